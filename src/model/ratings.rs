@@ -1,0 +1,338 @@
+//! Session scores (self-rated anxiety and mood, GAD-7, PHQ-9) and risk.
+//!
+//! Scores are validated against each scale's range so a mistyped value is
+//! refused with a clear message instead of being stored or silently clamped.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+// Deliberately not `Ord`: `Ord::max` would shadow `Scale::max` on `&Scale`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scale {
+    #[default]
+    Anxiety,
+    Mood,
+    Gad7,
+    Phq9,
+}
+
+impl Scale {
+    pub const ALL: [Scale; 4] = [Scale::Anxiety, Scale::Mood, Scale::Gad7, Scale::Phq9];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Scale::Anxiety => "Anxiety (0–10)",
+            Scale::Mood => "Mood (0–10)",
+            Scale::Gad7 => "GAD-7",
+            Scale::Phq9 => "PHQ-9",
+        }
+    }
+
+    /// The scale's name without its range, as used in sentences.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scale::Anxiety => "Anxiety",
+            Scale::Mood => "Mood",
+            Scale::Gad7 => "GAD-7",
+            Scale::Phq9 => "PHQ-9",
+        }
+    }
+
+    /// Highest possible score (GAD-7: 7 items × 3, PHQ-9: 9 items × 3).
+    pub fn max(self) -> u8 {
+        match self {
+            Scale::Anxiety | Scale::Mood => 10,
+            Scale::Gad7 => 21,
+            Scale::Phq9 => 27,
+        }
+    }
+}
+
+/// A score that is not a whole number within the scale's range.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RatingError {
+    pub scale: Scale,
+}
+
+impl fmt::Display for RatingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} must be a whole number from 0 to {}.",
+            self.scale.name(),
+            self.scale.max()
+        )
+    }
+}
+
+impl std::error::Error for RatingError {}
+
+/// Reads a typed score. Blank input clears the score (`Ok(None)`).
+pub fn parse_score(scale: Scale, input: &str) -> Result<Option<u8>, RatingError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    // Digits only: rejects signs, decimals and words; overlong input fails
+    // to parse rather than wrapping.
+    if !input.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(RatingError { scale });
+    }
+    match input.parse::<u32>() {
+        Ok(n) if n <= u32::from(scale.max()) => Ok(Some(n as u8)),
+        _ => Err(RatingError { scale }),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ratings {
+    pub anxiety: Option<u8>,
+    pub mood: Option<u8>,
+    pub gad7: Option<u8>,
+    pub phq9: Option<u8>,
+}
+
+impl Ratings {
+    pub fn get(&self, scale: Scale) -> Option<u8> {
+        *self.slot(scale)
+    }
+
+    /// Sets or clears a score; a value above the scale's maximum is refused
+    /// and the previous value kept.
+    pub fn set(&mut self, scale: Scale, value: Option<u8>) -> Result<(), RatingError> {
+        if value.is_some_and(|v| v > scale.max()) {
+            return Err(RatingError { scale });
+        }
+        *self.slot_mut(scale) = value;
+        Ok(())
+    }
+
+    /// Sets a score from typed input; on error the previous value is kept.
+    pub fn set_input(&mut self, scale: Scale, input: &str) -> Result<(), RatingError> {
+        let value = parse_score(scale, input)?;
+        self.set(scale, value)
+    }
+
+    fn slot(&self, scale: Scale) -> &Option<u8> {
+        match scale {
+            Scale::Anxiety => &self.anxiety,
+            Scale::Mood => &self.mood,
+            Scale::Gad7 => &self.gad7,
+            Scale::Phq9 => &self.phq9,
+        }
+    }
+
+    fn slot_mut(&mut self, scale: Scale) -> &mut Option<u8> {
+        match scale {
+            Scale::Anxiety => &mut self.anxiety,
+            Scale::Mood => &mut self.mood,
+            Scale::Gad7 => &mut self.gad7,
+            Scale::Phq9 => &mut self.phq9,
+        }
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum RiskLevel {
+    #[default]
+    None,
+    Low,
+    Moderate,
+    High,
+}
+
+impl RiskLevel {
+    pub const ALL: [RiskLevel; 4] = [
+        RiskLevel::None,
+        RiskLevel::Low,
+        RiskLevel::Moderate,
+        RiskLevel::High,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RiskLevel::None => "None",
+            RiskLevel::Low => "Low",
+            RiskLevel::Moderate => "Moderate",
+            RiskLevel::High => "High",
+        }
+    }
+
+    /// Stable identifier for select controls; matches the saved (serde) form.
+    pub fn key(self) -> &'static str {
+        match self {
+            RiskLevel::None => "none",
+            RiskLevel::Low => "low",
+            RiskLevel::Moderate => "moderate",
+            RiskLevel::High => "high",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// Levels that call for follow-up (safety plan, review next session).
+    pub fn is_flagged(self) -> bool {
+        matches!(self, RiskLevel::Moderate | RiskLevel::High)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Risk {
+    pub level: RiskLevel,
+    pub note: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_labels_and_max() {
+        let labels: Vec<_> = Scale::ALL.iter().map(|s| s.label()).collect();
+        assert_eq!(labels, ["Anxiety (0–10)", "Mood (0–10)", "GAD-7", "PHQ-9"]);
+        let max: Vec<_> = Scale::ALL.iter().map(|s| s.max()).collect();
+        assert_eq!(max, [10, 10, 21, 27]);
+    }
+
+    #[test]
+    fn parse_score_ranges_for_every_scale() {
+        for scale in Scale::ALL {
+            let max = scale.max();
+            let err = Err(RatingError { scale });
+            assert_eq!(parse_score(scale, "0"), Ok(Some(0)), "{scale:?}");
+            assert_eq!(parse_score(scale, &max.to_string()), Ok(Some(max)));
+            assert_eq!(parse_score(scale, &(max + 1).to_string()), err);
+            assert_eq!(parse_score(scale, "-1"), err);
+            assert_eq!(parse_score(scale, "abc"), err);
+            assert_eq!(parse_score(scale, "5.5"), err);
+            assert_eq!(parse_score(scale, "+5"), err);
+            assert_eq!(parse_score(scale, "99999999999999999999"), err);
+            assert_eq!(parse_score(scale, " 7 "), Ok(Some(7)));
+            assert_eq!(parse_score(scale, ""), Ok(None));
+            assert_eq!(parse_score(scale, "  \t"), Ok(None));
+        }
+        assert_eq!(
+            parse_score(Scale::Anxiety, "11"),
+            Err(RatingError {
+                scale: Scale::Anxiety
+            })
+        );
+        assert_eq!(parse_score(Scale::Gad7, "11"), Ok(Some(11)));
+        assert_eq!(parse_score(Scale::Phq9, "007"), Ok(Some(7)));
+    }
+
+    #[test]
+    fn error_messages_name_the_range() {
+        let msg = |scale| RatingError { scale }.to_string();
+        assert_eq!(
+            msg(Scale::Anxiety),
+            "Anxiety must be a whole number from 0 to 10."
+        );
+        assert_eq!(
+            msg(Scale::Mood),
+            "Mood must be a whole number from 0 to 10."
+        );
+        assert_eq!(
+            msg(Scale::Gad7),
+            "GAD-7 must be a whole number from 0 to 21."
+        );
+        assert_eq!(
+            msg(Scale::Phq9),
+            "PHQ-9 must be a whole number from 0 to 27."
+        );
+    }
+
+    #[test]
+    fn set_input_keeps_previous_value_on_error() {
+        let mut r = Ratings::default();
+        for scale in Scale::ALL {
+            assert_eq!(r.get(scale), None);
+            assert_eq!(r.set_input(scale, " 7 "), Ok(()));
+            assert_eq!(r.get(scale), Some(7));
+            assert_eq!(
+                r.set_input(scale, &(scale.max() + 1).to_string()),
+                Err(RatingError { scale })
+            );
+            assert_eq!(r.set_input(scale, "abc"), Err(RatingError { scale }));
+            assert_eq!(r.get(scale), Some(7));
+            assert_eq!(r.set_input(scale, ""), Ok(()));
+            assert_eq!(r.get(scale), None);
+        }
+        r.set_input(Scale::Gad7, "15").unwrap();
+        r.set_input(Scale::Mood, "3").unwrap();
+        assert_eq!(
+            r,
+            Ratings {
+                anxiety: None,
+                mood: Some(3),
+                gad7: Some(15),
+                phq9: None
+            }
+        );
+    }
+
+    #[test]
+    fn set_refuses_out_of_range() {
+        let mut r = Ratings::default();
+        assert_eq!(r.set(Scale::Phq9, Some(27)), Ok(()));
+        assert_eq!(
+            r.set(Scale::Phq9, Some(28)),
+            Err(RatingError { scale: Scale::Phq9 })
+        );
+        assert_eq!(r.phq9, Some(27));
+        assert_eq!(r.set(Scale::Phq9, None), Ok(()));
+        assert_eq!(r.phq9, None);
+    }
+
+    #[test]
+    fn risk_levels() {
+        let labels: Vec<_> = RiskLevel::ALL.iter().map(|l| l.label()).collect();
+        assert_eq!(labels, ["None", "Low", "Moderate", "High"]);
+        let flagged: Vec<_> = RiskLevel::ALL.iter().map(|l| l.is_flagged()).collect();
+        assert_eq!(flagged, [false, false, true, true]);
+        for l in RiskLevel::ALL {
+            assert_eq!(RiskLevel::from_key(l.key()), Some(l));
+        }
+        assert_eq!(RiskLevel::from_key("None"), None);
+        assert_eq!(RiskLevel::default(), RiskLevel::None);
+        assert_eq!(Risk::default().level, RiskLevel::None);
+    }
+
+    #[test]
+    fn json_round_trip_and_old_records() {
+        let ratings = Ratings {
+            anxiety: Some(6),
+            mood: None,
+            gad7: Some(12),
+            phq9: Some(0),
+        };
+        let json = serde_json::to_string(&ratings).unwrap();
+        assert_eq!(json, r#"{"anxiety":6,"mood":null,"gad7":12,"phq9":0}"#);
+        assert_eq!(serde_json::from_str::<Ratings>(&json).unwrap(), ratings);
+        let old: Ratings = serde_json::from_str(r#"{"anxiety":4}"#).unwrap();
+        assert_eq!(old.anxiety, Some(4));
+        assert_eq!(old.phq9, None);
+
+        let risk = Risk {
+            level: RiskLevel::Moderate,
+            note: "Passive ideation, safety plan reviewed".into(),
+        };
+        let json = serde_json::to_string(&risk).unwrap();
+        assert_eq!(
+            json,
+            r#"{"level":"moderate","note":"Passive ideation, safety plan reviewed"}"#
+        );
+        assert_eq!(serde_json::from_str::<Risk>(&json).unwrap(), risk);
+        assert_eq!(serde_json::from_str::<Risk>("{}").unwrap(), Risk::default());
+    }
+}

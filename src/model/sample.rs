@@ -1,0 +1,108 @@
+//! A ready workspace for a first look: the client, clinician and course of the
+//! sample transcript (session 14 of 24 with Alex) and the thirteen sessions
+//! before it, so a newcomer sees what a course in progress looks like.
+
+use super::{Client, Clinician, Course, Modality, Session};
+use chrono::{Days, NaiveDate, NaiveTime};
+
+pub struct SampleData {
+    pub clinician: Clinician,
+    pub client: Client,
+    pub sessions: Vec<Session>,
+}
+
+const EARLIER_NOTES: [&str; 13] = [
+    "Intake. Alex, product designer at a startup, reports constant worry about work quality and \
+     trouble sleeping before deadlines. Agreed on a course of 24 sessions of CBT.",
+    "Psychoeducation on the CBT model and the anxiety cycle. Alex linked late-night reworking \
+     of designs to feeling \"never finished\".",
+    "Started thought records. First record: \"If the review goes badly I'll be let go.\"",
+    "Reviewed thought records; identified all-or-nothing thinking and mind reading.",
+    "Sleep: introduced sleep hygiene (fixed bedtime, no work email after 21:00).",
+    "Behavioural experiment planned: hand in a draft at 80% and note the reaction.",
+    "Experiment done: manager's feedback was constructive. Anxiety before 8/10, after 4/10.",
+    "Explored perfectionism as a way to feel safe; traced it to school years.",
+    "Mindfulness introduced: three-minute breathing space, daily practice agreed.",
+    "Mid-course review: GAD-7 down from 15 at intake to 11. Goals still fit.",
+    "Work stress after a reorganisation. Problem solving on workload; Alex spoke to lead.",
+    "Core beliefs: \"My worth depends on doing things perfectly.\" Began collecting counter-evidence.",
+    "Sleep improving with consistent bedtime; still ruminates some nights. Practised breathing \
+     exercise before bed. Plan: continue cognitive restructuring of perfectionism; grounding.",
+];
+
+pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
+    let start_date = NaiveDate::from_ymd_opt(2025, 5, 1).expect("valid date");
+    let client = Client {
+        id: new_id(),
+        name: "Alex".into(),
+        occupation: "Product Designer".into(),
+        notes: "Works at a design startup. Prefers morning sessions.".into(),
+        archived: false,
+        course: Course {
+            planned_sessions: 24,
+            start_date: Some(start_date),
+            modality: "CBT".into(),
+            goals: "Loosen perfectionism and fear of failure at work\n\
+                    Sleep through the night before deadlines\n\
+                    Build confidence to lead and speak up"
+                .into(),
+        },
+        created_at: now,
+    };
+    let sessions = EARLIER_NOTES
+        .iter()
+        .zip(0u32..)
+        .map(|(notes, week)| Session {
+            id: new_id(),
+            client_id: client.id.clone(),
+            number: week + 1,
+            date: start_date + Days::new(7 * u64::from(week)),
+            start: NaiveTime::from_hms_opt(10, 0, 0),
+            end: NaiveTime::from_hms_opt(10, 50, 0),
+            modality: Modality::InPerson,
+            notes: (*notes).to_string(),
+            created_at: now,
+            updated_at: now,
+        })
+        .collect();
+    SampleData {
+        clinician: Clinician {
+            name: "Dr. Harper Torres".into(),
+            credentials: "Licensed Clinical Psychologist".into(),
+            ..Clinician::default()
+        },
+        client,
+        sessions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_is_the_course_of_the_sample_transcript() {
+        let mut n = 0;
+        let data = sample_data(
+            || {
+                n += 1;
+                format!("id{n}")
+            },
+            42,
+        );
+        assert_eq!(data.client.display_name(), "Alex (Product Designer)");
+        assert_eq!(
+            data.clinician.signature_line(),
+            "Dr. Harper Torres, Licensed Clinical Psychologist"
+        );
+        assert_eq!(data.client.course.planned_sessions, 24);
+        assert_eq!(data.sessions.len(), 13);
+        let last = data.sessions.last().unwrap();
+        assert_eq!(last.number, 13);
+        // Weekly, so the next one falls on the transcript's date, 31 July 2025.
+        assert_eq!(last.date, NaiveDate::from_ymd_opt(2025, 7, 24).unwrap());
+        assert!(data.sessions.iter().all(|s| s.client_id == data.client.id));
+        let ids: std::collections::BTreeSet<_> = data.sessions.iter().map(|s| &s.id).collect();
+        assert_eq!(ids.len(), 13);
+    }
+}

@@ -1,0 +1,196 @@
+use super::InputError;
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modality {
+    #[default]
+    InPerson,
+    Telehealth,
+}
+
+impl Modality {
+    pub const ALL: [Modality; 2] = [Modality::InPerson, Modality::Telehealth];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::InPerson => "In person",
+            Self::Telehealth => "Telehealth",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::InPerson => "in-person",
+            Self::Telehealth => "telehealth",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+}
+
+/// One session of a client's course.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    pub id: String,
+    pub client_id: String,
+    /// 1-based position in the course; may exceed the planned count.
+    pub number: u32,
+    pub date: NaiveDate,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub modality: Modality,
+    pub notes: String,
+    /// Milliseconds since the Unix epoch.
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self {
+            id: String::new(),
+            client_id: String::new(),
+            number: 1,
+            date: NaiveDate::default(),
+            start: None,
+            end: None,
+            modality: Modality::default(),
+            notes: String::new(),
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+}
+
+impl Session {
+    /// The next session of a client: numbered after the highest one so far.
+    pub fn next(
+        id: String,
+        client_id: &str,
+        existing_numbers: impl IntoIterator<Item = u32>,
+        date: NaiveDate,
+        now: i64,
+    ) -> Self {
+        Self {
+            id,
+            client_id: client_id.to_string(),
+            number: existing_numbers.into_iter().max().unwrap_or(0) + 1,
+            date,
+            created_at: now,
+            updated_at: now,
+            ..Self::default()
+        }
+    }
+
+    /// "Session 14 of 24".
+    pub fn title(&self, planned: u32) -> String {
+        format!("Session {} of {}", self.number, planned)
+    }
+
+    /// Sessions past the planned count are allowed and shown as such.
+    pub fn beyond_plan(&self, planned: u32) -> bool {
+        self.number > planned
+    }
+
+    /// Sets both times together so an end before the start is never stored.
+    pub fn set_times(
+        &mut self,
+        start: Option<NaiveTime>,
+        end: Option<NaiveTime>,
+    ) -> Result<(), InputError> {
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            return Err(InputError::EndBeforeStart);
+        }
+        self.start = start;
+        self.end = end;
+        Ok(())
+    }
+
+    pub fn duration_minutes(&self) -> Option<i64> {
+        Some((self.end? - self.start?).num_minutes())
+    }
+
+    /// "31 min", "1 h 15 min".
+    pub fn duration_label(&self) -> Option<String> {
+        let minutes = self.duration_minutes()?;
+        Some(match (minutes / 60, minutes % 60) {
+            (0, m) => format!("{m} min"),
+            (h, 0) => format!("{h} h"),
+            (h, m) => format!("{h} h {m} min"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 7, 31).unwrap()
+    }
+
+    #[test]
+    fn a_new_session_is_numbered_after_the_highest_existing_one() {
+        let first = Session::next("s1".into(), "c1", [], day(), 7);
+        assert_eq!(first.number, 1);
+        assert_eq!(first.created_at, 7);
+        let s = Session::next("s2".into(), "c1", [3, 1, 13, 2], day(), 7);
+        assert_eq!(s.number, 14);
+        assert_eq!(s.title(24), "Session 14 of 24");
+        assert!(!s.beyond_plan(24));
+    }
+
+    #[test]
+    fn going_past_the_plan_is_allowed_and_shown() {
+        let s = Session::next("s".into(), "c1", 1..=24, day(), 0);
+        assert_eq!(s.title(24), "Session 25 of 24");
+        assert!(s.beyond_plan(24));
+    }
+
+    #[test]
+    fn duration_is_derived_from_start_and_end() {
+        let mut s = Session::default();
+        assert_eq!(s.duration_label(), None);
+        s.set_times(Some(t(10, 0)), Some(t(10, 31))).unwrap();
+        assert_eq!(s.duration_minutes(), Some(31));
+        assert_eq!(s.duration_label().as_deref(), Some("31 min"));
+        s.set_times(Some(t(9, 0)), Some(t(10, 15))).unwrap();
+        assert_eq!(s.duration_label().as_deref(), Some("1 h 15 min"));
+        s.set_times(Some(t(9, 0)), Some(t(11, 0))).unwrap();
+        assert_eq!(s.duration_label().as_deref(), Some("2 h"));
+    }
+
+    #[test]
+    fn an_end_before_the_start_is_refused_and_the_old_times_kept() {
+        let mut s = Session::default();
+        s.set_times(Some(t(10, 0)), Some(t(10, 50))).unwrap();
+        assert_eq!(
+            s.set_times(Some(t(10, 0)), Some(t(9, 59))),
+            Err(InputError::EndBeforeStart)
+        );
+        assert_eq!((s.start, s.end), (Some(t(10, 0)), Some(t(10, 50))));
+    }
+
+    #[test]
+    fn modality_keys_round_trip() {
+        for m in Modality::ALL {
+            assert_eq!(Modality::from_key(m.key()), Some(m));
+        }
+        assert_eq!(Modality::from_key("phone"), None);
+        assert_eq!(
+            serde_json::to_string(&Modality::Telehealth).unwrap(),
+            "\"telehealth\""
+        );
+    }
+}

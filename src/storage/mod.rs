@@ -1,0 +1,313 @@
+//! The only code that touches persistent storage.
+//!
+//! Layout: every key starts with [`PREFIX`]; one record per key (`client/<id>`,
+//! `session/<id>`, `clinician`), an `index` of which records exist, and a
+//! `schema` record naming the layout version. Saving a session writes that
+//! session's record alone; the index is written only when a record is added.
+//! A record that does not decode is reported and left exactly as it is.
+
+mod backend;
+mod local;
+
+pub use backend::{Backend, MemoryBackend};
+pub use local::LocalStorageBackend;
+
+use crate::model::{Client, Clinician, Session};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use std::fmt;
+
+pub const PREFIX: &str = "sessionpad/v1/";
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub fn schema_key() -> String {
+    format!("{PREFIX}schema")
+}
+pub fn index_key() -> String {
+    format!("{PREFIX}index")
+}
+pub fn clinician_key() -> String {
+    format!("{PREFIX}clinician")
+}
+pub fn client_key(id: &str) -> String {
+    format!("{PREFIX}client/{id}")
+}
+pub fn session_key(id: &str) -> String {
+    format!("{PREFIX}session/{id}")
+}
+/// Where an unreadable index is copied before a rebuilt one replaces it.
+pub fn quarantine_key(key: &str) -> String {
+    format!("{PREFIX}quarantine/{}", key.trim_start_matches(PREFIX))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// Storage cannot be used at all (private mode, blocked site data).
+    Unavailable(String),
+    /// The browser refused the write: the origin's storage is full.
+    QuotaExceeded,
+    /// A stored value that does not decode; it is left untouched.
+    Damaged { key: String, reason: String },
+    /// Data written by a newer version of the app; nothing is changed.
+    NewerSchema { found: u32 },
+    /// Any other failure the browser reported.
+    Failed(String),
+}
+
+impl StorageError {
+    /// Which saved thing is damaged, in words rather than a key.
+    fn record_name(key: &str) -> String {
+        let rest = key.trim_start_matches(PREFIX);
+        match rest.split_once('/') {
+            Some(("client", id)) => format!("client record {id}"),
+            Some(("session", id)) => format!("session record {id}"),
+            _ => format!("the {rest} record"),
+        }
+    }
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unavailable(why) => write!(
+                f,
+                "This browser is not letting Sessionpad store anything ({why}). \
+                 Edits stay on screen but are not saved."
+            ),
+            Self::QuotaExceeded => f.write_str(
+                "Storage is full, so the browser refused to save. Your latest edit \
+                 is kept on screen; free space by exporting and removing old data.",
+            ),
+            Self::Damaged { key, reason } => write!(
+                f,
+                "The {} could not be read ({reason}). It has been left untouched; \
+                 everything else works.",
+                Self::record_name(key)
+            ),
+            Self::NewerSchema { found } => write!(
+                f,
+                "This data was saved by a newer version of Sessionpad (layout {found}). \
+                 Nothing was changed; open it with the newer version."
+            ),
+            Self::Failed(why) => write!(f, "Saving failed: {why}."),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRef {
+    pub id: String,
+    pub client_id: String,
+}
+
+/// Which records exist, so start-up reads only what the current screen needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Index {
+    pub clients: Vec<String>,
+    pub sessions: Vec<SessionRef>,
+}
+
+/// One step per schema version: `MIGRATIONS[n]` turns layout `n` into `n + 1`.
+type Migration = fn(&mut dyn Backend) -> Result<(), StorageError>;
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [
+    // Layout 0 (records written before the schema record existed) already
+    // has the shape of layout 1: nothing to rewrite.
+    |_| Ok(()),
+];
+
+pub struct Store {
+    backend: Box<dyn Backend>,
+    index: Index,
+}
+
+/// What opening found wrong without failing: shown to the clinician.
+pub type Problems = Vec<StorageError>;
+
+impl Store {
+    /// Brings the schema up to date and reads the index.
+    pub fn open(mut backend: Box<dyn Backend>) -> Result<(Self, Problems), StorageError> {
+        let mut problems = Vec::new();
+        migrate(backend.as_mut())?;
+        let index = match read::<Index>(backend.as_ref(), &index_key()) {
+            Ok(index) => index.unwrap_or_default(),
+            Err(damaged) => {
+                // Keep the unreadable bytes aside, then rebuild from the records.
+                let raw = backend.get(&index_key())?.unwrap_or_default();
+                backend.set(&quarantine_key(&index_key()), &raw)?;
+                problems.push(damaged);
+                let rebuilt = rebuild_index(backend.as_ref())?;
+                write(backend.as_mut(), &index_key(), &rebuilt)?;
+                rebuilt
+            }
+        };
+        Ok((Self { backend, index }, problems))
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn clinician(&self) -> Result<Clinician, StorageError> {
+        Ok(read(self.backend.as_ref(), &clinician_key())?.unwrap_or_default())
+    }
+
+    pub fn save_clinician(&mut self, clinician: &Clinician) -> Result<(), StorageError> {
+        write(self.backend.as_mut(), &clinician_key(), clinician)
+    }
+
+    pub fn client(&self, id: &str) -> Result<Option<Client>, StorageError> {
+        read(self.backend.as_ref(), &client_key(id))
+    }
+
+    /// Every client on the roster; unreadable ones are reported beside them.
+    pub fn clients(&self) -> (Vec<Client>, Problems) {
+        collect(self.index.clients.iter().map(|id| self.client(id)))
+    }
+
+    pub fn save_client(&mut self, client: &Client) -> Result<(), StorageError> {
+        let is_new = !self.index.clients.contains(&client.id);
+        self.save_record(&client_key(&client.id), client, is_new, |index| {
+            index.clients.push(client.id.clone())
+        })
+    }
+
+    pub fn session(&self, id: &str) -> Result<Option<Session>, StorageError> {
+        read(self.backend.as_ref(), &session_key(id))
+    }
+
+    /// A client's sessions in course order; unreadable ones are reported beside them.
+    pub fn sessions_of(&self, client_id: &str) -> (Vec<Session>, Problems) {
+        let (mut sessions, problems) = collect(
+            self.index
+                .sessions
+                .iter()
+                .filter(|s| s.client_id == client_id)
+                .map(|s| self.session(&s.id)),
+        );
+        sessions.sort_by_key(|s| s.number);
+        (sessions, problems)
+    }
+
+    pub fn save_session(&mut self, session: &Session) -> Result<(), StorageError> {
+        let is_new = !self.index.sessions.iter().any(|s| s.id == session.id);
+        self.save_record(&session_key(&session.id), session, is_new, |index| {
+            index.sessions.push(SessionRef {
+                id: session.id.clone(),
+                client_id: session.client_id.clone(),
+            })
+        })
+    }
+
+    /// Writes one record; a new one is also added to the index. If the index
+    /// cannot be written the record is taken back out, so storage never holds
+    /// a record the index does not know (the caller keeps the edit in memory).
+    fn save_record<T: Serialize>(
+        &mut self,
+        key: &str,
+        value: &T,
+        is_new: bool,
+        add_to_index: impl FnOnce(&mut Index),
+    ) -> Result<(), StorageError> {
+        write(self.backend.as_mut(), key, value)?;
+        if is_new {
+            let mut index = self.index.clone();
+            add_to_index(&mut index);
+            if let Err(e) = write(self.backend.as_mut(), &index_key(), &index) {
+                let _ = self.backend.remove(key);
+                return Err(e);
+            }
+            self.index = index;
+        }
+        Ok(())
+    }
+}
+
+fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
+    let found = match backend.get(&schema_key())? {
+        None => 0,
+        Some(raw) => raw
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| StorageError::Damaged {
+                key: schema_key(),
+                reason: format!("“{raw}” is not a layout version"),
+            })?,
+    };
+    if found > SCHEMA_VERSION {
+        return Err(StorageError::NewerSchema { found });
+    }
+    for step in &MIGRATIONS[found as usize..] {
+        step(backend)?;
+    }
+    if found != SCHEMA_VERSION {
+        backend.set(&schema_key(), &SCHEMA_VERSION.to_string())?;
+    }
+    Ok(())
+}
+
+/// The index recovered from the records themselves.
+fn rebuild_index(backend: &dyn Backend) -> Result<Index, StorageError> {
+    let mut index = Index::default();
+    for key in backend.keys()? {
+        let Some(rest) = key.strip_prefix(PREFIX) else {
+            continue;
+        };
+        if let Some(id) = rest.strip_prefix("client/") {
+            index.clients.push(id.to_string());
+        } else if let Some(id) = rest.strip_prefix("session/") {
+            // The client is needed to list it; an unreadable record is still
+            // indexed (under no client) so it is never forgotten.
+            let client_id = read::<Session>(backend, &key)
+                .ok()
+                .flatten()
+                .map(|s| s.client_id)
+                .unwrap_or_default();
+            index.sessions.push(SessionRef {
+                id: id.to_string(),
+                client_id,
+            });
+        }
+    }
+    Ok(index)
+}
+
+fn read<T: DeserializeOwned>(backend: &dyn Backend, key: &str) -> Result<Option<T>, StorageError> {
+    let Some(raw) = backend.get(key)? else {
+        return Ok(None);
+    };
+    serde_json::from_str(&raw)
+        .map(Some)
+        .map_err(|e| StorageError::Damaged {
+            key: key.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+fn write<T: Serialize>(
+    backend: &mut dyn Backend,
+    key: &str,
+    value: &T,
+) -> Result<(), StorageError> {
+    let json = serde_json::to_string(value).map_err(|e| StorageError::Failed(e.to_string()))?;
+    backend.set(key, &json)
+}
+
+fn collect<T>(
+    records: impl Iterator<Item = Result<Option<T>, StorageError>>,
+) -> (Vec<T>, Problems) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for record in records {
+        match record {
+            Ok(Some(r)) => found.push(r),
+            Ok(None) => {}
+            Err(e) => problems.push(e),
+        }
+    }
+    (found, problems)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,260 @@
+use super::*;
+use crate::model::{Client, Session};
+use chrono::NaiveDate;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 7, 31).unwrap()
+}
+
+fn open(backend: &MemoryBackend) -> Store {
+    let (store, problems) = Store::open(Box::new(backend.clone())).unwrap();
+    assert_eq!(problems, []);
+    store
+}
+
+fn client(id: &str) -> Client {
+    Client::new(id.into(), "Alex", 0).unwrap()
+}
+
+fn session(id: &str, client_id: &str, number: u32) -> Session {
+    Session {
+        number,
+        ..Session::next(id.into(), client_id, [], day(), 0)
+    }
+}
+
+#[test]
+fn a_fresh_store_is_stamped_with_the_current_schema() {
+    let backend = MemoryBackend::new();
+    let store = open(&backend);
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("1"));
+    assert_eq!(store.index(), &Index::default());
+    assert_eq!(store.clients(), (vec![], vec![]));
+}
+
+#[test]
+fn the_identity_migration_keeps_every_record_byte_for_byte() {
+    // Layout 0: records present, no schema record yet.
+    let backend = MemoryBackend::new();
+    let client_json = r#"{"id":"c1","name":"Alex","course":{"planned_sessions":24}}"#;
+    let index_json = r#"{"clients":["c1"],"sessions":[]}"#;
+    backend.plant(&client_key("c1"), client_json);
+    backend.plant(&index_key(), index_json);
+    let store = open(&backend);
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("1"));
+    assert_eq!(backend.raw(&client_key("c1")).as_deref(), Some(client_json));
+    assert_eq!(backend.raw(&index_key()).as_deref(), Some(index_json));
+    assert_eq!(backend.take_writes(), [schema_key()]);
+    let c = store.client("c1").unwrap().unwrap();
+    assert_eq!(c.course.planned_sessions, 24);
+}
+
+#[test]
+fn an_up_to_date_store_is_opened_without_writing() {
+    let backend = MemoryBackend::new();
+    open(&backend);
+    backend.take_writes();
+    open(&backend);
+    assert_eq!(backend.take_writes(), Vec::<String>::new());
+}
+
+#[test]
+fn data_from_a_newer_version_is_refused_and_left_alone() {
+    let backend = MemoryBackend::new();
+    backend.plant(&schema_key(), "7");
+    let err = Store::open(Box::new(backend.clone())).err().unwrap();
+    assert_eq!(err, StorageError::NewerSchema { found: 7 });
+    assert!(err.to_string().contains("newer version"));
+    assert_eq!(backend.take_writes(), Vec::<String>::new());
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("7"));
+}
+
+#[test]
+fn a_damaged_schema_record_is_reported_not_overwritten() {
+    let backend = MemoryBackend::new();
+    backend.plant(&schema_key(), "{oops");
+    let err = Store::open(Box::new(backend.clone())).err().unwrap();
+    assert!(matches!(err, StorageError::Damaged { ref key, .. } if *key == schema_key()));
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("{oops"));
+}
+
+#[test]
+fn saving_a_session_writes_that_record_and_the_index_only_when_new() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    backend.take_writes();
+    store.save_client(&client("c1")).unwrap();
+    assert_eq!(backend.take_writes(), [client_key("c1"), index_key()]);
+
+    let mut s = session("s1", "c1", 1);
+    store.save_session(&s).unwrap();
+    assert_eq!(backend.take_writes(), [session_key("s1"), index_key()]);
+
+    s.notes = "Talked about sleep.".into();
+    store.save_session(&s).unwrap();
+    assert_eq!(backend.take_writes(), [session_key("s1")]);
+
+    let again = open(&backend);
+    assert_eq!(
+        again.session("s1").unwrap().unwrap().notes,
+        "Talked about sleep."
+    );
+    assert_eq!(again.sessions_of("c1").0, vec![s]);
+}
+
+#[test]
+fn sessions_are_listed_per_client_in_course_order() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    for (id, client_id, n) in [("a", "c1", 2), ("b", "c2", 1), ("c", "c1", 1)] {
+        store.save_session(&session(id, client_id, n)).unwrap();
+    }
+    let (sessions, problems) = store.sessions_of("c1");
+    assert!(problems.is_empty());
+    assert_eq!(
+        sessions
+            .iter()
+            .map(|s| (s.id.as_str(), s.number))
+            .collect::<Vec<_>>(),
+        [("c", 1), ("a", 2)]
+    );
+}
+
+#[test]
+fn a_damaged_record_is_reported_left_untouched_and_the_rest_still_loads() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    store.save_client(&client("c1")).unwrap();
+    store.save_session(&session("s1", "c1", 1)).unwrap();
+    store.save_session(&session("s2", "c1", 2)).unwrap();
+    backend.plant(&session_key("s1"), "{\"number\": \"not a number");
+
+    let mut store = open(&backend);
+    let (sessions, problems) = store.sessions_of("c1");
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0].id, "s2");
+    assert_eq!(problems.len(), 1);
+    assert!(matches!(&problems[0], StorageError::Damaged { key, .. } if *key == session_key("s1")));
+    assert!(
+        problems[0]
+            .to_string()
+            .starts_with("The session record s1 could not be read")
+    );
+
+    // Working on the other session never rewrites the damaged one.
+    let mut s2 = sessions[0].clone();
+    s2.notes = "more".into();
+    store.save_session(&s2).unwrap();
+    store.save_session(&session("s3", "c1", 3)).unwrap();
+    assert_eq!(
+        backend.raw(&session_key("s1")).as_deref(),
+        Some("{\"number\": \"not a number")
+    );
+    assert!(matches!(
+        store.session("s1"),
+        Err(StorageError::Damaged { .. })
+    ));
+}
+
+#[test]
+fn a_damaged_client_record_leaves_the_other_clients_on_the_roster() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    store.save_client(&client("c1")).unwrap();
+    store.save_client(&client("c2")).unwrap();
+    backend.plant(&client_key("c1"), "null null");
+    let (clients, problems) = store.clients();
+    assert_eq!(
+        clients.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["c2"]
+    );
+    assert_eq!(problems.len(), 1);
+    assert_eq!(backend.raw(&client_key("c1")).as_deref(), Some("null null"));
+}
+
+#[test]
+fn a_damaged_index_is_kept_aside_and_rebuilt_from_the_records() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    store.save_client(&client("c1")).unwrap();
+    store.save_session(&session("s1", "c1", 1)).unwrap();
+    backend.plant(&index_key(), "[garbage");
+
+    let (store, problems) = Store::open(Box::new(backend.clone())).unwrap();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].to_string().contains("index record"));
+    assert_eq!(
+        backend.raw(&quarantine_key(&index_key())).as_deref(),
+        Some("[garbage")
+    );
+    assert_eq!(store.index().clients, ["c1"]);
+    assert_eq!(store.sessions_of("c1").0.len(), 1);
+}
+
+#[test]
+fn a_full_store_refuses_the_save_keeps_what_was_saved_and_says_so() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    store.save_client(&client("c1")).unwrap();
+    let mut s = session("s1", "c1", 1);
+    s.notes = "first words".into();
+    store.save_session(&s).unwrap();
+    let saved = backend.raw(&session_key("s1"));
+
+    backend.set_quota(Some(600));
+    s.notes = "x".repeat(1000);
+    let err = store.save_session(&s).unwrap_err();
+    assert_eq!(err, StorageError::QuotaExceeded);
+    assert!(err.to_string().starts_with("Storage is full"));
+    assert_eq!(backend.raw(&session_key("s1")), saved);
+}
+
+#[test]
+fn a_new_record_whose_index_update_fails_is_taken_back_out() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    store.save_client(&client("c1")).unwrap();
+    // Room for the small session record but not for the index that follows it.
+    let used: usize = backend
+        .keys()
+        .unwrap()
+        .iter()
+        .map(|k| k.len() + backend.raw(k).unwrap().len())
+        .sum();
+    let record = serde_json::to_string(&session("s1", "c1", 1)).unwrap();
+    backend.set_quota(Some(used + session_key("s1").len() + record.len() + 5));
+    assert_eq!(
+        store.save_session(&session("s1", "c1", 1)),
+        Err(StorageError::QuotaExceeded)
+    );
+    assert_eq!(backend.raw(&session_key("s1")), None);
+    assert!(store.index().sessions.is_empty());
+    backend.set_quota(None);
+    store.save_session(&session("s1", "c1", 1)).unwrap();
+    assert_eq!(store.index().sessions.len(), 1);
+}
+
+#[test]
+fn unavailable_storage_is_an_error_not_a_panic() {
+    let backend = MemoryBackend::new();
+    backend.set_unavailable(true);
+    let err = Store::open(Box::new(backend.clone())).err().unwrap();
+    assert!(matches!(err, StorageError::Unavailable(_)));
+    assert!(
+        err.to_string()
+            .contains("not letting Sessionpad store anything")
+    );
+}
+
+#[test]
+fn the_clinician_profile_round_trips() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    assert_eq!(store.clinician().unwrap(), Clinician::default());
+    let c = Clinician {
+        name: "Dr. Harper Torres".into(),
+        ..Clinician::default()
+    };
+    store.save_clinician(&c).unwrap();
+    assert_eq!(open(&backend).clinician().unwrap(), c);
+}
