@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the release (with wasm-opt) and serves it on http://127.0.0.1:8080.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+trunk build --release
+exec node scripts/serve.mjs dist "${PORT:-8080}"

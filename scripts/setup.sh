@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test Sessionpad; skips what is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# The CLI must match the wasm-bindgen crate locked in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "Adding $component"
+    rustup component add "$component"
+  fi
+done
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "Installing Trunk $TRUNK_VERSION (about 10 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "Installing wasm-bindgen CLI $WASM_BINDGEN_VERSION (about 3 minutes, once)"
+  # Not --locked: the locked build wants a webpki-roots release the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  say "Installing Node.js"
+  as_root apt-get update
+  as_root apt-get install -y nodejs npm
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "Installing Chromium and ChromeDriver"
+  as_root apt-get update
+  as_root apt-get install -y chromium chromium-driver
+fi
+
+# node_modules/.package-lock.json is npm's record of what is installed.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing npm packages (wasm-opt, Playwright)"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != 132 ]; then
+  echo "wasm-opt 132 from npm binaryen is not on PATH" >&2
+  exit 1
+fi

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test; ends with "N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+passed=0
+failed=0
+failures=()
+log=$(mktemp)
+
+# A check counts once; a test runner counts each test it reports.
+step() {
+  local name=$1
+  shift
+  printf '\n\033[1m==> %s\033[0m\n' "$name"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  local p f
+  # cargo: "test result: ok. 12 passed; 0 failed;"   Playwright: "  7 passed (3.1s)"
+  p=$( { grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{print $4}';
+         grep -E '^ +[0-9]+ passed' "$log" | awk '{print $1}'; } | awk '{s+=$1} END {print s+0}')
+  f=$( { grep -Eo '[0-9]+ failed;' "$log" | awk '{print $1}';
+         grep -E '^ +[0-9]+ failed' "$log" | awk '{print $1}'; } | awk '{s+=$1} END {print s+0}')
+  p=${p:-0}
+  f=${f:-0}
+  if [ "$p" = 0 ] && [ "$f" = 0 ]; then
+    if [ "$status" = 0 ]; then p=1; else f=1; fi
+  elif [ "$status" != 0 ] && [ "$f" = 0 ]; then
+    f=1
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$status" != 0 ]; then failures+=("$name"); fi
+}
+
+step "rustfmt" cargo fmt --all -- --check
+step "clippy (host)" cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "native tests" cargo test
+step "browser tests (headless Chromium)" cargo test --target wasm32-unknown-unknown --test browser
+step "release build" trunk build --release
+step "end-to-end tests (Playwright, Chromium)" npx playwright test --config tests/e2e/playwright.config.mjs
+
+rm -f "$log"
+echo
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "Failed steps: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

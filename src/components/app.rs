@@ -1,0 +1,49 @@
+use super::{ClientPage, ProblemBanner, Roster, SaveIndicator, SessionEditor};
+use crate::route::Route;
+use crate::state::{open_browser_store, provide_app_state};
+use leptos::prelude::*;
+
+fn current_route() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::from_hash(&hash)
+}
+
+/// The whole app: opens storage, follows the URL fragment, and makes sure an
+/// edit still queued is written when the tab is hidden or closed.
+#[component]
+pub fn App() -> impl IntoView {
+    let (store, problems) = open_browser_store();
+    let state = provide_app_state(store, problems, current_route());
+
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(current_route())
+    });
+    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.flush();
+        }
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_pagehide.remove();
+        on_hidden.remove();
+    });
+
+    view! {
+        <header class="app-bar">
+            <a class="brand" href="#/">"Sessionpad"</a>
+            <SaveIndicator />
+        </header>
+        <ProblemBanner />
+        <main class="screen">
+            {move || match state.route.get() {
+                Route::Roster => view! { <Roster /> }.into_any(),
+                Route::Client(id) => view! { <ClientPage id /> }.into_any(),
+                Route::Session(id) => view! { <SessionEditor id /> }.into_any(),
+            }}
+        </main>
+    }
+}

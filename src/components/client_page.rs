@@ -1,0 +1,231 @@
+use crate::model::{Client, InputError, Session, format_date, parse_date};
+use crate::platform::{new_id, now_ms, today};
+use crate::route::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// One client: their details, course of treatment and numbered sessions.
+#[component]
+pub fn ClientPage(id: String) -> impl IntoView {
+    let state = use_app_state();
+    let loaded = state.read(|s| s.client(&id));
+    match loaded {
+        Ok(Some(client)) => view! { <ClientDetails client /> }.into_any(),
+        Ok(None) => view! {
+            <section class="missing">
+                <h1>"Client not found"</h1>
+                <p>"This client is not on this device. "<a href="#/">"Back to all clients"</a></p>
+            </section>
+        }
+        .into_any(),
+        Err(e) => {
+            state.report(&e);
+            view! {
+                <section class="missing">
+                    <h1>"This client's record could not be read"</h1>
+                    <p>{e.to_string()}" "<a href="#/">"Back to all clients"</a></p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn ClientDetails(client: Client) -> impl IntoView {
+    let state = use_app_state();
+    let client = RwSignal::new(client);
+    let error = RwSignal::new(None::<String>);
+
+    // Applies one field's change; a refused value keeps the old one and says why.
+    let edit = move |change: &dyn Fn(&mut Client) -> Result<(), InputError>| {
+        let mut updated = client.get_untracked();
+        match change(&mut updated) {
+            Ok(()) => {
+                error.set(None);
+                if state.save_client(&updated) {
+                    client.set(updated);
+                }
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let text_field =
+        move |label: &'static str,
+              get: fn(&Client) -> String,
+              set: fn(&mut Client, String) -> Result<(), InputError>| {
+            view! {
+                <label class="field">
+                    <span>{label}</span>
+                    <input
+                        type="text"
+                        prop:value=move || client.with(get)
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            edit(&|c| set(c, value.clone()));
+                        }
+                    />
+                </label>
+            }
+        };
+
+    let sessions = Memo::new(move |_| {
+        let id = client.with(|c| c.id.clone());
+        let (sessions, problems) = state.read(|s| s.sessions_of(&id));
+        state.report_all(&problems);
+        (sessions, problems.len())
+    });
+    let new_session = move |_| {
+        let c = client.get_untracked();
+        let numbers =
+            sessions.with_untracked(|(list, _)| list.iter().map(|s| s.number).collect::<Vec<_>>());
+        let session = Session::next(new_id(), &c.id, numbers, today(), now_ms());
+        if state.add_session(&session) {
+            state.navigate(Route::Session(session.id));
+        }
+    };
+    let planned = move || client.with(|c| c.course.planned_sessions);
+
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href="#/">"All clients"</a>
+        </nav>
+        <h1>{move || client.with(Client::display_name)}</h1>
+        {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <section class="panel" aria-labelledby="sessions-title">
+            <div class="section-head">
+                <h2 id="sessions-title">"Sessions"</h2>
+                <button type="button" class="primary" on:click=new_session>"New session"</button>
+            </div>
+            {move || {
+                let damaged = sessions.with(|(_, d)| *d);
+                (damaged > 0)
+                    .then(|| {
+                        view! {
+                            <p class="field-error">
+                                {format!(
+                                    "{damaged} session record(s) could not be read and are not listed; they are kept as they were.",
+                                )}
+                            </p>
+                        }
+                    })
+            }}
+            <ol class="session-list" reversed>
+                <For
+                    each=move || sessions.get().0.into_iter().rev()
+                    key=|s| s.id.clone()
+                    children=move |s| {
+                        let title = s.title(planned());
+                        let beyond = s.beyond_plan(planned());
+                        let times = match (s.start, s.end) {
+                            (Some(a), Some(b)) => format!(" · {}–{}", a.format("%H:%M"), b.format("%H:%M")),
+                            (Some(a), None) => format!(" · {}", a.format("%H:%M")),
+                            _ => String::new(),
+                        };
+                        view! {
+                            <li>
+                                <a class="card-main" href=Route::Session(s.id.clone()).hash()>
+                                    <strong>{title}</strong>
+                                    <span class="muted">{format!("{}{times}", format_date(s.date))}</span>
+                                    {beyond.then(|| view! { <span class="badge">"Beyond plan"</span> })}
+                                </a>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            <Show when=move || sessions.with(|(list, _)| list.is_empty())>
+                <p class="muted">"No sessions yet."</p>
+            </Show>
+        </section>
+        <section class="panel" aria-labelledby="course-title">
+            <h2 id="course-title">"Course of treatment"</h2>
+            <div class="grid">
+                <label class="field">
+                    <span>"Planned sessions"</span>
+                    <input
+                        type="number"
+                        min="1"
+                        inputmode="numeric"
+                        prop:value=move || planned().to_string()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            edit(&|c| c.course.set_planned(&value));
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span>"Course start"</span>
+                    <input
+                        type="date"
+                        prop:value=move || {
+                            client.with(|c| c.course.start_date.map(|d| d.to_string()).unwrap_or_default())
+                        }
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            edit(&|c| {
+                                c.course.start_date = if value.is_empty() {
+                                    None
+                                } else {
+                                    Some(parse_date(&value)?)
+                                };
+                                Ok(())
+                            });
+                        }
+                    />
+                </label>
+                {text_field(
+                    "Therapy modality",
+                    |c| c.course.modality.clone(),
+                    |c, v| {
+                        c.course.modality = v.trim().to_string();
+                        Ok(())
+                    },
+                )}
+                <label class="field wide">
+                    <span>"Treatment goals"</span>
+                    <textarea
+                        rows="3"
+                        placeholder="One goal per line"
+                        prop:value=move || client.with(|c| c.course.goals.clone())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            edit(&|c| {
+                                c.course.goals = value.clone();
+                                Ok(())
+                            });
+                        }
+                    ></textarea>
+                </label>
+            </div>
+        </section>
+        <section class="panel" aria-labelledby="client-title">
+            <h2 id="client-title">"Client details"</h2>
+            <div class="grid">
+                {text_field("Name or code", |c| c.name.clone(), |c, v| c.rename(&v))}
+                {text_field(
+                    "Occupation",
+                    |c| c.occupation.clone(),
+                    |c, v| {
+                        c.occupation = v.trim().to_string();
+                        Ok(())
+                    },
+                )}
+                <label class="field wide">
+                    <span>"About the client"</span>
+                    <textarea
+                        rows="3"
+                        prop:value=move || client.with(|c| c.notes.clone())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            edit(&|c| {
+                                c.notes = value.clone();
+                                Ok(())
+                            });
+                        }
+                    ></textarea>
+                </label>
+            </div>
+        </section>
+    }
+}

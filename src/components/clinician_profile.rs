@@ -1,0 +1,80 @@
+use crate::model::note::NoteFormat;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// The clinician's name, licence and preferred note format, used on every note.
+#[component]
+pub fn ClinicianProfile() -> impl IntoView {
+    let state = use_app_state();
+    let profile = RwSignal::new(match state.read(|s| s.clinician()) {
+        Ok(c) => c,
+        Err(e) => {
+            state.report(&e);
+            Default::default()
+        }
+    });
+    let save = move || state.save_clinician(&profile.get_untracked());
+
+    view! {
+        <details class="panel">
+            <summary>
+                "Your details"
+                <span class="muted">
+                    {move || {
+                        let line = profile.with(|p| p.signature_line());
+                        if line.is_empty() { " — not set".to_string() } else { format!(" — {line}") }
+                    }}
+                </span>
+            </summary>
+            <div class="grid">
+                <label class="field">
+                    <span>"Your name"</span>
+                    <input
+                        type="text"
+                        prop:value=move || profile.with(|p| p.name.clone())
+                        on:change=move |ev| {
+                            profile.update(|p| p.name = event_target_value(&ev).trim().to_string());
+                            save();
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span>"Credentials"</span>
+                    <input
+                        type="text"
+                        placeholder="e.g. Licensed Clinical Psychologist"
+                        prop:value=move || profile.with(|p| p.credentials.clone())
+                        on:change=move |ev| {
+                            profile
+                                .update(|p| p.credentials = event_target_value(&ev).trim().to_string());
+                            save();
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span>"Default note format"</span>
+                    <select on:change=move |ev| {
+                        if let Some(f) = NoteFormat::from_key(&event_target_value(&ev)) {
+                            profile.update(|p| p.default_format = f);
+                            save();
+                        }
+                    }>
+                        {NoteFormat::ALL
+                            .into_iter()
+                            .map(|f| {
+                                view! {
+                                    <option
+                                        value=f.key()
+                                        selected=move || profile.with(|p| p.default_format == f)
+                                    >
+                                        {f.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,192 @@
+use super::ClinicianProfile;
+use crate::model::{Client, sample::sample_data};
+use crate::platform::{new_id, now_ms};
+use crate::route::Route;
+use crate::state::{AppState, use_app_state};
+use leptos::prelude::*;
+
+/// Everything in the sample ships inside the app; loading it is local only.
+fn load_sample(state: AppState) {
+    let data = sample_data(new_id, now_ms());
+    let keep_profile = state
+        .read(|s| s.clinician())
+        .is_ok_and(|c| !c.name.is_empty());
+    if !keep_profile {
+        state.save_clinician(&data.clinician);
+    }
+    if state.save_client(&data.client) {
+        for session in &data.sessions {
+            if !state.add_session(session) {
+                break;
+            }
+        }
+    }
+}
+
+/// The client roster: add, rename, archive; an empty roster offers the sample.
+#[component]
+pub fn Roster() -> impl IntoView {
+    let state = use_app_state();
+    let clients = Memo::new(move |_| {
+        let (clients, problems) = state.read(|s| s.clients());
+        state.report_all(&problems);
+        clients
+    });
+    let show_archived = RwSignal::new(false);
+    let new_name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match Client::new(new_id(), &new_name.get_untracked(), now_ms()) {
+            Ok(client) => {
+                error.set(None);
+                if state.save_client(&client) {
+                    new_name.set(String::new());
+                    state.navigate(Route::Client(client.id));
+                }
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let visible = move || {
+        clients
+            .get()
+            .into_iter()
+            .filter(|c| show_archived.get() || !c.archived)
+            .collect::<Vec<_>>()
+    };
+    let archived_count = move || clients.with(|cs| cs.iter().filter(|c| c.archived).count());
+
+    view! {
+        <section class="roster" aria-labelledby="roster-title">
+            <h1 id="roster-title">"Clients"</h1>
+            <form class="inline-form" on:submit=add>
+                <label class="field">
+                    <span>"Name or code"</span>
+                    <input
+                        type="text"
+                        autocomplete="off"
+                        prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev))
+                    />
+                </label>
+                <button type="submit" class="primary">"New client"</button>
+            </form>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <Show when=move || clients.with(Vec::is_empty)>
+                <div class="empty-state">
+                    <p>"No clients yet. Add one above, or look around a workspace with a course in progress."</p>
+                    <button type="button" on:click=move |_| load_sample(state)>
+                        "Load sample data"
+                    </button>
+                </div>
+            </Show>
+            <ul class="card-list">
+                <For
+                    each=visible
+                    key=|c| (c.id.clone(), c.name.clone(), c.archived)
+                    children=move |client| view! { <ClientRow client /> }
+                />
+            </ul>
+            <Show when=move || { archived_count() > 0 }>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || show_archived.get()
+                        on:change=move |ev| show_archived.set(event_target_checked(&ev))
+                    />
+                    {move || format!("Show archived clients ({})", archived_count())}
+                </label>
+            </Show>
+            <ClinicianProfile />
+        </section>
+    }
+}
+
+#[component]
+fn ClientRow(client: Client) -> impl IntoView {
+    let state = use_app_state();
+    let renaming = RwSignal::new(false);
+    let draft = RwSignal::new(client.name.clone());
+    let error = RwSignal::new(None::<String>);
+    let client = StoredValue::new(client);
+    let name = client.with_value(|c| c.name.clone());
+    let archived = client.with_value(|c| c.archived);
+
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut updated = client.get_value();
+        match updated.rename(&draft.get_untracked()) {
+            Ok(()) => {
+                error.set(None);
+                renaming.set(false);
+                state.save_client(&updated);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let toggle_archive = move |_| {
+        let mut updated = client.get_value();
+        updated.archived = !updated.archived;
+        state.save_client(&updated);
+    };
+    let summary = client.with_value(|c| {
+        let course = &c.course;
+        let mut parts = vec![format!("{} sessions planned", course.planned_sessions)];
+        if !course.modality.is_empty() {
+            parts.push(course.modality.clone());
+        }
+        if !c.occupation.is_empty() {
+            parts.insert(0, c.occupation.clone());
+        }
+        parts.join(" · ")
+    });
+
+    view! {
+        <li class="card" class:archived=archived>
+            <Show
+                when=move || renaming.get()
+                fallback=move || {
+                    view! {
+                        <a class="card-main" href=client.with_value(|c| Route::Client(c.id.clone()).hash())>
+                            <strong>{client.with_value(|c| c.name.clone())}</strong>
+                            <span class="muted">{summary.clone()}</span>
+                            {archived.then(|| view! { <span class="badge">"Archived"</span> })}
+                        </a>
+                    }
+                }
+            >
+                <form class="inline-form card-main" on:submit=rename>
+                    <label class="field">
+                        <span>"New name or code"</span>
+                        <input
+                            type="text"
+                            prop:value=move || draft.get()
+                            on:input=move |ev| draft.set(event_target_value(&ev))
+                        />
+                    </label>
+                    <button type="submit" class="primary">"Save name"</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                </form>
+            </Show>
+            <div class="card-actions">
+                <button
+                    type="button"
+                    aria-label=format!("Rename {name}")
+                    on:click=move |_| renaming.set(true)
+                >
+                    "Rename"
+                </button>
+                <button
+                    type="button"
+                    aria-label=format!("{} {name}", if archived { "Restore" } else { "Archive" })
+                    on:click=toggle_archive
+                >
+                    {if archived { "Restore" } else { "Archive" }}
+                </button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,19 @@
+use crate::state::{SaveStatus, use_app_state};
+use leptos::prelude::*;
+
+/// "Saving…", "Saved" or "Not saved: reason", announced politely to screen readers.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <p
+            class="save-status"
+            role="status"
+            aria-label="Save status"
+            aria-live="polite"
+            class:failed=move || matches!(state.status.get(), SaveStatus::NotSaved(_))
+        >
+            {move || state.status.get().text()}
+        </p>
+    }
+}

@@ -1,0 +1,175 @@
+//! State shared by every screen: the store, what is wrong with it, whether the
+//! last edit is saved, and which screen is showing.
+
+use crate::model::{Client, Clinician, Session};
+use crate::route::Route;
+use crate::storage::{Backend, LocalStorageBackend, MemoryBackend, StorageError, Store};
+use leptos::prelude::*;
+use std::time::Duration;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    Idle,
+    Saving,
+    Saved,
+    NotSaved(String),
+}
+
+impl SaveStatus {
+    pub fn text(&self) -> String {
+        match self {
+            Self::Idle => String::new(),
+            Self::Saving => "Saving…".into(),
+            Self::Saved => "Saved".into(),
+            Self::NotSaved(why) => format!("Not saved: {why}"),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    store: StoredValue<Store, LocalStorage>,
+    /// Messages for the banner; each storage problem is listed once.
+    pub problems: RwSignal<Vec<String>>,
+    pub status: RwSignal<SaveStatus>,
+    pub route: RwSignal<Route>,
+    /// Bumped when the set of clients or sessions changes, so lists re-read.
+    pub revision: RwSignal<u64>,
+    /// The session edit not yet written; kept until a write succeeds.
+    pending: StoredValue<Option<Session>, LocalStorage>,
+    flush_scheduled: StoredValue<bool>,
+}
+
+/// Opens localStorage; if it cannot be used, or holds data this version must
+/// not touch, the app runs on a store in memory and says so.
+pub fn open_browser_store() -> (Store, Vec<StorageError>) {
+    let opened = LocalStorageBackend::open()
+        .and_then(|backend| Store::open(Box::new(backend) as Box<dyn Backend>));
+    match opened {
+        Ok(found) => found,
+        Err(e) => {
+            let (store, _) = Store::open(Box::new(MemoryBackend::new()))
+                .expect("an empty memory store always opens");
+            (store, vec![e])
+        }
+    }
+}
+
+pub fn provide_app_state(store: Store, problems: Vec<StorageError>, route: Route) -> AppState {
+    let state = AppState {
+        store: StoredValue::new_local(store),
+        problems: RwSignal::new(Vec::new()),
+        status: RwSignal::new(SaveStatus::Idle),
+        route: RwSignal::new(route),
+        revision: RwSignal::new(0),
+        pending: StoredValue::new_local(None),
+        flush_scheduled: StoredValue::new(false),
+    };
+    problems.iter().for_each(|p| state.report(p));
+    provide_context(state);
+    state
+}
+
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Reads from the store; tracked by `revision`, so lists follow changes.
+    pub fn read<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
+        self.revision.track();
+        self.store.with_value(f)
+    }
+
+    pub fn report(&self, problem: &StorageError) {
+        let message = problem.to_string();
+        self.problems.update(|list| {
+            if !list.contains(&message) {
+                list.push(message);
+            }
+        });
+    }
+
+    pub fn report_all(&self, problems: &[StorageError]) {
+        problems.iter().for_each(|p| self.report(p));
+    }
+
+    pub fn dismiss_problem(&self, message: &str) {
+        self.problems.update(|list| list.retain(|m| m != message));
+    }
+
+    /// Runs a write; on failure the banner and status say why.
+    fn write(&self, f: impl FnOnce(&mut Store) -> Result<(), StorageError>) -> bool {
+        self.status.set(SaveStatus::Saving);
+        match self.store.try_update_value(f) {
+            Some(Ok(())) => {
+                self.status.set(SaveStatus::Saved);
+                true
+            }
+            Some(Err(e)) => {
+                self.status.set(SaveStatus::NotSaved(e.to_string()));
+                self.report(&e);
+                false
+            }
+            None => false,
+        }
+    }
+
+    pub fn save_clinician(&self, clinician: &Clinician) -> bool {
+        self.write(|s| s.save_clinician(clinician))
+    }
+
+    /// Saves a client at once and refreshes every list that shows clients.
+    pub fn save_client(&self, client: &Client) -> bool {
+        let saved = self.write(|s| s.save_client(client));
+        self.revision.update(|r| *r += 1);
+        saved
+    }
+
+    /// Saves a brand-new session at once (it must exist before the editor opens).
+    pub fn add_session(&self, session: &Session) -> bool {
+        let saved = self.write(|s| s.save_session(session));
+        self.revision.update(|r| *r += 1);
+        saved
+    }
+
+    /// Queues an edited session: typing produces many edits in a row, and the
+    /// write happens once per burst, right after it, or on `flush`.
+    pub fn save_session(&self, session: Session) {
+        self.pending.set_value(Some(session));
+        self.status.set(SaveStatus::Saving);
+        if !self.flush_scheduled.get_value() {
+            self.flush_scheduled.set_value(true);
+            let state = *self;
+            set_timeout(move || state.flush(), Duration::ZERO);
+        }
+    }
+
+    /// Writes the queued edit now (also on `pagehide` and when the tab is hidden).
+    /// A failed write stays queued, so the next edit or flush tries again.
+    pub fn flush(&self) {
+        self.flush_scheduled.set_value(false);
+        let Some(session) = self.pending.with_value(|p| p.clone()) else {
+            return;
+        };
+        if self.write(|s| s.save_session(&session)) {
+            // Only clear what was written: a newer edit may have been queued meanwhile.
+            self.pending.update_value(|p| {
+                if p.as_ref() == Some(&session) {
+                    *p = None;
+                }
+            });
+        }
+    }
+
+    pub fn has_unsaved(&self) -> bool {
+        self.pending.with_value(Option::is_some)
+    }
+
+    pub fn navigate(&self, route: Route) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(&route.hash());
+        }
+        self.route.set(route);
+    }
+}

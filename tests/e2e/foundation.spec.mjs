@@ -1,0 +1,153 @@
+import { test, expect } from "@playwright/test";
+
+// Every test starts from an empty origin: no clients, no records.
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+});
+
+test("add a client and a session, write notes, reload: the text is there", async ({ page }) => {
+  await page.getByRole("textbox", { name: "Name or code" }).fill("AK-07");
+  await page.getByRole("button", { name: "New client" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "AK-07" })).toBeVisible();
+  await expect(page).toHaveURL(/#\/client\//);
+
+  await page.getByRole("spinbutton", { name: "Planned sessions" }).fill("12");
+  await page.getByRole("spinbutton", { name: "Planned sessions" }).press("Tab");
+  await page.getByRole("button", { name: "New session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 12" })).toBeVisible();
+  await expect(page).toHaveURL(/#\/session\//);
+
+  const notes = page.getByRole("textbox", { name: "Notes" });
+  const words = "Client arrived on time. Discussed sleep — “I slept 6 hours”. Zoë’s homework: done.";
+  await notes.click();
+  await page.keyboard.type(words);
+  await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
+
+  await page.getByRole("textbox", { name: "Start" }).fill("10:00");
+  await page.getByRole("textbox", { name: "End" }).fill("10:31");
+  await page.getByRole("textbox", { name: "End" }).press("Tab");
+  await expect(page.getByText("31 min")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 12" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Notes" })).toHaveValue(words);
+  await expect(page.getByText("31 min")).toBeVisible();
+
+  // The client page lists it, numbered and dated.
+  await page.getByRole("link", { name: "AK-07" }).click();
+  await expect(page.getByRole("link", { name: /Session 1 of 12/ })).toBeVisible();
+});
+
+test("an end time before the start is refused with a message", async ({ page }) => {
+  await page.getByRole("textbox", { name: "Name or code" }).fill("Sam");
+  await page.getByRole("button", { name: "New client" }).click();
+  await page.getByRole("button", { name: "New session" }).click();
+  await page.getByRole("textbox", { name: "Start" }).fill("10:00");
+  await page.getByRole("textbox", { name: "Start" }).press("Tab");
+  await page.getByRole("textbox", { name: "End" }).fill("09:30");
+  await page.getByRole("textbox", { name: "End" }).press("Tab");
+  await expect(page.getByRole("alert")).toHaveText("The end time is before the start time.");
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "End" })).toHaveValue("");
+});
+
+test("an empty name and a planned count of 0 are refused", async ({ page }) => {
+  await page.getByRole("button", { name: "New client" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Enter a name or a client code.");
+  await page.getByRole("textbox", { name: "Name or code" }).fill("Mira");
+  await page.getByRole("button", { name: "New client" }).click();
+  const planned = page.getByRole("spinbutton", { name: "Planned sessions" });
+  await planned.fill("0");
+  await planned.press("Tab");
+  await expect(page.getByRole("alert")).toHaveText("Planned sessions must be at least 1.");
+  await page.reload();
+  await expect(planned).toHaveValue("12");
+});
+
+test("rename and archive a client on the roster", async ({ page }) => {
+  await page.getByRole("textbox", { name: "Name or code" }).fill("Client A");
+  await page.getByRole("button", { name: "New client" }).click();
+  await page.getByRole("link", { name: "All clients" }).click();
+  await page.getByRole("button", { name: "Rename Client A" }).click();
+  await page.getByRole("textbox", { name: "New name or code" }).fill("Client B");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("link", { name: /Client B/ })).toBeVisible();
+  await page.getByRole("button", { name: "Archive Client B" }).click();
+  await expect(page.getByRole("link", { name: /Client B/ })).toBeHidden();
+  await page.getByRole("checkbox", { name: /Show archived clients \(1\)/ }).check();
+  await expect(page.getByRole("link", { name: /Client B.*Archived/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("link", { name: /Client B/ })).toBeHidden();
+});
+
+test("first run offers the sample workspace, loaded without any network request", async ({ page }) => {
+  const offOrigin = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith("http://127.0.0.1") && !r.url().startsWith("data:")) offOrigin.push(r.url());
+  });
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await page.getByRole("link", { name: /Alex/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Alex (Product Designer)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Session 13 of 24/ })).toBeVisible();
+  await page.getByRole("button", { name: "New session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
+  await expect(page.getByText("Dr. Harper Torres, Licensed Clinical Psychologist")).toBeVisible();
+  expect(offOrigin).toEqual([]);
+});
+
+test("a damaged session record is named, the rest works, and the raw value is kept", async ({ page }) => {
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  const key = await page.evaluate(() =>
+    Object.keys(localStorage).find((k) => k.startsWith("sessionpad/v1/session/")),
+  );
+  const damaged = '{"number": 3, "notes": "half-written';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
+  await page.reload();
+  await page.getByRole("link", { name: /Alex/ }).click();
+
+  const banner = page.getByRole("alert", { name: "Problems" });
+  await expect(banner).toContainText(`The session record ${key.split("/").pop()} could not be read`);
+  await expect(banner).toContainText("left untouched");
+  await expect(page.getByText("1 session record(s) could not be read")).toBeVisible();
+  await expect(page.getByRole("link", { name: /Session \d+ of 24/ })).toHaveCount(12);
+
+  // The rest works: open another session and write in it.
+  await page.getByRole("link", { name: /Session 13 of 24/ }).click();
+  await page.getByRole("textbox", { name: "Notes" }).fill("Still writing.");
+  await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Notes" })).toHaveValue("Still writing.");
+
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(damaged);
+});
+
+test("a full store says so and keeps the edit on screen", async ({ page }) => {
+  await page.getByRole("textbox", { name: "Name or code" }).fill("Q");
+  await page.getByRole("button", { name: "New client" }).click();
+  await page.getByRole("button", { name: "New session" }).click();
+  await page.getByRole("textbox", { name: "Notes" }).fill("saved words");
+  await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
+  // Fill the origin's quota with another key, leaving no room for a bigger note.
+  await page.evaluate(() => {
+    let chunk = "x".repeat(1 << 20);
+    for (let i = 0; ; i++) {
+      try {
+        localStorage.setItem(`filler/${i}`, chunk);
+      } catch {
+        if (chunk.length < 16) break;
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+  });
+  const big = "saved words " + "y".repeat(2000);
+  await page.getByRole("textbox", { name: "Notes" }).fill(big);
+  await expect(page.getByRole("status", { name: "Save status" })).toContainText("Not saved: Storage is full");
+  await expect(page.getByRole("alert", { name: "Problems" })).toContainText("Storage is full");
+  await expect(page.getByRole("textbox", { name: "Notes" })).toHaveValue(big);
+  const stored = await page.evaluate(() =>
+    Object.entries(localStorage).find(([k]) => k.startsWith("sessionpad/v1/session/"))[1],
+  );
+  expect(JSON.parse(stored).notes).toBe("saved words");
+});
