@@ -1,5 +1,5 @@
 # The two commands in the README; everything else is a building block.
-.PHONY: run test setup dev
+.PHONY: run test setup dev bench
 
 ## Install what is missing, build the release and serve it on http://127.0.0.1:8080
 run:
@@ -15,3 +15,8 @@ setup:
 ## Rebuild on change while developing (no release optimisations)
 dev: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
+
+## Performance figures: typing latency with a long note (release build), transcript parsing
+bench: setup
+	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
+	node scripts/bench-typing.mjs

@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use sessionpad::components::App;
+use sessionpad::model::note::{NoteFormat, Section};
 use sessionpad::model::{Client, Session};
 use sessionpad::storage::{Backend, LocalStorageBackend, StorageError, Store, session_key};
 use wasm_bindgen::JsCast;
@@ -35,7 +36,7 @@ fn seed_session() -> Session {
     let client = Client::new("c1".into(), "Alex", 0).unwrap();
     store.save_client(&client).unwrap();
     let date = chrono::NaiveDate::from_ymd_opt(2025, 7, 31).unwrap();
-    let session = Session::next("s1".into(), "c1", [], date, 0);
+    let session = Session::next("s1".into(), "c1", &[], date, NoteFormat::Free, 0);
     store.save_session(&session).unwrap();
     session
 }
@@ -55,12 +56,52 @@ fn mount_at(hash: &str) -> (web_sys::HtmlElement, impl Drop) {
     (root, handle)
 }
 
-fn type_into(el: &web_sys::HtmlTextAreaElement, text: &str) {
-    el.set_value(text);
+fn fire(el: &web_sys::Element, event: &str) {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+    init.set_cancelable(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap())
         .unwrap();
+}
+
+fn type_into(el: &web_sys::HtmlTextAreaElement, text: &str) {
+    el.set_value(text);
+    fire(el, "input");
+}
+
+/// The form control whose visible label is exactly `label`.
+fn control(root: &web_sys::HtmlElement, label: &str) -> web_sys::Element {
+    let labels = root.query_selector_all("label").unwrap();
+    (0..labels.length())
+        .filter_map(|i| labels.item(i))
+        .map(|l| l.unchecked_into::<web_sys::Element>())
+        .find(|l| {
+            l.query_selector("span")
+                .unwrap()
+                .and_then(|s| s.text_content())
+                .as_deref()
+                == Some(label)
+        })
+        .and_then(|l| l.query_selector("input, textarea, select").unwrap())
+        .unwrap_or_else(|| panic!("no field labelled {label}"))
+}
+
+fn set_value(el: &web_sys::Element, value: &str) {
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    }
+}
+
+fn stored_session() -> Session {
+    let raw = local_storage()
+        .get_item(&session_key("s1"))
+        .unwrap()
+        .unwrap();
+    serde_json::from_str(&raw).unwrap()
 }
 
 fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
@@ -91,7 +132,10 @@ async fn typing_notes_saves_the_session_record_to_local_storage() {
         .unwrap()
         .unwrap();
     let saved: Session = serde_json::from_str(&raw).unwrap();
-    assert_eq!(saved.notes, "Discussed sleep hygiene — “better this week”.");
+    assert_eq!(
+        saved.note.text(Section::Free),
+        "Discussed sleep hygiene — “better this week”."
+    );
     root.remove();
 }
 
@@ -129,4 +173,90 @@ fn a_full_local_storage_is_a_typed_quota_error() {
     let result = (0..8).try_for_each(|i| backend.set(&format!("filler/{i}"), &chunk));
     local_storage().clear().unwrap();
     assert_eq!(result, Err(StorageError::QuotaExceeded));
+}
+
+#[wasm_bindgen_test]
+async fn the_capture_line_adds_a_stamped_entry_to_the_saved_timeline() {
+    seed_session();
+    let (root, _app) = mount_at("#/session/s1");
+    settle().await;
+    let capture = control(&root, "Capture");
+    set_value(&capture, "Client: “I froze in the meeting.”");
+    fire(&capture, "input");
+    set_value(&control(&root, "At"), "10:07");
+    fire(&control(&root, "At"), "input");
+    let quote = root.query_selector("input[value=quote]").unwrap().unwrap();
+    quote
+        .unchecked_ref::<web_sys::HtmlInputElement>()
+        .set_checked(true);
+    fire(&quote, "change");
+    fire(
+        &root.query_selector("form.capture-line").unwrap().unwrap(),
+        "submit",
+    );
+    settle().await;
+
+    assert_eq!(root.query_selector_all(".timeline li").unwrap().length(), 1);
+    let saved = stored_session();
+    let entry = &saved.timeline.entries()[0];
+    assert_eq!(entry.text, "Client: “I froze in the meeting.”");
+    assert_eq!(entry.time.format("%H:%M").to_string(), "10:07");
+    assert_eq!(entry.kind.key(), "quote");
+    assert_eq!(
+        control(&root, "Capture")
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value(),
+        ""
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn switching_format_keeps_text_the_new_format_lacks_in_view() {
+    seed_session();
+    let (root, _app) = mount_at("#/session/s1");
+    settle().await;
+    type_into(
+        &control(&root, "Notes").unchecked_into(),
+        "Free words — kept.",
+    );
+    settle().await;
+    let format = control(&root, "Format");
+    set_value(&format, "birp");
+    fire(&format, "change");
+    settle().await;
+
+    assert!(text_of(&root, ".leftovers").contains("Free words — kept."));
+    for section in ["Behavior", "Intervention", "Response", "Plan"] {
+        control(&root, section);
+    }
+    let saved = stored_session();
+    assert_eq!(saved.note.format, NoteFormat::Birp);
+    assert_eq!(saved.note.text(Section::Free), "Free words — kept.");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_out_of_range_score_is_refused_and_the_old_one_kept() {
+    seed_session();
+    let (root, _app) = mount_at("#/session/s1");
+    settle().await;
+    let anxiety = control(&root, "Anxiety (0–10)");
+    set_value(&anxiety, "4");
+    fire(&anxiety, "change");
+    settle().await;
+    set_value(&anxiety, "11");
+    fire(&anxiety, "change");
+    settle().await;
+
+    assert_eq!(
+        text_of(&root, ".ratings-panel .field-error"),
+        "Anxiety must be a whole number from 0 to 10."
+    );
+    assert_eq!(
+        anxiety.unchecked_ref::<web_sys::HtmlInputElement>().value(),
+        "4"
+    );
+    assert_eq!(stored_session().ratings.anxiety, Some(4));
+    root.remove();
 }

@@ -77,9 +77,13 @@ fn ClientDetails(client: Client) -> impl IntoView {
     });
     let new_session = move |_| {
         let c = client.get_untracked();
-        let numbers =
-            sessions.with_untracked(|(list, _)| list.iter().map(|s| s.number).collect::<Vec<_>>());
-        let session = Session::next(new_id(), &c.id, numbers, today(), now_ms());
+        let format = state
+            .read(|s| s.clinician())
+            .unwrap_or_default()
+            .default_format;
+        let session = sessions.with_untracked(|(earlier, _)| {
+            Session::next(new_id(), &c.id, earlier, today(), format, now_ms())
+        });
         if state.add_session(&session) {
             state.navigate(Route::Session(session.id));
         }
@@ -128,6 +132,17 @@ fn ClientDetails(client: Client) -> impl IntoView {
                                     <strong>{title}</strong>
                                     <span class="muted">{format!("{}{times}", format_date(s.date))}</span>
                                     {beyond.then(|| view! { <span class="badge">"Beyond plan"</span> })}
+                                    {s
+                                        .risk
+                                        .level
+                                        .is_flagged()
+                                        .then(|| {
+                                            view! {
+                                                <span class="badge risk">
+                                                    {format!("Risk: {}", s.risk.level.label())}
+                                                </span>
+                                            }
+                                        })}
                                 </a>
                             </li>
                         }

@@ -1,8 +1,50 @@
-use crate::model::{Client, Clinician, InputError, Modality, Session, parse_date, parse_time};
+use super::{CapturePanel, NoteEditor, PlanPanel, RatingsPanel, SessionHeader, TagPicker};
+use crate::model::tags::TagKind;
+use crate::model::{Client, Clinician, Session};
 use crate::platform::now_ms;
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::{AppState, use_app_state};
 use leptos::prelude::*;
+use std::fmt::Display;
+
+/// The session open in the editor, shared by its panels. Every change is
+/// saved at once; a refused change keeps the old value and says why.
+#[derive(Clone, Copy)]
+pub struct EditedSession {
+    pub session: RwSignal<Session>,
+    pub error: RwSignal<Option<String>>,
+    state: AppState,
+}
+
+impl EditedSession {
+    pub fn change(&self, f: impl FnOnce(&mut Session)) {
+        self.session.update(|s| {
+            f(s);
+            s.updated_at = now_ms();
+        });
+        self.error.set(None);
+        self.state.save_session(self.session.get_untracked());
+    }
+
+    /// Applies a change that may be refused; returns whether it was applied.
+    pub fn try_change<E: Display>(&self, f: impl FnOnce(&mut Session) -> Result<(), E>) -> bool {
+        let mut updated = self.session.get_untracked();
+        match f(&mut updated) {
+            Ok(()) => {
+                self.change(|s| *s = updated);
+                true
+            }
+            Err(e) => {
+                self.error.set(Some(e.to_string()));
+                false
+            }
+        }
+    }
+}
+
+pub fn use_edited_session() -> EditedSession {
+    expect_context::<EditedSession>()
+}
 
 /// Opens one session for writing, or says why it cannot.
 #[component]
@@ -42,26 +84,14 @@ pub fn SessionEditor(id: String) -> impl IntoView {
 
 #[component]
 fn SessionForm(session: Session, client: Client, clinician: Clinician) -> impl IntoView {
-    let state = use_app_state();
     let planned = client.course.planned_sessions;
-    let session = RwSignal::new(session);
-    let error = RwSignal::new(None::<String>);
-
-    // Every edit is saved at once; a refused value keeps the old one and says why.
-    let edit = move |change: &dyn Fn(&mut Session) -> Result<(), InputError>| {
-        let mut updated = session.get_untracked();
-        match change(&mut updated) {
-            Ok(()) => {
-                error.set(None);
-                updated.updated_at = now_ms();
-                session.set(updated.clone());
-                state.save_session(updated);
-            }
-            Err(e) => error.set(Some(e.to_string())),
-        }
+    let edited = EditedSession {
+        session: RwSignal::new(session),
+        error: RwSignal::new(None),
+        state: use_app_state(),
     };
-    let clock =
-        |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    provide_context(edited);
+    let session = edited.session;
 
     view! {
         <nav class="crumbs" aria-label="Breadcrumb">
@@ -77,102 +107,22 @@ fn SessionForm(session: Session, client: Client, clinician: Clinician) -> impl I
                     .then(|| view! { <span class="badge">{format!("Beyond the planned {planned}")}</span> })
             }}
         </div>
-        {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-        <section class="panel session-header" aria-label="Session details">
-            <div class="grid">
-                <label class="field">
-                    <span>"Date"</span>
-                    <input
-                        type="date"
-                        prop:value=move || session.with(|s| s.date.to_string())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|s| {
-                                s.date = parse_date(&value)?;
-                                Ok(())
-                            });
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span>"Start"</span>
-                    <input
-                        type="time"
-                        prop:value=move || session.with(|s| clock(s.start))
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|s| s.set_times(parse_time(&value, "start")?, s.end));
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span>"End"</span>
-                    <input
-                        type="time"
-                        prop:value=move || session.with(|s| clock(s.end))
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|s| s.set_times(s.start, parse_time(&value, "end")?));
-                        }
-                    />
-                </label>
-                <div class="field">
-                    <span id="duration-label">"Duration"</span>
-                    <output aria-labelledby="duration-label">
-                        {move || session.with(|s| s.duration_label().unwrap_or_else(|| "—".into()))}
-                    </output>
-                </div>
-                <label class="field">
-                    <span>"Modality"</span>
-                    <select on:change=move |ev| {
-                        if let Some(m) = Modality::from_key(&event_target_value(&ev)) {
-                            edit(&|s| {
-                                s.modality = m;
-                                Ok(())
-                            });
-                        }
-                    }>
-                        {Modality::ALL
-                            .into_iter()
-                            .map(|m| {
-                                view! {
-                                    <option value=m.key() selected=move || session.with(|s| s.modality == m)>
-                                        {m.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <div class="field">
-                    <span>"Clinician"</span>
-                    <span class="value">
-                        {match clinician.signature_line() {
-                            line if line.is_empty() => "Not set — add your details on the clients screen".to_string(),
-                            line => line,
-                        }}
-                    </span>
-                </div>
+        {move || edited.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <SessionHeader clinician=clinician.signature_line() />
+        <div class="editor-columns">
+            <div class="editor-side">
+                <CapturePanel />
             </div>
-        </section>
-        <section class="panel" aria-label="Note">
-            <label class="field wide">
-                <span>"Notes"</span>
-                <textarea
-                    class="note-text"
-                    rows="12"
-                    placeholder="What happened in the session"
-                    // Set once: rewriting the value while typing would move the caret.
-                    prop:value=session.with_untracked(|s| s.notes.clone())
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        edit(&|s| {
-                            s.notes = value.clone();
-                            Ok(())
-                        });
-                    }
-                ></textarea>
-            </label>
-        </section>
+            <div class="editor-main">
+                <NoteEditor />
+                <section class="panel" aria-label="Tags">
+                    <h2>"Interventions and themes"</h2>
+                    <TagPicker kind=TagKind::Intervention label="Interventions" />
+                    <TagPicker kind=TagKind::Theme label="Themes" />
+                </section>
+                <RatingsPanel />
+                <PlanPanel />
+            </div>
+        </div>
     }
 }

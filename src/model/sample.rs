@@ -2,6 +2,7 @@
 //! sample transcript (session 14 of 24 with Alex) and the thirteen sessions
 //! before it, so a newcomer sees what a course in progress looks like.
 
+use super::note::{Note, NoteFormat, Section};
 use super::{Client, Clinician, Course, Modality, Session};
 use chrono::{Days, NaiveDate, NaiveTime};
 
@@ -60,9 +61,14 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
             start: NaiveTime::from_hms_opt(10, 0, 0),
             end: NaiveTime::from_hms_opt(10, 50, 0),
             modality: Modality::InPerson,
-            notes: (*notes).to_string(),
+            note: {
+                let mut note = Note::new(NoteFormat::Free);
+                note.set_text(Section::Free, (*notes).to_string());
+                note
+            },
             created_at: now,
             updated_at: now,
+            ..Session::default()
         })
         .collect();
     SampleData {

@@ -1,4 +1,8 @@
 use super::InputError;
+use super::note::{Note, NoteFormat, agenda_from_plan};
+use super::ratings::{Ratings, Risk};
+use super::tags::Tags;
+use super::timeline::Timeline;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -44,7 +48,17 @@ pub struct Session {
     pub start: Option<NaiveTime>,
     pub end: Option<NaiveTime>,
     pub modality: Modality,
-    pub notes: String,
+    /// What was raised on the fly, time-stamped: the raw material of the note.
+    pub timeline: Timeline,
+    /// The clinical note in the chosen format.
+    pub note: Note,
+    pub tags: Tags,
+    pub ratings: Ratings,
+    pub risk: Risk,
+    /// What to work on next time; it becomes the next session's agenda.
+    pub plan_for_next: String,
+    pub next_appointment: Option<NaiveDate>,
+    pub agenda: String,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,
@@ -60,7 +74,14 @@ impl Default for Session {
             start: None,
             end: None,
             modality: Modality::default(),
-            notes: String::new(),
+            timeline: Timeline::default(),
+            note: Note::default(),
+            tags: Tags::default(),
+            ratings: Ratings::default(),
+            risk: Risk::default(),
+            plan_for_next: String::new(),
+            next_appointment: None,
+            agenda: String::new(),
             created_at: 0,
             updated_at: 0,
         }
@@ -68,19 +89,25 @@ impl Default for Session {
 }
 
 impl Session {
-    /// The next session of a client: numbered after the highest one so far.
+    /// The next session of a client: numbered after the highest one so far,
+    /// with its agenda taken from that session's plan for next time.
     pub fn next(
         id: String,
         client_id: &str,
-        existing_numbers: impl IntoIterator<Item = u32>,
+        earlier: &[Session],
         date: NaiveDate,
+        format: NoteFormat,
         now: i64,
     ) -> Self {
+        let last = earlier.iter().max_by_key(|s| s.number);
         Self {
             id,
             client_id: client_id.to_string(),
-            number: existing_numbers.into_iter().max().unwrap_or(0) + 1,
+            number: last.map_or(0, |s| s.number) + 1,
             date,
+            modality: last.map_or_else(Modality::default, |s| s.modality),
+            note: Note::new(format),
+            agenda: last.map_or_else(String::new, |s| agenda_from_plan(&s.plan_for_next)),
             created_at: now,
             updated_at: now,
             ..Self::default()
@@ -140,20 +167,58 @@ mod tests {
         NaiveDate::from_ymd_opt(2025, 7, 31).unwrap()
     }
 
+    fn numbered(numbers: impl IntoIterator<Item = u32>) -> Vec<Session> {
+        numbers
+            .into_iter()
+            .map(|number| Session {
+                number,
+                ..Session::default()
+            })
+            .collect()
+    }
+
     #[test]
     fn a_new_session_is_numbered_after_the_highest_existing_one() {
-        let first = Session::next("s1".into(), "c1", [], day(), 7);
+        let first = Session::next("s1".into(), "c1", &[], day(), NoteFormat::Dap, 7);
         assert_eq!(first.number, 1);
         assert_eq!(first.created_at, 7);
-        let s = Session::next("s2".into(), "c1", [3, 1, 13, 2], day(), 7);
+        assert_eq!(first.note.format, NoteFormat::Dap);
+        assert_eq!(first.agenda, "");
+        let earlier = numbered([3, 1, 13, 2]);
+        let s = Session::next("s2".into(), "c1", &earlier, day(), NoteFormat::Soap, 7);
         assert_eq!(s.number, 14);
         assert_eq!(s.title(24), "Session 14 of 24");
         assert!(!s.beyond_plan(24));
     }
 
     #[test]
+    fn the_last_sessions_plan_becomes_the_next_agenda() {
+        let mut earlier = numbered([1, 3, 2]);
+        earlier[0].plan_for_next = "Old plan".into();
+        earlier[1].plan_for_next = "  Continue confidence-building; review the meeting.\n".into();
+        earlier[1].modality = Modality::Telehealth;
+        let s = Session::next("s4".into(), "c1", &earlier, day(), NoteFormat::Soap, 0);
+        assert_eq!(
+            s.agenda,
+            "From last session's plan: Continue confidence-building; review the meeting."
+        );
+        assert_eq!(s.modality, Modality::Telehealth);
+        // No plan written last time: nothing to carry.
+        earlier[1].plan_for_next.clear();
+        let s = Session::next("s4".into(), "c1", &earlier, day(), NoteFormat::Soap, 0);
+        assert_eq!(s.agenda, "");
+    }
+
+    #[test]
     fn going_past_the_plan_is_allowed_and_shown() {
-        let s = Session::next("s".into(), "c1", 1..=24, day(), 0);
+        let s = Session::next(
+            "s".into(),
+            "c1",
+            &numbered(1..=24),
+            day(),
+            NoteFormat::Soap,
+            0,
+        );
         assert_eq!(s.title(24), "Session 25 of 24");
         assert!(s.beyond_plan(24));
     }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::fmt;
 
 pub const PREFIX: &str = "sessionpad/v1/";
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub fn schema_key() -> String {
     format!("{PREFIX}schema")
@@ -115,7 +115,40 @@ const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [
     // Layout 0 (records written before the schema record existed) already
     // has the shape of layout 1: nothing to rewrite.
     |_| Ok(()),
+    notes_into_note,
 ];
+
+/// Layout 2: a session's free-text `notes` become the free-text section of
+/// its formatted note, so nothing typed before note formats existed is lost.
+/// Safe to run again after an interruption: migrated records are skipped.
+fn notes_into_note(backend: &mut dyn Backend) -> Result<(), StorageError> {
+    let sessions = format!("{PREFIX}session/");
+    for key in backend.keys()? {
+        if !key.starts_with(&sessions) {
+            continue;
+        }
+        let Some(raw) = backend.get(&key)? else {
+            continue;
+        };
+        // A record that does not decode is left exactly as it is, for the reader to report.
+        let Ok(serde_json::Value::Object(mut record)) = serde_json::from_str(&raw) else {
+            continue;
+        };
+        if record.contains_key("note") {
+            continue;
+        }
+        let notes = match record.remove("notes") {
+            Some(serde_json::Value::String(notes)) => notes,
+            _ => String::new(),
+        };
+        record.insert(
+            "note".into(),
+            serde_json::json!({ "format": "free", "sections": { "free": notes } }),
+        );
+        backend.set(&key, &serde_json::Value::Object(record).to_string())?;
+    }
+    Ok(())
+}
 
 pub struct Store {
     backend: Box<dyn Backend>,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::note::{NoteFormat, Section};
 use crate::model::{Client, Session};
 use chrono::NaiveDate;
 
@@ -19,7 +20,7 @@ fn client(id: &str) -> Client {
 fn session(id: &str, client_id: &str, number: u32) -> Session {
     Session {
         number,
-        ..Session::next(id.into(), client_id, [], day(), 0)
+        ..Session::next(id.into(), client_id, &[], day(), NoteFormat::Soap, 0)
     }
 }
 
@@ -27,13 +28,13 @@ fn session(id: &str, client_id: &str, number: u32) -> Session {
 fn a_fresh_store_is_stamped_with_the_current_schema() {
     let backend = MemoryBackend::new();
     let store = open(&backend);
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("1"));
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("2"));
     assert_eq!(store.index(), &Index::default());
     assert_eq!(store.clients(), (vec![], vec![]));
 }
 
 #[test]
-fn the_identity_migration_keeps_every_record_byte_for_byte() {
+fn migrating_layout_0_keeps_client_and_index_records_byte_for_byte() {
     // Layout 0: records present, no schema record yet.
     let backend = MemoryBackend::new();
     let client_json = r#"{"id":"c1","name":"Alex","course":{"planned_sessions":24}}"#;
@@ -41,12 +42,61 @@ fn the_identity_migration_keeps_every_record_byte_for_byte() {
     backend.plant(&client_key("c1"), client_json);
     backend.plant(&index_key(), index_json);
     let store = open(&backend);
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("1"));
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("2"));
     assert_eq!(backend.raw(&client_key("c1")).as_deref(), Some(client_json));
     assert_eq!(backend.raw(&index_key()).as_deref(), Some(index_json));
     assert_eq!(backend.take_writes(), [schema_key()]);
     let c = store.client("c1").unwrap().unwrap();
     assert_eq!(c.course.planned_sessions, 24);
+}
+
+#[test]
+fn layout_1_session_notes_become_the_free_text_section_of_the_note() {
+    let backend = MemoryBackend::new();
+    backend.plant(&schema_key(), "1");
+    let old = r#"{"id":"s1","client_id":"c1","number":4,"date":"2025-07-31","notes":"Zoë: “slept better”\n"}"#;
+    backend.plant(&session_key("s1"), old);
+    backend.plant(&session_key("s2"), "{not json");
+    backend.plant(
+        &index_key(),
+        r#"{"clients":[],"sessions":[{"id":"s1","client_id":"c1"},{"id":"s2","client_id":"c1"}]}"#,
+    );
+    let store = Store::open(Box::new(backend.clone())).unwrap().0;
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("2"));
+    let s = store.session("s1").unwrap().unwrap();
+    assert_eq!(s.number, 4);
+    assert_eq!(s.note.format, NoteFormat::Free);
+    assert_eq!(s.note.text(Section::Free), "Zoë: “slept better”\n");
+    assert!(
+        !backend
+            .raw(&session_key("s1"))
+            .unwrap()
+            .contains("\"notes\"")
+    );
+    // The damaged record is not touched by the migration.
+    assert_eq!(
+        backend.raw(&session_key("s2")).as_deref(),
+        Some("{not json")
+    );
+
+    // Running the step again (say, after an interrupted upgrade) changes nothing.
+    let migrated = backend.raw(&session_key("s1"));
+    backend.plant(&schema_key(), "1");
+    Store::open(Box::new(backend.clone())).unwrap();
+    assert_eq!(backend.raw(&session_key("s1")), migrated);
+}
+
+#[test]
+fn an_interrupted_migration_leaves_the_old_layout_in_place() {
+    let backend = MemoryBackend::new();
+    backend.plant(&schema_key(), "1");
+    let old = r#"{"id":"s1","client_id":"c1","notes":"words"}"#;
+    backend.plant(&session_key("s1"), old);
+    backend.set_quota(Some(10));
+    let err = Store::open(Box::new(backend.clone())).err().unwrap();
+    assert_eq!(err, StorageError::QuotaExceeded);
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("1"));
+    assert_eq!(backend.raw(&session_key("s1")).as_deref(), Some(old));
 }
 
 #[test]
@@ -90,15 +140,14 @@ fn saving_a_session_writes_that_record_and_the_index_only_when_new() {
     store.save_session(&s).unwrap();
     assert_eq!(backend.take_writes(), [session_key("s1"), index_key()]);
 
-    s.notes = "Talked about sleep.".into();
+    s.note
+        .set_text(Section::Subjective, "Talked about sleep.".into());
     store.save_session(&s).unwrap();
     assert_eq!(backend.take_writes(), [session_key("s1")]);
 
     let again = open(&backend);
-    assert_eq!(
-        again.session("s1").unwrap().unwrap().notes,
-        "Talked about sleep."
-    );
+    let loaded = again.session("s1").unwrap().unwrap();
+    assert_eq!(loaded.note.text(Section::Subjective), "Talked about sleep.");
     assert_eq!(again.sessions_of("c1").0, vec![s]);
 }
 
@@ -143,7 +192,7 @@ fn a_damaged_record_is_reported_left_untouched_and_the_rest_still_loads() {
 
     // Working on the other session never rewrites the damaged one.
     let mut s2 = sessions[0].clone();
-    s2.notes = "more".into();
+    s2.plan_for_next = "more".into();
     store.save_session(&s2).unwrap();
     store.save_session(&session("s3", "c1", 3)).unwrap();
     assert_eq!(
@@ -197,12 +246,12 @@ fn a_full_store_refuses_the_save_keeps_what_was_saved_and_says_so() {
     let mut store = open(&backend);
     store.save_client(&client("c1")).unwrap();
     let mut s = session("s1", "c1", 1);
-    s.notes = "first words".into();
+    s.note.set_text(Section::Subjective, "first words".into());
     store.save_session(&s).unwrap();
     let saved = backend.raw(&session_key("s1"));
 
-    backend.set_quota(Some(600));
-    s.notes = "x".repeat(1000);
+    backend.set_quota(Some(1200));
+    s.note.set_text(Section::Subjective, "x".repeat(1000));
     let err = store.save_session(&s).unwrap_err();
     assert_eq!(err, StorageError::QuotaExceeded);
     assert!(err.to_string().starts_with("Storage is full"));

@@ -8,31 +8,31 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("add a client and a session, write notes, reload: the text is there", async ({ page }) => {
-  await page.getByRole("textbox", { name: "Name or code" }).fill("AK-07");
+  await page.getByRole("textbox", { name: "Name or code", exact: true }).fill("AK-07");
   await page.getByRole("button", { name: "New client" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "AK-07" })).toBeVisible();
   await expect(page).toHaveURL(/#\/client\//);
 
-  await page.getByRole("spinbutton", { name: "Planned sessions" }).fill("12");
-  await page.getByRole("spinbutton", { name: "Planned sessions" }).press("Tab");
+  await page.getByRole("spinbutton", { name: "Planned sessions", exact: true }).fill("12");
+  await page.getByRole("spinbutton", { name: "Planned sessions", exact: true }).press("Tab");
   await page.getByRole("button", { name: "New session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 12" })).toBeVisible();
   await expect(page).toHaveURL(/#\/session\//);
 
-  const notes = page.getByRole("textbox", { name: "Notes" });
+  const notes = page.getByRole("textbox", { name: "Subjective", exact: true });
   const words = "Client arrived on time. Discussed sleep — “I slept 6 hours”. Zoë’s homework: done.";
   await notes.click();
   await page.keyboard.type(words);
   await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
 
-  await page.getByRole("textbox", { name: "Start" }).fill("10:00");
-  await page.getByRole("textbox", { name: "End" }).fill("10:31");
-  await page.getByRole("textbox", { name: "End" }).press("Tab");
+  await page.getByRole("textbox", { name: "Start", exact: true }).fill("10:00");
+  await page.getByRole("textbox", { name: "End", exact: true }).fill("10:31");
+  await page.getByRole("textbox", { name: "End", exact: true }).press("Tab");
   await expect(page.getByText("31 min")).toBeVisible();
 
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 12" })).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Notes" })).toHaveValue(words);
+  await expect(page.getByRole("textbox", { name: "Subjective", exact: true })).toHaveValue(words);
   await expect(page.getByText("31 min")).toBeVisible();
 
   // The client page lists it, numbered and dated.
@@ -41,24 +41,24 @@ test("add a client and a session, write notes, reload: the text is there", async
 });
 
 test("an end time before the start is refused with a message", async ({ page }) => {
-  await page.getByRole("textbox", { name: "Name or code" }).fill("Sam");
+  await page.getByRole("textbox", { name: "Name or code", exact: true }).fill("Sam");
   await page.getByRole("button", { name: "New client" }).click();
   await page.getByRole("button", { name: "New session" }).click();
-  await page.getByRole("textbox", { name: "Start" }).fill("10:00");
-  await page.getByRole("textbox", { name: "Start" }).press("Tab");
-  await page.getByRole("textbox", { name: "End" }).fill("09:30");
-  await page.getByRole("textbox", { name: "End" }).press("Tab");
+  await page.getByRole("textbox", { name: "Start", exact: true }).fill("10:00");
+  await page.getByRole("textbox", { name: "Start", exact: true }).press("Tab");
+  await page.getByRole("textbox", { name: "End", exact: true }).fill("09:30");
+  await page.getByRole("textbox", { name: "End", exact: true }).press("Tab");
   await expect(page.getByRole("alert")).toHaveText("The end time is before the start time.");
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "End" })).toHaveValue("");
+  await expect(page.getByRole("textbox", { name: "End", exact: true })).toHaveValue("");
 });
 
 test("an empty name and a planned count of 0 are refused", async ({ page }) => {
   await page.getByRole("button", { name: "New client" }).click();
   await expect(page.getByRole("alert")).toHaveText("Enter a name or a client code.");
-  await page.getByRole("textbox", { name: "Name or code" }).fill("Mira");
+  await page.getByRole("textbox", { name: "Name or code", exact: true }).fill("Mira");
   await page.getByRole("button", { name: "New client" }).click();
-  const planned = page.getByRole("spinbutton", { name: "Planned sessions" });
+  const planned = page.getByRole("spinbutton", { name: "Planned sessions", exact: true });
   await planned.fill("0");
   await planned.press("Tab");
   await expect(page.getByRole("alert")).toHaveText("Planned sessions must be at least 1.");
@@ -67,11 +67,11 @@ test("an empty name and a planned count of 0 are refused", async ({ page }) => {
 });
 
 test("rename and archive a client on the roster", async ({ page }) => {
-  await page.getByRole("textbox", { name: "Name or code" }).fill("Client A");
+  await page.getByRole("textbox", { name: "Name or code", exact: true }).fill("Client A");
   await page.getByRole("button", { name: "New client" }).click();
   await page.getByRole("link", { name: "All clients" }).click();
   await page.getByRole("button", { name: "Rename Client A" }).click();
-  await page.getByRole("textbox", { name: "New name or code" }).fill("Client B");
+  await page.getByRole("textbox", { name: "New name or code", exact: true }).fill("Client B");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByRole("link", { name: /Client B/ })).toBeVisible();
   await page.getByRole("button", { name: "Archive Client B" }).click();
@@ -115,19 +115,19 @@ test("a damaged session record is named, the rest works, and the raw value is ke
 
   // The rest works: open another session and write in it.
   await page.getByRole("link", { name: /Session 13 of 24/ }).click();
-  await page.getByRole("textbox", { name: "Notes" }).fill("Still writing.");
+  await page.getByRole("textbox", { name: "Notes", exact: true }).fill("Still writing.");
   await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Notes" })).toHaveValue("Still writing.");
+  await expect(page.getByRole("textbox", { name: "Notes", exact: true })).toHaveValue("Still writing.");
 
   expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(damaged);
 });
 
 test("a full store says so and keeps the edit on screen", async ({ page }) => {
-  await page.getByRole("textbox", { name: "Name or code" }).fill("Q");
+  await page.getByRole("textbox", { name: "Name or code", exact: true }).fill("Q");
   await page.getByRole("button", { name: "New client" }).click();
   await page.getByRole("button", { name: "New session" }).click();
-  await page.getByRole("textbox", { name: "Notes" }).fill("saved words");
+  await page.getByRole("textbox", { name: "Subjective", exact: true }).fill("saved words");
   await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
   // Fill the origin's quota with another key, leaving no room for a bigger note.
   await page.evaluate(() => {
@@ -142,12 +142,12 @@ test("a full store says so and keeps the edit on screen", async ({ page }) => {
     }
   });
   const big = "saved words " + "y".repeat(2000);
-  await page.getByRole("textbox", { name: "Notes" }).fill(big);
+  await page.getByRole("textbox", { name: "Subjective", exact: true }).fill(big);
   await expect(page.getByRole("status", { name: "Save status" })).toContainText("Not saved: Storage is full");
   await expect(page.getByRole("alert", { name: "Problems" })).toContainText("Storage is full");
-  await expect(page.getByRole("textbox", { name: "Notes" })).toHaveValue(big);
+  await expect(page.getByRole("textbox", { name: "Subjective", exact: true })).toHaveValue(big);
   const stored = await page.evaluate(() =>
     Object.entries(localStorage).find(([k]) => k.startsWith("sessionpad/v1/session/"))[1],
   );
-  expect(JSON.parse(stored).notes).toBe("saved words");
+  expect(JSON.parse(stored).note.sections.subjective).toBe("saved words");
 });

@@ -1,0 +1,179 @@
+use super::session_editor::use_edited_session;
+use crate::model::timeline::{EntryKind, Removed, format_clock, parse_clock};
+use crate::platform::clock_now;
+use leptos::prelude::*;
+
+/// The capture line and its timeline: quick, one-line, time-stamped entries
+/// typed during the session, the raw material of the note.
+#[component]
+pub fn CapturePanel() -> impl IntoView {
+    let edited = use_edited_session();
+    let text = RwSignal::new(String::new());
+    let time = RwSignal::new(String::new());
+    let kind = RwSignal::new(EntryKind::Note);
+    let removed = RwSignal::new(None::<Removed>);
+
+    let add = move || {
+        // An untouched time field means "now", read when Enter is pressed.
+        let at = parse_clock(&time.get_untracked()).unwrap_or_else(clock_now);
+        let entry = text.get_untracked();
+        if entry.trim().is_empty() {
+            return;
+        }
+        edited.change(|s| {
+            s.timeline.add(at, &entry, kind.get_untracked());
+        });
+        text.set(String::new());
+        time.set(String::new());
+        kind.set(EntryKind::Note);
+    };
+    let undo = move |_| {
+        if let Some(entry) = removed.get_untracked() {
+            edited.change(|s| {
+                s.timeline.restore(entry);
+            });
+            removed.set(None);
+        }
+    };
+    let entries = move || edited.session.with(|s| s.timeline.entries().to_vec());
+
+    view! {
+        <section class="panel capture" aria-labelledby="capture-title">
+            <h2 id="capture-title">"Timeline"</h2>
+            <form
+                class="capture-line"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    add();
+                }
+            >
+                <label class="field capture-text">
+                    <span>"Capture"</span>
+                    <input
+                        type="text"
+                        enterkeyhint="done"
+                        autocomplete="off"
+                        placeholder="Type and press Enter"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    />
+                </label>
+                <label class="field capture-time">
+                    <span>"At"</span>
+                    <input
+                        type="time"
+                        title="Leave empty to stamp the current time"
+                        prop:value=move || time.get()
+                        on:input=move |ev| time.set(event_target_value(&ev))
+                    />
+                </label>
+                <fieldset class="kinds">
+                    <legend>"Kind"</legend>
+                    {EntryKind::ALL
+                        .into_iter()
+                        .map(|k| {
+                            view! {
+                                <label class="chip-radio">
+                                    <input
+                                        type="radio"
+                                        name="capture-kind"
+                                        value=k.key()
+                                        prop:checked=move || kind.get() == k
+                                        on:change=move |_| kind.set(k)
+                                    />
+                                    <span>{k.label()}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <button type="submit" class="primary">"Add to timeline"</button>
+            </form>
+            {move || {
+                removed
+                    .get()
+                    .map(|r| {
+                        view! {
+                            <p class="undo" role="status">
+                                {format!("Deleted “{}”. ", r.entry().text)}
+                                <button type="button" on:click=undo>"Undo"</button>
+                            </p>
+                        }
+                    })
+            }}
+            <ol class="timeline" aria-label="Timeline entries">
+                <For
+                    each=entries
+                    key=|e| (e.id, e.time, e.kind, e.text.clone())
+                    children=move |entry| {
+                        let id = entry.id;
+                        let stamp = format_clock(entry.time);
+                        view! {
+                            <li class=format!("entry kind-{}", entry.kind.key())>
+                                <input
+                                    type="time"
+                                    aria-label=format!("Time of “{}”", entry.text)
+                                    value=stamp
+                                    on:change=move |ev| {
+                                        if let Some(t) = parse_clock(&event_target_value(&ev)) {
+                                            edited.change(|s| {
+                                                s.timeline.set_time(id, t);
+                                            });
+                                        }
+                                    }
+                                />
+                                <select
+                                    aria-label=format!("Kind of “{}”", entry.text)
+                                    on:change=move |ev| {
+                                        if let Some(k) = EntryKind::from_key(&event_target_value(&ev)) {
+                                            edited.change(|s| {
+                                                s.timeline.set_kind(id, k);
+                                            });
+                                        }
+                                    }
+                                >
+                                    {EntryKind::ALL
+                                        .into_iter()
+                                        .map(|k| {
+                                            view! {
+                                                <option value=k.key() selected=k == entry.kind>
+                                                    {k.label()}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                                <input
+                                    type="text"
+                                    class="entry-text"
+                                    aria-label=format!("Entry at {}", format_clock(entry.time))
+                                    value=entry.text.clone()
+                                    on:change=move |ev| {
+                                        let value = event_target_value(&ev);
+                                        edited.change(|s| {
+                                            s.timeline.set_text(id, &value);
+                                        });
+                                    }
+                                />
+                                <button
+                                    type="button"
+                                    aria-label=format!("Delete “{}”", entry.text)
+                                    on:click=move |_| {
+                                        let mut gone = None;
+                                        edited.change(|s| gone = s.timeline.remove(id));
+                                        removed.set(gone);
+                                    }
+                                >
+                                    "Delete"
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            <Show when=move || edited.session.with(|s| s.timeline.is_empty())>
+                <p class="muted">"Nothing captured yet. Entries are stamped with the time you add them."</p>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,164 @@
+use super::session_editor::use_edited_session;
+use crate::model::note::{NoteFormat, Section};
+use leptos::prelude::*;
+
+/// The clinical note in the chosen format. Switching format never loses a
+/// character: text of sections the new format lacks waits in "From the
+/// previous format" until it is moved or cleared.
+#[component]
+pub fn NoteEditor() -> impl IntoView {
+    let edited = use_edited_session();
+    let session = edited.session;
+    let format = Memo::new(move |_| session.with(|s| s.note.format));
+    let drafted = RwSignal::new(None::<usize>);
+
+    let write_up = move |_| {
+        let mut added = 0;
+        edited.change(|s| {
+            let entries = s.timeline.entries().to_vec();
+            added = s.note.draft_from_timeline(&entries);
+        });
+        drafted.set(Some(added));
+    };
+
+    view! {
+        <section class="panel note" aria-labelledby="note-title">
+            <div class="section-head">
+                <h2 id="note-title">"Note"</h2>
+                <label class="field inline">
+                    <span>"Format"</span>
+                    <select on:change=move |ev| {
+                        if let Some(f) = NoteFormat::from_key(&event_target_value(&ev)) {
+                            edited.change(|s| s.note.set_format(f));
+                        }
+                    }>
+                        {NoteFormat::ALL
+                            .into_iter()
+                            .map(|f| {
+                                view! {
+                                    <option value=f.key() selected=move || format.get() == f>
+                                        {f.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+            <div class="write-up">
+                <button type="button" on:click=write_up>"Write up from timeline"</button>
+                {move || {
+                    drafted
+                        .get()
+                        .map(|n| {
+                            let text = match n {
+                                0 => "Nothing new in the timeline to write up.".to_string(),
+                                1 => "Added 1 timeline entry to the note.".to_string(),
+                                n => format!("Added {n} timeline entries to the note."),
+                            };
+                            view! { <span class="muted" role="status">{text}</span> }
+                        })
+                }}
+            </div>
+            {move || {
+                format
+                    .get()
+                    .sections()
+                    .iter()
+                    .map(|&section| view! { <SectionField section /> })
+                    .collect_view()
+            }}
+            <Leftovers />
+        </section>
+    }
+}
+
+#[component]
+fn SectionField(section: Section) -> impl IntoView {
+    let edited = use_edited_session();
+    view! {
+        <label class="field wide">
+            <span>{section.label()}</span>
+            <textarea
+                class="note-text"
+                rows="6"
+                placeholder=section.placeholder()
+                // Setting an unchanged value leaves the caret alone, so this can
+                // follow the session while the clinician types.
+                prop:value=move || edited.session.with(|s| s.note.text(section).to_string())
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    edited.change(|s| s.note.set_text(section, value));
+                }
+            ></textarea>
+        </label>
+    }
+}
+
+/// Text from sections the current format lacks, kept until moved or cleared.
+#[component]
+fn Leftovers() -> impl IntoView {
+    let edited = use_edited_session();
+    let leftovers = move || {
+        edited.session.with(|s| {
+            s.note
+                .leftovers()
+                .into_iter()
+                .map(|(section, text)| (section, text.to_string()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || !leftovers().is_empty()>
+            <section class="leftovers" aria-labelledby="leftovers-title">
+                <h3 id="leftovers-title">"From the previous format"</h3>
+                <p class="muted">
+                    "Kept word for word. Move each into a section of this format, or clear it; switching back restores it."
+                </p>
+                <For
+                    each=leftovers
+                    key=|(section, text)| (*section, text.clone())
+                    children=move |(from, text)| {
+                        let format = edited.session.with_untracked(|s| s.note.format);
+                        view! {
+                            <div class="leftover">
+                                <h4>{from.label()}</h4>
+                                <p class="leftover-text">{text}</p>
+                                <div class="card-actions">
+                                    {format
+                                        .sections()
+                                        .iter()
+                                        .map(|&to| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    on:click=move |_| {
+                                                        edited.change(|s| {
+                                                            s.note.move_leftover(from, to);
+                                                        })
+                                                    }
+                                                >
+                                                    {format!("Move {} to {}", from.label(), to.label())}
+                                                </button>
+                                            }
+                                        })
+                                        .collect_view()}
+                                    <button
+                                        type="button"
+                                        on:click=move |_| {
+                                            edited.change(|s| {
+                                                s.note.clear_leftover(from);
+                                            })
+                                        }
+                                    >
+                                        {format!("Clear {}", from.label())}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    }
+                />
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,102 @@
+use super::session_editor::use_edited_session;
+use crate::model::ratings::{RiskLevel, Scale, parse_score};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Scores and risk. A score out of range is refused, naming the range, and
+/// the previous value stays.
+#[component]
+pub fn RatingsPanel() -> impl IntoView {
+    let edited = use_edited_session();
+    let session = edited.session;
+    view! {
+        <section class="panel ratings-panel" aria-labelledby="ratings-title">
+            <h2 id="ratings-title">"Ratings and risk"</h2>
+            <div class="grid">
+                {Scale::ALL.into_iter().map(|scale| view! { <ScoreField scale /> }).collect_view()}
+            </div>
+            <div class="grid">
+                <label class="field">
+                    <span>"Risk"</span>
+                    <select on:change=move |ev| {
+                        if let Some(level) = RiskLevel::from_key(&event_target_value(&ev)) {
+                            edited.change(|s| s.risk.level = level);
+                        }
+                    }>
+                        {RiskLevel::ALL
+                            .into_iter()
+                            .map(|level| {
+                                view! {
+                                    <option
+                                        value=level.key()
+                                        selected=move || session.with(|s| s.risk.level == level)
+                                    >
+                                        {level.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="field wide">
+                    <span>"Risk notes"</span>
+                    <textarea
+                        rows="2"
+                        placeholder="Ideation, plan, intent, protective factors, actions taken"
+                        prop:value=move || session.with(|s| s.risk.note.clone())
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            edited.change(|s| s.risk.note = value);
+                        }
+                    ></textarea>
+                </label>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ScoreField(scale: Scale) -> impl IntoView {
+    let edited = use_edited_session();
+    let error = RwSignal::new(None::<String>);
+    let shown = move || {
+        edited.session.with(|s| {
+            s.ratings
+                .get(scale)
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="field">
+            <label class="field">
+                <span>{scale.label()}</span>
+                <input
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    prop:value=shown
+                    on:change=move |ev| {
+                        match parse_score(scale, &event_target_value(&ev)) {
+                            Ok(value) => {
+                                edited.change(|s| s.ratings.set(scale, value).unwrap_or_default());
+                                error.set(None);
+                            }
+                            Err(refused) => {
+                                // Put the kept value back in the field beside the message.
+                                if let Some(input) = ev
+                                    .target()
+                                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                                {
+                                    input.set_value(&shown());
+                                }
+                                error.set(Some(refused.to_string()));
+                            }
+                        }
+                    }
+                />
+            </label>
+            {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+        </div>
+    }
+}

@@ -1,0 +1,90 @@
+use super::session_editor::use_edited_session;
+use crate::model::tags::{TagKind, type_ahead};
+use leptos::prelude::*;
+
+/// Tags from the built-in vocabulary with type-ahead, plus custom ones.
+#[component]
+pub fn TagPicker(kind: TagKind, label: &'static str) -> impl IntoView {
+    let edited = use_edited_session();
+    let typed = RwSignal::new(String::new());
+    let chosen = move || edited.session.with(|s| s.tags.list(kind).to_vec());
+    let add = move |tag: String| {
+        edited.change(|s| {
+            s.tags.add(kind, &tag);
+        });
+        typed.set(String::new());
+    };
+    let suggestions = move || {
+        let already = chosen();
+        typed.with(|t| type_ahead(kind, t, &already))
+    };
+
+    view! {
+        <div class="tag-picker">
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                let tag = typed.get_untracked();
+                if !tag.trim().is_empty() {
+                    add(tag);
+                }
+            }>
+                <label class="field">
+                    <span>{label}</span>
+                    <input
+                        type="text"
+                        autocomplete="off"
+                        enterkeyhint="done"
+                        placeholder="Type to find, Enter to add your own"
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                    />
+                </label>
+            </form>
+            <ul class="chips" aria-label=format!("Chosen {}", label.to_lowercase())>
+                <For
+                    each=chosen
+                    key=|t| t.clone()
+                    children=move |tag| {
+                        let removing = tag.clone();
+                        view! {
+                            <li class="chip chosen">
+                                <span>{tag.clone()}</span>
+                                <button
+                                    type="button"
+                                    aria-label=format!("Remove {tag}")
+                                    on:click=move |_| {
+                                        edited.change(|s| {
+                                            s.tags.remove(kind, &removing);
+                                        })
+                                    }
+                                >
+                                    "×"
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+            <ul class="chips suggestions" aria-label=format!("Suggested {}", label.to_lowercase())>
+                <For
+                    each=suggestions
+                    key=|t| *t
+                    children=move |tag| {
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="chip"
+                                    aria-label=format!("Add {tag}")
+                                    on:click=move |_| add(tag.to_string())
+                                >
+                                    {format!("+ {tag}")}
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </div>
+    }
+}
