@@ -6,15 +6,22 @@ pub enum Route {
     #[default]
     Roster,
     Client(String),
+    /// Every assignment of a client's course, with its history.
+    ClientHomework(String),
     Session(String),
+    /// A session's homework as a plain list to print or show the client.
+    HomeworkCopy(String),
 }
 
 impl Route {
     pub fn from_hash(hash: &str) -> Self {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        match path.split_once('/') {
-            Some(("client", id)) if valid_id(id) => Self::Client(id.to_string()),
-            Some(("session", id)) if valid_id(id) => Self::Session(id.to_string()),
+        let parts: Vec<&str> = path.split('/').collect();
+        match parts[..] {
+            ["client", id] if valid_id(id) => Self::Client(id.to_string()),
+            ["client", id, "homework"] if valid_id(id) => Self::ClientHomework(id.to_string()),
+            ["session", id] if valid_id(id) => Self::Session(id.to_string()),
+            ["session", id, "homework-copy"] if valid_id(id) => Self::HomeworkCopy(id.to_string()),
             _ => Self::Roster,
         }
     }
@@ -23,7 +30,9 @@ impl Route {
         match self {
             Self::Roster => "#/".to_string(),
             Self::Client(id) => format!("#/client/{id}"),
+            Self::ClientHomework(id) => format!("#/client/{id}/homework"),
             Self::Session(id) => format!("#/session/{id}"),
+            Self::HomeworkCopy(id) => format!("#/session/{id}/homework-copy"),
         }
     }
 }
@@ -41,7 +50,9 @@ mod tests {
         for route in [
             Route::Roster,
             Route::Client("0b5e-41".into()),
+            Route::ClientHomework("c-1".into()),
             Route::Session("abc".into()),
+            Route::HomeworkCopy("abc".into()),
         ] {
             assert_eq!(Route::from_hash(&route.hash()), route);
         }

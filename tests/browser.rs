@@ -260,3 +260,58 @@ async fn an_out_of_range_score_is_refused_and_the_old_one_kept() {
     assert_eq!(stored_session().ratings.anxiety, Some(4));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_review_is_saved_in_the_reviewing_session_and_the_assigning_one_is_untouched() {
+    use sessionpad::model::homework::{Assignment, Completion};
+    seed_session();
+    let (mut store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    let mut first = store.session("s1").unwrap().unwrap();
+    first
+        .homework
+        .add(Assignment::new("a1", "Keep a sleep diary"));
+    store.save_session(&first).unwrap();
+    let first_raw = local_storage().get_item(&session_key("s1")).unwrap();
+    let second = Session::next(
+        "s2".into(),
+        "c1",
+        &[first],
+        first_date(),
+        NoteFormat::Soap,
+        0,
+    );
+    store.save_session(&second).unwrap();
+
+    let (root, _app) = mount_at("#/session/s2");
+    settle().await;
+    assert!(text_of(&root, "[aria-label='Homework to review']").contains("Keep a sleep diary"));
+    // Not done, Partly, Done.
+    let radios = root
+        .query_selector_all("input[name='completion-a1']")
+        .unwrap();
+    assert_eq!(radios.length(), 3);
+    let done: web_sys::HtmlInputElement = radios.item(2).unwrap().unchecked_into();
+    done.set_checked(true);
+    fire(&done, "change");
+    settle().await;
+
+    let raw = local_storage()
+        .get_item(&session_key("s2"))
+        .unwrap()
+        .unwrap();
+    let saved: Session = serde_json::from_str(&raw).unwrap();
+    assert_eq!(
+        saved.review("a1").unwrap().completion,
+        Some(Completion::Done)
+    );
+    assert_eq!(
+        local_storage().get_item(&session_key("s1")).unwrap(),
+        first_raw
+    );
+    assert!(text_of(&root, ".review").contains("Closed after this session."));
+    root.remove();
+}
+
+fn first_date() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2025, 8, 7).unwrap()
+}

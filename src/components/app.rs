@@ -1,4 +1,6 @@
-use super::{ClientPage, ProblemBanner, Roster, SaveIndicator, SessionEditor};
+use super::{
+    ClientHomework, ClientPage, HomeworkCopy, ProblemBanner, Roster, SaveIndicator, SessionEditor,
+};
 use crate::route::Route;
 use crate::state::{open_browser_store, provide_app_state};
 use leptos::prelude::*;
@@ -42,7 +44,9 @@ pub fn App() -> impl IntoView {
             {move || match state.route.get() {
                 Route::Roster => view! { <Roster /> }.into_any(),
                 Route::Client(id) => view! { <ClientPage id /> }.into_any(),
+                Route::ClientHomework(id) => view! { <ClientHomework id /> }.into_any(),
                 Route::Session(id) => view! { <SessionEditor id /> }.into_any(),
+                Route::HomeworkCopy(id) => view! { <HomeworkCopy id /> }.into_any(),
             }}
         </main>
     }

@@ -1,6 +1,7 @@
 use super::session_editor::use_edited_session;
+use crate::model::homework::assignment_from_idea;
 use crate::model::timeline::{EntryKind, Removed, format_clock, parse_clock};
-use crate::platform::clock_now;
+use crate::platform::{clock_now, new_id};
 use leptos::prelude::*;
 
 /// The capture line and its timeline: quick, one-line, time-stamped entries
@@ -108,6 +109,7 @@ pub fn CapturePanel() -> impl IntoView {
                     children=move |entry| {
                         let id = entry.id;
                         let stamp = format_clock(entry.time);
+                        let idea = (entry.kind == EntryKind::HomeworkIdea).then(|| entry.text.clone());
                         view! {
                             <li class=format!("entry kind-{}", entry.kind.key())>
                                 <input
@@ -166,6 +168,7 @@ pub fn CapturePanel() -> impl IntoView {
                                 >
                                     "Delete"
                                 </button>
+                                {idea.map(|idea| view! { <MakeHomework idea /> })}
                             </li>
                         }
                     }
@@ -175,5 +178,33 @@ pub fn CapturePanel() -> impl IntoView {
                 <p class="muted">"Nothing captured yet. Entries are stamped with the time you add them."</p>
             </Show>
         </section>
+    }
+}
+
+/// Turns a homework idea from the timeline into an assignment, once.
+#[component]
+fn MakeHomework(idea: String) -> impl IntoView {
+    let edited = use_edited_session();
+    let task = assignment_from_idea(String::new(), &idea).task;
+    let task_for_check = task.clone();
+    let added = Memo::new(move |_| {
+        edited
+            .session
+            .with(|s| s.homework.iter().any(|a| a.task == task_for_check))
+    });
+    view! {
+        <button
+            type="button"
+            class="make-homework"
+            aria-label=format!("Make homework: {task}")
+            disabled=added
+            on:click=move |_| {
+                edited.change(|s| {
+                    s.homework.add(assignment_from_idea(new_id(), &idea));
+                })
+            }
+        >
+            {move || if added.get() { "In homework ✓" } else { "Make homework" }}
+        </button>
     }
 }

@@ -94,7 +94,12 @@ fn ClientDetails(client: Client) -> impl IntoView {
         <nav class="crumbs" aria-label="Breadcrumb">
             <a href="#/">"All clients"</a>
         </nav>
-        <h1>{move || client.with(Client::display_name)}</h1>
+        <div class="section-head">
+            <h1>{move || client.with(Client::display_name)}</h1>
+            <a class="button-link" href=move || client.with(|c| Route::ClientHomework(c.id.clone()).hash())>
+                "Homework"
+            </a>
+        </div>
         {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         <section class="panel" aria-labelledby="sessions-title">
             <div class="section-head">

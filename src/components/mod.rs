@@ -2,8 +2,12 @@
 
 mod app;
 mod capture_panel;
+mod client_homework;
 mod client_page;
 mod clinician_profile;
+mod homework_copy;
+mod homework_panel;
+mod homework_review;
 mod note_editor;
 mod plan_panel;
 mod problem_banner;
@@ -16,8 +20,12 @@ mod tag_picker;
 
 pub use app::App;
 pub use capture_panel::CapturePanel;
+pub use client_homework::ClientHomework;
 pub use client_page::ClientPage;
 pub use clinician_profile::ClinicianProfile;
+pub use homework_copy::HomeworkCopy;
+pub use homework_panel::HomeworkPanel;
+pub use homework_review::HomeworkReview;
 pub use note_editor::NoteEditor;
 pub use plan_panel::PlanPanel;
 pub use problem_banner::ProblemBanner;

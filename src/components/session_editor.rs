@@ -1,4 +1,7 @@
-use super::{CapturePanel, NoteEditor, PlanPanel, RatingsPanel, SessionHeader, TagPicker};
+use super::{
+    CapturePanel, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel, RatingsPanel,
+    SessionHeader, TagPicker,
+};
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
 use crate::platform::now_ms;
@@ -56,11 +59,23 @@ pub fn SessionEditor(id: String) -> impl IntoView {
             Some(session) => s.client(&session.client_id)?,
             None => None,
         };
-        Ok((session, client, s.clinician().unwrap_or_default()))
+        // The rest of the course, for the homework due for review.
+        let (earlier, problems) = match &client {
+            Some(c) => s.sessions_of(&c.id),
+            None => Default::default(),
+        };
+        Ok((
+            session,
+            client,
+            s.clinician().unwrap_or_default(),
+            earlier,
+            problems,
+        ))
     });
     match loaded {
-        Ok((Some(session), Some(client), clinician)) => {
-            view! { <SessionForm session client clinician /> }.into_any()
+        Ok((Some(session), Some(client), clinician, earlier, problems)) => {
+            state.report_all(&problems);
+            view! { <SessionForm session client clinician earlier /> }.into_any()
         }
         Ok(_) => view! {
             <section class="missing">
@@ -83,7 +98,12 @@ pub fn SessionEditor(id: String) -> impl IntoView {
 }
 
 #[component]
-fn SessionForm(session: Session, client: Client, clinician: Clinician) -> impl IntoView {
+fn SessionForm(
+    session: Session,
+    client: Client,
+    clinician: Clinician,
+    earlier: Vec<Session>,
+) -> impl IntoView {
     let planned = client.course.planned_sessions;
     let edited = EditedSession {
         session: RwSignal::new(session),
@@ -114,6 +134,7 @@ fn SessionForm(session: Session, client: Client, clinician: Clinician) -> impl I
                 <CapturePanel />
             </div>
             <div class="editor-main">
+                <HomeworkReview earlier />
                 <NoteEditor />
                 <section class="panel" aria-label="Tags">
                     <h2>"Interventions and themes"</h2>
@@ -121,6 +142,7 @@ fn SessionForm(session: Session, client: Client, clinician: Clinician) -> impl I
                     <TagPicker kind=TagKind::Theme label="Themes" />
                 </section>
                 <RatingsPanel />
+                <HomeworkPanel />
                 <PlanPanel />
             </div>
         </div>

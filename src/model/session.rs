@@ -1,4 +1,5 @@
 use super::InputError;
+use super::homework::{HomeworkList, Review, SessionHomework};
 use super::note::{Note, NoteFormat, agenda_from_plan};
 use super::ratings::{Ratings, Risk};
 use super::tags::Tags;
@@ -59,6 +60,11 @@ pub struct Session {
     pub plan_for_next: String,
     pub next_appointment: Option<NaiveDate>,
     pub agenda: String,
+    /// Homework agreed in this session.
+    pub homework: HomeworkList,
+    /// Reviews, made in this session, of homework agreed earlier. Kept here,
+    /// not in the assigning session, so history is never rewritten.
+    pub reviews: Vec<Review>,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,
@@ -82,6 +88,8 @@ impl Default for Session {
             plan_for_next: String::new(),
             next_appointment: None,
             agenda: String::new(),
+            homework: HomeworkList::default(),
+            reviews: Vec::new(),
             created_at: 0,
             updated_at: 0,
         }
@@ -138,6 +146,38 @@ impl Session {
         self.start = start;
         self.end = end;
         Ok(())
+    }
+
+    /// This session's part in the course's homework history.
+    pub fn homework_record(&self) -> SessionHomework<'_> {
+        SessionHomework {
+            session_id: &self.id,
+            number: self.number,
+            assigned: &self.homework.items,
+            reviews: &self.reviews,
+        }
+    }
+
+    /// The review of an assignment made in this session, started if needed.
+    pub fn review_mut(&mut self, assignment_id: &str) -> &mut Review {
+        let at = match self
+            .reviews
+            .iter()
+            .position(|r| r.assignment_id == assignment_id)
+        {
+            Some(at) => at,
+            None => {
+                self.reviews.push(Review::new(assignment_id));
+                self.reviews.len() - 1
+            }
+        };
+        &mut self.reviews[at]
+    }
+
+    pub fn review(&self, assignment_id: &str) -> Option<&Review> {
+        self.reviews
+            .iter()
+            .find(|r| r.assignment_id == assignment_id)
     }
 
     pub fn duration_minutes(&self) -> Option<i64> {
@@ -245,6 +285,23 @@ mod tests {
             Err(InputError::EndBeforeStart)
         );
         assert_eq!((s.start, s.end), (Some(t(10, 0)), Some(t(10, 50))));
+    }
+
+    #[test]
+    fn reviews_are_recorded_once_per_assignment_in_the_reviewing_session() {
+        use crate::model::homework::{Completion, Decision};
+        let mut s = Session::default();
+        assert!(s.review("a1").is_none());
+        s.review_mut("a1").completion = Some(Completion::Partly);
+        s.review_mut("a1").decision = Some(Decision::CarryOver);
+        s.review_mut("a2").completion = Some(Completion::Done);
+        assert_eq!(s.reviews.len(), 2);
+        let r = s.review("a1").unwrap();
+        assert_eq!(
+            (r.completion, r.decision),
+            (Some(Completion::Partly), Some(Decision::CarryOver))
+        );
+        assert_eq!(s.homework_record().reviews.len(), 2);
     }
 
     #[test]

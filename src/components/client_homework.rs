@@ -1,0 +1,170 @@
+use super::homework_review::review_summary;
+use crate::model::Session;
+use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
+use crate::route::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+fn adherence_row(label: String, a: &Adherence) -> impl IntoView + use<> {
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            <td>{a.assigned}</td>
+            <td>{a.open}</td>
+            <td>{a.reviewed}</td>
+            <td>{a.done}</td>
+            <td>{a.partly}</td>
+            <td>{a.not_done}</td>
+            <td>{a.percent_label()}</td>
+        </tr>
+    }
+}
+
+/// Every assignment of a client's course with its history, and how well
+/// homework has been carried out, overall and per type.
+#[component]
+pub fn ClientHomework(id: String) -> impl IntoView {
+    let state = use_app_state();
+    let client = match state.read(|s| s.client(&id)) {
+        Ok(Some(c)) => c,
+        Ok(None) => {
+            return view! {
+                <section class="missing">
+                    <h1>"Client not found"</h1>
+                    <p><a href="#/">"Back to all clients"</a></p>
+                </section>
+            }
+            .into_any();
+        }
+        Err(e) => {
+            state.report(&e);
+            return view! {
+                <section class="missing">
+                    <h1>"This client's record could not be read"</h1>
+                    <p>{e.to_string()}</p>
+                </section>
+            }
+            .into_any();
+        }
+    };
+    let (sessions, problems) = state.read(|s| s.sessions_of(&id));
+    state.report_all(&problems);
+    let all = histories(
+        &sessions
+            .iter()
+            .map(Session::homework_record)
+            .collect::<Vec<_>>(),
+    );
+    let overall = adherence(&all);
+    let by_type = adherence_by_type(&all);
+    let all = StoredValue::new(all);
+    let show = RwSignal::new(HistoryFilter::All);
+    let shown = move || {
+        all.with_value(|all| {
+            all.iter()
+                .filter(|h| show.get().matches(h))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href="#/">"All clients"</a>
+            " / "
+            <a href=Route::Client(id.clone()).hash()>{client.display_name()}</a>
+        </nav>
+        <h1>{format!("Homework — {}", client.name)}</h1>
+        <section class="panel" aria-labelledby="adherence-title">
+            <h2 id="adherence-title">"Adherence"</h2>
+            <p class="summary">
+                {format!(
+                    "{} assigned · {} open · {} closed · completion rate {}",
+                    overall.assigned,
+                    overall.open,
+                    overall.closed,
+                    overall.percent_label(),
+                )}
+            </p>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Type"</th>
+                            <th scope="col">"Assigned"</th>
+                            <th scope="col">"Open"</th>
+                            <th scope="col">"Reviewed"</th>
+                            <th scope="col">"Done"</th>
+                            <th scope="col">"Partly"</th>
+                            <th scope="col">"Not done"</th>
+                            <th scope="col">"Completion"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {by_type
+                            .iter()
+                            .map(|(kind, a)| adherence_row(kind.label().to_string(), a))
+                            .collect_view()}
+                        {adherence_row("All types".to_string(), &overall)}
+                    </tbody>
+                </table>
+            </div>
+            <p class="muted">
+                "Completion counts each assignment once, by its latest review: done ÷ reviewed."
+            </p>
+        </section>
+        <section class="panel" aria-labelledby="assignments-title">
+            <div class="section-head">
+                <h2 id="assignments-title">"Assignments"</h2>
+                <fieldset class="choices">
+                    <legend class="visually-hidden">"Show"</legend>
+                    {HistoryFilter::ALL
+                        .iter()
+                        .map(|&f| {
+                            view! {
+                                <label class="chip-radio">
+                                    <input
+                                        type="radio"
+                                        name="homework-filter"
+                                        prop:checked=move || show.get() == f
+                                        on:change=move |_| show.set(f)
+                                    />
+                                    <span>{f.label()}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            </div>
+            <ol class="homework-list" aria-label="Assignments">
+                <For
+                    each=shown
+                    key=|h| h.assignment.id.clone()
+                    children=move |h| {
+                        let status = match h.closed_in {
+                            Some(n) => format!("Closed in session {n}"),
+                            None => "Open".to_string(),
+                        };
+                        view! {
+                            <li class="assignment">
+                                <h3>{h.assignment.task.clone()}</h3>
+                                <p class="muted">
+                                    {format!("Agreed in session {} · {} · ", h.assigned_in, h.assignment.kind.label())}
+                                    <span class="badge">{status}</span>
+                                </p>
+                                <ul class="history">
+                                    {h.reviews.iter().map(|e| view! { <li>{review_summary(e)}</li> }).collect_view()}
+                                    {h.reviews.is_empty().then(|| view! { <li>"Not reviewed yet"</li> })}
+                                </ul>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            <Show when=move || shown().is_empty()>
+                <p class="muted">"No assignments to show."</p>
+            </Show>
+        </section>
+    }
+    .into_any()
+}

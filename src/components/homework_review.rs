@@ -1,0 +1,204 @@
+use super::session_editor::use_edited_session;
+use crate::model::Session;
+use crate::model::homework::{
+    AssignmentHistory, Completion, Decision, HistoryEntry, Obstacle, Review, due_for_review,
+};
+use leptos::prelude::*;
+
+/// One line of an assignment's history: "Session 13: Partly · Carry over".
+pub fn review_summary(entry: &HistoryEntry) -> String {
+    let r = &entry.review;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(c) = r.completion {
+        parts.push(c.label().to_string());
+    }
+    if let Some(d) = r.decision {
+        parts.push(d.label().to_string());
+    }
+    if !r.obstacles.is_empty() {
+        let mut got = r
+            .obstacles
+            .iter()
+            .map(|o| o.label().to_string())
+            .collect::<Vec<_>>();
+        if !r.obstacle_other.trim().is_empty() {
+            got.push(r.obstacle_other.trim().to_string());
+        }
+        parts.push(format!("in the way: {}", got.join(", ")));
+    }
+    if !r.learned.trim().is_empty() {
+        parts.push(format!("learned: {}", r.learned.trim()));
+    }
+    format!("Session {}: {}", entry.number, parts.join(" · "))
+}
+
+/// Homework agreed in earlier sessions and still open: how it went, what got
+/// in the way, what was learned, and what happens next. Each review is kept
+/// in this session's record, so earlier sessions are never rewritten.
+#[component]
+pub fn HomeworkReview(earlier: Vec<Session>) -> impl IntoView {
+    let edited = use_edited_session();
+    let earlier = StoredValue::new(earlier);
+    let due = Memo::new(move |_| {
+        edited.session.with(|current| {
+            earlier.with_value(|earlier| {
+                let mut records: Vec<_> = earlier
+                    .iter()
+                    .filter(|s| s.id != current.id)
+                    .map(Session::homework_record)
+                    .collect();
+                records.push(current.homework_record());
+                due_for_review(&records, current.number)
+            })
+        })
+    });
+
+    view! {
+        <Show when=move || due.with(|d| !d.is_empty())>
+            <section class="panel" aria-labelledby="review-title">
+                <h2 id="review-title">"Homework review"</h2>
+                <ol class="homework-list" aria-label="Homework to review">
+                    <For
+                        each=move || due.get()
+                        key=|h| h.assignment.id.clone()
+                        children=move |history| view! { <ReviewItem history /> }
+                    />
+                </ol>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
+    let edited = use_edited_session();
+    let id = StoredValue::new(history.assignment.id.clone());
+    let review = move || {
+        edited
+            .session
+            .with(|s| s.review(&id.read_value()).cloned())
+            .unwrap_or_default()
+    };
+    let update = move |f: &dyn Fn(&mut Review)| {
+        edited.change(|s| f(s.review_mut(&id.read_value())));
+    };
+    let current_number = edited.session.with_untracked(|s| s.number);
+    let earlier_reviews = history
+        .reviews
+        .iter()
+        .filter(|e| e.number < current_number)
+        .map(review_summary)
+        .collect::<Vec<_>>();
+    let a = &history.assignment;
+    let task = if a.task.trim().is_empty() {
+        "(no task written)".to_string()
+    } else {
+        a.task.clone()
+    };
+    let group = |what: &str| format!("{what}-{}", id.read_value());
+
+    view! {
+        <li class="assignment review">
+            <h3>{task.clone()}</h3>
+            <p class="muted">
+                {format!("Agreed in session {} · {}", history.assigned_in, a.kind.label())}
+                {(!a.when.is_empty()).then(|| format!(" · {}", a.when))}
+            </p>
+            <ul class="history">
+                {earlier_reviews.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            <fieldset class="choices">
+                <legend>"Completion"</legend>
+                {Completion::ALL
+                    .iter()
+                    .map(|&c| {
+                        view! {
+                            <label class="chip-radio">
+                                <input
+                                    type="radio"
+                                    name=group("completion")
+                                    prop:checked=move || review().completion == Some(c)
+                                    on:change=move |_| update(&|r| r.completion = Some(c))
+                                />
+                                <span>{c.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <fieldset class="choices">
+                <legend>"What got in the way"</legend>
+                {Obstacle::ALL
+                    .iter()
+                    .map(|&o| {
+                        view! {
+                            <label class="chip-radio">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || review().obstacles.contains(&o)
+                                    on:change=move |_| update(&|r| r.toggle_obstacle(o))
+                                />
+                                <span>{o.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <Show when=move || review().obstacles.contains(&Obstacle::Other)>
+                <label class="field">
+                    <span>"Other obstacle"</span>
+                    <input
+                        type="text"
+                        prop:value=move || review().obstacle_other
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            update(&|r| r.obstacle_other = value.clone());
+                        }
+                    />
+                </label>
+            </Show>
+            <label class="field">
+                <span>"What was learned"</span>
+                <textarea
+                    rows="2"
+                    prop:value=move || review().learned
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        update(&|r| r.learned = value.clone());
+                    }
+                ></textarea>
+            </label>
+            <fieldset class="choices">
+                <legend>"Decision"</legend>
+                {Decision::ALL
+                    .iter()
+                    .map(|&d| {
+                        view! {
+                            <label class="chip-radio">
+                                <input
+                                    type="radio"
+                                    name=group("decision")
+                                    prop:checked=move || review().decision == Some(d)
+                                    on:change=move |_| update(&|r| r.decision = Some(d))
+                                />
+                                <span>{d.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <p class="muted" aria-live="polite">
+                {move || {
+                    let r = review();
+                    if !r.is_started() {
+                        "Not reviewed yet.".to_string()
+                    } else if r.closes() {
+                        "Closed after this session.".to_string()
+                    } else {
+                        "Stays open for the next session.".to_string()
+                    }
+                }}
+            </p>
+        </li>
+    }
+}
