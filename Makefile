@@ -20,3 +20,4 @@ dev: setup
 bench: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/bench-typing.mjs
+	cargo bench --bench transcript

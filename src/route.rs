@@ -11,6 +11,8 @@ pub enum Route {
     Session(String),
     /// A session's homework as a plain list to print or show the client.
     HomeworkCopy(String),
+    /// Turning a transcript into a session.
+    Import,
 }
 
 impl Route {
@@ -18,6 +20,7 @@ impl Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let parts: Vec<&str> = path.split('/').collect();
         match parts[..] {
+            ["import"] => Self::Import,
             ["client", id] if valid_id(id) => Self::Client(id.to_string()),
             ["client", id, "homework"] if valid_id(id) => Self::ClientHomework(id.to_string()),
             ["session", id] if valid_id(id) => Self::Session(id.to_string()),
@@ -33,6 +36,7 @@ impl Route {
             Self::ClientHomework(id) => format!("#/client/{id}/homework"),
             Self::Session(id) => format!("#/session/{id}"),
             Self::HomeworkCopy(id) => format!("#/session/{id}/homework-copy"),
+            Self::Import => "#/import".to_string(),
         }
     }
 }
@@ -53,6 +57,7 @@ mod tests {
             Route::ClientHomework("c-1".into()),
             Route::Session("abc".into()),
             Route::HomeworkCopy("abc".into()),
+            Route::Import,
         ] {
             assert_eq!(Route::from_hash(&route.hash()), route);
         }

@@ -81,6 +81,11 @@ impl AppState {
         self.store.with_value(f)
     }
 
+    /// Reads from the store without subscribing: for event handlers.
+    pub fn peek<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
+        self.store.with_value(f)
+    }
+
     pub fn report(&self, problem: &StorageError) {
         let message = problem.to_string();
         self.problems.update(|list| {

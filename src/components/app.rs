@@ -1,5 +1,6 @@
 use super::{
-    ClientHomework, ClientPage, HomeworkCopy, ProblemBanner, Roster, SaveIndicator, SessionEditor,
+    ClientHomework, ClientPage, HomeworkCopy, ImportTranscript, ProblemBanner, Roster,
+    SaveIndicator, SessionEditor,
 };
 use crate::route::Route;
 use crate::state::{open_browser_store, provide_app_state};
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
                 Route::ClientHomework(id) => view! { <ClientHomework id /> }.into_any(),
                 Route::Session(id) => view! { <SessionEditor id /> }.into_any(),
                 Route::HomeworkCopy(id) => view! { <HomeworkCopy id /> }.into_any(),
+                Route::Import => view! { <ImportTranscript /> }.into_any(),
             }}
         </main>
     }

@@ -78,7 +78,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
     let new_session = move |_| {
         let c = client.get_untracked();
         let format = state
-            .read(|s| s.clinician())
+            .peek(|s| s.clinician())
             .unwrap_or_default()
             .default_format;
         let session = sessions.with_untracked(|(earlier, _)| {

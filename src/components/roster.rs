@@ -9,7 +9,7 @@ use leptos::prelude::*;
 fn load_sample(state: AppState) {
     let data = sample_data(new_id, now_ms());
     let keep_profile = state
-        .read(|s| s.clinician())
+        .peek(|s| s.clinician())
         .is_ok_and(|c| !c.name.is_empty());
     if !keep_profile {
         state.save_clinician(&data.clinician);
@@ -60,7 +60,12 @@ pub fn Roster() -> impl IntoView {
 
     view! {
         <section class="roster" aria-labelledby="roster-title">
-            <h1 id="roster-title">"Clients"</h1>
+            <div class="section-head">
+                <h1 id="roster-title">"Clients"</h1>
+                <button type="button" on:click=move |_| state.navigate(Route::Import)>
+                    "Import transcript"
+                </button>
+            </div>
             <form class="inline-form" on:submit=add>
                 <label class="field">
                     <span>"Name or code"</span>

@@ -1,6 +1,6 @@
 use super::{
     CapturePanel, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel, RatingsPanel,
-    SessionHeader, TagPicker,
+    SessionHeader, TagPicker, TranscriptPanel,
 };
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
@@ -132,6 +132,7 @@ fn SessionForm(
         <div class="editor-columns">
             <div class="editor-side">
                 <CapturePanel />
+                {session.with_untracked(|s| s.transcript.clone()).map(|transcript| view! { <TranscriptPanel transcript /> })}
             </div>
             <div class="editor-main">
                 <HomeworkReview earlier />

@@ -6,11 +6,14 @@ mod clinician;
 mod session;
 
 pub mod homework;
+pub mod import;
 pub mod note;
 pub mod ratings;
 pub mod sample;
+pub mod suggest;
 pub mod tags;
 pub mod timeline;
+pub mod transcript;
 
 pub use client::{Client, Course};
 pub use clinician::Clinician;

@@ -4,6 +4,7 @@ use super::note::{Note, NoteFormat, agenda_from_plan};
 use super::ratings::{Ratings, Risk};
 use super::tags::Tags;
 use super::timeline::Timeline;
+use super::transcript::Transcript;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +66,8 @@ pub struct Session {
     /// Reviews, made in this session, of homework agreed earlier. Kept here,
     /// not in the assigning session, so history is never rewritten.
     pub reviews: Vec<Review>,
+    /// The transcript this session was imported from, kept whole.
+    pub transcript: Option<Transcript>,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,
@@ -90,6 +93,7 @@ impl Default for Session {
             agenda: String::new(),
             homework: HomeworkList::default(),
             reviews: Vec::new(),
+            transcript: None,
             created_at: 0,
             updated_at: 0,
         }

@@ -1,0 +1,328 @@
+use super::transcript_view::TranscriptSegments;
+use crate::model::import::{Accepted, fill_session, match_client};
+use crate::model::suggest::{HomeworkSource, suggest};
+use crate::model::timeline::format_clock;
+use crate::model::transcript::{Transcript, parse};
+use crate::model::{Client, Session, format_date};
+use crate::platform::{new_id, now_ms, today};
+use crate::route::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Larger files would not fit beside the rest of the notes: the browser keeps
+/// about 5.2 million characters per site in all.
+const MAX_CHARS: usize = 2_000_000;
+
+/// The suggestions whose box is ticked.
+fn pick<T: Clone>(ticked: RwSignal<Vec<bool>>, items: &[T]) -> Vec<T> {
+    ticked.with_untracked(|ticked| {
+        items
+            .iter()
+            .zip(ticked)
+            .filter(|(_, t)| **t)
+            .map(|(item, _)| item.clone())
+            .collect()
+    })
+}
+
+fn read_transcript(text: &str) -> Result<Transcript, String> {
+    let chars = text.chars().count();
+    if chars > MAX_CHARS {
+        return Err(format!(
+            "This transcript has {chars} characters, more than this device can keep beside your notes \
+             ({MAX_CHARS} at most). Nothing was imported."
+        ));
+    }
+    parse(text).map_err(|e| e.to_string())
+}
+
+/// A transcript, from a file or pasted, becomes a session after a preview in
+/// which the clinician accepts or rejects every suggestion. All on the device.
+#[component]
+pub fn ImportTranscript() -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let parsed = RwSignal::new(None::<Result<Transcript, String>>);
+    let read = move || parsed.set(Some(read_transcript(&text.get_untracked())));
+    let on_file = move |ev: leptos::ev::Event| {
+        let file = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        let Some(file) = file else { return };
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(content) => {
+                    text.set(content.as_string().unwrap_or_default());
+                    read();
+                }
+                Err(_) => parsed.set(Some(Err(format!(
+                    "“{}” could not be read as text. Nothing was imported.",
+                    file.name()
+                )))),
+            }
+        });
+    };
+
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href="#/">"All clients"</a>
+        </nav>
+        <h1>"Import a transcript"</h1>
+        <p class="muted">
+            "Choose a .txt or .md file, or paste the text. It is read on this device only; nothing is sent anywhere. You review everything before a session is created."
+        </p>
+        <section class="panel">
+            <label class="field">
+                <span>"Transcript file"</span>
+                <input type="file" accept=".txt,.md,text/plain,text/markdown" on:change=on_file />
+            </label>
+            <label class="field wide">
+                <span>"Transcript text"</span>
+                <textarea
+                    rows="8"
+                    placeholder="Session 14/24\nDate: July 31, 2025\n…"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+            </label>
+            <button type="button" class="primary" on:click=move |_| read()>"Read transcript"</button>
+        </section>
+        {move || match parsed.get() {
+            None => ().into_any(),
+            Some(Err(message)) => view! { <p class="field-error" role="alert">{message}</p> }.into_any(),
+            Some(Ok(transcript)) => view! { <ImportPreview transcript /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ImportPreview(transcript: Transcript) -> impl IntoView {
+    let state = use_app_state();
+    let header = transcript.header.clone();
+    let (clients, problems) = state.read(|s| s.clients());
+    state.report_all(&problems);
+    let matched = match_client(&clients, &header).map(|c| c.id.clone());
+    let choice = RwSignal::new(matched.clone().unwrap_or_else(|| "new".into()));
+    let new_name = RwSignal::new(header.client_name.clone().unwrap_or_default());
+    let clients = StoredValue::new(clients);
+    let suggestions = suggest(&transcript);
+    let take = |n: usize| RwSignal::new(vec![false; n]);
+    let (take_interventions, take_themes, take_homework) = (
+        take(suggestions.interventions.len()),
+        take(suggestions.themes.len()),
+        take(suggestions.homework.len()),
+    );
+    let set_all = move |value: bool| {
+        for list in [take_interventions, take_themes, take_homework] {
+            list.update(|v| v.iter_mut().for_each(|x| *x = value));
+        }
+    };
+    let error = RwSignal::new(None::<String>);
+    let chosen_client =
+        move || clients.with_value(|cs| cs.iter().find(|c| c.id == choice.get()).cloned());
+    let earlier = move || match chosen_client() {
+        Some(c) => state.read(|s| s.sessions_of(&c.id).0),
+        None => Vec::new(),
+    };
+    let planned = {
+        let header_planned = header.planned_sessions;
+        move || chosen_client().map_or(header_planned.unwrap_or(12), |c| c.course.planned_sessions)
+    };
+    let number = {
+        let header_number = header.session_number;
+        move || {
+            header_number
+                .unwrap_or_else(|| earlier().iter().map(|s| s.number).max().unwrap_or(0) + 1)
+        }
+    };
+    let clash = move || earlier().iter().any(|s| s.number == number());
+
+    let suggestions = StoredValue::new(suggestions);
+    let transcript = StoredValue::new(transcript);
+    let create = move |_| {
+        let header = transcript.with_value(|t| t.header.clone());
+        let client = match chosen_client() {
+            Some(c) => c,
+            None => match Client::new(new_id(), &new_name.get_untracked(), now_ms()) {
+                Ok(mut c) => {
+                    c.occupation = header.client_occupation.clone().unwrap_or_default();
+                    c.course.planned_sessions = header.planned_sessions.unwrap_or(12).max(1);
+                    if !state.save_client(&c) {
+                        return;
+                    }
+                    c
+                }
+                Err(e) => {
+                    error.set(Some(e.to_string()));
+                    return;
+                }
+            },
+        };
+        let mut clinician = state.peek(|s| s.clinician()).unwrap_or_default();
+        if clinician.name.is_empty()
+            && let Some(name) = &header.clinician_name
+        {
+            clinician.name = name.clone();
+            clinician.credentials = header.clinician_credentials.clone().unwrap_or_default();
+            state.save_clinician(&clinician);
+        }
+        let accepted = suggestions.with_value(|s| Accepted {
+            interventions: pick(take_interventions, &s.interventions),
+            themes: pick(take_themes, &s.themes),
+            homework: pick(take_homework, &s.homework),
+        });
+        let earlier = state.peek(|s| s.sessions_of(&client.id).0);
+        let mut session = Session::next(
+            new_id(),
+            &client.id,
+            &earlier,
+            today(),
+            clinician.default_format,
+            now_ms(),
+        );
+        fill_session(&mut session, transcript.get_value(), &accepted, new_id);
+        if state.add_session(&session) {
+            state.navigate(Route::Session(session.id));
+        }
+    };
+
+    let tag_list =
+        move |title: &'static str,
+              list: RwSignal<Vec<bool>>,
+              get: fn(&crate::model::suggest::Suggestions) -> Vec<(String, String)>| {
+            let items = suggestions.with_value(get);
+            view! {
+                <fieldset class="suggestion-group">
+                    <legend>{title}</legend>
+                    {items.is_empty().then(|| view! { <p class="muted">"None found."</p> })}
+                    {items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (name, why))| {
+                            view! {
+                                <label class="suggestion">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || list.with(|v| v[i])
+                                        on:change=move |ev| list.update(|v| v[i] = event_target_checked(&ev))
+                                    />
+                                    <span>
+                                        <strong>{name}</strong>
+                                        <span class="muted">{format!(" — {why}")}</span>
+                                    </span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            }
+        };
+    let start = header.start;
+    let end = transcript.with_value(|t| t.end);
+    let duration = transcript.with_value(|t| t.duration_minutes());
+
+    view! {
+        <section class="panel" aria-labelledby="preview-title">
+            <h2 id="preview-title">"Preview"</h2>
+            <div class="grid">
+                <label class="field">
+                    <span>"Client"</span>
+                    <select on:change=move |ev| choice.set(event_target_value(&ev))>
+                        <option value="new" selected=matched.is_none()>
+                            {format!(
+                                "New client{}",
+                                header.client_name.as_ref().map(|n| format!(": {n}")).unwrap_or_default(),
+                            )}
+                        </option>
+                        {clients
+                            .get_value()
+                            .into_iter()
+                            .map(|c| {
+                                let selected = matched.as_deref() == Some(c.id.as_str());
+                                view! { <option value=c.id.clone() selected=selected>{c.display_name()}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <Show when=move || choice.get() == "new">
+                    <label class="field">
+                        <span>"New client's name or code"</span>
+                        <input
+                            type="text"
+                            prop:value=move || new_name.get()
+                            on:input=move |ev| new_name.set(event_target_value(&ev))
+                        />
+                    </label>
+                </Show>
+                <div class="field">
+                    <span>"Session"</span>
+                    <span class="value">{move || format!("Session {} of {}", number(), planned())}</span>
+                </div>
+                <div class="field">
+                    <span>"Date"</span>
+                    <span class="value">{header.date.map(format_date).unwrap_or_else(|| "Not given: today".into())}</span>
+                </div>
+                <div class="field">
+                    <span>"Time"</span>
+                    <span class="value">
+                        {match (start, end) {
+                            (Some(a), Some(b)) => format!("{}–{}", format_clock(a), format_clock(b)),
+                            (Some(a), None) => format_clock(a),
+                            _ => "Not given".into(),
+                        }}
+                        {duration.map(|d| format!(" ({d} min)"))}
+                    </span>
+                </div>
+                <div class="field">
+                    <span>"Clinician"</span>
+                    <span class="value">
+                        {[header.clinician_name.clone(), header.clinician_credentials.clone()]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(", ")}
+                    </span>
+                </div>
+            </div>
+            <Show when=clash>
+                <p class="hint">{move || format!("This client already has a session {}; this adds another.", number())}</p>
+            </Show>
+        </section>
+        <section class="panel" aria-labelledby="suggestions-title">
+            <div class="section-head">
+                <h2 id="suggestions-title">"Suggestions"</h2>
+                <div class="card-actions">
+                    <button type="button" on:click=move |_| set_all(true)>"Accept all"</button>
+                    <button type="button" on:click=move |_| set_all(false)>"Reject all"</button>
+                </div>
+            </div>
+            {tag_list("Interventions", take_interventions, |s| {
+                s.interventions.iter().map(|t| (t.tag.clone(), format!("“{}”", t.evidence))).collect()
+            })}
+            {tag_list("Themes", take_themes, |s| {
+                s.themes.iter().map(|t| (t.tag.clone(), format!("“{}”", t.evidence))).collect()
+            })}
+            {tag_list("Homework", take_homework, |s| {
+                s.homework
+                    .iter()
+                    .map(|h| {
+                        let who = match h.source {
+                            HomeworkSource::Clinician => "assigned by the clinician",
+                            HomeworkSource::Client => "the client's own commitment",
+                        };
+                        let at = h.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                        (h.task.clone(), format!("{who}{at}"))
+                    })
+                    .collect()
+            })}
+        </section>
+        {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <button type="button" class="primary" on:click=create>"Create session"</button>
+        <section class="panel" aria-labelledby="segments-title">
+            <h2 id="segments-title">"Transcript"</h2>
+            <TranscriptSegments transcript=transcript.get_value() query=Signal::stored(String::new()) />
+        </section>
+    }
+}

@@ -1,0 +1,103 @@
+use crate::model::timeline::format_clock;
+use crate::model::transcript::{Item, Role, Transcript};
+use leptos::prelude::*;
+
+fn role_class(role: &Role) -> &'static str {
+    match role {
+        Role::Clinician => "turn clinician",
+        Role::Client => "turn client",
+        Role::Unknown => "turn",
+    }
+}
+
+/// A transcript as time-marked segments of speaker turns. With `query`,
+/// only the turns that contain it are shown, so a long transcript can be searched.
+#[component]
+pub fn TranscriptSegments(
+    transcript: Transcript,
+    #[prop(into)] query: Signal<String>,
+) -> impl IntoView {
+    let transcript = StoredValue::new(transcript);
+    let shown = move || {
+        let q = query.get().trim().to_lowercase();
+        transcript.with_value(|t| {
+            t.segments
+                .iter()
+                .map(|segment| {
+                    let items = segment
+                        .items
+                        .iter()
+                        .filter(|item| {
+                            q.is_empty()
+                                || match item {
+                                    Item::Turn { speaker, text, .. } => {
+                                        text.to_lowercase().contains(&q)
+                                            || speaker.to_lowercase().contains(&q)
+                                    }
+                                    Item::Direction(text) => text.to_lowercase().contains(&q),
+                                }
+                        })
+                        .cloned()
+                        .collect::<Vec<_>>();
+                    (segment.mark, items)
+                })
+                .filter(|(_, items)| !items.is_empty() || q.is_empty())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="transcript">
+            {move || {
+                shown()
+                    .into_iter()
+                    .map(|(mark, items)| {
+                        view! {
+                            <section class="segment">
+                                <h4>{mark.map(format_clock).unwrap_or_else(|| "No time mark".into())}</h4>
+                                {items
+                                    .into_iter()
+                                    .map(|item| match item {
+                                        Item::Turn { speaker, role, text } => {
+                                            view! {
+                                                <p class=role_class(&role)>
+                                                    <strong>{speaker}": "</strong>
+                                                    <span class="turn-text">{text}</span>
+                                                </p>
+                                            }
+                                                .into_any()
+                                        }
+                                        Item::Direction(text) => {
+                                            view! { <p class="direction">{format!("({text})")}</p> }.into_any()
+                                        }
+                                    })
+                                    .collect_view()}
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+            {transcript.with_value(|t| t.ended).then(|| view! { <p class="direction">"(End of session)"</p> })}
+        </div>
+    }
+}
+
+/// The transcript a session was imported from, folded away until wanted.
+#[component]
+pub fn TranscriptPanel(transcript: Transcript) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let turns = transcript.turns().count();
+    view! {
+        <details class="panel transcript-panel">
+            <summary>{format!("Transcript ({turns} turns)")}</summary>
+            <label class="field">
+                <span>"Find in transcript"</span>
+                <input
+                    type="search"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </label>
+            <TranscriptSegments transcript query />
+        </details>
+    }
+}

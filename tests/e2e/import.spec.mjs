@@ -1,0 +1,129 @@
+import { test, expect } from "@playwright/test";
+import { fileURLToPath } from "node:url";
+
+const sample = fileURLToPath(new URL("../fixtures/session-14-of-24.txt", import.meta.url));
+const field = (scope, name) => scope.getByRole("textbox", { name, exact: true });
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+});
+
+test("the sample transcript becomes session 14 of 24 for Alex, with accepted suggestions", async ({ page }) => {
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await page.getByRole("button", { name: "Import transcript" }).click();
+  await page.getByLabel("Transcript file").setInputFiles(sample);
+
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("combobox", { name: "Client" })).toHaveValue(/^[0-9a-f]{32}$/);
+  await expect(preview.getByRole("combobox", { name: "Client" }).locator("option:checked")).toHaveText("Alex (Product Designer)");
+  await expect(preview).toContainText("Session 14 of 24");
+  await expect(preview).toContainText("31 Jul 2025");
+  await expect(preview).toContainText("10:00–10:31 (31 min)");
+  await expect(preview).toContainText("Dr. Harper Torres, Licensed Clinical Psychologist");
+  const segments = page.getByRole("region", { name: "Transcript" });
+  await expect(segments.locator(".segment h4")).toHaveText(["10:00", "10:10", "10:20", "10:30", "10:31"]);
+  await expect(segments.locator(".turn.clinician").first()).toContainText("Dr. Torres: Hi Alex, good to see you again.");
+  await expect(segments.locator(".turn.client").first()).toContainText("Alex: Hey, Dr. Torres.");
+
+  const suggestions = page.getByRole("region", { name: "Suggestions" });
+  await expect(suggestions.getByRole("checkbox", { name: /cognitive restructuring/ })).not.toBeChecked();
+  await suggestions.getByRole("button", { name: "Accept all" }).click();
+  await expect(suggestions.getByRole("checkbox", { name: /grounding exercise/ })).toBeChecked();
+  // One suggestion rejected by hand after accepting all.
+  await suggestions.getByRole("checkbox", { name: /^sleep hygiene/ }).uncheck();
+  await page.getByRole("button", { name: "Create session" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Alex (Product Designer)" })).toBeVisible();
+  await expect(field(page, "Date")).toHaveValue("2025-07-31");
+  await expect(field(page, "Start")).toHaveValue("10:00");
+  await expect(field(page, "End")).toHaveValue("10:31");
+  await expect(page.getByText("31 min")).toBeVisible();
+  const interventions = page.getByRole("list", { name: "Chosen interventions" });
+  await expect(interventions).toContainText("cognitive restructuring");
+  await expect(interventions).toContainText("grounding exercise (5-4-3-2-1)");
+  await expect(interventions).not.toContainText("sleep hygiene");
+  await expect(page.getByRole("list", { name: "Chosen themes" })).toContainText("perfectionism");
+  const tasks = page.getByRole("list", { name: "Homework agreed" }).getByRole("textbox", { name: "Task", exact: true });
+  await expect(tasks).toHaveCount(2);
+  await expect(tasks.nth(0)).toHaveValue(/lead a team meeting/);
+  await expect(tasks.nth(1)).toHaveValue(/Reflect on any thoughts or feelings that come up when you try to lead or speak up/);
+  await expect(page.getByRole("list", { name: "Timeline entries" }).getByRole("listitem")).not.toHaveCount(0);
+
+  // The transcript is kept with the session and can be searched.
+  await page.getByText(/^Transcript \(\d+ turns\)$/).click();
+  await page.getByRole("searchbox", { name: "Find in transcript" }).fill("plant");
+  const turns = page.locator(".transcript-panel .turn");
+  await expect(turns).toHaveCount(1);
+  await expect(turns.first()).toContainText("I see my laptop, a cup of tea, and my plant.");
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
+  await expect(tasks).toHaveCount(2);
+  await page.getByRole("link", { name: "Alex (Product Designer)" }).click();
+  await expect(page.getByRole("link", { name: /Session 14 of 24.*31 Jul 2025 · 10:00–10:31/ })).toBeVisible();
+});
+
+test("on an empty roster the transcript's client is proposed as a new client", async ({ page }) => {
+  await page.getByRole("button", { name: "Import transcript" }).click();
+  await page.getByLabel("Transcript file").setInputFiles(sample);
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("combobox", { name: "Client" })).toHaveValue("new");
+  await expect(field(preview, "New client's name or code")).toHaveValue("Alex");
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
+  await expect(page.getByText("Dr. Harper Torres, Licensed Clinical Psychologist")).toBeVisible();
+  // Nothing accepted: no tags, no homework.
+  await expect(page.getByRole("list", { name: "Chosen interventions" }).getByRole("listitem")).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Homework agreed" }).getByRole("listitem")).toHaveCount(0);
+  await page.getByRole("link", { name: "Alex (Product Designer)" }).click();
+  await expect(page.getByRole("spinbutton", { name: "Planned sessions" })).toHaveValue("24");
+});
+
+test("pasted text that is not a transcript gets a clear message and nothing is saved", async ({ page }) => {
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.getByRole("button", { name: "Import transcript" }).click();
+  await field(page, "Transcript text").fill("Shopping list\n\n- milk\n- bread\n\nRemember to call the plumber.");
+  await page.getByRole("button", { name: "Read transcript" }).click();
+  await expect(page.getByRole("alert")).toContainText("does not look like a session transcript");
+  await expect(page.getByRole("button", { name: "Create session" })).toHaveCount(0);
+  await field(page, "Transcript text").fill("   \n ");
+  await page.getByRole("button", { name: "Read transcript" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  expect(after).toBe(before);
+});
+
+test("a pasted transcript with CRLF, 24-hour marks and role labels imports", async ({ page }) => {
+  await page.getByRole("button", { name: "Import transcript" }).click();
+  const text = [
+    "Session 3 of 12",
+    "Date: 2025-03-04",
+    "Time: 14:05",
+    "Client: Mira Okafor (Teacher)",
+    "Professional: Sam Lee, LCSW",
+    "",
+    "[14:05]",
+    "Therapist: How did the week go?",
+    "",
+    "Client: Better — I tried the breathing exercise twice.",
+    "",
+    "[14:50]",
+    "Therapist: For next week, I'd like you to keep a thought record each evening.",
+    "(End of session)",
+  ].join("\r\n");
+  await field(page, "Transcript text").fill(text);
+  await page.getByRole("button", { name: "Read transcript" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview).toContainText("Session 3 of 12");
+  await expect(preview).toContainText("4 Mar 2025");
+  await expect(preview).toContainText("14:05–14:50 (45 min)");
+  await page.getByRole("button", { name: "Accept all" }).click();
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 3 of 12" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Mira Okafor (Teacher)" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Homework agreed" }).getByRole("textbox", { name: "Task", exact: true })).toHaveValue(/thought record/i);
+});
