@@ -99,8 +99,11 @@ test("first run offers the sample workspace, loaded without any network request"
 
 test("a damaged session record is named, the rest works, and the raw value is kept", async ({ page }) => {
   await page.getByRole("button", { name: "Load sample data" }).click();
+  // Damage session 3; session 13 is used below.
   const key = await page.evaluate(() =>
-    Object.keys(localStorage).find((k) => k.startsWith("sessionpad/v1/session/")),
+    Object.keys(localStorage).find(
+      (k) => k.startsWith("sessionpad/v1/session/") && JSON.parse(localStorage.getItem(k)).number === 3,
+    ),
   );
   const damaged = '{"number": 3, "notes": "half-written';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
