@@ -1,5 +1,5 @@
 # The two commands in the README; everything else is a building block.
-.PHONY: run test setup dev bench
+.PHONY: run test setup dev bench lighthouse
 
 ## Install what is missing, build the release and serve it on http://127.0.0.1:8080
 run:
@@ -21,3 +21,8 @@ bench: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/bench-typing.mjs
 	cargo bench --bench transcript
+
+## Lighthouse scores (accessibility, best practices, performance) of the release build
+lighthouse: setup
+	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
+	node scripts/lighthouse.mjs

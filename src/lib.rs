@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod model;
+pub mod offline;
 pub mod platform;
 pub mod route;
 pub mod state;

@@ -1,7 +1,7 @@
 //! State shared by every screen: the store, what is wrong with it, whether the
 //! last edit is saved, and which screen is showing.
 
-use crate::model::{Client, Clinician, Session};
+use crate::model::{Client, Clinician, DeviceSettings, Session};
 use crate::route::Route;
 use crate::storage::{Backend, LocalStorageBackend, MemoryBackend, StorageError, Store};
 use leptos::prelude::*;
@@ -38,6 +38,11 @@ pub struct AppState {
     /// The session edit not yet written; kept until a write succeeds.
     pending: StoredValue<Option<Session>, LocalStorage>,
     flush_scheduled: StoredValue<bool>,
+    /// Whether the browser promised not to evict our data (None: unknown).
+    pub persistent: RwSignal<Option<bool>>,
+    persistence_requested: StoredValue<bool>,
+    /// A newer build is installed and waits for the clinician's go-ahead.
+    pub update_ready: RwSignal<bool>,
 }
 
 /// Opens localStorage; if it cannot be used, or holds data this version must
@@ -64,6 +69,9 @@ pub fn provide_app_state(store: Store, problems: Vec<StorageError>, route: Route
         revision: RwSignal::new(0),
         pending: StoredValue::new_local(None),
         flush_scheduled: StoredValue::new(false),
+        persistent: RwSignal::new(None),
+        persistence_requested: StoredValue::new(false),
+        update_ready: RwSignal::new(false),
     };
     problems.iter().for_each(|p| state.report(p));
     provide_context(state);
@@ -109,6 +117,7 @@ impl AppState {
         match self.store.try_update_value(f) {
             Some(Ok(())) => {
                 self.status.set(SaveStatus::Saved);
+                self.request_persistence_once();
                 true
             }
             Some(Err(e)) => {
@@ -118,6 +127,18 @@ impl AppState {
             }
             None => false,
         }
+    }
+
+    /// At the first save: data now exists that must not be evicted.
+    fn request_persistence_once(&self) {
+        if self.persistence_requested.get_value() {
+            return;
+        }
+        self.persistence_requested.set_value(true);
+        let persistent = self.persistent;
+        leptos::task::spawn_local(async move {
+            persistent.set(crate::offline::request_persistence().await);
+        });
     }
 
     pub fn save_clinician(&self, clinician: &Clinician) -> bool {
@@ -167,8 +188,8 @@ impl AppState {
         }
     }
 
-    pub fn has_unsaved(&self) -> bool {
-        self.pending.with_value(Option::is_some)
+    pub fn save_settings(&self, settings: &DeviceSettings) -> bool {
+        self.write(|s| s.save_settings(settings))
     }
 
     pub fn navigate(&self, route: Route) {

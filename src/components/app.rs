@@ -1,7 +1,8 @@
 use super::{
-    ClientHomework, ClientPage, HomeworkCopy, ImportTranscript, ProblemBanner, Roster,
-    SaveIndicator, SessionEditor,
+    ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, ProblemBanner,
+    Roster, SaveIndicator, SessionEditor, UpdatePrompt,
 };
+use crate::offline::{is_persistent, register_service_worker};
 use crate::route::Route;
 use crate::state::{open_browser_store, provide_app_state};
 use leptos::prelude::*;
@@ -29,6 +30,9 @@ pub fn App() -> impl IntoView {
             state.flush();
         }
     });
+    register_service_worker(move || state.update_ready.set(true));
+    leptos::task::spawn_local(async move { state.persistent.set(is_persistent().await) });
+
     on_cleanup(move || {
         on_hash.remove();
         on_pagehide.remove();
@@ -41,6 +45,8 @@ pub fn App() -> impl IntoView {
             <SaveIndicator />
         </header>
         <ProblemBanner />
+        <UpdatePrompt />
+        <EvictionHint />
         <main class="screen">
             {move || match state.route.get() {
                 Route::Roster => view! { <Roster /> }.into_any(),

@@ -1,4 +1,4 @@
-use super::ClinicianProfile;
+use super::{ClinicianProfile, DevicePanel};
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
 use crate::route::Route;
@@ -105,6 +105,7 @@ pub fn Roster() -> impl IntoView {
                 </label>
             </Show>
             <ClinicianProfile />
+            <DevicePanel />
         </section>
     }
 }

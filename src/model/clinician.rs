@@ -21,6 +21,14 @@ impl Clinician {
     }
 }
 
+/// What this device remembers about the app itself, not about clients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct DeviceSettings {
+    /// The one-time hint on keeping data where the browser may evict it.
+    pub eviction_hint_dismissed: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

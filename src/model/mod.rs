@@ -16,7 +16,7 @@ pub mod timeline;
 pub mod transcript;
 
 pub use client::{Client, Course};
-pub use clinician::Clinician;
+pub use clinician::{Clinician, DeviceSettings};
 pub use session::{Modality, Session};
 
 use std::fmt;

@@ -12,7 +12,7 @@ mod local;
 pub use backend::{Backend, MemoryBackend};
 pub use local::LocalStorageBackend;
 
-use crate::model::{Client, Clinician, Session};
+use crate::model::{Client, Clinician, DeviceSettings, Session};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::fmt;
 
@@ -27,6 +27,9 @@ pub fn index_key() -> String {
 }
 pub fn clinician_key() -> String {
     format!("{PREFIX}clinician")
+}
+pub fn settings_key() -> String {
+    format!("{PREFIX}settings")
 }
 pub fn client_key(id: &str) -> String {
     format!("{PREFIX}client/{id}")
@@ -188,6 +191,29 @@ impl Store {
 
     pub fn save_clinician(&mut self, clinician: &Clinician) -> Result<(), StorageError> {
         write(self.backend.as_mut(), &clinician_key(), clinician)
+    }
+
+    pub fn settings(&self) -> Result<DeviceSettings, StorageError> {
+        Ok(read(self.backend.as_ref(), &settings_key())?.unwrap_or_default())
+    }
+
+    pub fn save_settings(&mut self, settings: &DeviceSettings) -> Result<(), StorageError> {
+        write(self.backend.as_mut(), &settings_key(), settings)
+    }
+
+    /// Characters this app keeps (keys plus values, as browsers count quota).
+    pub fn usage(&self) -> Result<usize, StorageError> {
+        let mut total = 0;
+        for key in self
+            .backend
+            .keys()?
+            .iter()
+            .filter(|k| k.starts_with(PREFIX))
+        {
+            let value = self.backend.get(key)?.unwrap_or_default();
+            total += key.chars().count() + value.chars().count();
+        }
+        Ok(total)
     }
 
     pub fn client(&self, id: &str) -> Result<Option<Client>, StorageError> {

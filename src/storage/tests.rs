@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::note::{NoteFormat, Section};
-use crate::model::{Client, Session};
+use crate::model::{Client, DeviceSettings, Session};
 use chrono::NaiveDate;
 
 fn day() -> NaiveDate {
@@ -306,4 +306,30 @@ fn the_clinician_profile_round_trips() {
     };
     store.save_clinician(&c).unwrap();
     assert_eq!(open(&backend).clinician().unwrap(), c);
+}
+
+#[test]
+fn device_settings_round_trip_and_usage_counts_only_our_keys() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    assert!(!store.settings().unwrap().eviction_hint_dismissed);
+    store
+        .save_settings(&DeviceSettings {
+            eviction_hint_dismissed: true,
+        })
+        .unwrap();
+    assert!(open(&backend).settings().unwrap().eviction_hint_dismissed);
+
+    let before = store.usage().unwrap();
+    backend.plant("someone-else", &"x".repeat(500));
+    assert_eq!(store.usage().unwrap(), before);
+    store.save_client(&client("c1")).unwrap();
+    let expected: usize = backend
+        .keys()
+        .unwrap()
+        .iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .map(|k| k.chars().count() + backend.raw(k).unwrap().chars().count())
+        .sum();
+    assert_eq!(store.usage().unwrap(), expected);
 }

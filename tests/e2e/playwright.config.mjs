@@ -9,6 +9,9 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   reporter: [["list"]],
+  // Layout baselines live beside the tests and are compared with a tolerance.
+  snapshotPathTemplate: "{testDir}/screenshots/{arg}{ext}",
+  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.02, animations: "disabled", caret: "hide" } },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 768, height: 1024 },

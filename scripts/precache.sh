@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Trunk post_build hook: writes sw.js into the finished build, before Trunk
+# moves it to dist/.
+#
+# Release: sw.js is src/pwa/sw.js with the build's file list and a hash of
+# those files filled in, so any changed file yields a new worker and cache.
+# Debug (`trunk serve`, `make dev`): sw.js caches nothing and removes whatever
+# a release build left on this origin, so development never sees stale code.
+set -euo pipefail
+
+: "${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
+: "${TRUNK_PROFILE:?run by Trunk as a post_build hook}"
+source_dir="${TRUNK_SOURCE_DIR:-$PWD}"
+out="$TRUNK_STAGING_DIR/sw.js"
+
+# Before anything is hashed: the policy is part of index.html.
+node "$source_dir/scripts/csp.mjs" "$TRUNK_STAGING_DIR/index.html" "$TRUNK_PROFILE"
+
+if [ "$TRUNK_PROFILE" != "release" ]; then
+  cat >"$out" <<'JS'
+// Development build: no caching. Removes the caches and worker a release build
+// may have left here, and reloads the pages it controlled from the network.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((n) => n.startsWith("sessionpad-")).map((n) => caches.delete(n)));
+      const pages = await self.clients.matchAll({ type: "window" });
+      await self.registration.unregister();
+      await Promise.allSettled(pages.map((page) => page.navigate(page.url)));
+    })(),
+  );
+});
+JS
+  echo "precache.sh: wrote development sw.js (no caching)"
+  exit 0
+fi
+
+template="$source_dir/src/pwa/sw.js"
+for placeholder in __VERSION__ __PRECACHE__; do
+  grep -q "$placeholder" "$template" || { echo "precache.sh: $template lacks $placeholder" >&2; exit 1; }
+done
+
+cd "$TRUNK_STAGING_DIR"
+
+# Every file of the build, byte-sorted so the hash is the same on any machine.
+files=()
+while IFS= read -r -d '' path; do
+  path="${path#./}"
+  case "$path" in
+    *[[:cntrl:]]*) echo "precache.sh: control character in file name: $path" >&2; exit 1 ;;
+  esac
+  files+=("$path")
+done < <(find . -type f ! -path ./sw.js -print0 | LC_ALL=C sort -z)
+
+version="$(
+  for path in "${files[@]}"; do
+    sum="$(sha256sum <"$path")"
+    printf '%s %s\n' "$path" "${sum%% *}"
+  done | sha256sum | cut -c1-16
+)"
+
+# Paths become relative URLs inside a JSON string: escape what either would misread.
+json='"./"'
+for path in "${files[@]}"; do
+  url="${path//\%/%25}"
+  url="${url//\#/%23}"
+  url="${url//\?/%3F}"
+  url="${url//\\/%5C}"
+  url="${url//\"/%22}"
+  json+=", \"$url\""
+done
+
+sw="$(<"$template")"
+# Quoted replacements: bash 5.2 would otherwise treat "&" in them as the match.
+sw="${sw//__VERSION__/"$version"}"
+sw="${sw//__PRECACHE__/"[$json]"}"
+printf '%s\n' "$sw" >"$out"
+
+echo "precache.sh: wrote sw.js for build $version (${#files[@]} files)"

@@ -1,0 +1,29 @@
+use crate::offline::may_evict_unless_installed;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// Shown once where the browser may delete the data of a site not added to
+/// the Home Screen (Safari on iPad after 7 days without a visit).
+#[component]
+pub fn EvictionHint() -> impl IntoView {
+    let state = use_app_state();
+    let settings = state.peek(|s| s.settings()).unwrap_or_default();
+    let show = RwSignal::new(!settings.eviction_hint_dismissed && may_evict_unless_installed());
+    let dismiss = move |_| {
+        let mut settings = settings.clone();
+        settings.eviction_hint_dismissed = true;
+        state.save_settings(&settings);
+        show.set(false);
+    };
+    view! {
+        <Show when=move || show.get()>
+            <section class="notice" aria-label="Keep your notes on this device">
+                <p>
+                    "This browser deletes a website's data after 7 days without a visit unless the app is on the Home Screen. "
+                    "To keep your notes: tap Share, then “Add to Home Screen”, and open Sessionpad from there."
+                </p>
+                <button type="button" on:click=dismiss.clone()>"Got it"</button>
+            </section>
+        </Show>
+    }
+}

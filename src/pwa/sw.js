@@ -1,0 +1,67 @@
+// Keeps Sessionpad usable offline: every file of one build is stored in a cache
+// named after that build, and served from there. scripts/precache.sh writes the
+// real dist/sw.js from this template, filling in the build hash and file list.
+//
+// Only this app's own files are ever fetched or served; requests to any other
+// origin are left alone (the app makes none).
+
+const CACHE_PREFIX = "sessionpad-";
+const CACHE = CACHE_PREFIX + "__VERSION__";
+const PRECACHE = __PRECACHE__;
+const SHELL = new URL("index.html", self.location).href;
+
+self.addEventListener("install", (event) => {
+  // No skipWaiting here: a new build waits until the user accepts
+  // "A new version is ready", so a note being typed is never reloaded away.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      // "reload" bypasses the HTTP cache, which could hold files of an older build.
+      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" }))),
+    ),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "skip-waiting") {
+    self.skipWaiting();
+  }
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names
+          .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE)
+          .map((name) => caches.delete(name)),
+      );
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    // Screens are URL fragments, so every navigation is the one app shell.
+    event.respondWith(fromCache(SHELL).then((hit) => hit || fetch(request)));
+  } else {
+    // Network responses are not stored: the cache holds exactly one build.
+    event.respondWith(fromCache(request).then((hit) => hit || fetch(request)));
+  }
+});
+
+async function fromCache(request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(request, { ignoreSearch: true });
+  // A host that redirected while precaching (say index.html to /) leaves a
+  // response the browser refuses for navigations; a plain copy is accepted.
+  if (hit && hit.redirected) {
+    return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
+  }
+  return hit;
+}

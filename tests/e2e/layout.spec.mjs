@@ -1,0 +1,120 @@
+import { test, expect } from "@playwright/test";
+
+const sizes = [
+  { name: "tablet-portrait", width: 768, height: 1024 },
+  { name: "tablet-landscape", width: 1024, height: 768 },
+  { name: "phone", width: 390, height: 844 },
+];
+
+/** Every control a finger must hit, with its size, where it is under 44×44. */
+const tooSmall = (page) =>
+  page.evaluate(() => {
+    const selector = [
+      "button",
+      "select",
+      "textarea",
+      "input:not([type=checkbox]):not([type=radio])",
+      ".crumbs a",
+      "a.card-main",
+      "a.brand",
+      "a.button-link",
+      "label.chip-radio",
+      "label.suggestion",
+      "label.check",
+      "details > summary",
+    ].join(", ");
+    return [...document.querySelectorAll(selector)]
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
+      .filter((el) => !el.closest(".chip-radio") || el.matches("label.chip-radio"))
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { el: el.outerHTML.slice(0, 80), w: Math.round(r.width), h: Math.round(r.height) };
+      })
+      .filter(({ w, h }) => w < 44 || h < 43.5);
+  });
+
+const sideways = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function workspace(page) {
+  await page.goto("/");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await page.getByRole("link", { name: /Alex/ }).click();
+  const client = page.url();
+  await page.getByRole("link", { name: /Session 13 of 24/ }).click();
+  return { client, session: page.url() };
+}
+
+for (const size of sizes) {
+  test(`touch-sized controls, no sideways scroll, stable layout at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const { client, session } = await workspace(page);
+    // A homework assignment and a review make every kind of control appear.
+    await page.getByRole("button", { name: "Add homework" }).click();
+    await page.getByRole("textbox", { name: "Task", exact: true }).fill("Evening walk");
+    await page.goto(client);
+    await page.getByRole("button", { name: "New session" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
+
+    for (const url of ["/#/", client, session, page.url(), client.replace(/#.*/, "") + "#/import"]) {
+      await page.goto(url);
+      await page.reload();
+      await expect(page.locator("main h1")).toBeVisible();
+      for (const d of await page.locator("details").all()) await d.evaluate((el) => (el.open = true));
+      expect(await tooSmall(page), url).toEqual([]);
+      expect(await sideways(page), url).toBe(0);
+    }
+    await page.goto(client + "/homework");
+    await expect(page.locator("main h1")).toHaveText("Homework — Alex");
+    expect(await tooSmall(page)).toEqual([]);
+    expect(await sideways(page)).toBe(0);
+
+    // Baselines: the client page and a finished session from the sample.
+    await page.goto(client);
+    await page.reload();
+    await expect(page.getByRole("link", { name: /Session 13 of 24/ })).toBeVisible();
+    await expect(page).toHaveScreenshot(`${size.name}-client.png`, { fullPage: true });
+    await page.goto(session);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Session 13 of 24" })).toBeVisible();
+    await expect(page).toHaveScreenshot(`${size.name}-session.png`, { fullPage: true });
+  });
+}
+
+test("no sideways scroll at 360 px on any screen", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const { client, session } = await workspace(page);
+  for (const url of ["/#/", client, session, client + "/homework", "/#/import"]) {
+    await page.goto(url);
+    await expect(page.locator("main h1")).toBeVisible();
+    expect(await sideways(page), url).toBe(0);
+  }
+});
+
+test("with the on-screen keyboard up, the capture line and the review checklist stay reachable", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { client } = await workspace(page);
+  await page.getByRole("button", { name: "Add homework" }).click();
+  await page.getByRole("textbox", { name: "Task", exact: true }).fill("Evening walk");
+  await page.goto(client);
+  await page.getByRole("button", { name: "New session" }).click();
+  // A phone keyboard leaves about half the screen.
+  await page.setViewportSize({ width: 390, height: 420 });
+  const barBottom = await page.locator(".app-bar").evaluate((el) => el.getBoundingClientRect().bottom);
+  const inView = async (locator) => {
+    await locator.focus();
+    const box = await locator.boundingBox();
+    expect(box.y).toBeGreaterThanOrEqual(barBottom);
+    expect(box.y + box.height).toBeLessThanOrEqual(420);
+  };
+  await inView(page.getByRole("textbox", { name: "Capture", exact: true }));
+  await page.keyboard.type("Typed with the keyboard up");
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Entry at", { exact: false })).toHaveValue("Typed with the keyboard up");
+  const review = page.getByRole("list", { name: "Homework to review" });
+  await inView(review.getByRole("radio", { name: "Done", exact: true }));
+  await page.keyboard.press("Space");
+  await expect(review.getByText("Closed after this session.")).toBeVisible();
+});
