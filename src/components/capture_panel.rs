@@ -1,4 +1,5 @@
 use super::session_editor::use_edited_session;
+use super::{ChoiceChips, choice_options, picked};
 use crate::model::homework::assignment_from_idea;
 use crate::model::timeline::{EntryKind, Removed, format_clock, parse_clock};
 use crate::platform::{clock_now, new_id};
@@ -68,26 +69,13 @@ pub fn CapturePanel() -> impl IntoView {
                         on:input=move |ev| time.set(event_target_value(&ev))
                     />
                 </label>
-                <fieldset class="kinds">
-                    <legend>"Kind"</legend>
-                    {EntryKind::ALL
-                        .into_iter()
-                        .map(|k| {
-                            view! {
-                                <label class="chip-radio">
-                                    <input
-                                        type="radio"
-                                        name="capture-kind"
-                                        value=k.key()
-                                        prop:checked=move || kind.get() == k
-                                        on:change=move |_| kind.set(k)
-                                    />
-                                    <span>{k.label()}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                <ChoiceChips
+                    legend="Kind"
+                    name="capture-kind".to_string()
+                    class="kinds"
+                    selected=Signal::derive(move || Some(kind.get()))
+                    on_pick=Callback::new(move |k: EntryKind| kind.set(k))
+                />
                 <button type="submit" class="primary">"Add to timeline"</button>
             </form>
             {move || {
@@ -127,23 +115,14 @@ pub fn CapturePanel() -> impl IntoView {
                                 <select
                                     aria-label=format!("Kind of “{}”", entry.text)
                                     on:change=move |ev| {
-                                        if let Some(k) = EntryKind::from_key(&event_target_value(&ev)) {
+                                        if let Some(k) = picked::<EntryKind>(&ev) {
                                             edited.change(|s| {
                                                 s.timeline.set_kind(id, k);
                                             });
                                         }
                                     }
                                 >
-                                    {EntryKind::ALL
-                                        .into_iter()
-                                        .map(|k| {
-                                            view! {
-                                                <option value=k.key() selected=k == entry.kind>
-                                                    {k.label()}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()}
+                                    {choice_options(move |k: EntryKind| k == entry.kind)}
                                 </select>
                                 <input
                                     type="text"

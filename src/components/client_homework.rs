@@ -1,6 +1,8 @@
+use super::ChoiceChips;
 use super::homework_review::review_summary;
-use crate::model::Session;
+use super::or_missing;
 use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
+use crate::model::{Client, Session};
 use crate::route::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -25,28 +27,16 @@ fn adherence_row(label: String, a: &Adherence) -> impl IntoView + use<> {
 #[component]
 pub fn ClientHomework(id: String) -> impl IntoView {
     let state = use_app_state();
-    let client = match state.read(|s| s.client(&id)) {
-        Ok(Some(c)) => c,
-        Ok(None) => {
-            return view! {
-                <section class="missing">
-                    <h1>"Client not found"</h1>
-                    <p><a href="#/">"Back to all clients"</a></p>
-                </section>
-            }
-            .into_any();
-        }
-        Err(e) => {
-            state.report(&e);
-            return view! {
-                <section class="missing">
-                    <h1>"This client's record could not be read"</h1>
-                    <p>{e.to_string()}</p>
-                </section>
-            }
-            .into_any();
-        }
-    };
+    or_missing("Client", state.read(|s| s.client(&id)), |client| {
+        view! { <CourseHomework client /> }.into_any()
+    })
+}
+
+/// The homework of one client's course.
+#[component]
+fn CourseHomework(client: Client) -> impl IntoView {
+    let state = use_app_state();
+    let id = client.id.clone();
     let (sessions, problems) = state.read(|s| s.sessions_of(&id));
     state.report_all(&problems);
     let all = histories(
@@ -116,25 +106,12 @@ pub fn ClientHomework(id: String) -> impl IntoView {
         <section class="panel" aria-labelledby="assignments-title">
             <div class="section-head">
                 <h2 id="assignments-title">"Assignments"</h2>
-                <fieldset class="choices">
-                    <legend class="visually-hidden">"Show"</legend>
-                    {HistoryFilter::ALL
-                        .iter()
-                        .map(|&f| {
-                            view! {
-                                <label class="chip-radio">
-                                    <input
-                                        type="radio"
-                                        name="homework-filter"
-                                        prop:checked=move || show.get() == f
-                                        on:change=move |_| show.set(f)
-                                    />
-                                    <span>{f.label()}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                <ChoiceChips
+                    legend="Show"
+                    name="homework-filter".to_string()
+                    selected=Signal::derive(move || Some(show.get()))
+                    on_pick=Callback::new(move |f: HistoryFilter| show.set(f))
+                />
             </div>
             <ol class="homework-list" aria-label="Assignments">
                 <For
@@ -166,5 +143,4 @@ pub fn ClientHomework(id: String) -> impl IntoView {
             </Show>
         </section>
     }
-    .into_any()
 }

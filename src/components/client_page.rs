@@ -1,3 +1,4 @@
+use super::or_missing;
 use crate::model::{Client, InputError, Session, format_date, parse_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
@@ -8,27 +9,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ClientPage(id: String) -> impl IntoView {
     let state = use_app_state();
-    let loaded = state.read(|s| s.client(&id));
-    match loaded {
-        Ok(Some(client)) => view! { <ClientDetails client /> }.into_any(),
-        Ok(None) => view! {
-            <section class="missing">
-                <h1>"Client not found"</h1>
-                <p>"This client is not on this device. "<a href="#/">"Back to all clients"</a></p>
-            </section>
-        }
-        .into_any(),
-        Err(e) => {
-            state.report(&e);
-            view! {
-                <section class="missing">
-                    <h1>"This client's record could not be read"</h1>
-                    <p>{e.to_string()}" "<a href="#/">"Back to all clients"</a></p>
-                </section>
-            }
-            .into_any()
-        }
-    }
+    or_missing("Client", state.read(|s| s.client(&id)), |client| {
+        view! { <ClientDetails client /> }.into_any()
+    })
 }
 
 #[component]

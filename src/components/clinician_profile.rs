@@ -1,3 +1,4 @@
+use super::{choice_options, picked};
 use crate::model::note::NoteFormat;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -54,24 +55,12 @@ pub fn ClinicianProfile() -> impl IntoView {
                 <label class="field">
                     <span>"Default note format"</span>
                     <select on:change=move |ev| {
-                        if let Some(f) = NoteFormat::from_key(&event_target_value(&ev)) {
+                        if let Some(f) = picked::<NoteFormat>(&ev) {
                             profile.update(|p| p.default_format = f);
                             save();
                         }
                     }>
-                        {NoteFormat::ALL
-                            .into_iter()
-                            .map(|f| {
-                                view! {
-                                    <option
-                                        value=f.key()
-                                        selected=move || profile.with(|p| p.default_format == f)
-                                    >
-                                        {f.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        {choice_options(move |f: NoteFormat| profile.with(|p| p.default_format == f))}
                     </select>
                 </label>
             </div>

@@ -1,4 +1,5 @@
-use crate::model::format_date;
+use super::or_missing;
+use crate::model::{Client, Clinician, Session, format_date};
 use crate::route::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -8,22 +9,19 @@ use leptos::prelude::*;
 #[component]
 pub fn HomeworkCopy(id: String) -> impl IntoView {
     let state = use_app_state();
-    let loaded = state.read(|s| {
-        let session = s.session(&id)?;
-        let client = match &session {
-            Some(session) => s.client(&session.client_id)?,
-            None => None,
-        };
-        Ok((session, client, s.clinician().unwrap_or_default()))
-    });
-    let (session, client, clinician) = match loaded {
-        Ok((Some(session), Some(client), clinician)) => (session, client, clinician),
-        Ok(_) => return view! { <p class="missing">"Session not found."</p> }.into_any(),
-        Err(e) => {
-            state.report(&e);
-            return view! { <p class="missing">{e.to_string()}</p> }.into_any();
-        }
-    };
+    or_missing(
+        "Session",
+        state.read(|s| s.session_with_client(&id)),
+        |(session, client)| {
+            let clinician = state.read(|s| s.clinician()).unwrap_or_default();
+            view! { <ClientCopy session client clinician /> }.into_any()
+        },
+    )
+}
+
+/// The printable list itself.
+#[component]
+fn ClientCopy(session: Session, client: Client, clinician: Clinician) -> impl IntoView {
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -64,5 +62,4 @@ pub fn HomeworkCopy(id: String) -> impl IntoView {
         </article>
         <button type="button" class="primary" on:click=print>"Print"</button>
     }
-    .into_any()
 }

@@ -1,4 +1,5 @@
 use super::session_editor::use_edited_session;
+use super::{choice_options, picked};
 use crate::model::homework::{Assignment, HomeworkType, RemovedAssignment, parse_likelihood};
 use crate::platform::new_id;
 use crate::route::Route;
@@ -132,27 +133,13 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                 <label class="field">
                     <span>"Type"</span>
                     <select on:change=move |ev| {
-                        if let Some(kind) = HomeworkType::from_key(&event_target_value(&ev)) {
+                        if let Some(kind) = picked::<HomeworkType>(&ev) {
                             update(&|a| a.kind = kind);
                         }
                     }>
-                        {HomeworkType::ALL
-                            .iter()
-                            .map(|&kind| {
-                                view! {
-                                    <option
-                                        value=kind.key()
-                                        selected=move || {
-                                            edited
-                                                .session
-                                                .with(|s| s.homework.get(&id.read_value()).is_some_and(|a| a.kind == kind))
-                                        }
-                                    >
-                                        {kind.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        {choice_options(move |kind: HomeworkType| {
+                            edited.session.with(|s| s.homework.get(&id.read_value()).is_some_and(|a| a.kind == kind))
+                        })}
                     </select>
                 </label>
                 {text_field("Why", "What it is for", |a| a.why.clone(), |a, v| a.why = v)}

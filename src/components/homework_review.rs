@@ -1,3 +1,4 @@
+use super::ChoiceChips;
 use super::session_editor::use_edited_session;
 use crate::model::Session;
 use crate::model::homework::{
@@ -107,25 +108,12 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
             <ul class="history">
                 {earlier_reviews.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
-            <fieldset class="choices">
-                <legend>"Completion"</legend>
-                {Completion::ALL
-                    .iter()
-                    .map(|&c| {
-                        view! {
-                            <label class="chip-radio">
-                                <input
-                                    type="radio"
-                                    name=group("completion")
-                                    prop:checked=move || review().completion == Some(c)
-                                    on:change=move |_| update(&|r| r.completion = Some(c))
-                                />
-                                <span>{c.label()}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <ChoiceChips
+                legend="Completion"
+                name=group("completion")
+                selected=Signal::derive(move || review().completion)
+                on_pick=Callback::new(move |c: Completion| update(&|r| r.completion = Some(c)))
+            />
             <fieldset class="choices">
                 <legend>"What got in the way"</legend>
                 {Obstacle::ALL
@@ -168,25 +156,12 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
                     }
                 ></textarea>
             </label>
-            <fieldset class="choices">
-                <legend>"Decision"</legend>
-                {Decision::ALL
-                    .iter()
-                    .map(|&d| {
-                        view! {
-                            <label class="chip-radio">
-                                <input
-                                    type="radio"
-                                    name=group("decision")
-                                    prop:checked=move || review().decision == Some(d)
-                                    on:change=move |_| update(&|r| r.decision = Some(d))
-                                />
-                                <span>{d.label()}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <ChoiceChips
+                legend="Decision"
+                name=group("decision")
+                selected=Signal::derive(move || review().decision)
+                on_pick=Callback::new(move |c: Decision| update(&|r| r.decision = Some(c)))
+            />
             <p class="muted" aria-live="polite">
                 {move || {
                     let r = review();

@@ -2,6 +2,7 @@
 
 mod app;
 mod capture_panel;
+mod choice;
 mod client_homework;
 mod client_page;
 mod clinician_profile;
@@ -11,6 +12,7 @@ mod homework_copy;
 mod homework_panel;
 mod homework_review;
 mod import_transcript;
+mod missing;
 mod note_editor;
 mod plan_panel;
 mod problem_banner;
@@ -25,6 +27,7 @@ mod update_prompt;
 
 pub use app::App;
 pub use capture_panel::CapturePanel;
+pub use choice::{ChoiceChips, choice_options, picked};
 pub use client_homework::ClientHomework;
 pub use client_page::ClientPage;
 pub use clinician_profile::ClinicianProfile;
@@ -34,6 +37,7 @@ pub use homework_copy::HomeworkCopy;
 pub use homework_panel::HomeworkPanel;
 pub use homework_review::HomeworkReview;
 pub use import_transcript::ImportTranscript;
+pub use missing::{Missing, or_missing};
 pub use note_editor::NoteEditor;
 pub use plan_panel::PlanPanel;
 pub use problem_banner::ProblemBanner;

@@ -1,4 +1,5 @@
 use super::session_editor::use_edited_session;
+use super::{choice_options, picked};
 use crate::model::note::{NoteFormat, Section};
 use leptos::prelude::*;
 
@@ -28,20 +29,11 @@ pub fn NoteEditor() -> impl IntoView {
                 <label class="field inline">
                     <span>"Format"</span>
                     <select on:change=move |ev| {
-                        if let Some(f) = NoteFormat::from_key(&event_target_value(&ev)) {
+                        if let Some(f) = picked::<NoteFormat>(&ev) {
                             edited.change(|s| s.note.set_format(f));
                         }
                     }>
-                        {NoteFormat::ALL
-                            .into_iter()
-                            .map(|f| {
-                                view! {
-                                    <option value=f.key() selected=move || format.get() == f>
-                                        {f.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        {choice_options(move |f: NoteFormat| format.get() == f)}
                     </select>
                 </label>
             </div>

@@ -1,4 +1,5 @@
 use super::session_editor::use_edited_session;
+use super::{choice_options, picked};
 use crate::model::ratings::{RiskLevel, Scale, parse_score};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,23 +20,11 @@ pub fn RatingsPanel() -> impl IntoView {
                 <label class="field">
                     <span>"Risk"</span>
                     <select on:change=move |ev| {
-                        if let Some(level) = RiskLevel::from_key(&event_target_value(&ev)) {
+                        if let Some(level) = picked::<RiskLevel>(&ev) {
                             edited.change(|s| s.risk.level = level);
                         }
                     }>
-                        {RiskLevel::ALL
-                            .into_iter()
-                            .map(|level| {
-                                view! {
-                                    <option
-                                        value=level.key()
-                                        selected=move || session.with(|s| s.risk.level == level)
-                                    >
-                                        {level.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        {choice_options(move |level: RiskLevel| session.with(|s| s.risk.level == level))}
                     </select>
                 </label>
                 <label class="field wide">

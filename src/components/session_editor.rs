@@ -1,6 +1,6 @@
 use super::{
     CapturePanel, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel, RatingsPanel,
-    SessionHeader, TagPicker, TranscriptPanel,
+    SessionHeader, TagPicker, TranscriptPanel, or_missing,
 };
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
@@ -53,48 +53,17 @@ pub fn use_edited_session() -> EditedSession {
 #[component]
 pub fn SessionEditor(id: String) -> impl IntoView {
     let state = use_app_state();
-    let loaded = state.read(|s| {
-        let session = s.session(&id)?;
-        let client = match &session {
-            Some(session) => s.client(&session.client_id)?,
-            None => None,
-        };
-        // The rest of the course, for the homework due for review.
-        let (earlier, problems) = match &client {
-            Some(c) => s.sessions_of(&c.id),
-            None => Default::default(),
-        };
-        Ok((
-            session,
-            client,
-            s.clinician().unwrap_or_default(),
-            earlier,
-            problems,
-        ))
-    });
-    match loaded {
-        Ok((Some(session), Some(client), clinician, earlier, problems)) => {
+    or_missing(
+        "Session",
+        state.read(|s| s.session_with_client(&id)),
+        |(session, client)| {
+            // The rest of the course, for the homework due for review.
+            let (earlier, problems) = state.read(|s| s.sessions_of(&client.id));
             state.report_all(&problems);
+            let clinician = state.read(|s| s.clinician()).unwrap_or_default();
             view! { <SessionForm session client clinician earlier /> }.into_any()
-        }
-        Ok(_) => view! {
-            <section class="missing">
-                <h1>"Session not found"</h1>
-                <p>"This session is not on this device. "<a href="#/">"Back to all clients"</a></p>
-            </section>
-        }
-        .into_any(),
-        Err(e) => {
-            state.report(&e);
-            view! {
-                <section class="missing">
-                    <h1>"This session could not be opened"</h1>
-                    <p>{e.to_string()}" "<a href="#/">"Back to all clients"</a></p>
-                </section>
-            }
-            .into_any()
-        }
-    }
+        },
+    )
 }
 
 #[component]

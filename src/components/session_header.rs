@@ -1,4 +1,5 @@
 use super::session_editor::use_edited_session;
+use super::{choice_options, picked};
 use crate::model::{Modality, parse_date, parse_time};
 use chrono::NaiveTime;
 use leptos::prelude::*;
@@ -57,20 +58,11 @@ pub fn SessionHeader(clinician: String) -> impl IntoView {
                 <label class="field">
                     <span>"Modality"</span>
                     <select on:change=move |ev| {
-                        if let Some(m) = Modality::from_key(&event_target_value(&ev)) {
+                        if let Some(m) = picked::<Modality>(&ev) {
                             edited.change(|s| s.modality = m);
                         }
                     }>
-                        {Modality::ALL
-                            .into_iter()
-                            .map(|m| {
-                                view! {
-                                    <option value=m.key() selected=move || session.with(|s| s.modality == m)>
-                                        {m.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        {choice_options(move |m: Modality| session.with(|s| s.modality == m))}
                     </select>
                 </label>
                 <div class="field">

@@ -5,6 +5,7 @@
 //! that did the reviewing; older session records are never rewritten, so the
 //! full course of an assignment is rebuilt here from all sessions together.
 
+use super::{Choice, impl_choice};
 use serde::{Deserialize, Serialize};
 
 /// Generates a closed set of choices with a clinician-facing label and a
@@ -49,6 +50,8 @@ macro_rules! choice_enum {
                 }
             }
         }
+
+        impl_choice!($name);
     };
 }
 

@@ -21,6 +21,41 @@ pub use session::{Modality, Session};
 
 use std::fmt;
 
+/// A fixed set of options the clinician picks from (a note format, a risk
+/// level, a homework decision…): stable keys for storage and form controls,
+/// and words for people. Lets one view serve every such list.
+pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
+    const ALL: &'static [Self];
+    fn key(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.key() == key)
+    }
+}
+
+/// For option types whose inherent `ALL`, `key` and `label` already exist.
+macro_rules! impl_choice {
+    ($($t:ty),+) => {$(
+        impl Choice for $t {
+            const ALL: &'static [Self] = &<$t>::ALL;
+            fn key(self) -> &'static str {
+                <$t>::key(self)
+            }
+            fn label(self) -> &'static str {
+                <$t>::label(self)
+            }
+        }
+    )+};
+}
+pub(crate) use impl_choice;
+
+impl_choice!(
+    note::NoteFormat,
+    ratings::RiskLevel,
+    timeline::EntryKind,
+    session::Modality
+);
+
 /// Input a clinician can fix, each with a message that says how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {

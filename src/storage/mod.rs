@@ -236,6 +236,16 @@ impl Store {
         read(self.backend.as_ref(), &session_key(id))
     }
 
+    /// A session with the client it belongs to, as every session screen needs both.
+    pub fn session_with_client(&self, id: &str) -> Result<Option<(Session, Client)>, StorageError> {
+        let Some(session) = self.session(id)? else {
+            return Ok(None);
+        };
+        Ok(self
+            .client(&session.client_id)?
+            .map(|client| (session, client)))
+    }
+
     /// A client's sessions in course order; unreadable ones are reported beside them.
     pub fn sessions_of(&self, client_id: &str) -> (Vec<Session>, Problems) {
         let (mut sessions, problems) = collect(

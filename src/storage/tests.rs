@@ -333,3 +333,21 @@ fn device_settings_round_trip_and_usage_counts_only_our_keys() {
         .sum();
     assert_eq!(store.usage().unwrap(), expected);
 }
+
+#[test]
+fn a_session_comes_with_its_client_or_not_at_all() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    store.save_client(&client("c1")).unwrap();
+    store.save_session(&session("s1", "c1", 1)).unwrap();
+    store.save_session(&session("orphan", "gone", 1)).unwrap();
+    let (s, c) = store.session_with_client("s1").unwrap().unwrap();
+    assert_eq!((s.id.as_str(), c.id.as_str()), ("s1", "c1"));
+    assert_eq!(store.session_with_client("orphan"), Ok(None));
+    assert_eq!(store.session_with_client("nope"), Ok(None));
+    backend.plant(&client_key("c1"), "{");
+    assert!(matches!(
+        store.session_with_client("s1"),
+        Err(StorageError::Damaged { .. })
+    ));
+}
