@@ -3,14 +3,12 @@
 // Usage: node scripts/bench-typing.mjs   (after `trunk build --release`)
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
+import { args, executablePath } from "../tests/e2e/chromium.mjs";
 
 const port = 8097;
 const server = spawn("node", ["scripts/serve.mjs", "dist", String(port)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
-});
+const browser = await chromium.launch({ executablePath, args });
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);

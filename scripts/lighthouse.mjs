@@ -4,23 +4,14 @@
 import { spawn } from "node:child_process";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
+import { args, executablePath } from "../tests/e2e/chromium.mjs";
 
 const port = 8096;
 const server = spawn("node", ["scripts/serve.mjs", "dist", String(port)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
+  chromePath: executablePath,
+  chromeFlags: ["--headless=new", ...args],
 });
 try {
   const categories = ["accessibility", "best-practices", "performance"];

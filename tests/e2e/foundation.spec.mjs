@@ -1,11 +1,7 @@
 import { test, expect } from "@playwright/test";
+import { startEmpty } from "./helpers.mjs";
 
-// Every test starts from an empty origin: no clients, no records.
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
+test.beforeEach(async ({ page }) => startEmpty(page));
 
 test("add a client and a session, write notes, reload: the text is there", async ({ page }) => {
   await page.getByRole("textbox", { name: "Name or code", exact: true }).fill("AK-07");

@@ -1,7 +1,6 @@
 import { test, expect } from "@playwright/test";
+import { field, saved, startWithSession } from "./helpers.mjs";
 
-const field = (scope, name) => scope.getByRole("textbox", { name, exact: true });
-const saved = (page) => expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
 
 async function newSession(page, n) {
   await page.getByRole("link", { name: "Alex", exact: true }).click();
@@ -19,14 +18,7 @@ async function assign(page, task, type, likelihood) {
   return item;
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await field(page, "Name or code").fill("Alex");
-  await page.getByRole("button", { name: "New client" }).click();
-  await page.getByRole("button", { name: "New session" }).click();
-});
+test.beforeEach(async ({ page }) => startWithSession(page, "Alex", 12));
 
 test("assign in session 1, review in 2, only the carried one comes up in 3, history in the client view", async ({ page }) => {
   const first = await assign(page, "Thought record when anxious about work", "Thought record", 60);

@@ -1,14 +1,10 @@
 import { test, expect } from "@playwright/test";
 import { fileURLToPath } from "node:url";
+import { field, startEmpty } from "./helpers.mjs";
 
 const sample = fileURLToPath(new URL("../fixtures/session-14-of-24.txt", import.meta.url));
-const field = (scope, name) => scope.getByRole("textbox", { name, exact: true });
 
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
+test.beforeEach(async ({ page }) => startEmpty(page));
 
 test("the sample transcript becomes session 14 of 24 for Alex, with accepted suggestions", async ({ page }) => {
   await page.getByRole("button", { name: "Load sample data" }).click();

@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { startEmpty } from "./helpers.mjs";
 
 const sizes = [
   { name: "tablet-portrait", width: 768, height: 1024 },
@@ -37,9 +38,7 @@ const sideways = (page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 async function workspace(page) {
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await startEmpty(page);
   await page.getByRole("button", { name: "Load sample data" }).click();
   await page.getByRole("link", { name: /Alex/ }).click();
   const client = page.url();

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { field } from "./helpers.mjs";
 
 // A server of its own, over a copy of the build, so a "newer build" can be
 // put in its place while the browser keeps its service worker.
@@ -42,7 +43,6 @@ function publishNewerBuild() {
   writeFileSync(index, readFileSync(index, "utf8").replace("</body>", "<!-- newer build --></body>"));
 }
 
-const field = (page, name) => page.getByRole("textbox", { name, exact: true });
 
 test("after one visit the app opens, edits and saves offline; a newer build is offered when back online", async ({ browser }) => {
   const context = await browser.newContext();

@@ -1,8 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { args, executablePath } from "./chromium.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 8091);
 
-// Debian's Chromium: Playwright's own browser downloads are not available here.
 export default defineConfig({
   testDir: ".",
   outputDir: "./.output",
@@ -15,19 +15,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 768, height: 1024 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: { executablePath, args },
   },
   webServer: {
     command: `node ../../scripts/serve.mjs ../../dist ${port}`,

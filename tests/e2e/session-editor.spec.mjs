@@ -1,8 +1,5 @@
 import { test, expect } from "@playwright/test";
-
-const field = (page, name) => page.getByRole("textbox", { name, exact: true });
-const saved = async (page) =>
-  expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
+import { field, saved, startWithSession } from "./helpers.mjs";
 
 async function capture(page, text, kind, at) {
   await field(page, "At").fill(at);
@@ -11,17 +8,7 @@ async function capture(page, text, kind, at) {
   await field(page, "Capture").press("Enter");
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await field(page, "Name or code").fill("Alex");
-  await page.getByRole("button", { name: "New client" }).click();
-  await page.getByRole("spinbutton", { name: "Planned sessions" }).fill("24");
-  await page.getByRole("spinbutton", { name: "Planned sessions" }).press("Tab");
-  await page.getByRole("button", { name: "New session" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
-});
+test.beforeEach(async ({ page }) => startWithSession(page, "Alex", 24));
 
 test("capture, write up SOAP, switch to DAP and back, refuse a bad score, reload, carry the plan forward", async ({ page }) => {
   await capture(page, "“If I mess up, it means I’m not competent enough.”", "Quote", "10:05");
