@@ -1,3 +1,4 @@
+use super::TextArea;
 use super::or_missing;
 use crate::model::{Client, InputError, Session, format_date, parse_date};
 use crate::platform::{new_id, now_ms, today};
@@ -185,21 +186,18 @@ fn ClientDetails(client: Client) -> impl IntoView {
                         Ok(())
                     },
                 )}
-                <label class="field wide">
-                    <span>"Treatment goals"</span>
-                    <textarea
-                        rows="3"
-                        placeholder="One goal per line"
-                        prop:value=move || client.with(|c| c.course.goals.clone())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|c| {
-                                c.course.goals = value.clone();
-                                Ok(())
-                            });
-                        }
-                    ></textarea>
-                </label>
+                <TextArea
+                    label="Treatment goals"
+                    placeholder="One goal per line"
+                    on_leave=true
+                    value=Signal::derive(move || client.with(|c| c.course.goals.clone()))
+                    on_text=Callback::new(move |v: String| {
+                        edit(&|c| {
+                            c.course.goals = v.clone();
+                            Ok(())
+                        })
+                    })
+                />
             </div>
         </section>
         <section class="panel" aria-labelledby="client-title">
@@ -214,20 +212,17 @@ fn ClientDetails(client: Client) -> impl IntoView {
                         Ok(())
                     },
                 )}
-                <label class="field wide">
-                    <span>"About the client"</span>
-                    <textarea
-                        rows="3"
-                        prop:value=move || client.with(|c| c.notes.clone())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|c| {
-                                c.notes = value.clone();
-                                Ok(())
-                            });
-                        }
-                    ></textarea>
-                </label>
+                <TextArea
+                    label="About the client"
+                    on_leave=true
+                    value=Signal::derive(move || client.with(|c| c.notes.clone()))
+                    on_text=Callback::new(move |v: String| {
+                        edit(&|c| {
+                            c.notes = v.clone();
+                            Ok(())
+                        })
+                    })
+                />
             </div>
         </section>
     }

@@ -1,4 +1,5 @@
 use super::ChoiceChips;
+use super::TextArea;
 use super::session_editor::use_edited_session;
 use crate::model::Session;
 use crate::model::homework::{
@@ -145,17 +146,12 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
                     />
                 </label>
             </Show>
-            <label class="field">
-                <span>"What was learned"</span>
-                <textarea
-                    rows="2"
-                    prop:value=move || review().learned
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        update(&|r| r.learned = value.clone());
-                    }
-                ></textarea>
-            </label>
+            <TextArea
+                label="What was learned"
+                rows=2
+                value=Signal::derive(move || review().learned)
+                on_text=Callback::new(move |v: String| update(&|r| r.learned = v.clone()))
+            />
             <ChoiceChips
                 legend="Decision"
                 name=group("decision")

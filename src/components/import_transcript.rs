@@ -1,3 +1,4 @@
+use super::TextArea;
 use super::transcript_view::TranscriptSegments;
 use crate::model::import::{Accepted, fill_session, match_client};
 use crate::model::suggest::{HomeworkSource, suggest};
@@ -78,15 +79,13 @@ pub fn ImportTranscript() -> impl IntoView {
                 <span>"Transcript file"</span>
                 <input type="file" accept=".txt,.md,text/plain,text/markdown" on:change=on_file />
             </label>
-            <label class="field wide">
-                <span>"Transcript text"</span>
-                <textarea
-                    rows="8"
-                    placeholder="Session 14/24\nDate: July 31, 2025\n…"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                ></textarea>
-            </label>
+            <TextArea
+                label="Transcript text"
+                rows=8
+                placeholder="Session 14/24\nDate: July 31, 2025\n…"
+                value=text.into()
+                on_text=Callback::new(move |v: String| text.set(v))
+            />
             <button type="button" class="primary" on:click=move |_| read()>"Read transcript"</button>
         </section>
         {move || match parsed.get() {

@@ -22,6 +22,7 @@ mod save_status;
 mod session_editor;
 mod session_header;
 mod tag_picker;
+mod text_area;
 mod transcript_view;
 mod update_prompt;
 
@@ -47,5 +48,6 @@ pub use save_status::SaveIndicator;
 pub use session_editor::{EditedSession, SessionEditor, use_edited_session};
 pub use session_header::SessionHeader;
 pub use tag_picker::TagPicker;
+pub use text_area::TextArea;
 pub use transcript_view::{TranscriptPanel, TranscriptSegments};
 pub use update_prompt::UpdatePrompt;

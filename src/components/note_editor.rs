@@ -1,3 +1,4 @@
+use super::TextArea;
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
 use crate::model::note::{NoteFormat, Section};
@@ -69,21 +70,14 @@ pub fn NoteEditor() -> impl IntoView {
 fn SectionField(section: Section) -> impl IntoView {
     let edited = use_edited_session();
     view! {
-        <label class="field wide">
-            <span>{section.label()}</span>
-            <textarea
-                class="note-text"
-                rows="6"
-                placeholder=section.placeholder()
-                // Setting an unchanged value leaves the caret alone, so this can
-                // follow the session while the clinician types.
-                prop:value=move || edited.session.with(|s| s.note.text(section).to_string())
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    edited.change(|s| s.note.set_text(section, value));
-                }
-            ></textarea>
-        </label>
+        <TextArea
+            label=section.label()
+            class="note-text"
+            rows=6
+            placeholder=section.placeholder()
+            value=Signal::derive(move || edited.session.with(|s| s.note.text(section).to_string()))
+            on_text=Callback::new(move |v: String| edited.change(|s| s.note.set_text(section, v)))
+        />
     }
 }
 

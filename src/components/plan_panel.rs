@@ -1,3 +1,4 @@
+use super::TextArea;
 use super::session_editor::use_edited_session;
 use crate::model::parse_date;
 use leptos::prelude::*;
@@ -10,36 +11,24 @@ pub fn PlanPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="plan-title">
             <h2 id="plan-title">"Agenda and plan"</h2>
-            <label class="field wide">
-                <span>"Agenda"</span>
-                <textarea
-                    rows="3"
-                    placeholder="What to cover today"
-                    prop:value=move || session.with(|s| s.agenda.clone())
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        edited.change(|s| s.agenda = value);
-                    }
-                ></textarea>
-            </label>
+            <TextArea
+                label="Agenda"
+                placeholder="What to cover today"
+                value=Signal::derive(move || session.with(|s| s.agenda.clone()))
+                on_text=Callback::new(move |v: String| edited.change(|s| s.agenda = v))
+            />
             <Show when=move || session.with(|s| !s.agenda.is_empty())>
                 <button type="button" on:click=move |_| edited.change(|s| s.agenda.clear())>
                     "Discard agenda"
                 </button>
             </Show>
             <div class="grid">
-                <label class="field wide">
-                    <span>"Plan for next session"</span>
-                    <textarea
-                        rows="3"
-                        placeholder="What to work on next time; it becomes the next session's agenda"
-                        prop:value=move || session.with(|s| s.plan_for_next.clone())
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            edited.change(|s| s.plan_for_next = value);
-                        }
-                    ></textarea>
-                </label>
+                <TextArea
+                    label="Plan for next session"
+                    placeholder="What to work on next time; it becomes the next session's agenda"
+                    value=Signal::derive(move || session.with(|s| s.plan_for_next.clone()))
+                    on_text=Callback::new(move |v: String| edited.change(|s| s.plan_for_next = v))
+                />
                 <label class="field">
                     <span>"Next appointment"</span>
                     <input

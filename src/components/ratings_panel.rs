@@ -1,3 +1,4 @@
+use super::TextArea;
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
 use crate::model::ratings::{RiskLevel, Scale, parse_score};
@@ -27,18 +28,13 @@ pub fn RatingsPanel() -> impl IntoView {
                         {choice_options(move |level: RiskLevel| session.with(|s| s.risk.level == level))}
                     </select>
                 </label>
-                <label class="field wide">
-                    <span>"Risk notes"</span>
-                    <textarea
-                        rows="2"
-                        placeholder="Ideation, plan, intent, protective factors, actions taken"
-                        prop:value=move || session.with(|s| s.risk.note.clone())
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            edited.change(|s| s.risk.note = value);
-                        }
-                    ></textarea>
-                </label>
+                <TextArea
+                    label="Risk notes"
+                    rows=2
+                    placeholder="Ideation, plan, intent, protective factors, actions taken"
+                    value=Signal::derive(move || session.with(|s| s.risk.note.clone()))
+                    on_text=Callback::new(move |v: String| edited.change(|s| s.risk.note = v))
+                />
             </div>
         </section>
     }

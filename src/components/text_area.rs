@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+
+/// A labelled multi-line field that follows `value`. Setting an unchanged
+/// value leaves the caret alone, so it can follow state while being typed in.
+#[component]
+pub fn TextArea(
+    label: &'static str,
+    value: Signal<String>,
+    /// Gets the whole text after every keystroke, or once the field is left
+    /// when `on_leave` is set (for records that need not be saved per key).
+    on_text: Callback<String>,
+    #[prop(optional)] on_leave: bool,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(default = 3)] rows: u32,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="field wide">
+            <span>{label}</span>
+            <textarea
+                class=class
+                rows=rows
+                placeholder=placeholder
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    if !on_leave {
+                        on_text.run(event_target_value(&ev));
+                    }
+                }
+                on:change=move |ev| {
+                    if on_leave {
+                        on_text.run(event_target_value(&ev));
+                    }
+                }
+            ></textarea>
+        </label>
+    }
+}
