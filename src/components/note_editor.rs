@@ -8,7 +8,10 @@ use leptos::prelude::*;
 /// character: text of sections the new format lacks waits in "From the
 /// previous format" until it is moved or cleared.
 #[component]
-pub fn NoteEditor() -> impl IntoView {
+pub fn NoteEditor(
+    /// The course's treatment goals, shown beside a GIRP note's Goal.
+    goals: Vec<String>,
+) -> impl IntoView {
     let edited = use_edited_session();
     let session = edited.session;
     let format = Memo::new(move |_| session.with(|s| s.note.format));
@@ -39,7 +42,16 @@ pub fn NoteEditor() -> impl IntoView {
                 </label>
             </div>
             <div class="write-up">
-                <button type="button" on:click=write_up>"Write up from timeline"</button>
+                <button type="button" on:click=write_up>
+                    {move || {
+                        let new = session
+                            .with(|s| s.timeline.entries().iter().filter(|e| !s.note.is_drafted(e.id)).count());
+                        match new {
+                            0 => "Write up from timeline".to_string(),
+                            n => format!("Write up from timeline ({n} new)"),
+                        }
+                    }}
+                </button>
                 {move || {
                     drafted
                         .get()
@@ -58,7 +70,14 @@ pub fn NoteEditor() -> impl IntoView {
                     .get()
                     .sections()
                     .iter()
-                    .map(|&section| view! { <SectionField section /> })
+                    .map(|&section| {
+                        let goals = (section == Section::Goal && !goals.is_empty())
+                            .then(|| view! { <p class="hint">{format!("Course goals: {}", goals.join(" · "))}</p> });
+                        view! {
+                            <SectionField section />
+                            {goals}
+                        }
+                    })
                     .collect_view()
             }}
             <Leftovers />

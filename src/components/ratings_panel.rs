@@ -1,7 +1,7 @@
 use super::TextArea;
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
-use crate::model::ratings::{RiskLevel, Scale, parse_score};
+use crate::model::ratings::{RiskLevel, Scale};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -62,9 +62,10 @@ fn ScoreField(scale: Scale) -> impl IntoView {
                     autocomplete="off"
                     prop:value=shown
                     on:change=move |ev| {
-                        match parse_score(scale, &event_target_value(&ev)) {
-                            Ok(value) => {
-                                edited.change(|s| s.ratings.set(scale, value).unwrap_or_default());
+                        let mut ratings = edited.session.with_untracked(|s| s.ratings.clone());
+                        match ratings.set_input(scale, &event_target_value(&ev)) {
+                            Ok(()) => {
+                                edited.change(|s| s.ratings = ratings);
                                 error.set(None);
                             }
                             Err(refused) => {

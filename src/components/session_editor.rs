@@ -105,7 +105,7 @@ fn SessionForm(
             </div>
             <div class="editor-main">
                 <HomeworkReview earlier />
-                <NoteEditor />
+                <NoteEditor goals=client.course.goal_list().map(String::from).collect() />
                 <section class="panel" aria-label="Tags">
                     <h2>"Interventions and themes"</h2>
                     <TagPicker kind=TagKind::Intervention label="Interventions" />

@@ -46,9 +46,11 @@ pub fn TagPicker(kind: TagKind, label: &'static str) -> impl IntoView {
                     key=|t| t.clone()
                     children=move |tag| {
                         let removing = tag.clone();
+                        let custom = edited.session.with_untracked(|s| s.tags.is_custom(kind, &tag));
                         view! {
-                            <li class="chip chosen">
+                            <li class="chip chosen" class:custom=custom>
                                 <span>{tag.clone()}</span>
+                                {custom.then(|| view! { <span class="visually-hidden">" (your own)"</span> })}
                                 <button
                                     type="button"
                                     aria-label=format!("Remove {tag}")

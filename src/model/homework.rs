@@ -446,12 +446,6 @@ impl AssignmentHistory {
         self.reviews.iter().rev().find_map(|e| e.review.completion)
     }
 
-    pub fn ever_done(&self) -> bool {
-        self.reviews
-            .iter()
-            .any(|e| e.review.completion == Some(Completion::Done))
-    }
-
     fn refresh_closed_in(&mut self) {
         self.closed_in = self
             .reviews
@@ -592,10 +586,6 @@ pub fn adherence_by_type(histories: &[AssignmentHistory]) -> Vec<(HomeworkType, 
             (per_kind.assigned > 0).then_some((kind, per_kind))
         })
         .collect()
-}
-
-pub fn filter(histories: &[AssignmentHistory], which: HistoryFilter) -> Vec<&AssignmentHistory> {
-    histories.iter().filter(|h| which.matches(h)).collect()
 }
 
 #[cfg(test)]
@@ -929,7 +919,6 @@ mod tests {
         assert_eq!(all[0].assigned_session_id, "s1");
         assert_eq!(all[0].closed_in, Some(2));
         assert!(!all[0].is_open());
-        assert!(all[0].ever_done());
         assert!(all[1].is_open());
         assert_eq!(all[1].closed_in, None);
         assert_eq!(all[1].reviews.len(), 1);
@@ -937,7 +926,6 @@ mod tests {
         assert_eq!(all[1].reviews[0].number, 2);
         assert_eq!(all[1].reviews[0].review, s2_reviews[1]);
         assert_eq!(all[1].last_completion(), Some(Partly));
-        assert!(!all[1].ever_done());
 
         let adh = adherence(&all);
         assert_eq!(
@@ -1015,7 +1003,6 @@ mod tests {
         let sessions = [session(1, "s1", &s1, &[]), session(2, "s2", &[], &r2)];
         let all = histories(&sessions);
         assert!(all[0].is_open());
-        assert!(all[0].ever_done());
         assert_eq!(all[1].closed_in, Some(2));
         assert!(all[2].is_open());
         // The blank review is kept but records no completion.
@@ -1133,7 +1120,6 @@ mod tests {
         assert_eq!(adh.completion_rate(), None);
         assert_eq!(adh.percent_label(), "—");
         assert!(adherence_by_type(&[]).is_empty());
-        assert!(filter(&[], HistoryFilter::All).is_empty());
         let nothing_assigned = [session(1, "s1", &[], &[])];
         assert!(histories(&nothing_assigned).is_empty());
     }
@@ -1194,8 +1180,8 @@ mod tests {
         let sessions = [session(1, "s1", &s1, &[]), session(2, "s2", &[], &r2)];
         let all = histories(&sessions);
         let pick = |f| -> Vec<String> {
-            filter(&all, f)
-                .iter()
+            all.iter()
+                .filter(|h| HistoryFilter::matches(f, h))
                 .map(|h| h.assignment.id.clone())
                 .collect()
         };

@@ -72,10 +72,6 @@ impl NoteFormat {
         Self::ALL.into_iter().find(|f| f.key() == key)
     }
 
-    pub fn from_label(label: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.label() == label)
-    }
-
     /// The format's sections in the order they are written up.
     pub fn sections(self) -> &'static [Section] {
         use Section::*;
@@ -285,11 +281,6 @@ impl Note {
         self.sections.values().all(|t| t.trim().is_empty())
     }
 
-    /// Characters (not bytes) stored across all sections, leftovers included.
-    pub fn total_chars(&self) -> usize {
-        self.sections.values().map(|t| t.chars().count()).sum()
-    }
-
     /// Whether a timeline entry has already been drafted into this note.
     pub fn is_drafted(&self, entry_id: u32) -> bool {
         self.drafted.contains(&entry_id)
@@ -372,10 +363,8 @@ mod tests {
         assert_eq!(keys, ["soap", "dap", "birp", "girp", "free"]);
         for f in F::ALL {
             assert_eq!(F::from_key(f.key()), Some(f));
-            assert_eq!(F::from_label(f.label()), Some(f));
         }
         assert_eq!(F::from_key("SOAP"), None);
-        assert_eq!(F::from_label("soap"), None);
         assert_eq!(F::default(), F::Soap);
 
         assert_eq!(
@@ -590,15 +579,13 @@ mod tests {
     }
 
     #[test]
-    fn is_empty_and_total_chars() {
+    fn is_empty_ignores_whitespace() {
         let mut note = Note::new(F::Soap);
         assert!(note.is_empty());
-        assert_eq!(note.total_chars(), 0);
         note.set_text(S::Plan, "  ".into());
         assert!(note.is_empty());
         note.set_text(S::Goal, "Ärger 😔".into());
         assert!(!note.is_empty());
-        assert_eq!(note.total_chars(), 2 + 7);
     }
 
     fn entry(id: u32, time: &str, text: &str, kind: EntryKind) -> Entry {

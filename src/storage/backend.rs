@@ -34,12 +34,6 @@ impl MemoryBackend {
         Self::default()
     }
 
-    pub fn with_quota(chars: usize) -> Self {
-        let backend = Self::default();
-        backend.inner.borrow_mut().quota = Some(chars);
-        backend
-    }
-
     /// Makes every call fail, like localStorage with site data blocked.
     pub fn set_unavailable(&self, unavailable: bool) {
         self.inner.borrow_mut().unavailable = unavailable;

@@ -147,3 +147,26 @@ test("timeline entries are edited, re-ordered by time, and deleted with undo, by
   await expect(entries.first().locator(".entry-text")).toHaveValue("Second thought, reworded");
   await expect(page.getByLabel("Kind of “Second thought, reworded”")).toHaveValue("risk");
 });
+
+test("a GIRP note shows the course's goals; custom tags are marked as the clinician's own", async ({ page }) => {
+  await page.getByRole("link", { name: "Alex", exact: true }).click();
+  await field(page, "Treatment goals").fill("Loosen perfectionism at work\n\nSleep through the night");
+  await field(page, "Treatment goals").press("Tab");
+  await saved(page);
+  await page.getByRole("link", { name: /Session 1 of 24/ }).click();
+  await page.getByRole("combobox", { name: "Format" }).selectOption("GIRP");
+  await expect(page.getByText("Course goals: Loosen perfectionism at work · Sleep through the night")).toBeVisible();
+  await field(page, "Themes").fill("imposter feelings");
+  await field(page, "Themes").press("Enter");
+  await page.getByRole("button", { name: "Add anxiety" }).click();
+  const chosen = page.getByRole("list", { name: "Chosen themes" }).getByRole("listitem");
+  await expect(chosen.filter({ hasText: "imposter feelings" })).toContainText("(your own)");
+  await expect(chosen.filter({ hasText: "anxiety" })).not.toContainText("(your own)");
+  // The write-up button counts what is new in the timeline.
+  await field(page, "Capture").fill("Reports better sleep");
+  await field(page, "Capture").press("Enter");
+  await expect(page.getByRole("button", { name: "Write up from timeline (1 new)" })).toBeVisible();
+  await page.getByRole("button", { name: "Write up from timeline (1 new)" }).click();
+  await expect(page.getByRole("button", { name: "Write up from timeline", exact: true })).toBeVisible();
+  await expect(field(page, "Response")).toHaveValue(/Reports better sleep/);
+});
