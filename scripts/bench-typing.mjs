@@ -18,13 +18,13 @@ try {
   await page.getByRole("button", { name: "New client" }).click();
   await page.getByRole("button", { name: "New session" }).click();
   const long = "Client described the week in detail. ".repeat(541).slice(0, 20_000);
-  await page.getByRole("textbox", { name: "Subjective", exact: true }).fill(long);
+  await page.getByRole("textbox", { name: "Notes", exact: true }).fill(long);
   await page.getByRole("status", { name: "Save status" }).filter({ hasText: "Saved" }).waitFor();
 
   const runs = 200;
   const times = await page.evaluate(async (runs) => {
     const area = [...document.querySelectorAll("label")]
-      .find((l) => l.querySelector("span")?.textContent === "Subjective")
+      .find((l) => l.querySelector("span")?.textContent === "Notes")
       .querySelector("textarea");
     const status = document.querySelector(".save-status");
     const out = [];
@@ -51,7 +51,7 @@ try {
   times.sort((a, b) => a - b);
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
   console.log(
-    `input → "Saved" with a 20,000-character section (${runs} edits, record ${stored} chars): ` +
+    `input → "Saved" with a 20,000-character note (${runs} edits, record ${stored} chars): ` +
       `median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${times[times.length - 1].toFixed(1)} ms`,
   );
 } finally {

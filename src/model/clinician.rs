@@ -2,12 +2,24 @@ use super::note::NoteFormat;
 use serde::{Deserialize, Serialize};
 
 /// The person writing the notes; their name and licence head every note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Clinician {
     pub name: String,
     pub credentials: String,
     pub default_format: NoteFormat,
+}
+
+impl Default for Clinician {
+    /// Until the clinician picks a format, a session starts as one "Notes"
+    /// box: capture first, format after.
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            credentials: String::new(),
+            default_format: NoteFormat::Free,
+        }
+    }
 }
 
 impl Clinician {
@@ -32,6 +44,13 @@ pub struct DeviceSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sessions_start_as_free_text_until_a_format_is_chosen() {
+        assert_eq!(Clinician::default().default_format, NoteFormat::Free);
+        let old: Clinician = serde_json::from_str(r#"{"name":"Dr. Lee"}"#).unwrap();
+        assert_eq!(old.default_format, NoteFormat::Free);
+    }
 
     #[test]
     fn signature_line_joins_name_and_credentials() {

@@ -15,7 +15,7 @@ test("add a client and a session, write notes, reload: the text is there", async
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 12" })).toBeVisible();
   await expect(page).toHaveURL(/#\/session\//);
 
-  const notes = page.getByRole("textbox", { name: "Subjective", exact: true });
+  const notes = page.getByRole("textbox", { name: "Notes", exact: true });
   const words = "Client arrived on time. Discussed sleep — “I slept 6 hours”. Zoë’s homework: done.";
   await notes.click();
   await page.keyboard.type(words);
@@ -28,7 +28,7 @@ test("add a client and a session, write notes, reload: the text is there", async
 
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 12" })).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Subjective", exact: true })).toHaveValue(words);
+  await expect(page.getByRole("textbox", { name: "Notes", exact: true })).toHaveValue(words);
   await expect(page.getByText("31 min")).toBeVisible();
 
   // The client page lists it, numbered and dated.
@@ -126,7 +126,7 @@ test("a full store says so and keeps the edit on screen", async ({ page }) => {
   await page.getByRole("textbox", { name: "Name or code", exact: true }).fill("Q");
   await page.getByRole("button", { name: "New client" }).click();
   await page.getByRole("button", { name: "New session" }).click();
-  await page.getByRole("textbox", { name: "Subjective", exact: true }).fill("saved words");
+  await page.getByRole("textbox", { name: "Notes", exact: true }).fill("saved words");
   await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
   // Fill the origin's quota with another key, leaving no room for a bigger note.
   await page.evaluate(() => {
@@ -141,12 +141,12 @@ test("a full store says so and keeps the edit on screen", async ({ page }) => {
     }
   });
   const big = "saved words " + "y".repeat(2000);
-  await page.getByRole("textbox", { name: "Subjective", exact: true }).fill(big);
+  await page.getByRole("textbox", { name: "Notes", exact: true }).fill(big);
   await expect(page.getByRole("status", { name: "Save status" })).toContainText("Not saved: Storage is full");
   await expect(page.getByRole("alert", { name: "Problems" })).toContainText("Storage is full");
-  await expect(page.getByRole("textbox", { name: "Subjective", exact: true })).toHaveValue(big);
+  await expect(page.getByRole("textbox", { name: "Notes", exact: true })).toHaveValue(big);
   const stored = await page.evaluate(() =>
     Object.entries(localStorage).find(([k]) => k.startsWith("sessionpad/v1/session/"))[1],
   );
-  expect(JSON.parse(stored).note.sections.subjective).toBe("saved words");
+  expect(JSON.parse(stored).note.sections.free).toBe("saved words");
 });

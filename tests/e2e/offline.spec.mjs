@@ -70,10 +70,10 @@ test("after one visit the app opens, edits and saves offline; a newer build is o
   await field(page, "Name or code").fill("Written offline");
   await page.getByRole("button", { name: "New client" }).click();
   await page.getByRole("button", { name: "New session" }).click();
-  await field(page, "Subjective").fill("Notes taken on the train, no network.");
+  await field(page, "Notes").fill("Notes taken on the train, no network.");
   await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
   await page.reload();
-  await expect(field(page, "Subjective")).toHaveValue("Notes taken on the train, no network.");
+  await expect(field(page, "Notes")).toHaveValue("Notes taken on the train, no network.");
   // A deep link works offline too: navigations fall back to the app shell.
   await page.goto(origin + "/index.html?from=home-screen#/");
   await expect(page.getByRole("link", { name: /Written offline/ })).toBeVisible();

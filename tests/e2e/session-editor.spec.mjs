@@ -18,7 +18,9 @@ test("capture, write up SOAP, switch to DAP and back, refuse a bad score, reload
   await expect(entries).toHaveCount(3);
   await expect(field(page, "Capture")).toHaveValue("");
 
-  await expect(page.getByRole("combobox", { name: "Format" })).toHaveValue("soap");
+  // A new clinician's sessions start as free text; this one writes SOAP.
+  await expect(page.getByRole("combobox", { name: "Format" })).toHaveValue("free");
+  await page.getByRole("combobox", { name: "Format" }).selectOption("SOAP");
   await page.getByRole("button", { name: "Write up from timeline" }).click();
   await expect(field(page, "Subjective")).toHaveValue("[10:05] “If I mess up, it means I’m not competent enough.”");
   await expect(field(page, "Objective")).toHaveValue("[10:12] Grounding exercise 5-4-3-2-1");
