@@ -43,6 +43,8 @@ pub struct AppState {
     persistence_requested: StoredValue<bool>,
     /// A newer build is installed and waits for the clinician's go-ahead.
     pub update_ready: RwSignal<bool>,
+    /// The last record another tab of the app wrote (None: none yet, or all cleared).
+    pub changed_elsewhere: RwSignal<Option<String>>,
 }
 
 /// Opens localStorage; if it cannot be used, or holds data this version must
@@ -72,6 +74,7 @@ pub fn provide_app_state(store: Store, problems: Vec<StorageError>, route: Route
         persistent: RwSignal::new(None),
         persistence_requested: StoredValue::new(false),
         update_ready: RwSignal::new(false),
+        changed_elsewhere: RwSignal::new(None),
     };
     problems.iter().for_each(|p| state.report(p));
     provide_context(state);
@@ -179,6 +182,14 @@ impl AppState {
             return;
         };
         if self.write(|s| s.save_session(&session)) {
+            // Our version is now the stored one; another tab's is superseded.
+            let key = crate::storage::session_key(&session.id);
+            if self
+                .changed_elsewhere
+                .with_untracked(|k| k.as_deref() == Some(key.as_str()))
+            {
+                self.changed_elsewhere.set(None);
+            }
             // Only clear what was written: a newer edit may have been queued meanwhile.
             self.pending.update_value(|p| {
                 if p.as_ref() == Some(&session) {
@@ -190,6 +201,14 @@ impl AppState {
 
     pub fn save_settings(&self, settings: &DeviceSettings) -> bool {
         self.write(|s| s.save_settings(settings))
+    }
+
+    /// Another tab wrote `key`: learn of its new records and let the screen
+    /// showing that record know, so nothing is silently overwritten.
+    pub fn changed_in_other_tab(&self, key: Option<String>) {
+        self.store.update_value(Store::refresh_index);
+        self.revision.update(|r| *r += 1);
+        self.changed_elsewhere.set(key);
     }
 
     pub fn navigate(&self, route: Route) {

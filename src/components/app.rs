@@ -5,6 +5,7 @@ use super::{
 use crate::offline::{is_persistent, register_service_worker};
 use crate::route::Route;
 use crate::state::{open_browser_store, provide_app_state};
+use crate::storage::PREFIX;
 use leptos::prelude::*;
 
 fn current_route() -> Route {
@@ -25,6 +26,12 @@ pub fn App() -> impl IntoView {
         state.route.set(current_route())
     });
     let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    // Fired only in the other tabs of this origin, never in the one that wrote.
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| match ev.key() {
+        Some(key) if key.starts_with(PREFIX) => state.changed_in_other_tab(Some(key)),
+        Some(_) => {}
+        None => state.changed_in_other_tab(None),
+    });
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             state.flush();
@@ -36,6 +43,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         on_hash.remove();
         on_pagehide.remove();
+        on_storage.remove();
         on_hidden.remove();
     });
 

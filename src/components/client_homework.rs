@@ -27,7 +27,7 @@ fn adherence_row(label: String, a: &Adherence) -> impl IntoView + use<> {
 #[component]
 pub fn ClientHomework(id: String) -> impl IntoView {
     let state = use_app_state();
-    or_missing("Client", state.read(|s| s.client(&id)), |client| {
+    or_missing("Client", state.peek(|s| s.client(&id)), |client| {
         view! { <CourseHomework client /> }.into_any()
     })
 }
@@ -37,7 +37,7 @@ pub fn ClientHomework(id: String) -> impl IntoView {
 fn CourseHomework(client: Client) -> impl IntoView {
     let state = use_app_state();
     let id = client.id.clone();
-    let (sessions, problems) = state.read(|s| s.sessions_of(&id));
+    let (sessions, problems) = state.peek(|s| s.sessions_of(&id));
     state.report_all(&problems);
     let all = histories(
         &sessions

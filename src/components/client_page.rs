@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ClientPage(id: String) -> impl IntoView {
     let state = use_app_state();
-    or_missing("Client", state.read(|s| s.client(&id)), |client| {
+    or_missing("Client", state.peek(|s| s.client(&id)), |client| {
         view! { <ClientDetails client /> }.into_any()
     })
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ClinicianProfile() -> impl IntoView {
     let state = use_app_state();
-    let profile = RwSignal::new(match state.read(|s| s.clinician()) {
+    let profile = RwSignal::new(match state.peek(|s| s.clinician()) {
         Ok(c) => c,
         Err(e) => {
             state.report(&e);

@@ -100,7 +100,7 @@ pub fn ImportTranscript() -> impl IntoView {
 fn ImportPreview(transcript: Transcript) -> impl IntoView {
     let state = use_app_state();
     let header = transcript.header.clone();
-    let (clients, problems) = state.read(|s| s.clients());
+    let (clients, problems) = state.peek(|s| s.clients());
     state.report_all(&problems);
     let matched = match_client(&clients, &header).map(|c| c.id.clone());
     let choice = RwSignal::new(matched.clone().unwrap_or_else(|| "new".into()));

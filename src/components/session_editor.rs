@@ -7,6 +7,7 @@ use crate::model::{Client, Clinician, Session};
 use crate::platform::now_ms;
 use crate::route::Route;
 use crate::state::{AppState, use_app_state};
+use crate::storage::session_key;
 use leptos::prelude::*;
 use std::fmt::Display;
 
@@ -55,12 +56,12 @@ pub fn SessionEditor(id: String) -> impl IntoView {
     let state = use_app_state();
     or_missing(
         "Session",
-        state.read(|s| s.session_with_client(&id)),
+        state.peek(|s| s.session_with_client(&id)),
         |(session, client)| {
             // The rest of the course, for the homework due for review.
-            let (earlier, problems) = state.read(|s| s.sessions_of(&client.id));
+            let (earlier, problems) = state.peek(|s| s.sessions_of(&client.id));
             state.report_all(&problems);
-            let clinician = state.read(|s| s.clinician()).unwrap_or_default();
+            let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
             view! { <SessionForm session client clinician earlier /> }.into_any()
         },
     )
@@ -97,6 +98,7 @@ fn SessionForm(
             }}
         </div>
         {move || edited.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <ChangedElsewhere />
         <SessionHeader clinician=clinician.signature_line() />
         <div class="editor-columns">
             <div class="editor-side">
@@ -116,5 +118,43 @@ fn SessionForm(
                 <PlanPanel />
             </div>
         </div>
+    }
+}
+
+/// Says when another tab or window saved this same session, and offers its
+/// version; otherwise the next edit here would write over it unseen.
+#[component]
+fn ChangedElsewhere() -> impl IntoView {
+    let edited = use_edited_session();
+    let state = edited.state;
+    let key = session_key(&edited.session.with_untracked(|s| s.id.clone()));
+    let newer = move || {
+        state.changed_elsewhere.get().as_deref() == Some(key.as_str())
+            && edited.session.with(|mine| {
+                state
+                    .peek(|s| s.session(&mine.id))
+                    .ok()
+                    .flatten()
+                    .is_some_and(|theirs| theirs != *mine)
+            })
+    };
+    let load = move |_| {
+        let id = edited.session.with_untracked(|s| s.id.clone());
+        match state.peek(|s| s.session(&id)) {
+            Ok(Some(theirs)) => edited.session.set(theirs),
+            Ok(None) => {}
+            Err(e) => state.report(&e),
+        }
+        state.changed_elsewhere.set(None);
+    };
+    view! {
+        <Show when=newer>
+            <section class="notice" role="alert" aria-label="Changed elsewhere">
+                <p>
+                    "This session was just saved in another tab or window. Your next edit here would replace that version."
+                </p>
+                <button type="button" class="primary" on:click=load>"Show the other version"</button>
+            </section>
+        </Show>
     }
 }

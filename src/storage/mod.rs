@@ -185,6 +185,30 @@ impl Store {
         &self.index
     }
 
+    /// Picks up records another tab added since this one read the index.
+    pub fn refresh_index(&mut self) {
+        self.index = self.current_index();
+    }
+
+    /// The stored index joined with this tab's: another tab of the app may
+    /// have added records since, and writing our copy back would orphan them.
+    fn current_index(&self) -> Index {
+        let Ok(Some(mut stored)) = read::<Index>(self.backend.as_ref(), &index_key()) else {
+            return self.index.clone();
+        };
+        for id in &self.index.clients {
+            if !stored.clients.contains(id) {
+                stored.clients.push(id.clone());
+            }
+        }
+        for s in &self.index.sessions {
+            if !stored.sessions.iter().any(|t| t.id == s.id) {
+                stored.sessions.push(s.clone());
+            }
+        }
+        stored
+    }
+
     pub fn clinician(&self) -> Result<Clinician, StorageError> {
         Ok(read(self.backend.as_ref(), &clinician_key())?.unwrap_or_default())
     }
@@ -281,7 +305,7 @@ impl Store {
     ) -> Result<(), StorageError> {
         write(self.backend.as_mut(), key, value)?;
         if is_new {
-            let mut index = self.index.clone();
+            let mut index = self.current_index();
             add_to_index(&mut index);
             if let Err(e) = write(self.backend.as_mut(), &index_key(), &index) {
                 let _ = self.backend.remove(key);

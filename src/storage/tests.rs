@@ -351,3 +351,24 @@ fn a_session_comes_with_its_client_or_not_at_all() {
         Err(StorageError::Damaged { .. })
     ));
 }
+
+#[test]
+fn two_tabs_adding_records_never_drop_each_others_from_the_index() {
+    let backend = MemoryBackend::new();
+    let mut first = open(&backend);
+    let mut second = open(&backend);
+    first.save_client(&client("c1")).unwrap();
+    second.save_client(&client("c2")).unwrap();
+    second.save_session(&session("s2", "c2", 1)).unwrap();
+    first.save_session(&session("s1", "c1", 1)).unwrap();
+
+    let reopened = open(&backend);
+    assert_eq!(reopened.index().clients, ["c1", "c2"]);
+    assert_eq!(reopened.index().sessions.len(), 2);
+    // The first tab learns of the second's client when told the index changed.
+    assert_eq!(first.clients().0.len(), 2);
+    second.save_client(&client("c3")).unwrap();
+    assert_eq!(first.clients().0.len(), 2);
+    first.refresh_index();
+    assert_eq!(first.clients().0.len(), 3);
+}
