@@ -1,3 +1,4 @@
+use super::TextInput;
 use super::session_editor::use_edited_session;
 use super::{ChoiceChips, choice_options, picked};
 use crate::model::homework::assignment_from_idea;
@@ -49,17 +50,14 @@ pub fn CapturePanel() -> impl IntoView {
                     add();
                 }
             >
-                <label class="field capture-text">
-                    <span>"Capture"</span>
-                    <input
-                        type="text"
-                        enterkeyhint="done"
-                        autocomplete="off"
-                        placeholder="Type and press Enter"
-                        prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
-                    />
-                </label>
+                <TextInput
+                    label="Capture"
+                    class="field capture-text"
+                    enterkeyhint="done"
+                    placeholder="Type and press Enter"
+                    value=text.into()
+                    on_text=Callback::new(move |v| text.set(v))
+                />
                 <label class="field capture-time">
                     <span>"At"</span>
                     <input

@@ -1,4 +1,5 @@
 use super::TextArea;
+use super::TextInput;
 use super::or_missing;
 use crate::model::{Client, InputError, Session, format_date, parse_date};
 use crate::platform::{new_id, now_ms, today};
@@ -39,17 +40,12 @@ fn ClientDetails(client: Client) -> impl IntoView {
               get: fn(&Client) -> String,
               set: fn(&mut Client, String) -> Result<(), InputError>| {
             view! {
-                <label class="field">
-                    <span>{label}</span>
-                    <input
-                        type="text"
-                        prop:value=move || client.with(get)
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|c| set(c, value.clone()));
-                        }
-                    />
-                </label>
+                <TextInput
+                    label=label
+                    on_leave=true
+                    value=Signal::derive(move || client.with(get))
+                    on_text=Callback::new(move |v: String| edit(&|c| set(c, v.clone())))
+                />
             }
         };
 

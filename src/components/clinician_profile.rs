@@ -1,3 +1,4 @@
+use super::TextInput;
 use super::{choice_options, picked};
 use crate::model::note::NoteFormat;
 use crate::state::use_app_state;
@@ -28,30 +29,25 @@ pub fn ClinicianProfile() -> impl IntoView {
                 </span>
             </summary>
             <div class="grid">
-                <label class="field">
-                    <span>"Your name"</span>
-                    <input
-                        type="text"
-                        prop:value=move || profile.with(|p| p.name.clone())
-                        on:change=move |ev| {
-                            profile.update(|p| p.name = event_target_value(&ev).trim().to_string());
-                            save();
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span>"Credentials"</span>
-                    <input
-                        type="text"
-                        placeholder="e.g. Licensed Clinical Psychologist"
-                        prop:value=move || profile.with(|p| p.credentials.clone())
-                        on:change=move |ev| {
-                            profile
-                                .update(|p| p.credentials = event_target_value(&ev).trim().to_string());
-                            save();
-                        }
-                    />
-                </label>
+                <TextInput
+                    label="Your name"
+                    on_leave=true
+                    value=Signal::derive(move || profile.with(|p| p.name.clone()))
+                    on_text=Callback::new(move |v: String| {
+                        profile.update(|p| p.name = v.trim().to_string());
+                        save();
+                    })
+                />
+                <TextInput
+                    label="Credentials"
+                    on_leave=true
+                    placeholder="e.g. Licensed Clinical Psychologist"
+                    value=Signal::derive(move || profile.with(|p| p.credentials.clone()))
+                    on_text=Callback::new(move |v: String| {
+                        profile.update(|p| p.credentials = v.trim().to_string());
+                        save();
+                    })
+                />
                 <label class="field">
                     <span>"Default note format"</span>
                     <select on:change=move |ev| {

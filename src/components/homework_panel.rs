@@ -1,3 +1,4 @@
+use super::TextInput;
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
 use crate::model::homework::{Assignment, HomeworkType, RemovedAssignment, parse_likelihood};
@@ -100,36 +101,25 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                            get: fn(&Assignment) -> String,
                            set: fn(&mut Assignment, String)| {
         view! {
-            <label class="field">
-                <span>{label}</span>
-                <input
-                    type="text"
-                    placeholder=placeholder
-                    prop:value=move || read(get)
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        update(&|a| set(a, value.clone()));
-                    }
-                />
-            </label>
+            <TextInput
+                label=label
+                placeholder=placeholder
+                value=Signal::derive(move || read(get))
+                on_text=Callback::new(move |v: String| update(&|a| set(a, v.clone())))
+            />
         }
     };
 
     view! {
         <li class="assignment">
             <div class="grid">
-                <label class="field wide">
-                    <span>"Task"</span>
-                    <input
-                        type="text"
-                        placeholder="What the client will do, in their words"
-                        prop:value=move || read(|a| a.task.clone())
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            update(&|a| a.task = value.clone());
-                        }
-                    />
-                </label>
+                <TextInput
+                    label="Task"
+                    class="field wide"
+                    placeholder="What the client will do, in their words"
+                    value=Signal::derive(move || read(|a| a.task.clone()))
+                    on_text=Callback::new(move |v: String| update(&|a| a.task = v.clone()))
+                />
                 <label class="field">
                     <span>"Type"</span>
                     <select on:change=move |ev| {

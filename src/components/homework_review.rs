@@ -1,5 +1,6 @@
 use super::ChoiceChips;
 use super::TextArea;
+use super::TextInput;
 use super::session_editor::use_edited_session;
 use crate::model::Session;
 use crate::model::homework::{
@@ -134,17 +135,11 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
                     .collect_view()}
             </fieldset>
             <Show when=move || review().obstacles.contains(&Obstacle::Other)>
-                <label class="field">
-                    <span>"Other obstacle"</span>
-                    <input
-                        type="text"
-                        prop:value=move || review().obstacle_other
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            update(&|r| r.obstacle_other = value.clone());
-                        }
-                    />
-                </label>
+                <TextInput
+                    label="Other obstacle"
+                    value=Signal::derive(move || review().obstacle_other)
+                    on_text=Callback::new(move |v: String| update(&|r| r.obstacle_other = v.clone()))
+                />
             </Show>
             <TextArea
                 label="What was learned"

@@ -1,4 +1,5 @@
 use super::TextArea;
+use super::TextInput;
 use super::transcript_view::TranscriptSegments;
 use crate::model::import::{Accepted, fill_session, match_client};
 use crate::model::suggest::{HomeworkSource, suggest};
@@ -246,14 +247,11 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                     </select>
                 </label>
                 <Show when=move || choice.get() == "new">
-                    <label class="field">
-                        <span>"New client's name or code"</span>
-                        <input
-                            type="text"
-                            prop:value=move || new_name.get()
-                            on:input=move |ev| new_name.set(event_target_value(&ev))
-                        />
-                    </label>
+                    <TextInput
+                        label="New client's name or code"
+                        value=new_name.into()
+                        on_text=Callback::new(move |v| new_name.set(v))
+                    />
                 </Show>
                 <div class="field">
                     <span>"Session"</span>

@@ -23,6 +23,7 @@ mod session_editor;
 mod session_header;
 mod tag_picker;
 mod text_area;
+mod text_input;
 mod transcript_view;
 mod update_prompt;
 
@@ -49,5 +50,6 @@ pub use session_editor::{EditedSession, SessionEditor, use_edited_session};
 pub use session_header::SessionHeader;
 pub use tag_picker::TagPicker;
 pub use text_area::TextArea;
+pub use text_input::TextInput;
 pub use transcript_view::{TranscriptPanel, TranscriptSegments};
 pub use update_prompt::UpdatePrompt;

@@ -1,3 +1,4 @@
+use super::TextInput;
 use super::{ClinicianProfile, DevicePanel};
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
@@ -67,15 +68,11 @@ pub fn Roster() -> impl IntoView {
                 </button>
             </div>
             <form class="inline-form" on:submit=add>
-                <label class="field">
-                    <span>"Name or code"</span>
-                    <input
-                        type="text"
-                        autocomplete="off"
-                        prop:value=move || new_name.get()
-                        on:input=move |ev| new_name.set(event_target_value(&ev))
-                    />
-                </label>
+                <TextInput
+                    label="Name or code"
+                    value=new_name.into()
+                    on_text=Callback::new(move |v| new_name.set(v))
+                />
                 <button type="submit" class="primary">"New client"</button>
             </form>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
@@ -164,14 +161,11 @@ fn ClientRow(client: Client) -> impl IntoView {
                 }
             >
                 <form class="inline-form card-main" on:submit=rename>
-                    <label class="field">
-                        <span>"New name or code"</span>
-                        <input
-                            type="text"
-                            prop:value=move || draft.get()
-                            on:input=move |ev| draft.set(event_target_value(&ev))
-                        />
-                    </label>
+                    <TextInput
+                        label="New name or code"
+                        value=draft.into()
+                        on_text=Callback::new(move |v| draft.set(v))
+                    />
                     <button type="submit" class="primary">"Save name"</button>
                     <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}

@@ -1,3 +1,4 @@
+use super::TextInput;
 use super::session_editor::use_edited_session;
 use crate::model::tags::{TagKind, type_ahead};
 use leptos::prelude::*;
@@ -28,17 +29,13 @@ pub fn TagPicker(kind: TagKind, label: &'static str) -> impl IntoView {
                     add(tag);
                 }
             }>
-                <label class="field">
-                    <span>{label}</span>
-                    <input
-                        type="text"
-                        autocomplete="off"
-                        enterkeyhint="done"
-                        placeholder="Type to find, Enter to add your own"
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                    />
-                </label>
+                <TextInput
+                    label=label
+                    enterkeyhint="done"
+                    placeholder="Type to find, Enter to add your own"
+                    value=typed.into()
+                    on_text=Callback::new(move |v| typed.set(v))
+                />
             </form>
             <ul class="chips" aria-label=format!("Chosen {}", label.to_lowercase())>
                 <For

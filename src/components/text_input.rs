@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+
+/// A labelled one-line field that follows `value`. Browser autofill is off:
+/// it would offer one client's details while writing about another.
+#[component]
+pub fn TextInput(
+    label: &'static str,
+    value: Signal<String>,
+    /// Gets the text after every keystroke, or once the field is left when
+    /// `on_leave` is set.
+    on_text: Callback<String>,
+    #[prop(optional)] on_leave: bool,
+    #[prop(optional)] placeholder: &'static str,
+    /// "done" where Enter finishes the entry on an on-screen keyboard.
+    #[prop(optional)]
+    enterkeyhint: &'static str,
+    #[prop(default = "field")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class=class>
+            <span>{label}</span>
+            <input
+                type="text"
+                autocomplete="off"
+                enterkeyhint=(!enterkeyhint.is_empty()).then_some(enterkeyhint)
+                placeholder=placeholder
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    if !on_leave {
+                        on_text.run(event_target_value(&ev));
+                    }
+                }
+                on:change=move |ev| {
+                    if on_leave {
+                        on_text.run(event_target_value(&ev));
+                    }
+                }
+            />
+        </label>
+    }
+}
