@@ -1,3 +1,4 @@
+use super::text_input::text_handlers;
 use leptos::prelude::*;
 
 /// A labelled multi-line field that follows `value`. Setting an unchanged
@@ -14,6 +15,7 @@ pub fn TextArea(
     #[prop(default = 3)] rows: u32,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
+    let (on_input, on_change) = text_handlers(on_text, on_leave);
     view! {
         <label class="field wide">
             <span>{label}</span>
@@ -22,16 +24,8 @@ pub fn TextArea(
                 rows=rows
                 placeholder=placeholder
                 prop:value=move || value.get()
-                on:input=move |ev| {
-                    if !on_leave {
-                        on_text.run(event_target_value(&ev));
-                    }
-                }
-                on:change=move |ev| {
-                    if on_leave {
-                        on_text.run(event_target_value(&ev));
-                    }
-                }
+                on:input=on_input
+                on:change=on_change
             ></textarea>
         </label>
     }

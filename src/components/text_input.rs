@@ -1,5 +1,29 @@
 use leptos::prelude::*;
 
+/// The `input` and `change` handlers of a text field: the text goes to
+/// `on_text` per keystroke, or once the field is left when `on_leave` is set.
+pub(super) fn text_handlers(
+    on_text: Callback<String>,
+    on_leave: bool,
+) -> (
+    impl Fn(leptos::ev::Event) + Copy,
+    impl Fn(leptos::ev::Event) + Copy,
+) {
+    let send = move |ev: leptos::ev::Event| on_text.run(event_target_value(&ev));
+    (
+        move |ev| {
+            if !on_leave {
+                send(ev)
+            }
+        },
+        move |ev| {
+            if on_leave {
+                send(ev)
+            }
+        },
+    )
+}
+
 /// A labelled one-line field that follows `value`. Browser autofill is off:
 /// it would offer one client's details while writing about another.
 #[component]
@@ -16,6 +40,7 @@ pub fn TextInput(
     enterkeyhint: &'static str,
     #[prop(default = "field")] class: &'static str,
 ) -> impl IntoView {
+    let (on_input, on_change) = text_handlers(on_text, on_leave);
     view! {
         <label class=class>
             <span>{label}</span>
@@ -25,16 +50,8 @@ pub fn TextInput(
                 enterkeyhint=(!enterkeyhint.is_empty()).then_some(enterkeyhint)
                 placeholder=placeholder
                 prop:value=move || value.get()
-                on:input=move |ev| {
-                    if !on_leave {
-                        on_text.run(event_target_value(&ev));
-                    }
-                }
-                on:change=move |ev| {
-                    if on_leave {
-                        on_text.run(event_target_value(&ev));
-                    }
-                }
+                on:input=on_input
+                on:change=on_change
             />
         </label>
     }
