@@ -1,3 +1,4 @@
+use super::FieldError;
 use super::TextArea;
 use super::TextInput;
 use super::or_missing;
@@ -80,7 +81,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 "Homework"
             </a>
         </div>
-        {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <FieldError message=error />
         <section class="panel" aria-labelledby="sessions-title">
             <div class="section-head">
                 <h2 id="sessions-title">"Sessions"</h2>

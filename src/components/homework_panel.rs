@@ -1,3 +1,4 @@
+use super::FieldError;
 use super::TextInput;
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
@@ -162,7 +163,7 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                             }
                         />
                     </label>
-                    {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                    <FieldError message=error />
                     {move || {
                         edited
                             .session

@@ -1,3 +1,4 @@
+use super::FieldError;
 use super::TextArea;
 use super::TextInput;
 use super::transcript_view::TranscriptSegments;
@@ -315,7 +316,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                     .collect()
             })}
         </section>
-        {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <FieldError message=error />
         <button type="button" class="primary" on:click=create>"Create session"</button>
         <section class="panel" aria-labelledby="segments-title">
             <h2 id="segments-title">"Transcript"</h2>

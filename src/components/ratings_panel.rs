@@ -1,3 +1,4 @@
+use super::FieldError;
 use super::TextArea;
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
@@ -82,7 +83,7 @@ fn ScoreField(scale: Scale) -> impl IntoView {
                     }
                 />
             </label>
-            {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+            <FieldError message=error />
         </div>
     }
 }

@@ -1,3 +1,4 @@
+use super::FieldError;
 use super::TextInput;
 use super::{ClinicianProfile, DevicePanel};
 use crate::model::{Client, sample::sample_data};
@@ -75,7 +76,7 @@ pub fn Roster() -> impl IntoView {
                 />
                 <button type="submit" class="primary">"New client"</button>
             </form>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError message=error />
             <Show when=move || clients.with(Vec::is_empty)>
                 <div class="empty-state">
                     <p>"No clients yet. Add one above, or look around a workspace with a course in progress."</p>
@@ -168,7 +169,7 @@ fn ClientRow(client: Client) -> impl IntoView {
                     />
                     <button type="submit" class="primary">"Save name"</button>
                     <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <FieldError message=error />
                 </form>
             </Show>
             <div class="card-actions">

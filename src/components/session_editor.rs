@@ -1,3 +1,4 @@
+use super::FieldError;
 use super::{
     CapturePanel, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel, RatingsPanel,
     SessionHeader, TagPicker, TranscriptPanel, or_missing,
@@ -97,7 +98,7 @@ fn SessionForm(
                     .then(|| view! { <span class="badge">{format!("Beyond the planned {planned}")}</span> })
             }}
         </div>
-        {move || edited.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <FieldError message=edited.error />
         <ChangedElsewhere />
         <SessionHeader clinician=clinician.signature_line() />
         <div class="editor-columns">
