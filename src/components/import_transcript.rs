@@ -123,10 +123,11 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let chosen_client =
         move || clients.with_value(|cs| cs.iter().find(|c| c.id == choice.get()).cloned());
-    let earlier = move || match chosen_client() {
+    // Read once per chosen client: the number and the clash check both need it.
+    let earlier = Memo::new(move |_| match chosen_client() {
         Some(c) => state.read(|s| s.sessions_of(&c.id).0),
         None => Vec::new(),
-    };
+    });
     let planned = {
         let header_planned = header.planned_sessions;
         move || chosen_client().map_or(header_planned.unwrap_or(12), |c| c.course.planned_sessions)
@@ -134,11 +135,15 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
     let number = {
         let header_number = header.session_number;
         move || {
-            header_number
-                .unwrap_or_else(|| earlier().iter().map(|s| s.number).max().unwrap_or(0) + 1)
+            header_number.unwrap_or_else(|| {
+                earlier.with(|e| e.iter().map(|s| s.number).max().unwrap_or(0)) + 1
+            })
         }
     };
-    let clash = move || earlier().iter().any(|s| s.number == number());
+    let clash = move || {
+        let number = number();
+        earlier.with(|e| e.iter().any(|s| s.number == number))
+    };
 
     let suggestions = StoredValue::new(suggestions);
     let transcript = StoredValue::new(transcript);
