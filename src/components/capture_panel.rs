@@ -1,6 +1,7 @@
 use super::TextInput;
 use super::session_editor::use_edited_session;
 use super::{ChoiceChips, choice_options, picked};
+use crate::model::Choice;
 use crate::model::homework::assignment_from_idea;
 use crate::model::timeline::{EntryKind, Removed, format_clock, parse_clock};
 use crate::platform::{clock_now, new_id};

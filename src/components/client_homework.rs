@@ -1,6 +1,7 @@
 use super::ChoiceChips;
 use super::homework_review::review_summary;
 use super::or_missing;
+use crate::model::Choice;
 use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
 use crate::model::{Client, Session};
 use crate::route::Route;

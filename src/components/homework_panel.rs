@@ -2,7 +2,7 @@ use super::FieldError;
 use super::TextInput;
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
-use crate::model::homework::{Assignment, HomeworkType, RemovedAssignment, parse_likelihood};
+use crate::model::homework::{Assignment, HomeworkKind, RemovedAssignment, parse_likelihood};
 use crate::platform::new_id;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -124,11 +124,11 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                 <label class="field">
                     <span>"Type"</span>
                     <select on:change=move |ev| {
-                        if let Some(kind) = picked::<HomeworkType>(&ev) {
+                        if let Some(kind) = picked::<HomeworkKind>(&ev) {
                             update(&|a| a.kind = kind);
                         }
                     }>
-                        {choice_options(move |kind: HomeworkType| {
+                        {choice_options(move |kind: HomeworkKind| {
                             edited.session.with(|s| s.homework.get(&id.read_value()).is_some_and(|a| a.kind == kind))
                         })}
                     </select>
@@ -158,7 +158,7 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                                         error.set(None);
                                         update(&|a| a.likelihood = value);
                                     }
-                                    Err(e) => error.set(Some(e)),
+                                    Err(e) => error.set(Some(e.to_string())),
                                 }
                             }
                         />

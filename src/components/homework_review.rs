@@ -2,6 +2,7 @@ use super::ChoiceChips;
 use super::TextArea;
 use super::TextInput;
 use super::session_editor::use_edited_session;
+use crate::model::Choice;
 use crate::model::Session;
 use crate::model::homework::{
     AssignmentHistory, Completion, Decision, HistoryEntry, Obstacle, Review, due_for_review,

@@ -1,6 +1,7 @@
 use super::TextArea;
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
+use crate::model::Choice;
 use crate::model::note::{NoteFormat, Section};
 use leptos::prelude::*;
 

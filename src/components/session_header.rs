@@ -1,6 +1,6 @@
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
-use crate::model::{Modality, parse_date, parse_time};
+use crate::model::{Delivery, parse_date, parse_time};
 use chrono::NaiveTime;
 use leptos::prelude::*;
 
@@ -56,13 +56,13 @@ pub fn SessionHeader(clinician: String) -> impl IntoView {
                     </output>
                 </div>
                 <label class="field">
-                    <span>"Modality"</span>
+                    <span>"Delivery"</span>
                     <select on:change=move |ev| {
-                        if let Some(m) = picked::<Modality>(&ev) {
-                            edited.change(|s| s.modality = m);
+                        if let Some(m) = picked::<Delivery>(&ev) {
+                            edited.change(|s| s.delivery = m);
                         }
                     }>
-                        {choice_options(move |m: Modality| session.with(|s| s.modality == m))}
+                        {choice_options(move |m: Delivery| session.with(|s| s.delivery == m))}
                     </select>
                 </label>
                 <div class="field">

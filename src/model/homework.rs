@@ -5,60 +5,14 @@
 //! that did the reviewing; older session records are never rewritten, so the
 //! full course of an assignment is rebuilt here from all sessions together.
 
-use super::{Choice, impl_choice};
+use super::choice::choice_enum;
+use super::{Choice, InputError, parse_bounded};
 use serde::{Deserialize, Serialize};
-
-/// Generates a closed set of choices with a clinician-facing label and a
-/// stable storage key. Serde uses the same key, so stored records and select
-/// controls agree and labels can be reworded without breaking old data.
-macro_rules! choice_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident => $key:literal, $label:literal; )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $( $(#[$vmeta])* #[serde(rename = $key)] $variant, )+
-        }
-
-        impl $name {
-            /// Every choice, in the order it is offered.
-            pub const ALL: &[Self] = &[$(Self::$variant),+];
-
-            /// Wording shown to the clinician.
-            pub fn label(self) -> &'static str {
-                match self {
-                    $(Self::$variant => $label,)+
-                }
-            }
-
-            /// Stable lowercase key for storage and `<select>` values.
-            pub fn key(self) -> &'static str {
-                match self {
-                    $(Self::$variant => $key,)+
-                }
-            }
-
-            /// Inverse of [`Self::key`]; `None` for anything unknown.
-            pub fn from_key(key: &str) -> Option<Self> {
-                match key {
-                    $($key => Some(Self::$variant),)+
-                    _ => None,
-                }
-            }
-        }
-
-        impl_choice!($name);
-    };
-}
 
 choice_enum! {
     /// What kind of between-session task this is.
     #[derive(Default)]
-    HomeworkType {
+    HomeworkKind {
         ThoughtRecord => "thought_record", "Thought record";
         BehaviouralActivation => "behavioural_activation", "Behavioural activation";
         Exposure => "exposure", "Exposure";
@@ -121,8 +75,6 @@ impl HistoryFilter {
     }
 }
 
-const LIKELIHOOD_ERROR: &str = "Likelihood must be a whole number from 0 to 100.";
-
 /// Below this self-rated likelihood the task is usually too big to get done.
 const LIKELIHOOD_THRESHOLD: u8 = 70;
 
@@ -132,7 +84,7 @@ const LIKELIHOOD_THRESHOLD: u8 = 70;
 pub struct Assignment {
     pub id: String,
     pub task: String,
-    pub kind: HomeworkType,
+    pub kind: HomeworkKind,
     /// Rationale agreed with the client; it is what keeps the task alive.
     pub why: String,
     /// When / how often.
@@ -161,15 +113,9 @@ impl Assignment {
 }
 
 /// Parses the likelihood field as typed; an empty field means "not asked".
-pub fn parse_likelihood(input: &str) -> Result<Option<u8>, String> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Ok(None);
-    }
-    match input.parse::<u8>() {
-        Ok(n) if n <= 100 => Ok(Some(n)),
-        _ => Err(LIKELIHOOD_ERROR.to_string()),
-    }
+pub fn parse_likelihood(input: &str) -> Result<Option<u8>, InputError> {
+    // At most 100, so the narrowing cannot truncate.
+    parse_bounded(input, "Likelihood", 100).map(|n| n.map(|n| n as u8))
 }
 
 /// A review of one assignment, stored in the reviewing session's record.
@@ -335,19 +281,19 @@ impl<'a> IntoIterator for &'a HomeworkList {
 }
 
 /// Keyword stems per kind, checked in this order; the first hit wins.
-const KIND_KEYWORDS: &[(HomeworkType, &[&str])] = &[
+const KIND_KEYWORDS: &[(HomeworkKind, &[&str])] = &[
     (
-        HomeworkType::ThoughtRecord,
+        HomeworkKind::ThoughtRecord,
         &["thought record", "record thoughts"],
     ),
-    (HomeworkType::Exposure, &["exposure", "face", "approach"]),
-    (HomeworkType::SleepRoutine, &["sleep", "bedtime"]),
+    (HomeworkKind::Exposure, &["exposure", "face", "approach"]),
+    (HomeworkKind::SleepRoutine, &["sleep", "bedtime"]),
     (
-        HomeworkType::MindfulnessGrounding,
+        HomeworkKind::MindfulnessGrounding,
         &["mindful", "grounding", "breathing", "meditat"],
     ),
     (
-        HomeworkType::BehaviouralActivation,
+        HomeworkKind::BehaviouralActivation,
         &["activity", "schedule", "walk", "plan a"],
     ),
 ];
@@ -384,12 +330,12 @@ fn capitalise_first(s: &str) -> String {
     }
 }
 
-fn guess_kind(task: &str) -> HomeworkType {
+fn guess_kind(task: &str) -> HomeworkKind {
     let lower = task.to_lowercase();
     KIND_KEYWORDS
         .iter()
         .find(|(_, words)| words.iter().any(|w| contains_at_word_start(&lower, w)))
-        .map_or(HomeworkType::Other, |(kind, _)| *kind)
+        .map_or(HomeworkKind::Other, |(kind, _)| *kind)
 }
 
 /// Keywords are stems ("meditat", "walk"), so they may run on into a longer
@@ -574,9 +520,9 @@ pub fn adherence(histories: &[AssignmentHistory]) -> Adherence {
 }
 
 /// Adherence per homework type, only for types that occur, in
-/// [`HomeworkType::ALL`] order.
-pub fn adherence_by_type(histories: &[AssignmentHistory]) -> Vec<(HomeworkType, Adherence)> {
-    HomeworkType::ALL
+/// [`HomeworkKind::ALL`] order.
+pub fn adherence_by_type(histories: &[AssignmentHistory]) -> Vec<(HomeworkKind, Adherence)> {
+    HomeworkKind::ALL
         .iter()
         .filter_map(|&kind| {
             let mut per_kind = Adherence::default();
@@ -639,7 +585,7 @@ mod tests {
 
     #[test]
     fn enum_keys_round_trip_and_match_serde() {
-        check_keys(HomeworkType::ALL, HomeworkType::key, HomeworkType::from_key);
+        check_keys(HomeworkKind::ALL, HomeworkKind::key, HomeworkKind::from_key);
         check_keys(Completion::ALL, Completion::key, Completion::from_key);
         check_keys(Obstacle::ALL, Obstacle::key, Obstacle::from_key);
         check_keys(Decision::ALL, Decision::key, Decision::from_key);
@@ -652,7 +598,7 @@ mod tests {
 
     #[test]
     fn enum_labels() {
-        let labels: Vec<_> = HomeworkType::ALL.iter().map(|k| k.label()).collect();
+        let labels: Vec<_> = HomeworkKind::ALL.iter().map(|k| k.label()).collect();
         assert_eq!(
             labels,
             [
@@ -680,7 +626,7 @@ mod tests {
         );
         let labels: Vec<_> = Decision::ALL.iter().map(|k| k.label()).collect();
         assert_eq!(labels, ["Continue", "Modify", "Carry over", "Drop"]);
-        assert_eq!(HomeworkType::default(), HomeworkType::Other);
+        assert_eq!(HomeworkKind::default(), HomeworkKind::Other);
         assert_eq!(HistoryFilter::default(), HistoryFilter::All);
     }
 
@@ -688,7 +634,10 @@ mod tests {
 
     #[test]
     fn parse_likelihood_bounds() {
-        let err = Err("Likelihood must be a whole number from 0 to 100.".to_string());
+        let err = Err(InputError::OutOfRange {
+            what: "Likelihood",
+            max: 100,
+        });
         assert_eq!(parse_likelihood(""), Ok(None));
         assert_eq!(parse_likelihood("   "), Ok(None));
         assert_eq!(parse_likelihood("0"), Ok(Some(0)));
@@ -748,44 +697,44 @@ mod tests {
         let kind = |idea: &str| assignment_from_idea("x".into(), idea).kind;
         assert_eq!(
             kind("Thought record after arguments"),
-            HomeworkType::ThoughtRecord
+            HomeworkKind::ThoughtRecord
         );
         assert_eq!(
             kind("HW: record thoughts at work"),
-            HomeworkType::ThoughtRecord
+            HomeworkKind::ThoughtRecord
         );
-        assert_eq!(kind("Exposure: supermarket queue"), HomeworkType::Exposure);
-        assert_eq!(kind("Face the lift twice"), HomeworkType::Exposure);
-        assert_eq!(kind("approach a colleague"), HomeworkType::Exposure);
-        assert_eq!(kind("Same bedtime every night"), HomeworkType::SleepRoutine);
-        assert_eq!(kind("sleep diary"), HomeworkType::SleepRoutine);
-        assert_eq!(kind("Mindful eating"), HomeworkType::MindfulnessGrounding);
+        assert_eq!(kind("Exposure: supermarket queue"), HomeworkKind::Exposure);
+        assert_eq!(kind("Face the lift twice"), HomeworkKind::Exposure);
+        assert_eq!(kind("approach a colleague"), HomeworkKind::Exposure);
+        assert_eq!(kind("Same bedtime every night"), HomeworkKind::SleepRoutine);
+        assert_eq!(kind("sleep diary"), HomeworkKind::SleepRoutine);
+        assert_eq!(kind("Mindful eating"), HomeworkKind::MindfulnessGrounding);
         assert_eq!(
             kind("5-4-3-2-1 grounding"),
-            HomeworkType::MindfulnessGrounding
+            HomeworkKind::MindfulnessGrounding
         );
         assert_eq!(
             kind("Breathing exercise"),
-            HomeworkType::MindfulnessGrounding
+            HomeworkKind::MindfulnessGrounding
         );
-        assert_eq!(kind("meditation app"), HomeworkType::MindfulnessGrounding);
+        assert_eq!(kind("meditation app"), HomeworkKind::MindfulnessGrounding);
         assert_eq!(
             kind("Pleasant activity daily"),
-            HomeworkType::BehaviouralActivation
+            HomeworkKind::BehaviouralActivation
         );
         assert_eq!(
             kind("Schedule the week"),
-            HomeworkType::BehaviouralActivation
+            HomeworkKind::BehaviouralActivation
         );
-        assert_eq!(kind("walk 10 min"), HomeworkType::BehaviouralActivation);
-        assert_eq!(kind("Plan a call"), HomeworkType::BehaviouralActivation);
-        assert_eq!(kind("Call mum"), HomeworkType::Other);
+        assert_eq!(kind("walk 10 min"), HomeworkKind::BehaviouralActivation);
+        assert_eq!(kind("Plan a call"), HomeworkKind::BehaviouralActivation);
+        assert_eq!(kind("Call mum"), HomeworkKind::Other);
         // Keywords must start a word.
-        assert_eq!(kind("Polish the surface"), HomeworkType::Other);
+        assert_eq!(kind("Polish the surface"), HomeworkKind::Other);
         // The earlier kind wins when several match.
         assert_eq!(
             kind("Record thoughts before bedtime"),
-            HomeworkType::ThoughtRecord
+            HomeworkKind::ThoughtRecord
         );
     }
 
@@ -1146,9 +1095,9 @@ mod tests {
             ..Assignment::new(id, id)
         };
         let s1 = [
-            with_kind("sleep", HomeworkType::SleepRoutine),
-            with_kind("tr1", HomeworkType::ThoughtRecord),
-            with_kind("tr2", HomeworkType::ThoughtRecord),
+            with_kind("sleep", HomeworkKind::SleepRoutine),
+            with_kind("tr1", HomeworkKind::ThoughtRecord),
+            with_kind("tr2", HomeworkKind::ThoughtRecord),
         ];
         let r2 = [
             review("tr1", Some(Completion::Done), None),
@@ -1159,7 +1108,7 @@ mod tests {
         let kinds: Vec<_> = by_type.iter().map(|(k, _)| *k).collect();
         assert_eq!(
             kinds,
-            [HomeworkType::ThoughtRecord, HomeworkType::SleepRoutine]
+            [HomeworkKind::ThoughtRecord, HomeworkKind::SleepRoutine]
         );
         let tr = by_type[0].1;
         assert_eq!(
@@ -1202,7 +1151,7 @@ mod tests {
         assert_eq!(serde_json::from_str::<Review>(&json).unwrap(), r);
 
         let a = Assignment {
-            kind: HomeworkType::Exposure,
+            kind: HomeworkKind::Exposure,
             why: "Test the prediction".into(),
             when: "Mon, Wed".into(),
             likelihood: Some(80),
@@ -1225,7 +1174,7 @@ mod tests {
 
         let a: Assignment = serde_json::from_str(r#"{"id":"a","task":"Walk"}"#).unwrap();
         assert_eq!(a, Assignment::new("a", "Walk"));
-        assert_eq!(a.kind, HomeworkType::Other);
+        assert_eq!(a.kind, HomeworkKind::Other);
         assert_eq!(a.likelihood, None);
 
         let list: HomeworkList = serde_json::from_str("{}").unwrap();

@@ -1,8 +1,10 @@
 //! The clinician's world as plain data: clients, their courses of treatment and
 //! sessions. Nothing in here touches the browser, so all of it is tested natively.
 
+pub(crate) mod choice;
 mod client;
 mod clinician;
+mod input;
 mod session;
 
 pub mod homework;
@@ -15,167 +17,10 @@ pub mod tags;
 pub mod timeline;
 pub mod transcript;
 
+pub use choice::Choice;
 pub use client::{Client, Course};
 pub use clinician::{Clinician, DeviceSettings};
-pub use session::{Modality, Session};
-
-use std::fmt;
-
-/// A fixed set of options the clinician picks from (a note format, a risk
-/// level, a homework decision…): stable keys for storage and form controls,
-/// and words for people. Lets one view serve every such list.
-pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
-    const ALL: &'static [Self];
-    fn key(self) -> &'static str;
-    fn label(self) -> &'static str;
-    fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|c| c.key() == key)
-    }
-}
-
-/// For option types whose inherent `ALL`, `key` and `label` already exist.
-macro_rules! impl_choice {
-    ($($t:ty),+) => {$(
-        impl Choice for $t {
-            const ALL: &'static [Self] = &<$t>::ALL;
-            fn key(self) -> &'static str {
-                <$t>::key(self)
-            }
-            fn label(self) -> &'static str {
-                <$t>::label(self)
-            }
-        }
-    )+};
-}
-pub(crate) use impl_choice;
-
-impl_choice!(
-    note::NoteFormat,
-    ratings::RiskLevel,
-    timeline::EntryKind,
-    session::Modality
-);
-
-/// Input a clinician can fix, each with a message that says how.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InputError {
-    EmptyName,
-    PlannedBelowOne,
-    NotANumber(&'static str),
-    EndBeforeStart,
-    BadDate,
-    BadTime(&'static str),
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::EmptyName => f.write_str("Enter a name or a client code."),
-            Self::PlannedBelowOne => f.write_str("Planned sessions must be at least 1."),
-            Self::NotANumber(what) => write!(f, "{what} must be a whole number."),
-            Self::EndBeforeStart => f.write_str("The end time is before the start time."),
-            Self::BadDate => f.write_str("Enter the date as YYYY-MM-DD."),
-            Self::BadTime(what) => write!(f, "Enter the {what} time as hh:mm."),
-        }
-    }
-}
-
-impl std::error::Error for InputError {}
-
-/// A trimmed, non-empty name or client code.
-pub fn parse_name(input: &str) -> Result<String, InputError> {
-    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        Err(InputError::EmptyName)
-    } else {
-        Ok(name)
-    }
-}
-
-/// Planned number of sessions in a course: a whole number, at least 1.
-pub fn parse_planned(input: &str) -> Result<u32, InputError> {
-    let n: i64 = input
-        .trim()
-        .parse()
-        .map_err(|_| InputError::NotANumber("Planned sessions"))?;
-    if n < 1 {
-        return Err(InputError::PlannedBelowOne);
-    }
-    u32::try_from(n).map_err(|_| InputError::NotANumber("Planned sessions"))
-}
-
-pub fn parse_date(input: &str) -> Result<chrono::NaiveDate, InputError> {
-    chrono::NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| InputError::BadDate)
-}
-
-/// `hh:mm` as browsers' time inputs send it; an empty field means "not set".
-pub fn parse_time(
-    input: &str,
-    what: &'static str,
-) -> Result<Option<chrono::NaiveTime>, InputError> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Ok(None);
-    }
-    chrono::NaiveTime::parse_from_str(input, "%H:%M")
-        .map(Some)
-        .map_err(|_| InputError::BadTime(what))
-}
-
-/// How dates read on screen: "31 Jul 2025".
-pub fn format_date(date: chrono::NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_trimmed_and_must_not_be_empty() {
-        assert_eq!(parse_name("  Alex   K. ").unwrap(), "Alex K.");
-        assert_eq!(parse_name(" \t "), Err(InputError::EmptyName));
-        assert_eq!(
-            InputError::EmptyName.to_string(),
-            "Enter a name or a client code."
-        );
-    }
-
-    #[test]
-    fn planned_sessions_must_be_a_whole_number_of_at_least_one() {
-        assert_eq!(parse_planned(" 24 "), Ok(24));
-        assert_eq!(parse_planned("1"), Ok(1));
-        assert_eq!(parse_planned("0"), Err(InputError::PlannedBelowOne));
-        assert_eq!(parse_planned("-3"), Err(InputError::PlannedBelowOne));
-        assert_eq!(
-            parse_planned("twelve"),
-            Err(InputError::NotANumber("Planned sessions"))
-        );
-        assert_eq!(
-            parse_planned("2.5").unwrap_err().to_string(),
-            "Planned sessions must be a whole number."
-        );
-    }
-
-    #[test]
-    fn dates_and_times_parse_from_form_values() {
-        assert_eq!(
-            parse_date("2025-07-31"),
-            Ok(chrono::NaiveDate::from_ymd_opt(2025, 7, 31).unwrap())
-        );
-        assert_eq!(parse_date("31/07/2025"), Err(InputError::BadDate));
-        assert_eq!(
-            parse_time("10:31", "end"),
-            Ok(chrono::NaiveTime::from_hms_opt(10, 31, 0))
-        );
-        assert_eq!(parse_time("", "end"), Ok(None));
-        assert_eq!(
-            parse_time("25:00", "end").unwrap_err().to_string(),
-            "Enter the end time as hh:mm."
-        );
-        assert_eq!(
-            format_date(chrono::NaiveDate::from_ymd_opt(2025, 7, 3).unwrap()),
-            "3 Jul 2025"
-        );
-    }
-}
+pub use input::{
+    InputError, format_date, parse_bounded, parse_date, parse_name, parse_planned, parse_time,
+};
+pub use session::{Delivery, Session};

@@ -5,6 +5,7 @@
 //! formats share carry over, and the rest waits as leftovers until the
 //! clinician switches back, moves them or clears them on purpose.
 
+use super::choice::choice_enum;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -25,53 +26,20 @@ pub fn agenda_from_plan(previous_plan_for_next: &str) -> String {
     }
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum NoteFormat {
-    #[default]
-    Soap,
-    Dap,
-    Birp,
-    Girp,
-    Free,
+choice_enum! {
+    /// How the clinical note is structured.
+    #[derive(PartialOrd, Ord, Default)]
+    NoteFormat {
+        #[default]
+        Soap => "soap", "SOAP";
+        Dap => "dap", "DAP";
+        Birp => "birp", "BIRP";
+        Girp => "girp", "GIRP";
+        Free => "free", "Free text";
+    }
 }
 
 impl NoteFormat {
-    pub const ALL: [NoteFormat; 5] = [
-        NoteFormat::Soap,
-        NoteFormat::Dap,
-        NoteFormat::Birp,
-        NoteFormat::Girp,
-        NoteFormat::Free,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            NoteFormat::Soap => "SOAP",
-            NoteFormat::Dap => "DAP",
-            NoteFormat::Birp => "BIRP",
-            NoteFormat::Girp => "GIRP",
-            NoteFormat::Free => "Free text",
-        }
-    }
-
-    /// Stable identifier for select controls; matches the saved (serde) form.
-    pub fn key(self) -> &'static str {
-        match self {
-            NoteFormat::Soap => "soap",
-            NoteFormat::Dap => "dap",
-            NoteFormat::Birp => "birp",
-            NoteFormat::Girp => "girp",
-            NoteFormat::Free => "free",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.key() == key)
-    }
-
     /// The format's sections in the order they are written up.
     pub fn sections(self) -> &'static [Section] {
         use Section::*;
@@ -89,75 +57,26 @@ impl NoteFormat {
     }
 }
 
-/// A heading of a progress note. Saved as a lowercase key (e.g. "subjective")
-/// so JSON maps keyed by section stay readable and stable.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Section {
-    Subjective,
-    Objective,
-    Assessment,
-    Plan,
-    Data,
-    Behavior,
-    Intervention,
-    Response,
-    Goal,
-    #[default]
-    Free,
+choice_enum! {
+    /// A heading of a progress note. Saved as a lowercase key (e.g. "subjective")
+    /// so JSON maps keyed by section stay readable and stable.
+    #[derive(PartialOrd, Ord, Default)]
+    Section {
+        Subjective => "subjective", "Subjective";
+        Objective => "objective", "Objective";
+        Assessment => "assessment", "Assessment";
+        Plan => "plan", "Plan";
+        Data => "data", "Data";
+        Behavior => "behavior", "Behavior";
+        Intervention => "intervention", "Intervention";
+        Response => "response", "Response";
+        Goal => "goal", "Goal";
+        #[default]
+        Free => "free", "Notes";
+    }
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
-        Section::Subjective,
-        Section::Objective,
-        Section::Assessment,
-        Section::Plan,
-        Section::Data,
-        Section::Behavior,
-        Section::Intervention,
-        Section::Response,
-        Section::Goal,
-        Section::Free,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Section::Subjective => "Subjective",
-            Section::Objective => "Objective",
-            Section::Assessment => "Assessment",
-            Section::Plan => "Plan",
-            Section::Data => "Data",
-            Section::Behavior => "Behavior",
-            Section::Intervention => "Intervention",
-            Section::Response => "Response",
-            Section::Goal => "Goal",
-            Section::Free => "Notes",
-        }
-    }
-
-    /// Saved form of the section, as used for JSON map keys.
-    pub fn key(self) -> &'static str {
-        match self {
-            Section::Subjective => "subjective",
-            Section::Objective => "objective",
-            Section::Assessment => "assessment",
-            Section::Plan => "plan",
-            Section::Data => "data",
-            Section::Behavior => "behavior",
-            Section::Intervention => "intervention",
-            Section::Response => "response",
-            Section::Goal => "goal",
-            Section::Free => "free",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == key)
-    }
-
     /// Hint shown in an empty section: what belongs there.
     pub fn placeholder(self) -> &'static str {
         match self {
@@ -342,6 +261,7 @@ fn draft_line(entry: &Entry) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Choice;
     use crate::model::timeline::{Timeline, parse_clock};
     use EntryKind as K;
     use NoteFormat as F;
@@ -361,7 +281,7 @@ mod tests {
         assert_eq!(labels, ["SOAP", "DAP", "BIRP", "GIRP", "Free text"]);
         let keys: Vec<_> = F::ALL.iter().map(|f| f.key()).collect();
         assert_eq!(keys, ["soap", "dap", "birp", "girp", "free"]);
-        for f in F::ALL {
+        for &f in F::ALL {
             assert_eq!(F::from_key(f.key()), Some(f));
         }
         assert_eq!(F::from_key("SOAP"), None);
@@ -401,7 +321,7 @@ mod tests {
                 "Notes"
             ]
         );
-        for s in S::ALL {
+        for &s in S::ALL {
             assert_eq!(S::from_key(s.key()), Some(s));
             assert_eq!(
                 serde_json::to_string(&s).unwrap(),
@@ -634,7 +554,7 @@ mod tests {
             (F::Free, [S::Free; 5]),
         ];
         for (format, sections) in expected {
-            for (kind, section) in K::ALL.into_iter().zip(sections) {
+            for (kind, section) in K::ALL.iter().copied().zip(sections) {
                 assert_eq!(section_for(format, kind), section, "{format:?} {kind:?}");
                 assert!(format.has(section), "{format:?} {kind:?}");
             }

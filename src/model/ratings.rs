@@ -3,8 +3,8 @@
 //! Scores are validated against each scale's range so a mistyped value is
 //! refused with a clear message instead of being stored or silently clamped.
 
-use std::fmt;
-
+use super::choice::choice_enum;
+use super::{InputError, parse_bounded};
 use serde::{Deserialize, Serialize};
 
 // Deliberately not `Ord`: `Ord::max` would shadow `Scale::max` on `&Scale`.
@@ -40,6 +40,14 @@ impl Scale {
         }
     }
 
+    /// Why a score outside the scale was refused.
+    pub fn refusal(self) -> InputError {
+        InputError::OutOfRange {
+            what: self.name(),
+            max: self.max().into(),
+        }
+    }
+
     /// Highest possible score (GAD-7: 7 items × 3, PHQ-9: 9 items × 3).
     pub fn max(self) -> u8 {
         match self {
@@ -50,41 +58,10 @@ impl Scale {
     }
 }
 
-/// A score that is not a whole number within the scale's range.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RatingError {
-    pub scale: Scale,
-}
-
-impl fmt::Display for RatingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} must be a whole number from 0 to {}.",
-            self.scale.name(),
-            self.scale.max()
-        )
-    }
-}
-
-impl std::error::Error for RatingError {}
-
 /// Reads a typed score. Blank input clears the score (`Ok(None)`).
-pub fn parse_score(scale: Scale, input: &str) -> Result<Option<u8>, RatingError> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Ok(None);
-    }
-    // Digits only: rejects signs, decimals and words; overlong input fails
-    // to parse rather than wrapping.
-    if !input.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(RatingError { scale });
-    }
-    match input.parse::<u32>() {
-        Ok(n) if n <= u32::from(scale.max()) => Ok(Some(n as u8)),
-        _ => Err(RatingError { scale }),
-    }
+pub fn parse_score(scale: Scale, input: &str) -> Result<Option<u8>, InputError> {
+    // In range means at most 27, so the narrowing cannot truncate.
+    parse_bounded(input, scale.name(), scale.max().into()).map(|n| n.map(|n| n as u8))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -103,16 +80,16 @@ impl Ratings {
 
     /// Sets or clears a score; a value above the scale's maximum is refused
     /// and the previous value kept.
-    pub fn set(&mut self, scale: Scale, value: Option<u8>) -> Result<(), RatingError> {
+    pub fn set(&mut self, scale: Scale, value: Option<u8>) -> Result<(), InputError> {
         if value.is_some_and(|v| v > scale.max()) {
-            return Err(RatingError { scale });
+            return Err(scale.refusal());
         }
         *self.slot_mut(scale) = value;
         Ok(())
     }
 
     /// Sets a score from typed input; on error the previous value is kept.
-    pub fn set_input(&mut self, scale: Scale, input: &str) -> Result<(), RatingError> {
+    pub fn set_input(&mut self, scale: Scale, input: &str) -> Result<(), InputError> {
         let value = parse_score(scale, input)?;
         self.set(scale, value)
     }
@@ -136,49 +113,19 @@ impl Ratings {
     }
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum RiskLevel {
-    #[default]
-    None,
-    Low,
-    Moderate,
-    High,
+choice_enum! {
+    /// The clinician's judgement of risk in this session.
+    #[derive(PartialOrd, Ord, Default)]
+    RiskLevel {
+        #[default]
+        None => "none", "None";
+        Low => "low", "Low";
+        Moderate => "moderate", "Moderate";
+        High => "high", "High";
+    }
 }
 
 impl RiskLevel {
-    pub const ALL: [RiskLevel; 4] = [
-        RiskLevel::None,
-        RiskLevel::Low,
-        RiskLevel::Moderate,
-        RiskLevel::High,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RiskLevel::None => "None",
-            RiskLevel::Low => "Low",
-            RiskLevel::Moderate => "Moderate",
-            RiskLevel::High => "High",
-        }
-    }
-
-    /// Stable identifier for select controls; matches the saved (serde) form.
-    pub fn key(self) -> &'static str {
-        match self {
-            RiskLevel::None => "none",
-            RiskLevel::Low => "low",
-            RiskLevel::Moderate => "moderate",
-            RiskLevel::High => "high",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.key() == key)
-    }
-
     /// Levels that call for follow-up (safety plan, review next session).
     pub fn is_flagged(self) -> bool {
         matches!(self, RiskLevel::Moderate | RiskLevel::High)
@@ -195,6 +142,7 @@ pub struct Risk {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Choice;
 
     #[test]
     fn scale_labels_and_max() {
@@ -208,7 +156,7 @@ mod tests {
     fn parse_score_ranges_for_every_scale() {
         for scale in Scale::ALL {
             let max = scale.max();
-            let err = Err(RatingError { scale });
+            let err = Err(scale.refusal());
             assert_eq!(parse_score(scale, "0"), Ok(Some(0)), "{scale:?}");
             assert_eq!(parse_score(scale, &max.to_string()), Ok(Some(max)));
             assert_eq!(parse_score(scale, &(max + 1).to_string()), err);
@@ -223,9 +171,7 @@ mod tests {
         }
         assert_eq!(
             parse_score(Scale::Anxiety, "11"),
-            Err(RatingError {
-                scale: Scale::Anxiety
-            })
+            Err(Scale::Anxiety.refusal())
         );
         assert_eq!(parse_score(Scale::Gad7, "11"), Ok(Some(11)));
         assert_eq!(parse_score(Scale::Phq9, "007"), Ok(Some(7)));
@@ -233,7 +179,7 @@ mod tests {
 
     #[test]
     fn error_messages_name_the_range() {
-        let msg = |scale| RatingError { scale }.to_string();
+        let msg = |scale: Scale| scale.refusal().to_string();
         assert_eq!(
             msg(Scale::Anxiety),
             "Anxiety must be a whole number from 0 to 10."
@@ -261,9 +207,9 @@ mod tests {
             assert_eq!(r.get(scale), Some(7));
             assert_eq!(
                 r.set_input(scale, &(scale.max() + 1).to_string()),
-                Err(RatingError { scale })
+                Err(scale.refusal())
             );
-            assert_eq!(r.set_input(scale, "abc"), Err(RatingError { scale }));
+            assert_eq!(r.set_input(scale, "abc"), Err(scale.refusal()));
             assert_eq!(r.get(scale), Some(7));
             assert_eq!(r.set_input(scale, ""), Ok(()));
             assert_eq!(r.get(scale), None);
@@ -285,10 +231,7 @@ mod tests {
     fn set_refuses_out_of_range() {
         let mut r = Ratings::default();
         assert_eq!(r.set(Scale::Phq9, Some(27)), Ok(()));
-        assert_eq!(
-            r.set(Scale::Phq9, Some(28)),
-            Err(RatingError { scale: Scale::Phq9 })
-        );
+        assert_eq!(r.set(Scale::Phq9, Some(28)), Err(Scale::Phq9.refusal()));
         assert_eq!(r.phq9, Some(27));
         assert_eq!(r.set(Scale::Phq9, None), Ok(()));
         assert_eq!(r.phq9, None);
@@ -300,7 +243,7 @@ mod tests {
         assert_eq!(labels, ["None", "Low", "Moderate", "High"]);
         let flagged: Vec<_> = RiskLevel::ALL.iter().map(|l| l.is_flagged()).collect();
         assert_eq!(flagged, [false, false, true, true]);
-        for l in RiskLevel::ALL {
+        for &l in RiskLevel::ALL {
             assert_eq!(RiskLevel::from_key(l.key()), Some(l));
         }
         assert_eq!(RiskLevel::from_key("None"), None);

@@ -3,7 +3,7 @@
 //! before it, so a newcomer sees what a course in progress looks like.
 
 use super::note::{Note, NoteFormat, Section};
-use super::{Client, Clinician, Course, Modality, Session};
+use super::{Client, Clinician, Course, Delivery, Session};
 use chrono::{Days, NaiveDate, NaiveTime};
 
 pub struct SampleData {
@@ -60,7 +60,7 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
             date: start_date + Days::new(7 * u64::from(week)),
             start: NaiveTime::from_hms_opt(10, 0, 0),
             end: NaiveTime::from_hms_opt(10, 50, 0),
-            modality: Modality::InPerson,
+            delivery: Delivery::InPerson,
             note: {
                 let mut note = Note::new(NoteFormat::Free);
                 note.set_text(Section::Free, (*notes).to_string());

@@ -1,4 +1,5 @@
 use super::InputError;
+use super::choice::choice_enum;
 use super::homework::{HomeworkList, Review, SessionHomework};
 use super::note::{Note, NoteFormat, agenda_from_plan};
 use super::ratings::{Ratings, Risk};
@@ -8,33 +9,13 @@ use super::transcript::Transcript;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum Modality {
-    #[default]
-    InPerson,
-    Telehealth,
-}
-
-impl Modality {
-    pub const ALL: [Modality; 2] = [Modality::InPerson, Modality::Telehealth];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::InPerson => "In person",
-            Self::Telehealth => "Telehealth",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::InPerson => "in-person",
-            Self::Telehealth => "telehealth",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.key() == key)
+choice_enum! {
+    /// How the session was held: in the room or over video or phone.
+    #[derive(Default)]
+    Delivery {
+        #[default]
+        InPerson => "in-person", "In person";
+        Telehealth => "telehealth", "Telehealth";
     }
 }
 
@@ -49,7 +30,9 @@ pub struct Session {
     pub date: NaiveDate,
     pub start: Option<NaiveTime>,
     pub end: Option<NaiveTime>,
-    pub modality: Modality,
+    /// Stored under its earlier name, so existing records read unchanged.
+    #[serde(rename = "modality")]
+    pub delivery: Delivery,
     /// What was raised on the fly, time-stamped: the raw material of the note.
     pub timeline: Timeline,
     /// The clinical note in the chosen format.
@@ -82,7 +65,7 @@ impl Default for Session {
             date: NaiveDate::default(),
             start: None,
             end: None,
-            modality: Modality::default(),
+            delivery: Delivery::default(),
             timeline: Timeline::default(),
             note: Note::default(),
             tags: Tags::default(),
@@ -117,7 +100,7 @@ impl Session {
             client_id: client_id.to_string(),
             number: last.map_or(0, |s| s.number) + 1,
             date,
-            modality: last.map_or_else(Modality::default, |s| s.modality),
+            delivery: last.map_or_else(Delivery::default, |s| s.delivery),
             note: Note::new(format),
             agenda: last.map_or_else(String::new, |s| agenda_from_plan(&s.plan_for_next)),
             created_at: now,
@@ -202,6 +185,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Choice;
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -240,13 +224,13 @@ mod tests {
         let mut earlier = numbered([1, 3, 2]);
         earlier[0].plan_for_next = "Old plan".into();
         earlier[1].plan_for_next = "  Continue confidence-building; review the meeting.\n".into();
-        earlier[1].modality = Modality::Telehealth;
+        earlier[1].delivery = Delivery::Telehealth;
         let s = Session::next("s4".into(), "c1", &earlier, day(), NoteFormat::Soap, 0);
         assert_eq!(
             s.agenda,
             "From last session's plan: Continue confidence-building; review the meeting."
         );
-        assert_eq!(s.modality, Modality::Telehealth);
+        assert_eq!(s.delivery, Delivery::Telehealth);
         // No plan written last time: nothing to carry.
         earlier[1].plan_for_next.clear();
         let s = Session::next("s4".into(), "c1", &earlier, day(), NoteFormat::Soap, 0);
@@ -309,14 +293,14 @@ mod tests {
     }
 
     #[test]
-    fn modality_keys_round_trip() {
-        for m in Modality::ALL {
-            assert_eq!(Modality::from_key(m.key()), Some(m));
-        }
-        assert_eq!(Modality::from_key("phone"), None);
-        assert_eq!(
-            serde_json::to_string(&Modality::Telehealth).unwrap(),
-            "\"telehealth\""
-        );
+    fn delivery_is_stored_under_its_earlier_name_and_key() {
+        crate::model::choice::tests::keys_round_trip::<Delivery>();
+        let s = Session {
+            delivery: Delivery::Telehealth,
+            ..Session::default()
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains("\"modality\":\"telehealth\""), "{json}");
+        assert_eq!(Delivery::from_key("phone"), None);
     }
 }

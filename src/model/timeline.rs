@@ -3,55 +3,20 @@
 //! Entries are kept in clock order so the write-up reads like the session
 //! went, even when the clinician back-dates something they remembered late.
 
+use super::choice::choice_enum;
 use chrono::{NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
-/// What a captured line is, which decides where it lands in the write-up.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum EntryKind {
-    #[default]
-    Note,
-    Quote,
-    Intervention,
-    HomeworkIdea,
-    Risk,
-}
-
-impl EntryKind {
-    pub const ALL: [EntryKind; 5] = [
-        EntryKind::Note,
-        EntryKind::Quote,
-        EntryKind::Intervention,
-        EntryKind::HomeworkIdea,
-        EntryKind::Risk,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            EntryKind::Note => "Note",
-            EntryKind::Quote => "Quote",
-            EntryKind::Intervention => "Intervention",
-            EntryKind::HomeworkIdea => "Homework idea",
-            EntryKind::Risk => "Risk",
-        }
-    }
-
-    /// Stable identifier for select controls; matches the saved (serde) form.
-    pub fn key(self) -> &'static str {
-        match self {
-            EntryKind::Note => "note",
-            EntryKind::Quote => "quote",
-            EntryKind::Intervention => "intervention",
-            EntryKind::HomeworkIdea => "homework_idea",
-            EntryKind::Risk => "risk",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == key)
+choice_enum! {
+    /// What a captured line is, which decides where it lands in the write-up.
+    #[derive(PartialOrd, Ord, Default)]
+    EntryKind {
+        #[default]
+        Note => "note", "Note";
+        Quote => "quote", "Quote";
+        Intervention => "intervention", "Intervention";
+        HomeworkIdea => "homework_idea", "Homework idea";
+        Risk => "risk", "Risk";
     }
 }
 
@@ -217,6 +182,7 @@ pub fn format_clock(t: NaiveTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Choice;
 
     fn t(s: &str) -> NaiveTime {
         parse_clock(s).unwrap()
@@ -233,7 +199,7 @@ mod tests {
             labels,
             ["Note", "Quote", "Intervention", "Homework idea", "Risk"]
         );
-        for k in EntryKind::ALL {
+        for &k in EntryKind::ALL {
             assert_eq!(EntryKind::from_key(k.key()), Some(k));
             assert_eq!(
                 serde_json::to_string(&k).unwrap(),

@@ -1,0 +1,172 @@
+//! What the clinician types into a form field, read into values, and the
+//! one error type that says how to fix a refused entry.
+
+use std::fmt;
+
+/// Input a clinician can fix, each with a message that says how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    EmptyName,
+    PlannedBelowOne,
+    NotANumber(&'static str),
+    EndBeforeStart,
+    BadDate,
+    BadTime(&'static str),
+    /// Not a whole number from 0 to `max` (a score, a likelihood).
+    OutOfRange {
+        what: &'static str,
+        max: u32,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::EmptyName => f.write_str("Enter a name or a client code."),
+            Self::PlannedBelowOne => f.write_str("Planned sessions must be at least 1."),
+            Self::NotANumber(what) => write!(f, "{what} must be a whole number."),
+            Self::EndBeforeStart => f.write_str("The end time is before the start time."),
+            Self::BadDate => f.write_str("Enter the date as YYYY-MM-DD."),
+            Self::BadTime(what) => write!(f, "Enter the {what} time as hh:mm."),
+            Self::OutOfRange { what, max } => {
+                write!(f, "{what} must be a whole number from 0 to {max}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// A trimmed, non-empty name or client code.
+pub fn parse_name(input: &str) -> Result<String, InputError> {
+    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        Err(InputError::EmptyName)
+    } else {
+        Ok(name)
+    }
+}
+
+/// Planned number of sessions in a course: a whole number, at least 1.
+pub fn parse_planned(input: &str) -> Result<u32, InputError> {
+    let n: i64 = input
+        .trim()
+        .parse()
+        .map_err(|_| InputError::NotANumber("Planned sessions"))?;
+    if n < 1 {
+        return Err(InputError::PlannedBelowOne);
+    }
+    u32::try_from(n).map_err(|_| InputError::NotANumber("Planned sessions"))
+}
+
+pub fn parse_date(input: &str) -> Result<chrono::NaiveDate, InputError> {
+    chrono::NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| InputError::BadDate)
+}
+
+/// `hh:mm` as browsers' time inputs send it; an empty field means "not set".
+pub fn parse_time(
+    input: &str,
+    what: &'static str,
+) -> Result<Option<chrono::NaiveTime>, InputError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveTime::parse_from_str(input, "%H:%M")
+        .map(Some)
+        .map_err(|_| InputError::BadTime(what))
+}
+
+/// A whole number from 0 to `max`, digits only (no signs, decimals or
+/// words); an empty field means "not set". Overlong input is refused rather
+/// than wrapped.
+pub fn parse_bounded(input: &str, what: &'static str, max: u32) -> Result<Option<u32>, InputError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    let refused = InputError::OutOfRange { what, max };
+    if !input.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(refused);
+    }
+    match input.parse::<u32>() {
+        Ok(n) if n <= max => Ok(Some(n)),
+        _ => Err(refused),
+    }
+}
+
+/// How dates read on screen: "31 Jul 2025".
+pub fn format_date(date: chrono::NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_must_not_be_empty() {
+        assert_eq!(parse_name("  Alex   K. ").unwrap(), "Alex K.");
+        assert_eq!(parse_name(" \t "), Err(InputError::EmptyName));
+        assert_eq!(
+            InputError::EmptyName.to_string(),
+            "Enter a name or a client code."
+        );
+    }
+
+    #[test]
+    fn planned_sessions_must_be_a_whole_number_of_at_least_one() {
+        assert_eq!(parse_planned(" 24 "), Ok(24));
+        assert_eq!(parse_planned("1"), Ok(1));
+        assert_eq!(parse_planned("0"), Err(InputError::PlannedBelowOne));
+        assert_eq!(parse_planned("-3"), Err(InputError::PlannedBelowOne));
+        assert_eq!(
+            parse_planned("twelve"),
+            Err(InputError::NotANumber("Planned sessions"))
+        );
+        assert_eq!(
+            parse_planned("2.5").unwrap_err().to_string(),
+            "Planned sessions must be a whole number."
+        );
+    }
+
+    #[test]
+    fn dates_and_times_parse_from_form_values() {
+        assert_eq!(
+            parse_date("2025-07-31"),
+            Ok(chrono::NaiveDate::from_ymd_opt(2025, 7, 31).unwrap())
+        );
+        assert_eq!(parse_date("31/07/2025"), Err(InputError::BadDate));
+        assert_eq!(
+            parse_time("10:31", "end"),
+            Ok(chrono::NaiveTime::from_hms_opt(10, 31, 0))
+        );
+        assert_eq!(parse_time("", "end"), Ok(None));
+        assert_eq!(
+            parse_time("25:00", "end").unwrap_err().to_string(),
+            "Enter the end time as hh:mm."
+        );
+        assert_eq!(
+            format_date(chrono::NaiveDate::from_ymd_opt(2025, 7, 3).unwrap()),
+            "3 Jul 2025"
+        );
+    }
+
+    #[test]
+    fn bounded_numbers_are_whole_and_within_range() {
+        let refused = Err(InputError::OutOfRange {
+            what: "Likelihood",
+            max: 100,
+        });
+        assert_eq!(parse_bounded(" 85 ", "Likelihood", 100), Ok(Some(85)));
+        assert_eq!(parse_bounded("100", "Likelihood", 100), Ok(Some(100)));
+        assert_eq!(parse_bounded("  ", "Likelihood", 100), Ok(None));
+        for bad in ["101", "-1", "+5", "7.5", "x", "99999999999999999999"] {
+            assert_eq!(parse_bounded(bad, "Likelihood", 100), refused, "{bad}");
+        }
+        assert_eq!(
+            refused.unwrap_err().to_string(),
+            "Likelihood must be a whole number from 0 to 100."
+        );
+    }
+}
