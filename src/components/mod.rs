@@ -1,57 +1,24 @@
-//! One screen or widget per file, each a thin view over `model` and `state`.
+//! The views, grouped by screen: each folder holds one screen and the panels
+//! only it uses; `widgets` holds what every screen shares.
 
-mod app;
-mod capture_panel;
-mod choice;
-mod client_homework;
-mod client_page;
-mod clinician_profile;
-mod device_panel;
-mod eviction_hint;
-mod field_error;
-mod homework_copy;
-mod homework_panel;
-mod homework_review;
-mod import_transcript;
-mod missing;
-mod note_editor;
-mod plan_panel;
-mod problem_banner;
-mod ratings_panel;
-mod roster;
-mod save_status;
-mod session_editor;
-mod session_header;
-mod tag_picker;
-mod text_area;
-mod text_input;
-mod transcript_view;
-mod update_prompt;
+pub mod client;
+pub mod device;
+pub mod import;
+pub mod roster;
+pub mod session;
+pub mod shell;
+pub mod widgets;
 
-pub use app::App;
-pub use capture_panel::CapturePanel;
-pub use choice::{ChoiceChips, choice_options, picked};
-pub use client_homework::ClientHomework;
-pub use client_page::ClientPage;
-pub use clinician_profile::ClinicianProfile;
-pub use device_panel::DevicePanel;
-pub use eviction_hint::EvictionHint;
-pub use field_error::FieldError;
-pub use homework_copy::HomeworkCopy;
-pub use homework_panel::HomeworkPanel;
-pub use homework_review::HomeworkReview;
-pub use import_transcript::ImportTranscript;
-pub use missing::{Missing, or_missing};
-pub use note_editor::NoteEditor;
-pub use plan_panel::PlanPanel;
-pub use problem_banner::ProblemBanner;
-pub use ratings_panel::RatingsPanel;
-pub use roster::Roster;
-pub use save_status::SaveIndicator;
-pub use session_editor::{EditedSession, SessionEditor, use_edited_session};
-pub use session_header::SessionHeader;
-pub use tag_picker::TagPicker;
-pub use text_area::TextArea;
-pub use text_input::TextInput;
-pub use transcript_view::{TranscriptPanel, TranscriptSegments};
-pub use update_prompt::UpdatePrompt;
+pub use client::{ClientHomework, ClientPage, HomeworkCopy};
+pub use device::DevicePanel;
+pub use import::ImportTranscript;
+pub use roster::{ClinicianProfile, Roster};
+pub use session::{
+    CapturePanel, EditedSession, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,
+    RatingsPanel, SessionEditor, SessionHeader, TagPicker, TranscriptPanel, TranscriptSegments,
+    use_edited_session,
+};
+pub use shell::{App, EvictionHint, ProblemBanner, SaveIndicator, UpdatePrompt};
+pub use widgets::{
+    ChoiceChips, FieldError, Missing, TextArea, TextInput, choice_options, or_missing, picked,
+};

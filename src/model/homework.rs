@@ -368,6 +368,35 @@ pub struct HistoryEntry {
     pub review: Review,
 }
 
+impl HistoryEntry {
+    /// One line of an assignment's history: "Session 13: Partly · Carry over".
+    pub fn summary(&self) -> String {
+        let r = &self.review;
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(c) = r.completion {
+            parts.push(c.label().to_string());
+        }
+        if let Some(d) = r.decision {
+            parts.push(d.label().to_string());
+        }
+        if !r.obstacles.is_empty() {
+            let mut got = r
+                .obstacles
+                .iter()
+                .map(|o| o.label().to_string())
+                .collect::<Vec<_>>();
+            if !r.obstacle_other.trim().is_empty() {
+                got.push(r.obstacle_other.trim().to_string());
+            }
+            parts.push(format!("in the way: {}", got.join(", ")));
+        }
+        if !r.learned.trim().is_empty() {
+            parts.push(format!("learned: {}", r.learned.trim()));
+        }
+        format!("Session {}: {}", self.number, parts.join(" · "))
+    }
+}
+
 /// The whole course of one assignment across sessions.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -1,4 +1,4 @@
-use super::or_missing;
+use crate::components::or_missing;
 use crate::model::{Client, Clinician, Session, format_date};
 use crate::route::Route;
 use crate::state::use_app_state;

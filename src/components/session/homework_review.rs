@@ -1,40 +1,13 @@
-use super::ChoiceChips;
-use super::TextArea;
-use super::TextInput;
-use super::session_editor::use_edited_session;
+use crate::components::ChoiceChips;
+use crate::components::TextArea;
+use crate::components::TextInput;
+use crate::components::use_edited_session;
 use crate::model::Choice;
 use crate::model::Session;
 use crate::model::homework::{
     AssignmentHistory, Completion, Decision, HistoryEntry, Obstacle, Review, due_for_review,
 };
 use leptos::prelude::*;
-
-/// One line of an assignment's history: "Session 13: Partly · Carry over".
-pub fn review_summary(entry: &HistoryEntry) -> String {
-    let r = &entry.review;
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(c) = r.completion {
-        parts.push(c.label().to_string());
-    }
-    if let Some(d) = r.decision {
-        parts.push(d.label().to_string());
-    }
-    if !r.obstacles.is_empty() {
-        let mut got = r
-            .obstacles
-            .iter()
-            .map(|o| o.label().to_string())
-            .collect::<Vec<_>>();
-        if !r.obstacle_other.trim().is_empty() {
-            got.push(r.obstacle_other.trim().to_string());
-        }
-        parts.push(format!("in the way: {}", got.join(", ")));
-    }
-    if !r.learned.trim().is_empty() {
-        parts.push(format!("learned: {}", r.learned.trim()));
-    }
-    format!("Session {}: {}", entry.number, parts.join(" · "))
-}
 
 /// Homework agreed in earlier sessions and still open: how it went, what got
 /// in the way, what was learned, and what happens next. Each review is kept
@@ -91,7 +64,7 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
         .reviews
         .iter()
         .filter(|e| e.number < current_number)
-        .map(review_summary)
+        .map(HistoryEntry::summary)
         .collect::<Vec<_>>();
     let a = &history.assignment;
     let task = if a.task.trim().is_empty() {

@@ -1,6 +1,5 @@
-use super::ChoiceChips;
-use super::homework_review::review_summary;
-use super::or_missing;
+use crate::components::ChoiceChips;
+use crate::components::or_missing;
 use crate::model::Choice;
 use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
 use crate::model::{Client, Session};
@@ -131,7 +130,7 @@ fn CourseHomework(client: Client) -> impl IntoView {
                                     <span class="badge">{status}</span>
                                 </p>
                                 <ul class="history">
-                                    {h.reviews.iter().map(|e| view! { <li>{review_summary(e)}</li> }).collect_view()}
+                                    {h.reviews.iter().map(|e| view! { <li>{e.summary()}</li> }).collect_view()}
                                     {h.reviews.is_empty().then(|| view! { <li>"Not reviewed yet"</li> })}
                                 </ul>
                             </li>

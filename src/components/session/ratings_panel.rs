@@ -1,7 +1,7 @@
-use super::FieldError;
-use super::TextArea;
-use super::session_editor::use_edited_session;
-use super::{choice_options, picked};
+use crate::components::FieldError;
+use crate::components::TextArea;
+use crate::components::use_edited_session;
+use crate::components::{choice_options, picked};
 use crate::model::ratings::{RiskLevel, Scale};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,6 +1,6 @@
-use super::FieldError;
-use super::TextInput;
-use super::{ClinicianProfile, DevicePanel};
+use crate::components::FieldError;
+use crate::components::TextInput;
+use crate::components::{ClinicianProfile, DevicePanel};
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
 use crate::route::Route;

@@ -1,7 +1,7 @@
-use super::FieldError;
-use super::TextArea;
-use super::TextInput;
-use super::or_missing;
+use crate::components::FieldError;
+use crate::components::TextArea;
+use crate::components::TextInput;
+use crate::components::or_missing;
 use crate::model::Choice;
 use crate::model::{Client, InputError, Session, format_date, parse_date};
 use crate::platform::{new_id, now_ms, today};

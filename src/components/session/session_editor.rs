@@ -1,5 +1,5 @@
-use super::FieldError;
-use super::{
+use crate::components::FieldError;
+use crate::components::{
     CapturePanel, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel, RatingsPanel,
     SessionHeader, TagPicker, TranscriptPanel, or_missing,
 };

@@ -1,6 +1,6 @@
-use super::TextInput;
-use super::session_editor::use_edited_session;
-use super::{ChoiceChips, choice_options, picked};
+use crate::components::TextInput;
+use crate::components::use_edited_session;
+use crate::components::{ChoiceChips, choice_options, picked};
 use crate::model::Choice;
 use crate::model::homework::assignment_from_idea;
 use crate::model::timeline::{EntryKind, Removed, format_clock, parse_clock};

@@ -1,6 +1,6 @@
-use super::TextArea;
-use super::session_editor::use_edited_session;
-use super::{choice_options, picked};
+use crate::components::TextArea;
+use crate::components::use_edited_session;
+use crate::components::{choice_options, picked};
 use crate::model::Choice;
 use crate::model::note::{NoteFormat, Section};
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
-use super::TextArea;
-use super::session_editor::use_edited_session;
+use crate::components::TextArea;
+use crate::components::use_edited_session;
 use crate::model::parse_date;
 use leptos::prelude::*;
 

@@ -1,5 +1,5 @@
-use super::session_editor::use_edited_session;
-use super::{choice_options, picked};
+use crate::components::use_edited_session;
+use crate::components::{choice_options, picked};
 use crate::model::{Delivery, parse_date, parse_time};
 use chrono::NaiveTime;
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
-use super::TextInput;
-use super::{choice_options, picked};
+use crate::components::TextInput;
+use crate::components::{choice_options, picked};
 use crate::model::note::NoteFormat;
 use crate::state::use_app_state;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
-use super::FieldError;
-use super::TextArea;
-use super::TextInput;
-use super::transcript_view::TranscriptSegments;
+use crate::components::FieldError;
+use crate::components::TextArea;
+use crate::components::TextInput;
+use crate::components::TranscriptSegments;
 use crate::model::import::{Accepted, fill_session, match_client};
 use crate::model::suggest::{HomeworkSource, suggest};
 use crate::model::timeline::format_clock;

@@ -1,7 +1,7 @@
-use super::FieldError;
-use super::TextInput;
-use super::session_editor::use_edited_session;
-use super::{choice_options, picked};
+use crate::components::FieldError;
+use crate::components::TextInput;
+use crate::components::use_edited_session;
+use crate::components::{choice_options, picked};
 use crate::model::homework::{Assignment, HomeworkKind, RemovedAssignment, parse_likelihood};
 use crate::platform::new_id;
 use crate::route::Route;

@@ -1,4 +1,4 @@
-use super::{
+use crate::components::{
     ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, ProblemBanner,
     Roster, SaveIndicator, SessionEditor, UpdatePrompt,
 };

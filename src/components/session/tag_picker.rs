@@ -1,5 +1,5 @@
-use super::TextInput;
-use super::session_editor::use_edited_session;
+use crate::components::TextInput;
+use crate::components::use_edited_session;
 use crate::model::tags::{TagKind, type_ahead};
 use leptos::prelude::*;
 

@@ -1,0 +1,5 @@
+//! Turning a transcript into a session, through a preview the clinician confirms.
+
+mod import_transcript;
+
+pub use import_transcript::ImportTranscript;

@@ -1,0 +1,23 @@
+//! The session editor and its panels, which share the edited session through `EditedSession`.
+
+mod capture_panel;
+mod homework_panel;
+mod homework_review;
+mod note_editor;
+mod plan_panel;
+mod ratings_panel;
+mod session_editor;
+mod session_header;
+mod tag_picker;
+mod transcript_view;
+
+pub use capture_panel::CapturePanel;
+pub use homework_panel::HomeworkPanel;
+pub use homework_review::HomeworkReview;
+pub use note_editor::NoteEditor;
+pub use plan_panel::PlanPanel;
+pub use ratings_panel::RatingsPanel;
+pub use session_editor::{EditedSession, SessionEditor, use_edited_session};
+pub use session_header::SessionHeader;
+pub use tag_picker::TagPicker;
+pub use transcript_view::{TranscriptPanel, TranscriptSegments};

@@ -1,0 +1,13 @@
+//! The frame around every screen: routing, the save status, the problem banner and the prompts that appear over any screen.
+
+mod app;
+mod eviction_hint;
+mod problem_banner;
+mod save_status;
+mod update_prompt;
+
+pub use app::App;
+pub use eviction_hint::EvictionHint;
+pub use problem_banner::ProblemBanner;
+pub use save_status::SaveIndicator;
+pub use update_prompt::UpdatePrompt;
