@@ -3,7 +3,7 @@
 
 use sessionpad::components::App;
 use sessionpad::model::note::{NoteFormat, Section};
-use sessionpad::model::{Client, Session};
+use sessionpad::model::{Choice, Client, Session};
 use sessionpad::storage::{Backend, LocalStorageBackend, StorageError, Store, session_key};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
