@@ -65,6 +65,20 @@ impl Client {
         Ok(())
     }
 
+    /// The roster's one line about a client: "Product Designer · 24 sessions
+    /// planned · CBT", leaving out what is not known.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.occupation.trim().is_empty() {
+            parts.push(self.occupation.trim().to_string());
+        }
+        parts.push(format!("{} sessions planned", self.course.planned_sessions));
+        if !self.course.modality.trim().is_empty() {
+            parts.push(self.course.modality.trim().to_string());
+        }
+        parts.join(" · ")
+    }
+
     /// "Alex (Product Designer)" where an occupation is known.
     pub fn display_name(&self) -> String {
         if self.occupation.trim().is_empty() {
@@ -78,6 +92,16 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_roster_summary_leaves_out_what_is_not_known() {
+        let mut c = Client::new("c1".into(), "Alex", 0).unwrap();
+        assert_eq!(c.summary(), "12 sessions planned");
+        c.occupation = " Product Designer ".into();
+        c.course.planned_sessions = 24;
+        c.course.modality = "CBT".into();
+        assert_eq!(c.summary(), "Product Designer · 24 sessions planned · CBT");
+    }
 
     #[test]
     fn a_client_needs_a_name_or_code() {

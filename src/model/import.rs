@@ -6,7 +6,7 @@ use super::suggest::{HomeworkSuggestion, TagSuggestion};
 use super::tags::TagKind;
 use super::timeline::EntryKind;
 use super::transcript::{Header, Item, Transcript};
-use super::{Client, Session};
+use super::{Client, Clinician, Course, InputError, Session};
 use chrono::NaiveTime;
 
 /// The existing client a transcript names: same name, or the same first name
@@ -25,6 +25,75 @@ pub fn match_client<'a>(clients: &'a [Client], header: &Header) -> Option<&'a Cl
                 .iter()
                 .find(|c| first(&c.name) == wanted || first(&wanted) == c.name.to_lowercase())
         })
+}
+
+/// Where an imported session lands in the chosen client's course: its number
+/// (the header's, else after the last session), the course length, and
+/// whether that number is already taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub number: u32,
+    pub planned: u32,
+    pub clash: bool,
+}
+
+impl ImportPlan {
+    /// `client` is `None` for a client created by the import; `earlier` are
+    /// the chosen client's sessions.
+    pub fn new(header: &Header, client: Option<&Client>, earlier: &[Session]) -> Self {
+        let planned = client.map_or_else(
+            || course_from(header).planned_sessions,
+            |c| c.course.planned_sessions,
+        );
+        let number = header
+            .session_number
+            .unwrap_or_else(|| earlier.iter().map(|s| s.number).max().unwrap_or(0) + 1);
+        Self {
+            number,
+            planned,
+            clash: earlier.iter().any(|s| s.number == number),
+        }
+    }
+
+    /// "Session 14 of 24", as the session will be titled.
+    pub fn title(&self) -> String {
+        format!("Session {} of {}", self.number, self.planned)
+    }
+}
+
+/// The course of a client first met in a transcript: as long as the header
+/// says ("Session 14/24"), otherwise the usual default.
+fn course_from(header: &Header) -> Course {
+    let default = Course::default();
+    Course {
+        planned_sessions: header
+            .planned_sessions
+            .filter(|&n| n >= 1)
+            .unwrap_or(default.planned_sessions),
+        ..default
+    }
+}
+
+/// A client first met in a transcript, under the name the clinician confirmed.
+pub fn new_client(id: String, name: &str, header: &Header, now: i64) -> Result<Client, InputError> {
+    Ok(Client {
+        occupation: header.client_occupation.clone().unwrap_or_default(),
+        course: course_from(header),
+        ..Client::new(id, name, now)?
+    })
+}
+
+/// The clinician as the transcript names them, when this device does not
+/// know them yet. A name already set is never replaced.
+pub fn adopt_clinician(current: &Clinician, header: &Header) -> Option<Clinician> {
+    if !current.name.trim().is_empty() {
+        return None;
+    }
+    Some(Clinician {
+        name: header.clinician_name.clone()?,
+        credentials: header.clinician_credentials.clone().unwrap_or_default(),
+        ..current.clone()
+    })
 }
 
 /// What the clinician accepted from the suggestions.
@@ -174,6 +243,87 @@ mod tests {
         assert!(session.timeline.is_empty());
         assert!(session.homework.is_empty());
         assert_eq!(session.number, 14);
+    }
+
+    fn header(number: Option<u32>, planned: Option<u32>) -> Header {
+        Header {
+            session_number: number,
+            planned_sessions: planned,
+            client_name: Some("Alex".into()),
+            client_occupation: Some("Product Designer".into()),
+            clinician_name: Some("Dr. Harper Torres".into()),
+            clinician_credentials: Some("Licensed Clinical Psychologist".into()),
+            ..Header::default()
+        }
+    }
+
+    fn sessions(numbers: &[u32]) -> Vec<Session> {
+        numbers
+            .iter()
+            .map(|&number| Session {
+                number,
+                ..Session::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_new_client_takes_the_course_length_from_the_header_or_the_default() {
+        let plan = ImportPlan::new(&header(Some(14), Some(24)), None, &[]);
+        assert_eq!(plan.title(), "Session 14 of 24");
+        assert!(!plan.clash);
+        let plan = ImportPlan::new(&header(None, None), None, &[]);
+        assert_eq!(
+            (plan.number, plan.planned),
+            (1, Course::default().planned_sessions)
+        );
+        let client = new_client("c".into(), " Alex ", &header(Some(3), Some(0)), 7).unwrap();
+        assert_eq!(client.name, "Alex");
+        assert_eq!(client.occupation, "Product Designer");
+        assert_eq!(
+            client.course.planned_sessions,
+            Course::default().planned_sessions
+        );
+        assert_eq!(
+            new_client("c".into(), "  ", &header(None, None), 7),
+            Err(InputError::EmptyName)
+        );
+    }
+
+    #[test]
+    fn an_existing_client_keeps_its_course_and_numbers_after_its_last_session() {
+        let mut client = Client::new("c".into(), "Alex", 0).unwrap();
+        client.course.planned_sessions = 20;
+        let earlier = sessions(&[1, 3, 2]);
+        let plan = ImportPlan::new(&header(None, Some(24)), Some(&client), &earlier);
+        assert_eq!(plan.title(), "Session 4 of 20");
+        assert!(!plan.clash);
+    }
+
+    #[test]
+    fn a_session_number_already_taken_is_a_clash() {
+        let client = Client::new("c".into(), "Alex", 0).unwrap();
+        let plan = ImportPlan::new(&header(Some(2), None), Some(&client), &sessions(&[1, 2]));
+        assert!(plan.clash);
+        let plan = ImportPlan::new(&header(Some(3), None), Some(&client), &sessions(&[1, 2]));
+        assert!(!plan.clash);
+    }
+
+    #[test]
+    fn the_clinician_is_adopted_from_the_transcript_only_when_unknown() {
+        let unknown = Clinician::default();
+        let adopted = adopt_clinician(&unknown, &header(None, None)).unwrap();
+        assert_eq!(
+            adopted.signature_line(),
+            "Dr. Harper Torres, Licensed Clinical Psychologist"
+        );
+        assert_eq!(adopted.default_format, unknown.default_format);
+        let known = Clinician {
+            name: "Dr. Sam Lee".into(),
+            ..Clinician::default()
+        };
+        assert_eq!(adopt_clinician(&known, &header(None, None)), None);
+        assert_eq!(adopt_clinician(&unknown, &Header::default()), None);
     }
 
     #[test]

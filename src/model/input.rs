@@ -165,7 +165,9 @@ mod tests {
             assert_eq!(parse_bounded(bad, "Likelihood", 100), refused, "{bad}");
         }
         assert_eq!(
-            refused.unwrap_err().to_string(),
+            parse_bounded("101", "Likelihood", 100)
+                .unwrap_err()
+                .to_string(),
             "Likelihood must be a whole number from 0 to 100."
         );
     }

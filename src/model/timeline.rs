@@ -179,6 +179,15 @@ pub fn format_clock(t: NaiveTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
+/// "10:00–10:50", or just "10:00" while the end is not known; `None` without a start.
+pub fn format_time_range(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<String> {
+    let start = format_clock(start?);
+    Some(match end {
+        Some(end) => format!("{start}–{}", format_clock(end)),
+        None => start,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +217,20 @@ mod tests {
         }
         assert_eq!(EntryKind::from_key("Homework idea"), None);
         assert_eq!(EntryKind::default(), EntryKind::Note);
+    }
+
+    #[test]
+    fn a_time_range_reads_start_to_end_and_needs_a_start() {
+        assert_eq!(
+            format_time_range(Some(t("10:00")), Some(t("10:50"))).as_deref(),
+            Some("10:00–10:50")
+        );
+        assert_eq!(
+            format_time_range(Some(t("9:05")), None).as_deref(),
+            Some("09:05")
+        );
+        assert_eq!(format_time_range(None, Some(t("10:50"))), None);
+        assert_eq!(format_time_range(None, None), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@ use crate::components::TextArea;
 use crate::components::TextInput;
 use crate::components::or_missing;
 use crate::model::Choice;
+use crate::model::timeline::format_time_range;
 use crate::model::{Client, InputError, Session, format_date, parse_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
@@ -108,11 +109,9 @@ fn ClientDetails(client: Client) -> impl IntoView {
                     children=move |s| {
                         let title = s.title(planned());
                         let beyond = s.beyond_plan(planned());
-                        let times = match (s.start, s.end) {
-                            (Some(a), Some(b)) => format!(" · {}–{}", a.format("%H:%M"), b.format("%H:%M")),
-                            (Some(a), None) => format!(" · {}", a.format("%H:%M")),
-                            _ => String::new(),
-                        };
+                        let times = format_time_range(s.start, s.end)
+                            .map(|t| format!(" · {t}"))
+                            .unwrap_or_default();
                         view! {
                             <li>
                                 <a class="card-main" href=Route::Session(s.id.clone()).hash()>

@@ -2,11 +2,13 @@ use crate::components::FieldError;
 use crate::components::TextArea;
 use crate::components::TextInput;
 use crate::components::TranscriptSegments;
-use crate::model::import::{Accepted, fill_session, match_client};
+use crate::model::import::{
+    Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
+};
 use crate::model::suggest::{HomeworkSource, suggest};
-use crate::model::timeline::format_clock;
+use crate::model::timeline::{format_clock, format_time_range};
 use crate::model::transcript::{Transcript, parse};
-use crate::model::{Client, Session, format_date};
+use crate::model::{Session, format_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
 use crate::state::use_app_state;
@@ -128,21 +130,10 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
         Some(c) => state.read(|s| s.sessions_of(&c.id).0),
         None => Vec::new(),
     });
-    let planned = {
-        let header_planned = header.planned_sessions;
-        move || chosen_client().map_or(header_planned.unwrap_or(12), |c| c.course.planned_sessions)
-    };
-    let number = {
-        let header_number = header.session_number;
-        move || {
-            header_number.unwrap_or_else(|| {
-                earlier.with(|e| e.iter().map(|s| s.number).max().unwrap_or(0)) + 1
-            })
-        }
-    };
-    let clash = move || {
-        let number = number();
-        earlier.with(|e| e.iter().any(|s| s.number == number))
+    let stored_header = StoredValue::new(header.clone());
+    let plan = move || {
+        let client = chosen_client();
+        stored_header.with_value(|h| earlier.with(|e| ImportPlan::new(h, client.as_ref(), e)))
     };
 
     let suggestions = StoredValue::new(suggestions);
@@ -151,15 +142,9 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
         let header = transcript.with_value(|t| t.header.clone());
         let client = match chosen_client() {
             Some(c) => c,
-            None => match Client::new(new_id(), &new_name.get_untracked(), now_ms()) {
-                Ok(mut c) => {
-                    c.occupation = header.client_occupation.clone().unwrap_or_default();
-                    c.course.planned_sessions = header.planned_sessions.unwrap_or(12).max(1);
-                    if !state.save_client(&c) {
-                        return;
-                    }
-                    c
-                }
+            None => match new_client(new_id(), &new_name.get_untracked(), &header, now_ms()) {
+                Ok(c) if state.save_client(&c) => c,
+                Ok(_) => return,
                 Err(e) => {
                     error.set(Some(e.to_string()));
                     return;
@@ -167,12 +152,9 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
             },
         };
         let mut clinician = state.peek(|s| s.clinician()).unwrap_or_default();
-        if clinician.name.is_empty()
-            && let Some(name) = &header.clinician_name
-        {
-            clinician.name = name.clone();
-            clinician.credentials = header.clinician_credentials.clone().unwrap_or_default();
-            state.save_clinician(&clinician);
+        if let Some(adopted) = adopt_clinician(&clinician, &header) {
+            state.save_clinician(&adopted);
+            clinician = adopted;
         }
         let accepted = suggestions.with_value(|s| Accepted {
             interventions: pick(take_interventions, &s.interventions),
@@ -261,7 +243,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                 </Show>
                 <div class="field">
                     <span>"Session"</span>
-                    <span class="value">{move || format!("Session {} of {}", number(), planned())}</span>
+                    <span class="value">{move || plan().title()}</span>
                 </div>
                 <div class="field">
                     <span>"Date"</span>
@@ -270,11 +252,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                 <div class="field">
                     <span>"Time"</span>
                     <span class="value">
-                        {match (start, end) {
-                            (Some(a), Some(b)) => format!("{}–{}", format_clock(a), format_clock(b)),
-                            (Some(a), None) => format_clock(a),
-                            _ => "Not given".into(),
-                        }}
+                        {format_time_range(start, end).unwrap_or_else(|| "Not given".into())}
                         {duration.map(|d| format!(" ({d} min)"))}
                     </span>
                 </div>
@@ -289,8 +267,8 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                     </span>
                 </div>
             </div>
-            <Show when=clash>
-                <p class="hint">{move || format!("This client already has a session {}; this adds another.", number())}</p>
+            <Show when=move || plan().clash>
+                <p class="hint">{move || format!("This client already has a session {}; this adds another.", plan().number)}</p>
             </Show>
         </section>
         <section class="panel" aria-labelledby="suggestions-title">

@@ -1,11 +1,13 @@
 use crate::components::use_edited_session;
 use crate::components::{choice_options, picked};
+use crate::model::timeline::format_clock;
 use crate::model::{Delivery, parse_date, parse_time};
 use chrono::NaiveTime;
 use leptos::prelude::*;
 
+/// A time input's value: "hh:mm", or empty when not set.
 fn clock(t: Option<NaiveTime>) -> String {
-    t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+    t.map(format_clock).unwrap_or_default()
 }
 
 /// Date, start and end (duration worked out), modality and clinician.

@@ -135,17 +135,7 @@ fn ClientRow(client: Client) -> impl IntoView {
         updated.archived = !updated.archived;
         state.save_client(&updated);
     };
-    let summary = client.with_value(|c| {
-        let course = &c.course;
-        let mut parts = vec![format!("{} sessions planned", course.planned_sessions)];
-        if !course.modality.is_empty() {
-            parts.push(course.modality.clone());
-        }
-        if !c.occupation.is_empty() {
-            parts.insert(0, c.occupation.clone());
-        }
-        parts.join(" · ")
-    });
+    let summary = client.with_value(Client::summary);
 
     view! {
         <li class="card" class:archived=archived>
