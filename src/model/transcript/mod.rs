@@ -1144,7 +1144,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const SAMPLE: &str = include_str!("../../tests/fixtures/session-14-of-24.txt");
+    const SAMPLE: &str = include_str!("../../../tests/fixtures/session-14-of-24.txt");
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
