@@ -10,8 +10,10 @@
 //!
 //! `builder` assembles the lines, asking `lines`, `time` and `header` what
 //! each one is; `roles` names the speakers once the header is complete.
+//! `find` searches a parsed transcript.
 
 mod builder;
+mod find;
 mod header;
 mod lines;
 mod roles;

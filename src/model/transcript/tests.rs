@@ -467,6 +467,92 @@ fn garbage_never_panics() {
     }
 }
 
+// -- find --------------------------------------------------------------
+
+const FIND_SRC: &str = "Client: Zoë Müller\nTherapist: Dr. Ana Núñez\n\n\
+                        [10:00]\nDr. Núñez: How was the week?\n\nZoë: Busy. Work was busy.\n\n\
+                        [10:10]\n(long pause)\nZoë: Still busy, and 今日は疲れています。\n\n\
+                        [10:20]\nDr. Núñez: Let us stop here.\n";
+
+/// The found segments as (mark, texts of their items).
+fn found(tr: &Transcript, query: &str) -> Vec<(Option<NaiveTime>, Vec<String>)> {
+    tr.find(query)
+        .into_iter()
+        .map(|s| {
+            let texts = s
+                .items
+                .iter()
+                .map(|i| match i {
+                    Item::Turn { text, .. } | Item::Direction(text) => text.clone(),
+                })
+                .collect();
+            (s.mark, texts)
+        })
+        .collect()
+}
+
+#[test]
+fn a_blank_query_finds_the_whole_transcript() {
+    let tr = parse(FIND_SRC).unwrap();
+    assert_eq!(tr.find(""), tr.segments);
+    assert_eq!(tr.find("  \t"), tr.segments);
+}
+
+#[test]
+fn find_ignores_case_and_surrounding_spaces() {
+    let tr = parse(FIND_SRC).unwrap();
+    let want = vec![(Some(t(10, 20)), vec!["Let us stop here.".to_string()])];
+    assert_eq!(found(&tr, "STOP"), want);
+    assert_eq!(found(&tr, "  sToP here "), want);
+}
+
+#[test]
+fn find_with_no_match_finds_nothing() {
+    let tr = parse(FIND_SRC).unwrap();
+    assert!(tr.find("holiday").is_empty());
+}
+
+#[test]
+fn find_lists_every_turn_holding_the_text_but_not_text_across_two_turns() {
+    let tr = parse(FIND_SRC).unwrap();
+    assert_eq!(
+        found(&tr, "busy"),
+        vec![
+            (Some(t(10, 0)), vec!["Busy. Work was busy.".to_string()]),
+            (
+                Some(t(10, 10)),
+                vec!["Still busy, and 今日は疲れています。".to_string()]
+            ),
+        ]
+    );
+    assert!(tr.find("week? busy").is_empty());
+}
+
+#[test]
+fn find_matches_speakers_and_stage_directions() {
+    let tr = parse(FIND_SRC).unwrap();
+    let marks = |q: &str| tr.find(q).iter().map(|s| s.mark).collect::<Vec<_>>();
+    assert_eq!(marks("dr. núñez"), [Some(t(10, 0)), Some(t(10, 20))]);
+    assert_eq!(
+        found(&tr, "pause"),
+        [(Some(t(10, 10)), vec!["long pause".to_string()])]
+    );
+}
+
+#[test]
+fn find_matches_non_ascii_text_in_any_case() {
+    let tr = parse(FIND_SRC).unwrap();
+    assert_eq!(tr.find("ZOË").len(), 2);
+    assert_eq!(tr.find("NÚÑEZ").len(), 2);
+    assert_eq!(
+        found(&tr, "疲れ"),
+        [(
+            Some(t(10, 10)),
+            vec!["Still busy, and 今日は疲れています。".to_string()]
+        )]
+    );
+}
+
 // -- property tests -----------------------------------------------------
 
 fn rich_char() -> impl Strategy<Value = char> {
