@@ -524,6 +524,37 @@ fn per_session_ids_resolve_to_the_latest_earlier_assignment() {
     assert!(all[1].is_open());
 }
 
+fn entry(number: u32, review: Review) -> HistoryEntry {
+    HistoryEntry {
+        session_id: format!("s{number}"),
+        number,
+        review,
+    }
+}
+
+#[test]
+fn history_entry_summary_reads_as_one_line_in_form_order() {
+    let mut r = review("hw", Some(Completion::Partly), Some(Decision::CarryOver));
+    r.obstacles = vec![Obstacle::NoTime, Obstacle::Other];
+    r.obstacle_other = "  the flu ".into();
+    r.learned = " Smaller steps get done ".into();
+    assert_eq!(
+        entry(13, r).summary(),
+        "Session 13: Partly · Carry over · in the way: No time, Other, the flu · \
+         learned: Smaller steps get done"
+    );
+}
+
+#[test]
+fn history_entry_summary_leaves_out_what_was_not_recorded() {
+    let mut r = review("hw", Some(Completion::Done), None);
+    r.obstacle_other = "typed, then Other unticked".into();
+    r.learned = "   ".into();
+    assert_eq!(entry(14, r).summary(), "Session 14: Done");
+    let r = review("hw", None, Some(Decision::Drop));
+    assert_eq!(entry(15, r).summary(), "Session 15: Drop");
+}
+
 #[test]
 fn empty_input() {
     assert!(histories(&[]).is_empty());
