@@ -1,0 +1,202 @@
+use super::matching::{find_any, sentences, strip_prefix_loose, strip_suffix_loose};
+use super::*;
+use crate::model::transcript::parse;
+
+const SAMPLE: &str = include_str!("../../../tests/fixtures/session-14-of-24.txt");
+
+fn tags(v: &[TagSuggestion]) -> Vec<(&str, &str)> {
+    v.iter()
+        .map(|t| (t.tag.as_str(), t.evidence.as_str()))
+        .collect()
+}
+
+fn hm(h: u32, m: u32) -> Option<NaiveTime> {
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+#[test]
+fn sample_interventions() {
+    let s = suggest(&parse(SAMPLE).unwrap());
+    assert_eq!(
+        tags(&s.interventions),
+        vec![
+            ("mindfulness", "mindfulness"),
+            ("cognitive restructuring", "challenge that belief"),
+            ("sleep hygiene", "sleep hygiene"),
+            ("grounding exercise (5-4-3-2-1)", "grounding"),
+            ("breathing exercise", "deep breath"),
+        ]
+    );
+}
+
+#[test]
+fn sample_themes() {
+    let s = suggest(&parse(SAMPLE).unwrap());
+    assert_eq!(
+        tags(&s.themes),
+        vec![
+            ("anxiety", "anxious"),
+            ("work stress", "deadlines"),
+            ("perfectionism", "good enough"),
+            ("core beliefs", "core beliefs"),
+            ("fear of failure", "fear of failure"),
+            ("sleep", "sleep"),
+        ]
+    );
+}
+
+#[test]
+fn sample_homework() {
+    let s = suggest(&parse(SAMPLE).unwrap());
+    assert_eq!(
+        s.homework,
+        vec![
+            HomeworkSuggestion {
+                task: "Volunteer to lead a team meeting or present a new idea to my colleagues"
+                    .into(),
+                source: HomeworkSource::Client,
+                mark: hm(10, 20),
+                quote: "I think I could volunteer to lead a team meeting or present a new \
+                        idea to my colleagues."
+                    .into(),
+            },
+            HomeworkSuggestion {
+                task: "Reflect on any thoughts or feelings that come up when you try to \
+                       lead or speak up"
+                    .into(),
+                source: HomeworkSource::Clinician,
+                mark: hm(10, 20),
+                quote: "Before our next session, I’d like you to reflect on any thoughts or \
+                        feelings that come up when you try to lead or speak up."
+                    .into(),
+            },
+        ]
+    );
+}
+
+fn homework(src: &str) -> Vec<(String, HomeworkSource)> {
+    suggest(&parse(src).unwrap())
+        .homework
+        .into_iter()
+        .map(|h| (h.task, h.source))
+        .collect()
+}
+
+#[test]
+fn clinician_homework_forms() {
+    let src = "Therapist: This week, try to notice three good moments each day. \
+               For next week, write down your worries before bed! \
+               Between now and next Tuesday, keep a thought record. \
+               I’d like you to practise box breathing before our next session. \
+               Your homework is to call one friend.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Try to notice three good moments each day".into(),
+                HomeworkSource::Clinician
+            ),
+            (
+                "Write down your worries before bed".into(),
+                HomeworkSource::Clinician
+            ),
+            ("Keep a thought record".into(), HomeworkSource::Clinician),
+            ("Practise box breathing".into(), HomeworkSource::Clinician),
+            ("Call one friend".into(), HomeworkSource::Clinician),
+        ]
+    );
+}
+
+#[test]
+fn clinician_plans_and_chat_are_not_homework() {
+    let src = "Therapist: For next time, we’ll continue working on confidence. \
+               For next time, we’ll try a new exercise. \
+               This week I'll try to send you the worksheet. \
+               For next week, let's review the plan. \
+               This week has been hard for you. \
+               I want you to find a comfortable seated position. \
+               Don’t hesitate to reach out before our next session. \
+               We'll look at your homework next time.\n";
+    assert_eq!(homework(src), vec![]);
+}
+
+#[test]
+fn client_commitment_needs_a_step_question() {
+    let asked = "Therapist: What is one goal for this week?\n\n\
+                 Client: I’ll try to walk every morning. I couldn't do more.\n";
+    assert_eq!(
+        homework(asked),
+        vec![("Try to walk every morning".into(), HomeworkSource::Client)]
+    );
+    let not_asked = "Therapist: How was the weekend?\n\n\
+                     Client: I will be honest, it was rough.\n";
+    assert_eq!(homework(not_asked), vec![]);
+    let negated = "Therapist: What step could you take next week?\n\n\
+                   Client: I could never do that.\n";
+    assert_eq!(homework(negated), vec![]);
+}
+
+#[test]
+fn interventions_only_from_clinician_and_directions() {
+    let src = "Client: I read about mindfulness and exposure.\n\n\
+               Therapist: Let's start.\n\n(breathing exercise)\n";
+    let s = suggest(&parse(src).unwrap());
+    assert_eq!(
+        tags(&s.interventions),
+        vec![("breathing exercise", "breathing exercise")]
+    );
+    assert_eq!(s.themes, vec![]);
+}
+
+#[test]
+fn word_boundaries_and_folding() {
+    assert_eq!(find_any("unworried", &["worried"]), None);
+    assert_eq!(find_any("Worried.", &["worried"]), Some((0, 7, "worried")));
+    assert_eq!(
+        find_any("a 5–4–3–2–1 drill", &["5-4-3-2-1"]).map(|x| x.2),
+        Some("5-4-3-2-1")
+    );
+    assert_eq!(strip_prefix_loose("I’ll go", "i'll"), Some(" go"));
+    assert_eq!(strip_prefix_loose("Éa", "e"), None);
+    assert_eq!(
+        strip_suffix_loose("run this week", "this week"),
+        Some("run ")
+    );
+    assert_eq!(strip_suffix_loose("é", "this week"), None);
+    assert_eq!(
+        sentences("Thanks, Dr. Torres. Ok!  Next?\n\nNew para"),
+        vec!["Thanks, Dr. Torres.", "Ok!", "Next?", "New para"]
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_turns_never_panic(
+        items in proptest::collection::vec((0u8..4, "(?s).{0,200}"), 0..12)
+    ) {
+        use crate::model::transcript::{Header, Segment};
+        let items = items
+            .into_iter()
+            .map(|(k, text)| match k {
+                0 => Item::Direction(text),
+                1 => Item::Turn { speaker: "A".into(), role: Role::Clinician, text },
+                2 => Item::Turn { speaker: "B".into(), role: Role::Client, text },
+                _ => Item::Turn { speaker: "C".into(), role: Role::Unknown, text },
+            })
+            .collect();
+        let t = Transcript {
+            header: Header::default(),
+            segments: vec![Segment { mark: None, items }],
+            end: None,
+            ended: false,
+        };
+        let _ = suggest(&t);
+    }
+}
+
+#[test]
+fn non_ascii_never_panics() {
+    let src = "Therapist: 今週は、i’d like you to 書く。 This week, try — “ÉÉÉ”… \
+               Before our next session, ж.\n\nClient: I will ÿ̈ ✓.\n";
+    let _ = suggest(&parse(src).unwrap());
+}
