@@ -8,6 +8,7 @@
 mod homework;
 mod matching;
 
+use super::tags::{INTERVENTIONS, THEMES, Term};
 use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 use homework::{client_task, clinician_task, is_step_question};
@@ -42,222 +43,6 @@ pub struct Suggestions {
     pub themes: Vec<TagSuggestion>,
     pub homework: Vec<HomeworkSuggestion>,
 }
-
-type Table = &'static [(&'static str, &'static [&'static str])];
-
-/// Keywords are lower-case ASCII and matched on word boundaries.
-const INTERVENTIONS: Table = &[
-    (
-        "cognitive restructuring",
-        &[
-            "cognitive restructuring",
-            "challenge that belief",
-            "challenge that thought",
-            "challenge the thought",
-            "evidence that contradicts",
-            "evidence for and against",
-            "thought record",
-            "cognitive distortion",
-            "cognitive distortions",
-            "reframe",
-            "reframing",
-            "balanced thought",
-            "alternative thought",
-        ],
-    ),
-    (
-        "mindfulness",
-        &["mindfulness", "mindful", "body scan", "present moment"],
-    ),
-    (
-        "grounding exercise (5-4-3-2-1)",
-        &[
-            "grounding",
-            "three things you can see",
-            "five things you can see",
-            "5-4-3-2-1",
-            "54321",
-        ],
-    ),
-    (
-        "breathing exercise",
-        &[
-            "breathing exercise",
-            "breathing exercises",
-            "deep breath",
-            "deep breaths",
-            "breathe in",
-            "box breathing",
-            "diaphragmatic breathing",
-            "paced breathing",
-        ],
-    ),
-    (
-        "sleep hygiene",
-        &[
-            "sleep hygiene",
-            "bedtime routine",
-            "consistent bedtime",
-            "screens before bed",
-            "sleep schedule",
-        ],
-    ),
-    (
-        "psychoeducation",
-        &[
-            "psychoeducation",
-            "fight or flight",
-            "fight-or-flight",
-            "how anxiety works",
-            "anxiety cycle",
-        ],
-    ),
-    (
-        "behavioural activation",
-        &[
-            "behavioural activation",
-            "behavioral activation",
-            "activity scheduling",
-            "activity diary",
-            "pleasant activities",
-            "schedule some activities",
-        ],
-    ),
-    (
-        "exposure",
-        &[
-            "exposure",
-            "exposure hierarchy",
-            "fear ladder",
-            "face the fear",
-        ],
-    ),
-    (
-        "problem solving",
-        &[
-            "problem solving",
-            "problem-solving",
-            "brainstorm solutions",
-            "pros and cons",
-        ],
-    ),
-    (
-        "relaxation",
-        &[
-            "relaxation",
-            "progressive muscle relaxation",
-            "relax your muscles",
-        ],
-    ),
-    (
-        "motivational interviewing",
-        &[
-            "motivational interviewing",
-            "readiness to change",
-            "importance ruler",
-            "how important is it to you",
-            "on a scale of 0 to 10",
-            "on a scale from 0 to 10",
-        ],
-    ),
-];
-
-const THEMES: Table = &[
-    (
-        "anxiety",
-        &[
-            "anxiety", "anxious", "panic", "worry", "worrying", "worried", "nervous",
-        ],
-    ),
-    (
-        "perfectionism",
-        &[
-            "perfectionism",
-            "perfectionist",
-            "perfectionistic",
-            "good enough",
-        ],
-    ),
-    (
-        "fear of failure",
-        &[
-            "fear of failure",
-            "fear of failing",
-            "afraid of failing",
-            "scared of failing",
-            "afraid to fail",
-        ],
-    ),
-    (
-        "core beliefs",
-        &["core belief", "core beliefs", "deep-seated belief"],
-    ),
-    (
-        "low mood",
-        &[
-            "low mood",
-            "depressed",
-            "depression",
-            "feeling down",
-            "feeling low",
-            "hopeless",
-        ],
-    ),
-    (
-        "sleep",
-        &[
-            "sleep",
-            "sleeping",
-            "insomnia",
-            "asleep",
-            "lie awake",
-            "nightmares",
-        ],
-    ),
-    (
-        "work stress",
-        &[
-            "work stress",
-            "deadline",
-            "deadlines",
-            "at work",
-            "my boss",
-            "my manager",
-            "workload",
-            "burnout",
-            "burned out",
-            "burnt out",
-        ],
-    ),
-    (
-        "self-esteem",
-        &[
-            "self-esteem",
-            "self esteem",
-            "self-worth",
-            "self worth",
-            "self-confidence",
-            "worthless",
-            "self-critical",
-        ],
-    ),
-    (
-        "relationships",
-        &[
-            "relationship",
-            "relationships",
-            "my partner",
-            "my wife",
-            "my husband",
-            "my boyfriend",
-            "my girlfriend",
-            "breakup",
-            "break-up",
-            "marriage",
-            "divorce",
-        ],
-    ),
-];
 
 pub fn suggest(t: &Transcript) -> Suggestions {
     let mut out = Suggestions::default();
@@ -329,13 +114,13 @@ pub fn suggest(t: &Transcript) -> Suggestions {
 }
 
 /// Adds each not-yet-seen tag found in `text`, ordered by where it occurs.
-fn collect_tags(text: &str, table: Table, seen: &mut [bool], out: &mut Vec<TagSuggestion>) {
+fn collect_tags(text: &str, table: &[Term], seen: &mut [bool], out: &mut Vec<TagSuggestion>) {
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
-    for (i, (_, keywords)) in table.iter().enumerate() {
+    for (i, term) in table.iter().enumerate() {
         if seen[i] {
             continue;
         }
-        if let Some((pos, _, kw)) = find_any(text, keywords) {
+        if let Some((pos, _, kw)) = find_any(text, term.keywords) {
             found.push((pos, i, kw));
         }
     }
@@ -343,7 +128,7 @@ fn collect_tags(text: &str, table: Table, seen: &mut [bool], out: &mut Vec<TagSu
     for (_, i, kw) in found {
         seen[i] = true;
         out.push(TagSuggestion {
-            tag: table[i].0.to_string(),
+            tag: table[i].name.to_string(),
             evidence: kw.to_string(),
         });
     }

@@ -200,3 +200,47 @@ fn non_ascii_never_panics() {
                Before our next session, ж.\n\nClient: I will ÿ̈ ✓.\n";
     let _ = suggest(&parse(src).unwrap());
 }
+
+/// One segment of turns, without going through the parser.
+fn transcript(items: Vec<Item>) -> Transcript {
+    use crate::model::transcript::{Header, Segment};
+    Transcript {
+        header: Header::default(),
+        segments: vec![Segment { mark: None, items }],
+        end: None,
+        ended: false,
+    }
+}
+
+fn clinician(text: &str) -> Item {
+    Item::Turn {
+        speaker: "Therapist".into(),
+        role: Role::Clinician,
+        text: text.into(),
+    }
+}
+
+#[test]
+fn every_keyword_suggests_its_own_term_and_only_vocabulary_tags() {
+    use crate::model::tags::TagKind::{self, Intervention, Theme};
+    let known = |kind: TagKind, tag: &str| kind.vocabulary().any(|v| v == tag);
+    for kind in [Intervention, Theme] {
+        for term in kind.terms() {
+            for kw in term.keywords {
+                let text = format!("So, {kw}.");
+                let s = suggest(&transcript(vec![clinician(&text)]));
+                let own = match kind {
+                    Intervention => &s.interventions,
+                    Theme => &s.themes,
+                };
+                assert!(own.iter().any(|t| t.tag == term.name), "{kw:?}");
+                for (list, kind) in [(&s.interventions, Intervention), (&s.themes, Theme)] {
+                    for t in list {
+                        assert!(known(kind, &t.tag), "{} from {kw:?}", t.tag);
+                        assert!(text.contains(&t.evidence), "{}", t.evidence);
+                    }
+                }
+            }
+        }
+    }
+}
