@@ -1,6 +1,6 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::matching::{find_any, strip_prefix_loose, strip_suffix_loose, trim_punct};
+use super::matching::{find_any, strip_prefix_loose, trim_punct};
 
 /// Phrases that set a session-to-session time frame. Sorted longest first
 /// where one is a prefix of another, so the longest leading one is stripped.
@@ -10,12 +10,23 @@ const TIME_FRAMES: &[&str] = &[
     "before next session",
     "before we meet again",
     "before we meet next",
+    "before we meet",
     "before next time",
+    "until our next session",
+    "until the next session",
+    "until we meet again",
+    "until we meet",
+    "until next time",
+    "until next week",
+    "until i see you",
     "for next time",
     "for next week",
     "for next session",
+    "between now and our next session",
+    "between now and the next session",
     "between now and next",
     "between now and then",
+    "between now and when we meet",
     "between sessions",
     "over the next week",
     "over the coming week",
@@ -23,6 +34,28 @@ const TIME_FRAMES: &[&str] = &[
     "during the week",
     "this week",
     "next week",
+];
+
+/// Openings of a span like "over the next two weeks"; see [`span_at`].
+const SPAN_LEADS: &[&str] = &[
+    "over the next",
+    "for the next",
+    "in the next",
+    "during the next",
+    "over the coming",
+    "for the coming",
+    "in the coming",
+];
+
+/// What a span counts in.
+const SPAN_UNITS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "month",
+    "sessions",
 ];
 
 /// Wording that hands the client a task.
@@ -86,7 +119,41 @@ const IMPERATIVES: &[&str] = &[
     "try", "practice", "practise", "notice", "keep", "write", "make", "pick", "choose", "plan",
     "schedule", "spend", "take", "use", "set", "read", "track", "record", "reflect", "do", "think",
     "jot", "list", "log", "monitor", "observe", "complete", "fill", "continue", "go", "listen",
-    "start", "aim", "identify", "consider", "journal", "check", "see",
+    "start", "aim", "identify", "consider", "journal", "check", "see", "note", "open", "get",
+    "call", "text", "ask", "walk", "leave", "name", "rate", "stick",
+];
+
+/// A question that hands the client a task when it has a time frame
+/// ("Could you try … before we meet again?").
+const ASKS: &[&str] = &[
+    "could you",
+    "can you",
+    "would you be willing to",
+    "would you be up for",
+    "would you like to",
+    "are you willing to",
+    "will you",
+    "how about you",
+    "what about you",
+    "how would you feel about",
+];
+
+/// Carrying on with a task from before, homework without a time frame.
+const CONTINUING: &[&str] = &[
+    "keep up",
+    "keep going with",
+    "keep on with",
+    "keep doing",
+    "carry on with",
+    "carry on",
+    "continue with",
+    "continue",
+    "stick with",
+];
+
+/// Words that open a sentence without changing what it asks.
+const DISCOURSE: &[&str] = &[
+    "and", "also", "so", "okay", "ok", "now", "then", "right", "alright", "great", "good",
 ];
 
 /// Client wording that commits to doing something.
@@ -123,6 +190,15 @@ const STEP_QUESTIONS: &[&str] = &[
     "can you do",
 ];
 
+/// A commitment to one of these is a state, not a task ("I'll be honest").
+const NOT_TASKS: &[&str] = &["be", "see you"];
+
+/// Words that leave nothing to do on their own ("I'll give it a go").
+const VAGUE: &[&str] = &[
+    "give", "it", "a", "go", "try", "do", "that", "this", "them", "one", "shot", "see", "you",
+    "so", "too",
+];
+
 /// Hedges between a commitment and the task itself.
 const HEDGES: &[&str] = &[
     "maybe",
@@ -139,47 +215,124 @@ pub(super) fn is_step_question(sentence: &str) -> bool {
     sentence.ends_with('?') && find_any(sentence, STEP_QUESTIONS).is_some()
 }
 
-pub(super) fn clinician_task(sentence: &str) -> Option<String> {
-    let mut rest = sentence.trim();
-    let lead = TIME_FRAMES.iter().find_map(|p| strip_prefix_loose(rest, p));
-    if let Some(r) = lead {
-        rest = skip_short_clause(r);
+/// Where the earliest time frame is: a fixed phrase or a span.
+pub(super) fn find_frame(s: &str) -> Option<(usize, usize)> {
+    let fixed = find_any(s, TIME_FRAMES).map(|(a, b, _)| (a, b));
+    let mut from = 0;
+    let span = loop {
+        let Some((a, b, _)) = find_any(&s[from..], SPAN_LEADS) else {
+            break None;
+        };
+        if let Some(end) = span_at(s, from + b) {
+            break Some((from + a, end));
+        }
+        from += b;
+    };
+    match (fixed, span) {
+        (Some(f), Some(s)) => Some(if s.0 < f.0 { s } else { f }),
+        (f, s) => f.or(s),
     }
-    if PLAN_LEADS
-        .iter()
-        .any(|p| strip_prefix_loose(rest, p).is_some())
-    {
+}
+
+/// After a span lead, the end of its unit if one of the next three words is
+/// one ("over the next | two weeks", "for the next | few days").
+fn span_at(s: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    for _ in 0..3 {
+        let rest = &s[at..];
+        let start = at + (rest.len() - rest.trim_start().len());
+        let word_end = s[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(s.len(), |i| start + i);
+        if word_end == start {
+            return None;
+        }
+        if SPAN_UNITS
+            .iter()
+            .any(|u| s[start..word_end].eq_ignore_ascii_case(u))
+        {
+            return Some(word_end);
+        }
+        at = word_end;
+    }
+    None
+}
+
+/// Drops words like "And" or "Also," that open a sentence.
+fn skip_discourse(mut s: &str) -> &str {
+    while let Some(r) = DISCOURSE.iter().find_map(|d| strip_prefix_loose(s, d)) {
+        let r = r.trim_start();
+        s = r.strip_prefix(',').unwrap_or(r).trim_start();
+    }
+    s
+}
+
+fn starts_with_any<'a>(s: &'a str, pats: &[&str]) -> Option<&'a str> {
+    pats.iter().find_map(|p| strip_prefix_loose(s, p))
+}
+
+/// The instruction after a first clause that sets the time frame:
+/// "Over the next two weeks, schedule…", "Every morning until we meet, open…".
+fn after_leading_frame(s: &str) -> Option<&str> {
+    let (start, end) = find_frame(s)?;
+    if start == 0 {
+        return Some(skip_short_clause(&s[end..]));
+    }
+    let comma = s.find(',')?;
+    (end <= comma && s[..comma].split_whitespace().count() <= 8)
+        .then(|| s[comma + 1..].trim_start())
+}
+
+pub(super) fn clinician_task(sentence: &str) -> Option<String> {
+    let sentence = sentence.trim();
+    let mut rest = skip_discourse(sentence);
+    let lead = after_leading_frame(rest);
+    if let Some(r) = lead {
+        rest = skip_discourse(r);
+    }
+    if starts_with_any(rest, PLAN_LEADS).is_some() {
         return None;
     }
+    let framed = find_frame(sentence).is_some();
+    let asked = starts_with_any(rest, ASKS).filter(|_| sentence.ends_with('?'));
+    let wrapped = asked.or_else(|| starts_with_any(rest, INSTRUCTION_LEADS));
+    let task = wrapped.map_or(rest, str::trim_start);
+    let continuing = starts_with_any(task, CONTINUING).is_some();
+    // An imperative with its time frame in the same clause: the frame of
+    // "Keep practising, and reach out before our next session" is not the task's.
+    let first_clause = rest.split(',').next().unwrap_or(rest);
+    let imperative =
+        starts_with_any(rest, IMPERATIVES).is_some() && find_frame(first_clause).is_some();
     let assigned = find_any(sentence, HOMEWORK_WORDS).is_some()
-        || (find_any(sentence, ASSIGNING).is_some() && find_any(sentence, TIME_FRAMES).is_some())
+        || (find_any(sentence, ASSIGNING).is_some() && framed)
         || (lead.is_some()
             && (ASSIGNING
                 .iter()
                 .chain(INSTRUCTION_LEADS)
                 .chain(IMPERATIVES)
-                .any(|p| strip_prefix_loose(rest, p).is_some())));
+                .any(|p| strip_prefix_loose(rest, p).is_some())))
+        || (asked.is_some() && (framed || continuing))
+        || (asked.is_none() && continuing)
+        || imperative;
     if !assigned {
         return None;
     }
-    if let Some(r) = INSTRUCTION_LEADS
-        .iter()
-        .find_map(|p| strip_prefix_loose(rest, p))
-    {
-        rest = r;
-    }
-    as_task(rest)
+    as_task(task)
 }
 
-pub(super) fn client_task(sentence: &str) -> Option<String> {
+/// What a client said they will do: after a question about a step, or with
+/// a time frame of its own ("I'll cook twice over the next week").
+pub(super) fn client_task(sentence: &str, asked_for_step: bool) -> Option<String> {
+    if !asked_for_step && find_frame(sentence).is_none() {
+        return None;
+    }
     let (_, end, _) = find_any(sentence, COMMITMENTS)?;
     let mut rest = sentence[end..].trim_start();
-    while let Some(r) = HEDGES.iter().find_map(|h| strip_prefix_loose(rest, h)) {
+    while let Some(r) = starts_with_any(rest, HEDGES) {
         rest = r.trim_start();
     }
-    if ["not", "never", "n't"]
-        .iter()
-        .any(|n| strip_prefix_loose(rest, n).is_some())
+    if starts_with_any(rest, &["not", "never", "n't"]).is_some()
+        || starts_with_any(rest, NOT_TASKS).is_some()
     {
         return None;
     }
@@ -202,16 +355,34 @@ fn skip_short_clause(r: &str) -> &str {
 }
 
 /// Tidies a clause into an instruction: no trailing time frame or
-/// punctuation, first letter capitalised. None if too little is left.
+/// punctuation, first letter capitalised. None if too little or too vague
+/// is left.
 fn as_task(clause: &str) -> Option<String> {
     let mut s = trim_punct(clause);
-    if let Some(r) = TIME_FRAMES.iter().find_map(|p| strip_suffix_loose(s, p)) {
-        s = trim_punct(r);
+    if let Some((start, end)) = last_frame(s)
+        && trim_punct(&s[end..]).is_empty()
+    {
+        s = trim_punct(&s[..start]);
     }
-    if s.split_whitespace().count() < 2 {
+    let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
+    if words.len() < 2
+        || words
+            .iter()
+            .all(|w| VAGUE.iter().any(|v| w.eq_ignore_ascii_case(v)))
+    {
         return None;
     }
     let mut chars = s.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())
+}
+
+fn last_frame(s: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    let mut last = None;
+    while let Some((a, b)) = find_frame(&s[from..]) {
+        last = Some((from + a, from + b));
+        from += b;
+    }
+    last
 }

@@ -244,3 +244,179 @@ fn every_keyword_suggests_its_own_term_and_only_vocabulary_tags() {
         }
     }
 }
+
+/// A transcript of homework in many wordings and what should come of it.
+struct Fixture {
+    name: &'static str,
+    text: &'static str,
+    homework: &'static [(&'static str, HomeworkSource)],
+    /// Task, completion, days, what got in the way.
+    reviews: &'static [(
+        &'static str,
+        Option<Completion>,
+        Option<u8>,
+        Option<&'static str>,
+    )],
+    /// Sentences that must not become homework.
+    decoys: &'static [&'static str],
+}
+
+use crate::model::homework::Completion::{Done, NotDone, Partly};
+use HomeworkSource::{Client, Clinician};
+
+const FIXTURES: &[Fixture] = &[
+    Fixture {
+        name: "questions",
+        text: include_str!("../../../tests/fixtures/homework-questions.txt"),
+        homework: &[
+            (
+                "Try writing down one worry and a realistic outcome each evening",
+                Clinician,
+            ),
+            ("Leave the charts after one check on two shifts", Clinician),
+            (
+                "Set a timer for ten minutes of worry time each afternoon",
+                Clinician,
+            ),
+        ],
+        reviews: &[(
+            "Worry log",
+            Some(Partly),
+            Some(4),
+            Some("After the double shifts I was too tired to write anything."),
+        )],
+        decoys: &[
+            "At work I keep checking",
+            "I’ll give it a go",
+            "I’m going to be honest",
+            "Would you like to rate",
+            "Yes, I can do that",
+        ],
+    },
+    Fixture {
+        name: "time spans",
+        text: include_str!("../../../tests/fixtures/homework-time-spans.txt"),
+        homework: &[
+            ("Schedule one short walk on three mornings", Clinician),
+            (
+                "Open the curtains and get dressed before breakfast",
+                Clinician,
+            ),
+            ("Note your mood from 0 to 10 after each activity", Clinician),
+            ("Text your sister once to arrange a coffee", Clinician),
+            ("Cook a proper dinner twice", Client),
+        ],
+        reviews: &[],
+        decoys: &[
+            "I’ll be aware",
+            "I’m going to be honest",
+            "I keep checking",
+            "let’s make the steps",
+        ],
+    },
+    Fixture {
+        name: "continue",
+        text: include_str!("../../../tests/fixtures/homework-continue.txt"),
+        homework: &[
+            ("Keep up the sleep diary", Clinician),
+            ("Carry on with the walks at lunchtime", Clinician),
+            (
+                "Continue the breathing practice, but do it before your shift instead of after",
+                Clinician,
+            ),
+            ("Name five things I can see before I check my pulse", Client),
+        ],
+        reviews: &[
+            ("Sleep diary", Some(Done), Some(7), None),
+            (
+                "Do the breathing practice after your shifts",
+                Some(Partly),
+                None,
+                Some("I forgot it on the late shifts because I got home after midnight."),
+            ),
+        ],
+        decoys: &[
+            "At work I keep checking",
+            "Let’s keep that in mind",
+            "We’ll continue with the panic work",
+        ],
+    },
+    Fixture {
+        name: "reviews",
+        text: include_str!("../../../tests/fixtures/homework-reviews.txt"),
+        homework: &[
+            (
+                "Ask my manager for feedback on the stock audit by Friday",
+                Client,
+            ),
+            ("Jot down what she actually says, word for word", Clinician),
+        ],
+        reviews: &[
+            (
+                "Fill in the thought record",
+                Some(NotDone),
+                None,
+                Some("I kept putting it off because it felt pointless."),
+            ),
+            (
+                "Evening walks",
+                Some(Partly),
+                Some(5),
+                Some("I skipped the weekend because of the rain."),
+            ),
+        ],
+        decoys: &[
+            "I’m going to be honest",
+            "I’ll be aware",
+            "See you next week",
+            "you agreed to try a thought record",
+        ],
+    },
+];
+
+#[test]
+fn homework_in_every_wording_is_found_and_decoys_are_not() {
+    for f in FIXTURES {
+        let s = suggest(&parse(f.text).unwrap());
+        let found: Vec<(&str, HomeworkSource)> = s
+            .homework
+            .iter()
+            .map(|h| (h.task.as_str(), h.source.clone()))
+            .collect();
+        assert_eq!(found, f.homework.to_vec(), "{}", f.name);
+        for h in &s.homework {
+            assert!(f.text.contains(&h.quote), "{}: {}", f.name, h.quote);
+            for decoy in f.decoys {
+                assert!(!h.quote.contains(decoy), "{}: {decoy}", f.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn reviews_of_last_sessions_homework_are_found_with_what_was_said() {
+    for f in FIXTURES {
+        let s = suggest(&parse(f.text).unwrap());
+        let found: Vec<_> = s
+            .reviews
+            .iter()
+            .map(|r| (r.task.as_str(), r.completion, r.days, r.obstacle.as_deref()))
+            .collect();
+        assert_eq!(found, f.reviews.to_vec(), "{}", f.name);
+        for r in &s.reviews {
+            assert!(r.mark.is_some(), "{}", f.name);
+            for quote in [Some(&r.quote), r.answer.as_ref(), r.obstacle.as_ref()] {
+                assert!(
+                    quote.is_none_or(|q| f.text.contains(q.as_str())),
+                    "{}",
+                    f.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sample_reviews_no_homework() {
+    assert_eq!(suggest(&parse(SAMPLE).unwrap()).reviews, vec![]);
+}
