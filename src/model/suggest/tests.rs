@@ -169,13 +169,65 @@ fn word_boundaries_and_folding() {
     );
 }
 
+/// Every quote a suggestion carries, each of which must be in the input.
+fn evidence(s: &Suggestions) -> Vec<&str> {
+    let tags = s.interventions.iter().chain(&s.themes).map(|t| &t.evidence);
+    let homework = s.homework.iter().map(|h| &h.quote);
+    let reviews = s.reviews.iter().flat_map(|r| {
+        [Some(&r.quote), r.answer.as_ref(), r.obstacle.as_ref()]
+            .into_iter()
+            .flatten()
+    });
+    tags.chain(homework)
+        .chain(reviews)
+        .map(String::as_str)
+        .collect()
+}
+
+/// Speech made of phrases the suggestions react to, in odd spellings, mixed
+/// with arbitrary text.
+fn speech() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let phrase = prop_oneof![
+        prop::sample::select(vec![
+            "Mindfulness",
+            "GROUNDING",
+            "deep breaths",
+            "fear of failure",
+            "I’d like you to",
+            "Could you try",
+            "writing down",
+            "before our next session",
+            "Over the next two weeks,",
+            "Keep up the walks.",
+            "Carry on with",
+            "How did the diary go?",
+            "last week",
+            "homework",
+            "I did it on four days.",
+            "because I forgot.",
+            "What is one goal for this week?",
+            "I’ll walk every day",
+            "I’m going to be",
+            "Dr.",
+            ".",
+            "?",
+            ",",
+            "\n\n",
+            "—",
+        ])
+        .prop_map(str::to_string),
+        "(?s).{0,30}",
+    ];
+    proptest::collection::vec(phrase, 0..12).prop_map(|p| p.join(" "))
+}
+
 proptest::proptest! {
     #[test]
-    fn arbitrary_turns_never_panic(
-        items in proptest::collection::vec((0u8..4, "(?s).{0,200}"), 0..12)
+    fn every_quoted_piece_of_evidence_is_in_the_input(
+        items in proptest::collection::vec((0u8..4, speech()), 0..12)
     ) {
-        use crate::model::transcript::{Header, Segment};
-        let items = items
+        let items: Vec<Item> = items
             .into_iter()
             .map(|(k, text)| match k {
                 0 => Item::Direction(text),
@@ -184,13 +236,20 @@ proptest::proptest! {
                 _ => Item::Turn { speaker: "C".into(), role: Role::Unknown, text },
             })
             .collect();
-        let t = Transcript {
-            header: Header::default(),
-            segments: vec![Segment { mark: None, items }],
-            end: None,
-            ended: false,
-        };
-        let _ = suggest(&t);
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|i| match i {
+                Item::Direction(text) | Item::Turn { text, .. } => text.as_str(),
+            })
+            .collect();
+        let s = suggest(&transcript(items.clone()));
+        for quote in evidence(&s) {
+            proptest::prop_assert!(
+                texts.iter().any(|t| t.contains(quote)),
+                "{:?} is not in the input",
+                quote
+            );
+        }
     }
 }
 
@@ -245,18 +304,20 @@ fn every_keyword_suggests_its_own_term_and_only_vocabulary_tags() {
     }
 }
 
+/// Task, completion, days, what got in the way.
+type ExpectedReview = (
+    &'static str,
+    Option<Completion>,
+    Option<u8>,
+    Option<&'static str>,
+);
+
 /// A transcript of homework in many wordings and what should come of it.
 struct Fixture {
     name: &'static str,
     text: &'static str,
     homework: &'static [(&'static str, HomeworkSource)],
-    /// Task, completion, days, what got in the way.
-    reviews: &'static [(
-        &'static str,
-        Option<Completion>,
-        Option<u8>,
-        Option<&'static str>,
-    )],
+    reviews: &'static [ExpectedReview],
     /// Sentences that must not become homework.
     decoys: &'static [&'static str],
 }
