@@ -2,8 +2,8 @@
 
 use super::matching::{find_any, strip_prefix_loose, trim_punct};
 
-/// Phrases that set a session-to-session time frame. Sorted longest first
-/// where one is a prefix of another, so the longest leading one is stripped.
+/// Phrases that set a session-to-session time frame. Where one starts
+/// another, matching takes the longer.
 const TIME_FRAMES: &[&str] = &[
     "before our next session",
     "before the next session",
@@ -216,7 +216,7 @@ pub(super) fn is_step_question(sentence: &str) -> bool {
 }
 
 /// Where the earliest time frame is: a fixed phrase or a span.
-pub(super) fn find_frame(s: &str) -> Option<(usize, usize)> {
+fn find_frame(s: &str) -> Option<(usize, usize)> {
     let fixed = find_any(s, TIME_FRAMES).map(|(a, b, _)| (a, b));
     let mut from = 0;
     let span = loop {

@@ -1,5 +1,6 @@
 //! Suggestions for the session note: intervention and theme tags from the
-//! app's vocabulary, and homework the client agreed to or was given.
+//! app's vocabulary, homework the client agreed to or was given, and how
+//! last session's homework went.
 //!
 //! Everything is keyword based and deliberately conservative: the clinician
 //! confirms each suggestion, so a miss costs a click while a wrong
