@@ -112,13 +112,14 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
     let clients = StoredValue::new(clients);
     let suggestions = suggest(&transcript);
     let take = |n: usize| RwSignal::new(vec![false; n]);
-    let (take_interventions, take_themes, take_homework) = (
+    let (take_interventions, take_themes, take_homework, take_reviews) = (
         take(suggestions.interventions.len()),
         take(suggestions.themes.len()),
         take(suggestions.homework.len()),
+        take(suggestions.reviews.len()),
     );
     let set_all = move |value: bool| {
-        for list in [take_interventions, take_themes, take_homework] {
+        for list in [take_interventions, take_themes, take_homework, take_reviews] {
             list.update(|v| v.iter_mut().for_each(|x| *x = value));
         }
     };
@@ -160,6 +161,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
             interventions: pick(take_interventions, &s.interventions),
             themes: pick(take_themes, &s.themes),
             homework: pick(take_homework, &s.homework),
+            reviews: pick(take_reviews, &s.reviews),
         });
         let earlier = state.peek(|s| s.sessions_of(&client.id).0);
         let mut session = Session::next(
@@ -170,7 +172,13 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
             clinician.default_format,
             now_ms(),
         );
-        fill_session(&mut session, transcript.get_value(), &accepted, new_id);
+        fill_session(
+            &mut session,
+            transcript.get_value(),
+            &accepted,
+            &earlier,
+            new_id,
+        );
         if state.add_session(&session) {
             state.navigate(Route::Session(session.id));
         }
@@ -295,6 +303,21 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                         };
                         let at = h.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
                         (h.task.clone(), format!("{who}{at}"))
+                    })
+                    .collect()
+            })}
+            // Reviews of last session's homework, with what the client said about them.
+            {tag_list("Homework review", take_reviews, |s| {
+                use crate::model::Choice;
+                s.reviews
+                    .iter()
+                    .map(|r| {
+                        let at = r.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                        let mut why = vec![format!("reviewed{at}")];
+                        why.extend(r.completion.map(|c| c.label().to_string()));
+                        why.extend(r.days.map(|d| format!("{d} day{}", if d == 1 { "" } else { "s" })));
+                        why.extend(r.obstacle.as_ref().map(|o| format!("in the way: “{o}”")));
+                        (r.task.clone(), why.join("; "))
                     })
                     .collect()
             })}
