@@ -1,7 +1,6 @@
-use crate::components::FieldError;
 use crate::components::{
-    CapturePanel, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel, RatingsPanel,
-    SessionHeader, TagPicker, TranscriptPanel, or_missing,
+    CapturePanel, Crumbs, FieldError, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,
+    RatingsPanel, SessionHeader, TagPicker, TranscriptPanel, or_missing,
 };
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
@@ -85,11 +84,7 @@ fn SessionForm(
     let session = edited.session;
 
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="#/">"All clients"</a>
-            " / "
-            <a href=Route::Client(client.id.clone()).hash()>{client.display_name()}</a>
-        </nav>
+        <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
         <div class="section-head">
             <h1>{move || session.with(|s| s.title(planned))}</h1>
             {move || {
