@@ -3,7 +3,7 @@
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use crate::route::Route;
-use crate::storage::{Backend, LocalStorageBackend, MemoryBackend, StorageError, Store};
+use crate::storage::{Backend, LocalStorageBackend, MemoryBackend, RecordRef, StorageError, Store};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -26,25 +26,27 @@ impl SaveStatus {
     }
 }
 
+/// Shared app state. Its signals are written only through its methods, so
+/// every change to what the screens show has a name here.
 #[derive(Clone, Copy)]
 pub struct AppState {
     store: StoredValue<Store, LocalStorage>,
     /// Messages for the banner; each storage problem is listed once.
-    pub problems: RwSignal<Vec<String>>,
-    pub status: RwSignal<SaveStatus>,
-    pub route: RwSignal<Route>,
+    problems: RwSignal<Vec<String>>,
+    status: RwSignal<SaveStatus>,
+    route: RwSignal<Route>,
     /// Bumped when the set of clients or sessions changes, so lists re-read.
-    pub revision: RwSignal<u64>,
+    revision: RwSignal<u64>,
     /// The session edit not yet written; kept until a write succeeds.
     pending: StoredValue<Option<Session>, LocalStorage>,
     flush_scheduled: StoredValue<bool>,
     /// Whether the browser promised not to evict our data (None: unknown).
-    pub persistent: RwSignal<Option<bool>>,
+    persistent: RwSignal<Option<bool>>,
     persistence_requested: StoredValue<bool>,
     /// A newer build is installed and waits for the clinician's go-ahead.
-    pub update_ready: RwSignal<bool>,
+    update_ready: RwSignal<bool>,
     /// The last record another tab of the app wrote (None: none yet, or all cleared).
-    pub changed_elsewhere: RwSignal<Option<String>>,
+    changed_elsewhere: RwSignal<Option<RecordRef>>,
 }
 
 /// Opens localStorage; if it cannot be used, or holds data this version must
@@ -97,6 +99,32 @@ impl AppState {
         self.store.with_value(f)
     }
 
+    pub fn problems(&self) -> ReadSignal<Vec<String>> {
+        self.problems.read_only()
+    }
+
+    pub fn status(&self) -> ReadSignal<SaveStatus> {
+        self.status.read_only()
+    }
+
+    pub fn route(&self) -> ReadSignal<Route> {
+        self.route.read_only()
+    }
+
+    pub fn persistent(&self) -> ReadSignal<Option<bool>> {
+        self.persistent.read_only()
+    }
+
+    pub fn update_ready(&self) -> ReadSignal<bool> {
+        self.update_ready.read_only()
+    }
+
+    /// Whether `record` is the last one another tab wrote; tracked.
+    pub fn changed_elsewhere(&self, record: &RecordRef) -> bool {
+        self.changed_elsewhere
+            .with(|changed| changed.as_ref() == Some(record))
+    }
+
     pub fn report(&self, problem: &StorageError) {
         let message = problem.to_string();
         self.problems.update(|list| {
@@ -112,6 +140,10 @@ impl AppState {
 
     pub fn dismiss_problem(&self, message: &str) {
         self.problems.update(|list| list.retain(|m| m != message));
+    }
+
+    pub fn set_update_ready(&self) {
+        self.update_ready.set(true);
     }
 
     /// Runs a write; on failure the banner and status say why.
@@ -138,9 +170,22 @@ impl AppState {
             return;
         }
         self.persistence_requested.set_value(true);
+        self.request_persistence();
+    }
+
+    /// Asks the browser to keep our data for good, and shows its answer.
+    pub fn request_persistence(&self) {
         let persistent = self.persistent;
         leptos::task::spawn_local(async move {
             persistent.set(crate::offline::request_persistence().await);
+        });
+    }
+
+    /// Learns whether the browser already keeps our data, without asking.
+    pub fn check_persistence(&self) {
+        let persistent = self.persistent;
+        leptos::task::spawn_local(async move {
+            persistent.set(crate::offline::is_persistent().await);
         });
     }
 
@@ -183,10 +228,10 @@ impl AppState {
         };
         if self.write(|s| s.save_session(&session)) {
             // Our version is now the stored one; another tab's is superseded.
-            let key = crate::storage::session_key(&session.id);
+            let record = RecordRef::Session(session.id.clone());
             if self
                 .changed_elsewhere
-                .with_untracked(|k| k.as_deref() == Some(key.as_str()))
+                .with_untracked(|r| r.as_ref() == Some(&record))
             {
                 self.changed_elsewhere.set(None);
             }
@@ -199,18 +244,48 @@ impl AppState {
         }
     }
 
+    /// Takes the stored version of a session another tab saved, instead of
+    /// this tab's.
+    pub fn adopt_stored_session(&self, id: &str) -> Option<Session> {
+        self.changed_elsewhere.set(None);
+        match self.peek(|s| s.session(id)) {
+            Ok(Some(theirs)) => Some(theirs),
+            Ok(None) => None,
+            Err(e) => {
+                self.report(&e);
+                None
+            }
+        }
+    }
+
     pub fn save_settings(&self, settings: &DeviceSettings) -> bool {
         self.write(|s| s.save_settings(settings))
     }
 
-    /// Another tab wrote `key`: learn of its new records and let the screen
-    /// showing that record know, so nothing is silently overwritten.
-    pub fn changed_in_other_tab(&self, key: Option<String>) {
+    /// Another tab wrote under `key` (None: it cleared storage): learn of its
+    /// new records and let the screen showing that record know, so nothing is
+    /// silently overwritten. Keys that are not our records are ignored.
+    pub fn changed_in_other_tab(&self, key: Option<&str>) {
+        let record = match key {
+            None => None,
+            Some(key) => {
+                let Some(record) = RecordRef::from_key(key) else {
+                    return;
+                };
+                Some(record)
+            }
+        };
         self.store.update_value(Store::refresh_index);
         self.revision.update(|r| *r += 1);
-        self.changed_elsewhere.set(key);
+        self.changed_elsewhere.set(record);
     }
 
+    /// Shows the screen the URL names, after the URL changed.
+    pub fn set_route(&self, route: Route) {
+        self.route.set(route);
+    }
+
+    /// Goes to a screen and puts it in the URL, so a reload returns there.
     pub fn navigate(&self, route: Route) {
         if let Some(window) = web_sys::window() {
             let _ = window.location().set_hash(&route.hash());

@@ -7,7 +7,7 @@ use crate::model::{Client, Clinician, Session};
 use crate::platform::now_ms;
 use crate::route::Route;
 use crate::state::{AppState, use_app_state};
-use crate::storage::session_key;
+use crate::storage::RecordRef;
 use leptos::prelude::*;
 use std::fmt::Display;
 
@@ -123,9 +123,9 @@ fn SessionForm(
 fn ChangedElsewhere() -> impl IntoView {
     let edited = use_edited_session();
     let state = edited.state;
-    let key = session_key(&edited.session.with_untracked(|s| s.id.clone()));
+    let record = RecordRef::Session(edited.session.with_untracked(|s| s.id.clone()));
     let newer = move || {
-        state.changed_elsewhere.get().as_deref() == Some(key.as_str())
+        state.changed_elsewhere(&record)
             && edited.session.with(|mine| {
                 state
                     .peek(|s| s.session(&mine.id))
@@ -136,12 +136,9 @@ fn ChangedElsewhere() -> impl IntoView {
     };
     let load = move |_| {
         let id = edited.session.with_untracked(|s| s.id.clone());
-        match state.peek(|s| s.session(&id)) {
-            Ok(Some(theirs)) => edited.session.set(theirs),
-            Ok(None) => {}
-            Err(e) => state.report(&e),
+        if let Some(theirs) = state.adopt_stored_session(&id) {
+            edited.session.set(theirs);
         }
-        state.changed_elsewhere.set(None);
     };
     view! {
         <Show when=newer>
