@@ -37,8 +37,9 @@ pub struct AppState {
     route: RwSignal<Route>,
     /// Bumped when the set of clients or sessions changes, so lists re-read.
     revision: RwSignal<u64>,
-    /// The session edit not yet written; kept until a write succeeds.
-    pending: StoredValue<Option<Session>, LocalStorage>,
+    /// Session edits not yet written, one per session; each is kept until a
+    /// write of it succeeds.
+    pending: StoredValue<Vec<Session>, LocalStorage>,
     flush_scheduled: StoredValue<bool>,
     /// Whether the browser promised not to evict our data (None: unknown).
     persistent: RwSignal<Option<bool>>,
@@ -71,7 +72,7 @@ pub fn provide_app_state(store: Store, problems: Vec<StorageError>, route: Route
         status: RwSignal::new(SaveStatus::Idle),
         route: RwSignal::new(route),
         revision: RwSignal::new(0),
-        pending: StoredValue::new_local(None),
+        pending: StoredValue::new_local(Vec::new()),
         flush_scheduled: StoredValue::new(false),
         persistent: RwSignal::new(None),
         persistence_requested: StoredValue::new(false),
@@ -97,6 +98,17 @@ impl AppState {
     /// Reads from the store without subscribing: for event handlers.
     pub fn peek<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
         self.store.with_value(f)
+    }
+
+    /// A session with its client as last edited here: an edit still queued
+    /// (because storage refused it) wins over the stored version, so an editor
+    /// opened again never starts from, and then saves, older text.
+    pub fn session_with_client(&self, id: &str) -> Result<Option<(Session, Client)>, StorageError> {
+        let queued = self
+            .pending
+            .with_value(|p| p.iter().find(|s| s.id == id).cloned());
+        let found = self.peek(|s| s.session_with_client(id))?;
+        Ok(found.map(|(stored, client)| (queued.unwrap_or(stored), client)))
     }
 
     pub fn problems(&self) -> ReadSignal<Vec<String>> {
@@ -149,18 +161,25 @@ impl AppState {
     /// Runs a write; on failure the banner and status say why.
     fn write(&self, f: impl FnOnce(&mut Store) -> Result<(), StorageError>) -> bool {
         self.status.set(SaveStatus::Saving);
-        match self.store.try_update_value(f) {
-            Some(Ok(())) => {
+        let Some(result) = self.store.try_update_value(f) else {
+            return false;
+        };
+        self.settle(result.err().into_iter().collect())
+    }
+
+    /// Shows how the writes just made went; the first failure names the status.
+    fn settle(&self, failures: Vec<StorageError>) -> bool {
+        self.report_all(&failures);
+        match failures.first() {
+            None => {
                 self.status.set(SaveStatus::Saved);
                 self.request_persistence_once();
                 true
             }
-            Some(Err(e)) => {
+            Some(e) => {
                 self.status.set(SaveStatus::NotSaved(e.to_string()));
-                self.report(&e);
                 false
             }
-            None => false,
         }
     }
 
@@ -208,9 +227,14 @@ impl AppState {
     }
 
     /// Queues an edited session: typing produces many edits in a row, and the
-    /// write happens once per burst, right after it, or on `flush`.
+    /// write happens once per burst, right after it, or on `flush`. The edit
+    /// replaces only an older one of the same session.
     pub fn save_session(&self, session: Session) {
-        self.pending.set_value(Some(session));
+        self.pending
+            .update_value(|p| match p.iter_mut().find(|q| q.id == session.id) {
+                Some(queued) => *queued = session,
+                None => p.push(session),
+            });
         self.status.set(SaveStatus::Saving);
         if !self.flush_scheduled.get_value() {
             self.flush_scheduled.set_value(true);
@@ -219,37 +243,46 @@ impl AppState {
         }
     }
 
-    /// Writes the queued edit now (also on `pagehide` and when the tab is hidden).
-    /// A failed write stays queued, so the next edit or flush tries again.
+    /// Writes the queued edits now (also on `pagehide` and when the tab is
+    /// hidden). A failed write stays queued, so the next edit or flush tries again.
     pub fn flush(&self) {
         self.flush_scheduled.set_value(false);
-        let Some(session) = self.pending.with_value(|p| p.clone()) else {
+        let queued = self.pending.get_value();
+        if queued.is_empty() {
             return;
-        };
-        if self.write(|s| s.save_session(&session)) {
-            // Our version is now the stored one; another tab's is superseded.
-            let record = RecordRef::Session(session.id.clone());
-            if self
-                .changed_elsewhere
-                .with_untracked(|r| r.as_ref() == Some(&record))
-            {
-                self.changed_elsewhere.set(None);
-            }
-            // Only clear what was written: a newer edit may have been queued meanwhile.
-            self.pending.update_value(|p| {
-                if p.as_ref() == Some(&session) {
-                    *p = None;
-                }
-            });
         }
+        self.status.set(SaveStatus::Saving);
+        let mut failures = Vec::new();
+        for session in queued {
+            match self.store.try_update_value(|s| s.save_session(&session)) {
+                Some(Ok(())) => {
+                    // Our version is now the stored one; another tab's is superseded.
+                    let record = RecordRef::Session(session.id.clone());
+                    if self
+                        .changed_elsewhere
+                        .with_untracked(|r| r.as_ref() == Some(&record))
+                    {
+                        self.changed_elsewhere.set(None);
+                    }
+                    self.pending.update_value(|p| p.retain(|q| *q != session));
+                }
+                Some(Err(e)) => failures.push(e),
+                None => return,
+            }
+        }
+        self.settle(failures);
     }
 
     /// Takes the stored version of a session another tab saved, instead of
-    /// this tab's.
+    /// this tab's: this tab's queued edit of it is dropped, so it can never be
+    /// written over the version the clinician chose.
     pub fn adopt_stored_session(&self, id: &str) -> Option<Session> {
         self.changed_elsewhere.set(None);
         match self.peek(|s| s.session(id)) {
-            Ok(Some(theirs)) => Some(theirs),
+            Ok(Some(theirs)) => {
+                self.pending.update_value(|p| p.retain(|q| q.id != id));
+                Some(theirs)
+            }
             Ok(None) => None,
             Err(e) => {
                 self.report(&e);

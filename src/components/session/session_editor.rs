@@ -56,7 +56,7 @@ pub fn SessionEditor(id: String) -> impl IntoView {
     let state = use_app_state();
     or_missing(
         "Session",
-        state.peek(|s| s.session_with_client(&id)),
+        state.session_with_client(&id),
         |(session, client)| {
             // The rest of the course, for the homework due for review.
             let (earlier, problems) = state.peek(|s| s.sessions_of(&client.id));
