@@ -372,3 +372,42 @@ fn two_tabs_adding_records_never_drop_each_others_from_the_index() {
     first.refresh_index();
     assert_eq!(first.clients().0.len(), 3);
 }
+
+#[test]
+fn every_record_ref_reads_back_from_its_key() {
+    let records = [
+        RecordRef::Schema,
+        RecordRef::Index,
+        RecordRef::Clinician,
+        RecordRef::Settings,
+        RecordRef::Client("c1".into()),
+        RecordRef::Session("5f0c2e".into()),
+    ];
+    for record in records {
+        assert!(record.key().starts_with(PREFIX), "{record:?}");
+        assert_eq!(RecordRef::from_key(&record.key()), Some(record));
+    }
+    assert_eq!(
+        RecordRef::Session("s1".into()).key(),
+        session_key("s1"),
+        "the same key the store writes"
+    );
+}
+
+#[test]
+fn keys_that_name_no_record_of_ours_are_not_record_refs() {
+    for key in [
+        "",
+        "theme",
+        "other-app/v1/session/s1",
+        "sessionpad/v2/session/s1",
+        "sessionpad/v1/",
+        "sessionpad/v1/session/",
+        "sessionpad/v1/client/",
+        "sessionpad/v1/homework/h1",
+        "sessionpad/v1/clinicians",
+    ] {
+        assert_eq!(RecordRef::from_key(key), None, "{key:?}");
+    }
+    assert_eq!(RecordRef::from_key(&quarantine_key(&index_key())), None);
+}

@@ -1,3 +1,4 @@
+use crate::components::Crumbs;
 use crate::components::FieldError;
 use crate::components::TextArea;
 use crate::components::TextInput;
@@ -71,9 +72,7 @@ pub fn ImportTranscript() -> impl IntoView {
     };
 
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="#/">"All clients"</a>
-        </nav>
+        <Crumbs />
         <h1>"Import a transcript"</h1>
         <p class="muted">
             "Choose a .txt or .md file, or paste the text. It is read on this device only; nothing is sent anywhere. You review everything before a session is created."
@@ -87,7 +86,7 @@ pub fn ImportTranscript() -> impl IntoView {
                 label="Transcript text"
                 rows=8
                 placeholder="Session 14/24\nDate: July 31, 2025\n…"
-                value=text.into()
+                value=text
                 on_text=Callback::new(move |v: String| text.set(v))
             />
             <button type="button" class="primary" on:click=move |_| read()>"Read transcript"</button>
@@ -245,7 +244,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                 <Show when=move || choice.get() == "new">
                     <TextInput
                         label="New client's name or code"
-                        value=new_name.into()
+                        value=new_name
                         on_text=Callback::new(move |v| new_name.set(v))
                     />
                 </Show>
