@@ -7,6 +7,7 @@
 //! A record that does not decode is reported and left exactly as it is.
 
 mod backend;
+mod codec;
 mod local;
 
 pub use backend::{Backend, MemoryBackend};
