@@ -12,8 +12,8 @@ const SAMPLE: &str = include_str!("../tests/fixtures/session-14-of-24.txt");
 fn main() {
     let backend = MemoryBackend::new();
     let (mut store, _) = Store::open(Box::new(backend.clone())).expect("an empty store opens");
-    let client = Client::new("3f2a9c0e5b7d4e8f9a1b2c3d4e5f6a7b".into(), "Alex", 0)
-        .expect("a valid name");
+    let client =
+        Client::new("3f2a9c0e5b7d4e8f9a1b2c3d4e5f6a7b".into(), "Alex", 0).expect("a valid name");
     store.save_client(&client).expect("room for a client");
     let mut note = Note::new(NoteFormat::Free);
     note.set_text(Section::Free, SAMPLE.to_string());

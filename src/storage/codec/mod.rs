@@ -247,5 +247,6 @@ fn unpack(packed: &str) -> Result<Vec<u8>, CodecError> {
     Ok(bytes)
 }
 
-#[cfg(test)]
+// Property tests run natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
