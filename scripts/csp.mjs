@@ -2,7 +2,7 @@
 // the app's own origin. Trunk writes the wasm loader as an inline module
 // script, so the policy names that exact script by its SHA-256 hash instead
 // of allowing inline scripts in general.
-// Usage (from scripts/precache.sh): node scripts/csp.mjs <index.html> <profile>
+// Usage (from scripts/seal-and-precache.sh): node scripts/csp.mjs <index.html> <profile>
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 

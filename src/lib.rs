@@ -1,4 +1,7 @@
 //! Sessionpad: offline-first session notes for psychotherapists.
+//!
+//! Start reading at `model` (the rules), then `storage` (records in localStorage),
+//! `state` (what every screen shares) and `components/shell/app.rs` (the screens).
 
 pub mod components;
 pub mod model;

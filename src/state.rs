@@ -3,7 +3,7 @@
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use crate::route::Route;
-use crate::storage::{Backend, LocalStorageBackend, MemoryBackend, StorageError, Store};
+use crate::storage::{Backend, LocalStorageBackend, MemoryBackend, RecordRef, StorageError, Store};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -26,25 +26,28 @@ impl SaveStatus {
     }
 }
 
+/// Shared app state. Its signals are written only through its methods, so
+/// every change to what the screens show has a name here.
 #[derive(Clone, Copy)]
 pub struct AppState {
     store: StoredValue<Store, LocalStorage>,
     /// Messages for the banner; each storage problem is listed once.
-    pub problems: RwSignal<Vec<String>>,
-    pub status: RwSignal<SaveStatus>,
-    pub route: RwSignal<Route>,
+    problems: RwSignal<Vec<String>>,
+    status: RwSignal<SaveStatus>,
+    route: RwSignal<Route>,
     /// Bumped when the set of clients or sessions changes, so lists re-read.
-    pub revision: RwSignal<u64>,
-    /// The session edit not yet written; kept until a write succeeds.
-    pending: StoredValue<Option<Session>, LocalStorage>,
+    revision: RwSignal<u64>,
+    /// Session edits not yet written, one per session; each is kept until a
+    /// write of it succeeds.
+    pending: StoredValue<Vec<Session>, LocalStorage>,
     flush_scheduled: StoredValue<bool>,
     /// Whether the browser promised not to evict our data (None: unknown).
-    pub persistent: RwSignal<Option<bool>>,
+    persistent: RwSignal<Option<bool>>,
     persistence_requested: StoredValue<bool>,
     /// A newer build is installed and waits for the clinician's go-ahead.
-    pub update_ready: RwSignal<bool>,
+    update_ready: RwSignal<bool>,
     /// The last record another tab of the app wrote (None: none yet, or all cleared).
-    pub changed_elsewhere: RwSignal<Option<String>>,
+    changed_elsewhere: RwSignal<Option<RecordRef>>,
 }
 
 /// Opens localStorage; if it cannot be used, or holds data this version must
@@ -69,7 +72,7 @@ pub fn provide_app_state(store: Store, problems: Vec<StorageError>, route: Route
         status: RwSignal::new(SaveStatus::Idle),
         route: RwSignal::new(route),
         revision: RwSignal::new(0),
-        pending: StoredValue::new_local(None),
+        pending: StoredValue::new_local(Vec::new()),
         flush_scheduled: StoredValue::new(false),
         persistent: RwSignal::new(None),
         persistence_requested: StoredValue::new(false),
@@ -97,6 +100,43 @@ impl AppState {
         self.store.with_value(f)
     }
 
+    /// A session with its client as last edited here: an edit still queued
+    /// (because storage refused it) wins over the stored version, so an editor
+    /// opened again never starts from, and then saves, older text.
+    pub fn session_with_client(&self, id: &str) -> Result<Option<(Session, Client)>, StorageError> {
+        let queued = self
+            .pending
+            .with_value(|p| p.iter().find(|s| s.id == id).cloned());
+        let found = self.peek(|s| s.session_with_client(id))?;
+        Ok(found.map(|(stored, client)| (queued.unwrap_or(stored), client)))
+    }
+
+    pub fn problems(&self) -> ReadSignal<Vec<String>> {
+        self.problems.read_only()
+    }
+
+    pub fn status(&self) -> ReadSignal<SaveStatus> {
+        self.status.read_only()
+    }
+
+    pub fn route(&self) -> ReadSignal<Route> {
+        self.route.read_only()
+    }
+
+    pub fn persistent(&self) -> ReadSignal<Option<bool>> {
+        self.persistent.read_only()
+    }
+
+    pub fn update_ready(&self) -> ReadSignal<bool> {
+        self.update_ready.read_only()
+    }
+
+    /// Whether `record` is the last one another tab wrote; tracked.
+    pub fn changed_elsewhere(&self, record: &RecordRef) -> bool {
+        self.changed_elsewhere
+            .with(|changed| changed.as_ref() == Some(record))
+    }
+
     pub fn report(&self, problem: &StorageError) {
         let message = problem.to_string();
         self.problems.update(|list| {
@@ -114,21 +154,32 @@ impl AppState {
         self.problems.update(|list| list.retain(|m| m != message));
     }
 
+    pub fn set_update_ready(&self) {
+        self.update_ready.set(true);
+    }
+
     /// Runs a write; on failure the banner and status say why.
     fn write(&self, f: impl FnOnce(&mut Store) -> Result<(), StorageError>) -> bool {
         self.status.set(SaveStatus::Saving);
-        match self.store.try_update_value(f) {
-            Some(Ok(())) => {
+        let Some(result) = self.store.try_update_value(f) else {
+            return false;
+        };
+        self.settle(result.err().into_iter().collect())
+    }
+
+    /// Shows how the writes just made went; the first failure names the status.
+    fn settle(&self, failures: Vec<StorageError>) -> bool {
+        self.report_all(&failures);
+        match failures.first() {
+            None => {
                 self.status.set(SaveStatus::Saved);
                 self.request_persistence_once();
                 true
             }
-            Some(Err(e)) => {
+            Some(e) => {
                 self.status.set(SaveStatus::NotSaved(e.to_string()));
-                self.report(&e);
                 false
             }
-            None => false,
         }
     }
 
@@ -138,9 +189,22 @@ impl AppState {
             return;
         }
         self.persistence_requested.set_value(true);
+        self.request_persistence();
+    }
+
+    /// Asks the browser to keep our data for good, and shows its answer.
+    pub fn request_persistence(&self) {
         let persistent = self.persistent;
         leptos::task::spawn_local(async move {
             persistent.set(crate::offline::request_persistence().await);
+        });
+    }
+
+    /// Learns whether the browser already keeps our data, without asking.
+    pub fn check_persistence(&self) {
+        let persistent = self.persistent;
+        leptos::task::spawn_local(async move {
+            persistent.set(crate::offline::is_persistent().await);
         });
     }
 
@@ -163,9 +227,14 @@ impl AppState {
     }
 
     /// Queues an edited session: typing produces many edits in a row, and the
-    /// write happens once per burst, right after it, or on `flush`.
+    /// write happens once per burst, right after it, or on `flush`. The edit
+    /// replaces only an older one of the same session.
     pub fn save_session(&self, session: Session) {
-        self.pending.set_value(Some(session));
+        self.pending
+            .update_value(|p| match p.iter_mut().find(|q| q.id == session.id) {
+                Some(queued) => *queued = session,
+                None => p.push(session),
+            });
         self.status.set(SaveStatus::Saving);
         if !self.flush_scheduled.get_value() {
             self.flush_scheduled.set_value(true);
@@ -174,28 +243,51 @@ impl AppState {
         }
     }
 
-    /// Writes the queued edit now (also on `pagehide` and when the tab is hidden).
-    /// A failed write stays queued, so the next edit or flush tries again.
+    /// Writes the queued edits now (also on `pagehide` and when the tab is
+    /// hidden). A failed write stays queued, so the next edit or flush tries again.
     pub fn flush(&self) {
         self.flush_scheduled.set_value(false);
-        let Some(session) = self.pending.with_value(|p| p.clone()) else {
+        let queued = self.pending.get_value();
+        if queued.is_empty() {
             return;
-        };
-        if self.write(|s| s.save_session(&session)) {
-            // Our version is now the stored one; another tab's is superseded.
-            let key = crate::storage::session_key(&session.id);
-            if self
-                .changed_elsewhere
-                .with_untracked(|k| k.as_deref() == Some(key.as_str()))
-            {
-                self.changed_elsewhere.set(None);
-            }
-            // Only clear what was written: a newer edit may have been queued meanwhile.
-            self.pending.update_value(|p| {
-                if p.as_ref() == Some(&session) {
-                    *p = None;
+        }
+        self.status.set(SaveStatus::Saving);
+        let mut failures = Vec::new();
+        for session in queued {
+            match self.store.try_update_value(|s| s.save_session(&session)) {
+                Some(Ok(())) => {
+                    // Our version is now the stored one; another tab's is superseded.
+                    let record = RecordRef::Session(session.id.clone());
+                    if self
+                        .changed_elsewhere
+                        .with_untracked(|r| r.as_ref() == Some(&record))
+                    {
+                        self.changed_elsewhere.set(None);
+                    }
+                    self.pending.update_value(|p| p.retain(|q| *q != session));
                 }
-            });
+                Some(Err(e)) => failures.push(e),
+                None => return,
+            }
+        }
+        self.settle(failures);
+    }
+
+    /// Takes the stored version of a session another tab saved, instead of
+    /// this tab's: this tab's queued edit of it is dropped, so it can never be
+    /// written over the version the clinician chose.
+    pub fn adopt_stored_session(&self, id: &str) -> Option<Session> {
+        self.changed_elsewhere.set(None);
+        match self.peek(|s| s.session(id)) {
+            Ok(Some(theirs)) => {
+                self.pending.update_value(|p| p.retain(|q| q.id != id));
+                Some(theirs)
+            }
+            Ok(None) => None,
+            Err(e) => {
+                self.report(&e);
+                None
+            }
         }
     }
 
@@ -203,14 +295,30 @@ impl AppState {
         self.write(|s| s.save_settings(settings))
     }
 
-    /// Another tab wrote `key`: learn of its new records and let the screen
-    /// showing that record know, so nothing is silently overwritten.
-    pub fn changed_in_other_tab(&self, key: Option<String>) {
+    /// Another tab wrote under `key` (None: it cleared storage): learn of its
+    /// new records and let the screen showing that record know, so nothing is
+    /// silently overwritten. Keys that are not our records are ignored.
+    pub fn changed_in_other_tab(&self, key: Option<&str>) {
+        let record = match key {
+            None => None,
+            Some(key) => {
+                let Some(record) = RecordRef::from_key(key) else {
+                    return;
+                };
+                Some(record)
+            }
+        };
         self.store.update_value(Store::refresh_index);
         self.revision.update(|r| *r += 1);
-        self.changed_elsewhere.set(key);
+        self.changed_elsewhere.set(record);
     }
 
+    /// Shows the screen the URL names, after the URL changed.
+    pub fn set_route(&self, route: Route) {
+        self.route.set(route);
+    }
+
+    /// Goes to a screen and puts it in the URL, so a reload returns there.
     pub fn navigate(&self, route: Route) {
         if let Some(window) = web_sys::window() {
             let _ = window.location().set_hash(&route.hash());

@@ -102,10 +102,6 @@ fn stored(id: &str) -> Session {
     store.session(id).unwrap().unwrap()
 }
 
-fn stored_session() -> Session {
-    stored("s1")
-}
-
 fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -195,7 +191,7 @@ async fn the_capture_line_adds_a_stamped_entry_to_the_saved_timeline() {
     settle().await;
 
     assert_eq!(root.query_selector_all(".timeline li").unwrap().length(), 1);
-    let saved = stored_session();
+    let saved = stored("s1");
     let entry = &saved.timeline.entries()[0];
     assert_eq!(entry.text, "Client: “I froze in the meeting.”");
     assert_eq!(entry.time.format("%H:%M").to_string(), "10:07");
@@ -228,7 +224,7 @@ async fn switching_format_keeps_text_the_new_format_lacks_in_view() {
     for section in ["Behavior", "Intervention", "Response", "Plan"] {
         control(&root, section);
     }
-    let saved = stored_session();
+    let saved = stored("s1");
     assert_eq!(saved.note.format, NoteFormat::Birp);
     assert_eq!(saved.note.text(Section::Free), "Free words — kept.");
     root.remove();
@@ -255,7 +251,7 @@ async fn an_out_of_range_score_is_refused_and_the_old_one_kept() {
         anxiety.unchecked_ref::<web_sys::HtmlInputElement>().value(),
         "4"
     );
-    assert_eq!(stored_session().ratings.anxiety, Some(4));
+    assert_eq!(stored("s1").ratings.anxiety, Some(4));
     root.remove();
 }
 
@@ -308,4 +304,166 @@ async fn a_review_is_saved_in_the_reviewing_session_and_the_assigning_one_is_unt
 
 fn first_date() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2025, 8, 7).unwrap()
+}
+
+/// Fills localStorage until not even one more short record fits; the filler
+/// keys start with `filler/`.
+fn fill_storage() {
+    let storage = local_storage();
+    let (mut chunk, mut n) = (1 << 20, 0);
+    while chunk > 0 {
+        if storage
+            .set_item(&format!("filler/{n}"), &"x".repeat(chunk))
+            .is_ok()
+        {
+            n += 1;
+        } else {
+            chunk /= 2;
+        }
+    }
+}
+
+fn free_storage() {
+    let storage = local_storage();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("filler/"))
+        .collect();
+    for key in keys {
+        storage.remove_item(&key).unwrap();
+    }
+}
+
+/// What the app does when the tab is closed or put away: write what is queued.
+fn hide_page() {
+    let event = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+async fn go_to(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+    settle().await;
+}
+
+fn notes(root: &web_sys::HtmlElement) -> web_sys::HtmlTextAreaElement {
+    control(root, "Notes").unchecked_into()
+}
+
+fn add_second_session() {
+    let (mut store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    let first = store.session("s1").unwrap().unwrap();
+    let second = Session::next(
+        "s2".into(),
+        "c1",
+        &[first],
+        first_date(),
+        NoteFormat::Free,
+        0,
+    );
+    store.save_session(&second).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_write_stays_queued_and_is_written_once_there_is_room() {
+    seed_session();
+    add_second_session();
+    let (root, _app) = mount_at("#/session/s1");
+    settle().await;
+    fill_storage();
+
+    type_into(&notes(&root), "Typed while the device was full.");
+    settle().await;
+    assert!(text_of(&root, ".save-status").starts_with("Not saved"));
+    assert_eq!(stored("s1").note.text(Section::Free), "");
+
+    // An edit of another session must not push the first one out of the queue.
+    go_to("#/session/s2").await;
+    type_into(&notes(&root), "Second session, also refused.");
+    settle().await;
+    assert!(text_of(&root, ".save-status").starts_with("Not saved"));
+
+    free_storage();
+    hide_page();
+    settle().await;
+    assert_eq!(text_of(&root, ".save-status"), "Saved");
+    assert_eq!(
+        stored("s1").note.text(Section::Free),
+        "Typed while the device was full."
+    );
+    assert_eq!(
+        stored("s2").note.text(Section::Free),
+        "Second session, also refused."
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_session_opened_again_starts_from_its_queued_edit_not_the_older_stored_one() {
+    seed_session();
+    let (root, _app) = mount_at("#/session/s1");
+    settle().await;
+    type_into(&notes(&root), "Saved.");
+    settle().await;
+    fill_storage();
+    type_into(&notes(&root), "Saved. Then refused.");
+    settle().await;
+    assert_eq!(stored("s1").note.text(Section::Free), "Saved.");
+
+    go_to("#/client/c1").await;
+    go_to("#/session/s1").await;
+    assert_eq!(notes(&root).value(), "Saved. Then refused.");
+    type_into(&notes(&root), "Saved. Then refused. Then more.");
+    settle().await;
+
+    free_storage();
+    hide_page();
+    settle().await;
+    // A later flush has nothing older to write over it.
+    hide_page();
+    settle().await;
+    assert_eq!(
+        stored("s1").note.text(Section::Free),
+        "Saved. Then refused. Then more."
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_the_other_tabs_version_drops_the_refused_edit_of_this_one() {
+    seed_session();
+    let (root, _app) = mount_at("#/session/s1");
+    settle().await;
+    fill_storage();
+    type_into(&notes(&root), "Mine, refused.");
+    settle().await;
+
+    free_storage();
+    let mut theirs = stored("s1");
+    theirs.note.set_text(Section::Free, "Theirs, saved.".into());
+    local_storage()
+        .set_item(&session_key("s1"), &serde_json::to_string(&theirs).unwrap())
+        .unwrap();
+    // The event the browser fires in this tab when another tab writes.
+    js_sys::eval(&format!(
+        "window.dispatchEvent(new StorageEvent('storage', {{ key: {:?} }}))",
+        session_key("s1")
+    ))
+    .unwrap();
+    settle().await;
+    let show = root
+        .query_selector("[aria-label='Changed elsewhere'] button")
+        .unwrap()
+        .expect("the offer to show the other version");
+    show.unchecked_into::<web_sys::HtmlElement>().click();
+    settle().await;
+    assert_eq!(notes(&root).value(), "Theirs, saved.");
+
+    hide_page();
+    settle().await;
+    assert_eq!(stored("s1").note.text(Section::Free), "Theirs, saved.");
+    root.remove();
 }

@@ -20,5 +20,6 @@ pub use session::{
 };
 pub use shell::{App, EvictionHint, ProblemBanner, SaveIndicator, UpdatePrompt};
 pub use widgets::{
-    ChoiceChips, FieldError, Missing, TextArea, TextInput, choice_options, or_missing, picked,
+    ChoiceChips, ChoiceSelect, Crumbs, FieldError, Missing, OptionalDate, TextArea, TextInput,
+    UndoNotice, or_missing,
 };

@@ -1,12 +1,12 @@
 //! Turning a parsed transcript into a session: which client it belongs to,
 //! and what the accepted suggestions become (tags, timeline entries, homework).
 
-use super::homework::Assignment;
-use super::suggest::{HomeworkSuggestion, TagSuggestion};
+use super::homework::{Assignment, AssignmentHistory, Obstacle, Review, due_for_review};
+use super::suggest::{HomeworkSuggestion, ReviewSuggestion, TagSuggestion};
 use super::tags::TagKind;
 use super::timeline::EntryKind;
 use super::transcript::{Header, Item, Transcript};
-use super::{Client, Clinician, Course, InputError, Session};
+use super::{Choice, Client, Clinician, Course, InputError, Session};
 use chrono::NaiveTime;
 
 /// The existing client a transcript names: same name, or the same first name
@@ -102,6 +102,7 @@ pub struct Accepted {
     pub interventions: Vec<TagSuggestion>,
     pub themes: Vec<TagSuggestion>,
     pub homework: Vec<HomeworkSuggestion>,
+    pub reviews: Vec<ReviewSuggestion>,
 }
 
 /// The time mark of the segment where `phrase` is first said, for placing an
@@ -125,11 +126,13 @@ fn mark_of(transcript: &Transcript, phrase: &str) -> Option<NaiveTime> {
 
 /// Fills `session` (already numbered and dated for its client) from the
 /// transcript: the header's number, date and times where given, the accepted
-/// suggestions, and the transcript itself, kept whole.
+/// suggestions, and the transcript itself, kept whole. `earlier` are the
+/// client's other sessions, whose open homework the accepted reviews review.
 pub fn fill_session(
     session: &mut Session,
     transcript: Transcript,
     accepted: &Accepted,
+    earlier: &[Session],
     mut new_id: impl FnMut() -> String,
 ) {
     let header = &transcript.header;
@@ -162,12 +165,122 @@ pub fn fill_session(
             .timeline
             .add(h.mark.unwrap_or(fallback), &h.task, EntryKind::HomeworkIdea);
     }
+    let records: Vec<_> = earlier.iter().map(Session::homework_record).collect();
+    let due = due_for_review(&records, session.number);
+    for r in &accepted.reviews {
+        let open = due
+            .iter()
+            .filter(|h| h.is_open() && session.review(&h.assignment.id).is_none());
+        match reviewed_assignment(&r.task, open) {
+            Some(id) => *session.review_mut(&id) = review_of(id.clone(), r),
+            None => {
+                session
+                    .timeline
+                    .add(r.mark.unwrap_or(fallback), &review_note(r), EntryKind::Note);
+            }
+        }
+    }
     session.transcript = Some(transcript);
+}
+
+/// The open assignment a review is about: the one sharing the most words
+/// with the task as discussed ("the walks" and "Walk 20 minutes after
+/// lunch"), the earliest on a tie. None if no word is shared.
+fn reviewed_assignment<'a>(
+    task: &str,
+    open: impl Iterator<Item = &'a AssignmentHistory>,
+) -> Option<String> {
+    let wanted = stems(task);
+    let mut best: Option<(usize, &AssignmentHistory)> = None;
+    for h in open {
+        let have = stems(&h.assignment.task);
+        let shared = wanted.iter().filter(|w| have.contains(w)).count();
+        if shared > 0 && best.is_none_or(|(n, _)| shared > n) {
+            best = Some((shared, h));
+        }
+    }
+    best.map(|(_, h)| h.assignment.id.clone())
+}
+
+/// Words that say what a task is, cut to a rough stem so "walks" meets
+/// "walk" and "breathing" meets "breathe".
+fn stems(text: &str) -> Vec<String> {
+    const COMMON: &[&str] = &[
+        "the", "your", "you", "and", "for", "with", "after", "before", "each", "every", "that",
+        "this", "try", "keep", "do", "did", "what", "when", "week", "day", "days",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 3 && !COMMON.contains(&w.as_str()))
+        .map(|w| w.chars().take(4).collect())
+        .collect()
+}
+
+fn review_of(assignment_id: String, r: &ReviewSuggestion) -> Review {
+    let said = r.obstacle.as_deref().unwrap_or("");
+    let lower = said.to_lowercase().replace('’', "'");
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let mut obstacles = Vec::new();
+    for (obstacle, words) in [
+        (Obstacle::Forgot, &["forgot", "forget"][..]),
+        (Obstacle::NoTime, &["busy", "no time", "have time"]),
+        (
+            Obstacle::Avoidance,
+            &["put it off", "putting it off", "avoid", "couldn't face"],
+        ),
+        (
+            Obstacle::DidntUnderstand,
+            &["didn't understand", "not sure how", "confus"],
+        ),
+        (
+            Obstacle::NotImportant,
+            &["pointless", "didn't see the point"],
+        ),
+    ] {
+        if has(words) {
+            obstacles.push(obstacle);
+        }
+    }
+    let other = obstacles.is_empty() && !said.is_empty();
+    if other {
+        obstacles.push(Obstacle::Other);
+    }
+    Review {
+        assignment_id,
+        completion: r.completion,
+        obstacles,
+        obstacle_other: if other {
+            said.to_string()
+        } else {
+            String::new()
+        },
+        ..Review::default()
+    }
+}
+
+/// "Homework review: Evening walks — Partly, 5 days; in the way: “…”".
+fn review_note(r: &ReviewSuggestion) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(c) = r.completion {
+        parts.push(c.label().to_string());
+    }
+    if let Some(d) = r.days {
+        parts.push(format!("{d} {}", if d == 1 { "day" } else { "days" }));
+    }
+    let mut note = format!("Homework review: {}", r.task);
+    if !parts.is_empty() {
+        note.push_str(&format!(" — {}", parts.join(", ")));
+    }
+    if let Some(o) = &r.obstacle {
+        note.push_str(&format!("; in the way: “{o}”"));
+    }
+    note
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::homework::Completion;
     use crate::model::note::NoteFormat;
     use crate::model::suggest::suggest;
     use crate::model::transcript::parse;
@@ -187,11 +300,12 @@ mod tests {
             interventions: s.interventions,
             themes: s.themes,
             homework: s.homework,
+            reviews: s.reviews,
         };
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         let mut session = Session::next("s".into(), "c", &[], today, NoteFormat::Soap, 0);
         let mut n = 0;
-        fill_session(&mut session, transcript, &accepted, || {
+        fill_session(&mut session, transcript, &accepted, &[], || {
             n += 1;
             format!("a{n}")
         });
@@ -238,7 +352,13 @@ mod tests {
     fn rejected_suggestions_leave_no_trace() {
         let transcript = parse(SAMPLE).unwrap();
         let mut session = Session::default();
-        fill_session(&mut session, transcript, &Accepted::default(), String::new);
+        fill_session(
+            &mut session,
+            transcript,
+            &Accepted::default(),
+            &[],
+            String::new,
+        );
         assert!(session.tags.interventions.is_empty());
         assert!(session.timeline.is_empty());
         assert!(session.homework.is_empty());
@@ -324,6 +444,105 @@ mod tests {
         };
         assert_eq!(adopt_clinician(&known, &header(None, None)), None);
         assert_eq!(adopt_clinician(&unknown, &Header::default()), None);
+    }
+
+    const REVIEWS: &str = include_str!("../../tests/fixtures/homework-reviews.txt");
+
+    /// Session 4 of the client in the reviews fixture, with its homework.
+    fn session_4(tasks: &[(&str, &str)]) -> Session {
+        let mut s = Session {
+            id: "s4".into(),
+            number: 4,
+            ..Session::default()
+        };
+        for (id, task) in tasks {
+            s.homework.add(Assignment::new(*id, *task));
+        }
+        s
+    }
+
+    fn import_with_reviews(earlier: &[Session]) -> Session {
+        let transcript = parse(REVIEWS).unwrap();
+        let accepted = Accepted {
+            reviews: suggest(&transcript).reviews,
+            ..Accepted::default()
+        };
+        let mut session = Session {
+            id: "s5".into(),
+            number: 5,
+            ..Session::default()
+        };
+        fill_session(&mut session, transcript, &accepted, earlier, String::new);
+        session
+    }
+
+    #[test]
+    fn an_accepted_review_reviews_the_matching_open_assignment() {
+        let earlier = [session_4(&[
+            ("w", "Walk for twenty minutes every evening"),
+            ("t", "Thought record when you feel criticised"),
+        ])];
+        let session = import_with_reviews(&earlier);
+        let thought = session.review("t").unwrap();
+        assert_eq!(thought.completion, Some(Completion::NotDone));
+        assert_eq!(
+            thought.obstacles,
+            [Obstacle::Avoidance, Obstacle::NotImportant]
+        );
+        let walks = session.review("w").unwrap();
+        assert_eq!(walks.completion, Some(Completion::Partly));
+        assert_eq!(walks.obstacles, [Obstacle::Other]);
+        assert_eq!(
+            walks.obstacle_other,
+            "I skipped the weekend because of the rain."
+        );
+        assert!(session.timeline.is_empty());
+        // The homework history sees the reviews as made in session 5.
+        let mut all = earlier.to_vec();
+        all.push(session);
+        let records: Vec<_> = all.iter().map(Session::homework_record).collect();
+        let due = due_for_review(&records, 5);
+        assert!(
+            due.iter()
+                .all(|h| h.reviews.len() == 1 && h.reviews[0].number == 5)
+        );
+    }
+
+    #[test]
+    fn a_review_matching_no_open_assignment_becomes_a_timeline_note() {
+        let session = import_with_reviews(&[session_4(&[("t", "Keep a thought record")])]);
+        assert_eq!(session.reviews.len(), 1);
+        assert_eq!(session.reviews[0].assignment_id, "t");
+        let notes: Vec<_> = session
+            .timeline
+            .entries()
+            .iter()
+            .map(|e| (e.time, e.text.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            notes,
+            [(
+                t(11, 0),
+                "Homework review: Evening walks — Partly, 5 days; in the way: \
+                 “I skipped the weekend because of the rain.”",
+                EntryKind::Note
+            )]
+        );
+    }
+
+    #[test]
+    fn a_closed_assignment_is_not_reviewed_again() {
+        let mut closing = session_4(&[]);
+        closing.id = "s4b".into();
+        closing.reviews.push(Review {
+            completion: Some(Completion::Done),
+            ..Review::new("t")
+        });
+        let mut first = session_4(&[("t", "Thought record when criticised")]);
+        first.number = 3;
+        let session = import_with_reviews(&[first, closing]);
+        assert!(session.reviews.is_empty());
+        assert_eq!(session.timeline.entries().len(), 2);
     }
 
     #[test]

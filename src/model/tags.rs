@@ -6,30 +6,225 @@
 
 use serde::{Deserialize, Serialize};
 
-pub const INTERVENTIONS: &[&str] = &[
-    "cognitive restructuring",
-    "mindfulness",
-    "grounding exercise (5-4-3-2-1)",
-    "breathing exercise",
-    "sleep hygiene",
-    "psychoeducation",
-    "behavioural activation",
-    "exposure",
-    "problem solving",
-    "relaxation",
-    "motivational interviewing",
+/// A vocabulary entry and the phrases that, said in a session, are evidence
+/// of it. Keywords are lower-case ASCII, matched on word boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    pub name: &'static str,
+    pub keywords: &'static [&'static str],
+}
+
+pub const INTERVENTIONS: &[Term] = &[
+    Term {
+        name: "cognitive restructuring",
+        keywords: &[
+            "cognitive restructuring",
+            "challenge that belief",
+            "challenge that thought",
+            "challenge the thought",
+            "evidence that contradicts",
+            "evidence for and against",
+            "thought record",
+            "cognitive distortion",
+            "cognitive distortions",
+            "reframe",
+            "reframing",
+            "balanced thought",
+            "alternative thought",
+        ],
+    },
+    Term {
+        name: "mindfulness",
+        keywords: &["mindfulness", "mindful", "body scan", "present moment"],
+    },
+    Term {
+        name: "grounding exercise (5-4-3-2-1)",
+        keywords: &[
+            "grounding",
+            "three things you can see",
+            "five things you can see",
+            "5-4-3-2-1",
+            "54321",
+        ],
+    },
+    Term {
+        name: "breathing exercise",
+        keywords: &[
+            "breathing exercise",
+            "breathing exercises",
+            "deep breath",
+            "deep breaths",
+            "breathe in",
+            "box breathing",
+            "diaphragmatic breathing",
+            "paced breathing",
+        ],
+    },
+    Term {
+        name: "sleep hygiene",
+        keywords: &[
+            "sleep hygiene",
+            "bedtime routine",
+            "consistent bedtime",
+            "screens before bed",
+            "sleep schedule",
+        ],
+    },
+    Term {
+        name: "psychoeducation",
+        keywords: &[
+            "psychoeducation",
+            "fight or flight",
+            "fight-or-flight",
+            "how anxiety works",
+            "anxiety cycle",
+        ],
+    },
+    Term {
+        name: "behavioural activation",
+        keywords: &[
+            "behavioural activation",
+            "behavioral activation",
+            "activity scheduling",
+            "activity diary",
+            "pleasant activities",
+            "schedule some activities",
+        ],
+    },
+    Term {
+        name: "exposure",
+        keywords: &[
+            "exposure",
+            "exposure hierarchy",
+            "fear ladder",
+            "face the fear",
+        ],
+    },
+    Term {
+        name: "problem solving",
+        keywords: &[
+            "problem solving",
+            "problem-solving",
+            "brainstorm solutions",
+            "pros and cons",
+        ],
+    },
+    Term {
+        name: "relaxation",
+        keywords: &[
+            "relaxation",
+            "progressive muscle relaxation",
+            "relax your muscles",
+        ],
+    },
+    Term {
+        name: "motivational interviewing",
+        keywords: &[
+            "motivational interviewing",
+            "readiness to change",
+            "importance ruler",
+            "how important is it to you",
+            "on a scale of 0 to 10",
+            "on a scale from 0 to 10",
+        ],
+    },
 ];
 
-pub const THEMES: &[&str] = &[
-    "anxiety",
-    "perfectionism",
-    "fear of failure",
-    "core beliefs",
-    "low mood",
-    "sleep",
-    "work stress",
-    "self-esteem",
-    "relationships",
+pub const THEMES: &[Term] = &[
+    Term {
+        name: "anxiety",
+        keywords: &[
+            "anxiety", "anxious", "panic", "worry", "worrying", "worried", "nervous",
+        ],
+    },
+    Term {
+        name: "perfectionism",
+        keywords: &[
+            "perfectionism",
+            "perfectionist",
+            "perfectionistic",
+            "good enough",
+        ],
+    },
+    Term {
+        name: "fear of failure",
+        keywords: &[
+            "fear of failure",
+            "fear of failing",
+            "afraid of failing",
+            "scared of failing",
+            "afraid to fail",
+        ],
+    },
+    Term {
+        name: "core beliefs",
+        keywords: &["core belief", "core beliefs", "deep-seated belief"],
+    },
+    Term {
+        name: "low mood",
+        keywords: &[
+            "low mood",
+            "depressed",
+            "depression",
+            "feeling down",
+            "feeling low",
+            "hopeless",
+        ],
+    },
+    Term {
+        name: "sleep",
+        keywords: &[
+            "sleep",
+            "sleeping",
+            "insomnia",
+            "asleep",
+            "lie awake",
+            "nightmares",
+        ],
+    },
+    Term {
+        name: "work stress",
+        keywords: &[
+            "work stress",
+            "deadline",
+            "deadlines",
+            "at work",
+            "my boss",
+            "my manager",
+            "workload",
+            "burnout",
+            "burned out",
+            "burnt out",
+        ],
+    },
+    Term {
+        name: "self-esteem",
+        keywords: &[
+            "self-esteem",
+            "self esteem",
+            "self-worth",
+            "self worth",
+            "self-confidence",
+            "worthless",
+            "self-critical",
+        ],
+    },
+    Term {
+        name: "relationships",
+        keywords: &[
+            "relationship",
+            "relationships",
+            "my partner",
+            "my wife",
+            "my husband",
+            "my boyfriend",
+            "my girlfriend",
+            "breakup",
+            "break-up",
+            "marriage",
+            "divorce",
+        ],
+    },
 ];
 
 #[derive(
@@ -43,20 +238,22 @@ pub enum TagKind {
 }
 
 impl TagKind {
-    pub fn vocabulary(self) -> &'static [&'static str] {
+    pub fn terms(self) -> &'static [Term] {
         match self {
             TagKind::Intervention => INTERVENTIONS,
             TagKind::Theme => THEMES,
         }
     }
 
+    /// The entries' names, in vocabulary order.
+    pub fn vocabulary(self) -> impl Iterator<Item = &'static str> {
+        self.terms().iter().map(|t| t.name)
+    }
+
     /// The vocabulary entry `tag` refers to, ignoring case and spacing.
     fn known(self, tag: &str) -> Option<&'static str> {
         let wanted = normalize(tag).to_lowercase();
-        self.vocabulary()
-            .iter()
-            .copied()
-            .find(|v| v.to_lowercase() == wanted)
+        self.vocabulary().find(|v| v.to_lowercase() == wanted)
     }
 }
 
@@ -133,7 +330,7 @@ pub fn type_ahead(kind: TagKind, typed: &str, already: &[String]) -> Vec<&'stati
         .collect();
     let mut prefix = Vec::new();
     let mut inner = Vec::new();
-    for &entry in kind.vocabulary() {
+    for entry in kind.vocabulary() {
         let lower = entry.to_lowercase();
         if chosen.contains(&lower) {
             continue;
@@ -177,12 +374,10 @@ mod tests {
     }
 
     #[test]
-    fn vocabularies() {
-        assert_eq!(Intervention.vocabulary(), INTERVENTIONS);
-        assert_eq!(Theme.vocabulary(), THEMES);
-        assert_eq!(INTERVENTIONS.len(), 11);
+    fn vocabularies_are_the_term_names_in_order() {
+        assert_eq!(Intervention.vocabulary().count(), 11);
         assert_eq!(
-            THEMES,
+            Theme.vocabulary().collect::<Vec<_>>(),
             [
                 "anxiety",
                 "perfectionism",
@@ -195,6 +390,26 @@ mod tests {
                 "relationships"
             ]
         );
+    }
+
+    #[test]
+    fn every_term_has_a_unique_name_and_matchable_keywords() {
+        for kind in [Intervention, Theme] {
+            let names: Vec<String> = kind.vocabulary().map(str::to_lowercase).collect();
+            for (i, term) in kind.terms().iter().enumerate() {
+                assert!(!names[..i].contains(&names[i]), "{} twice", term.name);
+                assert_eq!(term.name, normalize(term.name), "{}", term.name);
+                assert!(!term.keywords.is_empty(), "{} has no keywords", term.name);
+                // Matching folds the text to lower-case ASCII punctuation,
+                // so a keyword written any other way could never match.
+                for kw in term.keywords {
+                    let plain = kw
+                        .chars()
+                        .all(|c| !c.is_uppercase() && (c.is_alphanumeric() || " '-".contains(c)));
+                    assert!(plain && *kw == normalize(kw), "{}: {kw:?}", term.name);
+                }
+            }
+        }
     }
 
     #[test]
@@ -301,7 +516,10 @@ mod tests {
                 "relationships"
             ]
         );
-        assert_eq!(type_ahead(Intervention, "  ", &[]), INTERVENTIONS);
+        assert_eq!(
+            type_ahead(Intervention, "  ", &[]),
+            Intervention.vocabulary().collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 // Keeps Sessionpad usable offline: every file of one build is stored in a cache
-// named after that build, and served from there. scripts/precache.sh writes the
-// real dist/sw.js from this template, filling in the build hash and file list.
+// named after that build, and served from there. scripts/seal-and-precache.sh
+// writes the real dist/sw.js from this template, filling in the build hash and
+// file list.
 //
 // Only this app's own files are ever fetched or served; requests to any other
 // origin are left alone (the app makes none).

@@ -48,6 +48,53 @@ pub fn quarantine_key(key: &str) -> String {
     format!("{PREFIX}quarantine/{}", key.trim_start_matches(PREFIX))
 }
 
+/// One stored record, named without its key, so code outside storage never
+/// spells a key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RecordRef {
+    Schema,
+    Index,
+    Clinician,
+    Settings,
+    Client(String),
+    Session(String),
+    /// The transcript a session was imported from, stored apart from it.
+    Transcript(String),
+}
+
+impl RecordRef {
+    pub fn key(&self) -> String {
+        match self {
+            Self::Schema => schema_key(),
+            Self::Index => index_key(),
+            Self::Clinician => clinician_key(),
+            Self::Settings => settings_key(),
+            Self::Client(id) => client_key(id),
+            Self::Session(id) => session_key(id),
+            Self::Transcript(id) => transcript_key(id),
+        }
+    }
+
+    /// The record stored under `key`; `None` for keys that are not ours or
+    /// name no record (such as a quarantined copy).
+    pub fn from_key(key: &str) -> Option<Self> {
+        let rest = key.strip_prefix(PREFIX)?;
+        let record = match rest {
+            "schema" => Self::Schema,
+            "index" => Self::Index,
+            "clinician" => Self::Clinician,
+            "settings" => Self::Settings,
+            _ => match rest.split_once('/')? {
+                ("client", id) if !id.is_empty() => Self::Client(id.to_string()),
+                ("session", id) if !id.is_empty() => Self::Session(id.to_string()),
+                ("transcript", id) if !id.is_empty() => Self::Transcript(id.to_string()),
+                _ => return None,
+            },
+        };
+        Some(record)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
     /// Storage cannot be used at all (private mode, blocked site data).
@@ -65,12 +112,11 @@ pub enum StorageError {
 impl StorageError {
     /// Which saved thing is damaged, in words rather than a key.
     fn record_name(key: &str) -> String {
-        let rest = key.trim_start_matches(PREFIX);
-        match rest.split_once('/') {
-            Some(("client", id)) => format!("client record {id}"),
-            Some(("session", id)) => format!("session record {id}"),
-            Some(("transcript", id)) => format!("transcript of session record {id}"),
-            _ => format!("the {rest} record"),
+        match RecordRef::from_key(key) {
+            Some(RecordRef::Client(id)) => format!("client record {id}"),
+            Some(RecordRef::Session(id)) => format!("session record {id}"),
+            Some(RecordRef::Transcript(id)) => format!("transcript of session record {id}"),
+            _ => format!("the {} record", key.trim_start_matches(PREFIX)),
         }
     }
 }
@@ -419,23 +465,19 @@ fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
 fn rebuild_index(backend: &dyn Backend) -> Result<Index, StorageError> {
     let mut index = Index::default();
     for key in backend.keys()? {
-        let Some(rest) = key.strip_prefix(PREFIX) else {
-            continue;
-        };
-        if let Some(id) = rest.strip_prefix("client/") {
-            index.clients.push(id.to_string());
-        } else if let Some(id) = rest.strip_prefix("session/") {
-            // The client is needed to list it; an unreadable record is still
-            // indexed (under no client) so it is never forgotten.
-            let client_id = read::<Session>(backend, &key)
-                .ok()
-                .flatten()
-                .map(|s| s.client_id)
-                .unwrap_or_default();
-            index.sessions.push(SessionRef {
-                id: id.to_string(),
-                client_id,
-            });
+        match RecordRef::from_key(&key) {
+            Some(RecordRef::Client(id)) => index.clients.push(id),
+            Some(RecordRef::Session(id)) => {
+                // The client is needed to list it; an unreadable record is still
+                // indexed (under no client) so it is never forgotten.
+                let client_id = read::<Session>(backend, &key)
+                    .ok()
+                    .flatten()
+                    .map(|s| s.client_id)
+                    .unwrap_or_default();
+                index.sessions.push(SessionRef { id, client_id });
+            }
+            _ => {}
         }
     }
     Ok(index)

@@ -1,5 +1,4 @@
-use crate::components::ChoiceChips;
-use crate::components::or_missing;
+use crate::components::{ChoiceChips, Crumbs, or_missing};
 use crate::model::Choice;
 use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
 use crate::model::{Client, Session};
@@ -59,11 +58,7 @@ fn CourseHomework(client: Client) -> impl IntoView {
     };
 
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="#/">"All clients"</a>
-            " / "
-            <a href=Route::Client(id.clone()).hash()>{client.display_name()}</a>
-        </nav>
+        <Crumbs trail=vec![(Route::Client(id.clone()), client.display_name())] />
         <h1>{format!("Homework — {}", client.name)}</h1>
         <section class="panel" aria-labelledby="adherence-title">
             <h2 id="adherence-title">"Adherence"</h2>
@@ -106,11 +101,11 @@ fn CourseHomework(client: Client) -> impl IntoView {
         <section class="panel" aria-labelledby="assignments-title">
             <div class="section-head">
                 <h2 id="assignments-title">"Assignments"</h2>
-                <ChoiceChips
+                <ChoiceChips<HistoryFilter>
                     legend="Show"
-                    name="homework-filter".to_string()
-                    selected=Signal::derive(move || Some(show.get()))
-                    on_pick=Callback::new(move |f: HistoryFilter| show.set(f))
+                    name="homework-filter"
+                    selected=move || Some(show.get())
+                    on_pick=move |f| show.set(f)
                 />
             </div>
             <ol class="homework-list" aria-label="Assignments">

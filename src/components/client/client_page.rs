@@ -1,10 +1,7 @@
-use crate::components::FieldError;
-use crate::components::TextArea;
-use crate::components::TextInput;
-use crate::components::or_missing;
+use crate::components::{Crumbs, FieldError, OptionalDate, TextArea, TextInput, or_missing};
 use crate::model::Choice;
 use crate::model::timeline::format_time_range;
-use crate::model::{Client, InputError, Session, format_date, parse_date};
+use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
 use crate::state::use_app_state;
@@ -46,8 +43,8 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 <TextInput
                     label=label
                     on_leave=true
-                    value=Signal::derive(move || client.with(get))
-                    on_text=Callback::new(move |v: String| edit(&|c| set(c, v.clone())))
+                    value=move || client.with(get)
+                    on_text=move |v: String| edit(&|c| set(c, v.clone()))
                 />
             }
         };
@@ -74,9 +71,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
     let planned = move || client.with(|c| c.course.planned_sessions);
 
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="#/">"All clients"</a>
-        </nav>
+        <Crumbs />
         <div class="section-head">
             <h1>{move || client.with(Client::display_name)}</h1>
             <a class="button-link" href=move || client.with(|c| Route::ClientHomework(c.id.clone()).hash())>
@@ -155,26 +150,16 @@ fn ClientDetails(client: Client) -> impl IntoView {
                         }
                     />
                 </label>
-                <label class="field">
-                    <span>"Course start"</span>
-                    <input
-                        type="date"
-                        prop:value=move || {
-                            client.with(|c| c.course.start_date.map(|d| d.to_string()).unwrap_or_default())
-                        }
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|c| {
-                                c.course.start_date = if value.is_empty() {
-                                    None
-                                } else {
-                                    Some(parse_date(&value)?)
-                                };
-                                Ok(())
-                            });
-                        }
-                    />
-                </label>
+                <OptionalDate
+                    label="Course start"
+                    value=move || client.with(|c| c.course.start_date)
+                    on_date={move |date: Result<_, InputError>| {
+                        edit(&|c| {
+                            c.course.start_date = date.clone()?;
+                            Ok(())
+                        })
+                    }}
+                />
                 {text_field(
                     "Therapy modality",
                     |c| c.course.modality.clone(),
@@ -187,13 +172,13 @@ fn ClientDetails(client: Client) -> impl IntoView {
                     label="Treatment goals"
                     placeholder="One goal per line"
                     on_leave=true
-                    value=Signal::derive(move || client.with(|c| c.course.goals.clone()))
-                    on_text=Callback::new(move |v: String| {
+                    value=move || client.with(|c| c.course.goals.clone())
+                    on_text=move |v: String| {
                         edit(&|c| {
                             c.course.goals = v.clone();
                             Ok(())
                         })
-                    })
+                    }
                 />
             </div>
         </section>
@@ -212,13 +197,13 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 <TextArea
                     label="About the client"
                     on_leave=true
-                    value=Signal::derive(move || client.with(|c| c.notes.clone()))
-                    on_text=Callback::new(move |v: String| {
+                    value=move || client.with(|c| c.notes.clone())
+                    on_text=move |v: String| {
                         edit(&|c| {
                             c.notes = v.clone();
                             Ok(())
                         })
-                    })
+                    }
                 />
             </div>
         </section>

@@ -1,4 +1,4 @@
-use crate::components::or_missing;
+use crate::components::{Crumbs, or_missing};
 use crate::model::{Client, Clinician, Session, format_date};
 use crate::route::Route;
 use crate::state::use_app_state;
@@ -11,7 +11,7 @@ pub fn HomeworkCopy(id: String) -> impl IntoView {
     let state = use_app_state();
     or_missing(
         "Session",
-        state.peek(|s| s.session_with_client(&id)),
+        state.session_with_client(&id),
         |(session, client)| {
             let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
             view! { <ClientCopy session client clinician /> }.into_any()
@@ -35,9 +35,10 @@ fn ClientCopy(session: Session, client: Client, clinician: Clinician) -> impl In
         .collect::<Vec<_>>();
 
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href=Route::Session(session.id.clone()).hash()>"Back to the session"</a>
-        </nav>
+        <Crumbs
+            from_roster=false
+            trail=vec![(Route::Session(session.id.clone()), "Back to the session".to_string())]
+        />
         <article class="client-copy">
             <h1>{format!("Your homework, {}", client.name)}</h1>
             <p class="muted">

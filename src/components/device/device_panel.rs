@@ -1,4 +1,3 @@
-use crate::offline::request_persistence;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -10,17 +9,11 @@ const QUOTA_CHARS: usize = 5_241_856;
 pub fn DevicePanel() -> impl IntoView {
     let state = use_app_state();
     let usage = move || state.read(|s| s.usage()).ok();
-    let ask = move |_| {
-        let persistent = state.persistent;
-        leptos::task::spawn_local(async move {
-            persistent.set(request_persistence().await);
-        });
-    };
     view! {
         <details class="panel">
             <summary>"This device"</summary>
             <p aria-label="Storage persistence">
-                {move || match state.persistent.get() {
+                {move || match state.persistent().get() {
                     Some(true) => {
                         "Storage is persistent: the browser will not clear your notes to free space."
                     }
@@ -30,8 +23,8 @@ pub fn DevicePanel() -> impl IntoView {
                     None => "This browser does not say whether it keeps site data.",
                 }}
             </p>
-            <Show when=move || state.persistent.get() != Some(true)>
-                <button type="button" on:click=ask>"Ask to keep data"</button>
+            <Show when=move || state.persistent().get() != Some(true)>
+                <button type="button" on:click=move |_| state.request_persistence()>"Ask to keep data"</button>
             </Show>
             <p>
                 {move || {

@@ -1,3 +1,4 @@
+use crate::components::Crumbs;
 use crate::components::FieldError;
 use crate::components::TextArea;
 use crate::components::TextInput;
@@ -71,9 +72,7 @@ pub fn ImportTranscript() -> impl IntoView {
     };
 
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="#/">"All clients"</a>
-        </nav>
+        <Crumbs />
         <h1>"Import a transcript"</h1>
         <p class="muted">
             "Choose a .txt or .md file, or paste the text. It is read on this device only; nothing is sent anywhere. You review everything before a session is created."
@@ -87,7 +86,7 @@ pub fn ImportTranscript() -> impl IntoView {
                 label="Transcript text"
                 rows=8
                 placeholder="Session 14/24\nDate: July 31, 2025\n…"
-                value=text.into()
+                value=text
                 on_text=Callback::new(move |v: String| text.set(v))
             />
             <button type="button" class="primary" on:click=move |_| read()>"Read transcript"</button>
@@ -112,13 +111,14 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
     let clients = StoredValue::new(clients);
     let suggestions = suggest(&transcript);
     let take = |n: usize| RwSignal::new(vec![false; n]);
-    let (take_interventions, take_themes, take_homework) = (
+    let (take_interventions, take_themes, take_homework, take_reviews) = (
         take(suggestions.interventions.len()),
         take(suggestions.themes.len()),
         take(suggestions.homework.len()),
+        take(suggestions.reviews.len()),
     );
     let set_all = move |value: bool| {
-        for list in [take_interventions, take_themes, take_homework] {
+        for list in [take_interventions, take_themes, take_homework, take_reviews] {
             list.update(|v| v.iter_mut().for_each(|x| *x = value));
         }
     };
@@ -160,6 +160,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
             interventions: pick(take_interventions, &s.interventions),
             themes: pick(take_themes, &s.themes),
             homework: pick(take_homework, &s.homework),
+            reviews: pick(take_reviews, &s.reviews),
         });
         let earlier = state.peek(|s| s.sessions_of(&client.id).0);
         let mut session = Session::next(
@@ -170,7 +171,13 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
             clinician.default_format,
             now_ms(),
         );
-        fill_session(&mut session, transcript.get_value(), &accepted, new_id);
+        fill_session(
+            &mut session,
+            transcript.get_value(),
+            &accepted,
+            &earlier,
+            new_id,
+        );
         if state.add_session(&session) {
             state.navigate(Route::Session(session.id));
         }
@@ -237,7 +244,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                 <Show when=move || choice.get() == "new">
                     <TextInput
                         label="New client's name or code"
-                        value=new_name.into()
+                        value=new_name
                         on_text=Callback::new(move |v| new_name.set(v))
                     />
                 </Show>
@@ -295,6 +302,21 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                         };
                         let at = h.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
                         (h.task.clone(), format!("{who}{at}"))
+                    })
+                    .collect()
+            })}
+            // Reviews of last session's homework, with what the client said about them.
+            {tag_list("Homework review", take_reviews, |s| {
+                use crate::model::Choice;
+                s.reviews
+                    .iter()
+                    .map(|r| {
+                        let at = r.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                        let mut why = vec![format!("reviewed{at}")];
+                        why.extend(r.completion.map(|c| c.label().to_string()));
+                        why.extend(r.days.map(|d| format!("{d} day{}", if d == 1 { "" } else { "s" })));
+                        why.extend(r.obstacle.as_ref().map(|o| format!("in the way: “{o}”")));
+                        (r.task.clone(), why.join("; "))
                     })
                     .collect()
             })}

@@ -1,5 +1,4 @@
-use crate::components::TextInput;
-use crate::components::{choice_options, picked};
+use crate::components::{ChoiceSelect, TextInput};
 use crate::model::note::NoteFormat;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -32,33 +31,30 @@ pub fn ClinicianProfile() -> impl IntoView {
                 <TextInput
                     label="Your name"
                     on_leave=true
-                    value=Signal::derive(move || profile.with(|p| p.name.clone()))
-                    on_text=Callback::new(move |v: String| {
+                    value=move || profile.with(|p| p.name.clone())
+                    on_text=move |v: String| {
                         profile.update(|p| p.name = v.trim().to_string());
                         save();
-                    })
+                    }
                 />
                 <TextInput
                     label="Credentials"
                     on_leave=true
                     placeholder="e.g. Licensed Clinical Psychologist"
-                    value=Signal::derive(move || profile.with(|p| p.credentials.clone()))
-                    on_text=Callback::new(move |v: String| {
+                    value=move || profile.with(|p| p.credentials.clone())
+                    on_text=move |v: String| {
                         profile.update(|p| p.credentials = v.trim().to_string());
                         save();
-                    })
+                    }
                 />
-                <label class="field">
-                    <span>"Default note format"</span>
-                    <select on:change=move |ev| {
-                        if let Some(f) = picked::<NoteFormat>(&ev) {
-                            profile.update(|p| p.default_format = f);
-                            save();
-                        }
-                    }>
-                        {choice_options(move |f: NoteFormat| profile.with(|p| p.default_format == f))}
-                    </select>
-                </label>
+                <ChoiceSelect<NoteFormat>
+                    label="Default note format"
+                    value=move || profile.with(|p| p.default_format)
+                    on_pick=move |f| {
+                        profile.update(|p| p.default_format = f);
+                        save();
+                    }
+                />
             </div>
         </details>
     }

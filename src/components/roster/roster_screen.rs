@@ -71,7 +71,7 @@ pub fn Roster() -> impl IntoView {
             <form class="inline-form" on:submit=add>
                 <TextInput
                     label="Name or code"
-                    value=new_name.into()
+                    value=new_name
                     on_text=Callback::new(move |v| new_name.set(v))
                 />
                 <button type="submit" class="primary">"New client"</button>
@@ -154,7 +154,7 @@ fn ClientRow(client: Client) -> impl IntoView {
                 <form class="inline-form card-main" on:submit=rename>
                     <TextInput
                         label="New name or code"
-                        value=draft.into()
+                        value=draft
                         on_text=Callback::new(move |v| draft.set(v))
                     />
                     <button type="submit" class="primary">"Save name"</button>

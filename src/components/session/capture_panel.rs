@@ -1,6 +1,5 @@
-use crate::components::TextInput;
 use crate::components::use_edited_session;
-use crate::components::{ChoiceChips, choice_options, picked};
+use crate::components::{ChoiceChips, ChoiceSelect, TextInput, UndoNotice};
 use crate::model::Choice;
 use crate::model::homework::assignment_from_idea;
 use crate::model::timeline::{EntryKind, Removed, format_clock, parse_clock};
@@ -31,7 +30,7 @@ pub fn CapturePanel() -> impl IntoView {
         time.set(String::new());
         kind.set(EntryKind::Note);
     };
-    let undo = move |_| {
+    let undo = move |()| {
         if let Some(entry) = removed.get_untracked() {
             edited.change(|s| {
                 s.timeline.restore(entry);
@@ -56,8 +55,8 @@ pub fn CapturePanel() -> impl IntoView {
                     class="field capture-text"
                     enterkeyhint="done"
                     placeholder="Type and press Enter"
-                    value=text.into()
-                    on_text=Callback::new(move |v| text.set(v))
+                    value=text
+                    on_text=move |v| text.set(v)
                 />
                 <label class="field capture-time">
                     <span>"At"</span>
@@ -68,27 +67,19 @@ pub fn CapturePanel() -> impl IntoView {
                         on:input=move |ev| time.set(event_target_value(&ev))
                     />
                 </label>
-                <ChoiceChips
+                <ChoiceChips<EntryKind>
                     legend="Kind"
-                    name="capture-kind".to_string()
+                    name="capture-kind"
                     class="kinds"
-                    selected=Signal::derive(move || Some(kind.get()))
-                    on_pick=Callback::new(move |k: EntryKind| kind.set(k))
+                    selected=move || Some(kind.get())
+                    on_pick=move |k| kind.set(k)
                 />
                 <button type="submit" class="primary">"Add to timeline"</button>
             </form>
-            {move || {
-                removed
-                    .get()
-                    .map(|r| {
-                        view! {
-                            <p class="undo" role="status">
-                                {format!("Deleted “{}”. ", r.entry().text)}
-                                <button type="button" on:click=undo>"Undo"</button>
-                            </p>
-                        }
-                    })
-            }}
+            <UndoNotice
+                deleted=move || removed.with(|r| r.as_ref().map(|r| format!("“{}”", r.entry().text)))
+                on_undo=undo
+            />
             <ol class="timeline" aria-label="Timeline entries">
                 <For
                     each=entries
@@ -111,18 +102,16 @@ pub fn CapturePanel() -> impl IntoView {
                                         }
                                     }
                                 />
-                                <select
-                                    aria-label=format!("Kind of “{}”", entry.text)
-                                    on:change=move |ev| {
-                                        if let Some(k) = picked::<EntryKind>(&ev) {
-                                            edited.change(|s| {
-                                                s.timeline.set_kind(id, k);
-                                            });
-                                        }
+                                <ChoiceSelect<EntryKind>
+                                    label=format!("Kind of “{}”", entry.text)
+                                    hide_label=true
+                                    value=entry.kind
+                                    on_pick=move |k| {
+                                        edited.change(|s| {
+                                            s.timeline.set_kind(id, k);
+                                        })
                                     }
-                                >
-                                    {choice_options(move |k: EntryKind| k == entry.kind)}
-                                </select>
+                                />
                                 <input
                                     type="text"
                                     class="entry-text"

@@ -1,7 +1,5 @@
-use crate::components::FieldError;
-use crate::components::TextInput;
 use crate::components::use_edited_session;
-use crate::components::{choice_options, picked};
+use crate::components::{ChoiceSelect, FieldError, TextInput, UndoNotice};
 use crate::model::homework::{Assignment, HomeworkKind, RemovedAssignment, parse_likelihood};
 use crate::platform::new_id;
 use crate::route::Route;
@@ -23,7 +21,7 @@ pub fn HomeworkPanel() -> impl IntoView {
             s.homework.add(Assignment::new(new_id(), ""));
         });
     };
-    let undo = move |_| {
+    let undo = move |()| {
         if let Some(r) = removed.get_untracked() {
             edited.change(|s| {
                 s.homework.restore(r);
@@ -45,23 +43,22 @@ pub fn HomeworkPanel() -> impl IntoView {
                     <a class="button-link" href=copy_link>"Client copy"</a>
                 </Show>
             </div>
-            {move || {
-                removed
-                    .get()
-                    .map(|r| {
-                        let task = if r.assignment.task.is_empty() {
-                            "an empty assignment".to_string()
-                        } else {
-                            format!("“{}”", r.assignment.task)
-                        };
-                        view! {
-                            <p class="undo" role="status">
-                                {format!("Deleted {task}. ")}
-                                <button type="button" on:click=undo>"Undo"</button>
-                            </p>
-                        }
-                    })
-            }}
+            <UndoNotice
+                deleted=move || {
+                    removed
+                        .with(|r| {
+                            r.as_ref()
+                                .map(|r| {
+                                    if r.assignment.task.is_empty() {
+                                        "an empty assignment".to_string()
+                                    } else {
+                                        format!("“{}”", r.assignment.task)
+                                    }
+                                })
+                        })
+                }
+                on_undo=undo
+            />
             <ol class="homework-list" aria-label="Homework agreed">
                 <For
                     each=ids
@@ -105,8 +102,8 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
             <TextInput
                 label=label
                 placeholder=placeholder
-                value=Signal::derive(move || read(get))
-                on_text=Callback::new(move |v: String| update(&|a| set(a, v.clone())))
+                value=move || read(get)
+                on_text=move |v: String| update(&|a| set(a, v.clone()))
             />
         }
     };
@@ -118,21 +115,18 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                     label="Task"
                     class="field wide"
                     placeholder="What the client will do, in their words"
-                    value=Signal::derive(move || read(|a| a.task.clone()))
-                    on_text=Callback::new(move |v: String| update(&|a| a.task = v.clone()))
+                    value=move || read(|a| a.task.clone())
+                    on_text=move |v: String| update(&|a| a.task = v.clone())
                 />
-                <label class="field">
-                    <span>"Type"</span>
-                    <select on:change=move |ev| {
-                        if let Some(kind) = picked::<HomeworkKind>(&ev) {
-                            update(&|a| a.kind = kind);
-                        }
-                    }>
-                        {choice_options(move |kind: HomeworkKind| {
-                            edited.session.with(|s| s.homework.get(&id.read_value()).is_some_and(|a| a.kind == kind))
-                        })}
-                    </select>
-                </label>
+                <ChoiceSelect<HomeworkKind>
+                    label="Type"
+                    value=move || {
+                        edited
+                            .session
+                            .with(|s| s.homework.get(&id.read_value()).map(|a| a.kind).unwrap_or_default())
+                    }
+                    on_pick=move |kind| update(&|a| a.kind = kind)
+                />
                 {text_field("Why", "What it is for", |a| a.why.clone(), |a, v| a.why = v)}
                 {text_field("When / how often", "e.g. every evening before bed", |a| a.when.clone(), |a, v| a.when = v)}
                 <div class="field">

@@ -1,7 +1,5 @@
-use crate::components::ChoiceChips;
-use crate::components::TextArea;
-use crate::components::TextInput;
 use crate::components::use_edited_session;
+use crate::components::{ChoiceChips, TextArea, TextInput};
 use crate::model::Choice;
 use crate::model::Session;
 use crate::model::homework::{
@@ -84,11 +82,11 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
             <ul class="history">
                 {earlier_reviews.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
-            <ChoiceChips
+            <ChoiceChips<Completion>
                 legend="Completion"
                 name=group("completion")
-                selected=Signal::derive(move || review().completion)
-                on_pick=Callback::new(move |c: Completion| update(&|r| r.completion = Some(c)))
+                selected=move || review().completion
+                on_pick=move |c| update(&|r| r.completion = Some(c))
             />
             <fieldset class="choices">
                 <legend>"What got in the way"</legend>
@@ -111,21 +109,21 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
             <Show when=move || review().obstacles.contains(&Obstacle::Other)>
                 <TextInput
                     label="Other obstacle"
-                    value=Signal::derive(move || review().obstacle_other)
-                    on_text=Callback::new(move |v: String| update(&|r| r.obstacle_other = v.clone()))
+                    value=move || review().obstacle_other
+                    on_text=move |v: String| update(&|r| r.obstacle_other = v.clone())
                 />
             </Show>
             <TextArea
                 label="What was learned"
                 rows=2
-                value=Signal::derive(move || review().learned)
-                on_text=Callback::new(move |v: String| update(&|r| r.learned = v.clone()))
+                value=move || review().learned
+                on_text=move |v: String| update(&|r| r.learned = v.clone())
             />
-            <ChoiceChips
+            <ChoiceChips<Decision>
                 legend="Decision"
                 name=group("decision")
-                selected=Signal::derive(move || review().decision)
-                on_pick=Callback::new(move |c: Decision| update(&|r| r.decision = Some(c)))
+                selected=move || review().decision
+                on_pick=move |c| update(&|r| r.decision = Some(c))
             />
             <p class="muted" aria-live="polite">
                 {move || {

@@ -1,6 +1,6 @@
+use crate::components::ChoiceSelect;
 use crate::components::TextArea;
 use crate::components::use_edited_session;
-use crate::components::{choice_options, picked};
 use crate::model::Choice;
 use crate::model::note::{NoteFormat, Section};
 use leptos::prelude::*;
@@ -31,16 +31,12 @@ pub fn NoteEditor(
         <section class="panel note" aria-labelledby="note-title">
             <div class="section-head">
                 <h2 id="note-title">"Note"</h2>
-                <label class="field inline">
-                    <span>"Format"</span>
-                    <select on:change=move |ev| {
-                        if let Some(f) = picked::<NoteFormat>(&ev) {
-                            edited.change(|s| s.note.set_format(f));
-                        }
-                    }>
-                        {choice_options(move |f: NoteFormat| format.get() == f)}
-                    </select>
-                </label>
+                <ChoiceSelect<NoteFormat>
+                    label="Format"
+                    class="field inline"
+                    value=format
+                    on_pick=move |f| edited.change(|s| s.note.set_format(f))
+                />
             </div>
             <div class="write-up">
                 <button type="button" on:click=write_up>
@@ -95,8 +91,8 @@ fn SectionField(section: Section) -> impl IntoView {
             class="note-text"
             rows=6
             placeholder=section.placeholder()
-            value=Signal::derive(move || edited.session.with(|s| s.note.text(section).to_string()))
-            on_text=Callback::new(move |v: String| edited.change(|s| s.note.set_text(section, v)))
+            value=move || edited.session.with(|s| s.note.text(section).to_string())
+            on_text=move |v: String| edited.change(|s| s.note.set_text(section, v))
         />
     }
 }

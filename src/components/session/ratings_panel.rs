@@ -1,7 +1,7 @@
+use crate::components::ChoiceSelect;
 use crate::components::FieldError;
 use crate::components::TextArea;
 use crate::components::use_edited_session;
-use crate::components::{choice_options, picked};
 use crate::model::ratings::{RiskLevel, Scale};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,22 +19,17 @@ pub fn RatingsPanel() -> impl IntoView {
                 {Scale::ALL.into_iter().map(|scale| view! { <ScoreField scale /> }).collect_view()}
             </div>
             <div class="grid">
-                <label class="field">
-                    <span>"Risk"</span>
-                    <select on:change=move |ev| {
-                        if let Some(level) = picked::<RiskLevel>(&ev) {
-                            edited.change(|s| s.risk.level = level);
-                        }
-                    }>
-                        {choice_options(move |level: RiskLevel| session.with(|s| s.risk.level == level))}
-                    </select>
-                </label>
+                <ChoiceSelect<RiskLevel>
+                    label="Risk"
+                    value=move || session.with(|s| s.risk.level)
+                    on_pick=move |level| edited.change(|s| s.risk.level = level)
+                />
                 <TextArea
                     label="Risk notes"
                     rows=2
                     placeholder="Ideation, plan, intent, protective factors, actions taken"
-                    value=Signal::derive(move || session.with(|s| s.risk.note.clone()))
-                    on_text=Callback::new(move |v: String| edited.change(|s| s.risk.note = v))
+                    value=move || session.with(|s| s.risk.note.clone())
+                    on_text=move |v: String| edited.change(|s| s.risk.note = v)
                 />
             </div>
         </section>

@@ -1,14 +1,13 @@
-use crate::components::FieldError;
 use crate::components::{
-    CapturePanel, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel, RatingsPanel,
-    SessionHeader, TagPicker, TranscriptPanel, or_missing,
+    CapturePanel, Crumbs, FieldError, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,
+    RatingsPanel, SessionHeader, TagPicker, TranscriptPanel, or_missing,
 };
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
 use crate::platform::now_ms;
 use crate::route::Route;
 use crate::state::{AppState, use_app_state};
-use crate::storage::session_key;
+use crate::storage::RecordRef;
 use leptos::prelude::*;
 use std::fmt::Display;
 
@@ -57,7 +56,7 @@ pub fn SessionEditor(id: String) -> impl IntoView {
     let state = use_app_state();
     or_missing(
         "Session",
-        state.peek(|s| s.session_with_client(&id)),
+        state.session_with_client(&id),
         |(session, client)| {
             // The rest of the course, for the homework due for review.
             let (earlier, problems) = state.peek(|s| s.sessions_of(&client.id));
@@ -85,11 +84,7 @@ fn SessionForm(
     let session = edited.session;
 
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="#/">"All clients"</a>
-            " / "
-            <a href=Route::Client(client.id.clone()).hash()>{client.display_name()}</a>
-        </nav>
+        <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
         <div class="section-head">
             <h1>{move || session.with(|s| s.title(planned))}</h1>
             {move || {
@@ -128,9 +123,9 @@ fn SessionForm(
 fn ChangedElsewhere() -> impl IntoView {
     let edited = use_edited_session();
     let state = edited.state;
-    let key = session_key(&edited.session.with_untracked(|s| s.id.clone()));
+    let record = RecordRef::Session(edited.session.with_untracked(|s| s.id.clone()));
     let newer = move || {
-        state.changed_elsewhere.get().as_deref() == Some(key.as_str())
+        state.changed_elsewhere(&record)
             && edited.session.with(|mine| {
                 state
                     .peek(|s| s.session(&mine.id))
@@ -141,12 +136,9 @@ fn ChangedElsewhere() -> impl IntoView {
     };
     let load = move |_| {
         let id = edited.session.with_untracked(|s| s.id.clone());
-        match state.peek(|s| s.session(&id)) {
-            Ok(Some(theirs)) => edited.session.set(theirs),
-            Ok(None) => {}
-            Err(e) => state.report(&e),
+        if let Some(theirs) = state.adopt_stored_session(&id) {
+            edited.session.set(theirs);
         }
-        state.changed_elsewhere.set(None);
     };
     view! {
         <Show when=newer>

@@ -1,5 +1,5 @@
+use crate::components::ChoiceSelect;
 use crate::components::use_edited_session;
-use crate::components::{choice_options, picked};
 use crate::model::timeline::format_clock;
 use crate::model::{Delivery, parse_date, parse_time};
 use chrono::NaiveTime;
@@ -57,16 +57,11 @@ pub fn SessionHeader(clinician: String) -> impl IntoView {
                         {move || session.with(|s| s.duration_label().unwrap_or_else(|| "—".into()))}
                     </output>
                 </div>
-                <label class="field">
-                    <span>"Delivery"</span>
-                    <select on:change=move |ev| {
-                        if let Some(m) = picked::<Delivery>(&ev) {
-                            edited.change(|s| s.delivery = m);
-                        }
-                    }>
-                        {choice_options(move |m: Delivery| session.with(|s| s.delivery == m))}
-                    </select>
-                </label>
+                <ChoiceSelect<Delivery>
+                    label="Delivery"
+                    value=move || session.with(|s| s.delivery)
+                    on_pick=move |m| edited.change(|s| s.delivery = m)
+                />
                 <div class="field">
                     <span>"Clinician"</span>
                     <span class="value">

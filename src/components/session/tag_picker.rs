@@ -33,8 +33,8 @@ pub fn TagPicker(kind: TagKind, label: &'static str) -> impl IntoView {
                     label=label
                     enterkeyhint="done"
                     placeholder="Type to find, Enter to add your own"
-                    value=typed.into()
-                    on_text=Callback::new(move |v| typed.set(v))
+                    value=typed
+                    on_text=move |v| typed.set(v)
                 />
             </form>
             <ul class="chips" aria-label=format!("Chosen {}", label.to_lowercase())>

@@ -11,7 +11,7 @@ fn role_class(role: &Role) -> &'static str {
 }
 
 /// A transcript as time-marked segments of speaker turns. With `query`,
-/// only the turns that contain it are shown, so a long transcript can be searched.
+/// only what [`Transcript::find`] finds is shown, so a long transcript can be searched.
 #[component]
 pub fn TranscriptSegments(
     transcript: Transcript,
@@ -19,42 +19,20 @@ pub fn TranscriptSegments(
 ) -> impl IntoView {
     let transcript = StoredValue::new(transcript);
     let shown = move || {
-        let q = query.get().trim().to_lowercase();
-        transcript.with_value(|t| {
-            t.segments
-                .iter()
-                .map(|segment| {
-                    let items = segment
-                        .items
-                        .iter()
-                        .filter(|item| {
-                            q.is_empty()
-                                || match item {
-                                    Item::Turn { speaker, text, .. } => {
-                                        text.to_lowercase().contains(&q)
-                                            || speaker.to_lowercase().contains(&q)
-                                    }
-                                    Item::Direction(text) => text.to_lowercase().contains(&q),
-                                }
-                        })
-                        .cloned()
-                        .collect::<Vec<_>>();
-                    (segment.mark, items)
-                })
-                .filter(|(_, items)| !items.is_empty() || q.is_empty())
-                .collect::<Vec<_>>()
-        })
+        let query = query.get();
+        transcript.with_value(|t| t.find(&query))
     };
     view! {
         <div class="transcript">
             {move || {
                 shown()
                     .into_iter()
-                    .map(|(mark, items)| {
+                    .map(|segment| {
                         view! {
                             <section class="segment">
-                                <h4>{mark.map(format_clock).unwrap_or_else(|| "No time mark".into())}</h4>
-                                {items
+                                <h4>{segment.mark.map(format_clock).unwrap_or_else(|| "No time mark".into())}</h4>
+                                {segment
+                                    .items
                                     .into_iter()
                                     .map(|item| match item {
                                         Item::Turn { speaker, role, text } => {

@@ -2,10 +2,9 @@ use crate::components::{
     ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, ProblemBanner,
     Roster, SaveIndicator, SessionEditor, UpdatePrompt,
 };
-use crate::offline::{is_persistent, register_service_worker};
+use crate::offline::register_service_worker;
 use crate::route::Route;
 use crate::state::{open_browser_store, provide_app_state};
-use crate::storage::PREFIX;
 use leptos::prelude::*;
 
 fn current_route() -> Route {
@@ -23,22 +22,20 @@ pub fn App() -> impl IntoView {
     let state = provide_app_state(store, problems, current_route());
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.route.set(current_route())
+        state.set_route(current_route())
     });
     let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     // Fired only in the other tabs of this origin, never in the one that wrote.
-    let on_storage = window_event_listener(leptos::ev::storage, move |ev| match ev.key() {
-        Some(key) if key.starts_with(PREFIX) => state.changed_in_other_tab(Some(key)),
-        Some(_) => {}
-        None => state.changed_in_other_tab(None),
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        state.changed_in_other_tab(ev.key().as_deref())
     });
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             state.flush();
         }
     });
-    register_service_worker(move || state.update_ready.set(true));
-    leptos::task::spawn_local(async move { state.persistent.set(is_persistent().await) });
+    register_service_worker(move || state.set_update_ready());
+    state.check_persistence();
 
     on_cleanup(move || {
         on_hash.remove();
@@ -56,7 +53,7 @@ pub fn App() -> impl IntoView {
         <UpdatePrompt />
         <EvictionHint />
         <main class="screen">
-            {move || match state.route.get() {
+            {move || match state.route().get() {
                 Route::Roster => view! { <Roster /> }.into_any(),
                 Route::Client(id) => view! { <ClientPage id /> }.into_any(),
                 Route::ClientHomework(id) => view! { <ClientHomework id /> }.into_any(),

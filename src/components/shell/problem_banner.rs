@@ -6,11 +6,11 @@ use leptos::prelude::*;
 pub fn ProblemBanner() -> impl IntoView {
     let state = use_app_state();
     view! {
-        <Show when=move || !state.problems.with(Vec::is_empty)>
+        <Show when=move || !state.problems().with(Vec::is_empty)>
             <section class="banner" role="alert" aria-label="Problems">
                 <ul>
                     <For
-                        each=move || state.problems.get()
+                        each=move || state.problems().get()
                         key=|message| message.clone()
                         children=move |message| {
                             let dismissed = message.clone();

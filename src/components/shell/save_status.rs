@@ -11,9 +11,9 @@ pub fn SaveIndicator() -> impl IntoView {
             role="status"
             aria-label="Save status"
             aria-live="polite"
-            class:failed=move || matches!(state.status.get(), SaveStatus::NotSaved(_))
+            class:failed=move || matches!(state.status().get(), SaveStatus::NotSaved(_))
         >
-            {move || state.status.get().text()}
+            {move || state.status().get().text()}
         </p>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub fn UpdatePrompt() -> impl IntoView {
     let state = use_app_state();
     view! {
-        <Show when=move || state.update_ready.get()>
+        <Show when=move || state.update_ready().get()>
             <section class="notice" role="status" aria-label="Update">
                 <span>"A new version is ready."</span>
                 <button

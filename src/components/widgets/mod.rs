@@ -1,13 +1,22 @@
-//! Small pieces shared by every screen: labelled fields, choices, field errors, missing records.
+//! Small pieces shared by every screen: labelled fields, choices, breadcrumbs,
+//! undo notices, field errors, missing records.
 
-mod choice;
+mod choice_chips;
+mod choice_select;
+mod crumbs;
 mod field_error;
 mod missing;
+mod optional_date;
 mod text_area;
 mod text_input;
+mod undo_notice;
 
-pub use choice::{ChoiceChips, choice_options, picked};
+pub use choice_chips::ChoiceChips;
+pub use choice_select::ChoiceSelect;
+pub use crumbs::Crumbs;
 pub use field_error::FieldError;
 pub use missing::{Missing, or_missing};
+pub use optional_date::OptionalDate;
 pub use text_area::TextArea;
 pub use text_input::TextInput;
+pub use undo_notice::UndoNotice;

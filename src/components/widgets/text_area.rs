@@ -6,9 +6,10 @@ use leptos::prelude::*;
 #[component]
 pub fn TextArea(
     label: &'static str,
-    value: Signal<String>,
+    #[prop(into)] value: Signal<String>,
     /// Gets the whole text after every keystroke, or once the field is left
     /// when `on_leave` is set (for records that need not be saved per key).
+    #[prop(into)]
     on_text: Callback<String>,
     #[prop(optional)] on_leave: bool,
     #[prop(optional)] placeholder: &'static str,

@@ -29,9 +29,10 @@ pub(super) fn text_handlers(
 #[component]
 pub fn TextInput(
     label: &'static str,
-    value: Signal<String>,
+    #[prop(into)] value: Signal<String>,
     /// Gets the text after every keystroke, or once the field is left when
     /// `on_leave` is set.
+    #[prop(into)]
     on_text: Callback<String>,
     #[prop(optional)] on_leave: bool,
     #[prop(optional)] placeholder: &'static str,

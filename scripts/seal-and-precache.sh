@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Trunk post_build hook: writes sw.js into the finished build, before Trunk
-# moves it to dist/.
+# Trunk post_build hook, on the finished build before Trunk moves it to dist/:
+# seals index.html with its Content-Security-Policy, then writes sw.js.
 #
 # Release: sw.js is src/pwa/sw.js with the build's file list and a hash of
 # those files filled in, so any changed file yields a new worker and cache.
@@ -33,13 +33,13 @@ self.addEventListener("activate", (event) => {
   );
 });
 JS
-  echo "precache.sh: wrote development sw.js (no caching)"
+  echo "seal-and-precache.sh: wrote development sw.js (no caching)"
   exit 0
 fi
 
 template="$source_dir/src/pwa/sw.js"
 for placeholder in __VERSION__ __PRECACHE__; do
-  grep -q "$placeholder" "$template" || { echo "precache.sh: $template lacks $placeholder" >&2; exit 1; }
+  grep -q "$placeholder" "$template" || { echo "seal-and-precache.sh: $template lacks $placeholder" >&2; exit 1; }
 done
 
 cd "$TRUNK_STAGING_DIR"
@@ -49,7 +49,7 @@ files=()
 while IFS= read -r -d '' path; do
   path="${path#./}"
   case "$path" in
-    *[[:cntrl:]]*) echo "precache.sh: control character in file name: $path" >&2; exit 1 ;;
+    *[[:cntrl:]]*) echo "seal-and-precache.sh: control character in file name: $path" >&2; exit 1 ;;
   esac
   files+=("$path")
 done < <(find . -type f ! -path ./sw.js -print0 | LC_ALL=C sort -z)
@@ -78,4 +78,4 @@ sw="${sw//__VERSION__/"$version"}"
 sw="${sw//__PRECACHE__/"[$json]"}"
 printf '%s\n' "$sw" >"$out"
 
-echo "precache.sh: wrote sw.js for build $version (${#files[@]} files)"
+echo "seal-and-precache.sh: wrote sw.js for build $version (${#files[@]} files)"

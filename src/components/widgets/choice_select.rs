@@ -1,0 +1,55 @@
+use crate::model::Choice;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A labelled drop-down over a fixed set of choices that follows `value`.
+#[component]
+pub fn ChoiceSelect<T: Choice>(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<T>,
+    #[prop(into)] on_pick: Callback<T>,
+    /// Gives `label` to assistive technology only, where the row around the
+    /// select already shows what it is for.
+    #[prop(optional)]
+    hide_label: bool,
+    #[prop(default = "field")] class: &'static str,
+) -> impl IntoView {
+    let select = move |name: Option<String>| {
+        view! {
+            <select
+                aria-label=name
+                on:change=move |ev| {
+                    // The options are `T::ALL` in order.
+                    let picked = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                        .and_then(|select| usize::try_from(select.selected_index()).ok())
+                        .and_then(|i| T::ALL.get(i));
+                    if let Some(&choice) = picked {
+                        on_pick.run(choice);
+                    }
+                }
+            >
+                {T::ALL
+                    .iter()
+                    .map(|&c| {
+                        // A property, not the attribute: the attribute stops
+                        // counting once the clinician has picked an option.
+                        view! { <option value=c.key() prop:selected=move || value.get() == c>{c.label()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        }
+    };
+    if hide_label {
+        select(Some(label)).into_any()
+    } else {
+        view! {
+            <label class=class>
+                <span>{label}</span>
+                {select(None)}
+            </label>
+        }
+        .into_any()
+    }
+}

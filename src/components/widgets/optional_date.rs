@@ -1,0 +1,29 @@
+use crate::model::{InputError, parse_date};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// A labelled date field where empty means "not set".
+#[component]
+pub fn OptionalDate(
+    label: &'static str,
+    #[prop(into)] value: Signal<Option<NaiveDate>>,
+    /// Gets the date, `None` once the field is cleared, or why the entry is
+    /// not a date.
+    #[prop(into)]
+    on_date: Callback<Result<Option<NaiveDate>, InputError>>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                type="date"
+                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
+                on:change=move |ev| {
+                    let entry = event_target_value(&ev);
+                    let date = if entry.trim().is_empty() { Ok(None) } else { parse_date(&entry).map(Some) };
+                    on_date.run(date);
+                }
+            />
+        </label>
+    }
+}

@@ -1,0 +1,388 @@
+//! Homework detection: tasks the clinician gives and the client agrees to.
+
+use super::matching::{find_any, strip_prefix_loose, trim_punct};
+
+/// Phrases that set a session-to-session time frame. Where one starts
+/// another, matching takes the longer.
+const TIME_FRAMES: &[&str] = &[
+    "before our next session",
+    "before the next session",
+    "before next session",
+    "before we meet again",
+    "before we meet next",
+    "before we meet",
+    "before next time",
+    "until our next session",
+    "until the next session",
+    "until we meet again",
+    "until we meet",
+    "until next time",
+    "until next week",
+    "until i see you",
+    "for next time",
+    "for next week",
+    "for next session",
+    "between now and our next session",
+    "between now and the next session",
+    "between now and next",
+    "between now and then",
+    "between now and when we meet",
+    "between sessions",
+    "over the next week",
+    "over the coming week",
+    "in the coming week",
+    "during the week",
+    "this week",
+    "next week",
+];
+
+/// Openings of a span like "over the next two weeks"; see [`span_at`].
+const SPAN_LEADS: &[&str] = &[
+    "over the next",
+    "for the next",
+    "in the next",
+    "during the next",
+    "over the coming",
+    "for the coming",
+    "in the coming",
+];
+
+/// What a span counts in.
+const SPAN_UNITS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "month",
+    "sessions",
+];
+
+/// Wording that hands the client a task.
+const ASSIGNING: &[&str] = &[
+    "i'd like you to",
+    "i would like you to",
+    "i want you to",
+    "i'd encourage you to",
+    "i encourage you to",
+    "i'd suggest",
+    "i suggest",
+    "see if you can",
+    "you could try",
+    "you might try",
+    "try to",
+    "try",
+];
+
+/// Wording that is a task on its own, whatever the time frame.
+const HOMEWORK_WORDS: &[&str] = &[
+    "for homework",
+    "as homework",
+    "as your homework",
+    "homework is",
+    "homework will be",
+    "homework for",
+];
+
+/// Leading words removed to turn a clinician sentence into an instruction.
+const INSTRUCTION_LEADS: &[&str] = &[
+    "i'd like you to",
+    "i would like you to",
+    "i want you to",
+    "i'd encourage you to",
+    "i encourage you to",
+    "your homework is to",
+    "the homework is to",
+    "you could",
+    "you might",
+    "please",
+    "maybe",
+];
+
+/// A clause starting like this is the clinician's own plan for the next
+/// session ("For next time, we'll continue…"), not work for the client.
+const PLAN_LEADS: &[&str] = &[
+    "we'll",
+    "we will",
+    "we can",
+    "we could",
+    "we're going to",
+    "we are going to",
+    "let's",
+    "let us",
+    "i'll",
+    "i will",
+];
+
+/// Verbs that make a sentence an instruction when they follow a time frame.
+const IMPERATIVES: &[&str] = &[
+    "try", "practice", "practise", "notice", "keep", "write", "make", "pick", "choose", "plan",
+    "schedule", "spend", "take", "use", "set", "read", "track", "record", "reflect", "do", "think",
+    "jot", "list", "log", "monitor", "observe", "complete", "fill", "continue", "go", "listen",
+    "start", "aim", "identify", "consider", "journal", "check", "see", "note", "open", "get",
+    "call", "text", "ask", "walk", "leave", "name", "rate", "stick",
+];
+
+/// A question that hands the client a task when it has a time frame
+/// ("Could you try … before we meet again?").
+const ASKS: &[&str] = &[
+    "could you",
+    "can you",
+    "would you be willing to",
+    "would you be up for",
+    "would you like to",
+    "are you willing to",
+    "will you",
+    "how about you",
+    "what about you",
+    "how would you feel about",
+];
+
+/// Carrying on with a task from before, homework without a time frame.
+const CONTINUING: &[&str] = &[
+    "keep up",
+    "keep going with",
+    "keep on with",
+    "keep doing",
+    "carry on with",
+    "carry on",
+    "continue with",
+    "continue",
+    "stick with",
+];
+
+/// Words that open a sentence without changing what it asks.
+const DISCOURSE: &[&str] = &[
+    "and", "also", "so", "okay", "ok", "now", "then", "right", "alright", "great", "good",
+];
+
+/// Client wording that commits to doing something.
+const COMMITMENTS: &[&str] = &[
+    "i'm going to",
+    "i am going to",
+    "i'm gonna",
+    "i could",
+    "i will",
+    "i'll",
+    "i plan to",
+    "i can try",
+    "i want to try",
+];
+
+/// What a clinician question must be about for the client's answer to count
+/// as a commitment.
+const STEP_QUESTIONS: &[&str] = &[
+    "step",
+    "steps",
+    "goal",
+    "goals",
+    "this week",
+    "next week",
+    "before our next session",
+    "between now and",
+    "between sessions",
+    "commit",
+    "homework",
+    "plan",
+    "going to do",
+    "will you do",
+    "could you do",
+    "can you do",
+];
+
+/// A commitment to one of these is a state, not a task ("I'll be honest").
+const NOT_TASKS: &[&str] = &["be", "see you"];
+
+/// Words that leave nothing to do on their own ("I'll give it a go").
+const VAGUE: &[&str] = &[
+    "give", "it", "a", "go", "try", "do", "that", "this", "them", "one", "shot", "see", "you",
+    "so", "too",
+];
+
+/// Hedges between a commitment and the task itself.
+const HEDGES: &[&str] = &[
+    "maybe",
+    "probably",
+    "definitely",
+    "also",
+    "really",
+    "at least",
+];
+
+/// A clinician question about a step or goal, so the client's answer may be
+/// a commitment.
+pub(super) fn is_step_question(sentence: &str) -> bool {
+    sentence.ends_with('?') && find_any(sentence, STEP_QUESTIONS).is_some()
+}
+
+/// Where the earliest time frame is: a fixed phrase or a span.
+fn find_frame(s: &str) -> Option<(usize, usize)> {
+    let fixed = find_any(s, TIME_FRAMES).map(|(a, b, _)| (a, b));
+    let mut from = 0;
+    let span = loop {
+        let Some((a, b, _)) = find_any(&s[from..], SPAN_LEADS) else {
+            break None;
+        };
+        if let Some(end) = span_at(s, from + b) {
+            break Some((from + a, end));
+        }
+        from += b;
+    };
+    match (fixed, span) {
+        (Some(f), Some(s)) => Some(if s.0 < f.0 { s } else { f }),
+        (f, s) => f.or(s),
+    }
+}
+
+/// After a span lead, the end of its unit if one of the next three words is
+/// one ("over the next | two weeks", "for the next | few days").
+fn span_at(s: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    for _ in 0..3 {
+        let rest = &s[at..];
+        let start = at + (rest.len() - rest.trim_start().len());
+        let word_end = s[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(s.len(), |i| start + i);
+        if word_end == start {
+            return None;
+        }
+        if SPAN_UNITS
+            .iter()
+            .any(|u| s[start..word_end].eq_ignore_ascii_case(u))
+        {
+            return Some(word_end);
+        }
+        at = word_end;
+    }
+    None
+}
+
+/// Drops words like "And" or "Also," that open a sentence.
+fn skip_discourse(mut s: &str) -> &str {
+    while let Some(r) = DISCOURSE.iter().find_map(|d| strip_prefix_loose(s, d)) {
+        let r = r.trim_start();
+        s = r.strip_prefix(',').unwrap_or(r).trim_start();
+    }
+    s
+}
+
+fn starts_with_any<'a>(s: &'a str, pats: &[&str]) -> Option<&'a str> {
+    pats.iter().find_map(|p| strip_prefix_loose(s, p))
+}
+
+/// The instruction after a first clause that sets the time frame:
+/// "Over the next two weeks, schedule…", "Every morning until we meet, open…".
+fn after_leading_frame(s: &str) -> Option<&str> {
+    let (start, end) = find_frame(s)?;
+    if start == 0 {
+        return Some(skip_short_clause(&s[end..]));
+    }
+    let comma = s.find(',')?;
+    (end <= comma && s[..comma].split_whitespace().count() <= 8)
+        .then(|| s[comma + 1..].trim_start())
+}
+
+pub(super) fn clinician_task(sentence: &str) -> Option<String> {
+    let sentence = sentence.trim();
+    let mut rest = skip_discourse(sentence);
+    let lead = after_leading_frame(rest);
+    if let Some(r) = lead {
+        rest = skip_discourse(r);
+    }
+    if starts_with_any(rest, PLAN_LEADS).is_some() {
+        return None;
+    }
+    let framed = find_frame(sentence).is_some();
+    let asked = starts_with_any(rest, ASKS).filter(|_| sentence.ends_with('?'));
+    let wrapped = asked.or_else(|| starts_with_any(rest, INSTRUCTION_LEADS));
+    let task = wrapped.map_or(rest, str::trim_start);
+    let continuing = starts_with_any(task, CONTINUING).is_some();
+    // An imperative with its time frame in the same clause: the frame of
+    // "Keep practising, and reach out before our next session" is not the task's.
+    let first_clause = rest.split(',').next().unwrap_or(rest);
+    let imperative =
+        starts_with_any(rest, IMPERATIVES).is_some() && find_frame(first_clause).is_some();
+    let assigned = find_any(sentence, HOMEWORK_WORDS).is_some()
+        || (find_any(sentence, ASSIGNING).is_some() && framed)
+        || (lead.is_some()
+            && (ASSIGNING
+                .iter()
+                .chain(INSTRUCTION_LEADS)
+                .chain(IMPERATIVES)
+                .any(|p| strip_prefix_loose(rest, p).is_some())))
+        || (asked.is_some() && (framed || continuing))
+        || (asked.is_none() && continuing)
+        || imperative;
+    if !assigned {
+        return None;
+    }
+    as_task(task)
+}
+
+/// What a client said they will do: after a question about a step, or with
+/// a time frame of its own ("I'll cook twice over the next week").
+pub(super) fn client_task(sentence: &str, asked_for_step: bool) -> Option<String> {
+    if !asked_for_step && find_frame(sentence).is_none() {
+        return None;
+    }
+    let (_, end, _) = find_any(sentence, COMMITMENTS)?;
+    let mut rest = sentence[end..].trim_start();
+    while let Some(r) = starts_with_any(rest, HEDGES) {
+        rest = r.trim_start();
+    }
+    if starts_with_any(rest, &["not", "never", "n't"]).is_some()
+        || starts_with_any(rest, NOT_TASKS).is_some()
+    {
+        return None;
+    }
+    as_task(rest)
+}
+
+/// After a leading time frame, drops a short remainder of that clause
+/// ("Between now and next Tuesday, write…" → "write…").
+fn skip_short_clause(r: &str) -> &str {
+    let r = r.trim_start();
+    if let Some(rest) = r.strip_prefix(',') {
+        return rest.trim_start();
+    }
+    if let Some(i) = r.find(',')
+        && r[..i].split_whitespace().count() <= 3
+    {
+        return r[i + 1..].trim_start();
+    }
+    r
+}
+
+/// Tidies a clause into an instruction: no trailing time frame or
+/// punctuation, first letter capitalised. None if too little or too vague
+/// is left.
+fn as_task(clause: &str) -> Option<String> {
+    let mut s = trim_punct(clause);
+    if let Some((start, end)) = last_frame(s)
+        && trim_punct(&s[end..]).is_empty()
+    {
+        s = trim_punct(&s[..start]);
+    }
+    let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
+    if words.len() < 2
+        || words
+            .iter()
+            .all(|w| VAGUE.iter().any(|v| w.eq_ignore_ascii_case(v)))
+    {
+        return None;
+    }
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+fn last_frame(s: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    let mut last = None;
+    while let Some((a, b)) = find_frame(&s[from..]) {
+        last = Some((from + a, from + b));
+        from += b;
+    }
+    last
+}

@@ -1,0 +1,124 @@
+//! Loose matching on the original text, word boundaries and sentences.
+//!
+//! Matching runs on the text as written (not on a lower-cased copy) so that
+//! returned positions are valid char boundaries of the original. Keywords are
+//! lower-case ASCII; curly apostrophes and hyphen variants fold to ASCII.
+
+pub(super) fn trim_punct(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | '!' | '?' | ',' | ';' | '…' | '—' | '-')
+    })
+}
+
+/// Splits on `.`, `!`, `?` followed by whitespace, and on blank lines,
+/// keeping the punctuation. Titles like "Dr." do not end a sentence.
+pub(super) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let end = match c {
+            '.' | '!' | '?' => {
+                next.is_none_or(char::is_whitespace)
+                    && !(c == '.' && ends_with_title(&text[start..i]))
+            }
+            '\n' => next == Some('\n'),
+            _ => false,
+        };
+        if end {
+            let stop = i + c.len_utf8();
+            let s = text[start..stop].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = stop;
+        }
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+fn ends_with_title(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    [
+        "dr", "mr", "mrs", "ms", "mx", "prof", "st", "vs", "etc", "e.g", "i.e",
+    ]
+    .iter()
+    .any(|t| word.eq_ignore_ascii_case(t))
+}
+
+fn fold(c: char) -> char {
+    match c {
+        '’' | '‘' | 'ʼ' | '′' => '\'',
+        '‐' | '‑' | '‒' | '–' => '-',
+        _ => c.to_ascii_lowercase(),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// If `s` starts with `pat` (loosely) ending on a word boundary, the rest.
+pub(super) fn strip_prefix_loose<'a>(s: &'a str, pat: &str) -> Option<&'a str> {
+    let end = match_at(s, 0, pat)?;
+    Some(&s[end..])
+}
+
+pub(super) fn strip_suffix_loose<'a>(s: &'a str, pat: &str) -> Option<&'a str> {
+    let n = pat.chars().count();
+    let (start, _) = s.char_indices().rev().nth(n.checked_sub(1)?)?;
+    if s[..start].chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    match_at(s, start, pat).filter(|&e| e == s.len())?;
+    Some(&s[..start])
+}
+
+/// Matches `pat` at byte `start` of `s`; returns the end byte if the match
+/// ends on a word boundary.
+fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
+    let mut it = s.get(start..)?.char_indices();
+    let mut end = start;
+    for p in pat.chars() {
+        let (i, c) = it.next()?;
+        if fold(c) != p {
+            return None;
+        }
+        end = start + i + c.len_utf8();
+    }
+    let next = s[end..].chars().next();
+    let last_is_word = pat.chars().next_back().is_some_and(is_word_char);
+    if last_is_word && next.is_some_and(is_word_char) {
+        return None;
+    }
+    Some(end)
+}
+
+/// Earliest word-bounded occurrence of any pattern: (start, end, pattern).
+/// On a tie the longer pattern wins.
+pub(super) fn find_any<'p>(s: &str, pats: &[&'p str]) -> Option<(usize, usize, &'p str)> {
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if !prev.is_some_and(is_word_char) || !is_word_char(c) {
+            let f = fold(c);
+            let best = pats
+                .iter()
+                .filter(|p| p.starts_with(f))
+                .filter_map(|p| match_at(s, i, p).map(|e| (e, *p)))
+                .max_by_key(|&(e, _)| e);
+            if let Some((e, p)) = best {
+                return Some((i, e, p));
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}

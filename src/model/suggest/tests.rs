@@ -1,0 +1,483 @@
+use super::matching::{find_any, sentences, strip_prefix_loose, strip_suffix_loose};
+use super::*;
+use crate::model::transcript::parse;
+
+const SAMPLE: &str = include_str!("../../../tests/fixtures/session-14-of-24.txt");
+
+fn tags(v: &[TagSuggestion]) -> Vec<(&str, &str)> {
+    v.iter()
+        .map(|t| (t.tag.as_str(), t.evidence.as_str()))
+        .collect()
+}
+
+fn hm(h: u32, m: u32) -> Option<NaiveTime> {
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+#[test]
+fn sample_interventions() {
+    let s = suggest(&parse(SAMPLE).unwrap());
+    assert_eq!(
+        tags(&s.interventions),
+        vec![
+            ("mindfulness", "mindfulness"),
+            ("cognitive restructuring", "challenge that belief"),
+            ("sleep hygiene", "sleep hygiene"),
+            ("grounding exercise (5-4-3-2-1)", "grounding"),
+            ("breathing exercise", "deep breath"),
+        ]
+    );
+}
+
+#[test]
+fn sample_themes() {
+    let s = suggest(&parse(SAMPLE).unwrap());
+    assert_eq!(
+        tags(&s.themes),
+        vec![
+            ("anxiety", "anxious"),
+            ("work stress", "deadlines"),
+            ("perfectionism", "good enough"),
+            ("core beliefs", "core beliefs"),
+            ("fear of failure", "fear of failure"),
+            ("sleep", "sleep"),
+        ]
+    );
+}
+
+#[test]
+fn sample_homework() {
+    let s = suggest(&parse(SAMPLE).unwrap());
+    assert_eq!(
+        s.homework,
+        vec![
+            HomeworkSuggestion {
+                task: "Volunteer to lead a team meeting or present a new idea to my colleagues"
+                    .into(),
+                source: HomeworkSource::Client,
+                mark: hm(10, 20),
+                quote: "I think I could volunteer to lead a team meeting or present a new \
+                        idea to my colleagues."
+                    .into(),
+            },
+            HomeworkSuggestion {
+                task: "Reflect on any thoughts or feelings that come up when you try to \
+                       lead or speak up"
+                    .into(),
+                source: HomeworkSource::Clinician,
+                mark: hm(10, 20),
+                quote: "Before our next session, I’d like you to reflect on any thoughts or \
+                        feelings that come up when you try to lead or speak up."
+                    .into(),
+            },
+        ]
+    );
+}
+
+fn homework(src: &str) -> Vec<(String, HomeworkSource)> {
+    suggest(&parse(src).unwrap())
+        .homework
+        .into_iter()
+        .map(|h| (h.task, h.source))
+        .collect()
+}
+
+#[test]
+fn clinician_homework_forms() {
+    let src = "Therapist: This week, try to notice three good moments each day. \
+               For next week, write down your worries before bed! \
+               Between now and next Tuesday, keep a thought record. \
+               I’d like you to practise box breathing before our next session. \
+               Your homework is to call one friend.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Try to notice three good moments each day".into(),
+                HomeworkSource::Clinician
+            ),
+            (
+                "Write down your worries before bed".into(),
+                HomeworkSource::Clinician
+            ),
+            ("Keep a thought record".into(), HomeworkSource::Clinician),
+            ("Practise box breathing".into(), HomeworkSource::Clinician),
+            ("Call one friend".into(), HomeworkSource::Clinician),
+        ]
+    );
+}
+
+#[test]
+fn clinician_plans_and_chat_are_not_homework() {
+    let src = "Therapist: For next time, we’ll continue working on confidence. \
+               For next time, we’ll try a new exercise. \
+               This week I'll try to send you the worksheet. \
+               For next week, let's review the plan. \
+               This week has been hard for you. \
+               I want you to find a comfortable seated position. \
+               Don’t hesitate to reach out before our next session. \
+               We'll look at your homework next time.\n";
+    assert_eq!(homework(src), vec![]);
+}
+
+#[test]
+fn client_commitment_needs_a_step_question() {
+    let asked = "Therapist: What is one goal for this week?\n\n\
+                 Client: I’ll try to walk every morning. I couldn't do more.\n";
+    assert_eq!(
+        homework(asked),
+        vec![("Try to walk every morning".into(), HomeworkSource::Client)]
+    );
+    let not_asked = "Therapist: How was the weekend?\n\n\
+                     Client: I will be honest, it was rough.\n";
+    assert_eq!(homework(not_asked), vec![]);
+    let negated = "Therapist: What step could you take next week?\n\n\
+                   Client: I could never do that.\n";
+    assert_eq!(homework(negated), vec![]);
+}
+
+#[test]
+fn interventions_only_from_clinician_and_directions() {
+    let src = "Client: I read about mindfulness and exposure.\n\n\
+               Therapist: Let's start.\n\n(breathing exercise)\n";
+    let s = suggest(&parse(src).unwrap());
+    assert_eq!(
+        tags(&s.interventions),
+        vec![("breathing exercise", "breathing exercise")]
+    );
+    assert_eq!(s.themes, vec![]);
+}
+
+#[test]
+fn word_boundaries_and_folding() {
+    assert_eq!(find_any("unworried", &["worried"]), None);
+    assert_eq!(find_any("Worried.", &["worried"]), Some((0, 7, "worried")));
+    assert_eq!(
+        find_any("a 5–4–3–2–1 drill", &["5-4-3-2-1"]).map(|x| x.2),
+        Some("5-4-3-2-1")
+    );
+    assert_eq!(strip_prefix_loose("I’ll go", "i'll"), Some(" go"));
+    assert_eq!(strip_prefix_loose("Éa", "e"), None);
+    assert_eq!(
+        strip_suffix_loose("run this week", "this week"),
+        Some("run ")
+    );
+    assert_eq!(strip_suffix_loose("é", "this week"), None);
+    assert_eq!(
+        sentences("Thanks, Dr. Torres. Ok!  Next?\n\nNew para"),
+        vec!["Thanks, Dr. Torres.", "Ok!", "Next?", "New para"]
+    );
+}
+
+/// Every quote a suggestion carries, each of which must be in the input.
+fn evidence(s: &Suggestions) -> Vec<&str> {
+    let tags = s.interventions.iter().chain(&s.themes).map(|t| &t.evidence);
+    let homework = s.homework.iter().map(|h| &h.quote);
+    let reviews = s.reviews.iter().flat_map(|r| {
+        [Some(&r.quote), r.answer.as_ref(), r.obstacle.as_ref()]
+            .into_iter()
+            .flatten()
+    });
+    tags.chain(homework)
+        .chain(reviews)
+        .map(String::as_str)
+        .collect()
+}
+
+/// Speech made of phrases the suggestions react to, in odd spellings, mixed
+/// with arbitrary text.
+fn speech() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let phrase = prop_oneof![
+        prop::sample::select(vec![
+            "Mindfulness",
+            "GROUNDING",
+            "deep breaths",
+            "fear of failure",
+            "I’d like you to",
+            "Could you try",
+            "writing down",
+            "before our next session",
+            "Over the next two weeks,",
+            "Keep up the walks.",
+            "Carry on with",
+            "How did the diary go?",
+            "last week",
+            "homework",
+            "I did it on four days.",
+            "because I forgot.",
+            "What is one goal for this week?",
+            "I’ll walk every day",
+            "I’m going to be",
+            "Dr.",
+            ".",
+            "?",
+            ",",
+            "\n\n",
+            "—",
+        ])
+        .prop_map(str::to_string),
+        "(?s).{0,30}",
+    ];
+    proptest::collection::vec(phrase, 0..12).prop_map(|p| p.join(" "))
+}
+
+proptest::proptest! {
+    #[test]
+    fn every_quoted_piece_of_evidence_is_in_the_input(
+        items in proptest::collection::vec((0u8..4, speech()), 0..12)
+    ) {
+        let items: Vec<Item> = items
+            .into_iter()
+            .map(|(k, text)| match k {
+                0 => Item::Direction(text),
+                1 => Item::Turn { speaker: "A".into(), role: Role::Clinician, text },
+                2 => Item::Turn { speaker: "B".into(), role: Role::Client, text },
+                _ => Item::Turn { speaker: "C".into(), role: Role::Unknown, text },
+            })
+            .collect();
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|i| match i {
+                Item::Direction(text) | Item::Turn { text, .. } => text.as_str(),
+            })
+            .collect();
+        let s = suggest(&transcript(items.clone()));
+        for quote in evidence(&s) {
+            proptest::prop_assert!(
+                texts.iter().any(|t| t.contains(quote)),
+                "{:?} is not in the input",
+                quote
+            );
+        }
+    }
+}
+
+#[test]
+fn non_ascii_never_panics() {
+    let src = "Therapist: 今週は、i’d like you to 書く。 This week, try — “ÉÉÉ”… \
+               Before our next session, ж.\n\nClient: I will ÿ̈ ✓.\n";
+    let _ = suggest(&parse(src).unwrap());
+}
+
+/// One segment of turns, without going through the parser.
+fn transcript(items: Vec<Item>) -> Transcript {
+    use crate::model::transcript::{Header, Segment};
+    Transcript {
+        header: Header::default(),
+        segments: vec![Segment { mark: None, items }],
+        end: None,
+        ended: false,
+    }
+}
+
+fn clinician(text: &str) -> Item {
+    Item::Turn {
+        speaker: "Therapist".into(),
+        role: Role::Clinician,
+        text: text.into(),
+    }
+}
+
+#[test]
+fn every_keyword_suggests_its_own_term_and_only_vocabulary_tags() {
+    use crate::model::tags::TagKind::{self, Intervention, Theme};
+    let known = |kind: TagKind, tag: &str| kind.vocabulary().any(|v| v == tag);
+    for kind in [Intervention, Theme] {
+        for term in kind.terms() {
+            for kw in term.keywords {
+                let text = format!("So, {kw}.");
+                let s = suggest(&transcript(vec![clinician(&text)]));
+                let own = match kind {
+                    Intervention => &s.interventions,
+                    Theme => &s.themes,
+                };
+                assert!(own.iter().any(|t| t.tag == term.name), "{kw:?}");
+                for (list, kind) in [(&s.interventions, Intervention), (&s.themes, Theme)] {
+                    for t in list {
+                        assert!(known(kind, &t.tag), "{} from {kw:?}", t.tag);
+                        assert!(text.contains(&t.evidence), "{}", t.evidence);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Task, completion, days, what got in the way.
+type ExpectedReview = (
+    &'static str,
+    Option<Completion>,
+    Option<u8>,
+    Option<&'static str>,
+);
+
+/// A transcript of homework in many wordings and what should come of it.
+struct Fixture {
+    name: &'static str,
+    text: &'static str,
+    homework: &'static [(&'static str, HomeworkSource)],
+    reviews: &'static [ExpectedReview],
+    /// Sentences that must not become homework.
+    decoys: &'static [&'static str],
+}
+
+use crate::model::homework::Completion::{Done, NotDone, Partly};
+use HomeworkSource::{Client, Clinician};
+
+const FIXTURES: &[Fixture] = &[
+    Fixture {
+        name: "questions",
+        text: include_str!("../../../tests/fixtures/homework-questions.txt"),
+        homework: &[
+            (
+                "Try writing down one worry and a realistic outcome each evening",
+                Clinician,
+            ),
+            ("Leave the charts after one check on two shifts", Clinician),
+            (
+                "Set a timer for ten minutes of worry time each afternoon",
+                Clinician,
+            ),
+        ],
+        reviews: &[(
+            "Worry log",
+            Some(Partly),
+            Some(4),
+            Some("After the double shifts I was too tired to write anything."),
+        )],
+        decoys: &[
+            "At work I keep checking",
+            "I’ll give it a go",
+            "I’m going to be honest",
+            "Would you like to rate",
+            "Yes, I can do that",
+        ],
+    },
+    Fixture {
+        name: "time spans",
+        text: include_str!("../../../tests/fixtures/homework-time-spans.txt"),
+        homework: &[
+            ("Schedule one short walk on three mornings", Clinician),
+            (
+                "Open the curtains and get dressed before breakfast",
+                Clinician,
+            ),
+            ("Note your mood from 0 to 10 after each activity", Clinician),
+            ("Text your sister once to arrange a coffee", Clinician),
+            ("Cook a proper dinner twice", Client),
+        ],
+        reviews: &[],
+        decoys: &[
+            "I’ll be aware",
+            "I’m going to be honest",
+            "I keep checking",
+            "let’s make the steps",
+        ],
+    },
+    Fixture {
+        name: "continue",
+        text: include_str!("../../../tests/fixtures/homework-continue.txt"),
+        homework: &[
+            ("Keep up the sleep diary", Clinician),
+            ("Carry on with the walks at lunchtime", Clinician),
+            (
+                "Continue the breathing practice, but do it before your shift instead of after",
+                Clinician,
+            ),
+            ("Name five things I can see before I check my pulse", Client),
+        ],
+        reviews: &[
+            ("Sleep diary", Some(Done), Some(7), None),
+            (
+                "Do the breathing practice after your shifts",
+                Some(Partly),
+                None,
+                Some("I forgot it on the late shifts because I got home after midnight."),
+            ),
+        ],
+        decoys: &[
+            "At work I keep checking",
+            "Let’s keep that in mind",
+            "We’ll continue with the panic work",
+        ],
+    },
+    Fixture {
+        name: "reviews",
+        text: include_str!("../../../tests/fixtures/homework-reviews.txt"),
+        homework: &[
+            (
+                "Ask my manager for feedback on the stock audit by Friday",
+                Client,
+            ),
+            ("Jot down what she actually says, word for word", Clinician),
+        ],
+        reviews: &[
+            (
+                "Fill in the thought record",
+                Some(NotDone),
+                None,
+                Some("I kept putting it off because it felt pointless."),
+            ),
+            (
+                "Evening walks",
+                Some(Partly),
+                Some(5),
+                Some("I skipped the weekend because of the rain."),
+            ),
+        ],
+        decoys: &[
+            "I’m going to be honest",
+            "I’ll be aware",
+            "See you next week",
+            "you agreed to try a thought record",
+        ],
+    },
+];
+
+#[test]
+fn homework_in_every_wording_is_found_and_decoys_are_not() {
+    for f in FIXTURES {
+        let s = suggest(&parse(f.text).unwrap());
+        let found: Vec<(&str, HomeworkSource)> = s
+            .homework
+            .iter()
+            .map(|h| (h.task.as_str(), h.source.clone()))
+            .collect();
+        assert_eq!(found, f.homework.to_vec(), "{}", f.name);
+        for h in &s.homework {
+            assert!(f.text.contains(&h.quote), "{}: {}", f.name, h.quote);
+            for decoy in f.decoys {
+                assert!(!h.quote.contains(decoy), "{}: {decoy}", f.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn reviews_of_last_sessions_homework_are_found_with_what_was_said() {
+    for f in FIXTURES {
+        let s = suggest(&parse(f.text).unwrap());
+        let found: Vec<_> = s
+            .reviews
+            .iter()
+            .map(|r| (r.task.as_str(), r.completion, r.days, r.obstacle.as_deref()))
+            .collect();
+        assert_eq!(found, f.reviews.to_vec(), "{}", f.name);
+        for r in &s.reviews {
+            assert!(r.mark.is_some(), "{}", f.name);
+            for quote in [Some(&r.quote), r.answer.as_ref(), r.obstacle.as_ref()] {
+                assert!(
+                    quote.is_none_or(|q| f.text.contains(q.as_str())),
+                    "{}",
+                    f.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sample_reviews_no_homework() {
+    assert_eq!(suggest(&parse(SAMPLE).unwrap()).reviews, vec![]);
+}

@@ -1,0 +1,146 @@
+//! Parser for plain-text therapy session transcripts.
+//!
+//! The format is loose by nature (typed by hand, exported from dictation
+//! tools, pasted from e-mail), so the parser works line by line, classifies
+//! each line, and never fails on odd input: the only errors are "nothing
+//! there" and "no speaker turns at all".
+//!
+//! All slicing happens at positions of ASCII characters (or positions
+//! returned by `char_indices`), so no input can split a UTF-8 sequence.
+//!
+//! `builder` assembles the lines, asking `lines`, `time` and `header` what
+//! each one is; `roles` names the speakers once the header is complete.
+//! `find` searches a parsed transcript.
+
+mod builder;
+mod find;
+mod header;
+mod lines;
+mod roles;
+mod time;
+
+use builder::Builder;
+use chrono::{NaiveDate, NaiveTime};
+use lines::{clean, split_lines};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Clinician,
+    Client,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Header {
+    pub session_number: Option<u32>,
+    pub planned_sessions: Option<u32>,
+    pub date: Option<NaiveDate>,
+    pub start: Option<NaiveTime>,
+    pub client_name: Option<String>,
+    pub client_occupation: Option<String>,
+    pub clinician_name: Option<String>,
+    pub clinician_credentials: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Item {
+    /// `speaker` is kept as written so the note shows what the transcript said.
+    Turn {
+        speaker: String,
+        role: Role,
+        text: String,
+    },
+    /// A stage direction, without its parentheses, trimmed.
+    Direction(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub mark: Option<NaiveTime>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transcript {
+    pub header: Header,
+    pub segments: Vec<Segment>,
+    /// The last time mark, or the mark just before "(End of session)".
+    pub end: Option<NaiveTime>,
+    /// "(End of session)" was seen.
+    pub ended: bool,
+}
+
+impl Transcript {
+    /// Minutes from the header's start time to `end`.
+    ///
+    /// A session may cross midnight, so a negative difference wraps once;
+    /// a wrapped result of 12 hours or more is more likely elapsed-time
+    /// marks or a missing AM/PM, and is reported as unknown instead.
+    pub fn duration_minutes(&self) -> Option<i64> {
+        let start = self.header.start?;
+        let end = self.end?;
+        let mut mins = (end - start).num_minutes();
+        if mins < 0 {
+            mins += 24 * 60;
+            if mins >= 12 * 60 {
+                return None;
+            }
+        }
+        Some(mins)
+    }
+
+    /// Every turn in order, as (speaker, role, text).
+    pub fn turns(&self) -> impl Iterator<Item = (&str, &Role, &str)> {
+        self.segments
+            .iter()
+            .flat_map(|s| s.items.iter())
+            .filter_map(|i| match i {
+                Item::Turn {
+                    speaker,
+                    role,
+                    text,
+                } => Some((speaker.as_str(), role, text.as_str())),
+                Item::Direction(_) => None,
+            })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TranscriptError {
+    Empty,
+    NotATranscript,
+}
+
+impl fmt::Display for TranscriptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TranscriptError::Empty => f.write_str(
+                "This file is empty, so there is no session transcript in it. Nothing was imported.",
+            ),
+            TranscriptError::NotATranscript => f.write_str(
+                "This file has no speaker turns (lines like “Name: what they said”), so it does \
+                 not look like a session transcript. Nothing was imported.",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TranscriptError {}
+
+/// Parses a transcript. Never panics; see [`TranscriptError`] for failures.
+pub fn parse(input: &str) -> Result<Transcript, TranscriptError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if clean(input).is_empty() {
+        return Err(TranscriptError::Empty);
+    }
+    let mut b = Builder::new();
+    for line in split_lines(input) {
+        b.line(line);
+    }
+    b.finish()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
