@@ -96,9 +96,10 @@ fn set_value(el: &web_sys::Element, value: &str) {
     }
 }
 
+/// A session as stored in localStorage, read back through the store.
 fn stored(id: &str) -> Session {
-    let raw = local_storage().get_item(&session_key(id)).unwrap().unwrap();
-    serde_json::from_str(&raw).unwrap()
+    let (store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    store.session(id).unwrap().unwrap()
 }
 
 fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
@@ -124,11 +125,7 @@ async fn typing_notes_saves_the_session_record_to_local_storage() {
     settle().await;
 
     assert_eq!(text_of(&root, ".save-status"), "Saved");
-    let raw = local_storage()
-        .get_item(&session_key("s1"))
-        .unwrap()
-        .unwrap();
-    let saved: Session = serde_json::from_str(&raw).unwrap();
+    let saved = stored("s1");
     assert_eq!(
         saved.note.text(Section::Free),
         "Discussed sleep hygiene — “better this week”."
@@ -292,11 +289,7 @@ async fn a_review_is_saved_in_the_reviewing_session_and_the_assigning_one_is_unt
     fire(&done, "change");
     settle().await;
 
-    let raw = local_storage()
-        .get_item(&session_key("s2"))
-        .unwrap()
-        .unwrap();
-    let saved: Session = serde_json::from_str(&raw).unwrap();
+    let saved = stored("s2");
     assert_eq!(
         saved.review("a1").unwrap().completion,
         Some(Completion::Done)

@@ -13,8 +13,9 @@ pub trait Backend {
 }
 
 /// An in-memory store that behaves like Chromium's localStorage, including
-/// its quota (counted in characters of keys plus values), so the error paths
-/// can be exercised without a browser. Clones share the same contents, which
+/// its quota (counted, as Chromium does, in UTF-16 code units of keys plus
+/// values: an emoji counts 2), so the error paths can be exercised without a
+/// browser. Clones share the same contents, which
 /// lets a test look at what the store wrote.
 #[derive(Debug, Default, Clone)]
 pub struct MemoryBackend {
@@ -27,6 +28,13 @@ struct Memory {
     quota: Option<usize>,
     unavailable: bool,
     writes: Vec<String>,
+    /// Writes still to succeed before one is refused, as a full store would.
+    writes_before_failure: Option<usize>,
+}
+
+/// What a key and value cost against the quota.
+fn units(key: &str, value: &str) -> usize {
+    key.encode_utf16().count() + value.encode_utf16().count()
 }
 
 impl MemoryBackend {
@@ -39,8 +47,15 @@ impl MemoryBackend {
         self.inner.borrow_mut().unavailable = unavailable;
     }
 
-    pub fn set_quota(&self, chars: Option<usize>) {
-        self.inner.borrow_mut().quota = chars;
+    /// Limits the store to `units` UTF-16 code units of keys plus values.
+    pub fn set_quota(&self, units: Option<usize>) {
+        self.inner.borrow_mut().quota = units;
+    }
+
+    /// Lets `n` more writes succeed, then refuses the next one with a quota
+    /// error (once), so a test can fail any single write of a sequence.
+    pub fn fail_write_after(&self, n: usize) {
+        self.inner.borrow_mut().writes_before_failure = Some(n);
     }
 
     /// The raw stored value, bypassing every check.
@@ -79,14 +94,22 @@ impl Backend for MemoryBackend {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check_available()?;
         let mut memory = self.inner.borrow_mut();
+        match memory.writes_before_failure {
+            Some(0) => {
+                memory.writes_before_failure = None;
+                return Err(StorageError::QuotaExceeded);
+            }
+            Some(n) => memory.writes_before_failure = Some(n - 1),
+            None => {}
+        }
         if let Some(quota) = memory.quota {
             let others: usize = memory
                 .map
                 .iter()
                 .filter(|(k, _)| k.as_str() != key)
-                .map(|(k, v)| k.chars().count() + v.chars().count())
+                .map(|(k, v)| units(k, v))
                 .sum();
-            if others + key.chars().count() + value.chars().count() > quota {
+            if others + units(key, value) > quota {
                 return Err(StorageError::QuotaExceeded);
             }
         }

@@ -2,11 +2,14 @@
 //!
 //! Layout: every key starts with [`PREFIX`]; one record per key (`client/<id>`,
 //! `session/<id>`, `clinician`), an `index` of which records exist, and a
-//! `schema` record naming the layout version. Saving a session writes that
-//! session's record alone; the index is written only when a record is added.
-//! A record that does not decode is reported and left exactly as it is.
+//! `schema` record naming the layout version. A session's transcript, large
+//! and never edited, lives apart under `transcript/<session id>`, so typing in
+//! a note rewrites the session record alone; the index is written only when a
+//! record is added. Records are stored through [`codec`], compressed. A
+//! record that does not decode is reported and left exactly as it is.
 
 mod backend;
+mod codec;
 mod local;
 
 pub use backend::{Backend, MemoryBackend};
@@ -17,7 +20,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::fmt;
 
 pub const PREFIX: &str = "sessionpad/v1/";
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub fn schema_key() -> String {
     format!("{PREFIX}schema")
@@ -37,6 +40,9 @@ pub fn client_key(id: &str) -> String {
 pub fn session_key(id: &str) -> String {
     format!("{PREFIX}session/{id}")
 }
+pub fn transcript_key(session_id: &str) -> String {
+    format!("{PREFIX}transcript/{session_id}")
+}
 /// Where an unreadable index is copied before a rebuilt one replaces it.
 pub fn quarantine_key(key: &str) -> String {
     format!("{PREFIX}quarantine/{}", key.trim_start_matches(PREFIX))
@@ -52,6 +58,8 @@ pub enum RecordRef {
     Settings,
     Client(String),
     Session(String),
+    /// The transcript a session was imported from, stored apart from it.
+    Transcript(String),
 }
 
 impl RecordRef {
@@ -63,6 +71,7 @@ impl RecordRef {
             Self::Settings => settings_key(),
             Self::Client(id) => client_key(id),
             Self::Session(id) => session_key(id),
+            Self::Transcript(id) => transcript_key(id),
         }
     }
 
@@ -78,6 +87,7 @@ impl RecordRef {
             _ => match rest.split_once('/')? {
                 ("client", id) if !id.is_empty() => Self::Client(id.to_string()),
                 ("session", id) if !id.is_empty() => Self::Session(id.to_string()),
+                ("transcript", id) if !id.is_empty() => Self::Transcript(id.to_string()),
                 _ => return None,
             },
         };
@@ -105,6 +115,7 @@ impl StorageError {
         match RecordRef::from_key(key) {
             Some(RecordRef::Client(id)) => format!("client record {id}"),
             Some(RecordRef::Session(id)) => format!("session record {id}"),
+            Some(RecordRef::Transcript(id)) => format!("transcript of session record {id}"),
             _ => format!("the {} record", key.trim_start_matches(PREFIX)),
         }
     }
@@ -161,6 +172,7 @@ const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [
     // has the shape of layout 1: nothing to rewrite.
     |_| Ok(()),
     notes_into_note,
+    compress_records,
 ];
 
 /// Layout 2: a session's free-text `notes` become the free-text section of
@@ -191,6 +203,47 @@ fn notes_into_note(backend: &mut dyn Backend) -> Result<(), StorageError> {
             serde_json::json!({ "format": "free", "sections": { "free": notes } }),
         );
         backend.set(&key, &serde_json::Value::Object(record).to_string())?;
+    }
+    Ok(())
+}
+
+/// Layout 3: every record is rewritten through the codec, compressed, and a
+/// session's transcript moves to its own key. Safe to interrupt and to run
+/// again: records already in the codec's form are skipped, and a transcript
+/// is written before the session record that drops it.
+fn compress_records(backend: &mut dyn Backend) -> Result<(), StorageError> {
+    let sessions = format!("{PREFIX}session/");
+    let quarantine = quarantine_key("");
+    for key in backend.keys()? {
+        if !key.starts_with(PREFIX) || key == schema_key() || key.starts_with(&quarantine) {
+            continue;
+        }
+        let Some(raw) = backend.get(&key)? else {
+            continue;
+        };
+        if codec::is_current(&raw) {
+            continue;
+        }
+        // A record that does not decode is left exactly as it is, for the reader to report.
+        let Ok(mut record) = serde_json::from_str::<serde_json::Value>(&raw) else {
+            continue;
+        };
+        let transcript = match key.strip_prefix(&sessions) {
+            Some(id) => record
+                .get_mut("transcript")
+                .map(serde_json::Value::take)
+                .filter(|t| !t.is_null())
+                .map(|t| (id, t)),
+            None => None,
+        };
+        match transcript {
+            Some((id, transcript)) => {
+                backend.set(&transcript_key(id), &codec::encode(&transcript.to_string()))?;
+                backend.set(&key, &codec::encode(&record.to_string()))?;
+            }
+            // Otherwise the JSON is kept as it was written, byte for byte.
+            None => backend.set(&key, &codec::encode(&raw))?,
+        }
     }
     Ok(())
 }
@@ -267,7 +320,7 @@ impl Store {
         write(self.backend.as_mut(), &settings_key(), settings)
     }
 
-    /// Characters this app keeps (keys plus values, as browsers count quota).
+    /// UTF-16 code units this app keeps (keys plus values), as browsers count quota.
     pub fn usage(&self) -> Result<usize, StorageError> {
         let mut total = 0;
         for key in self
@@ -277,7 +330,7 @@ impl Store {
             .filter(|k| k.starts_with(PREFIX))
         {
             let value = self.backend.get(key)?.unwrap_or_default();
-            total += key.chars().count() + value.chars().count();
+            total += key.encode_utf16().count() + value.encode_utf16().count();
         }
         Ok(total)
     }
@@ -298,8 +351,15 @@ impl Store {
         })
     }
 
+    /// A session with its transcript, which is stored apart.
     pub fn session(&self, id: &str) -> Result<Option<Session>, StorageError> {
-        read(self.backend.as_ref(), &session_key(id))
+        let Some(mut session) = read::<Session>(self.backend.as_ref(), &session_key(id))? else {
+            return Ok(None);
+        };
+        if session.transcript.is_none() {
+            session.transcript = read(self.backend.as_ref(), &transcript_key(id))?;
+        }
+        Ok(Some(session))
     }
 
     /// A session with the client it belongs to, as every session screen needs both.
@@ -325,14 +385,33 @@ impl Store {
         (sessions, problems)
     }
 
+    /// Writes the session record; its transcript is written once, the
+    /// first time, under its own key, since a transcript is never edited.
     pub fn save_session(&mut self, session: &Session) -> Result<(), StorageError> {
         let is_new = !self.index.sessions.iter().any(|s| s.id == session.id);
-        self.save_record(&session_key(&session.id), session, is_new, |index| {
+        let transcript_key = transcript_key(&session.id);
+        let new_transcript = match &session.transcript {
+            Some(t) if self.backend.get(&transcript_key)?.is_none() => Some(t),
+            _ => None,
+        };
+        if let Some(transcript) = new_transcript {
+            write(self.backend.as_mut(), &transcript_key, transcript)?;
+        }
+        let record = Session {
+            transcript: None,
+            ..session.clone()
+        };
+        let saved = self.save_record(&session_key(&session.id), &record, is_new, |index| {
             index.sessions.push(SessionRef {
                 id: session.id.clone(),
                 client_id: session.client_id.clone(),
             })
-        })
+        });
+        if saved.is_err() && new_transcript.is_some() {
+            // Nothing of a refused save stays behind.
+            let _ = self.backend.remove(&transcript_key);
+        }
+        saved
     }
 
     /// Writes one record; a new one is also added to the index. If the index
@@ -408,12 +487,14 @@ fn read<T: DeserializeOwned>(backend: &dyn Backend, key: &str) -> Result<Option<
     let Some(raw) = backend.get(key)? else {
         return Ok(None);
     };
-    serde_json::from_str(&raw)
+    let damaged = |reason: String| StorageError::Damaged {
+        key: key.to_string(),
+        reason,
+    };
+    let json = codec::decode(&raw).map_err(|e| damaged(e.to_string()))?;
+    serde_json::from_str(&json)
         .map(Some)
-        .map_err(|e| StorageError::Damaged {
-            key: key.to_string(),
-            reason: e.to_string(),
-        })
+        .map_err(|e| damaged(e.to_string()))
 }
 
 fn write<T: Serialize>(
@@ -422,7 +503,7 @@ fn write<T: Serialize>(
     value: &T,
 ) -> Result<(), StorageError> {
     let json = serde_json::to_string(value).map_err(|e| StorageError::Failed(e.to_string()))?;
-    backend.set(key, &json)
+    backend.set(key, &codec::encode(&json))
 }
 
 fn collect<T>(

@@ -17,6 +17,19 @@ fn client(id: &str) -> Client {
     Client::new(id.into(), "Alex", 0).unwrap()
 }
 
+/// Text that does not compress, for filling the quota.
+fn unpredictable_text(len: usize) -> String {
+    let mut x: u32 = 0x2545_F491;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            char::from(b'a' + (x % 26) as u8)
+        })
+        .collect()
+}
+
 fn session(id: &str, client_id: &str, number: u32) -> Session {
     Session {
         number,
@@ -28,13 +41,13 @@ fn session(id: &str, client_id: &str, number: u32) -> Session {
 fn a_fresh_store_is_stamped_with_the_current_schema() {
     let backend = MemoryBackend::new();
     let store = open(&backend);
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("2"));
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("3"));
     assert_eq!(store.index(), &Index::default());
     assert_eq!(store.clients(), (vec![], vec![]));
 }
 
 #[test]
-fn migrating_layout_0_keeps_client_and_index_records_byte_for_byte() {
+fn migrating_layout_0_keeps_client_and_index_records_whole() {
     // Layout 0: records present, no schema record yet.
     let backend = MemoryBackend::new();
     let client_json = r#"{"id":"c1","name":"Alex","course":{"planned_sessions":24}}"#;
@@ -42,10 +55,14 @@ fn migrating_layout_0_keeps_client_and_index_records_byte_for_byte() {
     backend.plant(&client_key("c1"), client_json);
     backend.plant(&index_key(), index_json);
     let store = open(&backend);
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("2"));
-    assert_eq!(backend.raw(&client_key("c1")).as_deref(), Some(client_json));
-    assert_eq!(backend.raw(&index_key()).as_deref(), Some(index_json));
-    assert_eq!(backend.take_writes(), [schema_key()]);
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("3"));
+    let decoded = |key: &str| {
+        codec::decode(&backend.raw(key).unwrap())
+            .unwrap()
+            .into_owned()
+    };
+    assert_eq!(decoded(&client_key("c1")), client_json);
+    assert_eq!(decoded(&index_key()), index_json);
     let c = store.client("c1").unwrap().unwrap();
     assert_eq!(c.course.planned_sessions, 24);
 }
@@ -62,14 +79,13 @@ fn layout_1_session_notes_become_the_free_text_section_of_the_note() {
         r#"{"clients":[],"sessions":[{"id":"s1","client_id":"c1"},{"id":"s2","client_id":"c1"}]}"#,
     );
     let store = Store::open(Box::new(backend.clone())).unwrap().0;
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("2"));
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("3"));
     let s = store.session("s1").unwrap().unwrap();
     assert_eq!(s.number, 4);
     assert_eq!(s.note.format, NoteFormat::Free);
     assert_eq!(s.note.text(Section::Free), "Zoë: “slept better”\n");
     assert!(
-        !backend
-            .raw(&session_key("s1"))
+        !codec::decode(&backend.raw(&session_key("s1")).unwrap())
             .unwrap()
             .contains("\"notes\"")
     );
@@ -251,7 +267,8 @@ fn a_full_store_refuses_the_save_keeps_what_was_saved_and_says_so() {
     let saved = backend.raw(&session_key("s1"));
 
     backend.set_quota(Some(1200));
-    s.note.set_text(Section::Subjective, "x".repeat(1000));
+    s.note
+        .set_text(Section::Subjective, unpredictable_text(6000));
     let err = store.save_session(&s).unwrap_err();
     assert_eq!(err, StorageError::QuotaExceeded);
     assert!(err.to_string().starts_with("Storage is full"));
@@ -263,22 +280,14 @@ fn a_new_record_whose_index_update_fails_is_taken_back_out() {
     let backend = MemoryBackend::new();
     let mut store = open(&backend);
     store.save_client(&client("c1")).unwrap();
-    // Room for the small session record but not for the index that follows it.
-    let used: usize = backend
-        .keys()
-        .unwrap()
-        .iter()
-        .map(|k| k.len() + backend.raw(k).unwrap().len())
-        .sum();
-    let record = serde_json::to_string(&session("s1", "c1", 1)).unwrap();
-    backend.set_quota(Some(used + session_key("s1").len() + record.len() + 5));
+    // The session record is written; the index that follows it is refused.
+    backend.fail_write_after(1);
     assert_eq!(
         store.save_session(&session("s1", "c1", 1)),
         Err(StorageError::QuotaExceeded)
     );
     assert_eq!(backend.raw(&session_key("s1")), None);
     assert!(store.index().sessions.is_empty());
-    backend.set_quota(None);
     store.save_session(&session("s1", "c1", 1)).unwrap();
     assert_eq!(store.index().sessions.len(), 1);
 }
@@ -373,6 +382,125 @@ fn two_tabs_adding_records_never_drop_each_others_from_the_index() {
     assert_eq!(first.clients().0.len(), 3);
 }
 
+const SAMPLE: &str = include_str!("../../tests/fixtures/session-14-of-24.txt");
+
+/// A store as layout 2 left it: plain JSON records, the transcript inside
+/// its session, schema "2".
+fn layout_2_fixture() -> (MemoryBackend, Session, Client) {
+    let backend = MemoryBackend::new();
+    let alex = client("c1");
+    let mut imported = session("s1", "c1", 14);
+    imported.transcript = Some(crate::model::transcript::parse(SAMPLE).unwrap());
+    imported
+        .note
+        .set_text(Section::Subjective, "Slept better; “good enough” 🙂".into());
+    backend.plant(&schema_key(), "2");
+    backend.plant(&client_key("c1"), &plain(&alex));
+    backend.plant(&session_key("s1"), &plain(&imported));
+    backend.plant(&session_key("s2"), &plain(&session("s2", "c1", 15)));
+    backend.plant(&clinician_key(), r#"{"name":"Dr. Harper Torres"}"#);
+    backend.plant(&settings_key(), r#"{"eviction_hint_dismissed":true}"#);
+    backend.plant(
+        &index_key(),
+        r#"{"clients":["c1"],"sessions":[{"id":"s1","client_id":"c1"},{"id":"s2","client_id":"c1"}]}"#,
+    );
+    (backend, imported, alex)
+}
+
+/// A record as layout 2 stored it: plain JSON.
+fn plain<T: Serialize>(record: &T) -> String {
+    serde_json::to_string(record).unwrap()
+}
+
+/// Every record of `backend` decoded, for comparing whole stores.
+fn decoded_records(backend: &MemoryBackend) -> Vec<(String, String)> {
+    backend
+        .keys()
+        .unwrap()
+        .into_iter()
+        .filter(|k| *k != schema_key())
+        .map(|k| {
+            let raw = backend.raw(&k).unwrap();
+            (k, codec::decode(&raw).unwrap().into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn migration_3_compresses_every_record_and_moves_the_transcript_to_its_own_key() {
+    let (backend, imported, alex) = layout_2_fixture();
+    let before = Store::open(Box::new(backend.clone())).map(|_| ());
+    assert_eq!(before, Ok(()));
+    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("3"));
+    for key in backend.keys().unwrap() {
+        if key != schema_key() {
+            assert!(codec::is_current(&backend.raw(&key).unwrap()), "{key}");
+        }
+    }
+    let record = codec::decode(&backend.raw(&session_key("s1")).unwrap())
+        .unwrap()
+        .into_owned();
+    assert!(record.contains("\"transcript\":null"), "{record}");
+    assert!(backend.raw(&transcript_key("s1")).is_some());
+    assert!(backend.raw(&transcript_key("s2")).is_none());
+
+    let store = open(&backend);
+    assert_eq!(store.session("s1").unwrap().unwrap(), imported);
+    assert_eq!(store.client("c1").unwrap().unwrap(), alex);
+    assert_eq!(store.clinician().unwrap().name, "Dr. Harper Torres");
+    assert!(store.settings().unwrap().eviction_hint_dismissed);
+    assert_eq!(store.sessions_of("c1").0.len(), 2);
+}
+
+#[test]
+fn migration_3_cut_short_at_any_write_finishes_the_same_at_the_next_start() {
+    let (complete, _, _) = layout_2_fixture();
+    Store::open(Box::new(complete.clone())).unwrap();
+    let expected = decoded_records(&complete);
+    let writes = complete.take_writes().len();
+    for n in 0..writes {
+        let (backend, _, _) = layout_2_fixture();
+        backend.fail_write_after(n);
+        assert_eq!(
+            Store::open(Box::new(backend.clone())).err(),
+            Some(StorageError::QuotaExceeded),
+            "write {n}"
+        );
+        assert_eq!(backend.raw(&schema_key()).as_deref(), Some("2"));
+        Store::open(Box::new(backend.clone())).unwrap();
+        assert_eq!(decoded_records(&backend), expected, "cut at write {n}");
+    }
+}
+
+#[test]
+fn a_refused_write_at_any_step_of_adding_a_session_leaves_no_half_saved_record() {
+    let mut attempt = 0;
+    loop {
+        let backend = MemoryBackend::new();
+        let mut store = open(&backend);
+        store.save_client(&client("c1")).unwrap();
+        let before = decoded_records(&backend);
+        let mut imported = session("s1", "c1", 1);
+        imported.transcript = Some(crate::model::transcript::parse(SAMPLE).unwrap());
+        backend.fail_write_after(attempt);
+        match store.save_session(&imported) {
+            Ok(()) => break,
+            Err(e) => {
+                assert_eq!(e, StorageError::QuotaExceeded);
+                assert_eq!(decoded_records(&backend), before, "write {attempt}");
+                assert!(store.index().sessions.is_empty());
+                store.save_session(&imported).unwrap();
+                assert_eq!(store.session("s1").unwrap().unwrap(), imported);
+            }
+        }
+        attempt += 1;
+    }
+    assert!(
+        attempt >= 3,
+        "transcript, session and index were each refused once"
+    );
+}
+
 #[test]
 fn every_record_ref_reads_back_from_its_key() {
     let records = [
@@ -382,6 +510,7 @@ fn every_record_ref_reads_back_from_its_key() {
         RecordRef::Settings,
         RecordRef::Client("c1".into()),
         RecordRef::Session("5f0c2e".into()),
+        RecordRef::Transcript("5f0c2e".into()),
     ];
     for record in records {
         assert!(record.key().starts_with(PREFIX), "{record:?}");
@@ -392,6 +521,46 @@ fn every_record_ref_reads_back_from_its_key() {
         session_key("s1"),
         "the same key the store writes"
     );
+}
+
+#[test]
+fn typing_in_a_note_rewrites_the_session_record_and_never_the_transcript() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    store.save_client(&client("c1")).unwrap();
+    let mut s = session("s1", "c1", 1);
+    s.transcript = Some(crate::model::transcript::parse(SAMPLE).unwrap());
+    store.save_session(&s).unwrap();
+    backend.take_writes();
+    s.note
+        .set_text(Section::Subjective, "A few more words".into());
+    store.save_session(&s).unwrap();
+    assert_eq!(backend.take_writes(), [session_key("s1")]);
+    assert_eq!(store.session("s1").unwrap().unwrap(), s);
+}
+
+#[test]
+fn the_quota_counts_utf16_code_units_as_chromium_does() {
+    let backend = MemoryBackend::new();
+    let mut raw = backend.clone();
+    backend.set_quota(Some(4));
+    // "k" plus an emoji (two code units) plus "é" (one): four units.
+    raw.set("k", "🙂é").unwrap();
+    assert_eq!(raw.set("k", "🙂🙂"), Err(StorageError::QuotaExceeded));
+    assert_eq!(backend.raw("k").as_deref(), Some("🙂é"));
+}
+
+#[test]
+fn usage_is_counted_in_code_units() {
+    let backend = MemoryBackend::new();
+    let store = open(&backend);
+    let expected: usize = backend
+        .keys()
+        .unwrap()
+        .iter()
+        .map(|k| k.encode_utf16().count() + backend.raw(k).unwrap().encode_utf16().count())
+        .sum();
+    assert_eq!(store.usage().unwrap(), expected);
 }
 
 #[test]

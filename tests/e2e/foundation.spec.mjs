@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { startEmpty } from "./helpers.mjs";
+import { startEmpty, storedRecords } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }) => startEmpty(page));
 
@@ -96,11 +96,7 @@ test("first run offers the sample workspace, loaded without any network request"
 test("a damaged session record is named, the rest works, and the raw value is kept", async ({ page }) => {
   await page.getByRole("button", { name: "Load sample data" }).click();
   // Damage session 3; session 13 is used below.
-  const key = await page.evaluate(() =>
-    Object.keys(localStorage).find(
-      (k) => k.startsWith("sessionpad/v1/session/") && JSON.parse(localStorage.getItem(k)).number === 3,
-    ),
-  );
+  const { key } = (await storedRecords(page, "/session/")).find(({ record }) => record.number === 3);
   const damaged = '{"number": 3, "notes": "half-written';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
   await page.reload();
@@ -140,13 +136,12 @@ test("a full store says so and keeps the edit on screen", async ({ page }) => {
       }
     }
   });
-  const big = "saved words " + "y".repeat(2000);
+  // Records are stored compressed, so the new text must be one that does not compress.
+  const big = "saved words " + Array.from({ length: 4000 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
   await page.getByRole("textbox", { name: "Notes", exact: true }).fill(big);
   await expect(page.getByRole("status", { name: "Save status" })).toContainText("Not saved: Storage is full");
   await expect(page.getByRole("alert", { name: "Problems" })).toContainText("Storage is full");
   await expect(page.getByRole("textbox", { name: "Notes", exact: true })).toHaveValue(big);
-  const stored = await page.evaluate(() =>
-    Object.entries(localStorage).find(([k]) => k.startsWith("sessionpad/v1/session/"))[1],
-  );
-  expect(JSON.parse(stored).note.sections.free).toBe("saved words");
+  const [{ record }] = await storedRecords(page, "/session/");
+  expect(record.note.sections.free).toBe("saved words");
 });

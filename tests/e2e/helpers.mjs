@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import { expect } from "@playwright/test";
 
 /** A text field by its exact accessible name. */
@@ -22,4 +24,51 @@ export async function startWithSession(page, name = "Alex", planned = 24) {
   await page.getByRole("spinbutton", { name: "Planned sessions" }).press("Tab");
   await page.getByRole("button", { name: "New session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Session 1 of ${planned}` })).toBeVisible();
+}
+
+/**
+ * The app's stored records whose key contains `part`, decoded as the app's
+ * storage codec writes them (src/storage/codec): a "Z" tag, then deflate
+ * with the codec's preset dictionary packed into UTF-16 code units. Decoded
+ * here with Node's own zlib, so the format is checked by a second reader.
+ */
+export async function storedRecords(page, part) {
+  const entries = await page.evaluate(
+    (part) => Object.entries(localStorage).filter(([k]) => k.startsWith("sessionpad/") && k.includes(part)),
+    part,
+  );
+  return entries.map(([key, value]) => ({ key, record: JSON.parse(decodeRecord(value)) }));
+}
+
+const dictionary = readFileSync(new URL("../../src/storage/codec/dictionary-v1.txt", import.meta.url));
+const RADIX = 0x10000 - 0x800;
+const BLOCK_UNITS = 128;
+
+/** A stored value as JSON text: tagged values are unpacked and inflated. */
+export function decodeRecord(stored) {
+  if (!stored.startsWith("Z")) return stored;
+  const digits = [...stored.slice(1)].map((c) => {
+    const u = c.charCodeAt(0);
+    return u < 0xd800 ? u : u - 0x800;
+  });
+  const bytes = [];
+  for (let start = 0; start < digits.length; start += BLOCK_UNITS) {
+    // Little-endian base-256 limbs of the block's number, then its leading 1 dropped.
+    const limbs = [];
+    for (const digit of digits.slice(start, start + BLOCK_UNITS)) {
+      let carry = digit;
+      for (let i = 0; i < limbs.length; i++) {
+        const value = limbs[i] * RADIX + carry;
+        limbs[i] = value & 0xff;
+        carry = Math.floor(value / 256);
+      }
+      while (carry > 0) {
+        limbs.push(carry & 0xff);
+        carry = Math.floor(carry / 256);
+      }
+    }
+    limbs.pop();
+    bytes.push(...limbs.reverse());
+  }
+  return inflateRawSync(Buffer.from(bytes), { dictionary }).toString("utf8");
 }

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { field, saved, startWithSession } from "./helpers.mjs";
+import { field, saved, startWithSession, storedRecords } from "./helpers.mjs";
 
 
 async function newSession(page, n) {
@@ -86,12 +86,7 @@ test("assign in session 1, review in 2, only the carried one comes up in 3, hist
   await page.reload();
   await expect(page.getByText("2 assigned · 1 open · 1 closed · completion rate 50%")).toBeVisible();
   // Session 1's record was never rewritten by the reviews.
-  const session1 = await page.evaluate(() =>
-    Object.entries(localStorage)
-      .filter(([k]) => k.includes("/session/"))
-      .map(([, v]) => JSON.parse(v))
-      .find((s) => s.number === 1),
-  );
+  const session1 = (await storedRecords(page, "/session/")).map(({ record }) => record).find((s) => s.number === 1);
   expect(session1.reviews).toEqual([]);
   expect(session1.homework.items.map((a) => a.task)).toEqual(["Thought record when anxious about work", "Lead a team meeting"]);
 });

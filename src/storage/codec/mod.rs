@@ -1,0 +1,252 @@
+//! How a record becomes a localStorage value, and back.
+//!
+//! Every record goes through one pipeline: JSON → deflate with a preset
+//! dictionary → (the vault's encryption will go here) → packed into UTF-16
+//! code units. The browser's quota counts code units, so packing ~15.9 bits
+//! of compressed data into each one is what turns compression into room.
+//!
+//! A one-character tag leads each value and names the codec version. A value
+//! with no known tag is plain JSON as earlier layouts wrote it, so old
+//! records still read.
+
+use miniz_oxide::deflate::core::{
+    CompressorOxide, TDEFLFlush, TDEFLStatus, compress, create_comp_flags_from_zip_params,
+};
+use miniz_oxide::inflate::TINFLStatus;
+use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
+
+/// Leads a value written by codec version 1 (deflate, dictionary 1, dense packing).
+pub const TAG_V1: char = 'Z';
+
+/// Text that records share with each other: field names and the words of
+/// clinical notes. A record's compressed form refers back into it instead of
+/// spelling the words out. Fixed for codec version 1: changing it needs a new
+/// version, or old records would not read.
+const DICTIONARY_V1: &[u8] = include_bytes!("dictionary-v1.txt");
+
+/// Records larger than this when inflated are refused as damaged, so a
+/// corrupted length cannot make the app allocate without limit.
+const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a stored value could not be read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodecError {
+    /// A code unit that packing never writes (a surrogate).
+    BadUnit,
+    /// The compressed data does not inflate.
+    Corrupt,
+    /// The inflated bytes are not text.
+    NotText,
+}
+
+impl std::fmt::Display for CodecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::BadUnit => "it holds a character the app never writes",
+            Self::Corrupt => "its compressed data is cut short or changed",
+            Self::NotText => "it does not unpack to text",
+        })
+    }
+}
+
+/// A record's JSON as it is stored: tag, then the packed compressed bytes.
+pub fn encode(json: &str) -> String {
+    let compressed = deflate(json.as_bytes());
+    // The vault's encryption goes here: compress, then seal, then pack.
+    let mut out = String::with_capacity(compressed.len() / 2 + 2);
+    out.push(TAG_V1);
+    pack(&compressed, &mut out);
+    out
+}
+
+/// The JSON a stored value holds: decoded when tagged, as it is otherwise.
+pub fn decode(stored: &str) -> Result<std::borrow::Cow<'_, str>, CodecError> {
+    let Some(packed) = stored.strip_prefix(TAG_V1) else {
+        return Ok(std::borrow::Cow::Borrowed(stored));
+    };
+    let compressed = unpack(packed)?;
+    let bytes = inflate(&compressed)?;
+    String::from_utf8(bytes)
+        .map(std::borrow::Cow::Owned)
+        .map_err(|_| CodecError::NotText)
+}
+
+/// Whether `stored` was written by the current codec (migration skips those).
+pub fn is_current(stored: &str) -> bool {
+    stored.starts_with(TAG_V1)
+}
+
+// ---------------------------------------------------------------------------
+// Deflate with a preset dictionary
+// ---------------------------------------------------------------------------
+
+/// Raw deflate of `data`, with the dictionary in the window beforehand.
+///
+/// The dictionary is compressed first and ended with a sync flush, which
+/// byte-aligns the stream at a block boundary; what follows is a complete
+/// raw deflate stream whose matches may reach back into the dictionary. Only
+/// that part is kept.
+fn deflate(data: &[u8]) -> Vec<u8> {
+    // Level 9, raw deflate (negative window bits), default strategy.
+    let flags = create_comp_flags_from_zip_params(9, -15, 0);
+    let mut compressor = Box::new(CompressorOxide::new(flags));
+    let mut scratch = vec![0; DICTIONARY_V1.len() * 2 + 64];
+    let (status, _, _) = compress(
+        &mut compressor,
+        DICTIONARY_V1,
+        &mut scratch,
+        TDEFLFlush::Sync,
+    );
+    debug_assert_eq!(status, TDEFLStatus::Okay);
+    let mut out = vec![0; data.len() + data.len() / 8 + 64];
+    let mut written = 0;
+    let mut read = 0;
+    loop {
+        let (status, consumed, produced) = compress(
+            &mut compressor,
+            &data[read..],
+            &mut out[written..],
+            TDEFLFlush::Finish,
+        );
+        read += consumed;
+        written += produced;
+        match status {
+            TDEFLStatus::Done => break,
+            TDEFLStatus::Okay => {
+                let grow = out.len().max(64);
+                out.resize(out.len() + grow, 0);
+            }
+            // Only reachable with a bad parameter, which this code never passes.
+            _ => unreachable!("deflate refused its input: {status:?}"),
+        }
+    }
+    out.truncate(written);
+    out
+}
+
+/// Inflates what [`deflate`] wrote: the output starts out holding the
+/// dictionary, so back-references into it resolve.
+fn inflate(compressed: &[u8]) -> Result<Vec<u8>, CodecError> {
+    let mut out = DICTIONARY_V1.to_vec();
+    out.resize(DICTIONARY_V1.len() + compressed.len() * 4 + 1024, 0);
+    let mut position = DICTIONARY_V1.len();
+    let mut read = 0;
+    let mut decompressor = Box::new(DecompressorOxide::new());
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    loop {
+        let more_input = if read < compressed.len() {
+            inflate_flags::TINFL_FLAG_HAS_MORE_INPUT
+        } else {
+            0
+        };
+        let (status, consumed, produced) = decompress(
+            &mut decompressor,
+            &compressed[read..],
+            &mut out,
+            position,
+            flags | more_input,
+        );
+        read += consumed;
+        position += produced;
+        match status {
+            TINFLStatus::Done => break,
+            TINFLStatus::HasMoreOutput if out.len() < MAX_RECORD_BYTES => {
+                let grow = out.len();
+                out.resize(out.len() + grow, 0);
+            }
+            _ => return Err(CodecError::Corrupt),
+        }
+    }
+    out.truncate(position);
+    out.drain(..DICTIONARY_V1.len());
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------
+// Dense packing into UTF-16 code units
+// ---------------------------------------------------------------------------
+
+/// Code units available to packing: all but the 2,048 surrogates, so no
+/// stored string ever holds a lone surrogate.
+const RADIX: u32 = 0x1_0000 - 0x800;
+/// Bytes of data per block; each block also carries a leading 1 so that its
+/// leading zero bytes survive and its length can be read back.
+const BLOCK_BYTES: usize = 254;
+/// Code units per full block: the fewest with RADIX^n ≥ 256^(BLOCK_BYTES + 1).
+const BLOCK_UNITS: usize = 128;
+
+fn unit_of(digit: u32) -> char {
+    let unit = if digit < 0xD800 { digit } else { digit + 0x800 };
+    char::from_u32(unit).expect("digits skip the surrogate range")
+}
+
+fn digit_of(c: char) -> Result<u32, CodecError> {
+    match u32::from(c) {
+        u @ 0..0xD800 => Ok(u),
+        u @ 0xE000..=0xFFFF => Ok(u - 0x800),
+        _ => Err(CodecError::BadUnit),
+    }
+}
+
+/// Appends `bytes` as base-RADIX digits, one code unit each, block by block.
+fn pack(bytes: &[u8], out: &mut String) {
+    for block in bytes.chunks(BLOCK_BYTES) {
+        // The block as a big-endian number behind a leading 1.
+        let mut number: Vec<u32> = std::iter::once(1)
+            .chain(block.iter().map(|&b| u32::from(b)))
+            .collect();
+        let mut digits = Vec::with_capacity(BLOCK_UNITS);
+        while !number.is_empty() {
+            let mut remainder = 0u32;
+            for limb in number.iter_mut() {
+                let value = (remainder << 8) | *limb;
+                *limb = value / RADIX;
+                remainder = value % RADIX;
+            }
+            digits.push(remainder);
+            let leading_zeros = number.iter().take_while(|&&l| l == 0).count();
+            number.drain(..leading_zeros);
+        }
+        // Full blocks always take BLOCK_UNITS digits, so blocks can be told
+        // apart; only the last one may be shorter.
+        if block.len() == BLOCK_BYTES {
+            digits.resize(BLOCK_UNITS, 0);
+        }
+        out.extend(digits.iter().rev().map(|&d| unit_of(d)));
+    }
+}
+
+/// Reverses [`pack`].
+fn unpack(packed: &str) -> Result<Vec<u8>, CodecError> {
+    let digits = packed
+        .chars()
+        .map(digit_of)
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut bytes = Vec::with_capacity(digits.len() * 2);
+    for block in digits.chunks(BLOCK_UNITS) {
+        // Little-endian base-256 limbs of the block's number.
+        let mut number: Vec<u32> = Vec::with_capacity(BLOCK_BYTES + 1);
+        for &digit in block {
+            let mut carry = digit;
+            for limb in number.iter_mut() {
+                let value = *limb * RADIX + carry;
+                *limb = value & 0xFF;
+                carry = value >> 8;
+            }
+            while carry > 0 {
+                number.push(carry & 0xFF);
+                carry >>= 8;
+            }
+        }
+        // The leading 1, then the block's bytes.
+        if number.pop() != Some(1) || number.len() > BLOCK_BYTES {
+            return Err(CodecError::Corrupt);
+        }
+        bytes.extend(number.iter().rev().map(|&l| l as u8));
+    }
+    Ok(bytes)
+}
+
+// Property tests run natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
