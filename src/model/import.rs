@@ -9,22 +9,29 @@ use super::transcript::{Header, Item, Transcript};
 use super::{Choice, Client, Clinician, Course, InputError, Session};
 use chrono::NaiveTime;
 
-/// The existing client a transcript names: same name, or the same first name
-/// ("Alex" in the transcript, "Alex K." on the roster). Archived clients count.
+/// The existing client a transcript surely names: the one active client
+/// whose full name is the transcript's, ignoring case and spacing. A first
+/// name alone, an archived client or two clients of that name are not sure
+/// enough, and the clinician is asked instead: a note filed under the wrong
+/// client is worse than a question.
 pub fn match_client<'a>(clients: &'a [Client], header: &Header) -> Option<&'a Client> {
-    let wanted = header.client_name.as_deref()?.trim().to_lowercase();
+    let normal = |name: &str| {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let wanted = normal(header.client_name.as_deref()?);
     if wanted.is_empty() {
         return None;
     }
-    let first = |name: &str| name.split_whitespace().next().unwrap_or("").to_lowercase();
-    clients
+    let mut same = clients
         .iter()
-        .find(|c| c.name.to_lowercase() == wanted)
-        .or_else(|| {
-            clients
-                .iter()
-                .find(|c| first(&c.name) == wanted || first(&wanted) == c.name.to_lowercase())
-        })
+        .filter(|c| !c.archived && normal(&c.name) == wanted);
+    match (same.next(), same.next()) {
+        (Some(client), None) => Some(client),
+        _ => None,
+    }
 }
 
 /// Where an imported session lands in the chosen client's course: its number
@@ -546,22 +553,28 @@ mod tests {
     }
 
     #[test]
-    fn clients_are_matched_by_name_or_first_name() {
+    fn a_client_is_matched_only_by_the_full_name_of_one_active_client() {
+        let mut archived = Client::new("3".into(), "Sam Lee", 0).unwrap();
+        archived.archived = true;
         let roster = [
             Client::new("1".into(), "Mira Okafor", 0).unwrap(),
             Client::new("2".into(), "alex", 0).unwrap(),
+            archived,
+            Client::new("4".into(), "Jo Park", 0).unwrap(),
+            Client::new("5".into(), "jo  park", 0).unwrap(),
         ];
         let header = |name: &str| Header {
             client_name: Some(name.into()),
             ..Header::default()
         };
-        assert_eq!(match_client(&roster, &header("Alex")).unwrap().id, "2");
-        assert_eq!(match_client(&roster, &header("Mira")).unwrap().id, "1");
-        assert_eq!(
-            match_client(&roster, &header("mira okafor")).unwrap().id,
-            "1"
-        );
-        assert!(match_client(&roster, &header("Sam")).is_none());
+        let matched = |name: &str| match_client(&roster, &header(name)).map(|c| c.id.as_str());
+        assert_eq!(matched("Alex"), Some("2"));
+        assert_eq!(matched("  mira   OKAFOR "), Some("1"));
+        // A first name, an archived client or two of one name: ask.
+        assert_eq!(matched("Mira"), None);
+        assert_eq!(matched("Sam Lee"), None);
+        assert_eq!(matched("Jo Park"), None);
+        assert_eq!(matched("Sam"), None);
         assert!(match_client(&roster, &Header::default()).is_none());
     }
 }

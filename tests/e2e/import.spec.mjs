@@ -123,3 +123,23 @@ test("a pasted transcript with CRLF, 24-hour marks and role labels imports", asy
   await expect(page.getByRole("link", { name: "Mira Okafor (Teacher)" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Homework agreed" }).getByRole("textbox", { name: "Task", exact: true })).toHaveValue(/thought record/i);
 });
+
+test("a client is preselected only on an exact full-name match; otherwise the preview asks", async ({ page }) => {
+  await field(page, "Name or code").fill("Alex Kim");
+  await page.getByRole("button", { name: "New client" }).click();
+  await page.getByRole("link", { name: "All clients" }).click();
+  await page.getByRole("button", { name: "Import transcript" }).click();
+  await page.getByLabel("Transcript file").setInputFiles(sample);
+  const preview = page.getByRole("region", { name: "Preview" });
+  const client = preview.getByRole("combobox", { name: "Client" });
+  await expect(client.locator("option:checked")).toHaveText("Choose the client…");
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByText("Choose the client this session belongs to.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Import a transcript" })).toBeVisible();
+
+  await client.selectOption({ label: "Alex Kim" });
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 12" })).toBeVisible();
+  await page.getByRole("link", { name: "All clients" }).click();
+  await expect(page.getByRole("link", { name: /^Alex/ })).toHaveCount(1);
+});

@@ -9,12 +9,15 @@ use crate::model::import::{
 use crate::model::suggest::{HomeworkSource, suggest};
 use crate::model::timeline::{format_clock, format_time_range};
 use crate::model::transcript::{Transcript, parse};
-use crate::model::{Session, format_date};
+use crate::model::{Client, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The client select's value for "a new client, named below".
+const NEW: &str = "new";
 
 /// Larger files would not fit beside the rest of the notes: the browser keeps
 /// about 5.2 million characters per site in all.
@@ -106,7 +109,16 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
     let (clients, problems) = state.peek(|s| s.clients());
     state.report_all(&problems);
     let matched = match_client(&clients, &header).map(|c| c.id.clone());
-    let choice = RwSignal::new(matched.clone().unwrap_or_else(|| "new".into()));
+    // Sure of the client, or nobody on the roster yet: propose; otherwise ask.
+    let proposed = match &matched {
+        Some(id) => id.clone(),
+        None if clients.iter().all(|c| c.archived) => NEW.into(),
+        None => String::new(),
+    };
+    let choice = RwSignal::new(proposed.clone());
+    // The client this preview created, so a retry after a refused write
+    // files the session under it instead of creating a second one.
+    let created = StoredValue::new(None::<Client>);
     let new_name = RwSignal::new(header.client_name.clone().unwrap_or_default());
     let clients = StoredValue::new(clients);
     let suggestions = suggest(&transcript);
@@ -140,10 +152,17 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
     let transcript = StoredValue::new(transcript);
     let create = move |_| {
         let header = transcript.with_value(|t| t.header.clone());
-        let client = match chosen_client() {
+        if choice.get_untracked().is_empty() {
+            error.set(Some("Choose the client this session belongs to.".into()));
+            return;
+        }
+        let client = match chosen_client().or_else(|| created.get_value()) {
             Some(c) => c,
             None => match new_client(new_id(), &new_name.get_untracked(), &header, now_ms()) {
-                Ok(c) if state.save_client(&c) => c,
+                Ok(c) if state.save_client(&c) => {
+                    created.set_value(Some(c.clone()));
+                    c
+                }
                 Ok(_) => return,
                 Err(e) => {
                     error.set(Some(e.to_string()));
@@ -151,6 +170,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                 }
             },
         };
+        error.set(None);
         let mut clinician = state.peek(|s| s.clinician()).unwrap_or_default();
         if let Some(adopted) = adopt_clinician(&clinician, &header) {
             state.save_clinician(&adopted);
@@ -225,7 +245,10 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                 <label class="field">
                     <span>"Client"</span>
                     <select on:change=move |ev| choice.set(event_target_value(&ev))>
-                        <option value="new" selected=matched.is_none()>
+                        <option value="" disabled selected=proposed.is_empty()>
+                            "Choose the client…"
+                        </option>
+                        <option value=NEW selected=proposed == NEW>
                             {format!(
                                 "New client{}",
                                 header.client_name.as_ref().map(|n| format!(": {n}")).unwrap_or_default(),
@@ -235,13 +258,13 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                             .get_value()
                             .into_iter()
                             .map(|c| {
-                                let selected = matched.as_deref() == Some(c.id.as_str());
+                                let selected = proposed == c.id;
                                 view! { <option value=c.id.clone() selected=selected>{c.display_name()}</option> }
                             })
                             .collect_view()}
                     </select>
                 </label>
-                <Show when=move || choice.get() == "new">
+                <Show when=move || choice.get() == NEW>
                     <TextInput
                         label="New client's name or code"
                         value=new_name
