@@ -11,9 +11,11 @@
 mod backend;
 mod codec;
 mod local;
+mod room;
 
 pub use backend::{Backend, MemoryBackend};
 pub use local::LocalStorageBackend;
+pub use room::{QUOTA_UNITS, Room};
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -320,19 +322,28 @@ impl Store {
         write(self.backend.as_mut(), &settings_key(), settings)
     }
 
-    /// UTF-16 code units this app keeps (keys plus values), as browsers count quota.
-    pub fn usage(&self) -> Result<usize, StorageError> {
-        let mut total = 0;
-        for key in self
-            .backend
-            .keys()?
-            .iter()
-            .filter(|k| k.starts_with(PREFIX))
-        {
-            let value = self.backend.get(key)?.unwrap_or_default();
-            total += key.encode_utf16().count() + value.encode_utf16().count();
+    /// What the notes take of the browser's storage and what is left, in
+    /// UTF-16 code units of keys plus values, as browsers count quota.
+    pub fn room(&self) -> Result<Room, StorageError> {
+        let mut room = Room::default();
+        for key in self.backend.keys()? {
+            let value = self.backend.get(&key)?.unwrap_or_default();
+            let units = key.encode_utf16().count() + value.encode_utf16().count();
+            match RecordRef::from_key(&key) {
+                Some(RecordRef::Session(_)) => {
+                    room.sessions += 1;
+                    room.session_units += units;
+                }
+                Some(RecordRef::Transcript(_)) => room.session_units += units,
+                _ => {}
+            }
+            if key.starts_with(PREFIX) {
+                room.notes += units;
+            } else {
+                room.others += units;
+            }
         }
-        Ok(total)
+        Ok(room)
     }
 
     pub fn client(&self, id: &str) -> Result<Option<Client>, StorageError> {

@@ -318,7 +318,7 @@ fn the_clinician_profile_round_trips() {
 }
 
 #[test]
-fn device_settings_round_trip_and_usage_counts_only_our_keys() {
+fn device_settings_round_trip_and_the_room_tells_our_keys_from_others() {
     let backend = MemoryBackend::new();
     let mut store = open(&backend);
     assert!(!store.settings().unwrap().eviction_hint_dismissed);
@@ -329,18 +329,20 @@ fn device_settings_round_trip_and_usage_counts_only_our_keys() {
         .unwrap();
     assert!(open(&backend).settings().unwrap().eviction_hint_dismissed);
 
-    let before = store.usage().unwrap();
+    let before = store.room().unwrap();
     backend.plant("someone-else", &"x".repeat(500));
-    assert_eq!(store.usage().unwrap(), before);
+    let after = store.room().unwrap();
+    assert_eq!(after.notes, before.notes);
+    assert_eq!(after.others, "someone-else".len() + 500);
     store.save_client(&client("c1")).unwrap();
     let expected: usize = backend
         .keys()
         .unwrap()
         .iter()
         .filter(|k| k.starts_with(PREFIX))
-        .map(|k| k.chars().count() + backend.raw(k).unwrap().chars().count())
+        .map(|k| k.encode_utf16().count() + backend.raw(k).unwrap().encode_utf16().count())
         .sum();
-    assert_eq!(store.usage().unwrap(), expected);
+    assert_eq!(store.room().unwrap().notes, expected);
 }
 
 #[test]
@@ -551,16 +553,24 @@ fn the_quota_counts_utf16_code_units_as_chromium_does() {
 }
 
 #[test]
-fn usage_is_counted_in_code_units() {
+fn the_room_averages_sessions_with_their_transcripts() {
     let backend = MemoryBackend::new();
-    let store = open(&backend);
-    let expected: usize = backend
-        .keys()
-        .unwrap()
-        .iter()
-        .map(|k| k.encode_utf16().count() + backend.raw(k).unwrap().encode_utf16().count())
-        .sum();
-    assert_eq!(store.usage().unwrap(), expected);
+    let mut store = open(&backend);
+    store.save_client(&client("c1")).unwrap();
+    let mut imported = session("s1", "c1", 1);
+    imported.transcript = Some(crate::model::transcript::parse(SAMPLE).unwrap());
+    store.save_session(&imported).unwrap();
+    store.save_session(&session("s2", "c1", 2)).unwrap();
+    let units = |key: String| {
+        key.encode_utf16().count() + backend.raw(&key).unwrap().encode_utf16().count()
+    };
+    let room = store.room().unwrap();
+    assert_eq!(room.sessions, 2);
+    assert_eq!(
+        room.session_units,
+        units(session_key("s1")) + units(transcript_key("s1")) + units(session_key("s2"))
+    );
+    assert!(room.sessions_left().is_some());
 }
 
 #[test]

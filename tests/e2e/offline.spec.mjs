@@ -116,11 +116,13 @@ test("the first save asks the browser to keep the data, and the device panel say
   await field(page, "Name or code").fill("Keep me");
   await page.getByRole("button", { name: "New client" }).click();
   await expect.poll(() => page.evaluate(() => window.__persistCalls)).toBe(1);
+  await page.getByRole("button", { name: "New session" }).click();
   await page.getByRole("link", { name: "All clients" }).click();
   await page.getByText("This device", { exact: true }).click();
   // Headless Chromium grants persistence by engagement, so it answers "no" here.
   await expect(page.getByLabel("Storage persistence")).toContainText("Storage is not persistent yet");
-  await expect(page.getByText(/Notes use \d+\.\d% of the space/)).toBeVisible();
+  await expect(page.getByLabel("Room for notes")).toContainText(/^Notes take [\d,]+ characters, \d+% of the about 5,241,856 this browser keeps for Sessionpad; [\d,]+ are free\.$/);
+  await expect(page.getByText(/^Room for about [\d,]+ more sessions like yours\.$/)).toBeVisible();
   await context.close();
 });
 
