@@ -323,6 +323,21 @@ fn fill_storage() {
     }
 }
 
+/// `label` and then letters that do not compress, so that a record holding
+/// it grows by more than compression can hide and a full store refuses it.
+fn incompressible(label: &str) -> String {
+    let mut x: u32 = 0x9E37_79B9 ^ label.len() as u32;
+    let noise: String = (0..600)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            char::from(b'a' + (x % 26) as u8)
+        })
+        .collect();
+    format!("{label} {noise}")
+}
+
 fn free_storage() {
     let storage = local_storage();
     let keys: Vec<String> = (0..storage.length().unwrap())
@@ -375,14 +390,16 @@ async fn a_refused_write_stays_queued_and_is_written_once_there_is_room() {
     settle().await;
     fill_storage();
 
-    type_into(&notes(&root), "Typed while the device was full.");
+    let first = incompressible("Typed while the device was full.");
+    type_into(&notes(&root), &first);
     settle().await;
     assert!(text_of(&root, ".save-status").starts_with("Not saved"));
     assert_eq!(stored("s1").note.text(Section::Free), "");
 
     // An edit of another session must not push the first one out of the queue.
     go_to("#/session/s2").await;
-    type_into(&notes(&root), "Second session, also refused.");
+    let second = incompressible("Second session, also refused.");
+    type_into(&notes(&root), &second);
     settle().await;
     assert!(text_of(&root, ".save-status").starts_with("Not saved"));
 
@@ -390,14 +407,8 @@ async fn a_refused_write_stays_queued_and_is_written_once_there_is_room() {
     hide_page();
     settle().await;
     assert_eq!(text_of(&root, ".save-status"), "Saved");
-    assert_eq!(
-        stored("s1").note.text(Section::Free),
-        "Typed while the device was full."
-    );
-    assert_eq!(
-        stored("s2").note.text(Section::Free),
-        "Second session, also refused."
-    );
+    assert_eq!(stored("s1").note.text(Section::Free), first);
+    assert_eq!(stored("s2").note.text(Section::Free), second);
     root.remove();
 }
 
@@ -409,14 +420,16 @@ async fn a_session_opened_again_starts_from_its_queued_edit_not_the_older_stored
     type_into(&notes(&root), "Saved.");
     settle().await;
     fill_storage();
-    type_into(&notes(&root), "Saved. Then refused.");
+    let refused = incompressible("Saved. Then refused.");
+    type_into(&notes(&root), &refused);
     settle().await;
     assert_eq!(stored("s1").note.text(Section::Free), "Saved.");
 
     go_to("#/client/c1").await;
     go_to("#/session/s1").await;
-    assert_eq!(notes(&root).value(), "Saved. Then refused.");
-    type_into(&notes(&root), "Saved. Then refused. Then more.");
+    assert_eq!(notes(&root).value(), refused);
+    let more = format!("{refused} Then more.");
+    type_into(&notes(&root), &more);
     settle().await;
 
     free_storage();
@@ -425,10 +438,7 @@ async fn a_session_opened_again_starts_from_its_queued_edit_not_the_older_stored
     // A later flush has nothing older to write over it.
     hide_page();
     settle().await;
-    assert_eq!(
-        stored("s1").note.text(Section::Free),
-        "Saved. Then refused. Then more."
-    );
+    assert_eq!(stored("s1").note.text(Section::Free), more);
     root.remove();
 }
 
@@ -438,7 +448,7 @@ async fn choosing_the_other_tabs_version_drops_the_refused_edit_of_this_one() {
     let (root, _app) = mount_at("#/session/s1");
     settle().await;
     fill_storage();
-    type_into(&notes(&root), "Mine, refused.");
+    type_into(&notes(&root), &incompressible("Mine, refused."));
     settle().await;
 
     free_storage();
