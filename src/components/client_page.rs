@@ -2,6 +2,7 @@ use super::FieldError;
 use super::TextArea;
 use super::TextInput;
 use super::or_missing;
+use crate::model::timeline::format_clock;
 use crate::model::{Client, InputError, Session, format_date, parse_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
@@ -108,8 +109,8 @@ fn ClientDetails(client: Client) -> impl IntoView {
                         let title = s.title(planned());
                         let beyond = s.beyond_plan(planned());
                         let times = match (s.start, s.end) {
-                            (Some(a), Some(b)) => format!(" · {}–{}", a.format("%H:%M"), b.format("%H:%M")),
-                            (Some(a), None) => format!(" · {}", a.format("%H:%M")),
+                            (Some(a), Some(b)) => format!(" · {}–{}", format_clock(a), format_clock(b)),
+                            (Some(a), None) => format!(" · {}", format_clock(a)),
                             _ => String::new(),
                         };
                         view! {

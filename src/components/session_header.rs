@@ -1,11 +1,12 @@
 use super::session_editor::use_edited_session;
 use super::{choice_options, picked};
+use crate::model::timeline::format_clock;
 use crate::model::{Modality, parse_date, parse_time};
 use chrono::NaiveTime;
 use leptos::prelude::*;
 
 fn clock(t: Option<NaiveTime>) -> String {
-    t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+    t.map(format_clock).unwrap_or_default()
 }
 
 /// Date, start and end (duration worked out), modality and clinician.
