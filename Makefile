@@ -16,11 +16,13 @@ setup:
 dev: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
 
-## Performance figures: typing latency with a long note (release build), transcript parsing
+## Performance figures: first-visit size and typing latency (release build), transcript parsing
 bench: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
+	node scripts/bench-size.mjs
 	node scripts/bench-typing.mjs
 	cargo bench --bench transcript
+	cargo bench --bench storage
 
 ## Lighthouse scores (accessibility, best practices, performance) of the release build
 lighthouse: setup

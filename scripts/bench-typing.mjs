@@ -5,7 +5,7 @@ import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { args, executablePath } from "../tests/e2e/chromium.mjs";
 
-const port = 8097;
+const port = Number(process.env.BENCH_PORT ?? 8097);
 const server = spawn("node", ["scripts/serve.mjs", "dist", String(port)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath, args });

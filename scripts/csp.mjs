@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 const [file, profile] = process.argv.slice(2);
 let html = readFileSync(file, "utf8");
-const meta = /\s*<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*__SCRIPT_HASHES__[^"]*"\s*\/?>/;
+// Attribute order and quoting vary: Trunk's release minifier reorders and unquotes them.
+const meta = /\s*<meta(?=[^>]*\bhttp-equiv=["']?Content-Security-Policy\b)[^>]*__SCRIPT_HASHES__[^>]*>/;
 if (!meta.test(html)) {
   console.error(`csp.mjs: ${file} has no Content-Security-Policy meta with __SCRIPT_HASHES__`);
   process.exit(1);

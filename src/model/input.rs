@@ -59,8 +59,26 @@ pub fn parse_planned(input: &str) -> Result<u32, InputError> {
     u32::try_from(n).map_err(|_| InputError::NotANumber("Planned sessions"))
 }
 
+// Dates and times are read and written by hand: chrono's strftime parser and
+// formatter cost about 1.5 KB gzip of wasm for these three fixed patterns.
+
+/// 1 to `max` ASCII digits.
+fn digits(s: &str, max: usize) -> Option<u32> {
+    if s.is_empty() || s.len() > max || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// `yyyy-mm-dd` as browsers' date inputs send it.
 pub fn parse_date(input: &str) -> Result<chrono::NaiveDate, InputError> {
-    chrono::NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| InputError::BadDate)
+    let mut parts = input.trim().split('-');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d), None) => digits(y, 6)
+            .and_then(|y| chrono::NaiveDate::from_ymd_opt(y as i32, digits(m, 2)?, digits(d, 2)?)),
+        _ => None,
+    }
+    .ok_or(InputError::BadDate)
 }
 
 /// `hh:mm` as browsers' time inputs send it; an empty field means "not set".
@@ -72,9 +90,21 @@ pub fn parse_time(
     if input.is_empty() {
         return Ok(None);
     }
-    chrono::NaiveTime::parse_from_str(input, "%H:%M")
+    input
+        .split_once(':')
+        .and_then(|(h, m)| chrono::NaiveTime::from_hms_opt(digits(h, 2)?, digits(m, 2)?, 0))
         .map(Some)
-        .map_err(|_| InputError::BadTime(what))
+        .ok_or(InputError::BadTime(what))
+}
+
+/// How dates read on screen: "31 Jul 2025".
+pub fn format_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS[date.month0() as usize];
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 /// A whole number from 0 to `max`, digits only (no signs, decimals or
@@ -93,11 +123,6 @@ pub fn parse_bounded(input: &str, what: &'static str, max: u32) -> Result<Option
         Ok(n) if n <= max => Ok(Some(n)),
         _ => Err(refused),
     }
-}
-
-/// How dates read on screen: "31 Jul 2025".
-pub fn format_date(date: chrono::NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
 }
 
 #[cfg(test)]
