@@ -16,7 +16,7 @@ setup:
 dev: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
 
-## Performance figures: first-visit size and typing latency (release build), transcript parsing
+## Performance figures: first-visit size and typing latency (release build), transcript parsing, quota per session
 bench: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/bench-size.mjs
