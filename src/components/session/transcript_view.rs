@@ -59,23 +59,35 @@ pub fn TranscriptSegments(
     }
 }
 
-/// The transcript a session was imported from, folded away until wanted.
+/// The transcript a session was imported from, folded away until wanted. Its
+/// turns are built only once it is opened: a long transcript costs nothing
+/// while the clinician writes.
 #[component]
 pub fn TranscriptPanel(transcript: Transcript) -> impl IntoView {
     let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
     let turns = transcript.turns().count();
+    let transcript = StoredValue::new(transcript);
     view! {
-        <details class="panel transcript-panel">
+        <details
+            class="panel transcript-panel"
+            on:toggle=move |ev| {
+                let details = event_target::<web_sys::HtmlDetailsElement>(&ev);
+                open.set(details.open());
+            }
+        >
             <summary>{format!("Transcript ({turns} turns)")}</summary>
-            <label class="field">
-                <span>"Find in transcript"</span>
-                <input
-                    type="search"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-            </label>
-            <TranscriptSegments transcript query />
+            <Show when=move || open.get()>
+                <label class="field">
+                    <span>"Find in transcript"</span>
+                    <input
+                        type="search"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
+                </label>
+                <TranscriptSegments transcript=transcript.get_value() query />
+            </Show>
         </details>
     }
 }
