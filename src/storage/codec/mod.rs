@@ -87,8 +87,8 @@ pub fn is_current(stored: &str) -> bool {
 /// raw deflate stream whose matches may reach back into the dictionary. Only
 /// that part is kept.
 fn deflate(data: &[u8]) -> Vec<u8> {
-    // Level 9, raw deflate (negative window bits), default strategy.
-    let flags = create_comp_flags_from_zip_params(9, -15, 0);
+    // Level 6, raw deflate (negative window bits), default strategy.
+    let flags = create_comp_flags_from_zip_params(6, -15, 0);
     let mut compressor = Box::new(CompressorOxide::new(flags));
     let mut scratch = vec![0; DICTIONARY_V1.len() * 2 + 64];
     let (status, _, _) = compress(
