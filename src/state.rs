@@ -48,24 +48,49 @@ pub struct AppState {
     update_ready: RwSignal<bool>,
     /// The last record another tab of the app wrote (None: none yet, or all cleared).
     changed_elsewhere: RwSignal<Option<RecordRef>>,
+    /// Why nothing typed in this tab reaches localStorage, when it cannot be
+    /// used: edits then live in memory only, and no write is called saved.
+    not_saving: StoredValue<Option<String>>,
+}
+
+/// The store this tab works on, and what opening it found.
+pub struct OpenedStore {
+    pub store: Store,
+    /// Problems found while opening that leave the store usable.
+    pub problems: Vec<StorageError>,
+    /// Set when localStorage cannot be used and the store is in memory.
+    pub not_saving: Option<StorageError>,
 }
 
 /// Opens localStorage; if it cannot be used, or holds data this version must
-/// not touch, the app runs on a store in memory and says so.
-pub fn open_browser_store() -> (Store, Vec<StorageError>) {
+/// not touch, the app runs on a store in memory and says so, lastingly.
+pub fn open_browser_store() -> OpenedStore {
     let opened = LocalStorageBackend::open()
         .and_then(|backend| Store::open(Box::new(backend) as Box<dyn Backend>));
     match opened {
-        Ok(found) => found,
+        Ok((store, problems)) => OpenedStore {
+            store,
+            problems,
+            not_saving: None,
+        },
         Err(e) => {
             let (store, _) = Store::open(Box::new(MemoryBackend::new()))
                 .expect("an empty memory store always opens");
-            (store, vec![e])
+            OpenedStore {
+                store,
+                problems: Vec::new(),
+                not_saving: Some(e),
+            }
         }
     }
 }
 
-pub fn provide_app_state(store: Store, problems: Vec<StorageError>, route: Route) -> AppState {
+pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
+    let OpenedStore {
+        store,
+        problems,
+        not_saving,
+    } = opened;
     let state = AppState {
         store: StoredValue::new_local(store),
         problems: RwSignal::new(Vec::new()),
@@ -78,6 +103,7 @@ pub fn provide_app_state(store: Store, problems: Vec<StorageError>, route: Route
         persistence_requested: StoredValue::new(false),
         update_ready: RwSignal::new(false),
         changed_elsewhere: RwSignal::new(None),
+        not_saving: StoredValue::new(not_saving.map(|e| e.not_saving_reason())),
     };
     problems.iter().for_each(|p| state.report(p));
     provide_context(state);
@@ -127,6 +153,11 @@ impl AppState {
         self.persistent.read_only()
     }
 
+    /// Why edits in this tab are not being stored, if they are not.
+    pub fn not_saving(&self) -> Option<String> {
+        self.not_saving.get_value()
+    }
+
     pub fn update_ready(&self) -> ReadSignal<bool> {
         self.update_ready.read_only()
     }
@@ -170,6 +201,12 @@ impl AppState {
     /// Shows how the writes just made went; the first failure names the status.
     fn settle(&self, failures: Vec<StorageError>) -> bool {
         self.report_all(&failures);
+        if let Some(why) = self.not_saving() {
+            // Kept in this page's memory, so the app goes on working, but
+            // never shown as saved.
+            self.status.set(SaveStatus::NotSaved(why));
+            return failures.is_empty();
+        }
         match failures.first() {
             None => {
                 self.status.set(SaveStatus::Saved);

@@ -112,6 +112,27 @@ pub enum StorageError {
 }
 
 impl StorageError {
+    /// Why nothing can be stored while this error stands, as a clause for
+    /// "Not saving: …".
+    pub fn not_saving_reason(&self) -> String {
+        match self {
+            Self::Unavailable(why) => {
+                format!("this browser is not letting Sessionpad store anything ({why})")
+            }
+            Self::NewerSchema { found } => format!(
+                "the notes here were saved by a newer version of Sessionpad (layout {found})"
+            ),
+            Self::QuotaExceeded => "storage is full".into(),
+            Self::Damaged { key, reason } => {
+                format!(
+                    "the {} could not be read ({reason})",
+                    Self::record_name(key)
+                )
+            }
+            Self::Failed(why) => format!("the browser refused to save ({why})"),
+        }
+    }
+
     /// Which saved thing is damaged, in words rather than a key.
     fn record_name(key: &str) -> String {
         match RecordRef::from_key(key) {

@@ -590,3 +590,24 @@ fn keys_that_name_no_record_of_ours_are_not_record_refs() {
     }
     assert_eq!(RecordRef::from_key(&quarantine_key(&index_key())), None);
 }
+
+#[test]
+fn why_nothing_is_saved_reads_as_a_clause_for_the_not_saving_bar() {
+    assert_eq!(
+        StorageError::Unavailable("SecurityError: The operation is insecure.".into())
+            .not_saving_reason(),
+        "this browser is not letting Sessionpad store anything (SecurityError: The operation is insecure.)"
+    );
+    assert_eq!(
+        StorageError::NewerSchema { found: 4 }.not_saving_reason(),
+        "the notes here were saved by a newer version of Sessionpad (layout 4)"
+    );
+    assert_eq!(
+        StorageError::Damaged {
+            key: schema_key(),
+            reason: "“x” is not a layout version".into()
+        }
+        .not_saving_reason(),
+        "the schema record could not be read (“x” is not a layout version)"
+    );
+}

@@ -145,3 +145,42 @@ test("a full store says so and keeps the edit on screen", async ({ page }) => {
   const [{ record }] = await storedRecords(page, "/session/");
   expect(record.note.sections.free).toBe("saved words");
 });
+
+test("with storage blocked, a lasting bar says nothing is saved and no edit is ever shown as saved", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // What a browser with site data blocked does: reading localStorage throws.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  const statuses = [];
+  await page.exposeFunction("__status", (text) => statuses.push(text));
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const status = document.querySelector(".save-status");
+      if (status) window.__status(status.textContent);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto("/");
+
+  const bar = page.getByRole("alert", { name: "Not saving" });
+  await expect(bar).toHaveText(
+    "Not saving: this browser is not letting Sessionpad store anything (SecurityError: The operation is insecure.). What you type now is lost when this page closes.",
+  );
+  await expect(bar.getByRole("button")).toHaveCount(0);
+
+  await page.getByRole("textbox", { name: "Name or code", exact: true }).fill("AK-07");
+  await page.getByRole("button", { name: "New client" }).click();
+  await page.getByRole("button", { name: "New session" }).click();
+  await page.getByRole("textbox", { name: "Notes", exact: true }).fill("Words that cannot be kept.");
+  const status = page.getByRole("status", { name: "Save status" });
+  await expect(status).toContainText("Not saved: this browser is not letting Sessionpad store anything");
+  await expect(page.getByRole("textbox", { name: "Notes", exact: true })).toHaveValue("Words that cannot be kept.");
+  await expect(bar).toBeVisible();
+  expect(statuses.filter((s) => s.trim() === "Saved")).toEqual([]);
+  await context.close();
+});

@@ -1,6 +1,6 @@
 use crate::components::{
-    ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, ProblemBanner,
-    Roster, SaveIndicator, SessionEditor, UpdatePrompt,
+    ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, NotSavingBar,
+    ProblemBanner, Roster, SaveIndicator, SessionEditor, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
@@ -18,8 +18,7 @@ fn current_route() -> Route {
 /// edit still queued is written when the tab is hidden or closed.
 #[component]
 pub fn App() -> impl IntoView {
-    let (store, problems) = open_browser_store();
-    let state = provide_app_state(store, problems, current_route());
+    let state = provide_app_state(open_browser_store(), current_route());
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.set_route(current_route())
@@ -49,6 +48,7 @@ pub fn App() -> impl IntoView {
             <a class="brand" href="#/">"Sessionpad"</a>
             <SaveIndicator />
         </header>
+        <NotSavingBar />
         <ProblemBanner />
         <UpdatePrompt />
         <EvictionHint />

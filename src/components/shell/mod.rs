@@ -2,12 +2,14 @@
 
 mod app;
 mod eviction_hint;
+mod not_saving_bar;
 mod problem_banner;
 mod save_status;
 mod update_prompt;
 
 pub use app::App;
 pub use eviction_hint::EvictionHint;
+pub use not_saving_bar::NotSavingBar;
 pub use problem_banner::ProblemBanner;
 pub use save_status::SaveIndicator;
 pub use update_prompt::UpdatePrompt;
