@@ -139,7 +139,7 @@ impl StorageError {
             Some(RecordRef::Client(id)) => format!("client record {id}"),
             Some(RecordRef::Session(id)) => format!("session record {id}"),
             Some(RecordRef::Transcript(id)) => format!("transcript of session record {id}"),
-            _ => format!("the {} record", key.trim_start_matches(PREFIX)),
+            _ => format!("{} record", key.trim_start_matches(PREFIX)),
         }
     }
 }
