@@ -5,7 +5,8 @@ use leptos::prelude::*;
 #[component]
 pub fn DevicePanel() -> impl IntoView {
     let state = use_app_state();
-    let room = move || state.read(|s| s.room()).ok();
+    // One scan of storage serves both sentences.
+    let room = Memo::new(move |_| state.read(|s| s.room()).ok());
     view! {
         <details class="panel">
             <summary>"This device"</summary>
@@ -23,8 +24,8 @@ pub fn DevicePanel() -> impl IntoView {
             <Show when=move || state.persistent().get() != Some(true)>
                 <button type="button" on:click=move |_| state.request_persistence()>"Ask to keep data"</button>
             </Show>
-            <p aria-label="Room for notes">{move || room().map(|r| r.describe())}</p>
-            <p>{move || room().and_then(|r| r.sessions_left())}</p>
+            <p aria-label="Room for notes">{move || room.get().map(|r| r.describe())}</p>
+            <p>{move || room.get().and_then(|r| r.sessions_left())}</p>
             <p class="muted">"Everything stays on this device. Sessionpad makes no network requests."</p>
         </details>
     }
