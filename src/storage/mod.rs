@@ -19,6 +19,7 @@ pub use room::{QUOTA_UNITS, Room};
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use std::collections::HashSet;
 use std::fmt;
 
 pub const PREFIX: &str = "sessionpad/v1/";
@@ -274,6 +275,9 @@ fn compress_records(backend: &mut dyn Backend) -> Result<(), StorageError> {
 pub struct Store {
     backend: Box<dyn Backend>,
     index: Index,
+    /// Sessions whose transcript is known to be stored, so saving a session
+    /// while typing does not read its transcript back to find out.
+    stored_transcripts: HashSet<String>,
 }
 
 /// What opening found wrong without failing: shown to the clinician.
@@ -296,7 +300,14 @@ impl Store {
                 rebuilt
             }
         };
-        Ok((Self { backend, index }, problems))
+        Ok((
+            Self {
+                backend,
+                index,
+                stored_transcripts: HashSet::new(),
+            },
+            problems,
+        ))
     }
 
     pub fn index(&self) -> &Index {
@@ -423,8 +434,13 @@ impl Store {
         let is_new = !self.index.sessions.iter().any(|s| s.id == session.id);
         let transcript_key = transcript_key(&session.id);
         let new_transcript = match &session.transcript {
+            Some(_) if self.stored_transcripts.contains(&session.id) => None,
             Some(t) if self.backend.get(&transcript_key)?.is_none() => Some(t),
-            _ => None,
+            Some(_) => {
+                self.stored_transcripts.insert(session.id.clone());
+                None
+            }
+            None => None,
         };
         if let Some(transcript) = new_transcript {
             write(self.backend.as_mut(), &transcript_key, transcript)?;
@@ -439,9 +455,15 @@ impl Store {
                 client_id: session.client_id.clone(),
             })
         });
-        if saved.is_err() && new_transcript.is_some() {
+        match (&saved, new_transcript) {
             // Nothing of a refused save stays behind.
-            let _ = self.backend.remove(&transcript_key);
+            (Err(_), Some(_)) => {
+                let _ = self.backend.remove(&transcript_key);
+            }
+            (Ok(()), Some(_)) => {
+                self.stored_transcripts.insert(session.id.clone());
+            }
+            _ => {}
         }
         saved
     }
