@@ -236,12 +236,12 @@ fn notes_into_note(backend: &mut dyn Backend) -> Result<(), StorageError> {
 /// again: records already in the codec's form are skipped, and a transcript
 /// is written before the session record that drops it.
 fn compress_records(backend: &mut dyn Backend) -> Result<(), StorageError> {
-    let sessions = format!("{PREFIX}session/");
-    let quarantine = quarantine_key("");
     for key in backend.keys()? {
-        if !key.starts_with(PREFIX) || key == schema_key() || key.starts_with(&quarantine) {
-            continue;
-        }
+        // The schema record is plain text, and quarantined copies stay as they were.
+        let record = match RecordRef::from_key(&key) {
+            None | Some(RecordRef::Schema) => continue,
+            Some(record) => record,
+        };
         let Some(raw) = backend.get(&key)? else {
             continue;
         };
@@ -249,21 +249,21 @@ fn compress_records(backend: &mut dyn Backend) -> Result<(), StorageError> {
             continue;
         }
         // A record that does not decode is left exactly as it is, for the reader to report.
-        let Ok(mut record) = serde_json::from_str::<serde_json::Value>(&raw) else {
+        let Ok(mut json) = serde_json::from_str::<serde_json::Value>(&raw) else {
             continue;
         };
-        let transcript = match key.strip_prefix(&sessions) {
-            Some(id) => record
+        let transcript = match &record {
+            RecordRef::Session(id) => json
                 .get_mut("transcript")
                 .map(serde_json::Value::take)
                 .filter(|t| !t.is_null())
                 .map(|t| (id, t)),
-            None => None,
+            _ => None,
         };
         match transcript {
             Some((id, transcript)) => {
                 backend.set(&transcript_key(id), &codec::encode(&transcript.to_string()))?;
-                backend.set(&key, &codec::encode(&record.to_string()))?;
+                backend.set(&key, &codec::encode(&json.to_string()))?;
             }
             // Otherwise the JSON is kept as it was written, byte for byte.
             None => backend.set(&key, &codec::encode(&raw))?,
