@@ -68,11 +68,12 @@ pub(crate) use choice_enum;
 pub(crate) mod tests {
     use super::Choice;
 
-    /// Every key reads back as its option and as serde's form; unknown keys
-    /// and labels are not keys.
+    /// Every key is lowercase and reads back as its option and as serde's
+    /// form; unknown keys and labels are not keys.
     pub fn keys_round_trip<T: Choice + serde::Serialize + std::fmt::Debug>() {
         for &c in T::ALL {
             assert_eq!(T::from_key(c.key()), Some(c));
+            assert_eq!(c.key(), c.key().to_lowercase());
             assert_eq!(
                 serde_json::to_string(&c).unwrap(),
                 format!("\"{}\"", c.key())

@@ -6,7 +6,7 @@ use super::suggest::{HomeworkSuggestion, ReviewSuggestion, TagSuggestion};
 use super::tags::TagKind;
 use super::timeline::EntryKind;
 use super::transcript::{Header, Item, Transcript};
-use super::{Choice, Client, Clinician, Course, InputError, Session};
+use super::{Choice, Client, Clinician, Course, InputError, Session, parse_name};
 use chrono::NaiveTime;
 
 /// The existing client a transcript surely names: the one active client
@@ -15,19 +15,12 @@ use chrono::NaiveTime;
 /// enough, and the clinician is asked instead: a note filed under the wrong
 /// client is worse than a question.
 pub fn match_client<'a>(clients: &'a [Client], header: &Header) -> Option<&'a Client> {
-    let normal = |name: &str| {
-        name.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let wanted = normal(header.client_name.as_deref()?);
-    if wanted.is_empty() {
-        return None;
-    }
+    // Names compare as the roster keeps them (spacing folded), ignoring case.
+    let normal = |name: &str| parse_name(name).ok().map(|n| n.to_lowercase());
+    let wanted = normal(header.client_name.as_deref()?)?;
     let mut same = clients
         .iter()
-        .filter(|c| !c.archived && normal(&c.name) == wanted);
+        .filter(|c| !c.archived && normal(&c.name).as_ref() == Some(&wanted));
     match (same.next(), same.next()) {
         (Some(client), None) => Some(client),
         _ => None,

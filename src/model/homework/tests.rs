@@ -1,6 +1,5 @@
 use super::*;
 use crate::model::{Choice, InputError};
-use serde::Serialize;
 
 fn review(id: &str, completion: Option<Completion>, decision: Option<Decision>) -> Review {
     Review {
@@ -30,34 +29,14 @@ fn ids(histories: &[AssignmentHistory]) -> Vec<&str> {
 
 // ---- enums ----
 
-fn check_keys<T: Copy + PartialEq + std::fmt::Debug + Serialize>(
-    all: &[T],
-    key: fn(T) -> &'static str,
-    from_key: fn(&str) -> Option<T>,
-) {
-    for &v in all {
-        assert_eq!(from_key(key(v)), Some(v));
-        assert_eq!(key(v), key(v).to_lowercase());
-        // Storage uses the same key as the select controls.
-        assert_eq!(
-            serde_json::to_string(&v).unwrap(),
-            format!("\"{}\"", key(v))
-        );
-    }
-    assert_eq!(from_key("nonsense"), None);
-}
-
 #[test]
 fn enum_keys_round_trip_and_match_serde() {
-    check_keys(HomeworkKind::ALL, HomeworkKind::key, HomeworkKind::from_key);
-    check_keys(Completion::ALL, Completion::key, Completion::from_key);
-    check_keys(Obstacle::ALL, Obstacle::key, Obstacle::from_key);
-    check_keys(Decision::ALL, Decision::key, Decision::from_key);
-    check_keys(
-        HistoryFilter::ALL,
-        HistoryFilter::key,
-        HistoryFilter::from_key,
-    );
+    use crate::model::choice::tests::keys_round_trip;
+    keys_round_trip::<HomeworkKind>();
+    keys_round_trip::<Completion>();
+    keys_round_trip::<Obstacle>();
+    keys_round_trip::<Decision>();
+    keys_round_trip::<HistoryFilter>();
 }
 
 #[test]
