@@ -68,28 +68,28 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     });
 }
 
-/// Lets the waiting build take over, then reloads into it.
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Lets the waiting build take over, then reloads into it; with no build
+/// waiting, reloads at once, which fetches the newest one.
 pub fn apply_update() {
     let Some(container) = container() else {
-        return;
+        return reload();
     };
-    let reload = Closure::<dyn Fn()>::new(|| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-    reload.forget();
+    let on_change = Closure::<dyn Fn()>::new(reload);
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
     leptos::task::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.get_registration()).await else {
-            return;
-        };
+        let registration = JsFuture::from(container.get_registration()).await.ok();
         let Some(waiting) = registration
-            .dyn_into::<ServiceWorkerRegistration>()
-            .ok()
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
             .and_then(|r| r.waiting())
         else {
-            return;
+            return reload();
         };
         let message = js_sys::Object::new();
         let _ = Reflect::set(&message, &"type".into(), &"skip-waiting".into());

@@ -26,6 +26,16 @@ impl SaveStatus {
     }
 }
 
+/// Storage holds data of a newer layout than this build knows, so this tab
+/// writes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewerData {
+    /// It was there when the page opened: the notes are shown read-only.
+    AtOpen,
+    /// A newer build wrote it while this page was open: reload to keep working.
+    SinceOpen,
+}
+
 /// Shared app state. Its signals are written only through its methods, so
 /// every change to what the screens show has a name here.
 #[derive(Clone, Copy)]
@@ -51,6 +61,7 @@ pub struct AppState {
     /// Why nothing typed in this tab reaches localStorage, when it cannot be
     /// used: edits then live in memory only, and no write is called saved.
     not_saving: StoredValue<Option<String>>,
+    newer_data: RwSignal<Option<NewerData>>,
 }
 
 /// The store this tab works on, and what opening it found.
@@ -91,6 +102,7 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         problems,
         not_saving,
     } = opened;
+    let newer_data = store.newer_layout().map(|_| NewerData::AtOpen);
     let state = AppState {
         store: StoredValue::new_local(store),
         problems: RwSignal::new(Vec::new()),
@@ -104,6 +116,7 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         update_ready: RwSignal::new(false),
         changed_elsewhere: RwSignal::new(None),
         not_saving: StoredValue::new(not_saving.map(|e| e.not_saving_reason())),
+        newer_data: RwSignal::new(newer_data),
     };
     problems.iter().for_each(|p| state.report(p));
     provide_context(state);
@@ -158,6 +171,18 @@ impl AppState {
         self.not_saving.get_value()
     }
 
+    /// Whether a newer layout keeps this tab from writing.
+    pub fn newer_data(&self) -> ReadSignal<Option<NewerData>> {
+        self.newer_data.read_only()
+    }
+
+    /// A newer build has written here since this page opened.
+    fn newer_build_wrote(&self) {
+        if self.newer_data.get_untracked().is_none() {
+            self.newer_data.set(Some(NewerData::SinceOpen));
+        }
+    }
+
     pub fn update_ready(&self) -> ReadSignal<bool> {
         self.update_ready.read_only()
     }
@@ -200,7 +225,15 @@ impl AppState {
 
     /// Shows how the writes just made went; the first failure names the status.
     fn settle(&self, failures: Vec<StorageError>) -> bool {
-        self.report_all(&failures);
+        // A newer layout has its own lasting bar; every other failure is listed.
+        let (newer, others): (Vec<_>, Vec<_>) = failures
+            .iter()
+            .cloned()
+            .partition(|e| matches!(e, StorageError::NewerSchema { .. }));
+        if !newer.is_empty() {
+            self.newer_build_wrote();
+        }
+        self.report_all(&others);
         if let Some(why) = self.not_saving() {
             // Kept in this page's memory, so the app goes on working, but
             // never shown as saved.
@@ -342,6 +375,9 @@ impl AppState {
                 let Some(record) = RecordRef::from_key(key) else {
                     return;
                 };
+                if record == RecordRef::Schema && self.peek(Store::recheck_layout).is_some() {
+                    self.newer_build_wrote();
+                }
                 Some(record)
             }
         };

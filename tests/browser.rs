@@ -4,7 +4,9 @@
 use sessionpad::components::App;
 use sessionpad::model::note::{NoteFormat, Section};
 use sessionpad::model::{Choice, Client, Session};
-use sessionpad::storage::{Backend, LocalStorageBackend, StorageError, Store, session_key};
+use sessionpad::storage::{
+    Backend, LocalStorageBackend, StorageError, Store, schema_key, session_key,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -475,5 +477,89 @@ async fn choosing_the_other_tabs_version_drops_the_refused_edit_of_this_one() {
     hide_page();
     settle().await;
     assert_eq!(stored("s1").note.text(Section::Free), "Theirs, saved.");
+    root.remove();
+}
+
+fn click_button(root: &web_sys::HtmlElement, text: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|b| b.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some(text))
+        .unwrap_or_else(|| panic!("no button {text}"))
+        .click();
+}
+
+/// Makes reading `window.localStorage` throw, as a browser with site data
+/// blocked does; returns what puts it back.
+fn block_local_storage() -> impl Drop {
+    js_sys::eval(
+        "window.__storage = Object.getOwnPropertyDescriptor(window, 'localStorage');
+         Object.defineProperty(window, 'localStorage', { configurable: true, get() {
+           throw new DOMException('The operation is insecure.', 'SecurityError');
+         } });",
+    )
+    .unwrap();
+    struct Unblock;
+    impl Drop for Unblock {
+        fn drop(&mut self) {
+            js_sys::eval("Object.defineProperty(window, 'localStorage', window.__storage)")
+                .unwrap();
+        }
+    }
+    Unblock
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_shows_a_lasting_bar_and_never_says_saved() {
+    local_storage().clear().unwrap();
+    let _unblock = block_local_storage();
+    let (root, _app) = mount_at("#/");
+    settle().await;
+    let bar = text_of(&root, "[aria-label='Not saving']");
+    assert!(bar.starts_with("Not saving: this browser is not letting Sessionpad store anything"));
+    assert!(bar.ends_with("What you type now is lost when this page closes."));
+
+    let name = control(&root, "Name or code");
+    set_value(&name, "AK-07");
+    fire(&name, "input");
+    fire(&root.query_selector("form").unwrap().unwrap(), "submit");
+    settle().await;
+    click_button(&root, "New session");
+    settle().await;
+    type_into(&notes(&root), "Words that cannot be kept.");
+    settle().await;
+
+    let status = text_of(&root, ".save-status");
+    assert!(
+        status.starts_with("Not saved: this browser is not letting"),
+        "{status}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_stops_writing_once_a_newer_version_saved_data_here() {
+    seed_session();
+    let (root, _app) = mount_at("#/session/s1");
+    settle().await;
+    // What a newer build does first when it opens this storage in another tab.
+    local_storage().set_item(&schema_key(), "99").unwrap();
+    js_sys::eval(&format!(
+        "window.dispatchEvent(new StorageEvent('storage', {{ key: {:?} }}))",
+        schema_key()
+    ))
+    .unwrap();
+    settle().await;
+    assert_eq!(
+        text_of(&root, "[aria-label='Reload to keep working'] p"),
+        "A newer version of Sessionpad saved data here; reload to keep working"
+    );
+
+    type_into(&notes(&root), "Typed in the old tab.");
+    settle().await;
+    assert!(text_of(&root, ".save-status").starts_with("Not saved"));
+    local_storage().set_item(&schema_key(), "3").unwrap();
+    assert_eq!(stored("s1").note.text(Section::Free), "");
     root.remove();
 }

@@ -10,6 +10,7 @@
 
 mod backend;
 mod codec;
+mod guard;
 mod local;
 mod room;
 
@@ -18,9 +19,12 @@ pub use local::LocalStorageBackend;
 pub use room::{QUOTA_UNITS, Room};
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
+use guard::LayoutGuard;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
+use std::rc::Rc;
 
 pub const PREFIX: &str = "sessionpad/v1/";
 pub const SCHEMA_VERSION: u32 = 3;
@@ -278,25 +282,38 @@ pub struct Store {
     /// Sessions whose transcript is known to be stored, so saving a session
     /// while typing does not read its transcript back to find out.
     stored_transcripts: HashSet<String>,
+    /// Set once storage is found to hold a newer layout: from then on the
+    /// store only reads (see [`guard`]).
+    newer_layout: Rc<Cell<Option<u32>>>,
 }
 
 /// What opening found wrong without failing: shown to the clinician.
 pub type Problems = Vec<StorageError>;
 
 impl Store {
-    /// Brings the schema up to date and reads the index.
+    /// Brings the schema up to date and reads the index. Data of a newer
+    /// layout opens read-only: it is shown, and nothing is written.
     pub fn open(mut backend: Box<dyn Backend>) -> Result<(Self, Problems), StorageError> {
         let mut problems = Vec::new();
-        migrate(backend.as_mut())?;
+        let newer_layout = Rc::new(Cell::new(None));
+        match migrate(backend.as_mut()) {
+            Err(StorageError::NewerSchema { found }) => newer_layout.set(Some(found)),
+            result => result?,
+        }
+        let mut backend: Box<dyn Backend> =
+            Box::new(LayoutGuard::new(backend, newer_layout.clone()));
         let index = match read::<Index>(backend.as_ref(), &index_key()) {
             Ok(index) => index.unwrap_or_default(),
             Err(damaged) => {
-                // Keep the unreadable bytes aside, then rebuild from the records.
-                let raw = backend.get(&index_key())?.unwrap_or_default();
-                backend.set(&quarantine_key(&index_key()), &raw)?;
                 problems.push(damaged);
                 let rebuilt = rebuild_index(backend.as_ref())?;
-                write(backend.as_mut(), &index_key(), &rebuilt)?;
+                // Keep the unreadable bytes aside, then store the rebuilt index;
+                // read-only data is only looked at.
+                if newer_layout.get().is_none() {
+                    let raw = backend.get(&index_key())?.unwrap_or_default();
+                    backend.set(&quarantine_key(&index_key()), &raw)?;
+                    write(backend.as_mut(), &index_key(), &rebuilt)?;
+                }
                 rebuilt
             }
         };
@@ -305,6 +322,7 @@ impl Store {
                 backend,
                 index,
                 stored_transcripts: HashSet::new(),
+                newer_layout,
             },
             problems,
         ))

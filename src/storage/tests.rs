@@ -125,17 +125,6 @@ fn an_up_to_date_store_is_opened_without_writing() {
 }
 
 #[test]
-fn data_from_a_newer_version_is_refused_and_left_alone() {
-    let backend = MemoryBackend::new();
-    backend.plant(&schema_key(), "7");
-    let err = Store::open(Box::new(backend.clone())).err().unwrap();
-    assert_eq!(err, StorageError::NewerSchema { found: 7 });
-    assert!(err.to_string().contains("newer version"));
-    assert_eq!(backend.take_writes(), Vec::<String>::new());
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("7"));
-}
-
-#[test]
 fn a_damaged_schema_record_is_reported_not_overwritten() {
     let backend = MemoryBackend::new();
     backend.plant(&schema_key(), "{oops");
