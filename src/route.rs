@@ -13,6 +13,10 @@ pub enum Route {
     HomeworkCopy(String),
     /// Turning a transcript into a session.
     Import,
+    /// A session as a document, to print or export.
+    SessionRecord(String),
+    /// A client's whole course as a document, to print or export.
+    CourseRecord(String),
 }
 
 impl Route {
@@ -25,6 +29,8 @@ impl Route {
             ["client", id, "homework"] if valid_id(id) => Self::ClientHomework(id.to_string()),
             ["session", id] if valid_id(id) => Self::Session(id.to_string()),
             ["session", id, "homework-copy"] if valid_id(id) => Self::HomeworkCopy(id.to_string()),
+            ["session", id, "record"] if valid_id(id) => Self::SessionRecord(id.to_string()),
+            ["client", id, "record"] if valid_id(id) => Self::CourseRecord(id.to_string()),
             _ => Self::Roster,
         }
     }
@@ -37,6 +43,8 @@ impl Route {
             Self::Session(id) => format!("#/session/{id}"),
             Self::HomeworkCopy(id) => format!("#/session/{id}/homework-copy"),
             Self::Import => "#/import".to_string(),
+            Self::SessionRecord(id) => format!("#/session/{id}/record"),
+            Self::CourseRecord(id) => format!("#/client/{id}/record"),
         }
     }
 }
@@ -58,6 +66,8 @@ mod tests {
             Route::Session("abc".into()),
             Route::HomeworkCopy("abc".into()),
             Route::Import,
+            Route::SessionRecord("abc".into()),
+            Route::CourseRecord("c-1".into()),
         ] {
             assert_eq!(Route::from_hash(&route.hash()), route);
         }

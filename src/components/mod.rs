@@ -4,6 +4,7 @@
 pub mod client;
 pub mod device;
 pub mod import;
+pub mod record;
 pub mod roster;
 pub mod session;
 pub mod shell;
@@ -12,6 +13,7 @@ pub mod widgets;
 pub use client::{ClientHomework, ClientPage, HomeworkCopy};
 pub use device::DevicePanel;
 pub use import::ImportTranscript;
+pub use record::{ExportMarkdown, RecordOf, RecordScreen, RecordView};
 pub use roster::{ClinicianProfile, Roster};
 pub use session::{
     CapturePanel, EditedSession, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,

@@ -11,6 +11,7 @@ pub mod homework;
 pub mod import;
 pub mod note;
 pub mod ratings;
+pub mod record;
 pub mod sample;
 pub mod suggest;
 pub mod tags;

@@ -1,4 +1,6 @@
-use crate::components::{Crumbs, FieldError, OptionalDate, TextArea, TextInput, or_missing};
+use crate::components::{
+    Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, TextArea, TextInput, or_missing,
+};
 use crate::model::Choice;
 use crate::model::timeline::format_time_range;
 use crate::model::{Client, InputError, Session, format_date};
@@ -19,6 +21,7 @@ pub fn ClientPage(id: String) -> impl IntoView {
 #[component]
 fn ClientDetails(client: Client) -> impl IntoView {
     let state = use_app_state();
+    let id = client.id.clone();
     let client = RwSignal::new(client);
     let error = RwSignal::new(None::<String>);
 
@@ -77,6 +80,8 @@ fn ClientDetails(client: Client) -> impl IntoView {
             <a class="button-link" href=move || client.with(|c| Route::ClientHomework(c.id.clone()).hash())>
                 "Homework"
             </a>
+            <a class="button-link" href=Route::CourseRecord(id.clone()).hash()>"Print course"</a>
+            <ExportMarkdown of=RecordOf::Course(id) label="Export course" />
         </div>
         <FieldError message=error />
         <section class="panel" aria-labelledby="sessions-title">

@@ -1,6 +1,6 @@
 use crate::components::{
-    CapturePanel, Crumbs, FieldError, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,
-    RatingsPanel, SessionHeader, TagPicker, TranscriptPanel, or_missing,
+    CapturePanel, Crumbs, ExportMarkdown, FieldError, HomeworkPanel, HomeworkReview, NoteEditor,
+    PlanPanel, RatingsPanel, RecordOf, SessionHeader, TagPicker, TranscriptPanel, or_missing,
 };
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
@@ -82,6 +82,7 @@ fn SessionForm(
     };
     provide_context(edited);
     let session = edited.session;
+    let id = session.with_untracked(|s| s.id.clone());
 
     view! {
         <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
@@ -92,6 +93,10 @@ fn SessionForm(
                     .with(|s| s.beyond_plan(planned))
                     .then(|| view! { <span class="badge">{format!("Beyond the planned {planned}")}</span> })
             }}
+            <div class="record-actions">
+                <a class="button-link" href=Route::SessionRecord(id.clone()).hash()>"Print"</a>
+                <ExportMarkdown of=RecordOf::Session(id) label="Export Markdown" />
+            </div>
         </div>
         <FieldError message=edited.error />
         <ChangedElsewhere />

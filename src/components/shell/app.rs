@@ -1,6 +1,6 @@
 use crate::components::{
     ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, NotSavingBar,
-    ProblemBanner, Roster, SaveIndicator, SessionEditor, UpdatePrompt,
+    ProblemBanner, RecordOf, RecordScreen, Roster, SaveIndicator, SessionEditor, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
@@ -60,6 +60,10 @@ pub fn App() -> impl IntoView {
                 Route::Session(id) => view! { <SessionEditor id /> }.into_any(),
                 Route::HomeworkCopy(id) => view! { <HomeworkCopy id /> }.into_any(),
                 Route::Import => view! { <ImportTranscript /> }.into_any(),
+                Route::SessionRecord(id) => {
+                    view! { <RecordScreen of=RecordOf::Session(id) /> }.into_any()
+                }
+                Route::CourseRecord(id) => view! { <RecordScreen of=RecordOf::Course(id) /> }.into_any(),
             }}
         </main>
     }
