@@ -43,3 +43,20 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     link.click();
     web_sys::Url::revoke_object_url(&url).map_err(why)
 }
+
+/// The file chosen in the `<input type="file">` that fired `ev`.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+}
+
+/// A chosen file's contents as text; `None` if the browser cannot read it.
+pub async fn file_text(file: &web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+}

@@ -7,6 +7,9 @@ use crate::storage::{Backend, LocalStorageBackend, MemoryBackend, RecordRef, Sto
 use leptos::prelude::*;
 use std::time::Duration;
 
+mod backup;
+pub use backup::BackupStanding;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveStatus {
     Idle,
@@ -244,6 +247,7 @@ impl AppState {
             None => {
                 self.status.set(SaveStatus::Saved);
                 self.request_persistence_once();
+                self.remember_change_for_backup();
                 true
             }
             Some(e) => {

@@ -1,6 +1,7 @@
 //! The views, grouped by screen: each folder holds one screen and the panels
 //! only it uses; `widgets` holds what every screen shares.
 
+pub mod backup;
 pub mod client;
 pub mod device;
 pub mod import;
@@ -10,6 +11,7 @@ pub mod session;
 pub mod shell;
 pub mod widgets;
 
+pub use backup::{BackupButton, BackupReminder, RestoreBackup};
 pub use client::{ClientHomework, ClientPage, HomeworkCopy};
 pub use device::DevicePanel;
 pub use import::ImportTranscript;

@@ -39,6 +39,10 @@ impl Clinician {
 pub struct DeviceSettings {
     /// The one-time hint on keeping data where the browser may evict it.
     pub eviction_hint_dismissed: bool,
+    /// When the last backup was made here (milliseconds since the epoch).
+    pub last_backup_at: Option<i64>,
+    /// When the first edit since that backup (or, before any, ever) was saved.
+    pub first_change_since_backup: Option<i64>,
 }
 
 #[cfg(test)]

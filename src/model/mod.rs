@@ -1,6 +1,7 @@
 //! The clinician's world as plain data: clients, their courses of treatment and
 //! sessions. Nothing in here touches the browser, so all of it is tested natively.
 
+mod backup_age;
 pub(crate) mod choice;
 mod client;
 mod clinician;
@@ -18,6 +19,7 @@ pub mod tags;
 pub mod timeline;
 pub mod transcript;
 
+pub use backup_age::{backup_overdue, clients_and_sessions, last_backup_label, utc_timestamp};
 pub use choice::Choice;
 pub use client::{Client, Course};
 pub use clinician::{Clinician, DeviceSettings};

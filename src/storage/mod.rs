@@ -9,6 +9,7 @@
 //! record that does not decode is reported and left exactly as it is.
 
 mod backend;
+pub mod backup;
 mod codec;
 mod guard;
 mod local;

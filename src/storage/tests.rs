@@ -314,6 +314,7 @@ fn device_settings_round_trip_and_the_room_tells_our_keys_from_others() {
     store
         .save_settings(&DeviceSettings {
             eviction_hint_dismissed: true,
+            ..DeviceSettings::default()
         })
         .unwrap();
     assert!(open(&backend).settings().unwrap().eviction_hint_dismissed);

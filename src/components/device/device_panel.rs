@@ -1,3 +1,4 @@
+use crate::components::{BackupButton, RestoreBackup};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -27,6 +28,10 @@ pub fn DevicePanel() -> impl IntoView {
             <p aria-label="Room for notes">{move || room.get().map(|r| r.describe())}</p>
             <p>{move || room.get().and_then(|r| r.sessions_left())}</p>
             <p class="muted">"Everything stays on this device. Sessionpad makes no network requests."</p>
+            <h3>"Backup"</h3>
+            <p>{move || state.backup_standing().label}</p>
+            <BackupButton />
+            <RestoreBackup />
         </details>
     }
 }

@@ -10,11 +10,10 @@ use crate::model::suggest::{HomeworkSource, suggest};
 use crate::model::timeline::{format_clock, format_time_range};
 use crate::model::transcript::{Transcript, parse};
 use crate::model::{Client, Session, format_date};
-use crate::platform::{new_id, now_ms, today};
+use crate::platform::{chosen_file, file_text, new_id, now_ms, today};
 use crate::route::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The client select's value for "a new client, named below".
 const NEW: &str = "new";
@@ -54,19 +53,14 @@ pub fn ImportTranscript() -> impl IntoView {
     let parsed = RwSignal::new(None::<Result<Transcript, String>>);
     let read = move || parsed.set(Some(read_transcript(&text.get_untracked())));
     let on_file = move |ev: leptos::ev::Event| {
-        let file = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        let Some(file) = file else { return };
+        let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(content) => {
-                    text.set(content.as_string().unwrap_or_default());
+            match file_text(&file).await {
+                Some(content) => {
+                    text.set(content);
                     read();
                 }
-                Err(_) => parsed.set(Some(Err(format!(
+                None => parsed.set(Some(Err(format!(
                     "“{}” could not be read as text. Nothing was imported.",
                     file.name()
                 )))),

@@ -1,6 +1,6 @@
 use crate::components::FieldError;
 use crate::components::TextInput;
-use crate::components::{ClinicianProfile, DevicePanel};
+use crate::components::{BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup};
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
 use crate::route::Route;
@@ -77,12 +77,16 @@ pub fn Roster() -> impl IntoView {
                 <button type="submit" class="primary">"New client"</button>
             </form>
             <FieldError message=error />
+            <Show when=move || !clients.with(Vec::is_empty)>
+                <BackupReminder />
+            </Show>
             <Show when=move || clients.with(Vec::is_empty)>
                 <div class="empty-state">
                     <p>"No clients yet. Add one above, or look around a workspace with a course in progress."</p>
                     <button type="button" on:click=move |_| load_sample(state)>
                         "Load sample data"
                     </button>
+                    <RestoreBackup />
                 </div>
             </Show>
             <ul class="card-list">

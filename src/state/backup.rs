@@ -1,0 +1,111 @@
+//! Taking the record off the device and bringing it back, as the screens ask.
+
+use super::AppState;
+use crate::model::{
+    DeviceSettings, backup_overdue, clients_and_sessions, last_backup_label, utc_timestamp,
+};
+use crate::platform::{download, now_ms, today};
+use crate::storage::backup::Backup;
+use leptos::prelude::*;
+
+/// How the roster speaks of backups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupStanding {
+    /// "Last backup: 3 days ago" or "Never backed up".
+    pub label: String,
+    /// Changes have waited a week or more outside any backup.
+    pub overdue: bool,
+}
+
+impl AppState {
+    /// Tracked: follows every save and backup.
+    pub fn backup_standing(&self) -> BackupStanding {
+        let settings = self.read(|s| s.settings()).unwrap_or_default();
+        let now = now_ms();
+        BackupStanding {
+            label: last_backup_label(settings.last_backup_at, now),
+            overdue: backup_overdue(settings.first_change_since_backup, now),
+        }
+    }
+
+    /// Notes when the first edit after the last backup was saved, once.
+    pub(super) fn remember_change_for_backup(&self) {
+        let Ok(settings) = self.peek(|s| s.settings()) else {
+            return;
+        };
+        if settings.first_change_since_backup.is_none() {
+            self.store_backup_dates(DeviceSettings {
+                first_change_since_backup: Some(now_ms()),
+                ..settings
+            });
+        }
+    }
+
+    /// Written straight to the store: a save of the settings must not count
+    /// as a change of the notes.
+    fn store_backup_dates(&self, settings: DeviceSettings) {
+        let _ = self.store.try_update_value(|s| s.save_settings(&settings));
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Downloads one file holding every record, named for today; returns
+    /// what the clinician is told.
+    pub fn back_up(&self) -> Result<String, String> {
+        let made = self.download_backup("")?;
+        let settings = self.peek(|s| s.settings()).unwrap_or_default();
+        self.store_backup_dates(DeviceSettings {
+            last_backup_at: Some(now_ms()),
+            first_change_since_backup: None,
+            ..settings
+        });
+        Ok(made)
+    }
+
+    fn download_backup(&self, suffix: &str) -> Result<String, String> {
+        self.flush();
+        let created_at = utc_timestamp(now_ms());
+        let made = self
+            .peek(|s| s.make_backup(env!("CARGO_PKG_VERSION"), &created_at))
+            .map_err(|e| e.to_string())?;
+        let name = format!("sessionpad-backup-{}{suffix}.json", today());
+        download(&name, "application/json", &made.text)
+            .map_err(|why| format!("The backup file could not be made ({why})."))?;
+        let mut told = format!(
+            "Backup saved as {name}: {}.",
+            clients_and_sessions(made.clients, made.sessions)
+        );
+        if !made.left_out.is_empty() {
+            told.push_str(&format!(
+                " {} damaged record(s) could not be read and are not in it.",
+                made.left_out.len()
+            ));
+        }
+        Ok(told)
+    }
+
+    /// Replaces everything on the device with the backup's records, after
+    /// downloading a backup of what is here now. Nothing is lost on failure.
+    pub fn restore_replacing(&self, backup: &Backup) -> Result<(), String> {
+        self.download_backup("-before-restore")
+            .map_err(|why| format!("{why} Nothing was restored, so nothing here is lost."))?;
+        let replaced = self
+            .store
+            .try_update_value(|s| s.replace_with_backup(backup));
+        match replaced {
+            Some(Ok(())) => {
+                self.pending.set_value(Vec::new());
+                let settings = self.peek(|s| s.settings()).unwrap_or_default();
+                self.store_backup_dates(DeviceSettings {
+                    last_backup_at: Some(now_ms()),
+                    first_change_since_backup: None,
+                    ..settings
+                });
+                Ok(())
+            }
+            Some(Err(e)) => Err(format!(
+                "Restoring stopped: {e} Everything on this device was put back as it was."
+            )),
+            None => Err("Sessionpad was closing; nothing was restored.".into()),
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! The backup file: a readable header, a SHA-256 over header and payload,
+//! then the payload. Everything is checked before anything is restored.
+//!
+//! The payload is a string so the vault can later put ciphertext there, with
+//! the header as associated data; `payload_encoding` says which it is.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+pub const FORMAT: &str = "sessionpad-backup";
+pub const FORMAT_VERSION: u32 = 1;
+/// Far above any store a browser allows (about 10 MB of JSON), so anything
+/// larger is not ours.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub format: String,
+    pub format_version: u32,
+    pub app_version: String,
+    /// UTC, "2026-11-26T09:30:00Z".
+    pub created_at: String,
+    pub clients: usize,
+    pub sessions: usize,
+    /// "json" today; an encrypted payload will name its cipher here.
+    pub payload_encoding: String,
+}
+
+/// One stored record: its key without the app's prefix, and its JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub key: String,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Payload {
+    records: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct File {
+    header: Header,
+    sha256: String,
+    payload: String,
+}
+
+/// A backup that passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backup {
+    pub header: Header,
+    pub records: Vec<Entry>,
+}
+
+/// Why a file is refused; each says what is wrong in the clinician's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupError {
+    Empty,
+    TooLarge,
+    NotJson,
+    NotABackup,
+    CutShort,
+    Newer { format_version: u32 },
+    Changed,
+    DuplicateRecord(String),
+    BadRecord { key: String, reason: String },
+}
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Empty => f.write_str("This file is empty."),
+            Self::TooLarge => {
+                f.write_str("This file is over 50 MB, larger than any Sessionpad backup.")
+            }
+            Self::NotJson | Self::NotABackup => {
+                f.write_str("This file is not a Sessionpad backup.")
+            }
+            Self::CutShort => f.write_str(
+                "This backup is cut short: the file ends before the backup does. Try another copy.",
+            ),
+            Self::Newer { format_version } => write!(
+                f,
+                "This backup was made by a newer Sessionpad (backup format {format_version}). \
+                 Update Sessionpad to restore it."
+            ),
+            Self::Changed => f.write_str(
+                "This backup was changed after it was made (its checksum does not match), \
+                 so it cannot be trusted. Try another copy.",
+            ),
+            Self::DuplicateRecord(key) => write!(
+                f,
+                "This backup holds the record {key} twice, so it cannot be restored as it is."
+            ),
+            Self::BadRecord { key, reason } => {
+                write!(
+                    f,
+                    "This backup holds a record that cannot be read: {key} ({reason})."
+                )
+            }
+        }
+    }
+}
+
+fn checksum(header: &Header, payload: &str) -> String {
+    let header = serde_json::to_string(header).expect("a header always serializes");
+    let mut hash = Sha256::new();
+    hash.update(header.as_bytes());
+    hash.update(b"\n");
+    hash.update(payload.as_bytes());
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The file's text for `records`, counted and sealed with its checksum.
+pub fn write(app_version: &str, created_at: &str, records: Vec<Entry>) -> String {
+    let count = |kind: &str| records.iter().filter(|r| r.key.starts_with(kind)).count();
+    let header = Header {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        app_version: app_version.into(),
+        created_at: created_at.into(),
+        clients: count("client/"),
+        sessions: count("session/"),
+        payload_encoding: "json".into(),
+    };
+    let payload = serde_json::to_string(&Payload { records }).expect("JSON values serialize");
+    let file = File {
+        sha256: checksum(&header, &payload),
+        header,
+        payload,
+    };
+    serde_json::to_string_pretty(&file).expect("a backup serializes")
+}
+
+/// Reads and checks a whole file: format, version, checksum, counts and
+/// duplicates. `check` then vets each record's structure.
+pub fn read(
+    text: &str,
+    check: impl Fn(&Entry) -> Result<(), String>,
+) -> Result<Backup, BackupError> {
+    if text.len() > MAX_BYTES {
+        return Err(BackupError::TooLarge);
+    }
+    if text.trim().is_empty() {
+        return Err(BackupError::Empty);
+    }
+    let json: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof if text.trim_start().starts_with('{') => {
+            BackupError::CutShort
+        }
+        _ => BackupError::NotJson,
+    })?;
+    let header = json.get("header");
+    if header.and_then(|h| h.get("format")).and_then(Value::as_str) != Some(FORMAT) {
+        return Err(BackupError::NotABackup);
+    }
+    let version = header
+        .and_then(|h| h.get("format_version"))
+        .and_then(Value::as_u64);
+    match version {
+        Some(v) if v > u64::from(FORMAT_VERSION) => {
+            return Err(BackupError::Newer {
+                format_version: u32::try_from(v).unwrap_or(u32::MAX),
+            });
+        }
+        Some(_) => {}
+        None => return Err(BackupError::Changed),
+    }
+    let file: File = serde_json::from_value(json).map_err(|_| BackupError::Changed)?;
+    if checksum(&file.header, &file.payload) != file.sha256 {
+        return Err(BackupError::Changed);
+    }
+    let payload: Payload = serde_json::from_str(&file.payload).map_err(|_| BackupError::Changed)?;
+    let mut seen = std::collections::HashSet::new();
+    for record in &payload.records {
+        if !seen.insert(record.key.as_str()) {
+            return Err(BackupError::DuplicateRecord(record.key.clone()));
+        }
+        check(record).map_err(|reason| BackupError::BadRecord {
+            key: record.key.clone(),
+            reason,
+        })?;
+    }
+    let count = |kind: &str| {
+        payload
+            .records
+            .iter()
+            .filter(|r| r.key.starts_with(kind))
+            .count()
+    };
+    if (count("client/"), count("session/")) != (file.header.clients, file.header.sessions) {
+        return Err(BackupError::Changed);
+    }
+    Ok(Backup {
+        header: file.header,
+        records: payload.records,
+    })
+}

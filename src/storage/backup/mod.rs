@@ -1,0 +1,129 @@
+//! Backup and restore of every record, through one checked file.
+//!
+//! A restore never leaves storage half-written: every record of the file is
+//! checked first, and if the browser refuses a write part-way through, what
+//! was there before is put back exactly.
+
+mod file;
+
+pub use file::{Backup, BackupError, Entry, Header, MAX_BYTES};
+
+use super::{PREFIX, RecordRef, StorageError, Store, codec, index_key, read, rebuild_index};
+use crate::model::transcript::Transcript;
+use crate::model::{Client, Clinician, DeviceSettings, Session};
+use serde::de::DeserializeOwned;
+
+/// A backup file ready to download.
+pub struct Made {
+    pub text: String,
+    pub clients: usize,
+    pub sessions: usize,
+    /// Records that could not be read, and so are not in the file.
+    pub left_out: Vec<StorageError>,
+}
+
+/// Whether a record of the file has the structure of its kind.
+fn check(entry: &Entry) -> Result<(), String> {
+    fn is<T: DeserializeOwned>(entry: &Entry) -> Result<(), String> {
+        T::deserialize(&entry.value)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+    match RecordRef::from_key(&format!("{PREFIX}{}", entry.key)) {
+        Some(RecordRef::Client(_)) => is::<Client>(entry),
+        Some(RecordRef::Session(_)) => is::<Session>(entry),
+        Some(RecordRef::Transcript(_)) => is::<Transcript>(entry),
+        Some(RecordRef::Clinician) => is::<Clinician>(entry),
+        Some(RecordRef::Settings) => is::<DeviceSettings>(entry),
+        Some(RecordRef::Index) => is::<super::Index>(entry),
+        Some(RecordRef::Schema) | None => Err("not a kind of record Sessionpad keeps".into()),
+    }
+}
+
+/// Checks a file's text through and through; nothing is written.
+pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
+    file::read(text, check)
+}
+
+impl Store {
+    /// Every record as it reads now, in one file made at `created_at`.
+    pub fn make_backup(&self, app_version: &str, created_at: &str) -> Result<Made, StorageError> {
+        let mut records = Vec::new();
+        let mut left_out = Vec::new();
+        for key in self.backend.keys()? {
+            match RecordRef::from_key(&key) {
+                None | Some(RecordRef::Schema) => continue,
+                Some(_) => {}
+            }
+            match read::<serde_json::Value>(self.backend.as_ref(), &key) {
+                Ok(Some(value)) => records.push(Entry {
+                    key: key.trim_start_matches(PREFIX).to_string(),
+                    value,
+                }),
+                Ok(None) => {}
+                Err(e) => left_out.push(e),
+            }
+        }
+        let text = file::write(app_version, created_at, records);
+        let backup = read_backup(&text).map_err(|e| StorageError::Failed(e.to_string()))?;
+        Ok(Made {
+            text,
+            clients: backup.header.clients,
+            sessions: backup.header.sessions,
+            left_out,
+        })
+    }
+
+    /// Replaces every record with the backup's. All or nothing: if a write
+    /// is refused, every key is put back as it was and the error returned.
+    pub fn replace_with_backup(&mut self, backup: &Backup) -> Result<(), StorageError> {
+        let ours: Vec<String> = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| !matches!(RecordRef::from_key(k), None | Some(RecordRef::Schema)))
+            .collect();
+        let mut before = Vec::with_capacity(ours.len());
+        for key in &ours {
+            before.push((key.clone(), self.backend.get(key)?));
+        }
+        if let Err(e) = self.write_all(&ours, backup) {
+            self.put_back(&backup.records, &before);
+            return Err(e);
+        }
+        self.stored_transcripts.clear();
+        self.index = match read(self.backend.as_ref(), &index_key()) {
+            Ok(Some(index)) => index,
+            _ => rebuild_index(self.backend.as_ref())?,
+        };
+        Ok(())
+    }
+
+    fn write_all(&mut self, ours: &[String], backup: &Backup) -> Result<(), StorageError> {
+        for key in ours {
+            self.backend.remove(key)?;
+        }
+        for record in &backup.records {
+            let key = format!("{PREFIX}{}", record.key);
+            self.backend
+                .set(&key, &codec::encode(&record.value.to_string()))?;
+        }
+        Ok(())
+    }
+
+    /// Undoes a refused restore: the file's records go, ours come back.
+    fn put_back(&mut self, written: &[Entry], before: &[(String, Option<String>)]) {
+        for record in written {
+            let _ = self.backend.remove(&format!("{PREFIX}{}", record.key));
+        }
+        for (key, value) in before {
+            if let Some(value) = value {
+                let _ = self.backend.set(key, value);
+            }
+        }
+    }
+}
+
+// Property tests need proptest, which runs natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,260 @@
+use super::*;
+use crate::model::note::{NoteFormat, Section};
+use crate::storage::{Backend, MemoryBackend};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+fn open(backend: &MemoryBackend) -> Store {
+    Store::open(Box::new(backend.clone())).unwrap().0
+}
+
+/// Every key and raw value, to show storage is byte-for-byte the same.
+fn everything(backend: &MemoryBackend) -> Vec<(String, Option<String>)> {
+    let keys = backend.keys().unwrap();
+    keys.into_iter()
+        .map(|k| (k.clone(), backend.raw(&k)))
+        .collect()
+}
+
+fn session(id: &str, client_id: &str, number: u32, note: &str) -> Session {
+    let day = NaiveDate::from_ymd_opt(2025, 7, 31).unwrap();
+    let mut s = Session {
+        number,
+        ..Session::next(id.into(), client_id, &[], day, NoteFormat::Free, 0)
+    };
+    s.note.set_text(Section::Free, note.into());
+    s
+}
+
+/// A device with two clients, three sessions and the clinician's details.
+fn filled() -> (MemoryBackend, Store) {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    for (id, name) in [("c1", "Alex"), ("c2", "Sam")] {
+        store
+            .save_client(&Client::new(id.into(), name, 0).unwrap())
+            .unwrap();
+    }
+    store
+        .save_session(&session("s1", "c1", 1, "First 🙂"))
+        .unwrap();
+    store
+        .save_session(&session("s2", "c1", 2, "Second"))
+        .unwrap();
+    store
+        .save_session(&session("s3", "c2", 1, "Sam's first"))
+        .unwrap();
+    let clinician = Clinician {
+        name: "Dr. Lee".into(),
+        ..Clinician::default()
+    };
+    store.save_clinician(&clinician).unwrap();
+    (backend, store)
+}
+
+fn made(store: &Store) -> String {
+    store
+        .make_backup("0.1.0", "2026-11-26T09:30:00Z")
+        .unwrap()
+        .text
+}
+
+#[test]
+fn a_backup_names_its_format_and_counts_before_the_payload() {
+    let (_, store) = filled();
+    let made = store.make_backup("0.1.0", "2026-11-26T09:30:00Z").unwrap();
+    assert_eq!((made.clients, made.sessions), (2, 3));
+    assert!(made.left_out.is_empty());
+    let header = made.text.find("\"header\"").unwrap();
+    let sha = made.text.find("\"sha256\"").unwrap();
+    let payload = made.text.find("\"payload\"").unwrap();
+    assert!(header < sha && sha < payload);
+    for part in [
+        "\"format\": \"sessionpad-backup\"",
+        "\"format_version\": 1",
+        "\"app_version\": \"0.1.0\"",
+        "\"created_at\": \"2026-11-26T09:30:00Z\"",
+        "\"clients\": 2",
+        "\"sessions\": 3",
+    ] {
+        assert!(made.text.contains(part), "{part}");
+    }
+}
+
+#[test]
+fn a_backup_restores_into_an_empty_store_whole() {
+    let (_, store) = filled();
+    let backup = read_backup(&made(&store)).unwrap();
+    let empty = MemoryBackend::new();
+    let mut restored = open(&empty);
+    restored.replace_with_backup(&backup).unwrap();
+    assert_eq!(restored.clients(), store.clients());
+    assert_eq!(restored.sessions_of("c1"), store.sessions_of("c1"));
+    assert_eq!(restored.clinician(), store.clinician());
+    assert_eq!(
+        read_backup(&made(&restored)).unwrap().records,
+        backup.records
+    );
+}
+
+#[test]
+fn replacing_removes_records_the_backup_does_not_hold() {
+    let (_, store) = filled();
+    let backup = read_backup(&made(&store)).unwrap();
+    let (backend, mut other) = filled();
+    other
+        .save_client(&Client::new("c9".into(), "Extra", 0).unwrap())
+        .unwrap();
+    other.replace_with_backup(&backup).unwrap();
+    assert_eq!(backend.raw(&crate::storage::client_key("c9")), None);
+    assert_eq!(other.clients().0.len(), 2);
+}
+
+#[test]
+fn a_refused_write_at_any_point_of_a_restore_puts_everything_back() {
+    let (_, source) = filled();
+    let backup = read_backup(&made(&source)).unwrap();
+    for failing_write in 0..backup.records.len() {
+        let backend = MemoryBackend::new();
+        let mut store = open(&backend);
+        store
+            .save_client(&Client::new("c7".into(), "Kept", 0).unwrap())
+            .unwrap();
+        store
+            .save_session(&session("s7", "c7", 1, "Kept note"))
+            .unwrap();
+        let before = everything(&backend);
+        backend.fail_write_after(failing_write);
+        assert_eq!(
+            store.replace_with_backup(&backup),
+            Err(StorageError::QuotaExceeded),
+            "write {failing_write}"
+        );
+        assert_eq!(everything(&backend), before, "write {failing_write}");
+    }
+}
+
+fn refused(text: &str) -> BackupError {
+    read_backup(text).unwrap_err()
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    assert_eq!(refused(""), BackupError::Empty);
+    assert_eq!(refused(" \n"), BackupError::Empty);
+}
+
+#[test]
+fn a_file_that_is_not_json_is_refused() {
+    assert_eq!(refused("Session notes, 3 March"), BackupError::NotJson);
+}
+
+#[test]
+fn json_that_is_not_a_backup_is_refused() {
+    assert_eq!(refused(r#"{"clients": []}"#), BackupError::NotABackup);
+    assert_eq!(refused("[1, 2]"), BackupError::NotABackup);
+}
+
+#[test]
+fn a_file_cut_short_is_refused() {
+    let (_, store) = filled();
+    let text = made(&store);
+    for cut in [text.len() / 3, text.len() / 2, text.len() - 2] {
+        assert_eq!(refused(&text[..cut]), BackupError::CutShort, "cut at {cut}");
+    }
+}
+
+#[test]
+fn one_character_changed_anywhere_in_the_records_or_counts_is_refused() {
+    let (_, store) = filled();
+    let text = made(&store);
+    let changed = text.replacen("Second", "Secord", 1);
+    assert_ne!(changed, text);
+    assert_eq!(refused(&changed), BackupError::Changed);
+    let recounted = text.replacen("\"clients\": 2", "\"clients\": 3", 1);
+    assert_eq!(refused(&recounted), BackupError::Changed);
+}
+
+#[test]
+fn a_backup_from_a_newer_format_is_refused_by_name() {
+    let (_, store) = filled();
+    let newer = made(&store).replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    assert_eq!(refused(&newer), BackupError::Newer { format_version: 2 });
+    assert!(
+        refused(&newer)
+            .to_string()
+            .contains("made by a newer Sessionpad")
+    );
+}
+
+#[test]
+fn a_file_over_50_mb_is_refused_unread() {
+    let huge = format!("{{\"header\": \"{}\"}}", "x".repeat(MAX_BYTES));
+    assert_eq!(refused(&huge), BackupError::TooLarge);
+}
+
+#[test]
+fn a_backup_holding_the_same_record_twice_is_refused() {
+    let entry = Entry {
+        key: "client/c1".into(),
+        value: serde_json::to_value(Client::new("c1".into(), "Alex", 0).unwrap()).unwrap(),
+    };
+    let text = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![entry.clone(), entry]);
+    assert_eq!(
+        refused(&text),
+        BackupError::DuplicateRecord("client/c1".into())
+    );
+}
+
+#[test]
+fn a_record_without_the_structure_of_its_kind_is_refused() {
+    let entry = Entry {
+        key: "session/s1".into(),
+        value: serde_json::json!({ "number": "three" }),
+    };
+    let text = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![entry]);
+    assert!(matches!(refused(&text), BackupError::BadRecord { key, .. } if key == "session/s1"));
+    let foreign = Entry {
+        key: "elsewhere/x".into(),
+        value: serde_json::json!({}),
+    };
+    let text = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![foreign]);
+    assert!(matches!(refused(&text), BackupError::BadRecord { .. }));
+}
+
+#[test]
+fn a_damaged_record_is_left_out_of_the_backup_and_named() {
+    let (backend, store) = filled();
+    backend.plant(&crate::storage::client_key("c2"), "Z\u{1}\u{2}");
+    let made = store.make_backup("0.1.0", "2026-11-26T09:30:00Z").unwrap();
+    assert_eq!(made.clients, 1);
+    assert_eq!(made.left_out.len(), 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn any_store_restores_from_its_backup_with_the_same_records(
+        clients in proptest::collection::vec(("[A-Za-zé🙂 '-]{1,20}", "\\PC{0,80}"), 1..4),
+        notes in proptest::collection::vec("\\PC{0,200}", 0..6),
+    ) {
+        let backend = MemoryBackend::new();
+        let mut store = open(&backend);
+        for (i, (name, goals)) in clients.iter().enumerate() {
+            let Ok(mut client) = Client::new(format!("c{i}"), name, 0) else { continue };
+            client.course.goals = goals.clone();
+            store.save_client(&client).unwrap();
+        }
+        for (i, note) in notes.iter().enumerate() {
+            store.save_session(&session(&format!("s{i}"), "c0", i as u32 + 1, note)).unwrap();
+        }
+        let backup = read_backup(&made(&store)).unwrap();
+        let empty = MemoryBackend::new();
+        let mut restored = open(&empty);
+        restored.replace_with_backup(&backup).unwrap();
+        prop_assert_eq!(restored.clients(), store.clients());
+        prop_assert_eq!(restored.sessions_of("c0"), store.sessions_of("c0"));
+        prop_assert_eq!(read_backup(&made(&restored)).unwrap().records, backup.records);
+    }
+}

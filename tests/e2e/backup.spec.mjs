@@ -1,0 +1,89 @@
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { field, saved, startEmpty, storedRecords } from "./helpers.mjs";
+
+/** Every key and raw value of this origin's localStorage. */
+const everything = (page) => page.evaluate(() => Object.entries(localStorage).sort());
+
+/** Clicks `button`, returns the downloaded file's name and text. */
+async function downloadFrom(page, button) {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+}
+
+/** The notes, decoded, without the device's own bookkeeping of backups. */
+async function notes(page) {
+  const records = await storedRecords(page, "");
+  return records.filter((r) => !r.key.endsWith("/settings")).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+async function withSample(page) {
+  await startEmpty(page);
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
+}
+
+const chooseBackup = (page, name, text) =>
+  page.getByLabel("Restore from backup").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+
+test("back up, clear the browser, restore: every record is back", async ({ page }) => {
+  await withSample(page);
+  await expect(page.getByRole("region", { name: "Backup" })).toContainText("Never backed up");
+  const backup = await downloadFrom(page, page.getByRole("region", { name: "Backup" }).getByRole("button", { name: "Back up" }));
+  expect(backup.name).toMatch(/^sessionpad-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(JSON.parse(backup.text).header).toMatchObject({ format: "sessionpad-backup", clients: 1, sessions: 13 });
+  await expect(page.getByRole("region", { name: "Backup" })).toContainText("Last backup: today");
+  const before = await notes(page);
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  // The empty roster offers it beside the sample data.
+  await chooseBackup(page.locator(".empty-state"), backup.name, backup.text);
+  const preview = page.getByRole("region", { name: "Backup preview" });
+  await expect(preview).toContainText("This backup holds 1 client and 13 sessions, made on");
+  const safety = await downloadFrom(page, preview.getByRole("button", { name: "Replace everything" }));
+  expect(safety.name).toMatch(/^sessionpad-backup-\d{4}-\d{2}-\d{2}-before-restore\.json$/);
+
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
+  expect(await notes(page)).toEqual(before);
+  await page.getByRole("link", { name: /Alex/ }).click();
+  await expect(page.getByRole("link", { name: /Session 13 of 24/ })).toBeVisible();
+});
+
+test("a tampered, cut-short, foreign or empty file is refused and storage stays the same", async ({ page }) => {
+  await withSample(page);
+  const backup = await downloadFrom(page, page.getByRole("region", { name: "Backup" }).getByRole("button", { name: "Back up" }));
+  await page.getByText("This device", { exact: true }).click();
+  const before = await everything(page);
+  const device = page.locator("details", { hasText: "This device" });
+
+  const files = [
+    ["tampered.json", backup.text.replace("Alex", "Alec"), "was changed after it was made"],
+    ["cut.json", backup.text.slice(0, backup.text.length / 2), "cut short"],
+    ["foreign.json", JSON.stringify({ notes: ["not ours"] }), "not a Sessionpad backup"],
+    ["empty.json", "", "This file is empty."],
+    ["newer.json", backup.text.replace('"format_version": 1', '"format_version": 9'), "made by a newer Sessionpad"],
+  ];
+  for (const [name, text, why] of files) {
+    await chooseBackup(device, name, text);
+    const refusal = device.getByRole("alert");
+    await expect(refusal).toContainText(why);
+    await expect(refusal).toContainText("Nothing on this device was changed.");
+    await expect(device.getByRole("button", { name: "Replace everything" })).toHaveCount(0);
+    expect(await everything(page)).toEqual(before);
+  }
+});
+
+test("a backup is offered once changes have waited a week", async ({ page }) => {
+  await withSample(page);
+  await page.getByRole("link", { name: /Alex/ }).click();
+  await page.getByRole("button", { name: "New session" }).click();
+  await field(page, "Notes").fill("A change not yet backed up.");
+  await saved(page);
+  await page.clock.setFixedTime(Date.now() + 8 * 24 * 60 * 60 * 1000);
+  await page.goto("/");
+  const reminder = page.getByRole("region", { name: "Backup" });
+  await expect(reminder).toContainText("Changes from over a week ago are on this device only");
+  await downloadFrom(page, reminder.getByRole("button", { name: "Back up" }));
+  await expect(reminder).not.toContainText("over a week ago");
+});
