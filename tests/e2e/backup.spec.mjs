@@ -26,7 +26,7 @@ async function withSample(page) {
 const chooseBackup = (page, name, text) =>
   page.getByLabel("Restore from backup").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
-test("back up, clear the browser, restore: every record is back", async ({ page }) => {
+test("back up, clear the browser, restore: every record is back", async ({ page, browser }) => {
   await withSample(page);
   await expect(page.getByRole("region", { name: "Backup" })).toContainText("Never backed up");
   const backup = await downloadFrom(page, page.getByRole("region", { name: "Backup" }).getByRole("button", { name: "Back up" }));
@@ -48,6 +48,16 @@ test("back up, clear the browser, restore: every record is back", async ({ page 
   expect(await notes(page)).toEqual(before);
   await page.getByRole("link", { name: /Alex/ }).click();
   await expect(page.getByRole("link", { name: /Session 13 of 24/ })).toBeVisible();
+
+  // And into a fresh browser profile, as on a new tablet.
+  const fresh = await browser.newContext();
+  const tablet = await fresh.newPage();
+  await tablet.goto("/");
+  await chooseBackup(tablet.locator(".empty-state"), backup.name, backup.text);
+  await downloadFrom(tablet, tablet.getByRole("button", { name: "Replace everything" }));
+  await expect(tablet.getByRole("link", { name: /Alex/ })).toBeVisible();
+  expect(await notes(tablet)).toEqual(before);
+  await fresh.close();
 });
 
 test("a tampered, cut-short, foreign or empty file is refused and storage stays the same", async ({ page }) => {

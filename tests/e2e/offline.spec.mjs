@@ -135,6 +135,7 @@ test("Safari without a Home Screen install gets a one-time hint on keeping the d
   await page.goto(origin + "/");
   const hint = page.getByRole("region", { name: "Keep your notes on this device" });
   await expect(hint).toContainText("Add to Home Screen");
+  await expect(hint).toContainText("first press “Back up” here, then choose “Restore from backup” in the app");
   await hint.getByRole("button", { name: "Got it" }).click();
   await expect(hint).toBeHidden();
   await page.reload();

@@ -20,7 +20,8 @@ pub fn EvictionHint() -> impl IntoView {
             <section class="notice" aria-label="Keep your notes on this device">
                 <p>
                     "This browser deletes a website's data after 7 days without a visit unless the app is on the Home Screen. "
-                    "To keep your notes: tap Share, then “Add to Home Screen”, and open Sessionpad from there."
+                    "To keep your notes: tap Share, then “Add to Home Screen”, and open Sessionpad from there. "
+                    "The Home Screen app starts empty, so first press “Back up” here, then choose “Restore from backup” in the app."
                 </p>
                 <button type="button" on:click=dismiss.clone()>"Got it"</button>
             </section>
