@@ -22,7 +22,9 @@ pub use session::{
     RatingsPanel, SessionEditor, SessionHeader, TagPicker, TranscriptPanel, TranscriptSegments,
     use_edited_session,
 };
-pub use shell::{App, EvictionHint, NotSavingBar, ProblemBanner, SaveIndicator, UpdatePrompt};
+pub use shell::{
+    App, EvictionHint, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator, UpdatePrompt,
+};
 pub use widgets::{
     ChoiceChips, ChoiceSelect, Crumbs, FieldError, Missing, OptionalDate, TextArea, TextInput,
     UndoNotice, or_missing,

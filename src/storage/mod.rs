@@ -160,7 +160,8 @@ impl fmt::Display for StorageError {
             ),
             Self::QuotaExceeded => f.write_str(
                 "Storage is full, so the browser refused to save. Your latest edit \
-                 is kept on screen; free space by exporting and removing old data.",
+                 is kept on screen. To make room, back up, then delete clients or \
+                 sessions you no longer need and empty them from Recently deleted.",
             ),
             Self::Damaged { key, reason } => write!(
                 f,

@@ -27,6 +27,31 @@ impl Room {
         (self.notes + self.others) * 100 / QUOTA_UNITS
     }
 
+    /// From this share of the quota on, the clinician is warned while there
+    /// is still room to back up and free space calmly.
+    pub const WARN_PERCENT: usize = 80;
+
+    /// "Storage is 83% full: room for about 210 more sessions like yours."
+    /// once the warning level is reached; nothing before.
+    pub fn warning(&self) -> Option<String> {
+        if self.percent_full() < Self::WARN_PERCENT {
+            return None;
+        }
+        let left = self
+            .sessions_left()
+            .map(|s| format!(" {}", s.replace("Room", "room")))
+            .unwrap_or_default();
+        Some(format!(
+            "Storage is {}% full:{}",
+            self.percent_full(),
+            if left.is_empty() {
+                " little room is left.".to_string()
+            } else {
+                left
+            }
+        ))
+    }
+
     /// "Notes take 620,000 characters, 12% of the about 5,241,856 this
     /// browser keeps for Sessionpad; 4,621,856 are free."
     pub fn describe(&self) -> String {
@@ -95,6 +120,29 @@ mod tests {
         assert_eq!(
             room.sessions_left().as_deref(),
             Some("Room for about 3,834 more sessions like yours.")
+        );
+    }
+
+    #[test]
+    fn a_warning_comes_at_80_percent_full_with_the_sessions_left() {
+        let at = |percent: usize| Room {
+            notes: QUOTA_UNITS * percent / 100 + 1,
+            others: 0,
+            sessions: 1000,
+            session_units: 1_300_000,
+        };
+        assert_eq!(at(79).warning(), None);
+        assert_eq!(
+            at(80).warning().as_deref(),
+            Some("Storage is 80% full: room for about 806 more sessions like yours.")
+        );
+        let no_sessions = Room {
+            sessions: 0,
+            ..at(95)
+        };
+        assert_eq!(
+            no_sessions.warning().as_deref(),
+            Some("Storage is 95% full: little room is left.")
         );
     }
 

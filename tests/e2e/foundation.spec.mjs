@@ -141,6 +141,7 @@ test("a full store says so and keeps the edit on screen", async ({ page }) => {
   await page.getByRole("textbox", { name: "Notes", exact: true }).fill(big);
   await expect(page.getByRole("status", { name: "Save status" })).toContainText("Not saved: Storage is full");
   await expect(page.getByRole("alert", { name: "Problems" })).toContainText("Storage is full");
+  await expect(page.getByRole("alert", { name: "Problems" })).toContainText("empty them from Recently deleted");
   await expect(page.getByRole("textbox", { name: "Notes", exact: true })).toHaveValue(big);
   const [{ record }] = await storedRecords(page, "/session/");
   expect(record.note.sections.free).toBe("saved words");

@@ -1,6 +1,7 @@
 use crate::components::{
     ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, NotSavingBar,
-    ProblemBanner, RecordOf, RecordScreen, Roster, SaveIndicator, SessionEditor, UpdatePrompt,
+    ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster, SaveIndicator, SessionEditor,
+    UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
         </header>
         <NotSavingBar />
         <ProblemBanner />
+        <RoomWarning />
         <UpdatePrompt />
         <EvictionHint />
         <main class="screen">

@@ -4,6 +4,7 @@ mod app;
 mod eviction_hint;
 mod not_saving_bar;
 mod problem_banner;
+mod room_warning;
 mod save_status;
 mod update_prompt;
 
@@ -11,5 +12,6 @@ pub use app::App;
 pub use eviction_hint::EvictionHint;
 pub use not_saving_bar::NotSavingBar;
 pub use problem_banner::ProblemBanner;
+pub use room_warning::RoomWarning;
 pub use save_status::SaveIndicator;
 pub use update_prompt::UpdatePrompt;

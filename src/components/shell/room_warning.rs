@@ -1,0 +1,27 @@
+use crate::components::BackupButton;
+use crate::route::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// From 80 % full, on every screen: how much room is left, and the way to
+/// make more before a save is ever refused.
+#[component]
+pub fn RoomWarning() -> impl IntoView {
+    let state = use_app_state();
+    // Re-read when records are added or removed, not on every keystroke.
+    let warning = Memo::new(move |_| state.read(|s| s.room()).ok().and_then(|r| r.warning()));
+    move || {
+        warning.get().map(|warning| {
+            view! {
+                <section class="notice" aria-label="Storage nearly full">
+                    <p>
+                        {warning}
+                        " Back up, then free space: delete clients or sessions you no longer need and empty them from Recently deleted."
+                    </p>
+                    <BackupButton />
+                    <a class="button-link" href=Route::Roster.hash()>"Free space"</a>
+                </section>
+            }
+        })
+    }
+}
