@@ -4,12 +4,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port.mjs";
 import { field } from "./helpers.mjs";
 
 // A server of its own, over a copy of the build, so a "newer build" can be
 // put in its place while the browser keeps its service worker.
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const port = 8093;
+const port = freePort();
 const origin = `http://127.0.0.1:${port}`;
 let site;
 let server;

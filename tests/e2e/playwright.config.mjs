@@ -1,13 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
 import { args, executablePath } from "./chromium.mjs";
+import { freePort } from "./free-port.mjs";
 
 // A port the system says is free now, unless E2E_PORT names one. Kept in the
 // environment, so the test workers (started later) serve and visit the same.
-if (!process.env.E2E_PORT) {
-  const script = "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })";
-  process.env.E2E_PORT = execFileSync(process.execPath, ["-e", script]).toString().trim();
-}
+process.env.E2E_PORT ??= String(freePort());
 const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
