@@ -5,8 +5,10 @@
 //! was there before is put back exactly.
 
 mod file;
+mod merge;
 
 pub use file::{Backup, BackupError, Entry, Header, MAX_BYTES};
+pub use merge::{MergePreview, Outcome};
 
 use super::{PREFIX, RecordRef, StorageError, Store, codec, index_key, read, rebuild_index};
 use crate::model::transcript::Transcript;
@@ -72,6 +74,35 @@ impl Store {
             sessions: backup.header.sessions,
             left_out,
         })
+    }
+
+    /// This device's version of the record under `key` (without the
+    /// prefix), as JSON; an unreadable one counts as absent.
+    fn record_here(&self, key: &str) -> Option<serde_json::Value> {
+        read(self.backend.as_ref(), &format!("{PREFIX}{key}"))
+            .ok()
+            .flatten()
+    }
+
+    /// What merging the backup would do; nothing is written.
+    pub fn merge_preview(&self, backup: &Backup) -> MergePreview {
+        let mut preview = MergePreview::default();
+        for entry in &backup.records {
+            let outcome = merge::compare(
+                &entry.key,
+                self.record_here(&entry.key).as_ref(),
+                &entry.value,
+            );
+            let named = || merge::describe(entry, &backup.records);
+            match outcome {
+                Outcome::New => preview.new += 1,
+                Outcome::Same => preview.same += 1,
+                Outcome::NewerHere => preview.newer_here.extend(named()),
+                Outcome::NewerInFile => preview.newer_in_file.extend(named()),
+                Outcome::Conflict => preview.conflicts.extend(named()),
+            }
+        }
+        preview
     }
 
     /// Replaces every record with the backup's. All or nothing: if a write

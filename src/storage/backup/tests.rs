@@ -258,3 +258,24 @@ proptest! {
         prop_assert_eq!(read_backup(&made(&restored)).unwrap().records, backup.records);
     }
 }
+
+#[test]
+fn the_merge_preview_counts_new_and_same_records_and_names_the_differing_ones() {
+    let (_, store) = filled();
+    let backup = read_backup(&made(&store)).unwrap();
+    let empty = open(&MemoryBackend::new());
+    let preview = empty.merge_preview(&backup);
+    assert_eq!(preview.new, backup.records.len());
+    assert_eq!(store.merge_preview(&backup).same, backup.records.len());
+
+    let (_, mut edited) = filled();
+    edited
+        .save_session(&session("s2", "c1", 2, "Second, edited here"))
+        .unwrap();
+    let preview = edited.merge_preview(&backup);
+    assert_eq!(preview.new, 0);
+    assert_eq!(
+        preview.newer_here.len() + preview.newer_in_file.len() + preview.conflicts.len(),
+        1
+    );
+}
