@@ -72,7 +72,7 @@ test("a tampered, cut-short, foreign or empty file is refused and storage stays 
     ["cut.json", backup.text.slice(0, backup.text.length / 2), "cut short"],
     ["foreign.json", JSON.stringify({ notes: ["not ours"] }), "not a Sessionpad backup"],
     ["empty.json", "", "This file is empty."],
-    ["newer.json", backup.text.replace('"format_version": 1', '"format_version": 9'), "made by a newer Sessionpad"],
+    ["newer.json", backup.text.replace('"format_version":1', '"format_version":9'), "made by a newer Sessionpad"],
   ];
   for (const [name, text, why] of files) {
     await chooseBackup(device, name, text);

@@ -39,7 +39,7 @@ struct Payload {
     records: Vec<Entry>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct File {
     header: Header,
     sha256: String,
@@ -125,12 +125,15 @@ pub fn write(app_version: &str, created_at: &str, records: Vec<Entry>) -> String
         payload_encoding: "json".into(),
     };
     let payload = serde_json::to_string(&Payload { records }).expect("JSON values serialize");
-    let file = File {
-        sha256: checksum(&header, &payload),
-        header,
-        payload,
-    };
-    serde_json::to_string_pretty(&file).expect("a backup serializes")
+    let sha256 = checksum(&header, &payload);
+    let text = |s: &str| serde_json::to_string(s).expect("a string serializes");
+    // One field a line, the header first, so the file opens readably.
+    format!(
+        "{{\n\"header\": {},\n\"sha256\": {},\n\"payload\": {}\n}}\n",
+        serde_json::to_string(&header).expect("a header serializes"),
+        text(&sha256),
+        text(&payload)
+    )
 }
 
 /// Reads and checks a whole file: format, version, checksum, counts and

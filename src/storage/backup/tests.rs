@@ -70,12 +70,12 @@ fn a_backup_names_its_format_and_counts_before_the_payload() {
     let payload = made.text.find("\"payload\"").unwrap();
     assert!(header < sha && sha < payload);
     for part in [
-        "\"format\": \"sessionpad-backup\"",
-        "\"format_version\": 1",
-        "\"app_version\": \"0.1.0\"",
-        "\"created_at\": \"2026-11-26T09:30:00Z\"",
-        "\"clients\": 2",
-        "\"sessions\": 3",
+        "\"format\":\"sessionpad-backup\"",
+        "\"format_version\":1",
+        "\"app_version\":\"0.1.0\"",
+        "\"created_at\":\"2026-11-26T09:30:00Z\"",
+        "\"clients\":2",
+        "\"sessions\":3",
     ] {
         assert!(made.text.contains(part), "{part}");
     }
@@ -171,14 +171,14 @@ fn one_character_changed_anywhere_in_the_records_or_counts_is_refused() {
     let changed = text.replacen("Second", "Secord", 1);
     assert_ne!(changed, text);
     assert_eq!(refused(&changed), BackupError::Changed);
-    let recounted = text.replacen("\"clients\": 2", "\"clients\": 3", 1);
+    let recounted = text.replacen("\"clients\":2", "\"clients\":3", 1);
     assert_eq!(refused(&recounted), BackupError::Changed);
 }
 
 #[test]
 fn a_backup_from_a_newer_format_is_refused_by_name() {
     let (_, store) = filled();
-    let newer = made(&store).replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    let newer = made(&store).replacen("\"format_version\":1", "\"format_version\":2", 1);
     assert_eq!(refused(&newer), BackupError::Newer { format_version: 2 });
     assert!(
         refused(&newer)
