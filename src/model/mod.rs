@@ -16,6 +16,7 @@ pub mod suggest;
 pub mod tags;
 pub mod timeline;
 pub mod transcript;
+pub mod trash;
 
 pub use choice::Choice;
 pub use client::{Client, Course};
