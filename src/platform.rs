@@ -22,3 +22,11 @@ pub fn clock_now() -> NaiveTime {
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
+
+/// A moment (milliseconds since the epoch) as the device's clock showed it.
+pub fn local_time(ms: i64) -> chrono::NaiveDateTime {
+    let d = js_sys::Date::new(&(ms as f64).into());
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .and_then(|day| day.and_hms_opt(d.get_hours(), d.get_minutes(), 0))
+        .unwrap_or_default()
+}

@@ -477,3 +477,83 @@ async fn choosing_the_other_tabs_version_drops_the_refused_edit_of_this_one() {
     assert_eq!(stored("s1").note.text(Section::Free), "Theirs, saved.");
     root.remove();
 }
+
+fn button(root: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|b| b.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| {
+            b.get_attribute("aria-label")
+                .or_else(|| b.text_content())
+                .as_deref()
+                == Some(name)
+        })
+        .unwrap_or_else(|| panic!("no button named {name}"))
+}
+
+#[wasm_bindgen_test]
+async fn recently_deleted_lists_a_deleted_session_by_name_and_restores_it() {
+    seed_session();
+    let (mut store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    store.delete_session("s1", 0).unwrap();
+    let (root, _app) = mount_at("#/");
+    settle().await;
+
+    assert_eq!(
+        text_of(&root, ".recently-deleted summary"),
+        "Recently deleted (1)"
+    );
+    let row = text_of(&root, ".trash-list li");
+    assert!(
+        row.starts_with("Session 1 of 12 with Alex (31 Jul 2025) · Deleted "),
+        "{row}"
+    );
+    button(&root, "Restore Session 1 of 12 with Alex (31 Jul 2025)").click();
+    settle().await;
+
+    assert!(root.query_selector(".recently-deleted").unwrap().is_none());
+    let (store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    assert_eq!(store.deleted(), []);
+    assert_eq!(store.sessions_of("c1").0.len(), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn deleting_for_good_asks_first_and_a_cancelled_question_keeps_everything() {
+    seed_session();
+    let (mut store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    store.delete_client("c1", 0).unwrap();
+    let (root, _app) = mount_at("#/");
+    settle().await;
+    let purge = "Delete Alex and their 1 session for good";
+
+    button(&root, purge).click();
+    settle().await;
+    assert_eq!(
+        text_of(&root, "[role=alertdialog] p"),
+        "Delete Alex and their 1 session for good? This cannot be undone; the room they took is freed."
+    );
+    button(&root, "Cancel").click();
+    settle().await;
+    assert!(root.query_selector("[role=alertdialog]").unwrap().is_none());
+    assert!(
+        local_storage()
+            .get_item(&session_key("s1"))
+            .unwrap()
+            .is_some()
+    );
+
+    button(&root, purge).click();
+    settle().await;
+    button(&root, "Delete for good").click();
+    settle().await;
+    assert!(
+        local_storage()
+            .get_item(&session_key("s1"))
+            .unwrap()
+            .is_none()
+    );
+    assert!(root.query_selector(".recently-deleted").unwrap().is_none());
+    root.remove();
+}

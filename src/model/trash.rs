@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 
 /// A record about to be deleted, or waiting in Recently deleted, described
 /// in the clinician's words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Trashed {
     /// One session; its transcript goes with it.
     Session {

@@ -1,3 +1,4 @@
+use super::{DamagedClient, DeleteClient};
 use crate::components::{Crumbs, FieldError, OptionalDate, TextArea, TextInput, or_missing};
 use crate::model::Choice;
 use crate::model::timeline::format_time_range;
@@ -11,9 +12,16 @@ use leptos::prelude::*;
 #[component]
 pub fn ClientPage(id: String) -> impl IntoView {
     let state = use_app_state();
-    or_missing("Client", state.peek(|s| s.client(&id)), |client| {
-        view! { <ClientDetails client /> }.into_any()
-    })
+    match state.peek(|s| s.client(&id)) {
+        // A damaged record never hides the client's sessions.
+        Err(e) if e.damaged_record().is_some() => {
+            state.report(&e);
+            view! { <DamagedClient id problem=e.to_string() /> }.into_any()
+        }
+        loaded => or_missing("Client", loaded, |client| {
+            view! { <ClientDetails client /> }.into_any()
+        }),
+    }
 }
 
 #[component]
@@ -77,6 +85,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
             <a class="button-link" href=move || client.with(|c| Route::ClientHomework(c.id.clone()).hash())>
                 "Homework"
             </a>
+            <DeleteClient client sessions=Signal::derive(move || sessions.with(|(list, _)| list.len())) />
         </div>
         <FieldError message=error />
         <section class="panel" aria-labelledby="sessions-title">

@@ -1,3 +1,4 @@
+use super::{DamagedClients, RecentlyDeleted};
 use crate::components::FieldError;
 use crate::components::TextInput;
 use crate::components::{ClinicianProfile, DevicePanel};
@@ -91,6 +92,7 @@ pub fn Roster() -> impl IntoView {
                     key=|c| (c.id.clone(), c.name.clone(), c.archived)
                     children=move |client| view! { <ClientRow client /> }
                 />
+                <DamagedClients />
             </ul>
             <Show when=move || { archived_count() > 0 }>
                 <label class="check">
@@ -102,6 +104,7 @@ pub fn Roster() -> impl IntoView {
                     {move || format!("Show archived clients ({})", archived_count())}
                 </label>
             </Show>
+            <RecentlyDeleted />
             <ClinicianProfile />
             <DevicePanel />
         </section>

@@ -1,3 +1,4 @@
+use super::DeleteSession;
 use crate::components::{
     CapturePanel, Crumbs, FieldError, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,
     RatingsPanel, SessionHeader, TagPicker, TranscriptPanel, or_missing,
@@ -92,6 +93,7 @@ fn SessionForm(
                     .with(|s| s.beyond_plan(planned))
                     .then(|| view! { <span class="badge">{format!("Beyond the planned {planned}")}</span> })
             }}
+            <DeleteSession client=client.clone() />
         </div>
         <FieldError message=edited.error />
         <ChangedElsewhere />

@@ -1,8 +1,9 @@
 //! Small pieces shared by every screen: labelled fields, choices, breadcrumbs,
-//! undo notices, field errors, missing records.
+//! undo notices, field errors, missing records, confirmations.
 
 mod choice_chips;
 mod choice_select;
+mod confirm_button;
 mod crumbs;
 mod field_error;
 mod missing;
@@ -13,6 +14,7 @@ mod undo_notice;
 
 pub use choice_chips::ChoiceChips;
 pub use choice_select::ChoiceSelect;
+pub use confirm_button::ConfirmButton;
 pub use crumbs::Crumbs;
 pub use field_error::FieldError;
 pub use missing::{Missing, or_missing};

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 
 /// A stored value the app cannot use: a damaged record, or a copy set aside.
 /// Its key stays inside storage; screens name it by `what`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DamagedRecord {
     key: String,
     /// "Client record c1", "Copy of the clinician record, set aside".

@@ -19,14 +19,14 @@ pub enum Deletable {
 }
 
 /// A deleted record and when it was deleted (milliseconds since the epoch).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Deleted {
     pub record: Deletable,
     pub at: i64,
 }
 
 /// One line of Recently deleted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeletedItem {
     pub deleted: Deleted,
     pub what: Trashed,
