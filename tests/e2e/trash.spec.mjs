@@ -100,6 +100,8 @@ test("a damaged client record still shows its sessions, and they open and save",
   const key = await damagedSampleClient(page);
   const id = key.split("/").pop();
 
+  // The roster is not empty: the damaged client is on it.
+  await expect(page.getByText(/^No clients yet/)).toBeHidden();
   await page.getByRole("link", { name: `Client record damaged ${id}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Client record damaged" })).toBeVisible();
   await page.getByRole("link", { name: /^Session 13 / }).click();

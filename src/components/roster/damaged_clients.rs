@@ -1,23 +1,14 @@
 use crate::route::Route;
-use crate::state::use_app_state;
-use crate::storage::RecordRef;
 use leptos::prelude::*;
 
 /// Roster rows for clients whose record cannot be read: they stay on the
 /// roster, so their sessions stay in reach.
 #[component]
-pub fn DamagedClients() -> impl IntoView {
-    let state = use_app_state();
-    let ids = Memo::new(move |_| {
-        let (_, problems) = state.read(|s| s.clients());
-        problems
-            .iter()
-            .filter_map(|p| match p.damaged_record() {
-                Some(RecordRef::Client(id)) => Some(id),
-                _ => None,
-            })
-            .collect::<Vec<_>>()
-    });
+pub fn DamagedClients(
+    /// The ids of the clients whose record is damaged.
+    #[prop(into)]
+    ids: Signal<Vec<String>>,
+) -> impl IntoView {
     view! {
         <For
             each=move || ids.get()
