@@ -20,6 +20,6 @@ pub use session::{
 };
 pub use shell::{App, EvictionHint, NotSavingBar, ProblemBanner, SaveIndicator, UpdatePrompt};
 pub use widgets::{
-    ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, Missing, OptionalDate, TextArea,
-    TextInput, UndoNotice, or_missing,
+    ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,
+    OptionalDate, TextArea, TextInput, UndoNotice, or_missing,
 };

@@ -29,6 +29,10 @@ test("a deleted session waits in Recently deleted and comes back with its text",
   await expect(page.getByRole("link", { name: /Session 1 of 12/ })).toBeHidden();
   await page.reload();
   await expect(page.getByRole("link", { name: /Session 1 of 12/ })).toBeHidden();
+  // Back to the deleted session: it does not open for typing.
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "This session is in Recently deleted" })).toBeVisible();
+  await expect(field(page, "Notes")).toBeHidden();
 
   await openRecentlyDeleted(page);
   await expect(page.getByText(/Session 1 of 12 with Alex .* · Deleted \d+ \w+ \d{4}, \d\d:\d\d/)).toBeVisible();

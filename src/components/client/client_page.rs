@@ -1,4 +1,5 @@
 use super::{DamagedClient, DeleteClient};
+use crate::components::InRecentlyDeleted;
 use crate::components::{Crumbs, FieldError, OptionalDate, TextArea, TextInput, or_missing};
 use crate::model::Choice;
 use crate::model::timeline::format_time_range;
@@ -6,12 +7,16 @@ use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
 use crate::state::use_app_state;
+use crate::storage::Deletable;
 use leptos::prelude::*;
 
 /// One client: their details, course of treatment and numbered sessions.
 #[component]
 pub fn ClientPage(id: String) -> impl IntoView {
     let state = use_app_state();
+    if state.peek(|s| s.in_recently_deleted(&Deletable::Client(id.clone()))) {
+        return view! { <InRecentlyDeleted what="Client" /> }.into_any();
+    }
     match state.peek(|s| s.client(&id)) {
         // A damaged record never hides the client's sessions.
         Err(e) if e.damaged_record().is_some() => {

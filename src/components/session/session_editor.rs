@@ -1,4 +1,5 @@
 use super::DeleteSession;
+use crate::components::InRecentlyDeleted;
 use crate::components::{
     CapturePanel, Crumbs, FieldError, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,
     RatingsPanel, SessionHeader, TagPicker, TranscriptPanel, or_missing,
@@ -8,7 +9,7 @@ use crate::model::{Client, Clinician, Session};
 use crate::platform::now_ms;
 use crate::route::Route;
 use crate::state::{AppState, use_app_state};
-use crate::storage::RecordRef;
+use crate::storage::{Deletable, RecordRef};
 use leptos::prelude::*;
 use std::fmt::Display;
 
@@ -55,6 +56,9 @@ pub fn use_edited_session() -> EditedSession {
 #[component]
 pub fn SessionEditor(id: String) -> impl IntoView {
     let state = use_app_state();
+    if state.peek(|s| s.in_recently_deleted(&Deletable::Session(id.clone()))) {
+        return view! { <InRecentlyDeleted what="Session" /> }.into_any();
+    }
     or_missing(
         "Session",
         state.session_with_client(&id),

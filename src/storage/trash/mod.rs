@@ -48,12 +48,14 @@ impl Index {
         self.clients.iter().filter(|id| !self.client_deleted(id))
     }
 
+    /// Whether a session is deleted, itself or with its client.
+    fn session_hidden(&self, s: &SessionRef) -> bool {
+        self.client_deleted(&s.client_id) || self.is_deleted(&Deletable::Session(s.id.clone()))
+    }
+
     /// Sessions neither deleted themselves nor with their client.
     pub(super) fn live_sessions(&self) -> impl Iterator<Item = &SessionRef> {
-        self.sessions.iter().filter(|s| {
-            !self.client_deleted(&s.client_id)
-                && !self.is_deleted(&Deletable::Session(s.id.clone()))
-        })
+        self.sessions.iter().filter(|s| !self.session_hidden(s))
     }
 
     /// Everything deleting `record` for good takes: a client takes all its
@@ -71,6 +73,19 @@ impl Index {
 }
 
 impl Store {
+    /// Whether a record waits in Recently deleted: a session also does when
+    /// its client was deleted.
+    pub fn in_recently_deleted(&self, record: &Deletable) -> bool {
+        match record {
+            Deletable::Client(id) => self.index.client_deleted(id),
+            Deletable::Session(id) => self
+                .index
+                .sessions
+                .iter()
+                .any(|s| s.id == *id && self.index.session_hidden(s)),
+        }
+    }
+
     /// Moves a session to Recently deleted.
     pub fn delete_session(&mut self, id: &str, at: i64) -> Result<(), StorageError> {
         self.mark_deleted(Deletable::Session(id.to_string()), at)

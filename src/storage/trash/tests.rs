@@ -80,8 +80,18 @@ fn a_deleted_client_hides_its_sessions_and_restoring_it_brings_them_back() {
         ]
     );
 
+    for record in [
+        Deletable::Client("c1".into()),
+        Deletable::Session("s1".into()),
+        Deletable::Session("s2".into()),
+    ] {
+        assert!(store.in_recently_deleted(&record), "{record:?}");
+    }
+    assert!(!store.in_recently_deleted(&Deletable::Session("s3".into())));
+
     store.restore(&Deletable::Client("c1".into())).unwrap();
     assert_eq!(client_ids(&store), ["c1", "c2"]);
+    assert!(!store.in_recently_deleted(&Deletable::Session("s2".into())));
     // The session deleted on its own before stays in Recently deleted.
     assert_eq!(session_ids(&store, "c1"), ["s2"]);
     assert_eq!(session_ids(&open(&backend), "c1"), ["s2"]);
