@@ -6,7 +6,9 @@
 //! and never edited, lives apart under `transcript/<session id>`, so typing in
 //! a note rewrites the session record alone; the index is written only when a
 //! record is added. Records are stored through [`codec`], compressed. A
-//! record that does not decode is reported and left exactly as it is.
+//! record that does not decode is reported and left exactly as it is, or
+//! set aside before anything replaces it ([`problems`]). Deleting marks a
+//! record in the index and keeps its data until it is deleted for good ([`trash`]).
 
 mod backend;
 mod codec;
