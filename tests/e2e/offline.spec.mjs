@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,12 +10,22 @@ import { field } from "./helpers.mjs";
 // A server of its own, over a copy of the build, so a "newer build" can be
 // put in its place while the browser keeps its service worker.
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const port = 8093;
-const origin = `http://127.0.0.1:${port}`;
+let origin;
 let site;
 let server;
 
+/** A port nothing on this machine listens on, so suites run side by side never meet. */
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
 test.beforeAll(async () => {
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
   site = mkdtempSync(join(tmpdir(), "sessionpad-site-"));
   cpSync(join(root, "dist"), site, { recursive: true });
   server = spawn("node", [join(root, "scripts/serve.mjs"), site, String(port)], { stdio: "ignore" });
