@@ -41,7 +41,14 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     link.set_href(&url);
     link.set_download(file_name);
     link.click();
-    web_sys::Url::revoke_object_url(&url).map_err(why)
+    // The download has started from the URL by now; the object is freed soon after.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
 }
 
 /// The file chosen in the `<input type="file">` that fired `ev`.
@@ -59,4 +66,12 @@ pub async fn file_text(file: &web_sys::File) -> Option<String> {
         .await
         .ok()
         .and_then(|text| text.as_string())
+}
+
+/// A moment (milliseconds since the epoch) as the device's clock showed it.
+pub fn local_time(ms: i64) -> chrono::NaiveDateTime {
+    let d = js_sys::Date::new(&(ms as f64).into());
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .and_then(|day| day.and_hms_opt(d.get_hours(), d.get_minutes(), 0))
+        .unwrap_or_default()
 }

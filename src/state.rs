@@ -2,8 +2,12 @@
 //! last edit is saved, and which screen is showing.
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
+use crate::platform::now_ms;
 use crate::route::Route;
-use crate::storage::{Backend, LocalStorageBackend, MemoryBackend, RecordRef, StorageError, Store};
+use crate::storage::{
+    Backend, DamagedRecord, Deletable, LocalStorageBackend, MemoryBackend, RecordRef, StorageError,
+    Store,
+};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -401,5 +405,52 @@ impl AppState {
             let _ = window.location().set_hash(&route.hash());
         }
         self.route.set(route);
+    }
+}
+
+/// Deleting and bringing back, and removing damaged records: each changes
+/// which records the lists show.
+impl AppState {
+    fn change_records(&self, f: impl FnOnce(&mut Store) -> Result<(), StorageError>) -> bool {
+        let done = self.write(f);
+        self.revision.update(|r| *r += 1);
+        done
+    }
+
+    /// Moves a session to Recently deleted, with its last edit written first,
+    /// so it comes back as it was last typed.
+    pub fn delete_session(&self, id: &str) -> bool {
+        self.flush();
+        self.change_records(|s| s.delete_session(id, now_ms()))
+    }
+
+    /// Moves a client and their sessions to Recently deleted.
+    pub fn delete_client(&self, id: &str) -> bool {
+        self.flush();
+        self.change_records(|s| s.delete_client(id, now_ms()))
+    }
+
+    pub fn restore(&self, record: &Deletable) -> bool {
+        self.change_records(|s| s.restore(record))
+    }
+
+    pub fn purge(&self, record: &Deletable) -> bool {
+        let done = self.change_records(|s| s.purge(record));
+        self.forget_edits_of_removed_sessions();
+        done
+    }
+
+    pub fn remove_damaged(&self, record: &DamagedRecord) -> bool {
+        let done = self.change_records(|s| s.remove_damaged(record, now_ms()));
+        self.forget_edits_of_removed_sessions();
+        done
+    }
+
+    /// A queued edit of a session that is gone for good would write it back.
+    fn forget_edits_of_removed_sessions(&self) {
+        let stored: Vec<String> =
+            self.peek(|s| s.index().sessions.iter().map(|r| r.id.clone()).collect());
+        self.pending
+            .update_value(|p| p.retain(|q| stored.contains(&q.id)));
     }
 }

@@ -480,14 +480,84 @@ async fn choosing_the_other_tabs_version_drops_the_refused_edit_of_this_one() {
     root.remove();
 }
 
-fn click_button(root: &web_sys::HtmlElement, text: &str) {
+fn button(root: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
     let buttons = root.query_selector_all("button").unwrap();
     (0..buttons.length())
         .filter_map(|i| buttons.item(i))
         .map(|b| b.unchecked_into::<web_sys::HtmlElement>())
-        .find(|b| b.text_content().as_deref() == Some(text))
-        .unwrap_or_else(|| panic!("no button {text}"))
-        .click();
+        .find(|b| {
+            b.get_attribute("aria-label")
+                .or_else(|| b.text_content())
+                .as_deref()
+                == Some(name)
+        })
+        .unwrap_or_else(|| panic!("no button named {name}"))
+}
+
+#[wasm_bindgen_test]
+async fn recently_deleted_lists_a_deleted_session_by_name_and_restores_it() {
+    seed_session();
+    let (mut store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    store.delete_session("s1", 0).unwrap();
+    let (root, _app) = mount_at("#/");
+    settle().await;
+
+    assert_eq!(
+        text_of(&root, ".recently-deleted summary"),
+        "Recently deleted (1)"
+    );
+    let row = text_of(&root, ".trash-list li");
+    assert!(
+        row.starts_with("Session 1 of 12 with Alex (31 Jul 2025) · Deleted "),
+        "{row}"
+    );
+    button(&root, "Restore Session 1 of 12 with Alex (31 Jul 2025)").click();
+    settle().await;
+
+    assert!(root.query_selector(".recently-deleted").unwrap().is_none());
+    let (store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    assert_eq!(store.deleted(), []);
+    assert_eq!(store.sessions_of("c1").0.len(), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn deleting_for_good_asks_first_and_a_cancelled_question_keeps_everything() {
+    seed_session();
+    let (mut store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    store.delete_client("c1", 0).unwrap();
+    let (root, _app) = mount_at("#/");
+    settle().await;
+    let purge = "Delete Alex and their 1 session for good";
+
+    button(&root, purge).click();
+    settle().await;
+    assert_eq!(
+        text_of(&root, "[role=alertdialog] p"),
+        "Delete Alex and their 1 session for good? This cannot be undone; the room they took is freed."
+    );
+    button(&root, "Cancel").click();
+    settle().await;
+    assert!(root.query_selector("[role=alertdialog]").unwrap().is_none());
+    assert!(
+        local_storage()
+            .get_item(&session_key("s1"))
+            .unwrap()
+            .is_some()
+    );
+
+    button(&root, purge).click();
+    settle().await;
+    button(&root, "Delete for good").click();
+    settle().await;
+    assert!(
+        local_storage()
+            .get_item(&session_key("s1"))
+            .unwrap()
+            .is_none()
+    );
+    assert!(root.query_selector(".recently-deleted").unwrap().is_none());
+    root.remove();
 }
 
 /// Makes reading `window.localStorage` throw, as a browser with site data
@@ -525,7 +595,7 @@ async fn blocked_storage_shows_a_lasting_bar_and_never_says_saved() {
     fire(&name, "input");
     fire(&root.query_selector("form").unwrap().unwrap(), "submit");
     settle().await;
-    click_button(&root, "New session");
+    button(&root, "New session").click();
     settle().await;
     type_into(&notes(&root), "Words that cannot be kept.");
     settle().await;
@@ -625,7 +695,7 @@ async fn a_backup_downloads_every_record_and_restores_into_real_local_storage() 
 
     let (root, app) = mount_at("#/");
     settle().await;
-    click_button(&root, "Back up");
+    button(&root, "Back up").click();
     settle().await;
     let (name, text) = caught_download(0).await;
     assert!(
@@ -643,7 +713,7 @@ async fn a_backup_downloads_every_record_and_restores_into_real_local_storage() 
     choose_file(&root, "Restore from backup", &text);
     settle().await;
     assert!(text_of(&root, "[aria-label='Backup preview']").contains("1 client and 1 session"));
-    click_button(&root, "Replace everything");
+    button(&root, "Replace everything").click();
     settle().await;
     let (safety, _) = caught_download(1).await;
     assert!(safety.ends_with("-before-restore.json"), "{safety}");

@@ -26,6 +26,6 @@ pub use shell::{
     App, EvictionHint, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator, UpdatePrompt,
 };
 pub use widgets::{
-    ChoiceChips, ChoiceSelect, Crumbs, FieldError, Missing, OptionalDate, TextArea, TextInput,
-    UndoNotice, or_missing,
+    ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,
+    OptionalDate, TextArea, TextInput, UndoNotice, or_missing,
 };

@@ -60,6 +60,16 @@ impl Client {
         })
     }
 
+    /// Stands in for a client whose record cannot be read, so that its
+    /// sessions still open; never saved over the damaged record.
+    pub fn unreadable(id: &str) -> Self {
+        Self {
+            id: id.to_string(),
+            name: "Client record damaged".into(),
+            ..Self::default()
+        }
+    }
+
     pub fn rename(&mut self, name: &str) -> Result<(), InputError> {
         self.name = parse_name(name)?;
         Ok(())

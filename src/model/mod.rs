@@ -18,6 +18,7 @@ pub mod suggest;
 pub mod tags;
 pub mod timeline;
 pub mod transcript;
+pub mod trash;
 
 pub use backup_age::{backup_overdue, clients_and_sessions, last_backup_label, utc_timestamp};
 pub use choice::Choice;

@@ -6,18 +6,24 @@
 //! and never edited, lives apart under `transcript/<session id>`, so typing in
 //! a note rewrites the session record alone; the index is written only when a
 //! record is added. Records are stored through [`codec`], compressed. A
-//! record that does not decode is reported and left exactly as it is.
+//! record that does not decode is reported and left exactly as it is, or
+//! set aside before anything replaces it ([`problems`]). Deleting marks a
+//! record in the index and keeps its data until it is deleted for good ([`trash`]).
 
 mod backend;
 pub mod backup;
 mod codec;
 mod guard;
 mod local;
+mod problems;
 mod room;
+mod trash;
 
 pub use backend::{Backend, MemoryBackend};
 pub use local::LocalStorageBackend;
+pub use problems::DamagedRecord;
 pub use room::{QUOTA_UNITS, Room};
+pub use trash::{Deletable, Deleted, DeletedItem};
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use guard::LayoutGuard;
@@ -51,7 +57,7 @@ pub fn session_key(id: &str) -> String {
 pub fn transcript_key(session_id: &str) -> String {
     format!("{PREFIX}transcript/{session_id}")
 }
-/// Where an unreadable index is copied before a rebuilt one replaces it.
+/// Where an unreadable record is copied before anything replaces it.
 pub fn quarantine_key(key: &str) -> String {
     format!("{PREFIX}quarantine/{}", key.trim_start_matches(PREFIX))
 }
@@ -111,6 +117,9 @@ pub enum StorageError {
     QuotaExceeded,
     /// A stored value that does not decode; it is left untouched.
     Damaged { key: String, reason: String },
+    /// A clinician or settings record that did not decode, moved aside
+    /// unchanged so the app could start from defaults.
+    SetAside { key: String, reason: String },
     /// Data written by a newer version of the app; nothing is changed.
     NewerSchema { found: u32 },
     /// Any other failure the browser reported.
@@ -129,7 +138,7 @@ impl StorageError {
                 "the notes here were saved by a newer version of Sessionpad (layout {found})"
             ),
             Self::QuotaExceeded => "storage is full".into(),
-            Self::Damaged { key, reason } => {
+            Self::Damaged { key, reason } | Self::SetAside { key, reason } => {
                 format!(
                     "the {} could not be read ({reason})",
                     Self::record_name(key)
@@ -169,6 +178,12 @@ impl fmt::Display for StorageError {
                  everything else works.",
                 Self::record_name(key)
             ),
+            Self::SetAside { key, reason } => write!(
+                f,
+                "The {} could not be read ({reason}). It was set aside unchanged \
+                 (see This device, Problems), and defaults are used until you enter it again.",
+                Self::record_name(key)
+            ),
             Self::NewerSchema { found } => write!(
                 f,
                 "This data was saved by a newer version of Sessionpad (layout {found}). \
@@ -193,6 +208,8 @@ pub struct SessionRef {
 pub struct Index {
     pub clients: Vec<String>,
     pub sessions: Vec<SessionRef>,
+    /// Records in Recently deleted; still stored, skipped by every list.
+    pub deleted: Vec<Deleted>,
 }
 
 /// One step per schema version: `MIGRATIONS[n]` turns layout `n` into `n + 1`.
@@ -302,22 +319,29 @@ impl Store {
             Err(StorageError::NewerSchema { found }) => newer_layout.set(Some(found)),
             result => result?,
         }
+        let read_only = newer_layout.get().is_some();
         let mut backend: Box<dyn Backend> =
             Box::new(LayoutGuard::new(backend, newer_layout.clone()));
-        let index = match read::<Index>(backend.as_ref(), &index_key()) {
-            Ok(index) => index.unwrap_or_default(),
+        let stored = match read::<Index>(backend.as_ref(), &index_key()) {
+            Ok(index) => index,
             Err(damaged) => {
-                problems.push(damaged);
-                let rebuilt = rebuild_index(backend.as_ref())?;
-                // Keep the unreadable bytes aside, then store the rebuilt index;
+                // Keep the unreadable bytes aside, then rebuild from the records;
                 // read-only data is only looked at.
-                if newer_layout.get().is_none() {
+                if !read_only {
                     let raw = backend.get(&index_key())?.unwrap_or_default();
-                    backend.set(&quarantine_key(&index_key()), &raw)?;
-                    write(backend.as_mut(), &index_key(), &rebuilt)?;
+                    problems::set_aside(backend.as_mut(), &index_key(), &raw)?;
+                    backend.remove(&index_key())?;
                 }
-                rebuilt
+                problems.push(damaged);
+                None
             }
+        };
+        let index = if read_only {
+            problems::completed_index(backend.as_ref(), stored)?.0
+        } else {
+            let index = problems::complete_index(backend.as_mut(), stored)?;
+            problems::set_aside_profile(backend.as_mut(), &mut problems)?;
+            index
         };
         Ok((
             Self {
@@ -363,6 +387,7 @@ impl Store {
     }
 
     pub fn save_clinician(&mut self, clinician: &Clinician) -> Result<(), StorageError> {
+        problems::set_aside_if_unreadable::<Clinician>(self.backend.as_mut(), &clinician_key())?;
         write(self.backend.as_mut(), &clinician_key(), clinician)
     }
 
@@ -371,6 +396,10 @@ impl Store {
     }
 
     pub fn save_settings(&mut self, settings: &DeviceSettings) -> Result<(), StorageError> {
+        problems::set_aside_if_unreadable::<DeviceSettings>(
+            self.backend.as_mut(),
+            &settings_key(),
+        )?;
         write(self.backend.as_mut(), &settings_key(), settings)
     }
 
@@ -404,7 +433,7 @@ impl Store {
 
     /// Every client on the roster; unreadable ones are reported beside them.
     pub fn clients(&self) -> (Vec<Client>, Problems) {
-        collect(self.index.clients.iter().map(|id| self.client(id)))
+        collect(self.index.live_clients().map(|id| self.client(id)))
     }
 
     pub fn save_client(&mut self, client: &Client) -> Result<(), StorageError> {
@@ -431,7 +460,7 @@ impl Store {
             return Ok(None);
         };
         Ok(self
-            .client(&session.client_id)?
+            .client_or_stand_in(&session.client_id)?
             .map(|client| (session, client)))
     }
 
@@ -439,8 +468,7 @@ impl Store {
     pub fn sessions_of(&self, client_id: &str) -> (Vec<Session>, Problems) {
         let (mut sessions, problems) = collect(
             self.index
-                .sessions
-                .iter()
+                .live_sessions()
                 .filter(|s| s.client_id == client_id)
                 .map(|s| self.session(&s.id)),
         );
@@ -533,28 +561,6 @@ fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
         backend.set(&schema_key(), &SCHEMA_VERSION.to_string())?;
     }
     Ok(())
-}
-
-/// The index recovered from the records themselves.
-fn rebuild_index(backend: &dyn Backend) -> Result<Index, StorageError> {
-    let mut index = Index::default();
-    for key in backend.keys()? {
-        match RecordRef::from_key(&key) {
-            Some(RecordRef::Client(id)) => index.clients.push(id),
-            Some(RecordRef::Session(id)) => {
-                // The client is needed to list it; an unreadable record is still
-                // indexed (under no client) so it is never forgotten.
-                let client_id = read::<Session>(backend, &key)
-                    .ok()
-                    .flatten()
-                    .map(|s| s.client_id)
-                    .unwrap_or_default();
-                index.sessions.push(SessionRef { id, client_id });
-            }
-            _ => {}
-        }
-    }
-    Ok(index)
 }
 
 fn read<T: DeserializeOwned>(backend: &dyn Backend, key: &str) -> Result<Option<T>, StorageError> {

@@ -1,3 +1,5 @@
+use super::{DamagedClient, DeleteClient};
+use crate::components::InRecentlyDeleted;
 use crate::components::{
     Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, TextArea, TextInput, or_missing,
 };
@@ -7,15 +9,26 @@ use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
 use crate::state::use_app_state;
+use crate::storage::Deletable;
 use leptos::prelude::*;
 
 /// One client: their details, course of treatment and numbered sessions.
 #[component]
 pub fn ClientPage(id: String) -> impl IntoView {
     let state = use_app_state();
-    or_missing("Client", state.peek(|s| s.client(&id)), |client| {
-        view! { <ClientDetails client /> }.into_any()
-    })
+    if state.peek(|s| s.in_recently_deleted(&Deletable::Client(id.clone()))) {
+        return view! { <InRecentlyDeleted what="Client" /> }.into_any();
+    }
+    match state.peek(|s| s.client(&id)) {
+        // A damaged record never hides the client's sessions.
+        Err(e) if e.damaged_record().is_some() => {
+            state.report(&e);
+            view! { <DamagedClient id problem=e.to_string() /> }.into_any()
+        }
+        loaded => or_missing("Client", loaded, |client| {
+            view! { <ClientDetails client /> }.into_any()
+        }),
+    }
 }
 
 #[component]
@@ -74,145 +87,146 @@ fn ClientDetails(client: Client) -> impl IntoView {
     let planned = move || client.with(|c| c.course.planned_sessions);
 
     view! {
-            <Crumbs />
-            <div class="section-head">
-                <h1>{move || client.with(Client::display_name)}</h1>
-                <div class="record-actions">
-    <a class="button-link" href=move || client.with(|c| Route::ClientHomework(c.id.clone()).hash())>
-                    "Homework"
-                </a>
-                <a class="button-link" href=Route::CourseRecord(id.clone()).hash()>"Print course"</a>
-                <ExportMarkdown of=RecordOf::Course(id) label="Export course" />
+    <Crumbs />
+    <div class="section-head">
+        <h1>{move || client.with(Client::display_name)}</h1>
+        <div class="record-actions">
+            <a class="button-link" href=move || client.with(|c| Route::ClientHomework(c.id.clone()).hash())>
+                "Homework"
+            </a>
+            <a class="button-link" href=Route::CourseRecord(id.clone()).hash()>"Print course"</a>
+            <ExportMarkdown of=RecordOf::Course(id) label="Export course" />
+            <DeleteClient client sessions=Signal::derive(move || sessions.with(|(list, _)| list.len())) />
+        </div>
     </div>
-            </div>
-            <FieldError message=error />
-            <section class="panel" aria-labelledby="sessions-title">
-                <div class="section-head">
-                    <h2 id="sessions-title">"Sessions"</h2>
-                    <button type="button" class="primary" on:click=new_session>"New session"</button>
-                </div>
-                {move || {
-                    let damaged = sessions.with(|(_, d)| *d);
-                    (damaged > 0)
-                        .then(|| {
-                            view! {
-                                <p class="field-error">
-                                    {format!(
-                                        "{damaged} session record(s) could not be read and are not listed; they are kept as they were.",
-                                    )}
-                                </p>
-                            }
+    <FieldError message=error />
+    <section class="panel" aria-labelledby="sessions-title">
+        <div class="section-head">
+            <h2 id="sessions-title">"Sessions"</h2>
+            <button type="button" class="primary" on:click=new_session>"New session"</button>
+        </div>
+            {move || {
+                let damaged = sessions.with(|(_, d)| *d);
+                (damaged > 0)
+                    .then(|| {
+                        view! {
+                            <p class="field-error">
+                                {format!(
+                                    "{damaged} session record(s) could not be read and are not listed; they are kept as they were.",
+                                )}
+                            </p>
+                        }
+                    })
+            }}
+            <ol class="session-list" reversed>
+                <For
+                    each=move || sessions.get().0.into_iter().rev()
+                    key=|s| s.id.clone()
+                    children=move |s| {
+                        let title = s.title(planned());
+                        let beyond = s.beyond_plan(planned());
+                        let times = format_time_range(s.start, s.end)
+                            .map(|t| format!(" · {t}"))
+                            .unwrap_or_default();
+                        view! {
+                            <li>
+                                <a class="card-main" href=Route::Session(s.id.clone()).hash()>
+                                    <strong>{title}</strong>
+                                    <span class="muted">{format!("{}{times}", format_date(s.date))}</span>
+                                    {beyond.then(|| view! { <span class="badge">"Beyond plan"</span> })}
+                                    {s
+                                        .risk
+                                        .level
+                                        .is_flagged()
+                                        .then(|| {
+                                            view! {
+                                                <span class="badge risk">
+                                                    {format!("Risk: {}", s.risk.level.label())}
+                                                </span>
+                                            }
+                                        })}
+                                </a>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            <Show when=move || sessions.with(|(list, _)| list.is_empty())>
+                <p class="muted">"No sessions yet."</p>
+            </Show>
+        </section>
+        <section class="panel" aria-labelledby="course-title">
+            <h2 id="course-title">"Course of treatment"</h2>
+            <div class="grid">
+                <label class="field">
+                    <span>"Planned sessions"</span>
+                    <input
+                        type="number"
+                        min="1"
+                        inputmode="numeric"
+                        prop:value=move || planned().to_string()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            edit(&|c| c.course.set_planned(&value));
+                        }
+                    />
+                </label>
+                <OptionalDate
+                    label="Course start"
+                    value=move || client.with(|c| c.course.start_date)
+                    on_date={move |date: Result<_, InputError>| {
+                        edit(&|c| {
+                            c.course.start_date = date.clone()?;
+                            Ok(())
                         })
-                }}
-                <ol class="session-list" reversed>
-                    <For
-                        each=move || sessions.get().0.into_iter().rev()
-                        key=|s| s.id.clone()
-                        children=move |s| {
-                            let title = s.title(planned());
-                            let beyond = s.beyond_plan(planned());
-                            let times = format_time_range(s.start, s.end)
-                                .map(|t| format!(" · {t}"))
-                                .unwrap_or_default();
-                            view! {
-                                <li>
-                                    <a class="card-main" href=Route::Session(s.id.clone()).hash()>
-                                        <strong>{title}</strong>
-                                        <span class="muted">{format!("{}{times}", format_date(s.date))}</span>
-                                        {beyond.then(|| view! { <span class="badge">"Beyond plan"</span> })}
-                                        {s
-                                            .risk
-                                            .level
-                                            .is_flagged()
-                                            .then(|| {
-                                                view! {
-                                                    <span class="badge risk">
-                                                        {format!("Risk: {}", s.risk.level.label())}
-                                                    </span>
-                                                }
-                                            })}
-                                    </a>
-                                </li>
-                            }
-                        }
-                    />
-                </ol>
-                <Show when=move || sessions.with(|(list, _)| list.is_empty())>
-                    <p class="muted">"No sessions yet."</p>
-                </Show>
-            </section>
-            <section class="panel" aria-labelledby="course-title">
-                <h2 id="course-title">"Course of treatment"</h2>
-                <div class="grid">
-                    <label class="field">
-                        <span>"Planned sessions"</span>
-                        <input
-                            type="number"
-                            min="1"
-                            inputmode="numeric"
-                            prop:value=move || planned().to_string()
-                            on:change=move |ev| {
-                                let value = event_target_value(&ev);
-                                edit(&|c| c.course.set_planned(&value));
-                            }
-                        />
-                    </label>
-                    <OptionalDate
-                        label="Course start"
-                        value=move || client.with(|c| c.course.start_date)
-                        on_date={move |date: Result<_, InputError>| {
-                            edit(&|c| {
-                                c.course.start_date = date.clone()?;
-                                Ok(())
-                            })
-                        }}
-                    />
-                    {text_field(
-                        "Therapy modality",
-                        |c| c.course.modality.clone(),
-                        |c, v| {
-                            c.course.modality = v.trim().to_string();
+                    }}
+                />
+                {text_field(
+                    "Therapy modality",
+                    |c| c.course.modality.clone(),
+                    |c, v| {
+                        c.course.modality = v.trim().to_string();
+                        Ok(())
+                    },
+                )}
+                <TextArea
+                    label="Treatment goals"
+                    placeholder="One goal per line"
+                    on_leave=true
+                    value=move || client.with(|c| c.course.goals.clone())
+                    on_text=move |v: String| {
+                        edit(&|c| {
+                            c.course.goals = v.clone();
                             Ok(())
-                        },
-                    )}
-                    <TextArea
-                        label="Treatment goals"
-                        placeholder="One goal per line"
-                        on_leave=true
-                        value=move || client.with(|c| c.course.goals.clone())
-                        on_text=move |v: String| {
-                            edit(&|c| {
-                                c.course.goals = v.clone();
-                                Ok(())
-                            })
-                        }
-                    />
-                </div>
-            </section>
-            <section class="panel" aria-labelledby="client-title">
-                <h2 id="client-title">"Client details"</h2>
-                <div class="grid">
-                    {text_field("Name or code", |c| c.name.clone(), |c, v| c.rename(&v))}
-                    {text_field(
-                        "Occupation",
-                        |c| c.occupation.clone(),
-                        |c, v| {
-                            c.occupation = v.trim().to_string();
+                        })
+                    }
+                />
+            </div>
+        </section>
+        <section class="panel" aria-labelledby="client-title">
+            <h2 id="client-title">"Client details"</h2>
+            <div class="grid">
+                {text_field("Name or code", |c| c.name.clone(), |c, v| c.rename(&v))}
+                {text_field(
+                    "Occupation",
+                    |c| c.occupation.clone(),
+                    |c, v| {
+                        c.occupation = v.trim().to_string();
+                        Ok(())
+                    },
+                )}
+                <TextArea
+                    label="About the client"
+                    on_leave=true
+                    value=move || client.with(|c| c.notes.clone())
+                    on_text=move |v: String| {
+                        edit(&|c| {
+                            c.notes = v.clone();
                             Ok(())
-                        },
-                    )}
-                    <TextArea
-                        label="About the client"
-                        on_leave=true
-                        value=move || client.with(|c| c.notes.clone())
-                        on_text=move |v: String| {
-                            edit(&|c| {
-                                c.notes = v.clone();
-                                Ok(())
-                            })
-                        }
-                    />
-                </div>
-            </section>
-        }
+                        })
+                    }
+                />
+            </div>
+        </section>
+    }
 }

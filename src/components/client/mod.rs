@@ -1,9 +1,13 @@
-//! One client: the course of treatment, the session list, homework over the course and the printable client copy.
+//! One client: the course of treatment, the session list, homework over the course the printable client copy, and deleting a client.
 
 mod client_homework;
 mod client_page;
+mod damaged_client;
+mod delete_client;
 mod homework_copy;
 
 pub use client_homework::ClientHomework;
 pub use client_page::ClientPage;
+pub use damaged_client::DamagedClient;
+pub use delete_client::DeleteClient;
 pub use homework_copy::HomeworkCopy;

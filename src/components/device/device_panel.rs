@@ -1,15 +1,21 @@
+use super::ProblemsPanel;
 use crate::components::{BackupButton, RestoreBackup};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
-/// Whether this device will keep the notes, and how much room they take.
+/// Whether this device will keep the notes, how much room they take, and
+/// which stored records cannot be read.
 #[component]
 pub fn DevicePanel() -> impl IntoView {
     let state = use_app_state();
     // One scan of storage serves both sentences.
     let room = Memo::new(move |_| state.read(|s| s.room()).ok());
+    let open = RwSignal::new(false);
     view! {
-        <details class="panel">
+        <details
+            class="panel"
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+        >
             <summary>"This device"</summary>
             <p aria-label="Storage persistence">
                 {move || match state.persistent().get() {
@@ -32,6 +38,9 @@ pub fn DevicePanel() -> impl IntoView {
             <p>{move || state.backup_standing().label}</p>
             <BackupButton />
             <RestoreBackup />
+            <Show when=move || open.get()>
+                <ProblemsPanel />
+            </Show>
         </details>
     }
 }

@@ -1,7 +1,12 @@
-//! The first screen: every client, adding one, and the clinician's own details.
+//! The first screen: every client, adding one, what was deleted, and the
+//! clinician's own details.
 
 mod clinician_profile;
+mod damaged_clients;
+mod recently_deleted;
 mod roster_screen;
 
 pub use clinician_profile::ClinicianProfile;
+pub use damaged_clients::DamagedClients;
+pub use recently_deleted::RecentlyDeleted;
 pub use roster_screen::Roster;

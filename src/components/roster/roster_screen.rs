@@ -1,3 +1,4 @@
+use super::{DamagedClients, RecentlyDeleted};
 use crate::components::FieldError;
 use crate::components::TextInput;
 use crate::components::{BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup};
@@ -5,6 +6,7 @@ use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
 use crate::route::Route;
 use crate::state::{AppState, use_app_state};
+use crate::storage::RecordRef;
 use leptos::prelude::*;
 
 /// Everything in the sample ships inside the app; loading it is local only.
@@ -29,11 +31,20 @@ fn load_sample(state: AppState) {
 #[component]
 pub fn Roster() -> impl IntoView {
     let state = use_app_state();
-    let clients = Memo::new(move |_| {
+    let roster = Memo::new(move |_| {
         let (clients, problems) = state.read(|s| s.clients());
         state.report_all(&problems);
-        clients
+        let damaged: Vec<String> = problems
+            .iter()
+            .filter_map(|p| match p.damaged_record() {
+                Some(RecordRef::Client(id)) => Some(id),
+                _ => None,
+            })
+            .collect();
+        (clients, damaged)
     });
+    let clients = Memo::new(move |_| roster.with(|(clients, _)| clients.clone()));
+    let damaged = Memo::new(move |_| roster.with(|(_, damaged)| damaged.clone()));
     let show_archived = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -80,7 +91,7 @@ pub fn Roster() -> impl IntoView {
             <Show when=move || !clients.with(Vec::is_empty)>
                 <BackupReminder />
             </Show>
-            <Show when=move || clients.with(Vec::is_empty)>
+            <Show when=move || clients.with(Vec::is_empty) && damaged.with(Vec::is_empty)>
                 <div class="empty-state">
                     <p>"No clients yet. Add one above, or look around a workspace with a course in progress."</p>
                     <button type="button" on:click=move |_| load_sample(state)>
@@ -95,6 +106,7 @@ pub fn Roster() -> impl IntoView {
                     key=|c| (c.id.clone(), c.name.clone(), c.archived)
                     children=move |client| view! { <ClientRow client /> }
                 />
+                <DamagedClients ids=damaged />
             </ul>
             <Show when=move || { archived_count() > 0 }>
                 <label class="check">
@@ -106,6 +118,7 @@ pub fn Roster() -> impl IntoView {
                     {move || format!("Show archived clients ({})", archived_count())}
                 </label>
             </Show>
+            <RecentlyDeleted />
             <ClinicianProfile />
             <DevicePanel />
         </section>

@@ -1,6 +1,7 @@
 //! The session editor and its panels, which share the edited session through `EditedSession`.
 
 mod capture_panel;
+mod delete_session;
 mod homework_panel;
 mod homework_review;
 mod note_editor;
@@ -12,6 +13,7 @@ mod tag_picker;
 mod transcript_view;
 
 pub use capture_panel::CapturePanel;
+pub use delete_session::DeleteSession;
 pub use homework_panel::HomeworkPanel;
 pub use homework_review::HomeworkReview;
 pub use note_editor::NoteEditor;

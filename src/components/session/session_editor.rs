@@ -1,3 +1,5 @@
+use super::DeleteSession;
+use crate::components::InRecentlyDeleted;
 use crate::components::{
     CapturePanel, Crumbs, ExportMarkdown, FieldError, HomeworkPanel, HomeworkReview, NoteEditor,
     PlanPanel, RatingsPanel, RecordOf, SessionHeader, TagPicker, TranscriptPanel, or_missing,
@@ -7,7 +9,7 @@ use crate::model::{Client, Clinician, Session};
 use crate::platform::now_ms;
 use crate::route::Route;
 use crate::state::{AppState, use_app_state};
-use crate::storage::RecordRef;
+use crate::storage::{Deletable, RecordRef};
 use leptos::prelude::*;
 use std::fmt::Display;
 
@@ -54,6 +56,9 @@ pub fn use_edited_session() -> EditedSession {
 #[component]
 pub fn SessionEditor(id: String) -> impl IntoView {
     let state = use_app_state();
+    if state.peek(|s| s.in_recently_deleted(&Deletable::Session(id.clone()))) {
+        return view! { <InRecentlyDeleted what="Session" /> }.into_any();
+    }
     or_missing(
         "Session",
         state.session_with_client(&id),
@@ -96,6 +101,7 @@ fn SessionForm(
             <div class="record-actions">
                 <a class="button-link" href=Route::SessionRecord(id.clone()).hash()>"Print"</a>
                 <ExportMarkdown of=RecordOf::Session(id) label="Export Markdown" />
+                <DeleteSession client=client.clone() />
             </div>
         </div>
         <FieldError message=edited.error />

@@ -1,10 +1,12 @@
 //! Small pieces shared by every screen: labelled fields, choices, breadcrumbs,
-//! undo notices, field errors, missing records.
+//! undo notices, field errors, missing records, confirmations.
 
 mod choice_chips;
 mod choice_select;
+mod confirm_button;
 mod crumbs;
 mod field_error;
+mod in_recently_deleted;
 mod missing;
 mod optional_date;
 mod text_area;
@@ -13,8 +15,10 @@ mod undo_notice;
 
 pub use choice_chips::ChoiceChips;
 pub use choice_select::ChoiceSelect;
+pub use confirm_button::ConfirmButton;
 pub use crumbs::Crumbs;
 pub use field_error::FieldError;
+pub use in_recently_deleted::InRecentlyDeleted;
 pub use missing::{Missing, or_missing};
 pub use optional_date::OptionalDate;
 pub use text_area::TextArea;

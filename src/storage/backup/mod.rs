@@ -10,7 +10,7 @@ mod merge;
 pub use file::{Backup, BackupError, Entry, Header, MAX_BYTES};
 pub use merge::{MergePreview, Outcome};
 
-use super::{PREFIX, RecordRef, StorageError, Store, codec, index_key, read, rebuild_index};
+use super::{PREFIX, RecordRef, StorageError, Store, codec, index_key, problems, read};
 use crate::model::transcript::Transcript;
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use serde::de::DeserializeOwned;
@@ -125,10 +125,8 @@ impl Store {
             return Err(e);
         }
         self.stored_transcripts.clear();
-        self.index = match read(self.backend.as_ref(), &index_key()) {
-            Ok(Some(index)) => index,
-            _ => rebuild_index(self.backend.as_ref())?,
-        };
+        let stored = read(self.backend.as_ref(), &index_key()).ok().flatten();
+        self.index = problems::complete_index(self.backend.as_mut(), stored)?;
         Ok(())
     }
 

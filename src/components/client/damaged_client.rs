@@ -1,0 +1,49 @@
+use crate::components::Crumbs;
+use crate::model::format_date;
+use crate::route::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// The page of a client whose record cannot be read: its sessions are still
+/// listed and open, and the record itself waits untouched in This device, Problems.
+#[component]
+pub fn DamagedClient(id: String, #[prop(into)] problem: String) -> impl IntoView {
+    let state = use_app_state();
+    let client_id = id.clone();
+    let sessions = Memo::new(move |_| {
+        let (sessions, problems) = state.read(|s| s.sessions_of(&client_id));
+        state.report_all(&problems);
+        sessions
+    });
+    view! {
+        <Crumbs />
+        <h1>"Client record damaged"</h1>
+        <p class="muted">{format!("Record {id}")}</p>
+        <p class="field-error">{problem}</p>
+        <p>
+            "Its sessions are listed below and open as usual. Under This device, Problems, you can download the damaged record or put a blank one in its place."
+        </p>
+        <section class="panel" aria-labelledby="sessions-title">
+            <h2 id="sessions-title">"Sessions"</h2>
+            <ol class="session-list" reversed>
+                <For
+                    each=move || sessions.get().into_iter().rev()
+                    key=|s| s.id.clone()
+                    children=|s| {
+                        view! {
+                            <li>
+                                <a class="card-main" href=Route::Session(s.id.clone()).hash()>
+                                    <strong>{format!("Session {}", s.number)}</strong>
+                                    <span class="muted">{format_date(s.date)}</span>
+                                </a>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            <Show when=move || sessions.with(Vec::is_empty)>
+                <p class="muted">"No sessions."</p>
+            </Show>
+        </section>
+    }
+}
