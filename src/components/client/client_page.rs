@@ -22,9 +22,13 @@ fn ClientDetails(client: Client) -> impl IntoView {
     let client = RwSignal::new(client);
     let error = RwSignal::new(None::<String>);
 
-    // Applies one field's change; a refused value keeps the old one and says why.
+    // Applies one field's change; a refused value keeps the old one and says
+    // why. A field left as the page is taken down (by the Back button, say)
+    // sends its `change` after the page's values are gone: nothing to do then.
     let edit = move |change: &dyn Fn(&mut Client) -> Result<(), InputError>| {
-        let mut updated = client.get_untracked();
+        let Some(mut updated) = client.try_get_untracked() else {
+            return;
+        };
         match change(&mut updated) {
             Ok(()) => {
                 error.set(None);

@@ -62,9 +62,14 @@ pub fn ImportTranscript() -> impl IntoView {
         let Some(file) = file else { return };
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                // The page may have been left while the file was read.
                 Ok(content) => {
-                    text.set(content.as_string().unwrap_or_default());
-                    read();
+                    if text
+                        .try_set(content.as_string().unwrap_or_default())
+                        .is_none()
+                    {
+                        read();
+                    }
                 }
                 Err(_) => parsed.set(Some(Err(format!(
                     "“{}” could not be read as text. Nothing was imported.",

@@ -14,7 +14,12 @@ pub fn ClinicianProfile() -> impl IntoView {
             Default::default()
         }
     });
-    let save = move || state.save_clinician(&profile.get_untracked());
+    // Also called as the page is taken down, when its values are gone.
+    let save = move || {
+        if let Some(p) = profile.try_get_untracked() {
+            state.save_clinician(&p);
+        }
+    };
 
     view! {
         <details class="panel">

@@ -20,19 +20,26 @@ pub struct EditedSession {
     state: AppState,
 }
 
+/// A field's `change` event also fires when the focused field is removed as
+/// the page is left (by the Back button, say), after the editor's values are
+/// disposed: then there is nothing left to change, and nothing is done.
 impl EditedSession {
     pub fn change(&self, f: impl FnOnce(&mut Session)) {
-        self.session.update(|s| {
+        let changed = self.session.try_update(|s| {
             f(s);
             s.updated_at = now_ms();
+            s.clone()
         });
+        let Some(session) = changed else { return };
         self.error.set(None);
-        self.state.save_session(self.session.get_untracked());
+        self.state.save_session(session);
     }
 
     /// Applies a change that may be refused; returns whether it was applied.
     pub fn try_change<E: Display>(&self, f: impl FnOnce(&mut Session) -> Result<(), E>) -> bool {
-        let mut updated = self.session.get_untracked();
+        let Some(mut updated) = self.session.try_get_untracked() else {
+            return false;
+        };
         match f(&mut updated) {
             Ok(()) => {
                 self.change(|s| *s = updated);
