@@ -2,6 +2,7 @@
 //! only it uses; `widgets` holds what every screen shares.
 
 pub mod client;
+pub mod conflict;
 pub mod device;
 pub mod import;
 pub mod roster;
@@ -9,7 +10,8 @@ pub mod session;
 pub mod shell;
 pub mod widgets;
 
-pub use client::{ClientHomework, ClientPage, HomeworkCopy};
+pub use client::{ClientHomework, ClientPage, HomeworkCopy, UnresolvedChanges};
+pub use conflict::{ConflictNotice, MergeByHand};
 pub use device::DevicePanel;
 pub use import::ImportTranscript;
 pub use roster::{ClinicianProfile, Roster};

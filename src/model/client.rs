@@ -48,6 +48,8 @@ pub struct Client {
     pub archived: bool,
     pub course: Course,
     pub created_at: i64,
+    /// Bumped by the store on every write; records from before revisions read as 0.
+    pub rev: u64,
 }
 
 impl Client {

@@ -54,6 +54,8 @@ pub struct Session {
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,
+    /// Bumped by the store on every write; records from before revisions read as 0.
+    pub rev: u64,
 }
 
 impl Default for Session {
@@ -79,6 +81,7 @@ impl Default for Session {
             transcript: None,
             created_at: 0,
             updated_at: 0,
+            rev: 0,
         }
     }
 }

@@ -12,10 +12,14 @@ mod backend;
 mod codec;
 mod local;
 mod migrations;
+mod queue;
+mod revisions;
 mod room;
 
 pub use backend::{Backend, MemoryBackend};
 pub use local::LocalStorageBackend;
+pub use queue::{Edit, SaveQueue};
+pub use revisions::{Revised, conflict_key};
 pub use room::{QUOTA_UNITS, Room};
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
@@ -64,6 +68,9 @@ pub enum RecordRef {
     Session(String),
     /// The transcript a session was imported from, stored apart from it.
     Transcript(String),
+    /// A version of a session or client that was set aside, numbered,
+    /// because another tab had changed the record since this one read it.
+    Conflict(Box<RecordRef>, u32),
 }
 
 impl RecordRef {
@@ -76,6 +83,7 @@ impl RecordRef {
             Self::Client(id) => client_key(id),
             Self::Session(id) => session_key(id),
             Self::Transcript(id) => transcript_key(id),
+            Self::Conflict(record, n) => conflict_key(record, *n),
         }
     }
 
@@ -89,6 +97,7 @@ impl RecordRef {
             "clinician" => Self::Clinician,
             "settings" => Self::Settings,
             _ => match rest.split_once('/')? {
+                ("conflict", copy) => revisions::conflict_from_key(copy)?,
                 ("client", id) if !id.is_empty() => Self::Client(id.to_string()),
                 ("session", id) if !id.is_empty() => Self::Session(id.to_string()),
                 ("transcript", id) if !id.is_empty() => Self::Transcript(id.to_string()),
@@ -111,6 +120,9 @@ pub enum StorageError {
     NewerSchema { found: u32 },
     /// Any other failure the browser reported.
     Failed(String),
+    /// Another tab changed the record since this one read it; this tab's
+    /// version was kept under `copy` instead of overwriting theirs.
+    Conflict { record: RecordRef, copy: RecordRef },
 }
 
 impl StorageError {
@@ -132,6 +144,10 @@ impl StorageError {
                 )
             }
             Self::Failed(why) => format!("the browser refused to save ({why})"),
+            Self::Conflict { record, .. } => format!(
+                "the {} was also changed in another tab or window",
+                Self::record_name(&record.key())
+            ),
         }
     }
 
@@ -170,6 +186,12 @@ impl fmt::Display for StorageError {
                  Nothing was changed; open it with the newer version."
             ),
             Self::Failed(why) => write!(f, "Saving failed: {why}."),
+            Self::Conflict { record, .. } => write!(
+                f,
+                "The {} was also changed in another tab or window. Your version is \
+                 kept aside until you choose which to keep.",
+                Self::record_name(&record.key())
+            ),
         }
     }
 }
@@ -305,11 +327,15 @@ impl Store {
         collect(self.index.clients.iter().map(|id| self.client(id)))
     }
 
-    pub fn save_client(&mut self, client: &Client) -> Result<(), StorageError> {
+    /// Writes a client over the revision it was read at (see
+    /// [`revisions`]); returns its new revision.
+    pub fn save_client(&mut self, client: &Client) -> Result<u64, StorageError> {
+        let client = &self.next_revision(client)?;
         let is_new = !self.index.clients.contains(&client.id);
         self.save_record(&client_key(&client.id), client, is_new, |index| {
             index.clients.push(client.id.clone())
-        })
+        })?;
+        Ok(client.rev)
     }
 
     /// A session with its transcript, which is stored apart.
@@ -348,7 +374,13 @@ impl Store {
 
     /// Writes the session record; its transcript is written once, the
     /// first time, under its own key, since a transcript is never edited.
-    pub fn save_session(&mut self, session: &Session) -> Result<(), StorageError> {
+    /// Like a client, it is written over the revision it was read at only;
+    /// returns its new revision.
+    pub fn save_session(&mut self, session: &Session) -> Result<u64, StorageError> {
+        let record = self.next_revision(&Session {
+            transcript: None,
+            ..session.clone()
+        })?;
         let is_new = !self.index.sessions.iter().any(|s| s.id == session.id);
         let transcript_key = transcript_key(&session.id);
         let new_transcript = match &session.transcript {
@@ -363,10 +395,6 @@ impl Store {
         if let Some(transcript) = new_transcript {
             write(self.backend.as_mut(), &transcript_key, transcript)?;
         }
-        let record = Session {
-            transcript: None,
-            ..session.clone()
-        };
         let saved = self.save_record(&session_key(&session.id), &record, is_new, |index| {
             index.sessions.push(SessionRef {
                 id: session.id.clone(),
@@ -383,7 +411,7 @@ impl Store {
             }
             _ => {}
         }
-        saved
+        saved.map(|()| record.rev)
     }
 
     /// Writes one record; a new one is also added to the index. If the index

@@ -1,17 +1,21 @@
-use crate::components::{Crumbs, FieldError, OptionalDate, TextArea, TextInput, or_missing};
+use crate::components::{
+    ConflictNotice, Crumbs, FieldError, OptionalDate, TextArea, TextInput, UnresolvedChanges,
+    or_missing,
+};
 use crate::model::Choice;
 use crate::model::timeline::format_time_range;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
 use crate::state::use_app_state;
+use crate::storage::RecordRef;
 use leptos::prelude::*;
 
 /// One client: their details, course of treatment and numbered sessions.
 #[component]
 pub fn ClientPage(id: String) -> impl IntoView {
     let state = use_app_state();
-    or_missing("Client", state.peek(|s| s.client(&id)), |client| {
+    or_missing("Client", state.open_client(&id), |client| {
         view! { <ClientDetails client /> }.into_any()
     })
 }
@@ -19,12 +23,19 @@ pub fn ClientPage(id: String) -> impl IntoView {
 #[component]
 fn ClientDetails(client: Client) -> impl IntoView {
     let state = use_app_state();
+    let record = RecordRef::Client(client.id.clone());
     let client = RwSignal::new(client);
     let error = RwSignal::new(None::<String>);
+    // Follows what another tab saved while nothing typed here waits to be written.
+    Effect::new(move |_| {
+        if let Some(theirs) = state.newer_stored(&record) {
+            client.set(theirs);
+        }
+    });
 
-    // Applies one field's change; a refused value keeps the old one and says
-    // why. A field left as the page is taken down (by the Back button, say)
-    // sends its `change` after the page's values are gone: nothing to do then.
+    // Applies one field's change and queues it for saving; a refused value
+    // keeps the old one and says why. Nothing is left to change when a
+    // field's `change` event fires as the page is taken down.
     let edit = move |change: &dyn Fn(&mut Client) -> Result<(), InputError>| {
         let Some(mut updated) = client.try_get_untracked() else {
             return;
@@ -32,9 +43,8 @@ fn ClientDetails(client: Client) -> impl IntoView {
         match change(&mut updated) {
             Ok(()) => {
                 error.set(None);
-                if state.save_client(&updated) {
-                    client.set(updated);
-                }
+                client.set(updated.clone());
+                state.edit_client(updated);
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -83,6 +93,8 @@ fn ClientDetails(client: Client) -> impl IntoView {
             </a>
         </div>
         <FieldError message=error />
+        <ConflictNotice noun="client" value=client />
+        <UnresolvedChanges client_id=client.with_untracked(|c| c.id.clone()) />
         <section class="panel" aria-labelledby="sessions-title">
             <div class="section-head">
                 <h2 id="sessions-title">"Sessions"</h2>

@@ -3,7 +3,9 @@
 mod client_homework;
 mod client_page;
 mod homework_copy;
+mod unresolved_changes;
 
 pub use client_homework::ClientHomework;
 pub use client_page::ClientPage;
 pub use homework_copy::HomeworkCopy;
+pub use unresolved_changes::UnresolvedChanges;

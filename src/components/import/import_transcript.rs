@@ -178,7 +178,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
         error.set(None);
         let mut clinician = state.peek(|s| s.clinician()).unwrap_or_default();
         if let Some(adopted) = adopt_clinician(&clinician, &header) {
-            state.save_clinician(&adopted);
+            state.save_clinician(adopted.clone());
             clinician = adopted;
         }
         let accepted = suggestions.with_value(|s| Accepted {

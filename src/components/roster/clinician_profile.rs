@@ -17,7 +17,7 @@ pub fn ClinicianProfile() -> impl IntoView {
     // Also called as the page is taken down, when its values are gone.
     let save = move || {
         if let Some(p) = profile.try_get_untracked() {
-            state.save_clinician(&p);
+            state.save_clinician(p);
         }
     };
 

@@ -1,6 +1,6 @@
 use crate::components::{
-    CapturePanel, Crumbs, FieldError, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,
-    RatingsPanel, SessionHeader, TagPicker, TranscriptPanel, or_missing,
+    CapturePanel, ConflictNotice, Crumbs, FieldError, HomeworkPanel, HomeworkReview, NoteEditor,
+    PlanPanel, RatingsPanel, SessionHeader, TagPicker, TranscriptPanel, or_missing,
 };
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use std::fmt::Display;
 
 /// The session open in the editor, shared by its panels. Every change is
-/// saved at once; a refused change keeps the old value and says why.
+/// queued for saving at once; a refused change keeps the old value and says why.
 #[derive(Clone, Copy)]
 pub struct EditedSession {
     pub session: RwSignal<Session>,
@@ -61,17 +61,13 @@ pub fn use_edited_session() -> EditedSession {
 #[component]
 pub fn SessionEditor(id: String) -> impl IntoView {
     let state = use_app_state();
-    or_missing(
-        "Session",
-        state.session_with_client(&id),
-        |(session, client)| {
-            // The rest of the course, for the homework due for review.
-            let (earlier, problems) = state.peek(|s| s.sessions_of(&client.id));
-            state.report_all(&problems);
-            let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
-            view! { <SessionForm session client clinician earlier /> }.into_any()
-        },
-    )
+    or_missing("Session", state.open_session(&id), |(session, client)| {
+        // The rest of the course, for the homework due for review.
+        let (earlier, problems) = state.peek(|s| s.sessions_of(&client.id));
+        state.report_all(&problems);
+        let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
+        view! { <SessionForm session client clinician earlier /> }.into_any()
+    })
 }
 
 #[component]
@@ -89,6 +85,13 @@ fn SessionForm(
     };
     provide_context(edited);
     let session = edited.session;
+    let record = RecordRef::Session(session.with_untracked(|s| s.id.clone()));
+    // Follows what another tab saved while nothing typed here waits to be written.
+    Effect::new(move |_| {
+        if let Some(theirs) = edited.state.newer_stored(&record) {
+            session.set(theirs);
+        }
+    });
 
     view! {
         <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
@@ -101,7 +104,7 @@ fn SessionForm(
             }}
         </div>
         <FieldError message=edited.error />
-        <ChangedElsewhere />
+        <ConflictNotice noun="session" value=session />
         <SessionHeader clinician=clinician.signature_line() />
         <div class="editor-columns">
             <div class="editor-side">
@@ -121,40 +124,5 @@ fn SessionForm(
                 <PlanPanel />
             </div>
         </div>
-    }
-}
-
-/// Says when another tab or window saved this same session, and offers its
-/// version; otherwise the next edit here would write over it unseen.
-#[component]
-fn ChangedElsewhere() -> impl IntoView {
-    let edited = use_edited_session();
-    let state = edited.state;
-    let record = RecordRef::Session(edited.session.with_untracked(|s| s.id.clone()));
-    let newer = move || {
-        state.changed_elsewhere(&record)
-            && edited.session.with(|mine| {
-                state
-                    .peek(|s| s.session(&mine.id))
-                    .ok()
-                    .flatten()
-                    .is_some_and(|theirs| theirs != *mine)
-            })
-    };
-    let load = move |_| {
-        let id = edited.session.with_untracked(|s| s.id.clone());
-        if let Some(theirs) = state.adopt_stored_session(&id) {
-            edited.session.set(theirs);
-        }
-    };
-    view! {
-        <Show when=newer>
-            <section class="notice" role="alert" aria-label="Changed elsewhere">
-                <p>
-                    "This session was just saved in another tab or window. Your next edit here would replace that version."
-                </p>
-                <button type="button" class="primary" on:click=load>"Show the other version"</button>
-            </section>
-        </Show>
     }
 }
