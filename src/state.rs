@@ -287,3 +287,25 @@ impl AppState {
         self.route.set(route);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SaveStatus;
+
+    #[test]
+    fn the_status_counts_the_records_whose_edits_are_not_stored() {
+        let not_saved = |unsaved| SaveStatus::NotSaved {
+            why: "Storage is full.".into(),
+            unsaved,
+        };
+        assert_eq!(not_saved(0).text(), "Not saved: Storage is full.");
+        assert_eq!(
+            not_saved(1).text(),
+            "Not saved: Storage is full. (1 unsaved change)"
+        );
+        assert_eq!(
+            not_saved(2).text(),
+            "Not saved: Storage is full. (2 unsaved changes)"
+        );
+    }
+}

@@ -401,7 +401,9 @@ async fn a_refused_write_stays_queued_and_is_written_once_there_is_room() {
     let second = incompressible("Second session, also refused.");
     type_into(&notes(&root), &second);
     settle().await;
-    assert!(text_of(&root, ".save-status").starts_with("Not saved"));
+    let status = text_of(&root, ".save-status");
+    assert!(status.starts_with("Not saved"), "{status}");
+    assert!(status.ends_with("(2 unsaved changes)"), "{status}");
 
     free_storage();
     hide_page();
