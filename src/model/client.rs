@@ -67,6 +67,15 @@ impl Client {
         Ok(())
     }
 
+    /// Renames while the name is typed, saved per keystroke: refused when
+    /// empty, like `rename`, but kept as typed, so the space before the next
+    /// word is not taken away from under the caret.
+    pub fn rename_as_typed(&mut self, name: &str) -> Result<(), InputError> {
+        parse_name(name)?;
+        self.name = name.to_string();
+        Ok(())
+    }
+
     /// The roster's one line about a client: "Product Designer · 24 sessions
     /// planned · CBT", leaving out what is not known.
     pub fn summary(&self) -> String {
@@ -103,6 +112,15 @@ mod tests {
         c.course.planned_sessions = 24;
         c.course.modality = "CBT".into();
         assert_eq!(c.summary(), "Product Designer · 24 sessions planned · CBT");
+    }
+
+    #[test]
+    fn a_name_being_typed_keeps_its_spaces_but_may_not_be_emptied() {
+        let mut c = Client::new("c1".into(), "Alex", 0).unwrap();
+        c.rename_as_typed("Alex ").unwrap();
+        assert_eq!(c.name, "Alex ");
+        assert_eq!(c.rename_as_typed(" "), Err(InputError::EmptyName));
+        assert_eq!(c.name, "Alex ");
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub struct Session {
     pub reviews: Vec<Review>,
     /// The transcript this session was imported from, kept whole.
     pub transcript: Option<Transcript>,
+    /// The capture line typed but not yet entered, kept so a reload keeps it.
+    pub draft: String,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,
@@ -79,6 +81,7 @@ impl Default for Session {
             homework: HomeworkList::default(),
             reviews: Vec::new(),
             transcript: None,
+            draft: String::new(),
             created_at: 0,
             updated_at: 0,
             rev: 0,

@@ -56,7 +56,6 @@ fn ClientDetails(client: Client) -> impl IntoView {
             view! {
                 <TextInput
                     label=label
-                    on_leave=true
                     value=move || client.with(get)
                     on_text=move |v: String| edit(&|c| set(c, v.clone()))
                 />
@@ -180,14 +179,13 @@ fn ClientDetails(client: Client) -> impl IntoView {
                     "Therapy modality",
                     |c| c.course.modality.clone(),
                     |c, v| {
-                        c.course.modality = v.trim().to_string();
+                        c.course.modality = v;
                         Ok(())
                     },
                 )}
                 <TextArea
                     label="Treatment goals"
                     placeholder="One goal per line"
-                    on_leave=true
                     value=move || client.with(|c| c.course.goals.clone())
                     on_text=move |v: String| {
                         edit(&|c| {
@@ -201,18 +199,17 @@ fn ClientDetails(client: Client) -> impl IntoView {
         <section class="panel" aria-labelledby="client-title">
             <h2 id="client-title">"Client details"</h2>
             <div class="grid">
-                {text_field("Name or code", |c| c.name.clone(), |c, v| c.rename(&v))}
+                {text_field("Name or code", |c| c.name.clone(), |c, v| c.rename_as_typed(&v))}
                 {text_field(
                     "Occupation",
                     |c| c.occupation.clone(),
                     |c, v| {
-                        c.occupation = v.trim().to_string();
+                        c.occupation = v;
                         Ok(())
                     },
                 )}
                 <TextArea
                     label="About the client"
-                    on_leave=true
                     value=move || client.with(|c| c.notes.clone())
                     on_text=move |v: String| {
                         edit(&|c| {

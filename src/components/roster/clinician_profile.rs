@@ -1,4 +1,5 @@
 use crate::components::{ChoiceSelect, TextInput};
+use crate::model::Clinician;
 use crate::model::note::NoteFormat;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -14,10 +15,14 @@ pub fn ClinicianProfile() -> impl IntoView {
             Default::default()
         }
     });
-    // Also called as the page is taken down, when its values are gone.
-    let save = move || {
-        if let Some(p) = profile.try_get_untracked() {
-            state.save_clinician(p);
+    // Queued per keystroke, like every field; nothing is left to save once
+    // the page is gone.
+    let change = move |f: &dyn Fn(&mut Clinician)| {
+        if let Some(updated) = profile.try_update(|p| {
+            f(p);
+            p.clone()
+        }) {
+            state.save_clinician(updated);
         }
     };
 
@@ -35,30 +40,19 @@ pub fn ClinicianProfile() -> impl IntoView {
             <div class="grid">
                 <TextInput
                     label="Your name"
-                    on_leave=true
                     value=move || profile.with(|p| p.name.clone())
-                    on_text=move |v: String| {
-                        profile.update(|p| p.name = v.trim().to_string());
-                        save();
-                    }
+                    on_text=move |v: String| change(&|p| p.name = v.clone())
                 />
                 <TextInput
                     label="Credentials"
-                    on_leave=true
                     placeholder="e.g. Licensed Clinical Psychologist"
                     value=move || profile.with(|p| p.credentials.clone())
-                    on_text=move |v: String| {
-                        profile.update(|p| p.credentials = v.trim().to_string());
-                        save();
-                    }
+                    on_text=move |v: String| change(&|p| p.credentials = v.clone())
                 />
                 <ChoiceSelect<NoteFormat>
                     label="Default note format"
                     value=move || profile.with(|p| p.default_format)
-                    on_pick=move |f| {
-                        profile.update(|p| p.default_format = f);
-                        save();
-                    }
+                    on_pick=move |f| change(&|p| p.default_format = f)
                 />
             </div>
         </details>
