@@ -606,3 +606,35 @@ async fn a_refused_edit_meeting_another_tabs_version_is_set_aside_not_lost() {
     assert_eq!(stored("s1").note.text(Section::Free), "Theirs, saved.");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_client_changed_in_two_tabs_offers_the_same_choice_and_keep_theirs_shows_theirs() {
+    seed_session();
+    let (root, _app) = mount_at("#/client/c1");
+    settle().await;
+    let goals: web_sys::HtmlTextAreaElement = control(&root, "Treatment goals").unchecked_into();
+    type_into(&goals, "Sleep");
+    settle().await;
+    let (mut other_tab, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    let mut theirs = other_tab.client("c1").unwrap().unwrap();
+    theirs.course.goals = "Sleep\nWork".into();
+    other_tab.save_client(&theirs).unwrap();
+
+    type_into(&goals, "Sleep\nRest");
+    settle().await;
+    assert!(
+        text_of(&root, "[aria-label='Changed in another tab']")
+            .contains("This client was also changed in another tab or window")
+    );
+    assert_eq!(conflict_copies().len(), 1);
+    button(&root, "Keep theirs").click();
+    settle().await;
+    assert_eq!(goals.value(), "Sleep\nWork");
+    let (store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    assert_eq!(
+        store.client("c1").unwrap().unwrap().course.goals,
+        "Sleep\nWork"
+    );
+    assert_eq!(conflict_copies(), Vec::<String>::new());
+    root.remove();
+}
