@@ -4,7 +4,9 @@
 use sessionpad::components::App;
 use sessionpad::model::note::{NoteFormat, Section};
 use sessionpad::model::{Choice, Client, Session};
-use sessionpad::storage::{Backend, LocalStorageBackend, StorageError, Store, session_key};
+use sessionpad::storage::{
+    Backend, LocalStorageBackend, StorageError, Store, clinician_key, session_key,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -636,5 +638,25 @@ async fn a_client_changed_in_two_tabs_offers_the_same_choice_and_keep_theirs_sho
         "Sleep\nWork"
     );
     assert_eq!(conflict_copies(), Vec::<String>::new());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_clinicians_details_follow_another_tab_while_nothing_here_waits() {
+    seed_session();
+    let (root, _app) = mount_at("#/");
+    settle().await;
+    let (mut other_tab, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
+    let mut theirs = other_tab.clinician().unwrap();
+    theirs.name = "Dr. Lee".into();
+    other_tab.save_clinician(&theirs).unwrap();
+    js_sys::eval(&format!(
+        "window.dispatchEvent(new StorageEvent('storage', {{ key: {:?} }}))",
+        clinician_key()
+    ))
+    .unwrap();
+    settle().await;
+    let name: web_sys::HtmlInputElement = control(&root, "Your name").unchecked_into();
+    assert_eq!(name.value(), "Dr. Lee");
     root.remove();
 }

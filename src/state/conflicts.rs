@@ -4,7 +4,7 @@
 //! chooses which to keep.
 
 use super::AppState;
-use crate::model::{Client, Session};
+use crate::model::{Client, Clinician, Session};
 use crate::storage::{RecordRef, Revised, StorageError};
 use leptos::prelude::*;
 
@@ -109,6 +109,18 @@ impl AppState {
         self.queue
             .update_value(|q| q.hold(record.clone(), stored.rev()));
         Some(stored)
+    }
+
+    /// The clinician's details as another tab stored them, when they differ
+    /// from `shown` and nothing typed here waits to be written; tracked.
+    /// They carry no revision: the last write wins.
+    pub fn newer_clinician(&self, shown: &Clinician) -> Option<Clinician> {
+        self.revision.track();
+        if self.queued(&RecordRef::Clinician).is_some() {
+            return None;
+        }
+        let stored = self.peek(|s| s.clinician()).ok()?;
+        (stored != *shown).then_some(stored)
     }
 
     /// Resolves a conflict with `keep` (this tab's version, or the two merged

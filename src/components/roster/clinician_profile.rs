@@ -15,6 +15,12 @@ pub fn ClinicianProfile() -> impl IntoView {
             Default::default()
         }
     });
+    // Follows details another tab saved while nothing typed here waits.
+    Effect::new(move |_| {
+        if let Some(theirs) = state.newer_clinician(&profile.get_untracked()) {
+            profile.set(theirs);
+        }
+    });
     // Queued per keystroke, like every field; nothing is left to save once
     // the page is gone.
     let change = move |f: &dyn Fn(&mut Clinician)| {
