@@ -48,7 +48,9 @@ pub struct AppState {
     problems: RwSignal<Vec<String>>,
     status: RwSignal<SaveStatus>,
     route: RwSignal<Route>,
-    /// Bumped when the set of clients or sessions changes, so lists re-read.
+    /// Bumped when stored records may have changed (one was added here,
+    /// another tab wrote, a version was set aside), so lists and open
+    /// records read again.
     revision: RwSignal<u64>,
     /// Edits not yet written, one per record; each is kept until a write of
     /// it succeeds. See `autosave`.
