@@ -1,17 +1,20 @@
 //! State shared by every screen: the store, what is wrong with it, whether the
 //! last edit is saved, and which screen is showing.
 
-use crate::model::{Client, Clinician, DeviceSettings, Session};
+mod autosave;
+mod backup;
+mod conflicts;
+
+use crate::model::{Client, DeviceSettings, Session};
 use crate::platform::now_ms;
 use crate::route::Route;
 use crate::storage::{
-    Backend, DamagedRecord, Deletable, LocalStorageBackend, MemoryBackend, RecordRef, StorageError,
-    Store,
+    Backend, DamagedRecord, Deletable, LocalStorageBackend, MemoryBackend, RecordRef, SaveQueue,
+    StorageError, Store,
 };
 use leptos::prelude::*;
-use std::time::Duration;
+use std::collections::HashMap;
 
-mod backup;
 pub use backup::BackupStanding;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +22,11 @@ pub enum SaveStatus {
     Idle,
     Saving,
     Saved,
-    NotSaved(String),
+    /// Why the last write failed, and how many records have edits not stored.
+    NotSaved {
+        why: String,
+        unsaved: usize,
+    },
 }
 
 impl SaveStatus {
@@ -28,7 +35,11 @@ impl SaveStatus {
             Self::Idle => String::new(),
             Self::Saving => "Saving…".into(),
             Self::Saved => "Saved".into(),
-            Self::NotSaved(why) => format!("Not saved: {why}"),
+            Self::NotSaved { why, unsaved: 0 } => format!("Not saved: {why}"),
+            Self::NotSaved { why, unsaved: 1 } => format!("Not saved: {why} (1 unsaved change)"),
+            Self::NotSaved { why, unsaved } => {
+                format!("Not saved: {why} ({unsaved} unsaved changes)")
+            }
         }
     }
 }
@@ -52,19 +63,22 @@ pub struct AppState {
     problems: RwSignal<Vec<String>>,
     status: RwSignal<SaveStatus>,
     route: RwSignal<Route>,
-    /// Bumped when the set of clients or sessions changes, so lists re-read.
+    /// Bumped when stored records may have changed (one was added here,
+    /// another tab wrote, a version was set aside), so lists and open
+    /// records read again.
     revision: RwSignal<u64>,
-    /// Session edits not yet written, one per session; each is kept until a
-    /// write of it succeeds.
-    pending: StoredValue<Vec<Session>, LocalStorage>,
+    /// Edits not yet written, one per record; each is kept until a write of
+    /// it succeeds. See `autosave`.
+    queue: StoredValue<SaveQueue, LocalStorage>,
     flush_scheduled: StoredValue<bool>,
+    /// The set-aside copy this tab shows for each record in conflict with
+    /// another tab's version. See `conflicts`.
+    conflicts: RwSignal<HashMap<RecordRef, RecordRef>>,
     /// Whether the browser promised not to evict our data (None: unknown).
     persistent: RwSignal<Option<bool>>,
     persistence_requested: StoredValue<bool>,
     /// A newer build is installed and waits for the clinician's go-ahead.
     update_ready: RwSignal<bool>,
-    /// The last record another tab of the app wrote (None: none yet, or all cleared).
-    changed_elsewhere: RwSignal<Option<RecordRef>>,
     /// Why nothing typed in this tab reaches localStorage, when it cannot be
     /// used: edits then live in memory only, and no write is called saved.
     not_saving: StoredValue<Option<String>>,
@@ -116,12 +130,12 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         status: RwSignal::new(SaveStatus::Idle),
         route: RwSignal::new(route),
         revision: RwSignal::new(0),
-        pending: StoredValue::new_local(Vec::new()),
+        queue: StoredValue::new_local(SaveQueue::default()),
         flush_scheduled: StoredValue::new(false),
+        conflicts: RwSignal::new(HashMap::new()),
         persistent: RwSignal::new(None),
         persistence_requested: StoredValue::new(false),
         update_ready: RwSignal::new(false),
-        changed_elsewhere: RwSignal::new(None),
         not_saving: StoredValue::new(not_saving.map(|e| e.not_saving_reason())),
         newer_data: RwSignal::new(newer_data),
     };
@@ -144,17 +158,6 @@ impl AppState {
     /// Reads from the store without subscribing: for event handlers.
     pub fn peek<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
         self.store.with_value(f)
-    }
-
-    /// A session with its client as last edited here: an edit still queued
-    /// (because storage refused it) wins over the stored version, so an editor
-    /// opened again never starts from, and then saves, older text.
-    pub fn session_with_client(&self, id: &str) -> Result<Option<(Session, Client)>, StorageError> {
-        let queued = self
-            .pending
-            .with_value(|p| p.iter().find(|s| s.id == id).cloned());
-        let found = self.peek(|s| s.session_with_client(id))?;
-        Ok(found.map(|(stored, client)| (queued.unwrap_or(stored), client)))
     }
 
     pub fn problems(&self) -> ReadSignal<Vec<String>> {
@@ -194,13 +197,11 @@ impl AppState {
         self.update_ready.read_only()
     }
 
-    /// Whether `record` is the last one another tab wrote; tracked.
-    pub fn changed_elsewhere(&self, record: &RecordRef) -> bool {
-        self.changed_elsewhere
-            .with(|changed| changed.as_ref() == Some(record))
-    }
-
     pub fn report(&self, problem: &StorageError) {
+        // A newer layout has a lasting bar of its own.
+        if matches!(problem, StorageError::NewerSchema { .. }) {
+            return self.newer_build_wrote();
+        }
         let message = problem.to_string();
         self.problems.update(|list| {
             if !list.contains(&message) {
@@ -221,44 +222,38 @@ impl AppState {
         self.update_ready.set(true);
     }
 
-    /// Runs a write; on failure the banner and status say why.
-    fn write(&self, f: impl FnOnce(&mut Store) -> Result<(), StorageError>) -> bool {
+    /// Runs a write at once; on failure the banner and status say why.
+    fn write<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, StorageError>) -> bool {
         self.status.set(SaveStatus::Saving);
         let Some(result) = self.store.try_update_value(f) else {
             return false;
         };
-        self.settle(result.err().into_iter().collect())
+        let failure = result.err();
+        if let Some(e) = &failure {
+            self.report(e);
+        }
+        self.settle(failure.as_ref());
+        failure.is_none()
     }
 
-    /// Shows how the writes just made went; the first failure names the status.
-    fn settle(&self, failures: Vec<StorageError>) -> bool {
-        // A newer layout has its own lasting bar; every other failure is listed.
-        let (newer, others): (Vec<_>, Vec<_>) = failures
-            .iter()
-            .cloned()
-            .partition(|e| matches!(e, StorageError::NewerSchema { .. }));
-        if !newer.is_empty() {
-            self.newer_build_wrote();
-        }
-        self.report_all(&others);
-        if let Some(why) = self.not_saving() {
-            // Kept in this page's memory, so the app goes on working, but
-            // never shown as saved.
-            self.status.set(SaveStatus::NotSaved(why));
-            return failures.is_empty();
-        }
-        match failures.first() {
-            None => {
-                self.status.set(SaveStatus::Saved);
+    /// Shows what is still unsaved: the failure just met or the first edit
+    /// still refused names the status, and "Saved" only when nothing waits.
+    fn settle(&self, failure: Option<&StorageError>) {
+        let (unsaved, waiting) = self
+            .queue
+            .with_value(|q| (q.unsaved(), q.first_failure().map(ToString::to_string)));
+        let why = failure.map(ToString::to_string).or(waiting);
+        // In memory only, the app goes on working but is never shown as saved.
+        let status = match (self.not_saving().or(why), unsaved) {
+            (Some(why), unsaved) => SaveStatus::NotSaved { why, unsaved },
+            (None, 0) => {
                 self.request_persistence_once();
                 self.remember_change_for_backup();
-                true
+                SaveStatus::Saved
             }
-            Some(e) => {
-                self.status.set(SaveStatus::NotSaved(e.to_string()));
-                false
-            }
-        }
+            (None, _) => SaveStatus::Saving,
+        };
+        self.status.set(status);
     }
 
     /// At the first save: data now exists that must not be evicted.
@@ -286,10 +281,6 @@ impl AppState {
         });
     }
 
-    pub fn save_clinician(&self, clinician: &Clinician) -> bool {
-        self.write(|s| s.save_clinician(clinician))
-    }
-
     /// Saves a client at once and refreshes every list that shows clients.
     pub fn save_client(&self, client: &Client) -> bool {
         let saved = self.write(|s| s.save_client(client));
@@ -304,94 +295,24 @@ impl AppState {
         saved
     }
 
-    /// Queues an edited session: typing produces many edits in a row, and the
-    /// write happens once per burst, right after it, or on `flush`. The edit
-    /// replaces only an older one of the same session.
-    pub fn save_session(&self, session: Session) {
-        self.pending
-            .update_value(|p| match p.iter_mut().find(|q| q.id == session.id) {
-                Some(queued) => *queued = session,
-                None => p.push(session),
-            });
-        self.status.set(SaveStatus::Saving);
-        if !self.flush_scheduled.get_value() {
-            self.flush_scheduled.set_value(true);
-            let state = *self;
-            set_timeout(move || state.flush(), Duration::ZERO);
-        }
-    }
-
-    /// Writes the queued edits now (also on `pagehide` and when the tab is
-    /// hidden). A failed write stays queued, so the next edit or flush tries again.
-    pub fn flush(&self) {
-        self.flush_scheduled.set_value(false);
-        let queued = self.pending.get_value();
-        if queued.is_empty() {
-            return;
-        }
-        self.status.set(SaveStatus::Saving);
-        let mut failures = Vec::new();
-        for session in queued {
-            match self.store.try_update_value(|s| s.save_session(&session)) {
-                Some(Ok(())) => {
-                    // Our version is now the stored one; another tab's is superseded.
-                    let record = RecordRef::Session(session.id.clone());
-                    if self
-                        .changed_elsewhere
-                        .with_untracked(|r| r.as_ref() == Some(&record))
-                    {
-                        self.changed_elsewhere.set(None);
-                    }
-                    self.pending.update_value(|p| p.retain(|q| *q != session));
-                }
-                Some(Err(e)) => failures.push(e),
-                None => return,
-            }
-        }
-        self.settle(failures);
-    }
-
-    /// Takes the stored version of a session another tab saved, instead of
-    /// this tab's: this tab's queued edit of it is dropped, so it can never be
-    /// written over the version the clinician chose.
-    pub fn adopt_stored_session(&self, id: &str) -> Option<Session> {
-        self.changed_elsewhere.set(None);
-        match self.peek(|s| s.session(id)) {
-            Ok(Some(theirs)) => {
-                self.pending.update_value(|p| p.retain(|q| q.id != id));
-                Some(theirs)
-            }
-            Ok(None) => None,
-            Err(e) => {
-                self.report(&e);
-                None
-            }
-        }
-    }
-
     pub fn save_settings(&self, settings: &DeviceSettings) -> bool {
         self.write(|s| s.save_settings(settings))
     }
 
-    /// Another tab wrote under `key` (None: it cleared storage): learn of its
-    /// new records and let the screen showing that record know, so nothing is
-    /// silently overwritten. Keys that are not our records are ignored.
+    /// Another tab wrote under `key` (None: it cleared storage, or this page
+    /// came back from the back/forward cache and missed what others wrote):
+    /// learn of new records, and let every open record be read again.
+    /// Keys that are not our records are ignored.
     pub fn changed_in_other_tab(&self, key: Option<&str>) {
-        let record = match key {
-            None => None,
-            Some(key) => {
-                let Some(record) = RecordRef::from_key(key) else {
-                    return;
-                };
-                if record == RecordRef::Schema && self.peek(Store::recheck_layout).is_some() {
-                    self.newer_build_wrote();
-                }
-                Some(record)
-            }
-        };
+        let record = key.map(RecordRef::from_key);
+        if matches!(record, Some(None)) {
+            return;
+        }
+        if record == Some(Some(RecordRef::Schema)) && self.peek(Store::recheck_layout).is_some() {
+            self.newer_build_wrote();
+        }
         self.store.update_value(Store::refresh_index);
         self.revision.update(|r| *r += 1);
-        self.changed_elsewhere.set(record);
     }
 
     /// Shows the screen the URL names, after the URL changed.
@@ -450,7 +371,35 @@ impl AppState {
     fn forget_edits_of_removed_sessions(&self) {
         let stored: Vec<String> =
             self.peek(|s| s.index().sessions.iter().map(|r| r.id.clone()).collect());
-        self.pending
-            .update_value(|p| p.retain(|q| stored.contains(&q.id)));
+        self.queue.update_value(|q| {
+            for edit in q.to_write() {
+                let record = edit.record();
+                if matches!(&record, RecordRef::Session(id) if !stored.contains(id)) {
+                    q.discard(&record);
+                }
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SaveStatus;
+
+    #[test]
+    fn the_status_counts_the_records_whose_edits_are_not_stored() {
+        let not_saved = |unsaved| SaveStatus::NotSaved {
+            why: "Storage is full.".into(),
+            unsaved,
+        };
+        assert_eq!(not_saved(0).text(), "Not saved: Storage is full.");
+        assert_eq!(
+            not_saved(1).text(),
+            "Not saved: Storage is full. (1 unsaved change)"
+        );
+        assert_eq!(
+            not_saved(2).text(),
+            "Not saved: Storage is full. (2 unsaved changes)"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod client;
+pub mod conflict;
 pub mod device;
 pub mod import;
 pub mod record;
@@ -12,7 +13,8 @@ pub mod shell;
 pub mod widgets;
 
 pub use backup::{BackupButton, BackupReminder, RestoreBackup};
-pub use client::{ClientHomework, ClientPage, HomeworkCopy};
+pub use client::{ClientHomework, ClientPage, HomeworkCopy, UnresolvedChanges};
+pub use conflict::{ConflictNotice, MergeByHand};
 pub use device::DevicePanel;
 pub use import::ImportTranscript;
 pub use record::{ExportMarkdown, RecordOf, RecordScreen, RecordView};

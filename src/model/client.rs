@@ -48,6 +48,8 @@ pub struct Client {
     pub archived: bool,
     pub course: Course,
     pub created_at: i64,
+    /// Bumped by the store on every write; records from before revisions read as 0.
+    pub rev: u64,
 }
 
 impl Client {
@@ -72,6 +74,15 @@ impl Client {
 
     pub fn rename(&mut self, name: &str) -> Result<(), InputError> {
         self.name = parse_name(name)?;
+        Ok(())
+    }
+
+    /// Renames while the name is typed, saved per keystroke: refused when
+    /// empty, like `rename`, but kept as typed, so the space before the next
+    /// word is not taken away from under the caret.
+    pub fn rename_as_typed(&mut self, name: &str) -> Result<(), InputError> {
+        parse_name(name)?;
+        self.name = name.to_string();
         Ok(())
     }
 
@@ -111,6 +122,15 @@ mod tests {
         c.course.planned_sessions = 24;
         c.course.modality = "CBT".into();
         assert_eq!(c.summary(), "Product Designer · 24 sessions planned · CBT");
+    }
+
+    #[test]
+    fn a_name_being_typed_keeps_its_spaces_but_may_not_be_emptied() {
+        let mut c = Client::new("c1".into(), "Alex", 0).unwrap();
+        c.rename_as_typed("Alex ").unwrap();
+        assert_eq!(c.name, "Alex ");
+        assert_eq!(c.rename_as_typed(" "), Err(InputError::EmptyName));
+        assert_eq!(c.name, "Alex ");
     }
 
     #[test]

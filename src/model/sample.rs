@@ -49,6 +49,7 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
                 .into(),
         },
         created_at: now,
+        rev: 0,
     };
     let sessions = EARLIER_NOTES
         .iter()

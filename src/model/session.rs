@@ -51,9 +51,13 @@ pub struct Session {
     pub reviews: Vec<Review>,
     /// The transcript this session was imported from, kept whole.
     pub transcript: Option<Transcript>,
+    /// The capture line typed but not yet entered, kept so a reload keeps it.
+    pub draft: String,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,
+    /// Bumped by the store on every write; records from before revisions read as 0.
+    pub rev: u64,
 }
 
 impl Default for Session {
@@ -77,8 +81,10 @@ impl Default for Session {
             homework: HomeworkList::default(),
             reviews: Vec::new(),
             transcript: None,
+            draft: String::new(),
             created_at: 0,
             updated_at: 0,
+            rev: 0,
         }
     }
 }

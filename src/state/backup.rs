@@ -5,6 +5,7 @@ use crate::model::{
     DeviceSettings, backup_overdue, clients_and_sessions, last_backup_label, utc_timestamp,
 };
 use crate::platform::{download, now_ms, today};
+use crate::storage::SaveQueue;
 use crate::storage::backup::Backup;
 use leptos::prelude::*;
 
@@ -93,7 +94,8 @@ impl AppState {
             .try_update_value(|s| s.replace_with_backup(backup));
         match replaced {
             Some(Ok(())) => {
-                self.pending.set_value(Vec::new());
+                // Edits waiting for records that the backup's replaced.
+                self.queue.set_value(SaveQueue::default());
                 let settings = self.peek(|s| s.settings()).unwrap_or_default();
                 self.store_backup_dates(DeviceSettings {
                     last_backup_at: Some(now_ms()),

@@ -15,13 +15,18 @@ pub mod backup;
 mod codec;
 mod guard;
 mod local;
+mod migrations;
 mod problems;
+mod queue;
+mod revisions;
 mod room;
 mod trash;
 
 pub use backend::{Backend, MemoryBackend};
 pub use local::LocalStorageBackend;
 pub use problems::DamagedRecord;
+pub use queue::{Edit, SaveQueue};
+pub use revisions::{Revised, conflict_key};
 pub use room::{QUOTA_UNITS, Room};
 pub use trash::{Deletable, Deleted, DeletedItem};
 
@@ -74,6 +79,9 @@ pub enum RecordRef {
     Session(String),
     /// The transcript a session was imported from, stored apart from it.
     Transcript(String),
+    /// A version of a session or client that was set aside, numbered,
+    /// because another tab had changed the record since this one read it.
+    Conflict(Box<RecordRef>, u32),
 }
 
 impl RecordRef {
@@ -86,6 +94,7 @@ impl RecordRef {
             Self::Client(id) => client_key(id),
             Self::Session(id) => session_key(id),
             Self::Transcript(id) => transcript_key(id),
+            Self::Conflict(record, n) => conflict_key(record, *n),
         }
     }
 
@@ -99,6 +108,7 @@ impl RecordRef {
             "clinician" => Self::Clinician,
             "settings" => Self::Settings,
             _ => match rest.split_once('/')? {
+                ("conflict", copy) => revisions::conflict_from_key(copy)?,
                 ("client", id) if !id.is_empty() => Self::Client(id.to_string()),
                 ("session", id) if !id.is_empty() => Self::Session(id.to_string()),
                 ("transcript", id) if !id.is_empty() => Self::Transcript(id.to_string()),
@@ -124,6 +134,9 @@ pub enum StorageError {
     NewerSchema { found: u32 },
     /// Any other failure the browser reported.
     Failed(String),
+    /// Another tab changed the record since this one read it; this tab's
+    /// version was kept under `copy` instead of overwriting theirs.
+    Conflict { record: RecordRef, copy: RecordRef },
 }
 
 impl StorageError {
@@ -145,6 +158,10 @@ impl StorageError {
                 )
             }
             Self::Failed(why) => format!("the browser refused to save ({why})"),
+            Self::Conflict { record, .. } => format!(
+                "the {} was also changed in another tab or window",
+                Self::record_name(&record.key())
+            ),
         }
     }
 
@@ -190,6 +207,12 @@ impl fmt::Display for StorageError {
                  Nothing was changed; open it with the newer version."
             ),
             Self::Failed(why) => write!(f, "Saving failed: {why}."),
+            Self::Conflict { record, .. } => write!(
+                f,
+                "The {} was also changed in another tab or window. Your version is \
+                 kept aside until you choose which to keep.",
+                Self::record_name(&record.key())
+            ),
         }
     }
 }
@@ -212,89 +235,6 @@ pub struct Index {
     pub deleted: Vec<Deleted>,
 }
 
-/// One step per schema version: `MIGRATIONS[n]` turns layout `n` into `n + 1`.
-type Migration = fn(&mut dyn Backend) -> Result<(), StorageError>;
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [
-    // Layout 0 (records written before the schema record existed) already
-    // has the shape of layout 1: nothing to rewrite.
-    |_| Ok(()),
-    notes_into_note,
-    compress_records,
-];
-
-/// Layout 2: a session's free-text `notes` become the free-text section of
-/// its formatted note, so nothing typed before note formats existed is lost.
-/// Safe to run again after an interruption: migrated records are skipped.
-fn notes_into_note(backend: &mut dyn Backend) -> Result<(), StorageError> {
-    let sessions = format!("{PREFIX}session/");
-    for key in backend.keys()? {
-        if !key.starts_with(&sessions) {
-            continue;
-        }
-        let Some(raw) = backend.get(&key)? else {
-            continue;
-        };
-        // A record that does not decode is left exactly as it is, for the reader to report.
-        let Ok(serde_json::Value::Object(mut record)) = serde_json::from_str(&raw) else {
-            continue;
-        };
-        if record.contains_key("note") {
-            continue;
-        }
-        let notes = match record.remove("notes") {
-            Some(serde_json::Value::String(notes)) => notes,
-            _ => String::new(),
-        };
-        record.insert(
-            "note".into(),
-            serde_json::json!({ "format": "free", "sections": { "free": notes } }),
-        );
-        backend.set(&key, &serde_json::Value::Object(record).to_string())?;
-    }
-    Ok(())
-}
-
-/// Layout 3: every record is rewritten through the codec, compressed, and a
-/// session's transcript moves to its own key. Safe to interrupt and to run
-/// again: records already in the codec's form are skipped, and a transcript
-/// is written before the session record that drops it.
-fn compress_records(backend: &mut dyn Backend) -> Result<(), StorageError> {
-    for key in backend.keys()? {
-        // The schema record is plain text, and quarantined copies stay as they were.
-        let record = match RecordRef::from_key(&key) {
-            None | Some(RecordRef::Schema) => continue,
-            Some(record) => record,
-        };
-        let Some(raw) = backend.get(&key)? else {
-            continue;
-        };
-        if codec::is_current(&raw) {
-            continue;
-        }
-        // A record that does not decode is left exactly as it is, for the reader to report.
-        let Ok(mut json) = serde_json::from_str::<serde_json::Value>(&raw) else {
-            continue;
-        };
-        let transcript = match &record {
-            RecordRef::Session(id) => json
-                .get_mut("transcript")
-                .map(serde_json::Value::take)
-                .filter(|t| !t.is_null())
-                .map(|t| (id, t)),
-            _ => None,
-        };
-        match transcript {
-            Some((id, transcript)) => {
-                backend.set(&transcript_key(id), &codec::encode(&transcript.to_string()))?;
-                backend.set(&key, &codec::encode(&json.to_string()))?;
-            }
-            // Otherwise the JSON is kept as it was written, byte for byte.
-            None => backend.set(&key, &codec::encode(&raw))?,
-        }
-    }
-    Ok(())
-}
-
 pub struct Store {
     backend: Box<dyn Backend>,
     index: Index,
@@ -315,7 +255,7 @@ impl Store {
     pub fn open(mut backend: Box<dyn Backend>) -> Result<(Self, Problems), StorageError> {
         let mut problems = Vec::new();
         let newer_layout = Rc::new(Cell::new(None));
-        match migrate(backend.as_mut()) {
+        match migrations::migrate(backend.as_mut()) {
             Err(StorageError::NewerSchema { found }) => newer_layout.set(Some(found)),
             result => result?,
         }
@@ -436,11 +376,15 @@ impl Store {
         collect(self.index.live_clients().map(|id| self.client(id)))
     }
 
-    pub fn save_client(&mut self, client: &Client) -> Result<(), StorageError> {
+    /// Writes a client over the revision it was read at (see
+    /// [`revisions`]); returns its new revision.
+    pub fn save_client(&mut self, client: &Client) -> Result<u64, StorageError> {
+        let client = &self.next_revision(client)?;
         let is_new = !self.index.clients.contains(&client.id);
         self.save_record(&client_key(&client.id), client, is_new, |index| {
             index.clients.push(client.id.clone())
-        })
+        })?;
+        Ok(client.rev)
     }
 
     /// A session with its transcript, which is stored apart.
@@ -478,7 +422,13 @@ impl Store {
 
     /// Writes the session record; its transcript is written once, the
     /// first time, under its own key, since a transcript is never edited.
-    pub fn save_session(&mut self, session: &Session) -> Result<(), StorageError> {
+    /// Like a client, it is written over the revision it was read at only;
+    /// returns its new revision.
+    pub fn save_session(&mut self, session: &Session) -> Result<u64, StorageError> {
+        let record = self.next_revision(&Session {
+            transcript: None,
+            ..session.clone()
+        })?;
         let is_new = !self.index.sessions.iter().any(|s| s.id == session.id);
         let transcript_key = transcript_key(&session.id);
         let new_transcript = match &session.transcript {
@@ -493,10 +443,6 @@ impl Store {
         if let Some(transcript) = new_transcript {
             write(self.backend.as_mut(), &transcript_key, transcript)?;
         }
-        let record = Session {
-            transcript: None,
-            ..session.clone()
-        };
         let saved = self.save_record(&session_key(&session.id), &record, is_new, |index| {
             index.sessions.push(SessionRef {
                 id: session.id.clone(),
@@ -513,7 +459,7 @@ impl Store {
             }
             _ => {}
         }
-        saved
+        saved.map(|()| record.rev)
     }
 
     /// Writes one record; a new one is also added to the index. If the index
@@ -538,29 +484,6 @@ impl Store {
         }
         Ok(())
     }
-}
-
-fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
-    let found = match backend.get(&schema_key())? {
-        None => 0,
-        Some(raw) => raw
-            .trim()
-            .parse::<u32>()
-            .map_err(|_| StorageError::Damaged {
-                key: schema_key(),
-                reason: format!("“{raw}” is not a layout version"),
-            })?,
-    };
-    if found > SCHEMA_VERSION {
-        return Err(StorageError::NewerSchema { found });
-    }
-    for step in &MIGRATIONS[found as usize..] {
-        step(backend)?;
-    }
-    if found != SCHEMA_VERSION {
-        backend.set(&schema_key(), &SCHEMA_VERSION.to_string())?;
-    }
-    Ok(())
 }
 
 fn read<T: DeserializeOwned>(backend: &dyn Backend, key: &str) -> Result<Option<T>, StorageError> {

@@ -142,12 +142,12 @@ fn saving_a_session_writes_that_record_and_the_index_only_when_new() {
     assert_eq!(backend.take_writes(), [client_key("c1"), index_key()]);
 
     let mut s = session("s1", "c1", 1);
-    store.save_session(&s).unwrap();
+    s.rev = store.save_session(&s).unwrap();
     assert_eq!(backend.take_writes(), [session_key("s1"), index_key()]);
 
     s.note
         .set_text(Section::Subjective, "Talked about sleep.".into());
-    store.save_session(&s).unwrap();
+    s.rev = store.save_session(&s).unwrap();
     assert_eq!(backend.take_writes(), [session_key("s1")]);
 
     let again = open(&backend);
@@ -474,13 +474,14 @@ fn a_refused_write_at_any_step_of_adding_a_session_leaves_no_half_saved_record()
         imported.transcript = Some(crate::model::transcript::parse(SAMPLE).unwrap());
         backend.fail_write_after(attempt);
         match store.save_session(&imported) {
-            Ok(()) => break,
+            Ok(_) => break,
             Err(e) => {
                 assert_eq!(e, StorageError::QuotaExceeded);
                 assert_eq!(decoded_records(&backend), before, "write {attempt}");
                 assert!(store.index().sessions.is_empty());
-                store.save_session(&imported).unwrap();
-                assert_eq!(store.session("s1").unwrap().unwrap(), imported);
+                assert_eq!(store.save_session(&imported).unwrap(), 1);
+                let stored = store.session("s1").unwrap().unwrap();
+                assert_eq!(stored, Session { rev: 1, ..imported });
             }
         }
         attempt += 1;
@@ -520,11 +521,11 @@ fn typing_in_a_note_rewrites_the_session_record_and_never_the_transcript() {
     store.save_client(&client("c1")).unwrap();
     let mut s = session("s1", "c1", 1);
     s.transcript = Some(crate::model::transcript::parse(SAMPLE).unwrap());
-    store.save_session(&s).unwrap();
+    s.rev = store.save_session(&s).unwrap();
     backend.take_writes();
     s.note
         .set_text(Section::Subjective, "A few more words".into());
-    store.save_session(&s).unwrap();
+    s.rev = store.save_session(&s).unwrap();
     assert_eq!(backend.take_writes(), [session_key("s1")]);
     assert_eq!(store.session("s1").unwrap().unwrap(), s);
 }

@@ -1,7 +1,8 @@
 use super::{DamagedClient, DeleteClient};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
-    Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, TextArea, TextInput, or_missing,
+    ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, TextArea,
+    TextInput, UnresolvedChanges, or_missing,
 };
 use crate::model::Choice;
 use crate::model::timeline::format_time_range;
@@ -10,6 +11,7 @@ use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
 use crate::state::use_app_state;
 use crate::storage::Deletable;
+use crate::storage::RecordRef;
 use leptos::prelude::*;
 
 /// One client: their details, course of treatment and numbered sessions.
@@ -19,7 +21,7 @@ pub fn ClientPage(id: String) -> impl IntoView {
     if state.peek(|s| s.in_recently_deleted(&Deletable::Client(id.clone()))) {
         return view! { <InRecentlyDeleted what="Client" /> }.into_any();
     }
-    match state.peek(|s| s.client(&id)) {
+    match state.open_client(&id) {
         // A damaged record never hides the client's sessions.
         Err(e) if e.damaged_record().is_some() => {
             state.report(&e);
@@ -35,18 +37,28 @@ pub fn ClientPage(id: String) -> impl IntoView {
 fn ClientDetails(client: Client) -> impl IntoView {
     let state = use_app_state();
     let id = client.id.clone();
+    let record = RecordRef::Client(id.clone());
     let client = RwSignal::new(client);
     let error = RwSignal::new(None::<String>);
+    // Follows what another tab saved while nothing typed here waits to be written.
+    Effect::new(move |_| {
+        if let Some(theirs) = state.newer_stored(&record) {
+            client.set(theirs);
+        }
+    });
 
-    // Applies one field's change; a refused value keeps the old one and says why.
+    // Applies one field's change and queues it for saving; a refused value
+    // keeps the old one and says why. Nothing is left to change when a
+    // field's `change` event fires as the page is taken down.
     let edit = move |change: &dyn Fn(&mut Client) -> Result<(), InputError>| {
-        let mut updated = client.get_untracked();
+        let Some(mut updated) = client.try_get_untracked() else {
+            return;
+        };
         match change(&mut updated) {
             Ok(()) => {
                 error.set(None);
-                if state.save_client(&updated) {
-                    client.set(updated);
-                }
+                client.set(updated.clone());
+                state.edit_client(updated);
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -58,7 +70,6 @@ fn ClientDetails(client: Client) -> impl IntoView {
             view! {
                 <TextInput
                     label=label
-                    on_leave=true
                     value=move || client.with(get)
                     on_text=move |v: String| edit(&|c| set(c, v.clone()))
                 />
@@ -87,24 +98,26 @@ fn ClientDetails(client: Client) -> impl IntoView {
     let planned = move || client.with(|c| c.course.planned_sessions);
 
     view! {
-    <Crumbs />
-    <div class="section-head">
-        <h1>{move || client.with(Client::display_name)}</h1>
-        <div class="record-actions">
-            <a class="button-link" href=move || client.with(|c| Route::ClientHomework(c.id.clone()).hash())>
-                "Homework"
-            </a>
-            <a class="button-link" href=Route::CourseRecord(id.clone()).hash()>"Print course"</a>
-            <ExportMarkdown of=RecordOf::Course(id) label="Export course" />
-            <DeleteClient client sessions=Signal::derive(move || sessions.with(|(list, _)| list.len())) />
-        </div>
-    </div>
-    <FieldError message=error />
-    <section class="panel" aria-labelledby="sessions-title">
+        <Crumbs />
         <div class="section-head">
-            <h2 id="sessions-title">"Sessions"</h2>
-            <button type="button" class="primary" on:click=new_session>"New session"</button>
+            <h1>{move || client.with(Client::display_name)}</h1>
+            <div class="record-actions">
+                <a class="button-link" href=move || client.with(|c| Route::ClientHomework(c.id.clone()).hash())>
+                    "Homework"
+                </a>
+                <a class="button-link" href=Route::CourseRecord(id.clone()).hash()>"Print course"</a>
+                <ExportMarkdown of=RecordOf::Course(id) label="Export course" />
+                <DeleteClient client sessions=Signal::derive(move || sessions.with(|(list, _)| list.len())) />
+            </div>
         </div>
+        <FieldError message=error />
+        <ConflictNotice noun="client" value=client />
+        <UnresolvedChanges client_id=client.with_untracked(|c| c.id.clone()) />
+        <section class="panel" aria-labelledby="sessions-title">
+            <div class="section-head">
+                <h2 id="sessions-title">"Sessions"</h2>
+                <button type="button" class="primary" on:click=new_session>"New session"</button>
+            </div>
             {move || {
                 let damaged = sessions.with(|(_, d)| *d);
                 (damaged > 0)
@@ -185,14 +198,13 @@ fn ClientDetails(client: Client) -> impl IntoView {
                     "Therapy modality",
                     |c| c.course.modality.clone(),
                     |c, v| {
-                        c.course.modality = v.trim().to_string();
+                        c.course.modality = v;
                         Ok(())
                     },
                 )}
                 <TextArea
                     label="Treatment goals"
                     placeholder="One goal per line"
-                    on_leave=true
                     value=move || client.with(|c| c.course.goals.clone())
                     on_text=move |v: String| {
                         edit(&|c| {
@@ -206,18 +218,17 @@ fn ClientDetails(client: Client) -> impl IntoView {
         <section class="panel" aria-labelledby="client-title">
             <h2 id="client-title">"Client details"</h2>
             <div class="grid">
-                {text_field("Name or code", |c| c.name.clone(), |c, v| c.rename(&v))}
+                {text_field("Name or code", |c| c.name.clone(), |c, v| c.rename_as_typed(&v))}
                 {text_field(
                     "Occupation",
                     |c| c.occupation.clone(),
                     |c, v| {
-                        c.occupation = v.trim().to_string();
+                        c.occupation = v;
                         Ok(())
                     },
                 )}
                 <TextArea
                     label="About the client"
-                    on_leave=true
                     value=move || client.with(|c| c.notes.clone())
                     on_text=move |v: String| {
                         edit(&|c| {

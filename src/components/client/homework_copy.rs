@@ -11,7 +11,7 @@ pub fn HomeworkCopy(id: String) -> impl IntoView {
     let state = use_app_state();
     or_missing(
         "Session",
-        state.session_with_client(&id),
+        state.peek(|s| s.session_with_client(&id)),
         |(session, client)| {
             let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
             view! { <ClientCopy session client clinician /> }.into_any()

@@ -5,9 +5,11 @@ mod client_page;
 mod damaged_client;
 mod delete_client;
 mod homework_copy;
+mod unresolved_changes;
 
 pub use client_homework::ClientHomework;
 pub use client_page::ClientPage;
 pub use damaged_client::DamagedClient;
 pub use delete_client::DeleteClient;
 pub use homework_copy::HomeworkCopy;
+pub use unresolved_changes::UnresolvedChanges;

@@ -56,14 +56,18 @@ pub fn ImportTranscript() -> impl IntoView {
         let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
             match file_text(&file).await {
+                // The page may have been left while the file was read.
                 Some(content) => {
-                    text.set(content);
-                    read();
+                    if text.try_set(content).is_none() {
+                        read();
+                    }
                 }
-                None => parsed.set(Some(Err(format!(
-                    "“{}” could not be read as text. Nothing was imported.",
-                    file.name()
-                )))),
+                None => {
+                    let _ = parsed.try_set(Some(Err(format!(
+                        "“{}” could not be read as text. Nothing was imported.",
+                        file.name()
+                    ))));
+                }
             }
         });
     };
@@ -167,7 +171,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
         error.set(None);
         let mut clinician = state.peek(|s| s.clinician()).unwrap_or_default();
         if let Some(adopted) = adopt_clinician(&clinician, &header) {
-            state.save_clinician(&adopted);
+            state.save_clinician(adopted.clone());
             clinician = adopted;
         }
         let accepted = suggestions.with_value(|s| Accepted {

@@ -30,12 +30,12 @@ pub struct Record {
 }
 
 impl RecordOf {
-    /// Reads what the document shows, edits still queued included.
+    /// Reads what the document shows, as stored (callers flush first).
     pub fn load(&self, state: &AppState) -> Result<Option<Record>, StorageError> {
         let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
         match self {
             Self::Session(id) => {
-                let Some((session, client)) = state.session_with_client(id)? else {
+                let Some((session, client)) = state.peek(|s| s.session_with_client(id))? else {
                     return Ok(None);
                 };
                 let (course, _) = state.peek(|s| s.sessions_of(&client.id));

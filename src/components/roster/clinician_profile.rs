@@ -1,4 +1,5 @@
 use crate::components::{ChoiceSelect, TextInput};
+use crate::model::Clinician;
 use crate::model::note::NoteFormat;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -14,7 +15,22 @@ pub fn ClinicianProfile() -> impl IntoView {
             Default::default()
         }
     });
-    let save = move || state.save_clinician(&profile.get_untracked());
+    // Follows details another tab saved while nothing typed here waits.
+    Effect::new(move |_| {
+        if let Some(theirs) = state.newer_clinician(&profile.get_untracked()) {
+            profile.set(theirs);
+        }
+    });
+    // Queued per keystroke, like every field; nothing is left to save once
+    // the page is gone.
+    let change = move |f: &dyn Fn(&mut Clinician)| {
+        if let Some(updated) = profile.try_update(|p| {
+            f(p);
+            p.clone()
+        }) {
+            state.save_clinician(updated);
+        }
+    };
 
     view! {
         <details class="panel">
@@ -30,30 +46,19 @@ pub fn ClinicianProfile() -> impl IntoView {
             <div class="grid">
                 <TextInput
                     label="Your name"
-                    on_leave=true
                     value=move || profile.with(|p| p.name.clone())
-                    on_text=move |v: String| {
-                        profile.update(|p| p.name = v.trim().to_string());
-                        save();
-                    }
+                    on_text=move |v: String| change(&|p| p.name = v.clone())
                 />
                 <TextInput
                     label="Credentials"
-                    on_leave=true
                     placeholder="e.g. Licensed Clinical Psychologist"
                     value=move || profile.with(|p| p.credentials.clone())
-                    on_text=move |v: String| {
-                        profile.update(|p| p.credentials = v.trim().to_string());
-                        save();
-                    }
+                    on_text=move |v: String| change(&|p| p.credentials = v.clone())
                 />
                 <ChoiceSelect<NoteFormat>
                     label="Default note format"
                     value=move || profile.with(|p| p.default_format)
-                    on_pick=move |f| {
-                        profile.update(|p| p.default_format = f);
-                        save();
-                    }
+                    on_pick=move |f| change(&|p| p.default_format = f)
                 />
             </div>
         </details>

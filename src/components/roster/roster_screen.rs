@@ -16,7 +16,7 @@ fn load_sample(state: AppState) {
         .peek(|s| s.clinician())
         .is_ok_and(|c| !c.name.is_empty());
     if !keep_profile {
-        state.save_clinician(&data.clinician);
+        state.save_clinician(data.clinician.clone());
     }
     if state.save_client(&data.client) {
         for session in &data.sessions {

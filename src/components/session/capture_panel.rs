@@ -7,11 +7,12 @@ use crate::platform::{clock_now, new_id};
 use leptos::prelude::*;
 
 /// The capture line and its timeline: quick, one-line, time-stamped entries
-/// typed during the session, the raw material of the note.
+/// typed during the session, the raw material of the note. The line not yet
+/// entered is saved with the session as it is typed, so a reload keeps it.
 #[component]
 pub fn CapturePanel() -> impl IntoView {
     let edited = use_edited_session();
-    let text = RwSignal::new(String::new());
+    let text = move || edited.session.with(|s| s.draft.clone());
     let time = RwSignal::new(String::new());
     let kind = RwSignal::new(EntryKind::Note);
     let removed = RwSignal::new(None::<Removed>);
@@ -19,14 +20,14 @@ pub fn CapturePanel() -> impl IntoView {
     let add = move || {
         // An untouched time field means "now", read when Enter is pressed.
         let at = parse_clock(&time.get_untracked()).unwrap_or_else(clock_now);
-        let entry = text.get_untracked();
+        let entry = edited.session.with_untracked(|s| s.draft.clone());
         if entry.trim().is_empty() {
             return;
         }
         edited.change(|s| {
             s.timeline.add(at, &entry, kind.get_untracked());
+            s.draft.clear();
         });
-        text.set(String::new());
         time.set(String::new());
         kind.set(EntryKind::Note);
     };
@@ -56,7 +57,7 @@ pub fn CapturePanel() -> impl IntoView {
                     enterkeyhint="done"
                     placeholder="Type and press Enter"
                     value=text
-                    on_text=move |v| text.set(v)
+                    on_text=move |v| edited.change(|s| s.draft = v)
                 />
                 <label class="field capture-time">
                     <span>"At"</span>

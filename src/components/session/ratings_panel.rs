@@ -58,7 +58,10 @@ fn ScoreField(scale: Scale) -> impl IntoView {
                     autocomplete="off"
                     prop:value=shown
                     on:change=move |ev| {
-                        let mut ratings = edited.session.with_untracked(|s| s.ratings.clone());
+                        // Also fired as the page is left with this field focused.
+                        let Some(mut ratings) = edited.session.try_with_untracked(|s| s.ratings.clone()) else {
+                            return;
+                        };
                         match ratings.set_input(scale, &event_target_value(&ev)) {
                             Ok(()) => {
                                 edited.change(|s| s.ratings = ratings);

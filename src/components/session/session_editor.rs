@@ -1,8 +1,9 @@
 use super::DeleteSession;
 use crate::components::InRecentlyDeleted;
 use crate::components::{
-    CapturePanel, Crumbs, ExportMarkdown, FieldError, HomeworkPanel, HomeworkReview, NoteEditor,
-    PlanPanel, RatingsPanel, RecordOf, SessionHeader, TagPicker, TranscriptPanel, or_missing,
+    CapturePanel, ConflictNotice, Crumbs, ExportMarkdown, FieldError, HomeworkPanel,
+    HomeworkReview, NoteEditor, PlanPanel, RatingsPanel, RecordOf, SessionHeader, TagPicker,
+    TranscriptPanel, or_missing,
 };
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 use std::fmt::Display;
 
 /// The session open in the editor, shared by its panels. Every change is
-/// saved at once; a refused change keeps the old value and says why.
+/// queued for saving at once; a refused change keeps the old value and says why.
 #[derive(Clone, Copy)]
 pub struct EditedSession {
     pub session: RwSignal<Session>,
@@ -22,19 +23,26 @@ pub struct EditedSession {
     state: AppState,
 }
 
+/// A field's `change` event also fires when the focused field is removed as
+/// the page is left (by the Back button, say), after the editor's values are
+/// disposed: then there is nothing left to change, and nothing is done.
 impl EditedSession {
     pub fn change(&self, f: impl FnOnce(&mut Session)) {
-        self.session.update(|s| {
+        let changed = self.session.try_update(|s| {
             f(s);
             s.updated_at = now_ms();
+            s.clone()
         });
+        let Some(session) = changed else { return };
         self.error.set(None);
-        self.state.save_session(self.session.get_untracked());
+        self.state.save_session(session);
     }
 
     /// Applies a change that may be refused; returns whether it was applied.
     pub fn try_change<E: Display>(&self, f: impl FnOnce(&mut Session) -> Result<(), E>) -> bool {
-        let mut updated = self.session.get_untracked();
+        let Some(mut updated) = self.session.try_get_untracked() else {
+            return false;
+        };
         match f(&mut updated) {
             Ok(()) => {
                 self.change(|s| *s = updated);
@@ -59,17 +67,13 @@ pub fn SessionEditor(id: String) -> impl IntoView {
     if state.peek(|s| s.in_recently_deleted(&Deletable::Session(id.clone()))) {
         return view! { <InRecentlyDeleted what="Session" /> }.into_any();
     }
-    or_missing(
-        "Session",
-        state.session_with_client(&id),
-        |(session, client)| {
-            // The rest of the course, for the homework due for review.
-            let (earlier, problems) = state.peek(|s| s.sessions_of(&client.id));
-            state.report_all(&problems);
-            let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
-            view! { <SessionForm session client clinician earlier /> }.into_any()
-        },
-    )
+    or_missing("Session", state.open_session(&id), |(session, client)| {
+        // The rest of the course, for the homework due for review.
+        let (earlier, problems) = state.peek(|s| s.sessions_of(&client.id));
+        state.report_all(&problems);
+        let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
+        view! { <SessionForm session client clinician earlier /> }.into_any()
+    })
 }
 
 #[component]
@@ -88,6 +92,13 @@ fn SessionForm(
     provide_context(edited);
     let session = edited.session;
     let id = session.with_untracked(|s| s.id.clone());
+    let record = RecordRef::Session(id.clone());
+    // Follows what another tab saved while nothing typed here waits to be written.
+    Effect::new(move |_| {
+        if let Some(theirs) = edited.state.newer_stored(&record) {
+            session.set(theirs);
+        }
+    });
 
     view! {
         <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
@@ -105,7 +116,7 @@ fn SessionForm(
             </div>
         </div>
         <FieldError message=edited.error />
-        <ChangedElsewhere />
+        <ConflictNotice noun="session" value=session />
         <SessionHeader clinician=clinician.signature_line() />
         <div class="editor-columns">
             <div class="editor-side">
@@ -125,40 +136,5 @@ fn SessionForm(
                 <PlanPanel />
             </div>
         </div>
-    }
-}
-
-/// Says when another tab or window saved this same session, and offers its
-/// version; otherwise the next edit here would write over it unseen.
-#[component]
-fn ChangedElsewhere() -> impl IntoView {
-    let edited = use_edited_session();
-    let state = edited.state;
-    let record = RecordRef::Session(edited.session.with_untracked(|s| s.id.clone()));
-    let newer = move || {
-        state.changed_elsewhere(&record)
-            && edited.session.with(|mine| {
-                state
-                    .peek(|s| s.session(&mine.id))
-                    .ok()
-                    .flatten()
-                    .is_some_and(|theirs| theirs != *mine)
-            })
-    };
-    let load = move |_| {
-        let id = edited.session.with_untracked(|s| s.id.clone());
-        if let Some(theirs) = state.adopt_stored_session(&id) {
-            edited.session.set(theirs);
-        }
-    };
-    view! {
-        <Show when=newer>
-            <section class="notice" role="alert" aria-label="Changed elsewhere">
-                <p>
-                    "This session was just saved in another tab or window. Your next edit here would replace that version."
-                </p>
-                <button type="button" class="primary" on:click=load>"Show the other version"</button>
-            </section>
-        </Show>
     }
 }

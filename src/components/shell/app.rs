@@ -15,8 +15,9 @@ fn current_route() -> Route {
     Route::from_hash(&hash)
 }
 
-/// The whole app: opens storage, follows the URL fragment, and makes sure an
-/// edit still queued is written when the tab is hidden or closed.
+/// The whole app: opens storage, follows the URL fragment, makes sure an
+/// edit still queued is written when the tab is hidden or closed, and reads
+/// open records again when another tab may have changed them.
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state(open_browser_store(), current_route());
@@ -28,6 +29,10 @@ pub fn App() -> impl IntoView {
     // Fired only in the other tabs of this origin, never in the one that wrote.
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
         state.changed_in_other_tab(ev.key().as_deref())
+    });
+    // A page back from the back/forward cache missed the other tabs' storage events.
+    let on_pageshow = window_event_listener(leptos::ev::pageshow, move |_| {
+        state.changed_in_other_tab(None)
     });
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
@@ -41,6 +46,7 @@ pub fn App() -> impl IntoView {
         on_hash.remove();
         on_pagehide.remove();
         on_storage.remove();
+        on_pageshow.remove();
         on_hidden.remove();
     });
 

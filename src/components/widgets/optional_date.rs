@@ -21,7 +21,9 @@ pub fn OptionalDate(
                 on:change=move |ev| {
                     let entry = event_target_value(&ev);
                     let date = if entry.trim().is_empty() { Ok(None) } else { parse_date(&entry).map(Some) };
-                    on_date.run(date);
+                    // A changed field also sends this as its page is taken
+                    // down, when the callback is gone: nothing to do then.
+                    on_date.try_run(date);
                 }
             />
         </label>

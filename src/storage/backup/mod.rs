@@ -11,9 +11,6 @@ pub use file::{Backup, BackupError, Entry, Header, MAX_BYTES};
 pub use merge::{MergePreview, Outcome};
 
 use super::{PREFIX, RecordRef, StorageError, Store, codec, index_key, problems, read};
-use crate::model::transcript::Transcript;
-use crate::model::{Client, Clinician, DeviceSettings, Session};
-use serde::de::DeserializeOwned;
 
 /// A backup file ready to download.
 pub struct Made {
@@ -26,21 +23,9 @@ pub struct Made {
 
 /// Whether a record of the file has the structure of its kind.
 fn check(entry: &Entry) -> Result<(), String> {
-    // Read from text, as the store reads records, so the app carries one
-    // reader per kind of record rather than a second one for parsed JSON.
-    fn is<T: DeserializeOwned>(entry: &Entry) -> Result<(), String> {
-        serde_json::from_str::<T>(&entry.value.to_string())
-            .map(drop)
-            .map_err(|e| e.to_string())
-    }
     match RecordRef::from_key(&format!("{PREFIX}{}", entry.key)) {
-        Some(RecordRef::Client(_)) => is::<Client>(entry),
-        Some(RecordRef::Session(_)) => is::<Session>(entry),
-        Some(RecordRef::Transcript(_)) => is::<Transcript>(entry),
-        Some(RecordRef::Clinician) => is::<Clinician>(entry),
-        Some(RecordRef::Settings) => is::<DeviceSettings>(entry),
-        Some(RecordRef::Index) => is::<super::Index>(entry),
         Some(RecordRef::Schema) | None => Err("not a kind of record Sessionpad keeps".into()),
+        Some(record) => problems::check_structure(&record, &entry.value.to_string()),
     }
 }
 

@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::note::{NoteFormat, Section};
+use crate::model::{Client, Clinician, Session};
 use crate::storage::{Backend, MemoryBackend};
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -269,13 +270,11 @@ fn the_merge_preview_counts_new_and_same_records_and_names_the_differing_ones() 
     assert_eq!(store.merge_preview(&backup).same, backup.records.len());
 
     let (_, mut edited) = filled();
-    edited
-        .save_session(&session("s2", "c1", 2, "Second, edited here"))
-        .unwrap();
+    let mut second = edited.session("s2").unwrap().unwrap();
+    second.note.set_text(Section::Free, "Second, edited here".into());
+    edited.save_session(&second).unwrap();
     let preview = edited.merge_preview(&backup);
     assert_eq!(preview.new, 0);
-    assert_eq!(
-        preview.newer_here.len() + preview.newer_in_file.len() + preview.conflicts.len(),
-        1
-    );
+    assert_eq!(preview.newer_here, ["Alex · Session 2"]);
+    assert!(preview.newer_in_file.is_empty() && preview.conflicts.is_empty());
 }

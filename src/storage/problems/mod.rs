@@ -4,7 +4,7 @@
 
 use super::{
     Backend, Deletable, Index, PREFIX, Problems, RecordRef, SessionRef, StorageError, Store,
-    client_key, clinician_key, index_key, quarantine_key, read, session_key, settings_key,
+    client_key, clinician_key, codec, index_key, quarantine_key, read, session_key, settings_key,
     transcript_key, write,
 };
 use crate::model::transcript::Transcript;
@@ -184,20 +184,34 @@ pub(super) fn completed_index(
 
 /// Why the value under `key` cannot be used, if it cannot.
 fn damage(backend: &dyn Backend, record: &RecordRef, key: &str) -> Option<String> {
-    fn check<T: DeserializeOwned>(backend: &dyn Backend, key: &str) -> Option<String> {
-        match read::<T>(backend, key) {
-            Err(StorageError::Damaged { reason, .. }) => Some(reason),
-            _ => None,
-        }
+    if *record == RecordRef::Schema {
+        return None;
+    }
+    let raw = backend.get(key).ok()??;
+    match codec::decode(&raw) {
+        Ok(json) => check_structure(record, &json).err(),
+        Err(e) => Some(e.to_string()),
+    }
+}
+
+/// Whether `json` has the structure of `record`'s kind, and why not if not;
+/// read from text, as the store reads it, so each kind has one reader.
+pub(super) fn check_structure(record: &RecordRef, json: &str) -> Result<(), String> {
+    fn is<T: DeserializeOwned>(json: &str) -> Result<(), String> {
+        serde_json::from_str::<T>(json)
+            .map(drop)
+            .map_err(|e| e.to_string())
     }
     match record {
-        RecordRef::Schema => None,
-        RecordRef::Index => check::<Index>(backend, key),
-        RecordRef::Clinician => check::<Clinician>(backend, key),
-        RecordRef::Settings => check::<DeviceSettings>(backend, key),
-        RecordRef::Client(_) => check::<Client>(backend, key),
-        RecordRef::Session(_) => check::<Session>(backend, key),
-        RecordRef::Transcript(_) => check::<Transcript>(backend, key),
+        RecordRef::Schema => Ok(()),
+        RecordRef::Index => is::<Index>(json),
+        RecordRef::Clinician => is::<Clinician>(json),
+        RecordRef::Settings => is::<DeviceSettings>(json),
+        RecordRef::Client(_) => is::<Client>(json),
+        RecordRef::Session(_) => is::<Session>(json),
+        RecordRef::Transcript(_) => is::<Transcript>(json),
+        // A set-aside copy has the shape of the record it copies.
+        RecordRef::Conflict(of, _) => check_structure(of, json),
     }
 }
 

@@ -1,0 +1,33 @@
+use crate::route::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// The client's sessions with a version set aside because two tabs or
+/// windows changed them at once, each a link to where it is resolved.
+#[component]
+pub fn UnresolvedChanges(client_id: String) -> impl IntoView {
+    let state = use_app_state();
+    let sessions = Memo::new(move |_| state.sessions_with_conflicts(&client_id));
+    view! {
+        <Show when=move || sessions.with(|s| !s.is_empty())>
+            <section class="panel" aria-labelledby="unresolved-title">
+                <h2 id="unresolved-title">"Unresolved changes from another tab"</h2>
+                <p class="muted">"Open each session to choose which version to keep."</p>
+                <ul>
+                    <For
+                        each=move || sessions.get()
+                        key=|id| id.clone()
+                        children=move |id| {
+                            let title = state
+                                .peek(|s| s.session(&id))
+                                .ok()
+                                .flatten()
+                                .map_or_else(|| "A session".to_string(), |s| format!("Session {}", s.number));
+                            view! { <li><a href=Route::Session(id).hash()>{title}</a></li> }
+                        }
+                    />
+                </ul>
+            </section>
+        </Show>
+    }
+}

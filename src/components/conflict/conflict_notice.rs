@@ -1,0 +1,48 @@
+use crate::components::MergeByHand;
+use crate::model::merge::Merge;
+use crate::state::use_app_state;
+use crate::storage::Revised;
+use leptos::prelude::*;
+
+/// Shown while this tab's version of the record is set aside because another
+/// tab or window changed it too: nothing is lost until the clinician chooses.
+#[component]
+pub fn ConflictNotice<T>(
+    /// What the record is called in the message: "session", "client".
+    noun: &'static str,
+    /// The record as this page shows it; it takes the version kept.
+    value: RwSignal<T>,
+) -> impl IntoView
+where
+    T: Revised + Merge + Send + Sync,
+{
+    let state = use_app_state();
+    let record = StoredValue::new(value.with_untracked(Revised::record));
+    let both = RwSignal::new(false);
+    let keep_mine = move |_| {
+        state.keep_version(value.get_untracked());
+    };
+    let keep_theirs = move |_| {
+        if let Some(theirs) = state.keep_theirs(&record.read_value()) {
+            value.set(theirs);
+        }
+    };
+    view! {
+        <Show when=move || state.in_conflict(&record.read_value())>
+            <section class="notice conflict" role="alert" aria-label="Changed in another tab">
+                <p>
+                    {format!("This {noun} was also changed in another tab or window.")}
+                    " Your version is kept aside until you choose which to keep."
+                </p>
+                <button type="button" class="primary" on:click=keep_mine>"Keep mine"</button>
+                <button type="button" on:click=keep_theirs>"Keep theirs"</button>
+                <button type="button" aria-pressed=move || both.get().to_string() on:click=move |_| both.update(|b| *b = !*b)>
+                    "Show both"
+                </button>
+                <Show when=move || both.get()>
+                    <MergeByHand value />
+                </Show>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,84 @@
+use crate::components::FieldError;
+use crate::model::merge::Merge;
+use crate::state::use_app_state;
+use crate::storage::Revised;
+use leptos::prelude::*;
+
+/// The two versions side by side, one pair per text they disagree on: the
+/// clinician edits theirs into this tab's version, then keeps the result.
+#[component]
+pub fn MergeByHand<T>(value: RwSignal<T>) -> impl IntoView
+where
+    T: Revised + Merge + Send + Sync,
+{
+    let state = use_app_state();
+    let record = value.with_untracked(Revised::record);
+    let theirs = state.peek(|s| T::load(s, &record)).ok().flatten();
+    let differences = value.with_untracked(|mine| {
+        theirs
+            .as_ref()
+            .map(|theirs| mine.differences(theirs))
+            .unwrap_or_default()
+    });
+    let merged = StoredValue::new(
+        differences
+            .iter()
+            .map(|d| (d.field, RwSignal::new(d.mine.clone())))
+            .collect::<Vec<_>>(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let keep_this = move |_| {
+        let mut kept = value.get_untracked();
+        for (field, text) in merged.get_value() {
+            if let Err(e) = kept.set_text(field, text.get_untracked()) {
+                error.set(Some(e.to_string()));
+                return;
+            }
+        }
+        error.set(None);
+        if state.keep_version(kept.clone()) {
+            value.set(kept);
+        }
+    };
+    let same_texts = differences.is_empty().then(|| {
+        view! {
+            <p class="hint">
+                "The texts are the same in both versions; they differ elsewhere (ratings, tags, homework or dates)."
+            </p>
+        }
+    });
+    let pairs = differences
+        .into_iter()
+        .zip(merged.get_value())
+        .map(|(d, (_, text))| {
+            let label = d.field.label();
+            view! {
+                <div class="merge-pair grid">
+                    <label class="field">
+                        <span>{format!("Yours: {label}")}</span>
+                        <textarea
+                            rows=6
+                            prop:value=move || text.get()
+                            on:input=move |ev| text.set(event_target_value(&ev))
+                        ></textarea>
+                    </label>
+                    <label class="field">
+                        <span>{format!("Other tab: {label}")}</span>
+                        <textarea rows=6 readonly prop:value=d.theirs></textarea>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="merge" role="group" aria-label="Both versions">
+            <p class="hint">
+                "Yours is on the left and can be edited; the other tab's is on the right. Bring into yours what to keep, then choose “Keep this”."
+            </p>
+            {same_texts}
+            {pairs}
+            <FieldError message=error />
+            <button type="button" class="primary" on:click=keep_this>"Keep this"</button>
+        </div>
+    }
+}

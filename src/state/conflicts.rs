@@ -1,0 +1,193 @@
+//! When another tab changed a record this tab is editing: open records are
+//! read again and quietly follow the other tab while nothing here waits to
+//! be written; otherwise this tab's version is set aside, and the clinician
+//! chooses which to keep.
+
+use super::AppState;
+use crate::model::{Client, Clinician, Session};
+use crate::storage::{RecordRef, Revised, StorageError};
+use leptos::prelude::*;
+
+impl AppState {
+    /// A session and its client for the editor. An edit still queued here
+    /// (because storage refused it) or a version of this tab's set aside in a
+    /// conflict wins over the stored one, so the editor never starts from,
+    /// and then saves, older text.
+    pub fn open_session(&self, id: &str) -> Result<Option<(Session, Client)>, StorageError> {
+        let Some((stored, client)) = self.peek(|s| s.session_with_client(id))? else {
+            return Ok(None);
+        };
+        let transcript = stored.transcript.clone();
+        Ok(self.open(stored).map(|mut session| {
+            // The set-aside copy leaves the transcript out: it is never edited.
+            session.transcript = transcript;
+            (session, client)
+        }))
+    }
+
+    pub fn open_client(&self, id: &str) -> Result<Option<Client>, StorageError> {
+        Ok(self
+            .peek(|s| s.client(id))?
+            .and_then(|stored| self.open(stored)))
+    }
+
+    fn open<T: Revised>(&self, stored: T) -> Option<T> {
+        let record = stored.record();
+        if let Some(queued) = self.queued(&record) {
+            return T::from_edit(queued);
+        }
+        self.queue
+            .update_value(|q| q.hold(record.clone(), stored.rev()));
+        Some(self.claim_conflict(&record).unwrap_or(stored))
+    }
+
+    /// This tab's set-aside version of `record`, or the first one left by
+    /// another tab (its page was closed or reloaded): shown and resolved here.
+    fn claim_conflict<T: Revised>(&self, record: &RecordRef) -> Option<T> {
+        let copy = match self.conflicts.with_untracked(|c| c.get(record).cloned()) {
+            Some(copy) => copy,
+            None => self
+                .peek(|s| s.conflict_copies_of(record))
+                .ok()?
+                .into_iter()
+                .next()?,
+        };
+        match self.peek(|s| s.conflict_copy::<T>(&copy)) {
+            Ok(Some(mine)) => {
+                self.conflicts.update(|c| {
+                    c.insert(record.clone(), copy);
+                });
+                Some(mine)
+            }
+            Ok(None) => None,
+            Err(e) => {
+                self.report(&e);
+                None
+            }
+        }
+    }
+
+    /// Whether this tab shows a set-aside version of `record`; tracked.
+    pub fn in_conflict(&self, record: &RecordRef) -> bool {
+        self.conflicts.with(|c| c.contains_key(record))
+    }
+
+    /// The write of `record` met another tab's newer version: this tab's is
+    /// stored under `copy`, and no longer waits in memory.
+    pub(super) fn set_aside(&self, record: RecordRef, copy: RecordRef) {
+        self.queue.update_value(|q| q.discard(&record));
+        self.conflicts.update(|c| {
+            c.insert(record, copy);
+        });
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// The stored version of an open record, when another tab moved it on
+    /// since this one read it; tracked, so the screen re-reads after every
+    /// change made elsewhere. `None` while this tab has an edit of it waiting:
+    /// that edit is written at once and, finding the newer version, set aside.
+    /// A conflict another tab resolved is left for the version it kept.
+    pub fn newer_stored<T: Revised>(&self, record: &RecordRef) -> Option<T> {
+        self.revision.track();
+        let held = self.queue.try_with_value(|q| q.held(record))??;
+        if let Some(copy) = self.conflicts.with_untracked(|c| c.get(record).cloned()) {
+            if !matches!(self.peek(|s| s.conflict_copy::<T>(&copy)), Ok(None)) {
+                return None;
+            }
+            self.conflicts.update(|c| {
+                c.remove(record);
+            });
+        }
+        let stored = self.peek(|s| T::load(s, record)).ok()??;
+        if stored.rev() == held {
+            return None;
+        }
+        if self.queued(record).is_some() {
+            self.flush();
+            return None;
+        }
+        self.queue
+            .update_value(|q| q.hold(record.clone(), stored.rev()));
+        Some(stored)
+    }
+
+    /// The clinician's details as another tab stored them, when they differ
+    /// from `shown` and nothing typed here waits to be written; tracked.
+    /// They carry no revision: the last write wins.
+    pub fn newer_clinician(&self, shown: &Clinician) -> Option<Clinician> {
+        self.revision.track();
+        if self.queued(&RecordRef::Clinician).is_some() {
+            return None;
+        }
+        let stored = self.peek(|s| s.clinician()).ok()?;
+        (stored != *shown).then_some(stored)
+    }
+
+    /// Resolves a conflict with `keep` (this tab's version, or the two merged
+    /// by hand): it replaces the stored one, and the set-aside copy goes.
+    pub fn keep_version<T: Revised>(&self, keep: T) -> bool {
+        let record = keep.record();
+        let Some(copy) = self.conflicts.with_untracked(|c| c.get(&record).cloned()) else {
+            return false;
+        };
+        self.queue.update_value(|q| q.discard(&record));
+        let edit = keep.into_edit();
+        match self
+            .store
+            .try_update_value(|s| s.keep_version(&copy, &edit))
+        {
+            Some(Ok(rev)) => {
+                self.queue.update_value(|q| q.hold(record.clone(), rev));
+                self.resolved(&record);
+                self.settle(None);
+                true
+            }
+            Some(Err(e)) => {
+                self.report(&e);
+                self.settle(Some(&e));
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Resolves a conflict with the stored version: this tab's set-aside copy
+    /// is removed, and the stored version is returned to be shown.
+    pub fn keep_theirs<T: Revised>(&self, record: &RecordRef) -> Option<T> {
+        let copy = self.conflicts.with_untracked(|c| c.get(record).cloned())?;
+        let theirs = match self.store.try_update_value(|s| {
+            s.remove_conflict_copy(&copy)?;
+            T::load(s, record)
+        })? {
+            Ok(theirs) => theirs?,
+            Err(e) => {
+                self.report(&e);
+                return None;
+            }
+        };
+        self.queue.update_value(|q| {
+            q.discard(record);
+            q.hold(record.clone(), theirs.rev());
+        });
+        self.resolved(record);
+        Some(theirs)
+    }
+
+    fn resolved(&self, record: &RecordRef) {
+        self.conflicts.update(|c| {
+            c.remove(record);
+        });
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Every session of a client with a version set aside, for its page; tracked.
+    pub fn sessions_with_conflicts(&self, client_id: &str) -> Vec<String> {
+        match self.read(|s| s.sessions_with_conflicts(client_id)) {
+            Ok(ids) => ids,
+            Err(e) => {
+                self.report(&e);
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Bringing stored data written by earlier layouts up to the current one.
+
+use super::{
+    Backend, PREFIX, RecordRef, SCHEMA_VERSION, StorageError, codec, schema_key, transcript_key,
+};
+
+/// One step per schema version: `MIGRATIONS[n]` turns layout `n` into `n + 1`.
+type Migration = fn(&mut dyn Backend) -> Result<(), StorageError>;
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [
+    // Layout 0 (records written before the schema record existed) already
+    // has the shape of layout 1: nothing to rewrite.
+    |_| Ok(()),
+    notes_into_note,
+    compress_records,
+];
+
+/// Layout 2: a session's free-text `notes` become the free-text section of
+/// its formatted note, so nothing typed before note formats existed is lost.
+/// Safe to run again after an interruption: migrated records are skipped.
+fn notes_into_note(backend: &mut dyn Backend) -> Result<(), StorageError> {
+    let sessions = format!("{PREFIX}session/");
+    for key in backend.keys()? {
+        if !key.starts_with(&sessions) {
+            continue;
+        }
+        let Some(raw) = backend.get(&key)? else {
+            continue;
+        };
+        // A record that does not decode is left exactly as it is, for the reader to report.
+        let Ok(serde_json::Value::Object(mut record)) = serde_json::from_str(&raw) else {
+            continue;
+        };
+        if record.contains_key("note") {
+            continue;
+        }
+        let notes = match record.remove("notes") {
+            Some(serde_json::Value::String(notes)) => notes,
+            _ => String::new(),
+        };
+        record.insert(
+            "note".into(),
+            serde_json::json!({ "format": "free", "sections": { "free": notes } }),
+        );
+        backend.set(&key, &serde_json::Value::Object(record).to_string())?;
+    }
+    Ok(())
+}
+
+/// Layout 3: every record is rewritten through the codec, compressed, and a
+/// session's transcript moves to its own key. Safe to interrupt and to run
+/// again: records already in the codec's form are skipped, and a transcript
+/// is written before the session record that drops it.
+fn compress_records(backend: &mut dyn Backend) -> Result<(), StorageError> {
+    for key in backend.keys()? {
+        // The schema record is plain text, and quarantined copies stay as they were.
+        let record = match RecordRef::from_key(&key) {
+            None | Some(RecordRef::Schema) => continue,
+            Some(record) => record,
+        };
+        let Some(raw) = backend.get(&key)? else {
+            continue;
+        };
+        if codec::is_current(&raw) {
+            continue;
+        }
+        // A record that does not decode is left exactly as it is, for the reader to report.
+        let Ok(mut json) = serde_json::from_str::<serde_json::Value>(&raw) else {
+            continue;
+        };
+        let transcript = match &record {
+            RecordRef::Session(id) => json
+                .get_mut("transcript")
+                .map(serde_json::Value::take)
+                .filter(|t| !t.is_null())
+                .map(|t| (id, t)),
+            _ => None,
+        };
+        match transcript {
+            Some((id, transcript)) => {
+                backend.set(&transcript_key(id), &codec::encode(&transcript.to_string()))?;
+                backend.set(&key, &codec::encode(&json.to_string()))?;
+            }
+            // Otherwise the JSON is kept as it was written, byte for byte.
+            None => backend.set(&key, &codec::encode(&raw))?,
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
+    let found = match backend.get(&schema_key())? {
+        None => 0,
+        Some(raw) => raw
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| StorageError::Damaged {
+                key: schema_key(),
+                reason: format!("“{raw}” is not a layout version"),
+            })?,
+    };
+    if found > SCHEMA_VERSION {
+        return Err(StorageError::NewerSchema { found });
+    }
+    for step in &MIGRATIONS[found as usize..] {
+        step(backend)?;
+    }
+    if found != SCHEMA_VERSION {
+        backend.set(&schema_key(), &SCHEMA_VERSION.to_string())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! Per-record revisions. A session or client is written only over the
+//! revision this tab read; otherwise this tab's version is set aside as a
+//! numbered conflict copy, and the stored one is left as it is, so two tabs
+//! never drop each other's words.
+
+use super::{Edit, Index, PREFIX, RecordRef, StorageError, Store, read, write};
+use crate::model::{Client, Session};
+use serde::{Serialize, de::DeserializeOwned};
+
+/// Where the `n`th set-aside version of `record` is kept.
+pub fn conflict_key(record: &RecordRef, n: u32) -> String {
+    let of = record.key();
+    format!("{PREFIX}conflict/{}/{n}", of.trim_start_matches(PREFIX))
+}
+
+/// The conflict copy named by what follows `conflict/` in its key.
+pub(super) fn conflict_from_key(rest: &str) -> Option<RecordRef> {
+    let (of, n) = rest.rsplit_once('/')?;
+    let record = RecordRef::from_key(&format!("{PREFIX}{of}"))?;
+    let n = n.parse().ok()?;
+    matches!(record, RecordRef::Session(_) | RecordRef::Client(_))
+        .then(|| RecordRef::Conflict(Box::new(record), n))
+}
+
+fn copy_number(copy: &RecordRef) -> u32 {
+    match copy {
+        RecordRef::Conflict(_, n) => *n,
+        _ => 0,
+    }
+}
+
+/// A record that carries a revision.
+pub trait Revised: Serialize + DeserializeOwned + Clone + 'static {
+    fn record(&self) -> RecordRef;
+    fn rev(&self) -> u64;
+    fn set_rev(&mut self, rev: u64);
+    fn into_edit(self) -> Edit;
+    fn from_edit(edit: Edit) -> Option<Self>;
+    /// The stored record, whole, as a screen shows it.
+    fn load(store: &Store, record: &RecordRef) -> Result<Option<Self>, StorageError>;
+}
+
+/// Sessions and clients carry revisions alike: `$variant` names both the
+/// record and the edit, and `$load` reads the stored record whole.
+macro_rules! revised {
+    ($type:ty, $variant:ident, $load:ident) => {
+        impl Revised for $type {
+            fn record(&self) -> RecordRef {
+                RecordRef::$variant(self.id.clone())
+            }
+            fn rev(&self) -> u64 {
+                self.rev
+            }
+            fn set_rev(&mut self, rev: u64) {
+                self.rev = rev;
+            }
+            fn into_edit(self) -> Edit {
+                Edit::$variant(Box::new(self))
+            }
+            fn from_edit(edit: Edit) -> Option<Self> {
+                match edit {
+                    Edit::$variant(record) => Some(*record),
+                    _ => None,
+                }
+            }
+            fn load(store: &Store, record: &RecordRef) -> Result<Option<Self>, StorageError> {
+                match record {
+                    RecordRef::$variant(id) => store.$load(id),
+                    _ => Ok(None),
+                }
+            }
+        }
+    };
+}
+
+revised!(Session, Session, session);
+revised!(Client, Client, client);
+
+impl Store {
+    /// `value` as it is to be written, one revision on; or, when the stored
+    /// record has moved past the revision `value` was based on, this version
+    /// kept as a conflict copy and a [`StorageError::Conflict`] naming it.
+    pub(super) fn next_revision<T: Revised>(&mut self, value: &T) -> Result<T, StorageError> {
+        let record = value.record();
+        let stored = read::<T>(self.backend.as_ref(), &record.key())?;
+        if let Some(stored) = stored.filter(|s| s.rev() != value.rev()) {
+            // After the highest number, so an unresolved copy is never overwritten.
+            let n = self
+                .conflict_copies_of(&record)?
+                .iter()
+                .map(copy_number)
+                .max()
+                .unwrap_or(0)
+                + 1;
+            let copy = RecordRef::Conflict(Box::new(record.clone()), n);
+            let mut aside = value.clone();
+            aside.set_rev(stored.rev());
+            write(self.backend.as_mut(), &copy.key(), &aside)?;
+            return Err(StorageError::Conflict { record, copy });
+        }
+        let mut next = value.clone();
+        next.set_rev(value.rev() + 1);
+        Ok(next)
+    }
+
+    /// Every conflict copy not yet resolved, in key order.
+    pub fn conflict_copies(&self) -> Result<Vec<RecordRef>, StorageError> {
+        let mut copies: Vec<_> = self
+            .backend
+            .keys()?
+            .iter()
+            .filter_map(|key| RecordRef::from_key(key))
+            .filter(|r| matches!(r, RecordRef::Conflict(..)))
+            .collect();
+        copies.sort_by_key(RecordRef::key);
+        Ok(copies)
+    }
+
+    /// The unresolved copies of one record, oldest first.
+    pub fn conflict_copies_of(&self, record: &RecordRef) -> Result<Vec<RecordRef>, StorageError> {
+        let mut copies: Vec<_> = self
+            .conflict_copies()?
+            .into_iter()
+            .filter(|c| matches!(c, RecordRef::Conflict(of, _) if **of == *record))
+            .collect();
+        copies.sort_by_key(copy_number);
+        Ok(copies)
+    }
+
+    /// The sessions of a client with a version set aside, for the client page.
+    pub fn sessions_with_conflicts(&self, client_id: &str) -> Result<Vec<String>, StorageError> {
+        let mut ids = Vec::new();
+        for copy in self.conflict_copies()? {
+            if let RecordRef::Conflict(of, _) = copy
+                && let RecordRef::Session(id) = *of
+                && self.session_client(&id) == Some(client_id)
+                && !ids.contains(&id)
+            {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    fn session_client(&self, session_id: &str) -> Option<&str> {
+        let Index { sessions, .. } = &self.index;
+        sessions
+            .iter()
+            .find(|s| s.id == session_id)
+            .map(|s| s.client_id.as_str())
+    }
+
+    pub fn conflict_copy<T: Revised>(&self, copy: &RecordRef) -> Result<Option<T>, StorageError> {
+        read(self.backend.as_ref(), &copy.key())
+    }
+
+    /// Resolves a conflict: the copy is no longer needed once the version to
+    /// keep is stored.
+    pub fn remove_conflict_copy(&mut self, copy: &RecordRef) -> Result<(), StorageError> {
+        self.backend.remove(&copy.key())
+    }
+
+    /// The revision stored for `record` now (0 when it is not stored).
+    pub fn stored_rev<T: Revised>(&self, record: &RecordRef) -> Result<u64, StorageError> {
+        Ok(read::<T>(self.backend.as_ref(), &record.key())?.map_or(0, |r| r.rev()))
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests;
