@@ -6,7 +6,7 @@ use crate::model::{
 };
 use crate::platform::{download, now_ms, today};
 use crate::storage::SaveQueue;
-use crate::storage::backup::Backup;
+use crate::storage::backup::{Backup, MergePreview};
 use leptos::prelude::*;
 
 /// How the roster speaks of backups.
@@ -82,6 +82,28 @@ impl AppState {
             ));
         }
         Ok(told)
+    }
+
+    /// What merging the backup would do here; nothing is written.
+    pub fn merge_preview(&self, backup: &Backup) -> MergePreview {
+        self.flush();
+        self.peek(|s| s.merge_preview(backup))
+    }
+
+    /// Merges the backup into what is here; nothing on the device is lost,
+    /// and a refused write leaves everything as it was.
+    pub fn restore_merging(&self, backup: &Backup) -> Result<(), String> {
+        self.flush();
+        match self.store.try_update_value(|s| s.merge_backup(backup)) {
+            Some(Ok(_)) => {
+                self.revision.update(|r| *r += 1);
+                Ok(())
+            }
+            Some(Err(e)) => Err(format!(
+                "Merging stopped: {e} Everything on this device was put back as it was."
+            )),
+            None => Err("Sessionpad was closing; nothing was merged.".into()),
+        }
     }
 
     /// Replaces everything on the device with the backup's records, after

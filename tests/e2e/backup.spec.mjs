@@ -97,3 +97,25 @@ test("a backup is offered once changes have waited a week", async ({ page }) => 
   await downloadFrom(page, reminder.getByRole("button", { name: "Back up" }));
   await expect(reminder).not.toContainText("over a week ago");
 });
+
+test("merging an older backup keeps an edit made since", async ({ page }) => {
+  await withSample(page);
+  const older = await downloadFrom(page, page.getByRole("region", { name: "Backup" }).getByRole("button", { name: "Back up" }));
+  await page.getByRole("link", { name: /Alex/ }).click();
+  await page.getByRole("link", { name: /Session 13 of 24/ }).click();
+  await field(page, "Notes").fill("Edited after the backup.");
+  await saved(page);
+  await page.getByRole("link", { name: "All clients" }).click();
+
+  await page.getByText("This device", { exact: true }).click();
+  const device = page.locator("details", { hasText: "This device" });
+  await chooseBackup(device, older.name, older.text);
+  const preview = device.getByRole("region", { name: "Backup preview" });
+  await expect(preview).toContainText("Newer here, kept: Alex · Session 13");
+  await preview.getByRole("button", { name: "Merge" }).click();
+  await expect(preview).toHaveCount(0);
+
+  await page.getByRole("link", { name: /Alex/ }).click();
+  await page.getByRole("link", { name: /Session 13 of 24/ }).click();
+  await expect(field(page, "Notes")).toHaveValue("Edited after the backup.");
+});

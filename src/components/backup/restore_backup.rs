@@ -1,8 +1,9 @@
+use super::MergeOutline;
 use crate::components::FieldError;
 use crate::model::{clients_and_sessions, format_date};
 use crate::platform::{chosen_file, file_text};
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::{AppState, use_app_state};
 use crate::storage::backup::{Backup, BackupError, MAX_BYTES, read_backup};
 use leptos::prelude::*;
 
@@ -34,18 +35,23 @@ pub fn RestoreBackup() -> impl IntoView {
             }
         });
     };
-    let replace = move |_| {
-        let Some(backup) = chosen.get_untracked() else {
-            return;
-        };
-        match state.restore_replacing(&backup) {
-            Ok(()) => {
-                chosen.set(None);
-                state.navigate(Route::Roster);
+    // Merging and replacing end alike: back to the roster, or the reason shown.
+    let restore = move |how: fn(&AppState, &Backup) -> Result<(), String>| {
+        move |_| {
+            let Some(backup) = chosen.get_untracked() else {
+                return;
+            };
+            match how(&state, &backup) {
+                Ok(()) => {
+                    chosen.set(None);
+                    state.navigate(Route::Roster);
+                }
+                Err(why) => error.set(Some(why)),
             }
-            Err(why) => error.set(Some(why)),
         }
     };
+    let merge = restore(AppState::restore_merging);
+    let replace = restore(AppState::restore_replacing);
 
     view! {
         <div class="restore">
@@ -56,8 +62,8 @@ pub fn RestoreBackup() -> impl IntoView {
             <FieldError message=error />
             {move || {
                 chosen
-                    .with(|backup| backup.as_ref().map(|b| b.header.clone()))
-                    .map(|header| {
+                    .with(|backup| backup.as_ref().map(|b| (b.header.clone(), state.merge_preview(b))))
+                    .map(|(header, merging)| {
                         let made = header.created_at.get(..10).and_then(|d| d.parse().ok());
                         view! {
                             <section class="notice" aria-label="Backup preview">
@@ -68,10 +74,12 @@ pub fn RestoreBackup() -> impl IntoView {
                                         made.map(|d| format!(", made on {}", format_date(d))).unwrap_or_default(),
                                     )}
                                 </p>
+                                <MergeOutline merging />
                                 <p>
-                                    "“Replace everything” first downloads a backup of what is on this device now, then puts the backup's records in their place."
+                                    "“Merge” adds what this device lacks and keeps both versions where both changed. “Replace everything” first downloads a backup of what is on this device now, then puts the backup's records in their place."
                                 </p>
-                                <button type="button" class="primary" on:click=replace>"Replace everything"</button>
+                                <button type="button" class="primary" on:click=merge>"Merge"</button>
+                                <button type="button" on:click=replace>"Replace everything"</button>
                                 <button type="button" on:click=move |_| chosen.set(None)>"Cancel"</button>
                             </section>
                         }

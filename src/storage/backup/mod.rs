@@ -6,11 +6,12 @@
 
 mod file;
 mod merge;
+mod restore;
 
 pub use file::{Backup, BackupError, Entry, Header, MAX_BYTES};
 pub use merge::{MergePreview, Outcome};
 
-use super::{PREFIX, RecordRef, StorageError, Store, codec, index_key, problems, read};
+use super::{PREFIX, RecordRef, StorageError, Store, problems, read};
 
 /// A backup file ready to download.
 pub struct Made {
@@ -65,7 +66,7 @@ impl Store {
 
     /// This device's version of the record under `key` (without the
     /// prefix), as JSON; an unreadable one counts as absent.
-    fn record_here(&self, key: &str) -> Option<serde_json::Value> {
+    pub(super) fn record_here(&self, key: &str) -> Option<serde_json::Value> {
         read(self.backend.as_ref(), &format!("{PREFIX}{key}"))
             .ok()
             .flatten()
@@ -91,55 +92,7 @@ impl Store {
         }
         preview
     }
-
-    /// Replaces every record with the backup's. All or nothing: if a write
-    /// is refused, every key is put back as it was and the error returned.
-    pub fn replace_with_backup(&mut self, backup: &Backup) -> Result<(), StorageError> {
-        let ours: Vec<String> = self
-            .backend
-            .keys()?
-            .into_iter()
-            .filter(|k| !matches!(RecordRef::from_key(k), None | Some(RecordRef::Schema)))
-            .collect();
-        let mut before = Vec::with_capacity(ours.len());
-        for key in &ours {
-            before.push((key.clone(), self.backend.get(key)?));
-        }
-        if let Err(e) = self.write_all(&ours, backup) {
-            self.put_back(&backup.records, &before);
-            return Err(e);
-        }
-        self.stored_transcripts.clear();
-        let stored = read(self.backend.as_ref(), &index_key()).ok().flatten();
-        self.index = problems::complete_index(self.backend.as_mut(), stored)?;
-        Ok(())
-    }
-
-    fn write_all(&mut self, ours: &[String], backup: &Backup) -> Result<(), StorageError> {
-        for key in ours {
-            self.backend.remove(key)?;
-        }
-        for record in &backup.records {
-            let key = format!("{PREFIX}{}", record.key);
-            self.backend
-                .set(&key, &codec::encode(&record.value.to_string()))?;
-        }
-        Ok(())
-    }
-
-    /// Undoes a refused restore: the file's records go, ours come back.
-    fn put_back(&mut self, written: &[Entry], before: &[(String, Option<String>)]) {
-        for record in written {
-            let _ = self.backend.remove(&format!("{PREFIX}{}", record.key));
-        }
-        for (key, value) in before {
-            if let Some(value) = value {
-                let _ = self.backend.set(key, value);
-            }
-        }
-    }
 }
 
-// Property tests need proptest, which runs natively only.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

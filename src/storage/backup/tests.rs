@@ -112,26 +112,29 @@ fn replacing_removes_records_the_backup_does_not_hold() {
 }
 
 #[test]
-fn a_refused_write_at_any_point_of_a_restore_puts_everything_back() {
+fn a_refused_write_at_any_point_of_a_restore_or_merge_puts_everything_back() {
     let (_, source) = filled();
     let backup = read_backup(&made(&source)).unwrap();
-    for failing_write in 0..backup.records.len() {
-        let backend = MemoryBackend::new();
-        let mut store = open(&backend);
-        store
-            .save_client(&Client::new("c7".into(), "Kept", 0).unwrap())
-            .unwrap();
-        store
-            .save_session(&session("s7", "c7", 1, "Kept note"))
-            .unwrap();
-        let before = everything(&backend);
-        backend.fail_write_after(failing_write);
-        assert_eq!(
-            store.replace_with_backup(&backup),
-            Err(StorageError::QuotaExceeded),
-            "write {failing_write}"
-        );
-        assert_eq!(everything(&backend), before, "write {failing_write}");
+    let merge = |s: &mut Store, b: &Backup| s.merge_backup(b).map(drop);
+    for restore in [Store::replace_with_backup, merge] {
+        for failing_write in 0..backup.records.len() {
+            let backend = MemoryBackend::new();
+            let mut store = open(&backend);
+            store
+                .save_client(&Client::new("c7".into(), "Kept", 0).unwrap())
+                .unwrap();
+            store
+                .save_session(&session("s7", "c7", 1, "Kept note"))
+                .unwrap();
+            let before = everything(&backend);
+            backend.fail_write_after(failing_write);
+            assert_eq!(
+                restore(&mut store, &backup),
+                Err(StorageError::QuotaExceeded),
+                "write {failing_write}"
+            );
+            assert_eq!(everything(&backend), before, "write {failing_write}");
+        }
     }
 }
 
@@ -271,10 +274,87 @@ fn the_merge_preview_counts_new_and_same_records_and_names_the_differing_ones() 
 
     let (_, mut edited) = filled();
     let mut second = edited.session("s2").unwrap().unwrap();
-    second.note.set_text(Section::Free, "Second, edited here".into());
+    second
+        .note
+        .set_text(Section::Free, "Second, edited here".into());
     edited.save_session(&second).unwrap();
     let preview = edited.merge_preview(&backup);
     assert_eq!(preview.new, 0);
     assert_eq!(preview.newer_here, ["Alex · Session 2"]);
     assert!(preview.newer_in_file.is_empty() && preview.conflicts.is_empty());
+}
+
+fn note_of(store: &Store, id: &str) -> String {
+    store
+        .session(id)
+        .unwrap()
+        .unwrap()
+        .note
+        .text(Section::Free)
+        .to_string()
+}
+
+fn edit_note(store: &mut Store, id: &str, text: &str) {
+    let mut s = store.session(id).unwrap().unwrap();
+    s.note.set_text(Section::Free, text.into());
+    store.save_session(&s).unwrap();
+}
+
+#[test]
+fn merging_an_older_backup_keeps_the_newer_edit_here_and_adds_what_is_missing() {
+    let (_, mut store) = filled();
+    let older = read_backup(&made(&store)).unwrap();
+    edit_note(&mut store, "s2", "Second, edited after the backup");
+    let backend = MemoryBackend::new();
+    let mut other = open(&backend);
+    other.replace_with_backup(&older).unwrap();
+    other
+        .save_client(&Client::new("c5".into(), "Only here", 0).unwrap())
+        .unwrap();
+    let newer = read_backup(&made(&store)).unwrap();
+
+    // The device with the older copy takes the newer edit…
+    let done = other.merge_backup(&newer).unwrap();
+    assert_eq!(done.newer_in_file, ["Alex · Session 2"]);
+    assert_eq!(note_of(&other, "s2"), "Second, edited after the backup");
+    assert_eq!(other.clients().0.len(), 3);
+
+    // …and merging the older backup back never undoes it.
+    let done = other.merge_backup(&older).unwrap();
+    assert_eq!(done.newer_here, ["Alex · Session 2"]);
+    assert_eq!(note_of(&other, "s2"), "Second, edited after the backup");
+}
+
+#[test]
+fn a_true_conflict_keeps_ours_and_the_files_version_as_a_copy() {
+    let (_, mut store) = filled();
+    let common = read_backup(&made(&store)).unwrap();
+    edit_note(&mut store, "s1", "Written on the tablet");
+    let tablet = read_backup(&made(&store)).unwrap();
+
+    let backend = MemoryBackend::new();
+    let mut laptop = open(&backend);
+    laptop.replace_with_backup(&common).unwrap();
+    edit_note(&mut laptop, "s1", "Written on the laptop");
+    let done = laptop.merge_backup(&tablet).unwrap();
+    assert_eq!(done.conflicts, ["Alex · Session 1"]);
+    assert_eq!(note_of(&laptop, "s1"), "Written on the laptop");
+    let copies = laptop.conflict_copies().unwrap();
+    assert_eq!(copies.len(), 1);
+    let copy: Session = read(&backend, &copies[0].key()).unwrap().unwrap();
+    assert_eq!(copy.note.text(Section::Free), "Written on the tablet");
+}
+
+#[test]
+fn records_deleted_in_the_backup_stay_deleted_only_when_new_here() {
+    let (_, mut store) = filled();
+    store.delete_session("s3", 5).unwrap();
+    let backup = read_backup(&made(&store)).unwrap();
+    let empty = MemoryBackend::new();
+    let mut fresh = open(&empty);
+    fresh.merge_backup(&backup).unwrap();
+    assert!(fresh.sessions_of("c2").0.is_empty());
+    let (_, mut live) = filled();
+    live.merge_backup(&backup).unwrap();
+    assert_eq!(live.sessions_of("c2").0.len(), 1);
 }

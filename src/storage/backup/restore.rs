@@ -1,0 +1,131 @@
+//! Writing a checked backup back: replacing everything, or merging record by
+//! record. Either is all or nothing: every key it may touch is read first,
+//! and if the browser refuses a write part-way, each is put back exactly.
+
+use super::merge::{self, Outcome};
+use super::{Backup, MergePreview};
+use crate::storage::{
+    Deletable, Index, PREFIX, RecordRef, StorageError, Store, codec, index_key, problems, read,
+};
+
+/// The keys a restore writes (full key, stored value) or removes (`None`).
+type Changes = Vec<(String, Option<String>)>;
+
+impl Store {
+    /// Replaces every record with the backup's.
+    pub fn replace_with_backup(&mut self, backup: &Backup) -> Result<(), StorageError> {
+        let mut changes: Changes = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| !matches!(RecordRef::from_key(k), None | Some(RecordRef::Schema)))
+            .map(|key| (key, None))
+            .collect();
+        for entry in &backup.records {
+            let value = codec::encode(&entry.value.to_string());
+            changes.push((format!("{PREFIX}{}", entry.key), Some(value)));
+        }
+        self.apply(changes)
+    }
+
+    /// Adds what only the backup holds, takes the backup's version where it
+    /// is newer, and keeps it beside ours as a conflict copy where both
+    /// changed; nothing on the device is lost. Returns what was done.
+    pub fn merge_backup(&mut self, backup: &Backup) -> Result<MergePreview, StorageError> {
+        let done = self.merge_preview(backup);
+        let mut changes = Changes::new();
+        let mut new_records = Vec::new();
+        let mut copies = std::collections::HashMap::new();
+        for entry in backup.records.iter().filter(|e| e.key != "index") {
+            let key = format!("{PREFIX}{}", entry.key);
+            let value = Some(codec::encode(&entry.value.to_string()));
+            match merge::compare(
+                &entry.key,
+                self.record_here(&entry.key).as_ref(),
+                &entry.value,
+            ) {
+                Outcome::New => {
+                    new_records.push(entry.key.clone());
+                    changes.push((key, value));
+                }
+                Outcome::NewerInFile => changes.push((key, value)),
+                Outcome::Conflict => {
+                    let Some(record) = RecordRef::from_key(&key) else {
+                        continue;
+                    };
+                    // After the highest copy, so no unresolved copy is overwritten.
+                    let n = copies.entry(key.clone()).or_insert(
+                        self.conflict_copies_of(&record)?
+                            .iter()
+                            .filter_map(|c| match c {
+                                RecordRef::Conflict(_, n) => Some(*n),
+                                _ => None,
+                            })
+                            .max()
+                            .unwrap_or(0),
+                    );
+                    *n += 1;
+                    changes.push((RecordRef::Conflict(Box::new(record), *n).key(), value));
+                }
+                Outcome::Same | Outcome::NewerHere => {}
+            }
+        }
+        // Records deleted in the backup stay deleted when they are new here;
+        // what is live on this device stays live.
+        let mut index = self.index.clone();
+        if let Some(theirs) = backup.records.iter().find(|e| e.key == "index") {
+            let theirs: Index = serde_json::from_str(&theirs.value.to_string())
+                .map_err(|e| StorageError::Failed(e.to_string()))?;
+            for deleted in theirs.deleted {
+                let key = match &deleted.record {
+                    Deletable::Client(id) => format!("client/{id}"),
+                    Deletable::Session(id) => format!("session/{id}"),
+                };
+                if new_records.contains(&key) {
+                    index.deleted.push(deleted);
+                }
+            }
+        }
+        let index_json =
+            serde_json::to_string(&index).map_err(|e| StorageError::Failed(e.to_string()))?;
+        changes.push((index_key(), Some(codec::encode(&index_json))));
+        self.apply(changes)?;
+        Ok(done)
+    }
+
+    /// Makes `changes`, or none of them.
+    fn apply(&mut self, changes: Changes) -> Result<(), StorageError> {
+        let mut before = Vec::with_capacity(changes.len());
+        for (key, _) in &changes {
+            if !before.iter().any(|(k, _): &(String, _)| k == key) {
+                before.push((key.clone(), self.backend.get(key)?));
+            }
+        }
+        // Removals first, so the room they free is there for the writes.
+        let (removals, writes): (Changes, Changes) =
+            changes.into_iter().partition(|(_, value)| value.is_none());
+        let result = removals
+            .iter()
+            .chain(&writes)
+            .try_for_each(|(key, value)| match value {
+                Some(value) => self.backend.set(key, value),
+                None => self.backend.remove(key),
+            });
+        if let Err(e) = result {
+            // Taken back in the same order, so the room freed first is there again.
+            for (key, _) in &writes {
+                let _ = self.backend.remove(key);
+            }
+            for (key, value) in &before {
+                if let Some(value) = value {
+                    let _ = self.backend.set(key, value);
+                }
+            }
+            return Err(e);
+        }
+        self.stored_transcripts.clear();
+        let stored = read(self.backend.as_ref(), &index_key()).ok().flatten();
+        self.index = problems::complete_index(self.backend.as_mut(), stored)?;
+        Ok(())
+    }
+}
