@@ -1,6 +1,7 @@
 //! What a deletion takes with it, and how it is put to the clinician before
 //! anything goes.
 
+use super::timeline::format_clock;
 use super::{Client, Session, format_date};
 use chrono::NaiveDateTime;
 
@@ -93,7 +94,7 @@ pub fn deleted_when(at: NaiveDateTime) -> String {
     format!(
         "Deleted {}, {}",
         format_date(at.date()),
-        at.time().format("%H:%M")
+        format_clock(at.time())
     )
 }
 
