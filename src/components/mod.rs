@@ -21,8 +21,8 @@ pub use record::{ExportMarkdown, RecordOf, RecordScreen, RecordView};
 pub use roster::{ClinicianProfile, Roster};
 pub use session::{
     CapturePanel, EditedSession, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,
-    RatingsPanel, SessionEditor, SessionHeader, TagPicker, TranscriptPanel, TranscriptSegments,
-    use_edited_session,
+    RatingsPanel, SessionEditor, SessionHeader, SigningPanel, TagPicker, TranscriptPanel,
+    TranscriptSegments, use_edited_session,
 };
 pub use shell::{
     App, EvictionHint, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator, UpdatePrompt,

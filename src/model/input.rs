@@ -17,6 +17,10 @@ pub enum InputError {
         what: &'static str,
         max: u32,
     },
+    AlreadySigned,
+    NoSigner,
+    NotSigned,
+    EmptyAddendum,
 }
 
 impl fmt::Display for InputError {
@@ -31,6 +35,10 @@ impl fmt::Display for InputError {
             Self::OutOfRange { what, max } => {
                 write!(f, "{what} must be a whole number from 0 to {max}.")
             }
+            Self::AlreadySigned => f.write_str("This note is already signed."),
+            Self::NoSigner => f.write_str("Add your name under “Your details” before signing."),
+            Self::NotSigned => f.write_str("Only a signed note takes addenda."),
+            Self::EmptyAddendum => f.write_str("Write the addendum first."),
         }
     }
 }
@@ -105,6 +113,15 @@ pub fn format_date(date: chrono::NaiveDate) -> String {
     ];
     let month = MONTHS[date.month0() as usize];
     format!("{} {month} {}", date.day(), date.year())
+}
+
+/// "26 Nov 2026, 09:05".
+pub fn format_moment(at: chrono::NaiveDateTime) -> String {
+    format!(
+        "{}, {}",
+        format_date(at.date()),
+        super::timeline::format_clock(at.time())
+    )
 }
 
 /// A whole number from 0 to `max`, digits only (no signs, decimals or

@@ -15,6 +15,7 @@ pub mod note;
 pub mod ratings;
 pub mod record;
 pub mod sample;
+pub mod signing;
 pub mod suggest;
 pub mod tags;
 pub mod timeline;
@@ -26,6 +27,7 @@ pub use choice::Choice;
 pub use client::{Client, Course};
 pub use clinician::{Clinician, DeviceSettings};
 pub use input::{
-    InputError, format_date, parse_bounded, parse_date, parse_name, parse_planned, parse_time,
+    InputError, format_date, format_moment, parse_bounded, parse_date, parse_name, parse_planned,
+    parse_time,
 };
 pub use session::{Delivery, Session};

@@ -3,6 +3,7 @@ use super::choice::choice_enum;
 use super::homework::{HomeworkList, Review, SessionHomework};
 use super::note::{Note, NoteFormat, agenda_from_plan};
 use super::ratings::{Ratings, Risk};
+use super::signing::{Addendum, Signature};
 use super::tags::Tags;
 use super::timeline::Timeline;
 use super::transcript::Transcript;
@@ -49,6 +50,9 @@ pub struct Session {
     /// Reviews, made in this session, of homework agreed earlier. Kept here,
     /// not in the assigning session, so history is never rewritten.
     pub reviews: Vec<Review>,
+    /// Set once the note is signed; from then on it changes only by addenda.
+    pub signature: Option<Signature>,
+    pub addenda: Vec<Addendum>,
     /// The transcript this session was imported from, kept whole.
     pub transcript: Option<Transcript>,
     /// The capture line typed but not yet entered, kept so a reload keeps it.
@@ -81,6 +85,8 @@ impl Default for Session {
             homework: HomeworkList::default(),
             reviews: Vec::new(),
             transcript: None,
+            signature: None,
+            addenda: Vec::new(),
             draft: String::new(),
             created_at: 0,
             updated_at: 0,

@@ -1,8 +1,7 @@
 //! What a deletion takes with it, and how it is put to the clinician before
 //! anything goes.
 
-use super::timeline::format_clock;
-use super::{Client, Session, format_date};
+use super::{Client, Session, format_date, format_moment};
 use chrono::NaiveDateTime;
 
 /// A record about to be deleted, or waiting in Recently deleted, described
@@ -91,11 +90,7 @@ impl Trashed {
 
 /// "Deleted 26 Nov 2026, 09:05", in the device's time.
 pub fn deleted_when(at: NaiveDateTime) -> String {
-    format!(
-        "Deleted {}, {}",
-        format_date(at.date()),
-        format_clock(at.time())
-    )
+    format!("Deleted {}", format_moment(at))
 }
 
 #[cfg(test)]

@@ -146,6 +146,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
                                 <a class="card-main" href=Route::Session(s.id.clone()).hash()>
                                     <strong>{title}</strong>
                                     <span class="muted">{format!("{}{times}", format_date(s.date))}</span>
+                                    <span class="badge">{if s.is_signed() { "Signed" } else { "Draft" }}</span>
                                     {beyond.then(|| view! { <span class="badge">"Beyond plan"</span> })}
                                     {s
                                         .risk

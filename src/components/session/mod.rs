@@ -9,6 +9,7 @@ mod plan_panel;
 mod ratings_panel;
 mod session_editor;
 mod session_header;
+mod signing_panel;
 mod tag_picker;
 mod transcript_view;
 
@@ -21,5 +22,6 @@ pub use plan_panel::PlanPanel;
 pub use ratings_panel::RatingsPanel;
 pub use session_editor::{EditedSession, SessionEditor, use_edited_session};
 pub use session_header::SessionHeader;
+pub use signing_panel::SigningPanel;
 pub use tag_picker::TagPicker;
 pub use transcript_view::{TranscriptPanel, TranscriptSegments};

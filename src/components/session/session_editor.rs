@@ -2,8 +2,8 @@ use super::DeleteSession;
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     CapturePanel, ConflictNotice, Crumbs, ExportMarkdown, FieldError, HomeworkPanel,
-    HomeworkReview, NoteEditor, PlanPanel, RatingsPanel, RecordOf, SessionHeader, TagPicker,
-    TranscriptPanel, or_missing,
+    HomeworkReview, NoteEditor, PlanPanel, RatingsPanel, RecordOf, SessionHeader, SigningPanel,
+    TagPicker, TranscriptPanel, or_missing,
 };
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
@@ -93,6 +93,7 @@ fn SessionForm(
     let session = edited.session;
     let id = session.with_untracked(|s| s.id.clone());
     let record = RecordRef::Session(id.clone());
+    let signed = move || session.with(Session::is_signed);
     // Follows what another tab saved while nothing typed here waits to be written.
     Effect::new(move |_| {
         if let Some(theirs) = edited.state.newer_stored(&record) {
@@ -117,13 +118,18 @@ fn SessionForm(
         </div>
         <FieldError message=edited.error />
         <ConflictNotice noun="session" value=session />
-        <SessionHeader clinician=clinician.signature_line() />
+        // A signed note is read-only: every field below is disabled with it.
+        <fieldset class="plain" disabled=signed>
+            <SessionHeader clinician=clinician.signature_line() />
+        </fieldset>
         <div class="editor-columns">
             <div class="editor-side">
-                <CapturePanel />
+                <fieldset class="plain" disabled=signed>
+                    <CapturePanel />
+                </fieldset>
                 {session.with_untracked(|s| s.transcript.clone()).map(|transcript| view! { <TranscriptPanel transcript /> })}
             </div>
-            <div class="editor-main">
+            <fieldset class="plain editor-main" disabled=signed>
                 <HomeworkReview earlier />
                 <NoteEditor goals=client.course.goal_list().map(String::from).collect() />
                 <section class="panel" aria-label="Tags">
@@ -134,7 +140,8 @@ fn SessionForm(
                 <RatingsPanel />
                 <HomeworkPanel />
                 <PlanPanel />
-            </div>
+            </fieldset>
         </div>
+        <SigningPanel signer=clinician.signature_line() />
     }
 }

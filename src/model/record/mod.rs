@@ -10,7 +10,7 @@ pub use markdown::{escape, to_markdown};
 use super::homework::{Assignment, HomeworkKind, Review};
 use super::ratings::Scale;
 use super::timeline::{format_clock, format_time_range};
-use super::{Choice, Client, Clinician, Session, format_date};
+use super::{Choice, Client, Clinician, Session, format_date, format_moment};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -138,8 +138,38 @@ pub fn session_record(
             .collect();
         part("Timeline", Block::Items(lines));
     }
-    blocks.push(Block::Signature(signature));
+    match &session.signature {
+        None => blocks.push(Block::Signature(signature)),
+        Some(signed) => {
+            let facts = vec![
+                ("Signed by", signed.signer.clone()),
+                ("Signed", utc_moment(signed.at)),
+                ("SHA-256", signed.hash.clone()),
+            ];
+            blocks.push(Block::Heading(2, "Signature".into()));
+            blocks.push(Block::Facts(facts));
+            if !session.addenda.is_empty() {
+                let addenda = session.addenda.iter().map(|a| {
+                    format!(
+                        "{} · {} · {}: {}",
+                        a.kind.label(),
+                        a.author,
+                        utc_moment(a.at),
+                        a.text
+                    )
+                });
+                blocks.push(Block::Heading(2, "Addenda".into()));
+                blocks.push(Block::Items(addenda.collect()));
+            }
+        }
+    }
     blocks
+}
+
+/// "26 Nov 2026, 09:05 UTC": a record names moments in one time zone.
+fn utc_moment(ms: i64) -> String {
+    let at = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
+    format!("{} UTC", format_moment(at.naive_utc()))
 }
 
 /// The whole course: its facts, then every session, each on a new page.

@@ -208,3 +208,31 @@ fn a_file_name_names_the_client_and_the_record_only() {
     let code = Client::new("c2".into(), "AK-07", 0).unwrap();
     assert_eq!(file_name(&code, "course"), "ak-07-course.md");
 }
+
+#[test]
+fn a_signed_session_exports_its_signature_and_addenda_instead_of_a_blank_line() {
+    let (client, clinician, mut sessions) = sample_course();
+    let session = sessions.last_mut().unwrap();
+    session
+        .sign(&clinician.signature_line(), 1_764_149_400_000)
+        .unwrap();
+    session
+        .add_addendum(
+            crate::model::signing::AddendumKind::LateEntry,
+            "Called the GP.",
+            "Dr. Harper Torres",
+            1_764_153_000_000,
+        )
+        .unwrap();
+    let hash = session.signature.clone().unwrap().hash;
+    let markdown = to_markdown(&session_record(session, &client, &clinician, &[]));
+    assert!(!markdown.contains("Signed: ____"));
+    assert!(markdown.contains(
+        "## Signature\n\n- **Signed by:** Dr. Harper Torres, Licensed Clinical Psychologist\n\
+         - **Signed:** 26 Nov 2025, 09:30 UTC\n"
+    ));
+    assert!(markdown.contains(&format!("- **SHA-256:** {hash}\n")));
+    assert!(markdown.contains(
+        "## Addenda\n\n- Late entry · Dr. Harper Torres · 26 Nov 2025, 10:30 UTC: Called the GP.\n"
+    ));
+}
