@@ -84,6 +84,7 @@ test("first run offers the sample workspace, loaded without any network request"
     if (!r.url().startsWith("http://127.0.0.1") && !r.url().startsWith("data:")) offOrigin.push(r.url());
   });
   await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.locator("summary", { hasText: "Your details" })).toContainText("Dr. Harper Torres");
   await page.getByRole("link", { name: /Alex/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Alex (Product Designer)" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Session 13 of 24/ })).toBeVisible();

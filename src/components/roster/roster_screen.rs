@@ -17,6 +17,8 @@ fn load_sample(state: AppState) {
         .is_ok_and(|c| !c.name.is_empty());
     if !keep_profile {
         state.save_clinician(data.clinician.clone());
+        // Written now, so "Your details" shows it as the roster refills.
+        state.flush();
     }
     if state.save_client(&data.client) {
         for session in &data.sessions {
