@@ -2,7 +2,7 @@
 //! and what the accepted suggestions become (tags, timeline entries, homework).
 
 use super::homework::{Assignment, AssignmentHistory, Obstacle, Review, due_for_review};
-use super::suggest::{HomeworkSuggestion, ReviewSuggestion, TagSuggestion};
+use super::suggest::{HomeworkSuggestion, ReviewSuggestion, Suggestions, TagSuggestion};
 use super::tags::TagKind;
 use super::timeline::EntryKind;
 use super::transcript::{Header, Item, Transcript};
@@ -103,6 +103,18 @@ pub struct Accepted {
     pub themes: Vec<TagSuggestion>,
     pub homework: Vec<HomeworkSuggestion>,
     pub reviews: Vec<ReviewSuggestion>,
+}
+
+/// Everything suggested, accepted.
+impl From<Suggestions> for Accepted {
+    fn from(s: Suggestions) -> Self {
+        Self {
+            interventions: s.interventions,
+            themes: s.themes,
+            homework: s.homework,
+            reviews: s.reviews,
+        }
+    }
 }
 
 /// The time mark of the segment where `phrase` is first said, for placing an
@@ -295,13 +307,7 @@ mod tests {
     #[test]
     fn the_sample_becomes_session_14_of_24_with_everything_accepted() {
         let transcript = parse(SAMPLE).unwrap();
-        let s = suggest(&transcript);
-        let accepted = Accepted {
-            interventions: s.interventions,
-            themes: s.themes,
-            homework: s.homework,
-            reviews: s.reviews,
-        };
+        let accepted = Accepted::from(suggest(&transcript));
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         let mut session = Session::next("s".into(), "c", &[], today, NoteFormat::Soap, 0);
         let mut n = 0;

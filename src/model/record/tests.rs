@@ -23,13 +23,7 @@ fn sample_course() -> (Client, Clinician, Vec<Session>) {
         0,
     );
     let transcript = parse(SAMPLE).unwrap();
-    let s = suggest(&transcript);
-    let accepted = Accepted {
-        interventions: s.interventions,
-        themes: s.themes,
-        homework: s.homework,
-        reviews: s.reviews,
-    };
+    let accepted = Accepted::from(suggest(&transcript));
     let today = NaiveDate::from_ymd_opt(2025, 7, 31).unwrap();
     let mut session = Session::next(
         "s14".into(),
