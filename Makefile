@@ -16,13 +16,14 @@ setup:
 dev: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
 
-## Performance figures: first-visit size and typing latency (release build), transcript parsing, quota per session
+## Performance figures: first-visit size and typing latency (release build), transcript parsing, quota per session, search
 bench: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/bench-size.mjs
 	node scripts/bench-typing.mjs
 	cargo bench --bench transcript
 	cargo bench --bench storage
+	cargo bench --bench search
 
 ## Lighthouse scores (accessibility, best practices, performance) of the release build
 lighthouse: setup

@@ -8,6 +8,7 @@ pub mod device;
 pub mod import;
 pub mod record;
 pub mod roster;
+pub mod search;
 pub mod session;
 pub mod shell;
 pub mod widgets;
@@ -19,6 +20,7 @@ pub use device::DevicePanel;
 pub use import::ImportTranscript;
 pub use record::{ExportMarkdown, RecordOf, RecordScreen, RecordView};
 pub use roster::{ClinicianProfile, Roster};
+pub use search::{SEARCH_BOX_ID, SearchPanel};
 pub use session::{
     CapturePanel, EditedSession, HomeworkPanel, HomeworkReview, NoteEditor, PlanPanel,
     RatingsPanel, SessionEditor, SessionHeader, SigningPanel, TagPicker, TranscriptPanel,

@@ -15,6 +15,7 @@ pub mod note;
 pub mod ratings;
 pub mod record;
 pub mod sample;
+pub mod search;
 pub mod signing;
 pub mod suggest;
 pub mod tags;

@@ -1,7 +1,9 @@
 use super::{DamagedClients, RecentlyDeleted};
 use crate::components::FieldError;
 use crate::components::TextInput;
-use crate::components::{BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup};
+use crate::components::{
+    BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup, SearchPanel,
+};
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
 use crate::route::Route;
@@ -92,6 +94,7 @@ pub fn Roster() -> impl IntoView {
             <FieldError message=error />
             <Show when=move || !clients.with(Vec::is_empty)>
                 <BackupReminder />
+                <SearchPanel />
             </Show>
             <Show when=move || clients.with(Vec::is_empty) && damaged.with(Vec::is_empty)>
                 <div class="empty-state">

@@ -1,18 +1,29 @@
 use crate::components::{
     ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, NotSavingBar,
-    ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster, SaveIndicator, SessionEditor,
-    UpdatePrompt,
+    ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator,
+    SessionEditor, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
 use crate::state::{open_browser_store, provide_app_state};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn current_route() -> Route {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     Route::from_hash(&hash)
+}
+
+/// Whether a key went to a field being typed in.
+fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
 }
 
 /// The whole app: opens storage, follows the URL fragment, makes sure an
@@ -39,6 +50,24 @@ pub fn App() -> impl IntoView {
             state.flush();
         }
     });
+    // "/" goes to the search box from any screen, unless the cursor is in a field.
+    let on_slash = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        state.navigate(Route::Roster);
+        set_timeout(
+            || {
+                let search = document().get_element_by_id(SEARCH_BOX_ID);
+                if let Some(search) = search.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = search.focus();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
     register_service_worker(move || state.set_update_ready());
     state.check_persistence();
 
@@ -48,6 +77,7 @@ pub fn App() -> impl IntoView {
         on_storage.remove();
         on_pageshow.remove();
         on_hidden.remove();
+        on_slash.remove();
     });
 
     view! {

@@ -1,0 +1,104 @@
+use crate::model::search::{Found, Indexed, Query, index_session, search};
+use crate::route::Route;
+use crate::state::{AppState, use_app_state};
+use leptos::prelude::*;
+
+/// The search box's id, so "/" can focus it from any screen.
+pub const SEARCH_BOX_ID: &str = "search";
+
+/// Every session of every client on the roster, folded for searching.
+fn build_index(state: AppState) -> Vec<(String, Vec<Indexed>)> {
+    state.read(|store| {
+        store
+            .clients()
+            .0
+            .into_iter()
+            .map(|client| {
+                let sessions = store.sessions_of(&client.id).0;
+                let index = sessions.iter().map(|s| index_session(s, &client)).collect();
+                (client.name, index)
+            })
+            .collect()
+    })
+}
+
+/// "Search": results grouped by client, then by session, each with the words
+/// around the hit and the hit marked.
+#[component]
+pub fn SearchPanel() -> impl IntoView {
+    let state = use_app_state();
+    let typed = RwSignal::new(String::new());
+    // Built on the first search, and again only when records change.
+    let index = Memo::new(move |_| build_index(state));
+    let results = move || {
+        let query = Query::parse(&typed.get())?;
+        let grouped: Vec<(String, Vec<Found>)> = index.with(|clients| {
+            clients
+                .iter()
+                .map(|(name, sessions)| (name.clone(), search(sessions, &query)))
+                .filter(|(_, found)| !found.is_empty())
+                .collect()
+        });
+        Some(if grouped.is_empty() {
+            view! { <p class="muted">{format!("No sessions match '{}'", typed.get().trim())}</p> }
+                .into_any()
+        } else {
+            grouped
+                .into_iter()
+                .map(|(name, found)| view! { <ClientResults name found /> })
+                .collect_view()
+                .into_any()
+        })
+    };
+    view! {
+        <section class="search" aria-label="Search">
+            <label class="field">
+                <span>"Search"</span>
+                <input
+                    id=SEARCH_BOX_ID
+                    type="search"
+                    placeholder="Words or a \"quoted phrase\" — press / from anywhere"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                />
+            </label>
+            <div class="search-results" aria-live="polite">{results}</div>
+        </section>
+    }
+}
+
+/// One client's matching sessions.
+#[component]
+fn ClientResults(name: String, found: Vec<Found>) -> impl IntoView {
+    view! {
+        <h3>{name}</h3>
+        <ul class="card-list">
+            {found
+                .into_iter()
+                .map(|f| {
+                    view! {
+                        <li>
+                            <a class="card-main" href=Route::Session(f.session_id).hash()>
+                                <strong>{f.label}</strong>
+                            </a>
+                            {f
+                                .snippets
+                                .into_iter()
+                                .map(|s| {
+                                    view! {
+                                        <p class="snippet">
+                                            <span class="muted">{format!("{}: ", s.place)}</span>
+                                            {s.before}
+                                            <mark>{s.hit}</mark>
+                                            {s.after}
+                                        </p>
+                                    }
+                                })
+                                .collect_view()}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
