@@ -3,7 +3,7 @@
 //! sessions are indexed (which happens once, on the first search).
 
 use sessionpad::model::note::NoteFormat;
-use sessionpad::model::search::{Query, index_session, search};
+use sessionpad::model::search::{Filters, Query, index_session, search};
 use sessionpad::model::transcript::parse;
 use sessionpad::model::{Client, Session};
 use std::time::Instant;
@@ -55,7 +55,7 @@ fn main() {
         for q in QUERIES {
             let query = Query::parse(q).expect("a query");
             let started = Instant::now();
-            let found = search(&index, &query);
+            let found = search(&index, Some(&query), &Filters::default());
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             if round > 0 {
                 times.push(ms);

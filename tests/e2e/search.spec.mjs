@@ -20,6 +20,19 @@ test("search finds words across every note, marks them, and '/' reaches it from 
   await search.fill("zzzz");
   await expect(results).toHaveText("No sessions match 'zzzz'");
 
+  // Filters narrow what the words find, or list on their own.
+  await search.fill("sleep");
+  await expect(results.getByRole("link", { name: /Session 5 of 24/ })).toBeVisible();
+  await page.getByText("Filters", { exact: true }).click();
+  await page.getByLabel("From", { exact: true }).fill("2025-06-01");
+  await expect(results.getByRole("link", { name: /Session 5 of 24/ })).toHaveCount(0);
+  await expect(results.getByRole("link", { name: /Session 13 of 24/ })).toBeVisible();
+  await page.getByLabel("From", { exact: true }).fill("");
+  await search.fill("");
+  await page.getByLabel("Risk moderate or high").check();
+  await expect(results).toHaveText("No sessions match these filters");
+  await page.getByLabel("Risk moderate or high").uncheck();
+
   await search.fill("sleep hygiene");
   await results.getByRole("link", { name: /Session 5 of 24/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 5 of 24" })).toBeVisible();

@@ -1,4 +1,5 @@
-use crate::model::search::{Found, Indexed, Query, index_session, search};
+use super::SearchFilters;
+use crate::model::search::{Filters, Found, Indexed, Query, index_session, search};
 use crate::route::Route;
 use crate::state::{AppState, use_app_state};
 use leptos::prelude::*;
@@ -28,20 +29,28 @@ fn build_index(state: AppState) -> Vec<(String, Vec<Indexed>)> {
 pub fn SearchPanel() -> impl IntoView {
     let state = use_app_state();
     let typed = RwSignal::new(String::new());
+    let filters = RwSignal::new(Filters::default());
     // Built on the first search, and again only when records change.
     let index = Memo::new(move |_| build_index(state));
     let results = move || {
-        let query = Query::parse(&typed.get())?;
+        let query = Query::parse(&typed.get());
+        let filters = filters.get();
+        if query.is_none() && filters.is_empty() {
+            return None;
+        }
         let grouped: Vec<(String, Vec<Found>)> = index.with(|clients| {
             clients
                 .iter()
-                .map(|(name, sessions)| (name.clone(), search(sessions, &query)))
+                .map(|(name, sessions)| (name.clone(), search(sessions, query.as_ref(), &filters)))
                 .filter(|(_, found)| !found.is_empty())
                 .collect()
         });
         Some(if grouped.is_empty() {
-            view! { <p class="muted">{format!("No sessions match '{}'", typed.get().trim())}</p> }
-                .into_any()
+            let none = match typed.get().trim() {
+                "" => "No sessions match these filters".to_string(),
+                typed => format!("No sessions match '{typed}'"),
+            };
+            view! { <p class="muted">{none}</p> }.into_any()
         } else {
             grouped
                 .into_iter()
@@ -62,6 +71,7 @@ pub fn SearchPanel() -> impl IntoView {
                     on:input=move |ev| typed.set(event_target_value(&ev))
                 />
             </label>
+            <SearchFilters filters clients=state.peek(|s| s.clients().0) />
             <div class="search-results" aria-live="polite">{results}</div>
         </section>
     }

@@ -9,6 +9,7 @@ mod fold;
 pub use fold::fold;
 
 use super::{Choice, Client, Session, format_date};
+use chrono::NaiveDate;
 
 /// What was typed in the search box: words, and "quoted phrases".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +51,42 @@ pub struct Indexed {
     pub client_id: String,
     /// "Session 3 of 12 · 12 Mar 2026", as the results list it.
     pub label: String,
+    date: NaiveDate,
+    tags: Vec<String>,
+    risk_flagged: bool,
+    signed: bool,
     fields: Vec<Field>,
+}
+
+/// What narrows the results besides the words: all unset lists everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub client_id: Option<String>,
+    pub tag: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Only sessions whose risk was moderate or high.
+    pub risk_flagged: bool,
+    /// Only signed notes (`Some(true)`) or only drafts (`Some(false)`).
+    pub signed: Option<bool>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    fn admit(&self, s: &Indexed) -> bool {
+        self.client_id.as_ref().is_none_or(|id| *id == s.client_id)
+            && self
+                .tag
+                .as_ref()
+                .is_none_or(|t| s.tags.iter().any(|x| fold(x) == fold(t.trim())))
+            && self.from.is_none_or(|from| s.date >= from)
+            && self.to.is_none_or(|to| s.date <= to)
+            && (!self.risk_flagged || s.risk_flagged)
+            && self.signed.is_none_or(|signed| s.signed == signed)
+    }
 }
 
 /// Where a hit is, and the words around it: `before`, the hit, `after`.
@@ -126,14 +162,22 @@ pub fn index_session(session: &Session, client: &Client) -> Indexed {
             session.title(client.course.planned_sessions),
             format_date(session.date)
         ),
+        date: session.date,
+        tags: [&session.tags.interventions[..], &session.tags.themes[..]].concat(),
+        risk_flagged: session.risk.level.is_flagged(),
+        signed: session.is_signed(),
         fields,
     }
 }
 
-/// The sessions that hold every term somewhere, in the order given.
-pub fn search(index: &[Indexed], query: &Query) -> Vec<Found> {
+/// The sessions the filters admit that hold every term of the query
+/// somewhere (with no query, every session the filters admit), in order.
+pub fn search(index: &[Indexed], query: Option<&Query>, filters: &Filters) -> Vec<Found> {
+    let no_terms = Query { terms: Vec::new() };
+    let query = query.unwrap_or(&no_terms);
     index
         .iter()
+        .filter(|s| filters.admit(s))
         .filter(|s| {
             query
                 .terms

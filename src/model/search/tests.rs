@@ -20,7 +20,7 @@ fn ids(found: &[Found]) -> Vec<&str> {
 }
 
 fn find(index: &[Indexed], q: &str) -> Vec<Found> {
-    search(index, &Query::parse(q).unwrap())
+    search(index, Some(&Query::parse(q).unwrap()), &Filters::default())
 }
 
 #[test]
@@ -105,4 +105,80 @@ fn a_result_names_its_session_as_the_client_page_does() {
         find(&index, "sleep")[0].label,
         "Session 1 of 12 · 31 Jul 2025"
     );
+}
+
+#[test]
+fn filters_narrow_by_client_tag_dates_risk_and_signing() {
+    let day = |d| NaiveDate::from_ymd_opt(2025, 7, d).unwrap();
+    let mut a = session("s1", "Sleep.");
+    a.date = day(1);
+    a.tags.themes.push("sleep".into());
+    a.risk.level = crate::model::ratings::RiskLevel::High;
+    let mut b = session("s2", "Sleep again.");
+    b.date = day(20);
+    b.sign("Dr. Lee", 0).unwrap();
+    let sam = Client::new("c2".into(), "Sam", 0).unwrap();
+    let mut c = session("s3", "Sleep for Sam.");
+    c.client_id = "c2".into();
+    let index = [
+        index_session(&a, &alex()),
+        index_session(&b, &alex()),
+        index_session(&c, &sam),
+    ];
+    let sleep = Query::parse("sleep").unwrap();
+    let with = |filters: Filters| ids(&search(&index, Some(&sleep), &filters)).join(",");
+    assert_eq!(with(Filters::default()), "s1,s2,s3");
+    assert_eq!(
+        with(Filters {
+            client_id: Some("c2".into()),
+            ..Filters::default()
+        }),
+        "s3"
+    );
+    assert_eq!(
+        with(Filters {
+            tag: Some("sleep".into()),
+            ..Filters::default()
+        }),
+        "s1"
+    );
+    assert_eq!(
+        with(Filters {
+            from: Some(day(10)),
+            to: Some(day(25)),
+            ..Filters::default()
+        }),
+        "s2"
+    );
+    assert_eq!(
+        with(Filters {
+            risk_flagged: true,
+            ..Filters::default()
+        }),
+        "s1"
+    );
+    assert_eq!(
+        with(Filters {
+            signed: Some(true),
+            ..Filters::default()
+        }),
+        "s2"
+    );
+    assert_eq!(
+        with(Filters {
+            signed: Some(false),
+            ..Filters::default()
+        }),
+        "s1,s3"
+    );
+    let risky = Filters {
+        risk_flagged: true,
+        ..Filters::default()
+    };
+    assert_eq!(ids(&search(&index, None, &risky)), ["s1"]);
+    let tagged = Filters {
+        tag: Some(" SLEEP ".into()),
+        ..Filters::default()
+    };
+    assert_eq!(ids(&search(&index, None, &tagged)), ["s1"]);
 }

@@ -1,0 +1,79 @@
+use crate::model::search::Filters;
+use crate::model::{Client, parse_date};
+use leptos::prelude::*;
+
+/// Narrows the results: client, tag, dates, risk, signed or draft.
+#[component]
+pub fn SearchFilters(filters: RwSignal<Filters>, clients: Vec<Client>) -> impl IntoView {
+    let set = move |f: &dyn Fn(&mut Filters)| filters.update(|filters| f(filters));
+    let date = move |ev: &leptos::ev::Event| parse_date(&event_target_value(ev)).ok();
+    view! {
+        <details class="search-filters">
+            <summary>"Filters"</summary>
+            <div class="grid">
+                <label class="field">
+                    <span>"Client"</span>
+                    <select on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        set(&|f| f.client_id = (!id.is_empty()).then(|| id.clone()));
+                    }>
+                        <option value="">"All clients"</option>
+                        {clients
+                            .into_iter()
+                            .map(|c| view! { <option value=c.id>{c.name}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"Tag"</span>
+                    <input
+                        type="text"
+                        on:input=move |ev| {
+                            let tag = event_target_value(&ev);
+                            set(&|f| f.tag = (!tag.trim().is_empty()).then(|| tag.clone()));
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span>"From"</span>
+                    <input type="date" on:change=move |ev| {
+                        let from = date(&ev);
+                        set(&|f| f.from = from);
+                    } />
+                </label>
+                <label class="field">
+                    <span>"To"</span>
+                    <input type="date" on:change=move |ev| {
+                        let to = date(&ev);
+                        set(&|f| f.to = to);
+                    } />
+                </label>
+                <label class="field">
+                    <span>"Note"</span>
+                    <select on:change=move |ev| {
+                        let signed = match event_target_value(&ev).as_str() {
+                            "signed" => Some(true),
+                            "draft" => Some(false),
+                            _ => None,
+                        };
+                        set(&|f| f.signed = signed);
+                    }>
+                        <option value="">"Signed or draft"</option>
+                        <option value="signed">"Signed"</option>
+                        <option value="draft">"Draft"</option>
+                    </select>
+                </label>
+            </div>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        set(&|f| f.risk_flagged = on);
+                    }
+                />
+                "Risk moderate or high"
+            </label>
+        </details>
+    }
+}
