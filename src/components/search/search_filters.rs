@@ -1,12 +1,26 @@
 use crate::model::search::Filters;
 use crate::model::{Client, parse_date};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// Narrows the results: client, tag, dates, risk, signed or draft.
 #[component]
 pub fn SearchFilters(filters: RwSignal<Filters>, clients: Vec<Client>) -> impl IntoView {
     let set = move |f: &dyn Fn(&mut Filters)| filters.update(|filters| f(filters));
-    let date = move |ev: &leptos::ev::Event| parse_date(&event_target_value(ev)).ok();
+    let date_field = move |label: &'static str, put: fn(&mut Filters, Option<NaiveDate>)| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <input
+                    type="date"
+                    on:change=move |ev| {
+                        let day = parse_date(&event_target_value(&ev)).ok();
+                        set(&|f| put(f, day));
+                    }
+                />
+            </label>
+        }
+    };
     view! {
         <details class="search-filters">
             <summary>"Filters"</summary>
@@ -34,20 +48,8 @@ pub fn SearchFilters(filters: RwSignal<Filters>, clients: Vec<Client>) -> impl I
                         }
                     />
                 </label>
-                <label class="field">
-                    <span>"From"</span>
-                    <input type="date" on:change=move |ev| {
-                        let from = date(&ev);
-                        set(&|f| f.from = from);
-                    } />
-                </label>
-                <label class="field">
-                    <span>"To"</span>
-                    <input type="date" on:change=move |ev| {
-                        let to = date(&ev);
-                        set(&|f| f.to = to);
-                    } />
-                </label>
+                {date_field("From", |f, day| f.from = day)}
+                {date_field("To", |f, day| f.to = day)}
                 <label class="field">
                     <span>"Note"</span>
                     <select on:change=move |ev| {
