@@ -79,6 +79,8 @@ pub struct AppState {
     persistence_requested: StoredValue<bool>,
     /// A newer build is installed and waits for the clinician's go-ahead.
     update_ready: RwSignal<bool>,
+    /// Words a search result was opened for, to show in the session it opens.
+    find_on_open: StoredValue<Option<String>>,
     /// Why nothing typed in this tab reaches localStorage, when it cannot be
     /// used: edits then live in memory only, and no write is called saved.
     not_saving: StoredValue<Option<String>>,
@@ -136,6 +138,7 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         persistent: RwSignal::new(None),
         persistence_requested: StoredValue::new(false),
         update_ready: RwSignal::new(false),
+        find_on_open: StoredValue::new(None),
         not_saving: StoredValue::new(not_saving.map(|e| e.not_saving_reason())),
         newer_data: RwSignal::new(newer_data),
     };
@@ -191,6 +194,17 @@ impl AppState {
         if self.newer_data.get_untracked().is_none() {
             self.newer_data.set(Some(NewerData::SinceOpen));
         }
+    }
+
+    /// Opens a session from a search result, to show it at `term`.
+    pub fn open_found(&self, session_id: &str, term: String) {
+        self.find_on_open.set_value(Some(term));
+        self.navigate(Route::Session(session_id.to_string()));
+    }
+
+    /// The words the session now opening was searched for, once.
+    pub fn take_find_on_open(&self) -> Option<String> {
+        self.find_on_open.try_update_value(Option::take).flatten()
     }
 
     pub fn update_ready(&self) -> ReadSignal<bool> {
@@ -316,8 +330,12 @@ impl AppState {
     }
 
     /// Shows the screen the URL names, after the URL changed.
+    /// The same screen is not built again: `navigate` already showed it
+    /// before the browser reported the new URL.
     pub fn set_route(&self, route: Route) {
-        self.route.set(route);
+        if self.route.get_untracked() != route {
+            self.route.set(route);
+        }
     }
 
     /// Goes to a screen and puts it in the URL, so a reload returns there.

@@ -33,9 +33,14 @@ test("search finds words across every note, marks them, and '/' reaches it from 
   await expect(results).toHaveText("No sessions match these filters");
   await page.getByLabel("Risk moderate or high").uncheck();
 
-  await search.fill("sleep hygiene");
+  await search.fill("HYGIENE sleep");
   await results.getByRole("link", { name: /Session 5 of 24/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 5 of 24" })).toBeVisible();
+  // The session opens at the hit: the field holding it focused, the hit selected.
+  const notes = page.getByRole("textbox", { name: "Notes", exact: true });
+  await expect(notes).toBeFocused();
+  const selected = await notes.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+  expect(selected).toBe("hygiene");
 
   // "/" while not typing in a field goes back to the search box.
   await page.getByRole("heading", { level: 1 }).click();

@@ -54,7 +54,7 @@ pub fn SearchPanel() -> impl IntoView {
         } else {
             grouped
                 .into_iter()
-                .map(|(name, found)| view! { <ClientResults name found /> })
+                .map(|(name, found)| view! { <ClientResults name found typed /> })
                 .collect_view()
                 .into_any()
         })
@@ -79,7 +79,8 @@ pub fn SearchPanel() -> impl IntoView {
 
 /// One client's matching sessions.
 #[component]
-fn ClientResults(name: String, found: Vec<Found>) -> impl IntoView {
+fn ClientResults(name: String, found: Vec<Found>, typed: RwSignal<String>) -> impl IntoView {
+    let state = use_app_state();
     view! {
         <h3>{name}</h3>
         <ul class="card-list">
@@ -88,7 +89,17 @@ fn ClientResults(name: String, found: Vec<Found>) -> impl IntoView {
                 .map(|f| {
                     view! {
                         <li>
-                            <a class="card-main" href=Route::Session(f.session_id).hash()>
+                            <a
+                                class="card-main"
+                                href=Route::Session(f.session_id.clone()).hash()
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    let term = Query::parse(&typed.get_untracked())
+                                        .map(|q| q.first_term().to_string())
+                                        .unwrap_or_default();
+                                    state.open_found(&f.session_id, term);
+                                }
+                            >
                                 <strong>{f.label}</strong>
                             </a>
                             {f

@@ -7,6 +7,7 @@ mod homework_review;
 mod note_editor;
 mod plan_panel;
 mod ratings_panel;
+mod reveal;
 mod session_editor;
 mod session_header;
 mod signing_panel;

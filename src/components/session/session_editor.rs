@@ -94,6 +94,10 @@ fn SessionForm(
     let id = session.with_untracked(|s| s.id.clone());
     let record = RecordRef::Session(id.clone());
     let signed = move || session.with(Session::is_signed);
+    // Opened from a search result: show the hit once the fields are there.
+    if let Some(term) = edited.state.take_find_on_open() {
+        request_animation_frame(move || super::reveal::reveal(&term));
+    }
     // Follows what another tab saved while nothing typed here waits to be written.
     Effect::new(move |_| {
         if let Some(theirs) = edited.state.newer_stored(&record) {

@@ -34,6 +34,11 @@ impl Query {
         }
         (!terms.is_empty()).then_some(Self { terms })
     }
+
+    /// The first word or phrase, folded: what an opened result shows first.
+    pub fn first_term(&self) -> &str {
+        &self.terms[0]
+    }
 }
 
 /// One text of a session, kept as written and folded for matching.

@@ -53,6 +53,12 @@ fn a_quoted_phrase_matches_only_as_written() {
     assert_eq!(ids(&find(&index, "\"thought record\"")), ["s1"]);
     assert_eq!(ids(&find(&index, "thought record")), ["s1", "s2"]);
     assert_eq!(Query::parse("  \"\"  "), None);
+    assert_eq!(
+        Query::parse("\"Thought Record\" café")
+            .unwrap()
+            .first_term(),
+        "thought record"
+    );
 }
 
 #[test]
