@@ -172,6 +172,8 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
         let mut clinician = state.peek(|s| s.clinician()).unwrap_or_default();
         if let Some(adopted) = adopt_clinician(&clinician, &header) {
             state.save_clinician(adopted.clone());
+            // Written now, so the session about to open is headed by it.
+            state.flush();
             clinician = adopted;
         }
         let accepted = suggestions.with_value(|s| Accepted {
