@@ -112,28 +112,35 @@ fn checksum(header: &Header, payload: &str) -> String {
     hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The file's text for `records`, counted and sealed with its checksum.
-pub fn write(app_version: &str, created_at: &str, records: Vec<Entry>) -> String {
+/// How many clients and sessions `records` hold, as the header counts them.
+fn counts(records: &[Entry]) -> (usize, usize) {
     let count = |kind: &str| records.iter().filter(|r| r.key.starts_with(kind)).count();
+    (count("client/"), count("session/"))
+}
+
+/// The file's header, and its text for `records` sealed with its checksum.
+pub fn write(app_version: &str, created_at: &str, records: Vec<Entry>) -> (Header, String) {
+    let (clients, sessions) = counts(&records);
     let header = Header {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
         app_version: app_version.into(),
         created_at: created_at.into(),
-        clients: count("client/"),
-        sessions: count("session/"),
+        clients,
+        sessions,
         payload_encoding: "json".into(),
     };
     let payload = serde_json::to_string(&Payload { records }).expect("JSON values serialize");
     let sha256 = checksum(&header, &payload);
     let text = |s: &str| serde_json::to_string(s).expect("a string serializes");
     // One field a line, the header first, so the file opens readably.
-    format!(
+    let file = format!(
         "{{\n\"header\": {},\n\"sha256\": {},\n\"payload\": {}\n}}\n",
         serde_json::to_string(&header).expect("a header serializes"),
         text(&sha256),
         text(&payload)
-    )
+    );
+    (header, file)
 }
 
 /// Reads and checks a whole file: format, version, checksum, counts and
@@ -185,14 +192,7 @@ pub fn read(
             reason,
         })?;
     }
-    let count = |kind: &str| {
-        payload
-            .records
-            .iter()
-            .filter(|r| r.key.starts_with(kind))
-            .count()
-    };
-    if (count("client/"), count("session/")) != (file.header.clients, file.header.sessions) {
+    if counts(&payload.records) != (file.header.clients, file.header.sessions) {
         return Err(BackupError::Changed);
     }
     Ok(Backup {

@@ -54,12 +54,11 @@ impl Store {
                 Err(e) => left_out.push(e),
             }
         }
-        let text = file::write(app_version, created_at, records);
-        let backup = read_backup(&text).map_err(|e| StorageError::Failed(e.to_string()))?;
+        let (header, text) = file::write(app_version, created_at, records);
         Ok(Made {
             text,
-            clients: backup.header.clients,
-            sessions: backup.header.sessions,
+            clients: header.clients,
+            sessions: header.sessions,
             left_out,
         })
     }

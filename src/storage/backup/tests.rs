@@ -203,7 +203,7 @@ fn a_backup_holding_the_same_record_twice_is_refused() {
         key: "client/c1".into(),
         value: serde_json::to_value(Client::new("c1".into(), "Alex", 0).unwrap()).unwrap(),
     };
-    let text = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![entry.clone(), entry]);
+    let (_, text) = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![entry.clone(), entry]);
     assert_eq!(
         refused(&text),
         BackupError::DuplicateRecord("client/c1".into())
@@ -216,13 +216,13 @@ fn a_record_without_the_structure_of_its_kind_is_refused() {
         key: "session/s1".into(),
         value: serde_json::json!({ "number": "three" }),
     };
-    let text = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![entry]);
+    let (_, text) = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![entry]);
     assert!(matches!(refused(&text), BackupError::BadRecord { key, .. } if key == "session/s1"));
     let foreign = Entry {
         key: "elsewhere/x".into(),
         value: serde_json::json!({}),
     };
-    let text = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![foreign]);
+    let (_, text) = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![foreign]);
     assert!(matches!(refused(&text), BackupError::BadRecord { .. }));
 }
 
