@@ -10,6 +10,10 @@ pub trait Backend {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+    /// Whether the value under `key` is sealed by the vault (see `vault`).
+    fn is_sealed(&self, _key: &str) -> Result<bool, StorageError> {
+        Ok(false)
+    }
 }
 
 /// An in-memory store that behaves like Chromium's localStorage, including

@@ -75,6 +75,10 @@ impl Backend for LayoutGuard {
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         self.inner.keys()
     }
+
+    fn is_sealed(&self, key: &str) -> Result<bool, StorageError> {
+        self.inner.is_sealed(key)
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ mod queue;
 mod revisions;
 mod room;
 mod trash;
+mod vault;
 
 pub use backend::{Backend, MemoryBackend};
 pub use local::LocalStorageBackend;
@@ -29,6 +30,9 @@ pub use queue::{Edit, SaveQueue};
 pub use revisions::{Revised, conflict_key};
 pub use room::{QUOTA_UNITS, Room};
 pub use trash::{Deletable, Deleted, DeletedItem};
+pub use vault::{
+    Kdf, RecoveryKey, TurnedOn, Unlocked, VaultError, VaultHeader, VaultStage, is_lock_key,
+};
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use guard::LayoutGuard;
@@ -52,6 +56,10 @@ pub fn clinician_key() -> String {
 }
 pub fn settings_key() -> String {
     format!("{PREFIX}settings")
+}
+/// The vault's header: plain, since unlocking starts from it.
+pub fn vault_key() -> String {
+    format!("{PREFIX}vault")
 }
 pub fn client_key(id: &str) -> String {
     format!("{PREFIX}client/{id}")
@@ -137,6 +145,9 @@ pub enum StorageError {
     /// Another tab changed the record since this one read it; this tab's
     /// version was kept under `copy` instead of overwriting theirs.
     Conflict { record: RecordRef, copy: RecordRef },
+    /// Another tab locked the notes, or turned the vault on or off, so this
+    /// tab's key no longer fits storage: it writes nothing until reloaded.
+    Locked,
 }
 
 impl StorageError {
@@ -162,6 +173,7 @@ impl StorageError {
                 "the {} was also changed in another tab or window",
                 Self::record_name(&record.key())
             ),
+            Self::Locked => "the lock was changed in another tab or window".into(),
         }
     }
 
@@ -213,6 +225,10 @@ impl fmt::Display for StorageError {
                  kept aside until you choose which to keep.",
                 Self::record_name(&record.key())
             ),
+            Self::Locked => f.write_str(
+                "Sessionpad was locked, or its passphrase lock turned on or off, in another \
+                 tab or window. Reload this page to keep working.",
+            ),
         }
     }
 }
@@ -244,6 +260,8 @@ pub struct Store {
     /// Set once storage is found to hold a newer layout: from then on the
     /// store only reads (see [`guard`]).
     newer_layout: Rc<Cell<Option<u32>>>,
+    /// The unlocked vault's key, shared with the sealing backend (see [`vault`]).
+    keyring: vault::Keyring,
 }
 
 /// What opening found wrong without failing: shown to the clinician.
@@ -252,7 +270,20 @@ pub type Problems = Vec<StorageError>;
 impl Store {
     /// Brings the schema up to date and reads the index. Data of a newer
     /// layout opens read-only: it is shown, and nothing is written.
-    pub fn open(mut backend: Box<dyn Backend>) -> Result<(Self, Problems), StorageError> {
+    pub fn open(backend: Box<dyn Backend>) -> Result<(Self, Problems), StorageError> {
+        Self::open_with(backend, None)
+    }
+
+    /// Opens with the key of the vault, if it is on; records are read and
+    /// written through the sealing step, migrations included.
+    fn open_with(
+        backend: Box<dyn Backend>,
+        key: Option<(String, vault::VaultKey)>,
+    ) -> Result<(Self, Problems), StorageError> {
+        let keyring = vault::Keyring::default();
+        *keyring.borrow_mut() = key;
+        let mut backend: Box<dyn Backend> =
+            Box::new(vault::VaultBackend::new(backend, keyring.clone()));
         let mut problems = Vec::new();
         let newer_layout = Rc::new(Cell::new(None));
         match migrations::migrate(backend.as_mut()) {
@@ -289,6 +320,7 @@ impl Store {
                 index,
                 stored_transcripts: HashSet::new(),
                 newer_layout,
+                keyring,
             },
             problems,
         ))

@@ -1,7 +1,7 @@
 //! How a record becomes a localStorage value, and back.
 //!
 //! Every record goes through one pipeline: JSON → deflate with a preset
-//! dictionary → (the vault's encryption will go here) → packed into UTF-16
+//! dictionary → sealed when the vault is on (`vault`) → packed into UTF-16
 //! code units. The browser's quota counts code units, so packing ~15.9 bits
 //! of compressed data into each one is what turns compression into room.
 //!
@@ -17,6 +17,9 @@ use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
 
 /// Leads a value written by codec version 1 (deflate, dictionary 1, dense packing).
 pub const TAG_V1: char = 'Z';
+/// Leads a value the vault sealed (see `vault`); it reads as a codec value
+/// only once opened with the vault's key.
+pub const TAG_SEALED: char = 'Y';
 
 /// Text that records share with each other: field names and the words of
 /// clinical notes. A record's compressed form refers back into it instead of
@@ -37,6 +40,8 @@ pub enum CodecError {
     Corrupt,
     /// The inflated bytes are not text.
     NotText,
+    /// Sealed by the vault, and it did not open with this vault's key.
+    Sealed,
 }
 
 impl std::fmt::Display for CodecError {
@@ -45,6 +50,7 @@ impl std::fmt::Display for CodecError {
             Self::BadUnit => "it holds a character the app never writes",
             Self::Corrupt => "its compressed data is cut short or changed",
             Self::NotText => "it does not unpack to text",
+            Self::Sealed => "it is encrypted and does not open with this vault's key",
         })
     }
 }
@@ -52,7 +58,6 @@ impl std::fmt::Display for CodecError {
 /// A record's JSON as it is stored: tag, then the packed compressed bytes.
 pub fn encode(json: &str) -> String {
     let compressed = deflate(json.as_bytes());
-    // The vault's encryption goes here: compress, then seal, then pack.
     let mut out = String::with_capacity(compressed.len() / 2 + 2);
     out.push(TAG_V1);
     pack(&compressed, &mut out);
@@ -61,6 +66,9 @@ pub fn encode(json: &str) -> String {
 
 /// The JSON a stored value holds: decoded when tagged, as it is otherwise.
 pub fn decode(stored: &str) -> Result<std::borrow::Cow<'_, str>, CodecError> {
+    if stored.starts_with(TAG_SEALED) {
+        return Err(CodecError::Sealed);
+    }
     let Some(packed) = stored.strip_prefix(TAG_V1) else {
         return Ok(std::borrow::Cow::Borrowed(stored));
     };
@@ -73,7 +81,7 @@ pub fn decode(stored: &str) -> Result<std::borrow::Cow<'_, str>, CodecError> {
 
 /// Whether `stored` was written by the current codec (migration skips those).
 pub fn is_current(stored: &str) -> bool {
-    stored.starts_with(TAG_V1)
+    stored.starts_with(TAG_V1) || stored.starts_with(TAG_SEALED)
 }
 
 // ---------------------------------------------------------------------------
@@ -189,7 +197,7 @@ fn digit_of(c: char) -> Result<u32, CodecError> {
 }
 
 /// Appends `bytes` as base-RADIX digits, one code unit each, block by block.
-fn pack(bytes: &[u8], out: &mut String) {
+pub(in crate::storage) fn pack(bytes: &[u8], out: &mut String) {
     for block in bytes.chunks(BLOCK_BYTES) {
         // The block as a big-endian number behind a leading 1.
         let mut number: Vec<u32> = std::iter::once(1)
@@ -217,7 +225,7 @@ fn pack(bytes: &[u8], out: &mut String) {
 }
 
 /// Reverses [`pack`].
-fn unpack(packed: &str) -> Result<Vec<u8>, CodecError> {
+pub(in crate::storage) fn unpack(packed: &str) -> Result<Vec<u8>, CodecError> {
     let digits = packed
         .chars()
         .map(digit_of)

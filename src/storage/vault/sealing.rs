@@ -1,0 +1,153 @@
+//! The encryption step of the codec: a backend that seals every record on
+//! its way to storage and opens it on the way back.
+//!
+//! A codec value (deflated, packed) is unpacked, sealed with the vault key
+//! and a fresh nonce, and packed again behind its own tag, so a record's tag
+//! says whether it is sealed: that is what lets an interrupted run of
+//! turning the vault on or off finish later. The associated data is the
+//! storage key and the layout, so a sealed record moved under another key
+//! does not open.
+
+use super::super::codec::{self, TAG_SEALED, TAG_V1};
+use super::super::{Backend, PREFIX, SCHEMA_VERSION, StorageError, schema_key, vault_key};
+use super::keys::VaultKey;
+use super::{VaultHeader, VaultStage};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const SEAL_VERSION: u8 = 1;
+/// What the sealed bytes hold.
+const HOLDS_DEFLATED: u8 = 0;
+const HOLDS_TEXT: u8 = 1;
+
+/// The vault this tab unlocked: its id and key. Shared between the store
+/// and its backend; empty while no vault is on.
+pub type Keyring = Rc<RefCell<Option<(String, VaultKey)>>>;
+
+/// Keys that stay readable without the key: what opening must see first.
+pub fn stays_plain(key: &str) -> bool {
+    !key.starts_with(PREFIX) || key == schema_key() || key == vault_key() || super::is_lock_key(key)
+}
+
+fn aad(key: &str, version: u8, holds: u8, layout: u8) -> Vec<u8> {
+    [key.as_bytes(), &[0, version, holds, layout]].concat()
+}
+
+/// `value` as stored under `key` with the vault on.
+fn seal(key: &str, value: &str, with: &VaultKey) -> String {
+    let layout = SCHEMA_VERSION as u8;
+    let (holds, bytes) = match value
+        .strip_prefix(TAG_V1)
+        .and_then(|packed| codec::unpack(packed).ok())
+    {
+        Some(deflated) => (HOLDS_DEFLATED, deflated),
+        None => (HOLDS_TEXT, value.as_bytes().to_vec()),
+    };
+    let sealed = with.seal(&bytes, &aad(key, SEAL_VERSION, holds, layout));
+    let mut out = String::with_capacity(sealed.len() / 2 + 8);
+    out.push(TAG_SEALED);
+    codec::pack(
+        &[&[SEAL_VERSION, holds, layout], sealed.as_slice()].concat(),
+        &mut out,
+    );
+    out
+}
+
+/// The value [`seal`] sealed; `None` when it does not open with this key
+/// under this storage key.
+fn open(key: &str, stored: &str, with: &VaultKey) -> Option<String> {
+    let bytes = codec::unpack(stored.strip_prefix(TAG_SEALED)?).ok()?;
+    let [version, holds, layout, sealed @ ..] = bytes.as_slice() else {
+        return None;
+    };
+    let plain = with.open(sealed, &aad(key, *version, *holds, *layout))?;
+    match *holds {
+        HOLDS_DEFLATED => {
+            let mut out = String::with_capacity(plain.len() / 2 + 2);
+            out.push(TAG_V1);
+            codec::pack(&plain, &mut out);
+            Some(out)
+        }
+        HOLDS_TEXT => String::from_utf8(plain.to_vec()).ok(),
+        _ => None,
+    }
+}
+
+pub fn is_sealed(stored: &str) -> bool {
+    stored.starts_with(TAG_SEALED)
+}
+
+pub struct VaultBackend {
+    inner: Box<dyn Backend>,
+    keyring: Keyring,
+}
+
+impl VaultBackend {
+    pub fn new(inner: Box<dyn Backend>, keyring: Keyring) -> Self {
+        Self { inner, keyring }
+    }
+
+    /// The key to seal a write with, `None` to write it plain. Storage has
+    /// the last word: if another tab turned the vault on, off, or on again
+    /// with a new key, this tab writes nothing rather than mix the two.
+    fn write_key(&self) -> Result<Option<VaultKey>, StorageError> {
+        let stored = VaultHeader::read(self.inner.as_ref())?;
+        let ring = self.keyring.borrow();
+        match (stored, ring.as_ref()) {
+            (None, None) => Ok(None),
+            (Some(header), Some((id, key))) if header.id == *id => Ok(match header.stage {
+                VaultStage::TurningOff => None,
+                VaultStage::TurningOn | VaultStage::On => Some(key.clone()),
+            }),
+            _ => Err(StorageError::Locked),
+        }
+    }
+}
+
+impl Backend for VaultBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        let value = match self.inner.get(key)? {
+            Some(value) if is_sealed(&value) => value,
+            stored => return Ok(stored),
+        };
+        let ring = self.keyring.borrow();
+        let Some((id, with)) = ring.as_ref() else {
+            // Sealed since this tab opened: another tab turned the vault on.
+            return Err(StorageError::Locked);
+        };
+        match open(key, &value, with) {
+            Some(opened) => Ok(Some(opened)),
+            // Made with another vault key than this tab holds.
+            None if VaultHeader::read(self.inner.as_ref())?.is_none_or(|h| h.id != *id) => {
+                Err(StorageError::Locked)
+            }
+            // Damaged: returned as it is, for the codec to report.
+            None => Ok(Some(value)),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        if stays_plain(key) {
+            return self.inner.set(key, value);
+        }
+        match self.write_key()? {
+            Some(with) => self.inner.set(key, &seal(key, value, &with)),
+            None => self.inner.set(key, value),
+        }
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        if !stays_plain(key) {
+            self.write_key()?;
+        }
+        self.inner.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
+
+    fn is_sealed(&self, key: &str) -> Result<bool, StorageError> {
+        Ok(self.inner.get(key)?.is_some_and(|v| is_sealed(&v)))
+    }
+}

@@ -1,0 +1,312 @@
+use super::super::*;
+use super::keys::{VaultKey, WrappedKeys};
+use super::sealing;
+use crate::model::Client;
+use crate::model::note::Section;
+
+const PASSPHRASE: &str = "correct horse battery";
+
+/// Argon2id at its cheapest, so tests run fast; the real cost is measured
+/// by `make bench` (`unlock_ms`).
+fn cheap() -> Kdf {
+    Kdf::with_cost(64, 1)
+}
+
+fn alex() -> Client {
+    let mut client = Client::new("c1".into(), "Alex Rivera", 0).unwrap();
+    client.notes = "panic attacks on the train".into();
+    client
+}
+
+/// A store holding Alex and one session, vault off.
+fn stored() -> (MemoryBackend, Store) {
+    let backend = MemoryBackend::new();
+    let (mut store, _) = Store::open(Box::new(backend.clone())).unwrap();
+    store.save_client(&alex()).unwrap();
+    let mut session = super::super::tests::session("s1", "c1", 1);
+    session
+        .note
+        .set_text(Section::Subjective, "Worked on the avoidance ladder".into());
+    store.save_session(&session).unwrap();
+    (backend, store)
+}
+
+fn unlock(backend: &MemoryBackend, passphrase: &str) -> Result<Store, VaultError> {
+    let header = VaultHeader::read(backend)?.expect("the vault is on");
+    let unlocked = header.unlock(passphrase)?;
+    Ok(Store::open_unlocked(Box::new(backend.clone()), unlocked)?.0)
+}
+
+/// Every stored key and value, raw.
+fn everything(backend: &MemoryBackend) -> Vec<(String, String)> {
+    backend
+        .keys()
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.clone(), backend.raw(&k).unwrap()))
+        .collect()
+}
+
+fn assert_no_plaintext(backend: &MemoryBackend) {
+    for (key, value) in everything(backend) {
+        if sealing::stays_plain(&key) {
+            continue;
+        }
+        assert!(sealing::is_sealed(&value), "{key} is not sealed");
+        for phrase in ["Alex", "Rivera", "panic", "avoidance", "ladder"] {
+            assert!(!key.contains(phrase) && !value.contains(phrase), "{key}");
+        }
+    }
+}
+
+#[test]
+fn turning_the_vault_on_seals_every_record_and_unlocking_reads_them_back() {
+    let (backend, mut store) = stored();
+    let turned_on = store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    assert_eq!(turned_on.unfinished, None);
+    assert_eq!(store.vault().unwrap().stage, VaultStage::On);
+    assert_no_plaintext(&backend);
+    // The tab that turned it on keeps working.
+    assert_eq!(store.client("c1").unwrap().unwrap().name, "Alex Rivera");
+
+    let store = unlock(&backend, PASSPHRASE).unwrap();
+    assert_eq!(store.client("c1").unwrap().unwrap().notes, alex().notes);
+    let session = store.session("s1").unwrap().unwrap();
+    assert!(
+        session
+            .note
+            .text(Section::Subjective)
+            .contains("avoidance ladder")
+    );
+}
+
+#[test]
+fn writes_after_unlocking_are_sealed_too() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let mut store = unlock(&backend, PASSPHRASE).unwrap();
+    let mut client = store.client("c1").unwrap().unwrap();
+    client.notes = "Alex slept better".into();
+    store.save_client(&client).unwrap();
+    store
+        .save_client(&Client::new("c2".into(), "Sam Okafor", 0).unwrap())
+        .unwrap();
+    assert_no_plaintext(&backend);
+    assert!(
+        everything(&backend)
+            .iter()
+            .all(|(_, v)| !v.contains("Okafor"))
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_and_changes_nothing() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let before = everything(&backend);
+    backend.take_writes();
+    assert!(matches!(
+        unlock(&backend, "correct horse battery!"),
+        Err(VaultError::WrongPassphrase)
+    ));
+    assert_eq!(
+        VaultError::WrongPassphrase.to_string(),
+        "That passphrase does not match."
+    );
+    assert_eq!(backend.take_writes(), Vec::<String>::new());
+    assert_eq!(everything(&backend), before);
+}
+
+#[test]
+fn a_changed_ciphertext_does_not_open_and_is_reported_as_damaged() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let key = client_key("c1");
+    let mut units: Vec<char> = backend.raw(&key).unwrap().chars().collect();
+    let middle = units.len() / 2;
+    units[middle] = if units[middle] == 'a' { 'b' } else { 'a' };
+    backend.plant(&key, &units.into_iter().collect::<String>());
+
+    let store = unlock(&backend, PASSPHRASE).unwrap();
+    match store.client("c1") {
+        Err(StorageError::Damaged { reason, .. }) => assert!(reason.contains("encrypted")),
+        other => panic!("expected damaged, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_sealed_record_moved_under_another_key_does_not_open() {
+    let (backend, mut store) = stored();
+    store
+        .save_client(&Client::new("c2".into(), "Sam Okafor", 0).unwrap())
+        .unwrap();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    // Alex's sealed record put where Sam's belongs.
+    backend.plant(&client_key("c2"), &backend.raw(&client_key("c1")).unwrap());
+    let store = unlock(&backend, PASSPHRASE).unwrap();
+    assert!(matches!(
+        store.client("c2"),
+        Err(StorageError::Damaged { .. })
+    ));
+    assert!(store.client("c1").unwrap().is_some());
+}
+
+#[test]
+fn a_key_from_another_vault_opens_nothing() {
+    let key = VaultKey::random();
+    let sealed = key.seal(b"session notes", b"session/s1");
+    assert_eq!(
+        key.open(&sealed, b"session/s1").unwrap().as_slice(),
+        b"session notes"
+    );
+    assert!(VaultKey::random().open(&sealed, b"session/s1").is_none());
+    assert!(key.open(&sealed, b"session/s2").is_none());
+    assert!(key.open(&sealed[..10], b"session/s1").is_none());
+    // A fresh nonce every time: the same text never seals the same way.
+    assert_ne!(key.seal(b"x", b"k"), key.seal(b"x", b"k"));
+}
+
+#[test]
+fn changing_the_passphrase_rewraps_the_key_and_rewrites_no_record() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let records: Vec<_> = everything(&backend)
+        .into_iter()
+        .filter(|(k, _)| *k != vault_key())
+        .collect();
+    assert!(matches!(
+        store.change_passphrase("not it at all", "a new passphrase", cheap()),
+        Err(VaultError::WrongPassphrase)
+    ));
+    store
+        .change_passphrase(PASSPHRASE, "a new passphrase", cheap())
+        .unwrap();
+    let after: Vec<_> = everything(&backend)
+        .into_iter()
+        .filter(|(k, _)| *k != vault_key())
+        .collect();
+    assert_eq!(after, records);
+    assert!(matches!(
+        unlock(&backend, PASSPHRASE),
+        Err(VaultError::WrongPassphrase)
+    ));
+    let store = unlock(&backend, "a new passphrase").unwrap();
+    assert!(store.client("c1").unwrap().is_some());
+}
+
+#[test]
+fn the_recovery_key_unlocks_in_any_case_and_with_or_without_dashes() {
+    let (backend, mut store) = stored();
+    let recovery = store.turn_on_vault(PASSPHRASE, cheap()).unwrap().recovery;
+    let text = recovery.text();
+    assert_eq!(text.len(), 39);
+    assert_eq!(text.split('-').count(), 8);
+    // Still the recovery key after a passphrase change.
+    store
+        .change_passphrase(PASSPHRASE, "another passphrase", cheap())
+        .unwrap();
+    let header = VaultHeader::read(&backend).unwrap().unwrap();
+    for typed in [text.clone(), text.to_uppercase(), text.replace('-', " ")] {
+        let unlocked = header.unlock_with_recovery(&typed).unwrap();
+        let store = Store::open_unlocked(Box::new(backend.clone()), unlocked)
+            .unwrap()
+            .0;
+        assert!(store.client("c1").unwrap().is_some());
+    }
+    let wrong = RecoveryKey::random().text();
+    assert!(matches!(
+        header.unlock_with_recovery(&wrong),
+        Err(VaultError::WrongRecoveryKey)
+    ));
+    assert!(matches!(
+        header.unlock_with_recovery("1234"),
+        Err(VaultError::NotARecoveryKey)
+    ));
+}
+
+#[test]
+fn an_interrupted_encryption_finishes_at_the_next_unlock() {
+    let (backend, mut store) = stored();
+    // The header and one record are written, then storage refuses.
+    backend.fail_write_after(2);
+    let turned_on = store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    assert_eq!(turned_on.unfinished, Some(StorageError::QuotaExceeded));
+    assert_eq!(store.vault().unwrap().stage, VaultStage::TurningOn);
+    let plain = everything(&backend)
+        .iter()
+        .filter(|(k, v)| !sealing::stays_plain(k) && !sealing::is_sealed(v))
+        .count();
+    assert!(plain > 0);
+    // Meanwhile both kinds read.
+    assert_eq!(store.client("c1").unwrap().unwrap().name, "Alex Rivera");
+    assert!(store.session("s1").unwrap().is_some());
+
+    let mut store = unlock(&backend, PASSPHRASE).unwrap();
+    store.finish_vault_work().unwrap();
+    assert_eq!(store.vault().unwrap().stage, VaultStage::On);
+    assert_no_plaintext(&backend);
+    assert!(store.session("s1").unwrap().is_some());
+}
+
+#[test]
+fn turning_the_vault_off_needs_the_passphrase_and_opens_every_record() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let mut store = unlock(&backend, PASSPHRASE).unwrap();
+    assert!(matches!(
+        store.turn_off_vault("wrong passphrase"),
+        Err(VaultError::WrongPassphrase)
+    ));
+    assert!(store.vault().is_some());
+    store.turn_off_vault(PASSPHRASE).unwrap();
+    assert!(store.vault().is_none());
+    assert!(
+        everything(&backend)
+            .iter()
+            .all(|(_, v)| !sealing::is_sealed(v))
+    );
+    let (store, problems) = Store::open(Box::new(backend.clone())).unwrap();
+    assert_eq!(problems, []);
+    assert_eq!(store.client("c1").unwrap().unwrap().notes, alex().notes);
+}
+
+#[test]
+fn a_tab_without_the_key_writes_nothing_once_another_turned_the_vault_on() {
+    let (backend, mut plain_tab) = stored();
+    let (mut other_tab, _) = Store::open(Box::new(backend.clone())).unwrap();
+    other_tab.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let before = everything(&backend);
+    assert_eq!(
+        plain_tab.save_client(&Client {
+            notes: "typed in the plain tab".into(),
+            ..alex()
+        }),
+        Err(StorageError::Locked)
+    );
+    assert_eq!(everything(&backend), before);
+}
+
+#[test]
+fn a_tab_holding_an_old_vault_key_writes_nothing_after_the_vault_was_remade() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let mut old_tab = unlock(&backend, PASSPHRASE).unwrap();
+    store.turn_off_vault(PASSPHRASE).unwrap();
+    store.turn_on_vault("a different one", cheap()).unwrap();
+    assert_eq!(old_tab.save_client(&alex()), Err(StorageError::Locked));
+    let store = unlock(&backend, "a different one").unwrap();
+    assert!(store.client("c1").unwrap().is_some());
+}
+
+#[test]
+fn stored_key_wrappings_name_their_parameters_so_they_can_be_raised() {
+    let key = VaultKey::random();
+    let recovery = RecoveryKey::random();
+    let wrapped = WrappedKeys::new(&key, PASSPHRASE, cheap(), &recovery);
+    let json = serde_json::to_string(&wrapped).unwrap();
+    assert!(json.contains(r#""algorithm":"argon2id""#), "{json}");
+    assert!(json.contains(r#""memory_kib":64"#), "{json}");
+    assert_eq!(Kdf::argon2id().memory_kib, 64 * 1024);
+    assert_eq!(Kdf::argon2id().iterations, 3);
+    assert_eq!(Kdf::argon2id().salt.len(), 32);
+}
