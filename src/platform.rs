@@ -75,3 +75,37 @@ pub fn local_time(ms: i64) -> chrono::NaiveDateTime {
         .and_then(|day| day.and_hms_opt(d.get_hours(), d.get_minutes(), 0))
         .unwrap_or_default()
 }
+
+/// Takes the screen's address out of the URL: a locked page shows nothing
+/// of which client or session was open.
+pub fn forget_screen() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        );
+    }
+}
+
+/// Starts the page again without the screen's address: a fresh page holds
+/// no key and nothing decrypted, and opens at the locked screen.
+pub fn reload_locked() {
+    forget_screen();
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Puts `text` on the clipboard; the browser may refuse without a user gesture.
+pub fn copy_text(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}

@@ -4,13 +4,14 @@
 mod autosave;
 mod backup;
 mod conflicts;
+mod vault;
 
 use crate::model::{Client, DeviceSettings, Session};
 use crate::platform::now_ms;
 use crate::route::Route;
 use crate::storage::{
     Backend, DamagedRecord, Deletable, LocalStorageBackend, MemoryBackend, RecordRef, SaveQueue,
-    StorageError, Store,
+    StorageError, Store, Unlocked, VaultHeader,
 };
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -96,26 +97,54 @@ pub struct OpenedStore {
     pub not_saving: Option<StorageError>,
 }
 
+/// What the page opens to: the notes, or the locked screen.
+pub enum Opening {
+    Open(OpenedStore),
+    /// The vault is on: nothing is read until it is unlocked.
+    Locked(VaultHeader),
+}
+
 /// Opens localStorage; if it cannot be used, or holds data this version must
 /// not touch, the app runs on a store in memory and says so, lastingly.
-pub fn open_browser_store() -> OpenedStore {
-    let opened = LocalStorageBackend::open()
-        .and_then(|backend| Store::open(Box::new(backend) as Box<dyn Backend>));
-    match opened {
+pub fn open_browser() -> Opening {
+    let backend = match LocalStorageBackend::open() {
+        Ok(backend) => backend,
+        Err(e) => return Opening::Open(in_memory(e)),
+    };
+    match VaultHeader::read(&backend) {
+        Ok(Some(header)) => Opening::Locked(header),
+        Ok(None) => Opening::Open(opened(Store::open(Box::new(backend)))),
+        // Sealed notes without a readable header must not be written over.
+        Err(e) => Opening::Open(in_memory(e)),
+    }
+}
+
+/// Opens the store with the key the passphrase or recovery key unlocked.
+pub fn open_unlocked(unlocked: Unlocked) -> OpenedStore {
+    opened(
+        LocalStorageBackend::open()
+            .and_then(|backend| Store::open_unlocked(Box::new(backend), unlocked)),
+    )
+}
+
+fn opened(store: Result<(Store, Vec<StorageError>), StorageError>) -> OpenedStore {
+    match store {
         Ok((store, problems)) => OpenedStore {
             store,
             problems,
             not_saving: None,
         },
-        Err(e) => {
-            let (store, _) = Store::open(Box::new(MemoryBackend::new()))
-                .expect("an empty memory store always opens");
-            OpenedStore {
-                store,
-                problems: Vec::new(),
-                not_saving: Some(e),
-            }
-        }
+        Err(e) => in_memory(e),
+    }
+}
+
+fn in_memory(why: StorageError) -> OpenedStore {
+    let (store, _) = Store::open(Box::new(MemoryBackend::new()) as Box<dyn Backend>)
+        .expect("an empty memory store always opens");
+    OpenedStore {
+        store,
+        problems: Vec::new(),
+        not_saving: Some(why),
     }
 }
 
@@ -143,6 +172,7 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         newer_data: RwSignal::new(newer_data),
     };
     problems.iter().for_each(|p| state.report(p));
+    state.finish_vault_work();
     provide_context(state);
     state
 }
@@ -318,6 +348,10 @@ impl AppState {
     /// learn of new records, and let every open record be read again.
     /// Keys that are not our records are ignored.
     pub fn changed_in_other_tab(&self, key: Option<&str>) {
+        if vault::locks_this_tab(key) {
+            self.lock_as_another_tab_did();
+            return;
+        }
         let record = key.map(RecordRef::from_key);
         if matches!(record, Some(None)) {
             return;

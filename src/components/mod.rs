@@ -11,6 +11,7 @@ pub mod roster;
 pub mod search;
 pub mod session;
 pub mod shell;
+pub mod vault;
 pub mod widgets;
 
 pub use backup::{BackupButton, BackupReminder, RestoreBackup};
@@ -29,6 +30,7 @@ pub use session::{
 pub use shell::{
     App, EvictionHint, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator, UpdatePrompt,
 };
+pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,
     OptionalDate, TextArea, TextInput, UndoNotice, or_missing,

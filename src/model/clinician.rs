@@ -43,6 +43,15 @@ pub struct DeviceSettings {
     pub last_backup_at: Option<i64>,
     /// When the first edit since that backup (or, before any, ever) was saved.
     pub first_change_since_backup: Option<i64>,
+    /// Minutes of inactivity before the vault locks; unset means the default.
+    pub lock_after_minutes: Option<u32>,
+}
+
+impl DeviceSettings {
+    pub fn lock_minutes(&self) -> u32 {
+        self.lock_after_minutes
+            .unwrap_or(super::lock::DEFAULT_LOCK_MINUTES)
+    }
 }
 
 #[cfg(test)]

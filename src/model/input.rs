@@ -21,6 +21,10 @@ pub enum InputError {
     NoSigner,
     NotSigned,
     EmptyAddendum,
+    ShortPassphrase,
+    PassphrasesDiffer,
+    NotUnderstood,
+    LockMinutes,
 }
 
 impl fmt::Display for InputError {
@@ -39,6 +43,13 @@ impl fmt::Display for InputError {
             Self::NoSigner => f.write_str("Add your name under “Your details” before signing."),
             Self::NotSigned => f.write_str("Only a signed note takes addenda."),
             Self::EmptyAddendum => f.write_str("Write the addendum first."),
+            Self::ShortPassphrase => f.write_str("A passphrase needs at least 10 characters."),
+            Self::PassphrasesDiffer => f.write_str("The two passphrases differ."),
+            Self::NotUnderstood => f.write_str(
+                "Tick the box first: without the passphrase or the recovery key, \
+                 nobody can open these notes.",
+            ),
+            Self::LockMinutes => f.write_str("Enter a whole number of minutes from 1 to 60."),
         }
     }
 }

@@ -10,6 +10,7 @@ mod session;
 
 pub mod homework;
 pub mod import;
+pub mod lock;
 pub mod merge;
 pub mod note;
 pub mod ratings;

@@ -31,7 +31,7 @@ pub use revisions::{Revised, conflict_key};
 pub use room::{QUOTA_UNITS, Room};
 pub use trash::{Deletable, Deleted, DeletedItem};
 pub use vault::{
-    Kdf, RecoveryKey, TurnedOn, Unlocked, VaultError, VaultHeader, VaultStage, is_lock_key,
+    Kdf, RecoveryKey, TurnedOn, Unlocked, VaultError, VaultHeader, VaultStage, locks_tabs,
 };
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};

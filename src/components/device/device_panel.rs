@@ -1,5 +1,5 @@
 use super::ProblemsPanel;
-use crate::components::{BackupButton, RestoreBackup};
+use crate::components::{BackupButton, LockPanel, RestoreBackup};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -38,6 +38,7 @@ pub fn DevicePanel() -> impl IntoView {
             <p>{move || state.backup_standing().label}</p>
             <BackupButton />
             <RestoreBackup />
+            <LockPanel />
             <Show when=move || open.get()>
                 <ProblemsPanel />
             </Show>

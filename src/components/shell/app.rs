@@ -1,11 +1,11 @@
 use crate::components::{
-    ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, NotSavingBar,
-    ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator,
-    SessionEditor, UpdatePrompt,
+    AutoLock, ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, LockButton,
+    LockedScreen, NotSavingBar, ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster,
+    SEARCH_BOX_ID, SaveIndicator, SessionEditor, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
-use crate::state::{open_browser_store, provide_app_state};
+use crate::state::{OpenedStore, Opening, open_browser, open_unlocked, provide_app_state};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,12 +26,40 @@ fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The whole app: opens storage, follows the URL fragment, makes sure an
+/// The whole app: the locked screen while the vault is locked, the notes
+/// once it is open (or when there is no vault).
+#[component]
+pub fn App() -> impl IntoView {
+    let opened = StoredValue::new_local(None::<OpenedStore>);
+    let locked = RwSignal::new(None::<crate::storage::VaultHeader>);
+    match open_browser() {
+        Opening::Open(store) => opened.set_value(Some(store)),
+        Opening::Locked(header) => {
+            crate::platform::forget_screen();
+            locked.set(Some(header));
+        }
+    }
+    let on_unlock = move |unlocked| {
+        opened.set_value(Some(open_unlocked(unlocked)));
+        locked.set(None);
+    };
+    move || match locked.get() {
+        Some(header) => view! { <LockedScreen header on_unlock /> }.into_any(),
+        None => {
+            let store = opened.try_update_value(Option::take).flatten();
+            store
+                .map(|store| view! { <Workspace store /> }.into_any())
+                .unwrap_or_else(|| ().into_any())
+        }
+    }
+}
+
+/// The notes: opens the store, follows the URL fragment, makes sure an
 /// edit still queued is written when the tab is hidden or closed, and reads
 /// open records again when another tab may have changed them.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = provide_app_state(open_browser_store(), current_route());
+fn Workspace(store: OpenedStore) -> impl IntoView {
+    let state = provide_app_state(store, current_route());
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.set_route(current_route())
@@ -84,7 +112,11 @@ pub fn App() -> impl IntoView {
         <header class="app-bar">
             <a class="brand" href="#/">"Sessionpad"</a>
             <SaveIndicator />
+            <LockButton />
         </header>
+        <Show when=move || state.vault_on()>
+            <AutoLock on_lock=move |()| state.lock() />
+        </Show>
         <NotSavingBar />
         <ProblemBanner />
         <RoomWarning />

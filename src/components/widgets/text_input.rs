@@ -14,13 +14,16 @@ pub fn TextInput(
     #[prop(optional)]
     enterkeyhint: &'static str,
     #[prop(default = "field")] class: &'static str,
+    /// "password" for a passphrase: shown as dots, kept out of autofill.
+    #[prop(default = "text")]
+    kind: &'static str,
 ) -> impl IntoView {
     view! {
         <label class=class>
             <span>{label}</span>
             <input
-                type="text"
-                autocomplete="off"
+                type=kind
+                autocomplete=if kind == "password" { "new-password" } else { "off" }
                 enterkeyhint=(!enterkeyhint.is_empty()).then_some(enterkeyhint)
                 placeholder=placeholder
                 prop:value=move || value.get()

@@ -25,6 +25,12 @@ pub fn is_lock_key(key: &str) -> bool {
     key == lock_key()
 }
 
+/// Whether another tab's write under `key` means this tab must lock: it
+/// locked, or turned the vault on or off.
+pub fn locks_tabs(key: &str) -> bool {
+    is_lock_key(key) || key == vault_key()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VaultStage {

@@ -1,0 +1,215 @@
+use super::RecoveryKeyDialog;
+use super::locked_screen::after_paint;
+use crate::components::{FieldError, TextInput};
+use crate::model::DeviceSettings;
+use crate::model::lock::{check_new_passphrase, parse_lock_minutes};
+use crate::state::{AppState, use_app_state};
+use leptos::prelude::*;
+
+/// "Lock with passphrase" under "This device": turning the vault on, and,
+/// once on, the idle time, a new passphrase, and turning it off.
+#[component]
+pub fn LockPanel() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <h3>"Lock with passphrase"</h3>
+        {move || if state.vault_on() { view! { <LockSettings /> }.into_any() } else { view! { <TurnOnLock /> }.into_any() }}
+    }
+}
+
+/// A form's fields, error and busy flag, with one way to run its action
+/// after "Working…" has painted (key stretching blocks for most of a second).
+#[derive(Clone, Copy)]
+struct Form {
+    error: RwSignal<Option<String>>,
+    done: RwSignal<Option<&'static str>>,
+    busy: RwSignal<bool>,
+}
+
+impl Form {
+    fn new() -> Self {
+        Self {
+            error: RwSignal::new(None),
+            done: RwSignal::new(None),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    fn run(self, action: impl FnOnce() -> Result<&'static str, String> + 'static) {
+        self.busy.set(true);
+        self.error.set(None);
+        self.done.set(None);
+        after_paint(move || {
+            match action() {
+                Ok(done) => self.done.set(Some(done)),
+                Err(e) => self.error.set(Some(e)),
+            }
+            self.busy.set(false);
+        });
+    }
+}
+
+fn secret(label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! { <TextInput label kind="password" value on_text=move |t| value.set(t) /> }
+}
+
+#[component]
+fn TurnOnLock() -> impl IntoView {
+    let state = use_app_state();
+    let passphrase = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let understood = RwSignal::new(false);
+    let form = Form::new();
+    let recovery = RwSignal::new(None::<String>);
+    let turn_on = move |_| {
+        let (p, r) = (passphrase.get_untracked(), repeat.get_untracked());
+        if let Err(e) = check_new_passphrase(&p, &r, understood.get_untracked()) {
+            form.error.set(Some(e.to_string()));
+            return;
+        }
+        form.run(move || {
+            let key = state.turn_on_vault(&p)?;
+            recovery.set(Some(key));
+            Ok("")
+        });
+    };
+    view! {
+        <p>
+            "With a lock, every note on this device is encrypted. Sessionpad opens only with your "
+            "passphrase, and locks itself when left alone."
+        </p>
+        {secret("Passphrase", passphrase)}
+        {secret("Repeat passphrase", repeat)}
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=understood
+                on:change=move |ev| understood.set(event_target_checked(&ev))
+            />
+            <span>
+                "I understand Sessionpad cannot recover my notes without the passphrase or the recovery key"
+            </span>
+        </label>
+        <FieldError message=form.error />
+        <button type="button" class="primary" disabled=form.busy on:click=turn_on>
+            {move || if form.busy.get() { "Turning on…" } else { "Turn on lock" }}
+        </button>
+        {move || {
+            recovery
+                .get()
+                .map(|key_text| {
+                    view! {
+                        <RecoveryKeyDialog
+                            key_text
+                            on_saved=move |()| {
+                                recovery.set(None);
+                                passphrase.set(String::new());
+                                repeat.set(String::new());
+                                state.vault_changed();
+                            }
+                        />
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+fn LockSettings() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <p>"Your notes are encrypted on this device. Lock with the Lock button at the top."</p>
+        <LockAfter state />
+        <details class="subpanel">
+            <summary>"Change passphrase"</summary>
+            <ChangePassphrase />
+        </details>
+        <details class="subpanel">
+            <summary>"Turn off lock"</summary>
+            <TurnOffLock />
+        </details>
+    }
+}
+
+#[component]
+fn LockAfter(state: AppState) -> impl IntoView {
+    let settings = move || state.read(|s| s.settings().unwrap_or_default());
+    let minutes = RwSignal::new(settings().lock_minutes().to_string());
+    let error = RwSignal::new(None::<String>);
+    let save = move |text: String| {
+        minutes.set(text.clone());
+        match parse_lock_minutes(&text) {
+            Ok(m) => {
+                error.set(None);
+                state.save_settings(&DeviceSettings {
+                    lock_after_minutes: Some(m),
+                    ..settings()
+                });
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <TextInput label="Lock after (minutes)" value=minutes on_text=save />
+        <FieldError message=error />
+    }
+}
+
+#[component]
+fn ChangePassphrase() -> impl IntoView {
+    let state = use_app_state();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let form = Form::new();
+    let change = move |_| {
+        let (c, n, r) = (
+            current.get_untracked(),
+            new.get_untracked(),
+            repeat.get_untracked(),
+        );
+        if let Err(e) = check_new_passphrase(&n, &r, true) {
+            form.error.set(Some(e.to_string()));
+            return;
+        }
+        form.run(move || {
+            state.change_passphrase(&c, &n)?;
+            current.set(String::new());
+            new.set(String::new());
+            repeat.set(String::new());
+            Ok("Passphrase changed. The recovery key still works.")
+        });
+    };
+    view! {
+        {secret("Current passphrase", current)}
+        {secret("New passphrase", new)}
+        {secret("Repeat new passphrase", repeat)}
+        <FieldError message=form.error />
+        <p role="status">{form.done}</p>
+        <button type="button" disabled=form.busy on:click=change>
+            "Change passphrase"
+        </button>
+    }
+}
+
+#[component]
+fn TurnOffLock() -> impl IntoView {
+    let state = use_app_state();
+    let passphrase = RwSignal::new(String::new());
+    let form = Form::new();
+    let turn_off = move |_| {
+        let p = passphrase.get_untracked();
+        form.run(move || {
+            state.turn_off_vault(&p)?;
+            Ok("")
+        });
+    };
+    view! {
+        <p>"Your notes are decrypted and stored as they were before the lock."</p>
+        {secret("Passphrase", passphrase)}
+        <FieldError message=form.error />
+        <button type="button" disabled=form.busy on:click=turn_off>
+            "Turn off lock"
+        </button>
+    }
+}

@@ -1,0 +1,80 @@
+//! The vault as the screens see it: turning it on and off, the passphrase,
+//! and locking. Locking writes what is pending (sealed), tells the other
+//! tabs, and reloads the page: a fresh page holds no key and nothing
+//! decrypted, and opens at the locked screen.
+
+use super::AppState;
+use crate::platform::{now_ms, reload_locked};
+use crate::storage::{Kdf, Store};
+use leptos::prelude::*;
+
+impl AppState {
+    /// Whether the notes are behind a passphrase.
+    pub fn vault_on(&self) -> bool {
+        self.read(|s| s.vault().is_some())
+    }
+
+    /// Turns the vault on; returns the recovery key's text, shown once.
+    pub fn turn_on_vault(&self, passphrase: &str) -> Result<String, String> {
+        self.flush();
+        let turned_on = self
+            .store
+            .try_update_value(|s| s.turn_on_vault(passphrase, Kdf::argon2id()))
+            .ok_or("Sessionpad is closing.")?
+            .map_err(|e| e.to_string())?;
+        if let Some(e) = &turned_on.unfinished {
+            self.report(e);
+        }
+        // Screens learn of it from `vault_changed`, once the recovery key
+        // has been seen: until then the turning-on form keeps its dialog.
+        Ok(turned_on.recovery.text())
+    }
+
+    pub fn change_passphrase(&self, current: &str, new: &str) -> Result<(), String> {
+        self.store
+            .try_update_value(|s| s.change_passphrase(current, new, Kdf::argon2id()))
+            .ok_or("Sessionpad is closing.")?
+            .map_err(|e| e.to_string())
+    }
+
+    pub fn turn_off_vault(&self, passphrase: &str) -> Result<(), String> {
+        self.flush();
+        self.store
+            .try_update_value(|s| s.turn_off_vault(passphrase))
+            .ok_or("Sessionpad is closing.")?
+            .map_err(|e| e.to_string())?;
+        self.vault_changed();
+        Ok(())
+    }
+
+    /// Locks this tab and every other one.
+    pub fn lock(&self) {
+        self.flush();
+        self.store.update_value(|s| s.signal_lock(now_ms()));
+        reload_locked();
+    }
+
+    /// Another tab locked, or turned the vault on or off: this tab's key no
+    /// longer fits, so it writes what it can and starts again.
+    pub(super) fn lock_as_another_tab_did(&self) {
+        self.flush();
+        reload_locked();
+    }
+
+    /// Finishes turning the vault on or off if a run was cut short.
+    pub(super) fn finish_vault_work(&self) {
+        if let Some(Err(e)) = self.store.try_update_value(Store::finish_vault_work) {
+            self.report(&e);
+        }
+    }
+
+    /// Lets every screen see that the vault was turned on or off.
+    pub fn vault_changed(&self) {
+        self.revision.update(|r| *r += 1);
+    }
+}
+
+/// Whether a write by another tab under `key` means this tab must lock.
+pub(super) fn locks_this_tab(key: Option<&str>) -> bool {
+    key.is_some_and(crate::storage::locks_tabs)
+}

@@ -1,0 +1,114 @@
+import { test, expect } from "@playwright/test";
+import { field, saved, startEmpty } from "./helpers.mjs";
+
+const PASSPHRASE = "blue heron at dawn";
+/** Words of the sample that must never be readable while locked. */
+const SECRETS = ["Alex", "Product Designer", "Harper Torres", "perfectionism", "counter-evidence"];
+
+const storage = (page) => page.evaluate(() => Object.entries(localStorage));
+
+async function turnOnLock(page) {
+  await page.getByText("This device", { exact: true }).click();
+  const device = page.locator("details", { hasText: "This device" });
+  await field(device, "Passphrase").fill(PASSPHRASE);
+  await field(device, "Repeat passphrase").fill(PASSPHRASE);
+  await device.getByRole("button", { name: "Turn on lock" }).click();
+  await expect(device.getByRole("alert")).toHaveText(/Tick the box first/);
+  await device.getByRole("checkbox", { name: /I understand Sessionpad cannot recover my notes/ }).check();
+  await device.getByRole("button", { name: "Turn on lock" }).click();
+  const dialog = page.getByRole("dialog", { name: "Your recovery key" });
+  const recovery = (await dialog.getByLabel("Recovery key").textContent()).trim();
+  expect(recovery).toMatch(/^([0-9a-f]{4}-){7}[0-9a-f]{4}$/);
+  await dialog.getByRole("button", { name: "I have saved it" }).click();
+  await expect(dialog).toHaveCount(0);
+  return recovery;
+}
+
+async function expectLockedAndBlank(page) {
+  await expect(page.getByRole("heading", { name: "Sessionpad is locked" })).toBeVisible();
+  const html = await page.content();
+  for (const secret of SECRETS) expect(html).not.toContain(secret);
+  expect(await page.title()).toBe("Sessionpad");
+  expect(new URL(page.url()).hash).toBe("");
+}
+
+test("with the lock on, storage holds no note text; unlocking, locking and the recovery key work", async ({ page }) => {
+  await startEmpty(page);
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
+  const recovery = await turnOnLock(page);
+
+  for (const [key, value] of await storage(page)) {
+    for (const secret of SECRETS) {
+      expect(key).not.toContain(secret);
+      expect(value).not.toContain(secret);
+    }
+  }
+  // Still open in this tab, with a Lock button.
+  await page.getByRole("link", { name: /Alex/ }).click();
+  await page.getByRole("link", { name: /Session 12 of 24/ }).click();
+  await expect(page.getByText("Core beliefs").first()).toBeVisible();
+
+  await page.reload();
+  await expectLockedAndBlank(page);
+
+  const before = await storage(page);
+  await field(page, "Passphrase").fill("blue heron at dusk");
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That passphrase does not match.");
+  expect(await storage(page)).toEqual(before);
+
+  await field(page, "Passphrase").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
+
+  // An edit made while unlocked is stored sealed, and survives locking.
+  await page.getByRole("link", { name: /Alex/ }).click();
+  await page.getByRole("link", { name: /Session 12 of 24/ }).click();
+  await field(page, "Capture").fill("Sleeping better since the walk routine");
+  await page.getByRole("button", { name: "Add to timeline" }).click();
+  await saved(page);
+  await page.getByRole("button", { name: "Lock" }).click();
+  await expectLockedAndBlank(page);
+  for (const [, value] of await storage(page)) expect(value).not.toContain("walk routine");
+
+  await page.getByRole("button", { name: "Use recovery key" }).click();
+  await field(page, "Recovery key").fill(recovery.toUpperCase());
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await page.getByRole("link", { name: /Alex/ }).click();
+  await page.getByRole("link", { name: /Session 12 of 24/ }).click();
+  await expect(page.getByRole("list", { name: "Timeline entries" }).getByRole("textbox").last()).toHaveValue(
+    "Sleeping better since the walk routine",
+  );
+});
+
+test("locking one tab locks the other, and turning the lock off leaves plain notes", async ({ page, context }) => {
+  await startEmpty(page);
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await turnOnLock(page);
+
+  const other = await context.newPage();
+  await other.goto("/");
+  await expect(other.getByRole("heading", { name: "Sessionpad is locked" })).toBeVisible();
+  await field(other, "Passphrase").fill(PASSPHRASE);
+  await other.getByRole("button", { name: "Unlock" }).click();
+  await expect(other.getByRole("link", { name: /Alex/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Lock" }).click();
+  await expectLockedAndBlank(page);
+  await expectLockedAndBlank(other);
+
+  await field(page, "Passphrase").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await page.getByText("This device", { exact: true }).click();
+  const device = page.locator("details", { hasText: "This device" });
+  await device.locator("summary", { hasText: "Turn off lock" }).click();
+  await field(device, "Passphrase").fill(PASSPHRASE);
+  await device.getByRole("button", { name: "Turn off lock" }).click();
+  await expect(page.getByRole("button", { name: "Lock", exact: true })).toHaveCount(0);
+  const values = (await storage(page)).map(([, v]) => v).join("\n");
+  expect(values).not.toMatch(/^Y/m);
+
+  await page.reload();
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
+});
