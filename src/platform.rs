@@ -109,3 +109,11 @@ pub fn copy_text(text: &str) {
         let _ = window.navigator().clipboard().write_text(text);
     }
 }
+
+/// Runs `work` after the browser has painted, so "Unlocking…" shows while
+/// the passphrase is stretched (Argon2id blocks for most of a second).
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(work, std::time::Duration::ZERO)
+    });
+}

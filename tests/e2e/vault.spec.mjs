@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { field, saved, startEmpty } from "./helpers.mjs";
 
 const PASSPHRASE = "blue heron at dawn";
@@ -111,4 +112,36 @@ test("locking one tab locks the other, and turning the lock off leaves plain not
 
   await page.reload();
   await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
+});
+
+test("a backup made with the lock on holds no plaintext and restores on a new tablet with its passphrase", async ({ page, browser }) => {
+  await startEmpty(page);
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await turnOnLock(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("region", { name: "Backup" }).getByRole("button", { name: "Back up" }).click(),
+  ]);
+  const text = readFileSync(await download.path(), "utf8");
+  for (const secret of SECRETS) expect(text).not.toContain(secret);
+  expect(JSON.parse(text).header).toMatchObject({ clients: 1, sessions: 13, payload_encoding: "json+deflate+xchacha20poly1305" });
+
+  const fresh = await browser.newContext();
+  const tablet = await fresh.newPage();
+  await tablet.goto("/");
+  await tablet
+    .locator(".empty-state")
+    .getByLabel("Restore from backup")
+    .setInputFiles({ name: download.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(text) });
+  await expect(tablet.getByText("This backup was made with the lock on.")).toBeVisible();
+  await field(tablet, "Passphrase of this backup").fill("not the passphrase");
+  await tablet.getByRole("button", { name: "Open backup" }).click();
+  await expect(tablet.getByRole("alert")).toHaveText("That passphrase does not match the one this backup was made with.");
+  await field(tablet, "Passphrase of this backup").fill(PASSPHRASE);
+  await tablet.getByRole("button", { name: "Open backup" }).click();
+  const preview = tablet.getByRole("region", { name: "Backup preview" });
+  await expect(preview).toContainText("This backup holds 1 client and 13 sessions");
+  await Promise.all([tablet.waitForEvent("download"), preview.getByRole("button", { name: "Replace everything" }).click()]);
+  await expect(tablet.getByRole("link", { name: /Alex/ })).toBeVisible();
+  await fresh.close();
 });

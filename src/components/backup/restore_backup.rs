@@ -1,5 +1,5 @@
 use super::MergeOutline;
-use crate::components::FieldError;
+use crate::components::{FieldError, TextInput};
 use crate::model::{clients_and_sessions, format_date};
 use crate::platform::{chosen_file, file_text};
 use crate::route::Route;
@@ -15,9 +15,39 @@ pub fn RestoreBackup() -> impl IntoView {
     let state = use_app_state();
     let chosen = RwSignal::new(None::<Backup>);
     let error = RwSignal::new(None::<String>);
+    // A backup made with the lock on, waiting for the passphrase it was made with.
+    let sealed = RwSignal::new(None::<String>);
+    let passphrase = RwSignal::new(String::new());
     let refuse = move |why: String| {
         chosen.set(None);
         error.set(Some(format!("{why} Nothing on this device was changed.")));
+    };
+    let opened = move |read: Result<Backup, BackupError>, text: String| match read {
+        Ok(backup) => {
+            error.set(None);
+            sealed.set(None);
+            passphrase.set(String::new());
+            chosen.set(Some(backup));
+        }
+        Err(BackupError::Locked) => {
+            chosen.set(None);
+            error.set(None);
+            sealed.set(Some(text));
+        }
+        Err(BackupError::WrongPassphrase) => {
+            error.set(Some(BackupError::WrongPassphrase.to_string()))
+        }
+        Err(why) => {
+            sealed.set(None);
+            refuse(why.to_string())
+        }
+    };
+    let open_sealed = move |_| {
+        if let Some(text) = sealed.get_untracked() {
+            crate::platform::after_paint(move || {
+                opened(read_backup(&text, Some(&passphrase.get_untracked())), text)
+            });
+        }
     };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
@@ -25,12 +55,8 @@ pub fn RestoreBackup() -> impl IntoView {
             return refuse(BackupError::TooLarge.to_string());
         }
         leptos::task::spawn_local(async move {
-            match file_text(&file).await.map(|text| read_backup(&text)) {
-                Some(Ok(backup)) => {
-                    error.set(None);
-                    chosen.set(Some(backup));
-                }
-                Some(Err(why)) => refuse(why.to_string()),
+            match file_text(&file).await {
+                Some(text) => opened(read_backup(&text, None), text),
                 None => refuse(format!("“{}” could not be read.", file.name())),
             }
         });
@@ -59,6 +85,16 @@ pub fn RestoreBackup() -> impl IntoView {
                 <span>"Restore from backup"</span>
                 <input type="file" accept=".json,application/json" on:change=on_file />
             </label>
+            <Show when=move || sealed.with(Option::is_some)>
+                <p>"This backup was made with the lock on."</p>
+                <TextInput
+                    label="Passphrase of this backup"
+                    kind="password"
+                    value=passphrase
+                    on_text=move |t| passphrase.set(t)
+                />
+                <button type="button" on:click=open_sealed>"Open backup"</button>
+            </Show>
             <FieldError message=error />
             {move || {
                 chosen

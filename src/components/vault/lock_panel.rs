@@ -1,8 +1,8 @@
 use super::RecoveryKeyDialog;
-use super::locked_screen::after_paint;
 use crate::components::{FieldError, TextInput};
 use crate::model::DeviceSettings;
 use crate::model::lock::{check_new_passphrase, parse_lock_minutes};
+use crate::platform::after_paint;
 use crate::state::{AppState, use_app_state};
 use leptos::prelude::*;
 

@@ -1,15 +1,9 @@
 use crate::components::{FieldError, TextInput};
 use crate::model::lock::retry_wait_ms;
-use crate::platform::now_ms;
+use crate::platform::{after_paint, now_ms};
 use crate::storage::{Unlocked, VaultError, VaultHeader};
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// Runs `work` after the browser has painted, so "Unlocking…" shows while
-/// the passphrase is stretched (Argon2id blocks for most of a second).
-pub fn after_paint(work: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(work, Duration::ZERO));
-}
 
 /// All a locked tab shows: nothing of any client is read before unlocking.
 #[component]

@@ -1,9 +1,14 @@
 //! The backup file: a readable header, a SHA-256 over header and payload,
 //! then the payload. Everything is checked before anything is restored.
 //!
-//! The payload is a string so the vault can later put ciphertext there, with
-//! the header as associated data; `payload_encoding` says which it is.
+//! The payload is a string: JSON, or with the vault on, that JSON deflated
+//! and sealed with the vault key, the header as associated data, written in
+//! hex; `payload_encoding` says which. The header then carries the vault
+//! key sealed by the passphrase of the day, so the file opens anywhere with
+//! that passphrase, and nothing of a client is readable without it.
 
+use super::super::codec;
+use super::super::vault::{VaultKey, WrappedKeys, hex, unhex};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -23,8 +28,21 @@ pub struct Header {
     pub created_at: String,
     pub clients: usize,
     pub sessions: usize,
-    /// "json" today; an encrypted payload will name its cipher here.
+    /// [`PLAIN`] or [`SEALED`].
     pub payload_encoding: String,
+    /// With a sealed payload: the vault key, sealed by the passphrase and
+    /// the recovery key as they were when the backup was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vault: Option<WrappedKeys>,
+}
+
+pub const PLAIN: &str = "json";
+pub const SEALED: &str = "json+deflate+xchacha20poly1305";
+
+/// The vault key a backup is sealed with, and how it is stored wrapped.
+pub struct Sealing<'a> {
+    pub keys: &'a WrappedKeys,
+    pub key: &'a VaultKey,
 }
 
 /// One stored record: its key without the app's prefix, and its JSON.
@@ -61,10 +79,18 @@ pub enum BackupError {
     NotJson,
     NotABackup,
     CutShort,
-    Newer { format_version: u32 },
+    Newer {
+        format_version: u32,
+    },
     Changed,
     DuplicateRecord(String),
-    BadRecord { key: String, reason: String },
+    BadRecord {
+        key: String,
+        reason: String,
+    },
+    /// Sealed: the passphrase it was made with is needed.
+    Locked,
+    WrongPassphrase,
 }
 
 impl std::fmt::Display for BackupError {
@@ -93,6 +119,12 @@ impl std::fmt::Display for BackupError {
                 f,
                 "This backup holds the record {key} twice, so it cannot be restored as it is."
             ),
+            Self::Locked => f.write_str(
+                "This backup was made with the lock on. Enter the passphrase it was made with.",
+            ),
+            Self::WrongPassphrase => {
+                f.write_str("That passphrase does not match the one this backup was made with.")
+            }
             Self::BadRecord { key, reason } => {
                 write!(
                     f,
@@ -118,8 +150,14 @@ fn counts(records: &[Entry]) -> (usize, usize) {
     (count("client/"), count("session/"))
 }
 
-/// The file's header, and its text for `records` sealed with its checksum.
-pub fn write(app_version: &str, created_at: &str, records: Vec<Entry>) -> (Header, String) {
+/// The file's header, and its text for `records` sealed with its checksum;
+/// with `sealing`, the payload is sealed too.
+pub fn write(
+    app_version: &str,
+    created_at: &str,
+    records: Vec<Entry>,
+    sealing: Option<Sealing>,
+) -> (Header, String) {
     let (clients, sessions) = counts(&records);
     let header = Header {
         format: FORMAT.into(),
@@ -128,25 +166,51 @@ pub fn write(app_version: &str, created_at: &str, records: Vec<Entry>) -> (Heade
         created_at: created_at.into(),
         clients,
         sessions,
-        payload_encoding: "json".into(),
+        payload_encoding: if sealing.is_some() { SEALED } else { PLAIN }.into(),
+        vault: sealing.as_ref().map(|s| s.keys.clone()),
     };
-    let payload = serde_json::to_string(&Payload { records }).expect("JSON values serialize");
+    let header_json = serde_json::to_string(&header).expect("a header serializes");
+    let mut payload = serde_json::to_string(&Payload { records }).expect("JSON values serialize");
+    if let Some(sealing) = sealing {
+        let deflated = codec::deflate(payload.as_bytes());
+        payload = hex(&sealing.key.seal(&deflated, header_json.as_bytes()));
+    }
     let sha256 = checksum(&header, &payload);
     let text = |s: &str| serde_json::to_string(s).expect("a string serializes");
     // One field a line, the header first, so the file opens readably.
     let file = format!(
-        "{{\n\"header\": {},\n\"sha256\": {},\n\"payload\": {}\n}}\n",
-        serde_json::to_string(&header).expect("a header serializes"),
+        "{{\n\"header\": {header_json},\n\"sha256\": {},\n\"payload\": {}\n}}\n",
         text(&sha256),
         text(&payload)
     );
     (header, file)
 }
 
+/// The payload's JSON: as it is, or opened with the key `passphrase` unwraps.
+fn payload_json(file: &File, passphrase: Option<&str>) -> Result<String, BackupError> {
+    match (file.header.payload_encoding.as_str(), &file.header.vault) {
+        (PLAIN, None) => Ok(file.payload.clone()),
+        (SEALED, Some(keys)) => {
+            let passphrase = passphrase.ok_or(BackupError::Locked)?;
+            let key = keys
+                .unlock(passphrase)
+                .ok_or(BackupError::WrongPassphrase)?;
+            let header = serde_json::to_string(&file.header).map_err(|_| BackupError::Changed)?;
+            let deflated = unhex(&file.payload)
+                .and_then(|sealed| key.open(&sealed, header.as_bytes()))
+                .ok_or(BackupError::Changed)?;
+            let json = codec::inflate(&deflated).map_err(|_| BackupError::Changed)?;
+            String::from_utf8(json).map_err(|_| BackupError::Changed)
+        }
+        _ => Err(BackupError::Changed),
+    }
+}
+
 /// Reads and checks a whole file: format, version, checksum, counts and
 /// duplicates. `check` then vets each record's structure.
 pub fn read(
     text: &str,
+    passphrase: Option<&str>,
     check: impl Fn(&Entry) -> Result<(), String>,
 ) -> Result<Backup, BackupError> {
     if text.len() > MAX_BYTES {
@@ -181,7 +245,8 @@ pub fn read(
     if checksum(&file.header, &file.payload) != file.sha256 {
         return Err(BackupError::Changed);
     }
-    let payload: Payload = serde_json::from_str(&file.payload).map_err(|_| BackupError::Changed)?;
+    let payload: Payload = serde_json::from_str(&payload_json(&file, passphrase)?)
+        .map_err(|_| BackupError::Changed)?;
     let mut seen = std::collections::HashSet::new();
     for record in &payload.records {
         if !seen.insert(record.key.as_str()) {

@@ -8,6 +8,7 @@ mod file;
 mod merge;
 mod restore;
 
+use file::Sealing;
 pub use file::{Backup, BackupError, Entry, Header, MAX_BYTES};
 pub use merge::{MergePreview, Outcome};
 
@@ -30,9 +31,10 @@ fn check(entry: &Entry) -> Result<(), String> {
     }
 }
 
-/// Checks a file's text through and through; nothing is written.
-pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
-    file::read(text, check)
+/// Checks a file's text through and through; nothing is written. A backup
+/// made with the lock on opens with the `passphrase` it was made with.
+pub fn read_backup(text: &str, passphrase: Option<&str>) -> Result<Backup, BackupError> {
+    file::read(text, passphrase, check)
 }
 
 impl Store {
@@ -54,7 +56,9 @@ impl Store {
                 Err(e) => left_out.push(e),
             }
         }
-        let (header, text) = file::write(app_version, created_at, records);
+        let vault = self.backup_sealing();
+        let sealing = vault.as_ref().map(|(keys, key)| Sealing { keys, key });
+        let (header, text) = file::write(app_version, created_at, records, sealing);
         Ok(Made {
             text,
             clients: header.clients,

@@ -85,7 +85,7 @@ fn a_backup_names_its_format_and_counts_before_the_payload() {
 #[test]
 fn a_backup_restores_into_an_empty_store_whole() {
     let (_, store) = filled();
-    let backup = read_backup(&made(&store)).unwrap();
+    let backup = read_backup(&made(&store), None).unwrap();
     let empty = MemoryBackend::new();
     let mut restored = open(&empty);
     restored.replace_with_backup(&backup).unwrap();
@@ -93,7 +93,7 @@ fn a_backup_restores_into_an_empty_store_whole() {
     assert_eq!(restored.sessions_of("c1"), store.sessions_of("c1"));
     assert_eq!(restored.clinician(), store.clinician());
     assert_eq!(
-        read_backup(&made(&restored)).unwrap().records,
+        read_backup(&made(&restored), None).unwrap().records,
         backup.records
     );
 }
@@ -101,7 +101,7 @@ fn a_backup_restores_into_an_empty_store_whole() {
 #[test]
 fn replacing_removes_records_the_backup_does_not_hold() {
     let (_, store) = filled();
-    let backup = read_backup(&made(&store)).unwrap();
+    let backup = read_backup(&made(&store), None).unwrap();
     let (backend, mut other) = filled();
     other
         .save_client(&Client::new("c9".into(), "Extra", 0).unwrap())
@@ -114,7 +114,7 @@ fn replacing_removes_records_the_backup_does_not_hold() {
 #[test]
 fn a_refused_write_at_any_point_of_a_restore_or_merge_puts_everything_back() {
     let (_, source) = filled();
-    let backup = read_backup(&made(&source)).unwrap();
+    let backup = read_backup(&made(&source), None).unwrap();
     let merge = |s: &mut Store, b: &Backup| s.merge_backup(b).map(drop);
     for restore in [Store::replace_with_backup, merge] {
         for failing_write in 0..backup.records.len() {
@@ -139,7 +139,7 @@ fn a_refused_write_at_any_point_of_a_restore_or_merge_puts_everything_back() {
 }
 
 fn refused(text: &str) -> BackupError {
-    read_backup(text).unwrap_err()
+    read_backup(text, None).unwrap_err()
 }
 
 #[test]
@@ -203,7 +203,12 @@ fn a_backup_holding_the_same_record_twice_is_refused() {
         key: "client/c1".into(),
         value: serde_json::to_value(Client::new("c1".into(), "Alex", 0).unwrap()).unwrap(),
     };
-    let (_, text) = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![entry.clone(), entry]);
+    let (_, text) = file::write(
+        "0.1.0",
+        "2026-11-26T09:30:00Z",
+        vec![entry.clone(), entry],
+        None,
+    );
     assert_eq!(
         refused(&text),
         BackupError::DuplicateRecord("client/c1".into())
@@ -216,13 +221,13 @@ fn a_record_without_the_structure_of_its_kind_is_refused() {
         key: "session/s1".into(),
         value: serde_json::json!({ "number": "three" }),
     };
-    let (_, text) = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![entry]);
+    let (_, text) = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![entry], None);
     assert!(matches!(refused(&text), BackupError::BadRecord { key, .. } if key == "session/s1"));
     let foreign = Entry {
         key: "elsewhere/x".into(),
         value: serde_json::json!({}),
     };
-    let (_, text) = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![foreign]);
+    let (_, text) = file::write("0.1.0", "2026-11-26T09:30:00Z", vec![foreign], None);
     assert!(matches!(refused(&text), BackupError::BadRecord { .. }));
 }
 
@@ -253,20 +258,20 @@ proptest! {
         for (i, note) in notes.iter().enumerate() {
             store.save_session(&session(&format!("s{i}"), "c0", i as u32 + 1, note)).unwrap();
         }
-        let backup = read_backup(&made(&store)).unwrap();
+        let backup = read_backup(&made(&store), None).unwrap();
         let empty = MemoryBackend::new();
         let mut restored = open(&empty);
         restored.replace_with_backup(&backup).unwrap();
         prop_assert_eq!(restored.clients(), store.clients());
         prop_assert_eq!(restored.sessions_of("c0"), store.sessions_of("c0"));
-        prop_assert_eq!(read_backup(&made(&restored)).unwrap().records, backup.records);
+        prop_assert_eq!(read_backup(&made(&restored), None).unwrap().records, backup.records);
     }
 }
 
 #[test]
 fn the_merge_preview_counts_new_and_same_records_and_names_the_differing_ones() {
     let (_, store) = filled();
-    let backup = read_backup(&made(&store)).unwrap();
+    let backup = read_backup(&made(&store), None).unwrap();
     let empty = open(&MemoryBackend::new());
     let preview = empty.merge_preview(&backup);
     assert_eq!(preview.new, backup.records.len());
@@ -303,7 +308,7 @@ fn edit_note(store: &mut Store, id: &str, text: &str) {
 #[test]
 fn merging_an_older_backup_keeps_the_newer_edit_here_and_adds_what_is_missing() {
     let (_, mut store) = filled();
-    let older = read_backup(&made(&store)).unwrap();
+    let older = read_backup(&made(&store), None).unwrap();
     edit_note(&mut store, "s2", "Second, edited after the backup");
     let backend = MemoryBackend::new();
     let mut other = open(&backend);
@@ -311,7 +316,7 @@ fn merging_an_older_backup_keeps_the_newer_edit_here_and_adds_what_is_missing() 
     other
         .save_client(&Client::new("c5".into(), "Only here", 0).unwrap())
         .unwrap();
-    let newer = read_backup(&made(&store)).unwrap();
+    let newer = read_backup(&made(&store), None).unwrap();
 
     // The device with the older copy takes the newer edit…
     let done = other.merge_backup(&newer).unwrap();
@@ -328,9 +333,9 @@ fn merging_an_older_backup_keeps_the_newer_edit_here_and_adds_what_is_missing() 
 #[test]
 fn a_true_conflict_keeps_ours_and_the_files_version_as_a_copy() {
     let (_, mut store) = filled();
-    let common = read_backup(&made(&store)).unwrap();
+    let common = read_backup(&made(&store), None).unwrap();
     edit_note(&mut store, "s1", "Written on the tablet");
-    let tablet = read_backup(&made(&store)).unwrap();
+    let tablet = read_backup(&made(&store), None).unwrap();
 
     let backend = MemoryBackend::new();
     let mut laptop = open(&backend);
@@ -349,7 +354,7 @@ fn a_true_conflict_keeps_ours_and_the_files_version_as_a_copy() {
 fn records_deleted_in_the_backup_stay_deleted_only_when_new_here() {
     let (_, mut store) = filled();
     store.delete_session("s3", 5).unwrap();
-    let backup = read_backup(&made(&store)).unwrap();
+    let backup = read_backup(&made(&store), None).unwrap();
     let empty = MemoryBackend::new();
     let mut fresh = open(&empty);
     fresh.merge_backup(&backup).unwrap();

@@ -94,7 +94,7 @@ pub fn is_current(stored: &str) -> bool {
 /// byte-aligns the stream at a block boundary; what follows is a complete
 /// raw deflate stream whose matches may reach back into the dictionary. Only
 /// that part is kept.
-fn deflate(data: &[u8]) -> Vec<u8> {
+pub(in crate::storage) fn deflate(data: &[u8]) -> Vec<u8> {
     // Level 6, raw deflate (negative window bits), default strategy.
     let flags = create_comp_flags_from_zip_params(6, -15, 0);
     let mut compressor = Box::new(CompressorOxide::new(flags));
@@ -134,7 +134,7 @@ fn deflate(data: &[u8]) -> Vec<u8> {
 
 /// Inflates what [`deflate`] wrote: the output starts out holding the
 /// dictionary, so back-references into it resolve.
-fn inflate(compressed: &[u8]) -> Result<Vec<u8>, CodecError> {
+pub(in crate::storage) fn inflate(compressed: &[u8]) -> Result<Vec<u8>, CodecError> {
     let mut out = DICTIONARY_V1.to_vec();
     out.resize(DICTIONARY_V1.len() + compressed.len() * 4 + 1024, 0);
     let mut position = DICTIONARY_V1.len();

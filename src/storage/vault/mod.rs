@@ -10,7 +10,7 @@
 mod keys;
 mod sealing;
 
-pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys};
+pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
 pub use sealing::{Keyring, VaultBackend};
 
 use super::{Backend, PREFIX, StorageError, Store, vault_key};
@@ -233,6 +233,15 @@ impl Store {
         header.stage = VaultStage::TurningOff;
         header.write(self.backend.as_mut())?;
         Ok(self.finish_vault_work()?)
+    }
+
+    /// With the vault on, what a backup is sealed with: the vault key, and
+    /// how the header stores it wrapped.
+    pub(super) fn backup_sealing(&self) -> Option<(WrappedKeys, VaultKey)> {
+        let header = self.vault()?;
+        let ring = self.keyring.borrow();
+        let (id, key) = ring.as_ref()?;
+        (header.id == *id).then(|| (header.keys, key.clone()))
     }
 
     /// Tells every other tab to lock (they see the write as a `storage` event).

@@ -310,3 +310,70 @@ fn stored_key_wrappings_name_their_parameters_so_they_can_be_raised() {
     assert_eq!(Kdf::argon2id().iterations, 3);
     assert_eq!(Kdf::argon2id().salt.len(), 32);
 }
+
+#[test]
+fn a_backup_made_with_the_vault_on_holds_no_plaintext_and_opens_only_with_its_passphrase() {
+    use super::super::backup::{BackupError, read_backup};
+    let (_backend, mut store) = stored();
+    let plain = read_backup(
+        &store
+            .make_backup("0.1.0", "2026-11-26T09:30:00Z")
+            .unwrap()
+            .text,
+        None,
+    )
+    .unwrap();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let text = store
+        .make_backup("0.1.0", "2026-11-26T09:30:00Z")
+        .unwrap()
+        .text;
+    for phrase in ["Alex", "Rivera", "panic", "avoidance"] {
+        assert!(!text.contains(phrase), "{phrase}");
+    }
+    // The header stays readable: what the file is and how many it holds.
+    assert!(text.contains(r#""clients":1"#) && text.contains(r#""sessions":1"#));
+
+    assert_eq!(read_backup(&text, None), Err(BackupError::Locked));
+    assert_eq!(
+        read_backup(&text, Some("not the passphrase")),
+        Err(BackupError::WrongPassphrase)
+    );
+    let opened = read_backup(&text, Some(PASSPHRASE)).unwrap();
+    assert_eq!(opened.records, plain.records);
+    // The payload changed by one digit is refused, as any changed file is.
+    let at = text.find(r#""payload": ""#).unwrap() + 40;
+    let digit = if &text[at..=at] == "0" { "1" } else { "0" };
+    let changed = format!("{}{digit}{}", &text[..at], &text[at + 1..]);
+    assert_eq!(
+        read_backup(&changed, Some(PASSPHRASE)),
+        Err(BackupError::Changed)
+    );
+
+    // Restored into a fresh, plain device, it reads as it was.
+    let fresh = MemoryBackend::new();
+    let (mut elsewhere, _) = Store::open(Box::new(fresh.clone())).unwrap();
+    elsewhere.replace_with_backup(&opened).unwrap();
+    assert_eq!(elsewhere.client("c1").unwrap().unwrap().notes, alex().notes);
+}
+
+#[test]
+fn a_backup_keeps_the_passphrase_it_was_made_with_after_a_change() {
+    use super::super::backup::read_backup;
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let text = store
+        .make_backup("0.1.0", "2026-11-26T09:30:00Z")
+        .unwrap()
+        .text;
+    store
+        .change_passphrase(PASSPHRASE, "today's passphrase", cheap())
+        .unwrap();
+    assert!(read_backup(&text, Some("today's passphrase")).is_err());
+    let backup = read_backup(&text, Some(PASSPHRASE)).unwrap();
+    // Restored into the locked store, its records are sealed there.
+    let mut store = unlock(&backend, "today's passphrase").unwrap();
+    store.replace_with_backup(&backup).unwrap();
+    assert_no_plaintext(&backend);
+    assert!(store.session("s1").unwrap().is_some());
+}
