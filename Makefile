@@ -16,11 +16,12 @@ setup:
 dev: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
 
-## Performance figures: first-visit size and typing latency (release build), transcript parsing, quota per session, search
+## Performance figures: first-visit size, typing latency and unlock time (release build), transcript parsing, quota per session, search
 bench: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/bench-size.mjs
 	node scripts/bench-typing.mjs
+	node scripts/bench-unlock.mjs
 	cargo bench --bench transcript
 	cargo bench --bench storage
 	cargo bench --bench search

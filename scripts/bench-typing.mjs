@@ -4,8 +4,9 @@
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { args, executablePath } from "../tests/e2e/chromium.mjs";
+import { freePort } from "../tests/e2e/free-port.mjs";
 
-const port = Number(process.env.BENCH_PORT ?? 8097);
+const port = Number(process.env.BENCH_PORT ?? freePort());
 const server = spawn("node", ["scripts/serve.mjs", "dist", String(port)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath, args });
