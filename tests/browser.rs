@@ -12,6 +12,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/vault.rs"]
+mod vault;
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -822,7 +825,7 @@ async fn a_backup_downloads_every_record_and_restores_into_real_local_storage() 
         name.starts_with("sessionpad-backup-") && name.ends_with(".json"),
         "{name}"
     );
-    let backup = sessionpad::storage::backup::read_backup(&text).unwrap();
+    let backup = sessionpad::storage::backup::read_backup(&text, None).unwrap();
     assert_eq!((backup.header.clients, backup.header.sessions), (1, 1));
     root.remove();
     drop(app);
