@@ -1,4 +1,5 @@
 use super::note::NoteFormat;
+use super::snippets::Snippet;
 use serde::{Deserialize, Serialize};
 
 /// The person writing the notes; their name and licence head every note.
@@ -8,6 +9,9 @@ pub struct Clinician {
     pub name: String,
     pub credentials: String,
     pub default_format: NoteFormat,
+    /// Text typed as `;name` then Space in any note field.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub snippets: Vec<Snippet>,
 }
 
 impl Default for Clinician {
@@ -18,6 +22,7 @@ impl Default for Clinician {
             name: String::new(),
             credentials: String::new(),
             default_format: NoteFormat::Free,
+            snippets: Vec::new(),
         }
     }
 }

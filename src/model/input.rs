@@ -25,6 +25,9 @@ pub enum InputError {
     PassphrasesDiffer,
     NotUnderstood,
     LockMinutes,
+    SnippetName,
+    SnippetTaken(String),
+    EmptySnippet,
 }
 
 impl fmt::Display for InputError {
@@ -50,6 +53,11 @@ impl fmt::Display for InputError {
                  nobody can open these notes.",
             ),
             Self::LockMinutes => f.write_str("Enter a whole number of minutes from 1 to 60."),
+            Self::SnippetName => f.write_str(
+                "A snippet name is one word of letters, digits or dashes, like “safety”.",
+            ),
+            Self::SnippetTaken(name) => write!(f, "There is already a snippet named ;{name}."),
+            Self::EmptySnippet => f.write_str("Write the snippet's text first."),
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod record;
 pub mod sample;
 pub mod search;
 pub mod signing;
+pub mod snippets;
 pub mod suggest;
 pub mod tags;
 pub mod timeline;

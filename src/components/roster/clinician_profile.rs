@@ -1,3 +1,4 @@
+use super::SnippetList;
 use crate::components::{ChoiceSelect, TextInput};
 use crate::model::Clinician;
 use crate::model::note::NoteFormat;
@@ -61,6 +62,7 @@ pub fn ClinicianProfile() -> impl IntoView {
                     on_pick=move |f| change(&|p| p.default_format = f)
                 />
             </div>
+            <SnippetList profile on_change=move |c| state.save_clinician(c) />
         </details>
     }
 }

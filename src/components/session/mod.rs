@@ -11,6 +11,7 @@ mod reveal;
 mod session_editor;
 mod session_header;
 mod signing_panel;
+mod snippet_expander;
 mod tag_picker;
 mod transcript_view;
 
@@ -24,5 +25,6 @@ pub use ratings_panel::RatingsPanel;
 pub use session_editor::{EditedSession, SessionEditor, use_edited_session};
 pub use session_header::SessionHeader;
 pub use signing_panel::SigningPanel;
+pub use snippet_expander::SnippetExpander;
 pub use tag_picker::TagPicker;
 pub use transcript_view::{TranscriptPanel, TranscriptSegments};

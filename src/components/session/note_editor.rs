@@ -2,7 +2,8 @@ use crate::components::ChoiceSelect;
 use crate::components::TextArea;
 use crate::components::use_edited_session;
 use crate::model::Choice;
-use crate::model::note::{NoteFormat, Section};
+use crate::model::note::{Note, NoteFormat, Section};
+use crate::model::snippets::copy_forward;
 use leptos::prelude::*;
 
 /// The clinical note in the chosen format. Switching format never loses a
@@ -12,7 +13,10 @@ use leptos::prelude::*;
 pub fn NoteEditor(
     /// The course's treatment goals, shown beside a GIRP note's Goal.
     goals: Vec<String>,
+    /// The last session's note, for "Copy from last session".
+    last: Option<Note>,
 ) -> impl IntoView {
+    let last = StoredValue::new(last);
     let edited = use_edited_session();
     let session = edited.session;
     let format = Memo::new(move |_| session.with(|s| s.note.format));
@@ -71,7 +75,7 @@ pub fn NoteEditor(
                         let goals = (section == Section::Goal && !goals.is_empty())
                             .then(|| view! { <p class="hint">{format!("Course goals: {}", goals.join(" · "))}</p> });
                         view! {
-                            <SectionField section />
+                            <SectionField section last />
                             {goals}
                         }
                     })
@@ -83,8 +87,28 @@ pub fn NoteEditor(
 }
 
 #[component]
-fn SectionField(section: Section) -> impl IntoView {
+fn SectionField(section: Section, last: StoredValue<Option<Note>>) -> impl IntoView {
     let edited = use_edited_session();
+    let told = RwSignal::new(None::<String>);
+    let copy = move |_| {
+        let from = last.get_value();
+        let has_text = from
+            .as_ref()
+            .is_some_and(|n| !n.text(section).trim().is_empty());
+        if let (Some(from), true) = (from, has_text) {
+            edited.change(|s| {
+                copy_forward(&mut s.note, &from, section);
+            });
+        }
+        told.set(match (last.with_value(Option::is_some), has_text) {
+            (_, true) => None,
+            (true, false) => Some(format!(
+                "The last session has nothing under {}.",
+                section.label()
+            )),
+            (false, _) => Some("This is the first session of the course.".into()),
+        });
+    };
     view! {
         <TextArea
             label=section.label()
@@ -94,6 +118,10 @@ fn SectionField(section: Section) -> impl IntoView {
             value=move || edited.session.with(|s| s.note.text(section).to_string())
             on_text=move |v: String| edited.change(|s| s.note.set_text(section, v))
         />
+        <div class="copy-forward">
+            <button type="button" class="quiet" on:click=copy>"Copy from last session"</button>
+            {move || told.get().map(|t| view! { <span class="muted" role="status">{t}</span> })}
+        </div>
     }
 }
 

@@ -1,10 +1,11 @@
-use super::DeleteSession;
+use super::{DeleteSession, SnippetExpander};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     CapturePanel, ConflictNotice, Crumbs, ExportMarkdown, FieldError, HomeworkPanel,
     HomeworkReview, NoteEditor, PlanPanel, RatingsPanel, RecordOf, SessionHeader, SigningPanel,
     TagPicker, TranscriptPanel, or_missing,
 };
+use crate::model::snippets::last_session;
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
 use crate::platform::now_ms;
@@ -94,6 +95,8 @@ fn SessionForm(
     let id = session.with_untracked(|s| s.id.clone());
     let record = RecordRef::Session(id.clone());
     let signed = move || session.with(Session::is_signed);
+    // What "Copy from last session" copies.
+    let last = session.with_untracked(|s| last_session(s, &earlier).map(|l| l.note.clone()));
     // Opened from a search result: show the hit once the fields are there.
     if let Some(term) = edited.state.take_find_on_open() {
         request_animation_frame(move || super::reveal::reveal(&term));
@@ -135,7 +138,10 @@ fn SessionForm(
             </div>
             <fieldset class="plain editor-main" disabled=signed>
                 <HomeworkReview earlier />
-                <NoteEditor goals=client.course.goal_list().map(String::from).collect() />
+                <NoteEditor
+                    goals=client.course.goal_list().map(String::from).collect()
+                    last
+                />
                 <section class="panel" aria-label="Tags">
                     <h2>"Interventions and themes"</h2>
                     <TagPicker kind=TagKind::Intervention label="Interventions" />
@@ -147,5 +153,6 @@ fn SessionForm(
             </fieldset>
         </div>
         <SigningPanel signer=clinician.signature_line() />
+        <SnippetExpander snippets=clinician.snippets />
     }
 }

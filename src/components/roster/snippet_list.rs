@@ -1,0 +1,80 @@
+use crate::components::{FieldError, TextArea, TextInput};
+use crate::model::snippets::{Snippet, parse_snippet_name};
+use crate::model::{Clinician, InputError};
+use leptos::prelude::*;
+
+/// The clinician's snippets under "Your details": each a `;name` and the
+/// text it becomes in a note.
+#[component]
+pub fn SnippetList(
+    profile: RwSignal<Clinician>,
+    #[prop(into)] on_change: Callback<Clinician>,
+) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let change = move |f: &dyn Fn(&mut Vec<Snippet>)| {
+        if let Some(updated) = profile.try_update(|p| {
+            f(&mut p.snippets);
+            p.clone()
+        }) {
+            on_change.run(updated);
+        }
+    };
+    let add = move |_| {
+        let taken = profile.with_untracked(|p| p.snippets.clone());
+        let added = parse_snippet_name(&name.get_untracked(), &taken).and_then(|name| {
+            let text = text.get_untracked();
+            match text.trim().is_empty() {
+                true => Err(InputError::EmptySnippet),
+                false => Ok(Snippet { name, text }),
+            }
+        });
+        match added {
+            Ok(snippet) => {
+                change(&|s| s.push(snippet.clone()));
+                name.set(String::new());
+                text.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <section class="snippets" aria-labelledby="snippets-title">
+            <h3 id="snippets-title">"Snippets"</h3>
+            <p class="muted">
+                "Type ;name then Space in any note field and the snippet's text takes its place. Ctrl+Z (Cmd+Z) takes it back."
+            </p>
+            <ul class="plain-list">
+                <For
+                    each=move || profile.with(|p| p.snippets.clone())
+                    key=|s| s.name.clone()
+                    children=move |snippet| {
+                        let gone = snippet.name.clone();
+                        view! {
+                            <li>
+                                <strong>{format!(";{}", snippet.name)}</strong>
+                                " "
+                                <span>{snippet.text}</span>
+                                " "
+                                <button
+                                    type="button"
+                                    class="quiet"
+                                    aria-label=format!("Remove ;{}", snippet.name)
+                                    on:click=move |_| change(&|s| s.retain(|s| s.name != gone))
+                                >
+                                    "Remove"
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+            <TextInput label="Snippet name" placeholder="e.g. safety" value=name on_text=move |t| name.set(t) />
+            <TextArea label="Snippet text" value=text on_text=move |t| text.set(t) />
+            <FieldError message=error />
+            <button type="button" on:click=add>"Add snippet"</button>
+        </section>
+    }
+}
