@@ -1,3 +1,4 @@
+use super::treatment_plan::TreatmentPlan;
 use super::{InputError, parse_name, parse_planned};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -47,6 +48,8 @@ pub struct Client {
     pub notes: String,
     pub archived: bool,
     pub course: Course,
+    #[serde(default, skip_serializing_if = "TreatmentPlan::is_empty")]
+    pub plan: TreatmentPlan,
     pub created_at: i64,
     /// Bumped by the store on every write; records from before revisions read as 0.
     pub rev: u64,

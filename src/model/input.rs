@@ -28,6 +28,7 @@ pub enum InputError {
     SnippetName,
     SnippetTaken(String),
     EmptySnippet,
+    EmptyPlanItem,
 }
 
 impl fmt::Display for InputError {
@@ -58,6 +59,7 @@ impl fmt::Display for InputError {
             ),
             Self::SnippetTaken(name) => write!(f, "There is already a snippet named ;{name}."),
             Self::EmptySnippet => f.write_str("Write the snippet's text first."),
+            Self::EmptyPlanItem => f.write_str("Write what it is first."),
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod tags;
 pub mod timeline;
 pub mod transcript;
 pub mod trash;
+pub mod treatment_plan;
 
 pub use backup_age::{backup_overdue, clients_and_sessions, last_backup_label, utc_timestamp};
 pub use choice::Choice;

@@ -48,6 +48,7 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
                     Build confidence to lead and speak up"
                 .into(),
         },
+        plan: Default::default(),
         created_at: now,
         rev: 0,
     };

@@ -50,6 +50,9 @@ pub struct Session {
     /// Reviews, made in this session, of homework agreed earlier. Kept here,
     /// not in the assigning session, so history is never rewritten.
     pub reviews: Vec<Review>,
+    /// Treatment-plan goals this session worked on (see `treatment_plan`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals_addressed: Vec<u32>,
     /// Set once the note is signed; from then on it changes only by addenda.
     pub signature: Option<Signature>,
     pub addenda: Vec<Addendum>,
@@ -84,6 +87,7 @@ impl Default for Session {
             agenda: String::new(),
             homework: HomeworkList::default(),
             reviews: Vec::new(),
+            goals_addressed: Vec::new(),
             transcript: None,
             signature: None,
             addenda: Vec::new(),

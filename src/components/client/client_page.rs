@@ -1,4 +1,4 @@
-use super::{DamagedClient, DeleteClient};
+use super::{DamagedClient, DeleteClient, TreatmentPlanPanel};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, TextArea,
@@ -6,6 +6,7 @@ use crate::components::{
 };
 use crate::model::Choice;
 use crate::model::timeline::format_time_range;
+use crate::model::treatment_plan::TreatmentPlan;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
@@ -216,6 +217,14 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 />
             </div>
         </section>
+        <TreatmentPlanPanel
+            plan=move || client.with(|c| c.plan.clone())
+            sessions=move || sessions.with(|(list, _)| list.clone())
+            on_change=move |plan: TreatmentPlan| edit(&|c| {
+                c.plan = plan.clone();
+                Ok(())
+            })
+        />
         <section class="panel" aria-labelledby="client-title">
             <h2 id="client-title">"Client details"</h2>
             <div class="grid">

@@ -1,10 +1,11 @@
-//! One client: the course of treatment, the session list, homework over the course the printable client copy, and deleting a client.
+//! One client: the course of treatment, the session list, the treatment plan, homework over the course, the printable client copy, and deleting a client.
 
 mod client_homework;
 mod client_page;
 mod damaged_client;
 mod delete_client;
 mod homework_copy;
+mod treatment_plan_panel;
 mod unresolved_changes;
 
 pub use client_homework::ClientHomework;
@@ -12,4 +13,5 @@ pub use client_page::ClientPage;
 pub use damaged_client::DamagedClient;
 pub use delete_client::DeleteClient;
 pub use homework_copy::HomeworkCopy;
+pub use treatment_plan_panel::TreatmentPlanPanel;
 pub use unresolved_changes::UnresolvedChanges;

@@ -2,6 +2,7 @@
 
 mod capture_panel;
 mod delete_session;
+mod goals_addressed;
 mod homework_panel;
 mod homework_review;
 mod note_editor;
@@ -17,6 +18,7 @@ mod transcript_view;
 
 pub use capture_panel::CapturePanel;
 pub use delete_session::DeleteSession;
+pub use goals_addressed::GoalsAddressed;
 pub use homework_panel::HomeworkPanel;
 pub use homework_review::HomeworkReview;
 pub use note_editor::NoteEditor;

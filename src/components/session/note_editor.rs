@@ -1,9 +1,11 @@
+use super::GoalsAddressed;
 use crate::components::ChoiceSelect;
 use crate::components::TextArea;
 use crate::components::use_edited_session;
 use crate::model::Choice;
 use crate::model::note::{Note, NoteFormat, Section};
 use crate::model::snippets::copy_forward;
+use crate::model::treatment_plan::TreatmentPlan;
 use leptos::prelude::*;
 
 /// The clinical note in the chosen format. Switching format never loses a
@@ -11,12 +13,18 @@ use leptos::prelude::*;
 /// previous format" until it is moved or cleared.
 #[component]
 pub fn NoteEditor(
-    /// The course's treatment goals, shown beside a GIRP note's Goal.
+    /// The course's treatment goals, shown beside a GIRP note's Goal when
+    /// the client has no treatment plan yet.
     goals: Vec<String>,
+    /// The client's treatment plan, whose goals the session can mark as addressed:
+    /// beside a GIRP note's Goal, under the note in other formats.
+    plan: TreatmentPlan,
     /// The last session's note, for "Copy from last session".
     last: Option<Note>,
 ) -> impl IntoView {
     let last = StoredValue::new(last);
+    let plan = StoredValue::new(plan);
+    let goals_hint = (!goals.is_empty()).then(|| format!("Course goals: {}", goals.join(" · ")));
     let edited = use_edited_session();
     let session = edited.session;
     let format = Memo::new(move |_| session.with(|s| s.note.format));
@@ -72,15 +80,19 @@ pub fn NoteEditor(
                     .sections()
                     .iter()
                     .map(|&section| {
-                        let goals = (section == Section::Goal && !goals.is_empty())
-                            .then(|| view! { <p class="hint">{format!("Course goals: {}", goals.join(" · "))}</p> });
+                        let beside = (section == Section::Goal)
+                            .then(|| match plan.with_value(TreatmentPlan::is_empty) {
+                                true => goals_hint.clone().map(|hint| view! { <p class="hint">{hint}</p> }).into_any(),
+                                false => view! { <GoalsAddressed plan=plan.get_value() /> }.into_any(),
+                            });
                         view! {
                             <SectionField section last />
-                            {goals}
+                            {beside}
                         }
                     })
                     .collect_view()
             }}
+            {move || (format.get() != NoteFormat::Girp).then(|| view! { <GoalsAddressed plan=plan.get_value() /> })}
             <Leftovers />
         </section>
     }

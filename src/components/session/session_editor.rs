@@ -140,6 +140,7 @@ fn SessionForm(
                 <HomeworkReview earlier />
                 <NoteEditor
                     goals=client.course.goal_list().map(String::from).collect()
+                    plan=client.plan.clone()
                     last
                 />
                 <section class="panel" aria-label="Tags">

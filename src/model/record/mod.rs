@@ -82,6 +82,15 @@ pub fn session_record(
         let heading = format!("{} (from the previous format)", section.label());
         part(&heading, Block::Text(text.to_string()));
     }
+    let goals: Vec<String> = session
+        .goals_addressed
+        .iter()
+        .filter_map(|&id| client.plan.goal(id))
+        .map(|g| g.text.clone())
+        .collect();
+    if !goals.is_empty() {
+        part("Goals addressed", Block::Items(goals));
+    }
     if !session.plan_for_next.trim().is_empty() {
         part(
             "Plan for next session",
@@ -199,6 +208,10 @@ pub fn course_record(client: &Client, clinician: &Clinician, sessions: &[Session
     if !goals.is_empty() {
         blocks.push(Block::Heading(2, "Goals".into()));
         blocks.push(Block::Items(goals));
+    }
+    if !client.plan.is_empty() {
+        blocks.push(Block::Heading(2, "Treatment plan".into()));
+        blocks.push(Block::Items(client.plan.outline(sessions)));
     }
     if !client.notes.trim().is_empty() {
         blocks.push(Block::Heading(2, "Notes".into()));

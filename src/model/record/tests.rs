@@ -230,3 +230,33 @@ fn a_signed_session_exports_its_signature_and_addenda_instead_of_a_blank_line() 
         "## Addenda\n\n- Late entry · Dr. Harper Torres · 26 Nov 2025, 10:30 UTC: Called the GP.\n"
     ));
 }
+
+#[test]
+fn the_course_record_holds_the_treatment_plan_and_a_session_its_goals() {
+    use crate::model::treatment_plan::GoalStatus;
+    let mut client = Client::new("c1".into(), "Alex", 0).unwrap();
+    let worry = client.plan.add_problem("Worry about work").unwrap();
+    let sleep = client
+        .plan
+        .add_goal(worry, "Sleep through the night", None)
+        .unwrap()
+        .unwrap();
+    client.plan.goal_mut(sleep).unwrap().status = GoalStatus::InProgress;
+    let session = Session {
+        client_id: "c1".into(),
+        number: 3,
+        goals_addressed: vec![sleep],
+        ..Session::default()
+    };
+    let course = [session.clone()];
+    let markdown =
+        super::markdown::to_markdown(&course_record(&client, &Clinician::default(), &course));
+    assert!(markdown.contains("## Treatment plan"), "{markdown}");
+    assert!(
+        markdown.contains("Goal: Sleep through the night — In progress; addressed in session 3")
+    );
+    assert!(
+        markdown.contains("## Goals addressed\n\n- Sleep through the night"),
+        "{markdown}"
+    );
+}
