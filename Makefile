@@ -14,11 +14,11 @@ setup:
 
 ## Rebuild on change while developing (no release optimisations)
 dev: setup
-	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
+	PATH="$$PWD/scripts/wasm-split:$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
 
 ## Performance figures: first-visit size and typing latency (release build), transcript parsing, quota per session, search
 bench: setup
-	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
+	PATH="$$PWD/scripts/wasm-split:$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/bench-size.mjs
 	node scripts/bench-typing.mjs
 	cargo bench --bench transcript
@@ -27,5 +27,5 @@ bench: setup
 
 ## Lighthouse scores (accessibility, best practices, performance) of the release build
 lighthouse: setup
-	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
+	PATH="$$PWD/scripts/wasm-split:$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/lighthouse.mjs
