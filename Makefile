@@ -14,11 +14,11 @@ setup:
 
 ## Rebuild on change while developing (no release optimisations)
 dev: setup
-	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
+	PATH="$$PWD/scripts/wasm-split:$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
 
 ## Performance figures: first-visit size, typing latency and unlock time (release build), transcript parsing, quota per session, search
 bench: setup
-	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
+	PATH="$$PWD/scripts/wasm-split:$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/bench-size.mjs
 	node scripts/bench-typing.mjs
 	node scripts/bench-unlock.mjs
@@ -28,5 +28,5 @@ bench: setup
 
 ## Lighthouse scores (accessibility, best practices, performance) of the release build
 lighthouse: setup
-	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
+	PATH="$$PWD/scripts/wasm-split:$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/lighthouse.mjs

@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# scripts/wasm-split first: Trunk then runs its wasm-bindgen, which cuts out the lazy screens.
+export PATH="$PWD/scripts/wasm-split:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 trunk build --release
 exec node scripts/serve.mjs dist "${PORT:-8080}"

@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Cuts the lazy screens out of the wasm (scripts/wasm-split/wasm-bindgen).
+WASM_SPLIT_VERSION=0.2.4
 # The CLI must match the wasm-bindgen crate locked in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
@@ -32,6 +34,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   say "Installing wasm-bindgen CLI $WASM_BINDGEN_VERSION (about 3 minutes, once)"
   # Not --locked: the locked build wants a webpki-roots release the registry lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 4 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

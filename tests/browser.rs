@@ -603,6 +603,16 @@ async fn a_refused_edit_meeting_another_tabs_version_is_set_aside_not_lost() {
     root.remove();
 }
 
+/// Opens "Recently deleted": its list is built the first time it opens.
+async fn open_recently_deleted(root: &web_sys::HtmlElement) {
+    root.query_selector(".recently-deleted summary")
+        .unwrap()
+        .expect("Recently deleted is shown")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+}
+
 fn button(root: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
     let buttons = root.query_selector_all("button").unwrap();
     (0..buttons.length())
@@ -629,6 +639,7 @@ async fn recently_deleted_lists_a_deleted_session_by_name_and_restores_it() {
         text_of(&root, ".recently-deleted summary"),
         "Recently deleted (1)"
     );
+    open_recently_deleted(&root).await;
     let row = text_of(&root, ".trash-list li");
     assert!(
         row.starts_with("Session 1 of 12 with Alex (31 Jul 2025) · Deleted "),
@@ -652,6 +663,7 @@ async fn deleting_for_good_asks_first_and_a_cancelled_question_keeps_everything(
     let (root, _app) = mount_at("#/");
     settle().await;
     let purge = "Delete Alex and their 1 session for good";
+    open_recently_deleted(&root).await;
 
     button(&root, purge).click();
     settle().await;

@@ -96,6 +96,8 @@ test("first run offers the sample workspace, loaded without any network request"
 
 test("a damaged session record is named, the rest works, and the raw value is kept", async ({ page }) => {
   await page.getByRole("button", { name: "Load sample data" }).click();
+  // The sample's code is fetched with the click: wait until it is on the roster.
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
   // Damage session 3; session 13 is used below.
   const { key } = (await storedRecords(page, "/session/")).find(({ record }) => record.number === 3);
   const damaged = '{"number": 3, "notes": "half-written';

@@ -80,6 +80,7 @@ test("on an empty roster the transcript's client is proposed as a new client", a
 
 test("pasted text that is not a transcript gets a clear message and nothing is saved", async ({ page }) => {
   await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
   const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   await page.getByRole("button", { name: "Import transcript" }).click();
   await field(page, "Transcript text").fill("Shopping list\n\n- milk\n- bread\n\nRemember to call the plumber.");

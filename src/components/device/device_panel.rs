@@ -1,22 +1,46 @@
 use super::ProblemsPanel;
-use crate::components::{BackupButton, LockPanel, RestoreBackup};
+use crate::components::{BackupButton, LockPanel, RestoreBackup, lazy_screen};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
+#[cfg(any(feature = "split", not(target_family = "wasm")))]
+use leptos::lazy;
+
 /// Whether this device will keep the notes, how much room they take, and
-/// which stored records cannot be read.
+/// which stored records cannot be read. Its contents, and their code, are
+/// fetched the first time it is opened.
 #[component]
 pub fn DevicePanel() -> impl IntoView {
-    let state = use_app_state();
-    // One scan of storage serves both sentences.
-    let room = Memo::new(move |_| state.read(|s| s.room()).ok());
     let open = RwSignal::new(false);
+    let opened = RwSignal::new(false);
     view! {
         <details
             class="panel"
-            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+            on:toggle=move |ev| {
+                let now = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                open.set(now);
+                if now {
+                    opened.set(true);
+                }
+            }
         >
             <summary>"This device"</summary>
+            <Show when=move || opened.get()>{move || lazy_screen(device_contents(open))}</Show>
+        </details>
+    }
+}
+
+#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
+async fn device_contents(open: RwSignal<bool>) -> AnyView {
+    view! { <DeviceContents open /> }.into_any()
+}
+
+#[component]
+fn DeviceContents(open: RwSignal<bool>) -> impl IntoView {
+    let state = use_app_state();
+    // One scan of storage serves both sentences.
+    let room = Memo::new(move |_| state.read(|s| s.room()).ok());
+    view! {
             <p aria-label="Storage persistence">
                 {move || match state.persistent().get() {
                     Some(true) => {
@@ -42,6 +66,5 @@ pub fn DevicePanel() -> impl IntoView {
             <Show when=move || open.get()>
                 <ProblemsPanel />
             </Show>
-        </details>
     }
 }

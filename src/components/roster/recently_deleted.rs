@@ -1,19 +1,47 @@
-use crate::components::ConfirmButton;
+use crate::components::{ConfirmButton, lazy_screen};
 use crate::model::trash::deleted_when;
 use crate::platform::local_time;
 use crate::state::use_app_state;
+use crate::storage::DeletedItem;
 use leptos::prelude::*;
 
+#[cfg(any(feature = "split", not(target_family = "wasm")))]
+use leptos::lazy;
+
 /// Deleted clients and sessions, newest first, each to restore or to delete
-/// for good; nothing shows while nothing is deleted.
+/// for good; nothing shows while nothing is deleted. The list, and its code,
+/// are fetched the first time it is opened.
 #[component]
 pub fn RecentlyDeleted() -> impl IntoView {
     let state = use_app_state();
     let items = Memo::new(move |_| state.read(|s| s.deleted()));
+    let opened = RwSignal::new(false);
     view! {
         <Show when=move || !items.with(Vec::is_empty)>
-            <details class="panel recently-deleted">
+            <details
+                class="panel recently-deleted"
+                on:toggle=move |ev| {
+                    if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
+                        opened.set(true);
+                    }
+                }
+            >
                 <summary>{move || format!("Recently deleted ({})", items.with(Vec::len))}</summary>
+                <Show when=move || opened.get()>{move || lazy_screen(deleted_list(items))}</Show>
+            </details>
+        </Show>
+    }
+}
+
+#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
+async fn deleted_list(items: Memo<Vec<DeletedItem>>) -> AnyView {
+    view! { <DeletedList items /> }.into_any()
+}
+
+#[component]
+fn DeletedList(items: Memo<Vec<DeletedItem>>) -> impl IntoView {
+    let state = use_app_state();
+    view! {
                 <ul class="trash-list">
                     <For
                         each=move || items.get()
@@ -54,7 +82,5 @@ pub fn RecentlyDeleted() -> impl IntoView {
                         }
                     />
                 </ul>
-            </details>
-        </Show>
     }
 }

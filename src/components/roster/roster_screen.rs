@@ -11,8 +11,13 @@ use crate::state::{AppState, use_app_state};
 use crate::storage::RecordRef;
 use leptos::prelude::*;
 
-/// Everything in the sample ships inside the app; loading it is local only.
-fn load_sample(state: AppState) {
+#[cfg(any(feature = "split", not(target_family = "wasm")))]
+use leptos::lazy;
+
+/// Everything in the sample ships inside the app (in a chunk of its own,
+/// fetched with the first click); loading it is local only.
+#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
+async fn load_sample(state: AppState) {
     let data = sample_data(new_id, now_ms());
     let keep_profile = state
         .peek(|s| s.clinician())
@@ -99,7 +104,7 @@ pub fn Roster() -> impl IntoView {
             <Show when=move || clients.with(Vec::is_empty) && damaged.with(Vec::is_empty)>
                 <div class="empty-state">
                     <p>"No clients yet. Add one above, or look around a workspace with a course in progress."</p>
-                    <button type="button" on:click=move |_| load_sample(state)>
+                    <button type="button" on:click=move |_| leptos::task::spawn_local(load_sample(state))>
                         "Load sample data"
                     </button>
                     <RestoreBackup />

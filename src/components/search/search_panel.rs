@@ -1,8 +1,12 @@
 use super::SearchFilters;
+use crate::components::lazy_screen;
 use crate::model::search::{Filters, Found, Indexed, Query, index_session, search};
 use crate::route::Route;
 use crate::state::{AppState, use_app_state};
 use leptos::prelude::*;
+
+#[cfg(any(feature = "split", not(target_family = "wasm")))]
+use leptos::lazy;
 
 /// The search box's id, so "/" can focus it from any screen.
 pub const SEARCH_BOX_ID: &str = "search";
@@ -24,15 +28,45 @@ fn build_index(state: AppState) -> Vec<(String, Vec<Indexed>)> {
 }
 
 /// "Search": results grouped by client, then by session, each with the words
-/// around the hit and the hit marked.
+/// around the hit and the hit marked. Searching, and its code, are fetched
+/// with the first word typed or filter set.
 #[component]
 pub fn SearchPanel() -> impl IntoView {
     let state = use_app_state();
     let typed = RwSignal::new(String::new());
     let filters = RwSignal::new(Filters::default());
+    let asked = move || Query::parse(&typed.get()).is_some() || !filters.with(Filters::is_empty);
+    view! {
+        <section class="search" aria-label="Search">
+            <label class="field">
+                <span>"Search"</span>
+                <input
+                    id=SEARCH_BOX_ID
+                    type="search"
+                    placeholder="Words or a \"quoted phrase\" — press / from anywhere"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                />
+            </label>
+            <SearchFilters filters clients=state.peek(|s| s.clients().0) />
+            <div class="search-results" aria-live="polite">
+                <Show when=asked>{move || lazy_screen(search_results(typed, filters))}</Show>
+            </div>
+        </section>
+    }
+}
+
+#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
+async fn search_results(typed: RwSignal<String>, filters: RwSignal<Filters>) -> AnyView {
+    view! { <SearchResults typed filters /> }.into_any()
+}
+
+#[component]
+fn SearchResults(typed: RwSignal<String>, filters: RwSignal<Filters>) -> impl IntoView {
+    let state = use_app_state();
     // Built on the first search, and again only when records change.
     let index = Memo::new(move |_| build_index(state));
-    let results = move || {
+    move || {
         let query = Query::parse(&typed.get());
         let filters = filters.get();
         if query.is_none() && filters.is_empty() {
@@ -58,22 +92,6 @@ pub fn SearchPanel() -> impl IntoView {
                 .collect_view()
                 .into_any()
         })
-    };
-    view! {
-        <section class="search" aria-label="Search">
-            <label class="field">
-                <span>"Search"</span>
-                <input
-                    id=SEARCH_BOX_ID
-                    type="search"
-                    placeholder="Words or a \"quoted phrase\" — press / from anywhere"
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
-                />
-            </label>
-            <SearchFilters filters clients=state.peek(|s| s.clients().0) />
-            <div class="search-results" aria-live="polite">{results}</div>
-        </section>
     }
 }
 

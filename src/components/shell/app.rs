@@ -1,7 +1,10 @@
+use super::lazy_screens::{
+    client_homework, client_page, homework_copy, import_transcript, lazy_screen, record_screen,
+    session_editor,
+};
 use crate::components::{
-    AutoLock, ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, LockButton,
-    LockedScreen, NotSavingBar, ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster,
-    SEARCH_BOX_ID, SaveIndicator, SessionEditor, UpdatePrompt,
+    AutoLock, EvictionHint, LockButton, LockedScreen, NotSavingBar, ProblemBanner, RecordOf,
+    RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
@@ -125,15 +128,13 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
         <main class="screen">
             {move || match state.route().get() {
                 Route::Roster => view! { <Roster /> }.into_any(),
-                Route::Client(id) => view! { <ClientPage id /> }.into_any(),
-                Route::ClientHomework(id) => view! { <ClientHomework id /> }.into_any(),
-                Route::Session(id) => view! { <SessionEditor id /> }.into_any(),
-                Route::HomeworkCopy(id) => view! { <HomeworkCopy id /> }.into_any(),
-                Route::Import => view! { <ImportTranscript /> }.into_any(),
-                Route::SessionRecord(id) => {
-                    view! { <RecordScreen of=RecordOf::Session(id) /> }.into_any()
-                }
-                Route::CourseRecord(id) => view! { <RecordScreen of=RecordOf::Course(id) /> }.into_any(),
+                Route::Client(id) => lazy_screen(client_page(id)),
+                Route::ClientHomework(id) => lazy_screen(client_homework(id)),
+                Route::Session(id) => lazy_screen(session_editor(id)),
+                Route::HomeworkCopy(id) => lazy_screen(homework_copy(id)),
+                Route::Import => lazy_screen(import_transcript()),
+                Route::SessionRecord(id) => lazy_screen(record_screen(RecordOf::Session(id))),
+                Route::CourseRecord(id) => lazy_screen(record_screen(RecordOf::Course(id))),
             }}
         </main>
     }
