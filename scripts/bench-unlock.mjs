@@ -2,19 +2,14 @@
 // in the release build. Argon2id (64 MiB, t = 3) is most of it.
 // Usage: node scripts/bench-unlock.mjs   (after `trunk build --release`)
 // Prints `bench: unlock_ms N`, the median of 5 unlocks.
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { args, executablePath } from "../tests/e2e/chromium.mjs";
-import { freePort } from "../tests/e2e/free-port.mjs";
+import { launch, serve } from "./bench-lib.mjs";
 
 const PASSPHRASE = "blue heron at dawn";
-const port = Number(process.env.BENCH_PORT ?? freePort());
-const server = spawn("node", ["scripts/serve.mjs", "dist", String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({ executablePath, args });
+const server = await serve();
+const browser = await launch();
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`${server.origin}/`);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.getByRole("button", { name: "Load sample data" }).click();
@@ -53,5 +48,5 @@ try {
   console.log(`bench: unlock_ms ${times[2].toFixed(0)}`);
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

@@ -10,6 +10,7 @@ use super::{
 use crate::model::transcript::Transcript;
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use serde::de::DeserializeOwned;
+use std::collections::HashSet;
 
 /// A stored value the app cannot use: a damaged record, or a copy set aside.
 /// Its key stays inside storage; screens name it by `what`.
@@ -159,13 +160,16 @@ pub(super) fn completed_index(
 ) -> Result<(Index, bool), StorageError> {
     let mut index = stored.unwrap_or_default();
     let mut added = false;
+    // Looked up once per stored key: a scan of the index each time made
+    // opening quadratic in the number of sessions.
+    let indexed: HashSet<String> = index.sessions.iter().map(|s| s.id.clone()).collect();
     for key in backend.keys()? {
         match RecordRef::from_key(&key) {
             Some(RecordRef::Client(id)) if !index.clients.contains(&id) => {
                 index.clients.push(id);
                 added = true;
             }
-            Some(RecordRef::Session(id)) if !index.sessions.iter().any(|s| s.id == id) => {
+            Some(RecordRef::Session(id)) if !indexed.contains(&id) => {
                 // The client is needed to list it; an unreadable record is still
                 // indexed (under no client) so it is never forgotten.
                 let client_id = read::<Session>(backend, &key)

@@ -1,0 +1,86 @@
+// Reads the `bench:` lines of a `make bench` run and writes bench/RESULTS.md:
+// each figure, its budget (issue #13 §5), whether it holds, and the date.
+// A figure over budget is marked, not hidden; the run still succeeds. A
+// figure missing from the log fails the run, after the file is written.
+// Usage: node scripts/bench-report.mjs LOG [OUT]   (OUT: bench/RESULTS.md)
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+const [log, out = "bench/RESULTS.md"] = process.argv.slice(2);
+if (!log) {
+  console.error("usage: node scripts/bench-report.mjs LOG [OUT]");
+  process.exit(2);
+}
+
+// "bench: start_ms n=1000 97.5" → figures["start_ms n=1000"] = 97.5;
+// "bench: keystroke_ms n=10 median 4.0 p95 7.9" → "keystroke_ms n=10 median" = 4.0, "… p95" = 7.9.
+const figures = {};
+const lines = readFileSync(log, "utf8")
+  .split("\n")
+  .filter((l) => l.startsWith("bench: "));
+for (const line of lines) {
+  const words = line.slice("bench: ".length).trim().split(/\s+/);
+  const name = [words.shift()];
+  while (words.length && words[0].includes("=")) name.push(words.shift());
+  if (words.length === 1) figures[name.join(" ")] = Number(words[0]);
+  for (let i = 0; i + 1 < words.length; i += 2) figures[[...name, words[i]].join(" ")] = Number(words[i + 1]);
+}
+
+const get = (name) => figures[name];
+const ratio = (a, b) => (get(a) !== undefined && get(b) ? get(a) / get(b) : undefined);
+const of = (a, b) => (v) => `${v.toFixed(2)} (${get(a)} / ${get(b)} ms)`;
+const budgets = [
+  ["start(1000) / start(10)", ratio("start_ms n=1000", "start_ms n=10"), "≤ 1.3", 1.3, of("start_ms n=1000", "start_ms n=10")],
+  ["start(4000) / start(10)", ratio("start_ms n=4000", "start_ms n=10"), "≤ 1.5", 1.5, of("start_ms n=4000", "start_ms n=10")],
+  ["keystroke median at n=4000", get("keystroke_ms n=4000 median"), "≤ 16 ms (one frame)", 16, (v) => `${v.toFixed(1)} ms`],
+  [
+    "keystroke(4000) / keystroke(10), medians",
+    ratio("keystroke_ms n=4000 median", "keystroke_ms n=10 median"),
+    "≤ 1.2",
+    1.2,
+    of("keystroke_ms n=4000 median", "keystroke_ms n=10 median"),
+  ],
+  ["search(1000), median", get("search_ms n=1000 median"), "≤ 50 ms", 50, (v) => `${v.toFixed(1)} ms`],
+  ["unlock", get("unlock_ms"), "≤ 1.5 s", 1500, (v) => `${v.toFixed(0)} ms`],
+  ["1 MB parse, median", get("parse_1mb_ms"), "≤ 10 ms", 10, (v) => `${v.toFixed(1)} ms`],
+  ["sample-size session", get("chars_per_sample_session"), "≤ 1,310 chars of quota", 1310, (v) => `${v} chars`],
+  ["first visit", get("first_visit_kb"), "≤ 250 KB gzip", 250, (v) => `${v.toFixed(1)} KB`],
+];
+
+const date = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
+let missing = 0;
+let over = 0;
+const rows = budgets.map(([what, value, budget, limit, show]) => {
+  if (value === undefined || Number.isNaN(value)) {
+    missing++;
+    return `| ${what} | missing | ${budget} | **not measured** |`;
+  }
+  const holds = value <= limit;
+  if (!holds) over++;
+  return `| ${what} | ${show(value)} | ${budget} | ${holds ? "yes" : "**NO, over budget**"} |`;
+});
+
+const md = `# Benchmark results
+
+Written by \`make bench\` (\`scripts/bench-report.mjs\`) on ${date}: release build, headless
+Chromium, generated data of 10, 1,000 and 4,000 sessions over up to 40 clients
+(\`examples/bench_data.rs\`). Budgets are those of issue #13 §5. ${
+  over ? `**${over} of ${budgets.length} budgets are broken.**` : `All ${budgets.length} budgets hold.`
+}
+
+| figure | value | budget | holds |
+| --- | --- | --- | --- |
+${rows.join("\n")}
+
+## The run's figures
+
+\`\`\`
+${lines.join("\n")}
+\`\`\`
+`;
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, md);
+console.log(`${out}: ${budgets.length - over - missing} of ${budgets.length} budgets hold` +
+  (over ? `, ${over} over budget` : "") + (missing ? `, ${missing} not measured` : ""));
+for (const row of rows) if (!row.endsWith("| yes |")) console.log(`  ${row}`);
+if (missing) process.exit(1);
