@@ -1,10 +1,11 @@
-use super::{DamagedClient, DeleteClient};
+use super::{CourseCharts, DamagedClient, DeleteClient};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, TextArea,
     TextInput, UnresolvedChanges, or_missing,
 };
 use crate::model::Choice;
+use crate::model::charts::course_charts;
 use crate::model::timeline::format_time_range;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
@@ -96,6 +97,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
         }
     };
     let planned = move || client.with(|c| c.course.planned_sessions);
+    let charts = Memo::new(move |_| sessions.with(|(list, _)| course_charts(list)));
 
     view! {
         <Crumbs />
@@ -169,6 +171,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 <p class="muted">"No sessions yet."</p>
             </Show>
         </section>
+        <CourseCharts charts />
         <section class="panel" aria-labelledby="course-title">
             <h2 id="course-title">"Course of treatment"</h2>
             <div class="grid">

@@ -7,18 +7,20 @@ use super::homework::{Completion, histories};
 use super::ratings::Scale;
 use super::{Session, format_date};
 
-/// The viewBox every chart is drawn into.
-pub const VIEW_W: f64 = 360.0;
-pub const VIEW_H: f64 = 200.0;
-const LEFT: f64 = 30.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 10.0;
-const BOTTOM: f64 = 24.0;
+/// The viewBox every chart is drawn into, in whole units: integers keep
+/// float formatting out of the app, and a unit is about a pixel on screen.
+pub const VIEW_W: i32 = 360;
+pub const VIEW_H: i32 = 200;
+const LEFT: i32 = 22;
+const RIGHT: i32 = 6;
+const TOP: i32 = 10;
+const BOTTOM: i32 = 24;
 /// Session labels closer than this (viewBox units) are thinned out.
-const MIN_TICK_GAP: f64 = 22.0;
+const MIN_TICK_GAP: u32 = 22;
+const PLOT_W: u32 = (VIEW_W - LEFT - RIGHT) as u32;
 
 /// What one line of a chart plots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Measure {
     Score(Scale),
     /// Share of the homework reviewed in a session that was done, in percent.
@@ -52,7 +54,7 @@ impl Measure {
 }
 
 /// What a chart shows: its measures, range, severity bands and wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ChartSpec {
     /// Unique on a page; used for element ids.
     pub key: &'static str,
@@ -140,7 +142,7 @@ fn homework_done(sessions: &[Session]) -> Vec<(u32, u32)> {
     }
     halves
         .into_iter()
-        .map(|(n, (got, of))| (n, (f64::from(got) * 100.0 / f64::from(of)).round() as u32))
+        .map(|(n, (got, of))| (n, div_round(got * 100, of)))
         .collect()
 }
 
@@ -205,26 +207,29 @@ pub struct Scaling {
 }
 
 impl Scaling {
-    pub fn x(self, number: u32) -> f64 {
-        let span = f64::from(self.last.max(2) - 1);
-        round(LEFT + f64::from(number.saturating_sub(1)) / span * (VIEW_W - LEFT - RIGHT))
+    pub fn x(self, number: u32) -> i32 {
+        let span = self.last.max(2) - 1;
+        let steps = number.saturating_sub(1).min(span);
+        LEFT + div_round(steps * PLOT_W, span) as i32
     }
 
-    pub fn y(self, value: u32) -> f64 {
-        let share = f64::from(value.min(self.max)) / f64::from(self.max.max(1));
-        round(TOP + (1.0 - share) * (VIEW_H - TOP - BOTTOM))
+    pub fn y(self, value: u32) -> i32 {
+        let height = (VIEW_H - TOP - BOTTOM) as u32;
+        let max = self.max.max(1);
+        TOP + div_round((max - value.min(max)) * height, max) as i32
     }
 }
 
-fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
+/// `a / b` rounded half up, for whole units and percentages.
+fn div_round(a: u32, b: u32) -> u32 {
+    (2 * a + b) / (2 * b)
 }
 
 /// A severity band as a rectangle across the plot; `level` 1 is the mildest.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Band {
-    pub y: f64,
-    pub height: f64,
+    pub y: i32,
+    pub height: i32,
     pub level: usize,
     pub label: &'static str,
 }
@@ -238,7 +243,7 @@ pub fn bands(spec: &ChartSpec, scale: Scaling) -> Vec<Band> {
             let y = scale.y(to);
             Band {
                 y,
-                height: round(scale.y(from) - y),
+                height: scale.y(from) - y,
                 level: i + 1,
                 label,
             }
@@ -247,23 +252,25 @@ pub fn bands(spec: &ChartSpec, scale: Scaling) -> Vec<Band> {
 }
 
 /// One measure's line: polyline points and the dots on them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Line {
     pub name: &'static str,
     pub points: String,
-    pub dots: Vec<(f64, f64)>,
+    pub dots: Vec<(i32, i32)>,
 }
 
 /// A tap target: the column of the plot nearest to one session.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Hit {
-    pub x: f64,
-    pub width: f64,
+    /// Where the session's values sit.
+    pub at: i32,
+    pub x: i32,
+    pub width: i32,
     pub row: usize,
 }
 
 /// A table row: session number, its date and one cell per measure.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Row {
     pub number: u32,
     pub date: String,
@@ -271,18 +278,18 @@ pub struct Row {
 }
 
 /// Everything one chart draws and says.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Chart {
     pub spec: ChartSpec,
     pub description: String,
     pub bands: Vec<Band>,
     pub lines: Vec<Line>,
-    pub x_ticks: Vec<(f64, String)>,
-    pub y_ticks: Vec<(f64, String)>,
+    pub x_ticks: Vec<(i32, String)>,
+    pub y_ticks: Vec<(i32, String)>,
     pub hits: Vec<Hit>,
     pub rows: Vec<Row>,
-    /// Top and bottom of the plot area, for a marker across it.
-    pub plot: (f64, f64),
+    /// The plot area: left, top, right and bottom.
+    pub area: [i32; 4],
 }
 
 impl Chart {
@@ -364,7 +371,7 @@ pub fn chart(spec: &ChartSpec, sessions: &[Session]) -> Option<Chart> {
         .iter()
         .zip(&all)
         .map(|(m, points)| {
-            let dots: Vec<(f64, f64)> = points
+            let dots: Vec<(i32, i32)> = points
                 .iter()
                 .map(|&(n, v)| (scale.x(n), scale.y(v)))
                 .collect();
@@ -388,22 +395,22 @@ pub fn chart(spec: &ChartSpec, sessions: &[Session]) -> Option<Chart> {
         y_ticks: y_ticks(spec, scale),
         hits: hits(&numbers, scale),
         rows,
-        plot: (scale.y(spec.max), scale.y(0)),
+        area: [scale.x(1), scale.y(spec.max), VIEW_W - RIGHT, scale.y(0)],
     })
 }
 
 /// Session numbers along the bottom, every one while they fit, else every k-th.
-fn x_ticks(scale: Scaling) -> Vec<(f64, String)> {
-    let gap = scale.x(2) - scale.x(1);
-    let every = (MIN_TICK_GAP / gap).ceil().max(1.0) as usize;
+fn x_ticks(scale: Scaling) -> Vec<(i32, String)> {
+    let span = scale.last.max(2) - 1;
+    let every = (MIN_TICK_GAP * span).div_ceil(PLOT_W).max(1);
     (1..=scale.last.max(1))
-        .step_by(every)
+        .step_by(every as usize)
         .map(|n| (scale.x(n), n.to_string()))
         .collect()
 }
 
 /// 0, each band's lower bound and the top of the scale (or its middle).
-fn y_ticks(spec: &ChartSpec, scale: Scaling) -> Vec<(f64, String)> {
+fn y_ticks(spec: &ChartSpec, scale: Scaling) -> Vec<(i32, String)> {
     let mut values = vec![0];
     if spec.bands.is_empty() {
         values.push(spec.max / 2);
@@ -419,18 +426,15 @@ fn y_ticks(spec: &ChartSpec, scale: Scaling) -> Vec<(f64, String)> {
 /// Columns split halfway between neighbouring sessions with values, so a
 /// tap anywhere over the plot picks the nearest one.
 fn hits(numbers: &[u32], scale: Scaling) -> Vec<Hit> {
-    let xs: Vec<f64> = numbers.iter().map(|&n| scale.x(n)).collect();
+    let xs: Vec<i32> = numbers.iter().map(|&n| scale.x(n)).collect();
     (0..xs.len())
         .map(|i| {
-            let from = if i == 0 {
-                0.0
-            } else {
-                (xs[i - 1] + xs[i]) / 2.0
-            };
-            let to = xs.get(i + 1).map_or(VIEW_W, |next| (xs[i] + next) / 2.0);
+            let from = if i == 0 { 0 } else { (xs[i - 1] + xs[i]) / 2 };
+            let to = xs.get(i + 1).map_or(VIEW_W, |next| (xs[i] + next) / 2);
             Hit {
-                x: round(from),
-                width: round(to - from),
+                at: xs[i],
+                x: from,
+                width: to - from,
                 row: i,
             }
         })

@@ -42,7 +42,7 @@ fn points_map_into_the_viewbox_from_the_first_to_the_last_session() {
     for n in 1..=13 {
         for v in 0..=21 {
             let (x, y) = (scale.x(n), scale.y(v));
-            assert!((0.0..=VIEW_W).contains(&x) && (0.0..=VIEW_H).contains(&y));
+            assert!((0..=VIEW_W).contains(&x) && (0..=VIEW_H).contains(&y));
         }
     }
     // A single session still lands inside, at the left.
@@ -55,7 +55,7 @@ fn gad7_bands_start_at_5_10_and_15_and_reach_the_top() {
     let got = bands(&CHARTS[1], scale);
     let labels: Vec<_> = got.iter().map(|b| b.label).collect();
     assert_eq!(labels, ["mild", "moderate", "severe"]);
-    let bottoms: Vec<_> = got.iter().map(|b| round(b.y + b.height)).collect();
+    let bottoms: Vec<_> = got.iter().map(|b| b.y + b.height).collect();
     assert_eq!(bottoms, [scale.y(5), scale.y(10), scale.y(15)]);
     assert_eq!(got[0].y, scale.y(10));
     assert_eq!(got[2].y, scale.y(21));
@@ -66,7 +66,7 @@ fn gad7_bands_start_at_5_10_and_15_and_reach_the_top() {
 fn phq9_bands_start_at_5_10_15_and_20() {
     let scale = Scaling { last: 5, max: 27 };
     let got = bands(&CHARTS[2], scale);
-    let bottoms: Vec<_> = got.iter().map(|b| round(b.y + b.height)).collect();
+    let bottoms: Vec<_> = got.iter().map(|b| b.y + b.height).collect();
     assert_eq!(bottoms, [scale.y(5), scale.y(10), scale.y(15), scale.y(20)]);
     assert_eq!(got[3].label, "severe");
     assert_eq!(got[2].label, "moderately severe");
@@ -195,7 +195,8 @@ fn the_gad7_chart_says_its_trend_and_lists_its_numbers() {
             scale.y(8)
         )
     );
-    assert_eq!(c.plot, (scale.y(21), scale.y(0)));
+    assert_eq!(c.area, [LEFT, TOP, VIEW_W - RIGHT, VIEW_H - BOTTOM]);
+    assert_eq!(c.hits[1].at, scale.x(3));
     let ticks: Vec<_> = c.y_ticks.iter().map(|t| t.1.as_str()).collect();
     assert_eq!(ticks, ["0", "5", "10", "15", "21"]);
 }
@@ -204,17 +205,17 @@ fn the_gad7_chart_says_its_trend_and_lists_its_numbers() {
 fn tap_columns_cover_the_plot_without_overlapping() {
     let sessions = gad7_course(&[Some(15), None, Some(11), Some(8)]);
     let c = chart(&CHARTS[1], &sessions).unwrap();
-    assert_eq!(c.hits.first().unwrap().x, 0.0);
+    assert_eq!(c.hits.first().unwrap().x, 0);
     for pair in c.hits.windows(2) {
-        assert_eq!(round(pair[0].x + pair[0].width), pair[1].x);
+        assert_eq!(pair[0].x + pair[0].width, pair[1].x);
     }
     let last = c.hits.last().unwrap();
-    assert_eq!(round(last.x + last.width), VIEW_W);
+    assert_eq!(last.x + last.width, VIEW_W);
     assert_eq!(c.hits.iter().map(|h| h.row).collect::<Vec<_>>(), [0, 1, 2]);
     // Thirteen sessions leave each column at least 24 units wide.
     let sessions = gad7_course(&[Some(10); 13]);
     let c = chart(&CHARTS[1], &sessions).unwrap();
-    assert!(c.hits.iter().all(|h| h.width >= 24.0), "{:?}", c.hits);
+    assert!(c.hits.iter().all(|h| h.width >= 24), "{:?}", c.hits);
 }
 
 #[test]
