@@ -12,7 +12,7 @@ use super::{Session, format_date};
 pub const VIEW_W: i32 = 360;
 pub const VIEW_H: i32 = 200;
 const LEFT: i32 = 22;
-const RIGHT: i32 = 6;
+const RIGHT: i32 = 16;
 const TOP: i32 = 10;
 const BOTTOM: i32 = 24;
 /// Session labels closer than this (viewBox units) are thinned out.
