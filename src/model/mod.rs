@@ -8,6 +8,7 @@ mod clinician;
 mod input;
 mod session;
 
+pub mod charts;
 pub mod homework;
 pub mod import;
 pub mod lock;

@@ -3,6 +3,7 @@
 //! before it, so a newcomer sees what a course in progress looks like.
 
 use super::note::{Note, NoteFormat, Section};
+use super::ratings::Ratings;
 use super::{Client, Clinician, Course, Delivery, Session};
 use chrono::{Days, NaiveDate, NaiveTime};
 
@@ -31,6 +32,25 @@ const EARLIER_NOTES: [&str; 13] = [
      exercise before bed. Plan: continue cognitive restructuring of perfectionism; grounding.",
 ];
 
+/// Scores per session, in order: anxiety and mood (0–10), GAD-7, PHQ-9.
+/// GAD-7 is 15 at intake and 11 at the mid-course review, as the notes say;
+/// it rises with the reorganisation in session 11, then falls again.
+const SCORES: [[u8; 4]; 13] = [
+    [8, 3, 15, 12],
+    [8, 3, 15, 12],
+    [7, 4, 14, 11],
+    [7, 4, 14, 11],
+    [7, 4, 13, 10],
+    [6, 5, 12, 10],
+    [5, 6, 12, 9],
+    [6, 5, 12, 9],
+    [5, 6, 11, 8],
+    [5, 6, 11, 8],
+    [6, 5, 12, 9],
+    [5, 6, 10, 7],
+    [4, 7, 8, 6],
+];
+
 pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
     let start_date = NaiveDate::from_ymd_opt(2025, 5, 1).expect("valid date");
     let client = Client {
@@ -54,8 +74,9 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
     };
     let sessions = EARLIER_NOTES
         .iter()
+        .zip(SCORES)
         .zip(0u32..)
-        .map(|(notes, week)| Session {
+        .map(|((notes, [anxiety, mood, gad7, phq9]), week)| Session {
             id: new_id(),
             client_id: client.id.clone(),
             number: week + 1,
@@ -67,6 +88,12 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
                 let mut note = Note::new(NoteFormat::Free);
                 note.set_text(Section::Free, (*notes).to_string());
                 note
+            },
+            ratings: Ratings {
+                anxiety: Some(anxiety),
+                mood: Some(mood),
+                gad7: Some(gad7),
+                phq9: Some(phq9),
             },
             created_at: now,
             updated_at: now,
@@ -112,5 +139,25 @@ mod tests {
         assert!(data.sessions.iter().all(|s| s.client_id == data.client.id));
         let ids: std::collections::BTreeSet<_> = data.sessions.iter().map(|s| &s.id).collect();
         assert_eq!(ids.len(), 13);
+    }
+
+    #[test]
+    fn every_sample_session_carries_scores_that_agree_with_its_notes() {
+        use crate::model::ratings::Scale;
+        let data = sample_data(String::new, 0);
+        for s in &data.sessions {
+            for scale in Scale::ALL {
+                let score = s.ratings.get(scale).expect("a score on every session");
+                assert!(score <= scale.max(), "{scale:?} in session {}", s.number);
+            }
+        }
+        let gad7 = |n: usize| data.sessions[n - 1].ratings.gad7;
+        assert_eq!((gad7(1), gad7(10), gad7(13)), (Some(15), Some(11), Some(8)));
+        assert!(
+            data.sessions[9]
+                .note
+                .text(Section::Free)
+                .contains("15 at intake to 11")
+        );
     }
 }

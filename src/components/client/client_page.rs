@@ -1,10 +1,11 @@
-use super::{DamagedClient, DeleteClient, TreatmentPlanPanel};
+use super::{CourseCharts, DamagedClient, DeleteClient, TreatmentPlanPanel};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, TextArea,
     TextInput, UnresolvedChanges, or_missing,
 };
 use crate::model::Choice;
+use crate::model::charts::course_charts;
 use crate::model::timeline::format_time_range;
 use crate::model::treatment_plan::TreatmentPlan;
 use crate::model::{Client, InputError, Session, format_date};
@@ -97,6 +98,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
         }
     };
     let planned = move || client.with(|c| c.course.planned_sessions);
+    let charts = Memo::new(move |_| sessions.with(|(list, _)| course_charts(list)));
 
     view! {
         <Crumbs />
@@ -170,6 +172,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 <p class="muted">"No sessions yet."</p>
             </Show>
         </section>
+        <CourseCharts charts />
         <section class="panel" aria-labelledby="course-title">
             <h2 id="course-title">"Course of treatment"</h2>
             <div class="grid">
