@@ -287,15 +287,18 @@ fn with_three_speakers_everyone_but_you_is_the_client_under_their_own_name() {
     assert_eq!(t.header.client_name, None);
 }
 
+/// A file name and the client, number, date and start it gives.
+type FileHints = (
+    &'static str,
+    Option<&'static str>,
+    Option<u32>,
+    Option<NaiveDate>,
+    Option<NaiveTime>,
+);
+
 #[test]
 fn the_file_name_prefills_client_session_number_date_and_start() {
-    let table: [(
-        &str,
-        Option<&str>,
-        Option<u32>,
-        Option<NaiveDate>,
-        Option<NaiveTime>,
-    ); 7] = [
+    let table: [FileHints; 7] = [
         (
             "Alex 2025-07-31 session 14.vtt",
             Some("Alex"),
