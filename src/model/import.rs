@@ -355,6 +355,65 @@ mod tests {
     }
 
     #[test]
+    fn a_zoom_recording_becomes_a_timed_session_for_the_client_once_confirmed() {
+        use crate::model::transcript::{Confirmed, read};
+        let zoom = include_str!("../../tests/fixtures/telehealth-zoom.vtt");
+        let reading = read(zoom, Some("Alex 2025-08-07 session 15.vtt")).unwrap();
+        let me = reading.guess_me("Dr. Harper Torres");
+        assert_eq!(me.as_deref(), Some("Harper Torres"));
+        let transcript = reading.confirm(&Confirmed {
+            me,
+            start: Some(t(16, 0)),
+            ..Confirmed::default()
+        });
+        let roster = [Client::new("c".into(), "Alex", 0).unwrap()];
+        assert_eq!(
+            match_client(&roster, &transcript.header).map(|c| c.id.as_str()),
+            Some("c")
+        );
+        let plan = ImportPlan::new(&transcript.header, Some(&roster[0]), &sessions(&[1, 2]));
+        assert_eq!(plan.title(), "Session 15 of 12");
+        let suggestions = suggest(&transcript);
+        let tags: Vec<&str> = suggestions
+            .interventions
+            .iter()
+            .map(|s| s.tag.as_str())
+            .collect();
+        assert!(tags.contains(&"behavioural activation"), "{tags:?}");
+        let mut session = Session::default();
+        fill_session(
+            &mut session,
+            transcript,
+            &Accepted::from(suggestions),
+            &[],
+            String::new,
+        );
+        assert_eq!(
+            (session.number, session.date),
+            (15, NaiveDate::from_ymd_opt(2025, 8, 7).unwrap())
+        );
+        assert_eq!(
+            (session.start, session.end),
+            (Some(t(16, 0)), Some(t(16, 50)))
+        );
+        assert_eq!(session.duration_label().as_deref(), Some("50 min"));
+        let homework = session
+            .timeline
+            .entries()
+            .iter()
+            .find(|e| e.kind == EntryKind::HomeworkIdea)
+            .unwrap();
+        assert_eq!(homework.time, t(16, 41));
+        assert!(
+            session
+                .timeline
+                .entries()
+                .iter()
+                .all(|e| (t(16, 0)..=t(16, 50)).contains(&e.time))
+        );
+    }
+
+    #[test]
     fn rejected_suggestions_leave_no_trace() {
         let transcript = parse(SAMPLE).unwrap();
         let mut session = Session::default();

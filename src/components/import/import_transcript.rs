@@ -1,3 +1,4 @@
+use super::recording_fields::RecordingFields;
 use crate::components::Crumbs;
 use crate::components::FieldError;
 use crate::components::TextArea;
@@ -8,7 +9,7 @@ use crate::model::import::{
 };
 use crate::model::suggest::{HomeworkSource, suggest};
 use crate::model::timeline::{format_clock, format_time_range};
-use crate::model::transcript::{Transcript, parse};
+use crate::model::transcript::{Confirmed, Reading, read};
 use crate::model::{Client, Session, format_date};
 use crate::platform::{chosen_file, file_text, new_id, now_ms, today};
 use crate::route::Route;
@@ -34,7 +35,7 @@ fn pick<T: Clone>(ticked: RwSignal<Vec<bool>>, items: &[T]) -> Vec<T> {
     })
 }
 
-fn read_transcript(text: &str) -> Result<Transcript, String> {
+fn read_transcript(text: &str, file_name: Option<&str>) -> Result<Reading, String> {
     let chars = text.chars().count();
     if chars > MAX_CHARS {
         return Err(format!(
@@ -42,7 +43,7 @@ fn read_transcript(text: &str) -> Result<Transcript, String> {
              ({MAX_CHARS} at most). Nothing was imported."
         ));
     }
-    parse(text).map_err(|e| e.to_string())
+    read(text, file_name).map_err(|e| e.to_string())
 }
 
 /// A transcript, from a file or pasted, becomes a session after a preview in
@@ -50,14 +51,24 @@ fn read_transcript(text: &str) -> Result<Transcript, String> {
 #[component]
 pub fn ImportTranscript() -> impl IntoView {
     let text = RwSignal::new(String::new());
-    let parsed = RwSignal::new(None::<Result<Transcript, String>>);
-    let read = move || parsed.set(Some(read_transcript(&text.get_untracked())));
+    // The chosen file's name, which may give the client, number and date;
+    // forgotten once the text is edited.
+    let file_name = RwSignal::new(None::<String>);
+    let parsed = RwSignal::new(None::<Result<Reading, String>>);
+    let read = move || {
+        let name = file_name.get_untracked();
+        parsed.set(Some(read_transcript(
+            &text.get_untracked(),
+            name.as_deref(),
+        )))
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
             match file_text(&file).await {
                 // The page may have been left while the file was read.
                 Some(content) => {
+                    let _ = file_name.try_set(Some(file.name()));
                     if text.try_set(content).is_none() {
                         read();
                     }
@@ -76,57 +87,112 @@ pub fn ImportTranscript() -> impl IntoView {
         <Crumbs />
         <h1>"Import a transcript"</h1>
         <p class="muted">
-            "Choose a .txt or .md file, or paste the text. It is read on this device only; nothing is sent anywhere. You review everything before a session is created."
+            "Choose a .txt, .md, .vtt or .srt file (transcripts from Zoom, Teams or a transcription service read too), or paste the text. It is read on this device only; nothing is sent anywhere. You review everything before a session is created."
         </p>
         <section class="panel">
             <label class="field">
                 <span>"Transcript file"</span>
-                <input type="file" accept=".txt,.md,text/plain,text/markdown" on:change=on_file />
+                <input type="file" accept=".txt,.md,.vtt,.srt,text/plain,text/markdown,text/vtt" on:change=on_file />
             </label>
             <TextArea
                 label="Transcript text"
                 rows=8
                 placeholder="Session 14/24\nDate: July 31, 2025\n…"
                 value=text
-                on_text=Callback::new(move |v: String| text.set(v))
+                on_text=Callback::new(move |v: String| {
+                    file_name.set(None);
+                    text.set(v);
+                })
             />
             <button type="button" class="primary" on:click=move |_| read()>"Read transcript"</button>
         </section>
         {move || match parsed.get() {
             None => ().into_any(),
             Some(Err(message)) => view! { <p class="field-error" role="alert">{message}</p> }.into_any(),
-            Some(Ok(transcript)) => view! { <ImportPreview transcript /> }.into_any(),
+            Some(Ok(reading)) => view! { <ImportPreview reading /> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn ImportPreview(transcript: Transcript) -> impl IntoView {
+fn ImportPreview(reading: Reading) -> impl IntoView {
     let state = use_app_state();
-    let header = transcript.header.clone();
+    let recording = reading.format.is_elapsed();
+    let speakers = reading.speakers();
+    let me_name = state.peek(|s| s.clinician()).unwrap_or_default().name;
+    let first = &reading.transcript.header;
+    // What a recording cannot say, confirmed here; a plain transcript says it all.
+    let me = RwSignal::new(reading.guess_me(&me_name));
+    let start = RwSignal::new(first.start);
+    let date = RwSignal::new(first.date);
+    let number = RwSignal::new(None::<u32>);
+    let reading = StoredValue::new(reading);
+    let transcript = Memo::new(move |_| {
+        let confirmed = Confirmed {
+            me: me.get(),
+            start: start.get(),
+            date: date.get(),
+            number: number.get(),
+        };
+        reading.with_value(|r| r.confirm(&confirmed))
+    });
+    let header = transcript.with_untracked(|t| t.header.clone());
     let (clients, problems) = state.peek(|s| s.clients());
     state.report_all(&problems);
-    let matched = match_client(&clients, &header).map(|c| c.id.clone());
     // Sure of the client, or nobody on the roster yet: propose; otherwise ask.
-    let proposed = match &matched {
-        Some(id) => id.clone(),
-        None if clients.iter().all(|c| c.archived) => NEW.into(),
-        None => String::new(),
-    };
+    let propose =
+        move |clients: &[Client], header: &crate::model::transcript::Header| match match_client(
+            clients, header,
+        ) {
+            Some(c) => c.id.clone(),
+            None if clients.iter().all(|c| c.archived) => NEW.into(),
+            None => String::new(),
+        };
+    let proposed = propose(&clients, &header);
     let choice = RwSignal::new(proposed.clone());
     // The client this preview created, so a retry after a refused write
     // files the session under it instead of creating a second one.
     let created = StoredValue::new(None::<Client>);
     let new_name = RwSignal::new(header.client_name.clone().unwrap_or_default());
     let clients = StoredValue::new(clients);
-    let suggestions = suggest(&transcript);
+    // Another speaker chosen as "you" makes another speaker the client.
+    let on_me = Callback::new(move |picked: Option<String>| {
+        me.set(picked);
+        let header = transcript.with_untracked(|t| t.header.clone());
+        if let Some(name) = header.client_name.clone() {
+            new_name.set(name);
+        }
+        let id = clients.with_value(|cs| propose(cs, &header));
+        if !id.is_empty() {
+            choice.set(id);
+        }
+    });
+    // Suggestions follow the roles and marks; ticks are kept while the same
+    // things are suggested.
+    let suggestions = Memo::new(move |_| transcript.with(suggest));
     let take = |n: usize| RwSignal::new(vec![false; n]);
-    let (take_interventions, take_themes, take_homework, take_reviews) = (
-        take(suggestions.interventions.len()),
-        take(suggestions.themes.len()),
-        take(suggestions.homework.len()),
-        take(suggestions.reviews.len()),
-    );
+    let (take_interventions, take_themes, take_homework, take_reviews) = suggestions
+        .with_untracked(|s| {
+            (
+                take(s.interventions.len()),
+                take(s.themes.len()),
+                take(s.homework.len()),
+                take(s.reviews.len()),
+            )
+        });
+    let shown = StoredValue::new(suggestions.with_untracked(suggestion_key));
+    Effect::new(move |_| {
+        let key = suggestions.with(suggestion_key);
+        if shown.with_value(|k| *k != key) {
+            suggestions.with_untracked(|s| {
+                take_interventions.set(vec![false; s.interventions.len()]);
+                take_themes.set(vec![false; s.themes.len()]);
+                take_homework.set(vec![false; s.homework.len()]);
+                take_reviews.set(vec![false; s.reviews.len()]);
+            });
+            shown.set_value(key);
+        }
+    });
     let set_all = move |value: bool| {
         for list in [take_interventions, take_themes, take_homework, take_reviews] {
             list.update(|v| v.iter_mut().for_each(|x| *x = value));
@@ -140,16 +206,23 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
         Some(c) => state.read(|s| s.sessions_of(&c.id).0),
         None => Vec::new(),
     });
-    let stored_header = StoredValue::new(header.clone());
     let plan = move || {
         let client = chosen_client();
-        stored_header.with_value(|h| earlier.with(|e| ImportPlan::new(h, client.as_ref(), e)))
+        transcript.with(|t| earlier.with(|e| ImportPlan::new(&t.header, client.as_ref(), e)))
     };
 
-    let suggestions = StoredValue::new(suggestions);
-    let transcript = StoredValue::new(transcript);
     let create = move |_| {
-        let header = transcript.with_value(|t| t.header.clone());
+        let header = transcript.with_untracked(|t| t.header.clone());
+        if recording && me.get_untracked().is_none() && !speakers_empty(reading) {
+            error.set(Some("Choose which speaker is you.".into()));
+            return;
+        }
+        if recording && start.get_untracked().is_none() {
+            error.set(Some(
+                "Enter the time the session started: the recording's times count from it.".into(),
+            ));
+            return;
+        }
         if choice.get_untracked().is_empty() {
             error.set(Some("Choose the client this session belongs to.".into()));
             return;
@@ -176,7 +249,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
             state.flush();
             clinician = adopted;
         }
-        let accepted = suggestions.with_value(|s| Accepted {
+        let accepted = suggestions.with_untracked(|s| Accepted {
             interventions: pick(take_interventions, &s.interventions),
             themes: pick(take_themes, &s.themes),
             homework: pick(take_homework, &s.homework),
@@ -193,7 +266,7 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
         );
         fill_session(
             &mut session,
-            transcript.get_value(),
+            transcript.get_untracked(),
             &accepted,
             &earlier,
             new_id,
@@ -207,36 +280,100 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
         move |title: &'static str,
               list: RwSignal<Vec<bool>>,
               get: fn(&crate::model::suggest::Suggestions) -> Vec<(String, String)>| {
-            let items = suggestions.with_value(get);
             view! {
                 <fieldset class="suggestion-group">
                     <legend>{title}</legend>
-                    {items.is_empty().then(|| view! { <p class="muted">"None found."</p> })}
-                    {items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (name, why))| {
-                            view! {
-                                <label class="suggestion">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=move || list.with(|v| v[i])
-                                        on:change=move |ev| list.update(|v| v[i] = event_target_checked(&ev))
-                                    />
-                                    <span>
-                                        <strong>{name}</strong>
-                                        <span class="muted">{format!(" — {why}")}</span>
-                                    </span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
+                    {move || {
+                        let items = suggestions.with(get);
+                        let none = items.is_empty().then(|| view! { <p class="muted">"None found."</p> });
+                        let boxes = items
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (name, why))| {
+                                view! {
+                                    <label class="suggestion">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=move || list.with(|v| v.get(i).copied().unwrap_or(false))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                list.update(|v| {
+                                                    if let Some(x) = v.get_mut(i) {
+                                                        *x = on;
+                                                    }
+                                                })
+                                            }
+                                        />
+                                        <span>
+                                            <strong>{name}</strong>
+                                            <span class="muted">{format!(" — {why}")}</span>
+                                        </span>
+                                    </label>
+                                }
+                            })
+                            .collect_view();
+                        (none, boxes)
+                    }}
                 </fieldset>
             }
         };
-    let start = header.start;
-    let end = transcript.with_value(|t| t.end);
-    let duration = transcript.with_value(|t| t.duration_minutes());
+    let length = reading.with_value(|r| r.duration_minutes());
+    let time_label = move || {
+        transcript.with(|t| {
+            let range = format_time_range(t.header.start, t.end);
+            let range = match (range, recording) {
+                (Some(r), _) => r,
+                (None, true) => "Enter the start time".into(),
+                (None, false) => "Not given".into(),
+            };
+            let minutes = if recording {
+                length
+            } else {
+                t.duration_minutes()
+            };
+            format!(
+                "{range}{}",
+                minutes.map(|d| format!(" ({d} min)")).unwrap_or_default()
+            )
+        })
+    };
+    let clinician_label = move || {
+        transcript.with(|t| {
+            [
+                t.header.clinician_name.clone(),
+                t.header.clinician_credentials.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+        })
+    };
+    let new_client_label = move || {
+        transcript.with(|t| {
+            format!(
+                "New client{}",
+                t.header
+                    .client_name
+                    .as_ref()
+                    .map(|n| format!(": {n}"))
+                    .unwrap_or_default()
+            )
+        })
+    };
+    let recording_fields = recording.then(|| {
+        view! {
+            <RecordingFields
+                speakers=speakers
+                me
+                on_me
+                start
+                date
+                number
+                planned_number=Signal::derive(move || plan().number)
+            />
+        }
+    });
 
     view! {
         <section class="panel" aria-labelledby="preview-title">
@@ -245,21 +382,23 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                 <label class="field">
                     <span>"Client"</span>
                     <select on:change=move |ev| choice.set(event_target_value(&ev))>
-                        <option value="" disabled selected=proposed.is_empty()>
+                        <option value="" disabled selected=proposed.is_empty() prop:selected=move || choice.with(String::is_empty)>
                             "Choose the client…"
                         </option>
-                        <option value=NEW selected=proposed == NEW>
-                            {format!(
-                                "New client{}",
-                                header.client_name.as_ref().map(|n| format!(": {n}")).unwrap_or_default(),
-                            )}
+                        <option value=NEW selected=proposed == NEW prop:selected=move || choice.get() == NEW>
+                            {new_client_label}
                         </option>
                         {clients
                             .get_value()
                             .into_iter()
                             .map(|c| {
                                 let selected = proposed == c.id;
-                                view! { <option value=c.id.clone() selected=selected>{c.display_name()}</option> }
+                                let id = c.id.clone();
+                                view! {
+                                    <option value=c.id.clone() selected=selected prop:selected=move || choice.with(|x| *x == id)>
+                                        {c.display_name()}
+                                    </option>
+                                }
                             })
                             .collect_view()}
                     </select>
@@ -271,30 +410,24 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
                         on_text=Callback::new(move |v| new_name.set(v))
                     />
                 </Show>
+                {recording_fields}
                 <div class="field">
                     <span>"Session"</span>
                     <span class="value">{move || plan().title()}</span>
                 </div>
-                <div class="field">
-                    <span>"Date"</span>
-                    <span class="value">{header.date.map(format_date).unwrap_or_else(|| "Not given: today".into())}</span>
-                </div>
+                {(!recording).then(|| view! {
+                    <div class="field">
+                        <span>"Date"</span>
+                        <span class="value">{header.date.map(format_date).unwrap_or_else(|| "Not given: today".into())}</span>
+                    </div>
+                })}
                 <div class="field">
                     <span>"Time"</span>
-                    <span class="value">
-                        {format_time_range(start, end).unwrap_or_else(|| "Not given".into())}
-                        {duration.map(|d| format!(" ({d} min)"))}
-                    </span>
+                    <span class="value">{time_label}</span>
                 </div>
                 <div class="field">
                     <span>"Clinician"</span>
-                    <span class="value">
-                        {[header.clinician_name.clone(), header.clinician_credentials.clone()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(", ")}
-                    </span>
+                    <span class="value">{clinician_label}</span>
                 </div>
             </div>
             <Show when=move || plan().clash>
@@ -348,7 +481,23 @@ fn ImportPreview(transcript: Transcript) -> impl IntoView {
         <button type="button" class="primary" on:click=create>"Create session"</button>
         <section class="panel" aria-labelledby="segments-title">
             <h2 id="segments-title">"Transcript"</h2>
-            <TranscriptSegments transcript=transcript.get_value() query=Signal::stored(String::new()) />
+            {move || view! { <TranscriptSegments transcript=transcript.get() query=Signal::stored(String::new()) /> }}
         </section>
     }
+}
+
+/// What is suggested, by name, to tell when the list itself has changed.
+fn suggestion_key(s: &crate::model::suggest::Suggestions) -> Vec<String> {
+    let tags = s
+        .interventions
+        .iter()
+        .chain(&s.themes)
+        .map(|t| t.tag.clone());
+    let tasks = s.homework.iter().map(|h| h.task.clone());
+    let reviews = s.reviews.iter().map(|r| r.task.clone());
+    tags.chain(tasks).chain(reviews).collect()
+}
+
+fn speakers_empty(reading: StoredValue<Reading>) -> bool {
+    reading.with_value(|r| r.speakers().is_empty())
 }

@@ -1,5 +1,6 @@
 //! Turning a transcript into a session, through a preview the clinician confirms.
 
 mod import_transcript;
+mod recording_fields;
 
 pub use import_transcript::ImportTranscript;

@@ -10,14 +10,20 @@
 //!
 //! `builder` assembles the lines, asking `lines`, `time` and `header` what
 //! each one is; `roles` names the speakers once the header is complete.
-//! `find` searches a parsed transcript.
+//! `find` searches a parsed transcript. `recording` reads the formats of
+//! telehealth platforms and transcription services (WebVTT, SRT, "Name  0:04"
+//! exports), whose times count from the start of the recording; [`read`]
+//! tells the formats apart.
 
 mod builder;
 mod find;
 mod header;
 mod lines;
+pub mod recording;
 mod roles;
 mod time;
+
+pub use recording::{Confirmed, Format, Reading, read};
 
 use builder::Builder;
 use chrono::{NaiveDate, NaiveTime};
@@ -111,6 +117,18 @@ impl Transcript {
 pub enum TranscriptError {
     Empty,
     NotATranscript,
+    /// Mostly control characters or undecodable bytes.
+    NotText,
+    /// A caption file without a single cue.
+    NoCues,
+    /// Cues with times but no words.
+    NoCaptionText,
+    /// A timing line (with "-->") whose times cannot be read: 1-based line
+    /// number and the start of the line.
+    BadCueTime {
+        line: usize,
+        text: String,
+    },
 }
 
 impl fmt::Display for TranscriptError {
@@ -123,13 +141,35 @@ impl fmt::Display for TranscriptError {
                 "This file has no speaker turns (lines like “Name: what they said”), so it does \
                  not look like a session transcript. Nothing was imported.",
             ),
+            TranscriptError::NotText => f.write_str(
+                "This file is not text: it may be the recording itself or a document. Export the \
+                 transcript from Zoom, Teams or your transcription service as .vtt, .srt or .txt \
+                 and choose that file. Nothing was imported.",
+            ),
+            TranscriptError::NoCues => f.write_str(
+                "This caption file has no cues (lines like “00:00:01.000 --> 00:00:04.000” \
+                 followed by what was said), so there is no conversation to import. Nothing was \
+                 imported.",
+            ),
+            TranscriptError::NoCaptionText => f.write_str(
+                "The cues in this caption file have times but no words, so there is no \
+                 conversation to import. Nothing was imported.",
+            ),
+            TranscriptError::BadCueTime { line, text } => write!(
+                f,
+                "Line {line} should give a cue’s start and end, like “00:01:02.500 --> \
+                 00:01:05.000”, but reads “{text}”. The file may be damaged or cut short; \
+                 export it again. Nothing was imported."
+            ),
         }
     }
 }
 
 impl std::error::Error for TranscriptError {}
 
-/// Parses a transcript. Never panics; see [`TranscriptError`] for failures.
+/// Parses a transcript in the plain-text format (header, clock-time marks,
+/// `Name: text` turns). Never panics; see [`TranscriptError`] for failures.
+/// [`read`] also reads caption files and "Name  0:04" exports.
 pub fn parse(input: &str) -> Result<Transcript, TranscriptError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     if clean(input).is_empty() {

@@ -18,7 +18,7 @@ const CLINICIAN_ROLE_WORDS: &[&str] = &[
 ];
 const CLIENT_ROLE_WORDS: &[&str] = &["client", "patient"];
 
-fn name_tokens(s: &str) -> Vec<String> {
+pub(super) fn name_tokens(s: &str) -> Vec<String> {
     s.to_lowercase()
         .replace('’', "'")
         .split(|c: char| c.is_whitespace() || c == '.')
@@ -37,7 +37,7 @@ fn without_titles(toks: &[String]) -> (&[String], bool) {
 
 /// How well a speaker label names a header person: 4 full name, 3 first +
 /// last, 2 first name or title + surname, 1 bare surname, 0 no match.
-fn name_score(speaker: &[String], person: &str) -> u8 {
+pub(super) fn name_score(speaker: &[String], person: &str) -> u8 {
     let person = name_tokens(person);
     let (p, _) = without_titles(&person);
     let (s, titled) = without_titles(speaker);
