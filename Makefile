@@ -16,7 +16,7 @@ setup:
 dev: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
 
-## Performance figures: first-visit size, typing latency and unlock time (release build), transcript parsing, quota per session, search
+## Performance figures: first-visit size, typing latency and unlock time (release build), transcript parsing, quota per session, search, precision and recall of import suggestions
 bench: setup
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/bench-size.mjs
@@ -25,6 +25,7 @@ bench: setup
 	cargo bench --bench transcript
 	cargo bench --bench storage
 	cargo bench --bench search
+	cargo bench --bench suggest
 
 ## Lighthouse scores (accessibility, best practices, performance) of the release build
 lighthouse: setup
