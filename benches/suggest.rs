@@ -69,6 +69,27 @@ fn main() {
         );
     }
     println!("{} labelled transcripts", names.len());
+    time_a_long_transcript();
     println!("bench: suggest_precision {:.3}", all.precision());
     println!("bench: suggest_recall {:.3}", all.recall());
+}
+
+/// How long suggesting takes for the sample's body repeated to about 1 MB,
+/// the size the transcript benchmark parses.
+fn time_a_long_transcript() {
+    const SAMPLE: &str = include_str!("../tests/fixtures/session-14-of-24.txt");
+    let start = SAMPLE.find("**[").expect("sample has time marks");
+    let mut input = SAMPLE[..start].to_string();
+    while input.len() < 1 << 20 {
+        input.push_str(&SAMPLE[start..]);
+    }
+    let t = parse(&input).expect("a transcript");
+    let t0 = std::time::Instant::now();
+    let s = std::hint::black_box(suggest(&t));
+    println!(
+        "suggest for a {:.1} MB transcript: {:.0} ms ({} suggestions)",
+        input.len() as f64 / (1024.0 * 1024.0),
+        t0.elapsed().as_secs_f64() * 1000.0,
+        s.interventions.len() + s.themes.len() + s.homework.len() + s.risks.len()
+    );
 }

@@ -2,7 +2,7 @@
 //! denied or part of an idiom, and how much evidence a term has in all.
 
 use super::TagSuggestion;
-use super::matching::{find_all, find_any, negated, sentence_around};
+use super::matching::{find_all, find_any, folded, negated, sentence_around};
 use crate::model::tags::{Tags, Term};
 use crate::model::transcript::{Item, Role, Transcript};
 
@@ -42,13 +42,20 @@ impl Matcher {
     }
 
     /// Occurrences of the term's phrases in `text`, neither denied nor part
-    /// of an exception: (start, end, phrase index, is a marker).
-    pub(super) fn hits(&self, text: &str) -> Vec<(usize, usize, usize, bool)> {
-        let except: Vec<(usize, usize)> =
-            self.except.iter().flat_map(|p| find_all(text, p)).collect();
+    /// of an exception: (start, end, phrase index, is a marker). `folded` is
+    /// the text as [`folded`] gives it, so absent phrases cost little.
+    pub(super) fn hits(&self, text: &str, folded: &str) -> Vec<(usize, usize, usize, bool)> {
+        let can_be = |p: &String| folded.contains(p.split(" ... ").next().unwrap_or_default());
+        let except: Vec<(usize, usize)> = self
+            .except
+            .iter()
+            .filter(|p| can_be(p))
+            .flat_map(|p| find_all(text, p))
+            .collect();
         let n = self.keywords.len();
         let mut out = Vec::new();
-        for (i, phrase) in self.keywords.iter().chain(&self.markers).enumerate() {
+        let phrases = self.keywords.iter().chain(&self.markers).enumerate();
+        for (i, phrase) in phrases.filter(|(_, p)| can_be(p)) {
             for (a, b) in occurrences(text, phrase) {
                 let excepted = except.iter().any(|&(x, y)| a < y && x < b);
                 if !excepted && !negated(text, a) {
@@ -166,8 +173,9 @@ pub(super) fn tags(t: &Transcript, terms: &[Matcher], weight: WeightOf) -> Vec<T
         if weight(role, text, 0).is_none() {
             continue;
         }
+        let lower = folded(text);
         for (m, out) in terms.iter().zip(&mut heard) {
-            for (a, b, phrase, marker) in m.hits(text) {
+            for (a, b, phrase, marker) in m.hits(text, &lower) {
                 let score = match (weight(role, text, a), marker) {
                     (Some(Weight::Full), false) => 2,
                     (Some(Weight::Full), true) | (Some(Weight::Weak), false) => 1,

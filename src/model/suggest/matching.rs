@@ -136,6 +136,12 @@ pub(super) fn find_any<'p, P: AsRef<str>>(
     None
 }
 
+/// `s` folded as matching folds it, for a quick test of whether a pattern
+/// can occur at all: every match is a substring of it.
+pub(super) fn folded(s: &str) -> String {
+    s.chars().map(fold).collect()
+}
+
 /// Every word-bounded occurrence of `pat`, as (start, end), not overlapping.
 pub(super) fn find_all(s: &str, pat: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

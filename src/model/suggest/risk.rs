@@ -5,7 +5,7 @@
 
 use super::RiskSuggestion;
 use super::evidence::Matcher;
-use super::matching::sentences;
+use super::matching::{folded, sentences};
 use crate::model::tags::RISKS;
 use crate::model::transcript::{Item, Role, Transcript};
 
@@ -24,10 +24,11 @@ pub(super) fn risks(t: &Transcript) -> Vec<RiskSuggestion> {
                 continue;
             };
             for sentence in sentences(text) {
+                let lower = folded(sentence);
                 let first = kinds
                     .iter()
                     .filter_map(|k| {
-                        let (a, b, ..) = k.hits(sentence).into_iter().min()?;
+                        let (a, b, ..) = k.hits(sentence, &lower).into_iter().min()?;
                         Some((a, std::cmp::Reverse(b), k))
                     })
                     .min_by_key(|&(a, b, _)| (a, b));

@@ -178,8 +178,10 @@ fn evidence(s: &Suggestions) -> Vec<&str> {
             .into_iter()
             .flatten()
     });
+    let risks = s.risks.iter().flat_map(|r| [&r.quote, &r.words]);
     tags.chain(homework)
         .chain(reviews)
+        .chain(risks)
         .map(String::as_str)
         .collect()
 }
@@ -202,6 +204,9 @@ fn speech() -> impl proptest::strategy::Strategy<Value = String> {
             "Keep up the walks.",
             "Carry on with",
             "How did the diary go?",
+            "I want to die",
+            "I don’t want to die",
+            "he hit me",
             "last week",
             "homework",
             "I did it on four days.",
