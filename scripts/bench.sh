@@ -27,6 +27,7 @@ measure() {
   cargo bench --bench transcript
   cargo bench --bench storage
   cargo bench --bench search
+  cargo bench --bench suggest
 }
 
 measure 2>&1 | tee "$out/output.txt"

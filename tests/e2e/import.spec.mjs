@@ -144,3 +144,37 @@ test("a client is preselected only on an exact full-name match; otherwise the pr
   await page.getByRole("link", { name: "All clients" }).click();
   await expect(page.getByRole("link", { name: /^Alex/ })).toHaveCount(1);
 });
+
+test("the client's words about risk are listed first for review, with their time, and set no risk level", async ({ page }) => {
+  await page.getByRole("button", { name: "Import transcript" }).click();
+  const text = [
+    "Session 2 of 10",
+    "Date: 2025-05-06",
+    "Time: 09:00",
+    "Client: Kai Moreno (Chef)",
+    "Professional: Sam Lee, LCSW",
+    "",
+    "[09:00]",
+    "Therapist: How has your mood been?",
+    "",
+    "Client: Flat. Sometimes I think everyone would be better off without me.",
+    "",
+    "[09:20]",
+    "Therapist: Thank you for telling me. Let's write a safety plan together.",
+    "",
+    "Client: I don't drink, and I'd never hurt myself.",
+  ].join("\n");
+  await field(page, "Transcript text").fill(text);
+  await page.getByRole("button", { name: "Read transcript" }).click();
+  const suggestions = page.getByRole("region", { name: "Suggestions" });
+  const risk = suggestions.getByRole("group", { name: "Possible risk: review" });
+  await expect(risk.getByRole("listitem")).toHaveText(["“Sometimes I think everyone would be better off without me.” at 09:00"]);
+  // Listed before every other suggestion.
+  await expect(suggestions.locator(".suggestion-group").first()).toHaveClass(/risk-review/);
+  await expect(suggestions.getByRole("checkbox", { name: /safety planning/ })).toBeVisible();
+  await expect(suggestions.getByRole("checkbox", { name: /alcohol use/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Accept all" }).click();
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 2 of 10" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Risk", exact: true })).not.toHaveValue(/moderate|high/i);
+});

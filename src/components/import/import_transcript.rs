@@ -442,6 +442,20 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                     <button type="button" on:click=move |_| set_all(false)>"Reject all"</button>
                 </div>
             </div>
+            // Listed first, for review only: it never sets a risk level.
+            {suggestions.with_value(|s| {
+                (!s.risks.is_empty()).then(|| view! {
+                    <div class="suggestion-group risk-review" role="group" aria-labelledby="risk-title">
+                        <h3 id="risk-title">"Possible risk: review"</h3>
+                        <ul>
+                            {s.risks.iter().map(|r| {
+                                let at = r.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                                view! { <li>{format!("“{}”{at}", r.quote)}</li> }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            })}
             {tag_list("Interventions", take_interventions, |s| {
                 s.interventions.iter().map(|t| (t.tag.clone(), format!("“{}”", t.evidence))).collect()
             })}

@@ -34,6 +34,17 @@ const TIME_FRAMES: &[&str] = &[
     "during the week",
     "this week",
     "next week",
+    "tonight",
+    "tomorrow",
+    "this weekend",
+    "at the weekend",
+    "on monday",
+    "on tuesday",
+    "on wednesday",
+    "on thursday",
+    "on friday",
+    "on saturday",
+    "on sunday",
 ];
 
 /// Openings of a span like "over the next two weeks"; see [`span_at`].
@@ -61,6 +72,8 @@ const SPAN_UNITS: &[&str] = &[
 /// Wording that hands the client a task.
 const ASSIGNING: &[&str] = &[
     "i'd like you to",
+    "i'd like you both to",
+    "i want you both to",
     "i would like you to",
     "i want you to",
     "i'd encourage you to",
@@ -87,6 +100,8 @@ const HOMEWORK_WORDS: &[&str] = &[
 /// Leading words removed to turn a clinician sentence into an instruction.
 const INSTRUCTION_LEADS: &[&str] = &[
     "i'd like you to",
+    "i'd like you both to",
+    "i want you both to",
     "i would like you to",
     "i want you to",
     "i'd encourage you to",
@@ -188,10 +203,28 @@ const STEP_QUESTIONS: &[&str] = &[
     "will you do",
     "could you do",
     "can you do",
+    "might you do",
+    "would you do",
 ];
 
-/// A commitment to one of these is a state, not a task ("I'll be honest").
-const NOT_TASKS: &[&str] = &["be", "see you"];
+/// A commitment to one of these is a state or a statement about now, not a
+/// task ("I'll be honest", "I'll be aware of everything that's going on",
+/// "I'll tell you what happened").
+const NOT_TASKS: &[&str] = &[
+    "be",
+    "see you",
+    "feel",
+    "know",
+    "tell you",
+    "explain",
+    "admit",
+    "say",
+    "get there",
+    "see how it goes",
+    "stay aware",
+    "keep it in mind",
+    "bear that in mind",
+];
 
 /// Words that leave nothing to do on their own ("I'll give it a go").
 const VAGUE: &[&str] = &[
@@ -207,6 +240,10 @@ const HEDGES: &[&str] = &[
     "also",
     "really",
     "at least",
+    "just",
+    "still",
+    "always",
+    "actually",
 ];
 
 /// A clinician question about a step or goal, so the client's answer may be
@@ -331,8 +368,9 @@ pub(super) fn client_task(sentence: &str, asked_for_step: bool) -> Option<String
     while let Some(r) = starts_with_any(rest, HEDGES) {
         rest = r.trim_start();
     }
+    let attempted = starts_with_any(rest, &["try to", "try and"]).map_or(rest, str::trim_start);
     if starts_with_any(rest, &["not", "never", "n't"]).is_some()
-        || starts_with_any(rest, NOT_TASKS).is_some()
+        || starts_with_any(attempted, NOT_TASKS).is_some()
     {
         return None;
     }

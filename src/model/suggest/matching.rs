@@ -58,7 +58,16 @@ fn fold(c: char) -> char {
     match c {
         '’' | '‘' | 'ʼ' | '′' => '\'',
         '‐' | '‑' | '‒' | '–' => '-',
-        _ => c.to_ascii_lowercase(),
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        // A letter whose lower case is one letter (most of them) folds too,
+        // so the clinician's own tags match in any script.
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
     }
 }
 
@@ -104,15 +113,19 @@ fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
 
 /// Earliest word-bounded occurrence of any pattern: (start, end, pattern).
 /// On a tie the longer pattern wins.
-pub(super) fn find_any<'p>(s: &str, pats: &[&'p str]) -> Option<(usize, usize, &'p str)> {
+pub(super) fn find_any<'p, P: AsRef<str>>(
+    s: &str,
+    pats: &'p [P],
+) -> Option<(usize, usize, &'p str)> {
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         if !prev.is_some_and(is_word_char) || !is_word_char(c) {
             let f = fold(c);
             let best = pats
                 .iter()
+                .map(AsRef::as_ref)
                 .filter(|p| p.starts_with(f))
-                .filter_map(|p| match_at(s, i, p).map(|e| (e, *p)))
+                .filter_map(|p| match_at(s, i, p).map(|e| (e, p)))
                 .max_by_key(|&(e, _)| e);
             if let Some((e, p)) = best {
                 return Some((i, e, p));
@@ -121,4 +134,80 @@ pub(super) fn find_any<'p>(s: &str, pats: &[&'p str]) -> Option<(usize, usize, &
         prev = Some(c);
     }
     None
+}
+
+/// `s` folded as matching folds it, for a quick test of whether a pattern
+/// can occur at all: every match is a substring of it.
+pub(super) fn folded(s: &str) -> String {
+    s.chars().map(fold).collect()
+}
+
+/// Every word-bounded occurrence of `pat`, as (start, end), not overlapping.
+pub(super) fn find_all(s: &str, pat: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((a, b, _)) = find_any(&s[from..], &[pat]) {
+        out.push((from + a, from + b));
+        if b == 0 {
+            break;
+        }
+        from += b;
+    }
+    out
+}
+
+/// Byte range of the sentence holding byte `at`: bounded by `.`, `!` or
+/// `?` before whitespace, or by a line break.
+pub(super) fn sentence_around(s: &str, at: usize) -> (usize, usize) {
+    let ends = |i: usize, c: char| {
+        c == '\n'
+            || (matches!(c, '.' | '!' | '?')
+                && s[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace))
+    };
+    let start = s[..at]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| ends(i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = s[at..]
+        .char_indices()
+        .find(|&(i, c)| ends(at + i, c))
+        .map_or(s.len(), |(i, c)| at + i + c.len_utf8());
+    (start, end)
+}
+
+/// Words that deny what follows them in the same clause: "I don't drink",
+/// "I'm not anxious about it". "Can't" and "couldn't" are left out: "I can't
+/// sleep" and "I can't stop drinking" say the opposite of a denial.
+const NEGATORS: &[&str] = &[
+    "not", "never", "no", "nor", "without", "don't", "doesn't", "didn't", "isn't", "wasn't",
+    "aren't", "weren't", "haven't", "hasn't", "hadn't", "won't", "wouldn't", "dont", "didnt",
+    "doesnt", "havent", "wont",
+];
+
+/// Whether a negator stands among the three words before byte `start`, in
+/// the same clause.
+pub(super) fn negated(s: &str, start: usize) -> bool {
+    let before = &s[..start];
+    let clause = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ';' | ',' | ':' | '—' | '\n' | '(' | '"' | '“' | '”'
+            )
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let words: Vec<String> = before[clause..]
+        .split_whitespace()
+        .rev()
+        .take_while(|w| !w.eq_ignore_ascii_case("but"))
+        .take(3)
+        .map(|w| trim_punct(w).chars().map(fold).collect())
+        .collect();
+    words.iter().any(|w| NEGATORS.contains(&w.as_str()))
 }

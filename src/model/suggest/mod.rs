@@ -1,21 +1,29 @@
 //! Suggestions for the session note: intervention and theme tags from the
-//! app's vocabulary, homework the client agreed to or was given, and how
-//! last session's homework went.
+//! app's vocabulary and the clinician's own tags, homework the client agreed
+//! to or was given, how last session's homework went, and possible risk.
 //!
-//! Everything is keyword based and deliberately conservative: the clinician
+//! Everything is phrase based and deliberately conservative: the clinician
 //! confirms each suggestion, so a miss costs a click while a wrong
-//! suggestion costs trust.
+//! suggestion costs trust. Themes come from what the client says,
+//! interventions from what the clinician does; a denied mention ("I don't
+//! drink") or an idiom ("good enough") suggests nothing on its own. Possible
+//! risk is the exception: it errs towards showing.
 
+mod evidence;
 mod homework;
 mod matching;
 mod review;
+mod risk;
+pub mod score;
 
 use super::homework::Completion;
-use super::tags::{INTERVENTIONS, THEMES, Term};
+use super::tags::{INTERVENTIONS, THEMES, Tags};
 use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
+pub use evidence::own_tags;
+use evidence::{Matcher, intervention_weight, theme_weight};
 use homework::{client_task, clinician_task, is_step_question};
-use matching::{find_any, sentences};
+use matching::sentences;
 use review::Reviews;
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +68,19 @@ pub struct ReviewSuggestion {
     pub answer: Option<String>,
 }
 
+/// Something the client said that the clinician should look at: "Possible
+/// risk: review". It never sets a risk level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskSuggestion {
+    /// Which kind of risk the words are about, from the vocabulary.
+    pub kind: String,
+    /// The client's sentence, as written.
+    pub quote: String,
+    /// The words in it that mention the risk, as written.
+    pub words: String,
+    pub mark: Option<NaiveTime>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Suggestions {
@@ -67,98 +88,75 @@ pub struct Suggestions {
     pub themes: Vec<TagSuggestion>,
     pub homework: Vec<HomeworkSuggestion>,
     pub reviews: Vec<ReviewSuggestion>,
+    pub risks: Vec<RiskSuggestion>,
 }
 
+/// Suggestions from the built-in vocabulary alone.
 pub fn suggest(t: &Transcript) -> Suggestions {
-    let mut out = Suggestions::default();
-    let mut seen_interventions = vec![false; INTERVENTIONS.len()];
-    let mut seen_themes = vec![false; THEMES.len()];
-    // Whether the most recent clinician turn asked about a step or goal.
+    suggest_with(t, &Tags::default())
+}
+
+/// Suggestions from the vocabulary and the clinician's own tags (see
+/// [`own_tags`]), each matched by its own words.
+pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
+    let mut out = Suggestions {
+        interventions: evidence::tags(
+            t,
+            &Matcher::with_own(INTERVENTIONS, &own.interventions),
+            intervention_weight,
+        ),
+        themes: evidence::tags(t, &Matcher::with_own(THEMES, &own.themes), theme_weight),
+        risks: risk::risks(t),
+        ..Suggestions::default()
+    };
+    // Whether the most recent clinician turn asked about a step or goal, or
+    // gave a task: the client's answer may add a commitment of their own.
     let mut asked_for_step = false;
     let mut reviews = Reviews::default();
 
     for seg in &t.segments {
         for item in &seg.items {
-            match item {
-                Item::Direction(d) => {
-                    collect_tags(
-                        d,
-                        INTERVENTIONS,
-                        &mut seen_interventions,
-                        &mut out.interventions,
-                    );
-                }
-                Item::Turn { role, text, .. } => {
-                    if *role == Role::Clinician {
-                        collect_tags(
-                            text,
-                            INTERVENTIONS,
-                            &mut seen_interventions,
-                            &mut out.interventions,
-                        );
-                    }
-                    collect_tags(text, THEMES, &mut seen_themes, &mut out.themes);
-                    match role {
-                        Role::Clinician => {
-                            reviews.clinician(text, seg.mark);
-                            asked_for_step = false;
-                            for s in sentences(text) {
-                                if let Some(task) = clinician_task(s) {
-                                    out.homework.push(HomeworkSuggestion {
-                                        task,
-                                        source: HomeworkSource::Clinician,
-                                        mark: seg.mark,
-                                        quote: s.to_string(),
-                                    });
-                                }
-                                if is_step_question(s) {
-                                    asked_for_step = true;
-                                }
+            if let Item::Turn { role, text, .. } = item {
+                match role {
+                    Role::Clinician => {
+                        reviews.clinician(text, seg.mark);
+                        asked_for_step = false;
+                        for s in sentences(text) {
+                            if let Some(task) = clinician_task(s) {
+                                asked_for_step = true;
+                                out.homework.push(HomeworkSuggestion {
+                                    task,
+                                    source: HomeworkSource::Clinician,
+                                    mark: seg.mark,
+                                    quote: s.to_string(),
+                                });
+                            }
+                            if is_step_question(s) {
+                                asked_for_step = true;
                             }
                         }
-                        Role::Client => {
-                            reviews.client(text);
-                            for s in sentences(text) {
-                                if let Some(task) = client_task(s, asked_for_step) {
-                                    out.homework.push(HomeworkSuggestion {
-                                        task,
-                                        source: HomeworkSource::Client,
-                                        mark: seg.mark,
-                                        quote: s.to_string(),
-                                    });
-                                }
-                            }
-                            asked_for_step = false;
-                        }
-                        Role::Unknown => {}
                     }
+                    Role::Client => {
+                        reviews.client(text);
+                        for s in sentences(text) {
+                            if let Some(task) = client_task(s, asked_for_step) {
+                                out.homework.push(HomeworkSuggestion {
+                                    task,
+                                    source: HomeworkSource::Client,
+                                    mark: seg.mark,
+                                    quote: s.to_string(),
+                                });
+                            }
+                        }
+                        asked_for_step = false;
+                    }
+                    Role::Unknown => {}
                 }
             }
         }
     }
     out.reviews = reviews.found;
     out
-}
-
-/// Adds each not-yet-seen tag found in `text`, ordered by where it occurs.
-fn collect_tags(text: &str, table: &[Term], seen: &mut [bool], out: &mut Vec<TagSuggestion>) {
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, term) in table.iter().enumerate() {
-        if seen[i] {
-            continue;
-        }
-        if let Some((start, end, _)) = find_any(text, term.keywords) {
-            found.push((start, i, end));
-        }
-    }
-    found.sort();
-    for (start, i, end) in found {
-        seen[i] = true;
-        out.push(TagSuggestion {
-            tag: table[i].name.to_string(),
-            evidence: text[start..end].to_string(),
-        });
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -178,8 +178,10 @@ fn evidence(s: &Suggestions) -> Vec<&str> {
             .into_iter()
             .flatten()
     });
+    let risks = s.risks.iter().flat_map(|r| [&r.quote, &r.words]);
     tags.chain(homework)
         .chain(reviews)
+        .chain(risks)
         .map(String::as_str)
         .collect()
 }
@@ -202,6 +204,9 @@ fn speech() -> impl proptest::strategy::Strategy<Value = String> {
             "Keep up the walks.",
             "Carry on with",
             "How did the diary go?",
+            "I want to die",
+            "I don’t want to die",
+            "he hit me",
             "last week",
             "homework",
             "I did it on four days.",
@@ -279,15 +284,29 @@ fn clinician(text: &str) -> Item {
     }
 }
 
+fn client(text: &str) -> Item {
+    Item::Turn {
+        speaker: "Client".into(),
+        role: Role::Client,
+        text: text.into(),
+    }
+}
+
 #[test]
 fn every_keyword_suggests_its_own_term_and_only_vocabulary_tags() {
     use crate::model::tags::TagKind::{self, Intervention, Theme};
+    use crate::model::tags::Term;
     let known = |kind: TagKind, tag: &str| kind.vocabulary().any(|v| v == tag);
     for kind in [Intervention, Theme] {
         for term in kind.terms() {
-            for kw in term.keywords {
-                let text = format!("So, {kw}.");
-                let s = suggest(&transcript(vec![clinician(&text)]));
+            for kw in Term::phrases(term.keywords) {
+                let text = format!("So, {}.", kw.replace(" ... ", " and "));
+                // Interventions are what the clinician does, themes what the client says.
+                let said = match kind {
+                    Intervention => clinician(&text),
+                    Theme => client(&text),
+                };
+                let s = suggest(&transcript(vec![said]));
                 let own = match kind {
                     Intervention => &s.interventions,
                     Theme => &s.themes,
@@ -300,6 +319,20 @@ fn every_keyword_suggests_its_own_term_and_only_vocabulary_tags() {
                     }
                 }
             }
+        }
+    }
+}
+
+#[test]
+fn every_risk_phrase_is_shown_for_review_with_its_sentence() {
+    use crate::model::tags::{RISKS, Term};
+    for kind in RISKS {
+        for kw in Term::phrases(kind.keywords) {
+            let text = format!("Well. Lately {kw}, honestly.");
+            let s = suggest(&transcript(vec![client(&text)]));
+            let quotes: Vec<&str> = s.risks.iter().map(|r| r.quote.as_str()).collect();
+            assert_eq!(quotes, [&text[6..]], "{kw:?}");
+            assert!(RISKS.iter().any(|k| k.name == s.risks[0].kind), "{kw:?}");
         }
     }
 }
@@ -480,4 +513,310 @@ fn reviews_of_last_sessions_homework_are_found_with_what_was_said() {
 #[test]
 fn the_sample_reviews_no_homework() {
     assert_eq!(suggest(&parse(SAMPLE).unwrap()).reviews, vec![]);
+}
+
+/// The labelled transcripts: (name, transcript, labels).
+const LABELLED: &[(&str, &str, &str)] = &[
+    labelled!("act"),
+    labelled!("anger"),
+    labelled!("ba-depression"),
+    labelled!("cbt-anxiety"),
+    labelled!("couples"),
+    labelled!("dbt-skills"),
+    labelled!("gambling"),
+    labelled!("grief"),
+    labelled!("health-diabetes"),
+    labelled!("mi-alcohol"),
+    labelled!("mi-smoking"),
+    labelled!("offending"),
+    labelled!("trauma"),
+];
+
+macro_rules! labelled {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../../../tests/fixtures/labelled/", $name, ".txt")),
+            include_str!(concat!(
+                "../../../tests/fixtures/labelled/",
+                $name,
+                ".labels.json"
+            )),
+        )
+    };
+}
+use labelled;
+
+fn labelled_suggestions()
+-> impl Iterator<Item = (&'static str, &'static str, Suggestions, score::Labels)> {
+    LABELLED.iter().map(|&(name, text, labels)| {
+        let labels = serde_json::from_str(labels).unwrap_or_else(|e| panic!("{name}: {e}"));
+        (name, text, suggest(&parse(text).unwrap()), labels)
+    })
+}
+
+#[test]
+fn the_labelled_transcripts_are_suggested_precisely_and_risk_is_never_missed() {
+    let mut per_kind = [score::Counts::default(); 4];
+    for (_, _, s, labels) in labelled_suggestions() {
+        for (total, c) in per_kind.iter_mut().zip(score::score(&s, &labels)) {
+            total.add(c);
+        }
+    }
+    let mut all = score::Counts::default();
+    per_kind.iter().for_each(|c| all.add(*c));
+    assert!(all.precision() >= 0.9, "{all:?}");
+    assert!(all.recall() >= 0.85, "{all:?}");
+    let risk = per_kind[3];
+    assert_eq!(risk.recall(), 1.0, "{risk:?}");
+    assert!(risk.expected >= 3);
+}
+
+#[test]
+fn every_suggestion_in_the_labelled_transcripts_quotes_the_input_and_names_a_vocabulary_tag() {
+    use crate::model::tags::TagKind::{Intervention, Theme};
+    for (name, text, s, _) in labelled_suggestions() {
+        for quote in evidence(&s)
+            .into_iter()
+            .chain(s.risks.iter().map(|r| r.quote.as_str()))
+        {
+            assert!(text.contains(quote), "{name}: {quote:?}");
+        }
+        for (list, kind) in [(&s.interventions, Intervention), (&s.themes, Theme)] {
+            for t in list {
+                assert!(kind.vocabulary().any(|v| v == t.tag), "{name}: {}", t.tag);
+            }
+        }
+    }
+}
+
+#[test]
+fn possible_risk_quotes_the_clients_sentence_with_its_time() {
+    let expected = [
+        (
+            "anger",
+            "harm to others",
+            "I wanted to smash his face in.",
+            hm(17, 0),
+        ),
+        (
+            "anger",
+            "harm to others",
+            "If he hadn’t been there I would have hurt him, I know I would.",
+            hm(17, 0),
+        ),
+        (
+            "ba-depression",
+            "suicide",
+            "Sometimes I think everyone would be better off without me.",
+            hm(14, 0),
+        ),
+        (
+            "dbt-skills",
+            "self-harm",
+            "After the argument with my mum I cut myself on my arm.",
+            hm(16, 0),
+        ),
+        (
+            "trauma",
+            "harm from others",
+            "He used to beat me when he’d been drinking, and in the dream I’m small again.",
+            hm(13, 0),
+        ),
+    ];
+    let found: Vec<_> = labelled_suggestions()
+        .flat_map(|(name, _, s, _)| s.risks.into_iter().map(move |r| (name, r)))
+        .collect();
+    let found: Vec<_> = found
+        .iter()
+        .map(|(name, r)| (*name, r.kind.as_str(), r.quote.as_str(), r.mark))
+        .collect();
+    assert_eq!(found, expected);
+}
+
+/// Role, words, and the tag they must (or must not) suggest.
+const SAID: &[(Role, &str, &str, bool)] = &[
+    (Role::Client, "I'm not anxious about it.", "anxiety", false),
+    (Role::Client, "I’m anxious about it.", "anxiety", true),
+    (Role::Client, "I don't drink.", "alcohol use", false),
+    (
+        Role::Client,
+        "I never drink at home, honestly.",
+        "alcohol use",
+        false,
+    ),
+    (Role::Client, "I drink most nights.", "alcohol use", true),
+    (
+        Role::Client,
+        "I don’t drink, but I smoke.",
+        "smoking and vaping",
+        true,
+    ),
+    (
+        Role::Client,
+        "I haven't smoked since May.",
+        "smoking and vaping",
+        false,
+    ),
+    (Role::Client, "I can’t sleep.", "sleep", true),
+    (Role::Client, "It was good enough.", "perfectionism", false),
+    (
+        Role::Client,
+        "I smoke at work with the lads.",
+        "work stress",
+        false,
+    ),
+    (Role::Client, "We'll work out a plan.", "exercise", false),
+    (
+        Role::Client,
+        "I did the breathing exercise.",
+        "exercise",
+        false,
+    ),
+    (Role::Client, "I went to the gym.", "exercise", true),
+    (
+        Role::Client,
+        "I need to drink more water.",
+        "alcohol use",
+        false,
+    ),
+    (
+        Role::Client,
+        "I smoked weed all weekend.",
+        "smoking and vaping",
+        false,
+    ),
+    (Role::Client, "I smoked weed all weekend.", "drug use", true),
+    (
+        Role::Client,
+        "My wife says the same.",
+        "relationships",
+        false,
+    ),
+    (
+        Role::Clinician,
+        "How much do you drink?",
+        "alcohol use",
+        false,
+    ),
+    (
+        Role::Clinician,
+        "It sounds like the drinking has crept up.",
+        "alcohol use",
+        true,
+    ),
+    (
+        Role::Clinician,
+        "Don’t worry about the form.",
+        "anxiety",
+        false,
+    ),
+    (Role::Client, "I read about exposure.", "exposure", false),
+    (
+        Role::Clinician,
+        "How anxious do you feel, on a scale of 0 to 10?",
+        "motivational interviewing",
+        false,
+    ),
+    (
+        Role::Clinician,
+        "On a scale of 0 to 10, how important is it to cut down?",
+        "motivational interviewing",
+        true,
+    ),
+];
+
+#[test]
+fn negations_idioms_and_the_wrong_speaker_suggest_nothing() {
+    for &(ref role, text, tag, expected) in SAID {
+        let item = match role {
+            Role::Clinician => clinician(text),
+            _ => client(text),
+        };
+        let s = suggest(&transcript(vec![item]));
+        let found = s
+            .interventions
+            .iter()
+            .chain(&s.themes)
+            .any(|t| t.tag == tag);
+        assert_eq!(found, expected, "{text:?} → {tag}");
+    }
+}
+
+#[test]
+fn a_denied_or_idiomatic_risk_word_is_not_risk_but_a_plain_one_is() {
+    for (text, risky) in [
+        ("I would never hurt myself.", false),
+        ("I don't want to die, I just want it to stop.", false),
+        ("It hit me how tired I was.", false),
+        ("I'm dying to see the new film.", false),
+        ("I don't want to be alive anymore.", true),
+        ("Sometimes I want to die.", true),
+        ("He hits me when he's drunk.", true),
+        ("I could hurt him.", true),
+    ] {
+        let s = suggest(&transcript(vec![client(text)]));
+        assert_eq!(!s.risks.is_empty(), risky, "{text:?}");
+        // The clinician's words never raise it.
+        assert!(suggest(&transcript(vec![clinician(text)])).risks.is_empty());
+    }
+}
+
+#[test]
+fn a_statement_about_now_is_not_homework_even_after_a_step_question() {
+    for answer in [
+        "I'll be aware of everything that's going on.",
+        "I'll just be aware of everything that's going on.",
+        "I'll try to be more aware of it.",
+        "I’ll tell you what happened at the weekend.",
+        "I'll feel better once it's done.",
+    ] {
+        let src = format!("Therapist: What will you do this week?\n\nClient: {answer}\n");
+        assert_eq!(homework(&src), vec![], "{answer}");
+    }
+    let src = "Therapist: What will you do this week?\n\nClient: I'll just call my sister.\n";
+    assert_eq!(
+        homework(src),
+        vec![("Call my sister".into(), HomeworkSource::Client)]
+    );
+}
+
+#[test]
+fn at_work_alone_is_no_longer_work_stress_in_the_homework_transcripts() {
+    // In the reviews transcript "my manager" still makes it work stress.
+    for f in FIXTURES.iter().filter(|f| f.name != "reviews") {
+        let s = suggest(&parse(f.text).unwrap());
+        assert!(
+            s.themes.iter().all(|t| t.tag != "work stress"),
+            "{}",
+            f.name
+        );
+    }
+}
+
+#[test]
+fn the_clinicians_own_tags_are_matched_by_their_own_words() {
+    use crate::model::tags::TagKind::{Intervention, Theme};
+    let mut earlier = Tags::default();
+    earlier.add(Intervention, "EMDR resourcing");
+    earlier.add(Intervention, "mindfulness");
+    earlier.add(Theme, "Imposter feelings");
+    let own = own_tags([&earlier, &Tags::default()]);
+    assert_eq!(own.interventions, ["EMDR resourcing"]);
+    assert_eq!(own.themes, ["Imposter feelings"]);
+    let t = transcript(vec![
+        clinician("Let's do some EMDR resourcing first."),
+        client("I don't have imposter feelings at home."),
+        client("At work the imposter feelings are constant."),
+    ]);
+    let s = suggest_with(&t, &own);
+    assert_eq!(
+        tags(&s.interventions),
+        vec![("EMDR resourcing", "EMDR resourcing")]
+    );
+    assert_eq!(
+        tags(&s.themes),
+        vec![("Imposter feelings", "imposter feelings")]
+    );
+    assert!(suggest(&t).interventions.is_empty());
 }

@@ -1,0 +1,377 @@
+//! The vocabulary as data: every intervention, theme and kind of possible
+//! risk with the words that, said in a session, are evidence of it.
+//!
+//! Phrases are lower-case, separated by `|`, and matched on word boundaries
+//! with curly apostrophes and dashes folded. `a ... b` means `a`, then `b`
+//! later in the same sentence ("scale ... important"). Phrases are kept in
+//! one string per list so the table stays small in the app's download.
+
+/// A vocabulary entry and the phrases that are evidence of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    pub name: &'static str,
+    /// Synonyms and phrases that are evidence on their own.
+    pub keywords: &'static str,
+    /// Weaker phrases (idioms like "at work", reflections typical of a
+    /// style): evidence only beside a keyword, or `needs` different ones.
+    pub markers: &'static str,
+    /// How many different markers make evidence without a keyword.
+    pub needs: u8,
+    /// Phrases in which a keyword or marker says nothing about the term
+    /// ("breathing exercise" for exercise, "lost my husband" for relationships).
+    pub except: &'static str,
+}
+
+impl Term {
+    const fn new(name: &'static str, keywords: &'static str) -> Self {
+        Term {
+            name,
+            keywords,
+            markers: "",
+            needs: 2,
+            except: "",
+        }
+    }
+
+    const fn markers(self, markers: &'static str, needs: u8) -> Self {
+        Term {
+            markers,
+            needs,
+            ..self
+        }
+    }
+
+    const fn except(self, except: &'static str) -> Self {
+        Term { except, ..self }
+    }
+
+    /// The phrases of one of the lists above.
+    pub fn phrases(list: &'static str) -> impl Iterator<Item = &'static str> {
+        list.split('|').filter(|p| !p.is_empty())
+    }
+}
+
+pub const INTERVENTIONS: &[Term] = &[
+    Term::new(
+        "cognitive restructuring",
+        "cognitive restructuring|challenge that belief|challenge that thought|challenge the thought|\
+         evidence that contradicts|evidence for and against|thought record|thought records|\
+         cognitive distortion|cognitive distortions|reframe|reframing|balanced thought|\
+         alternative thought|thinking trap|thinking traps|more helpful thought|more balanced way",
+    ),
+    Term::new(
+        "mindfulness",
+        "mindfulness|mindful|body scan|present moment",
+    ),
+    Term::new(
+        "grounding exercise (5-4-3-2-1)",
+        "grounding|three things you can see|five things you can see|5-4-3-2-1|54321",
+    ),
+    Term::new(
+        "breathing exercise",
+        "breathing exercise|breathing exercises|deep breath|deep breaths|breathe in|box breathing|\
+         diaphragmatic breathing|paced breathing",
+    ),
+    Term::new(
+        "sleep hygiene",
+        "sleep hygiene|bedtime routine|consistent bedtime|screens before bed|sleep schedule",
+    ),
+    Term::new(
+        "psychoeducation",
+        "psychoeducation|fight or flight|fight-or-flight|how anxiety works|anxiety cycle|\
+         vicious cycle|window of tolerance|stress response|alarm system|how grief works|\
+         is a normal reaction|is a common reaction|are a normal reaction|common reaction to|\
+         how alcohol affects|what happens in the brain|it may help to know|it helps to know|\
+         it can help to know|what happens when",
+    ),
+    Term::new(
+        "behavioural activation",
+        "behavioural activation|behavioral activation|activity scheduling|activity diary|\
+         pleasant activities|schedule some activities|activity schedule|activity log|\
+         mastery and pleasure|pleasure and mastery|sense of achievement or enjoyment|\
+         plan some activities|activities that give you",
+    ),
+    Term::new(
+        "exposure",
+        "exposure|exposure hierarchy|fear ladder|face the fear|response prevention|\
+         stay in the situation|until the anxiety comes down|let the anxiety come down|\
+         rung of the ladder|next step on the ladder|without doing the ritual",
+    ),
+    Term::new(
+        "problem solving",
+        "problem solving|problem-solving|brainstorm solutions|pros and cons|possible solutions|\
+         brainstorm some options|list the options|weigh up the options|which option",
+    )
+    .except("pros and cons of drinking|pros and cons of smoking|pros and cons of using"),
+    Term::new(
+        "relaxation",
+        "relaxation|progressive muscle relaxation|relax your muscles",
+    ),
+    Term::new(
+        "motivational interviewing",
+        "motivational interviewing|readiness to change|importance ruler|confidence ruler|\
+         readiness ruler|how important is it to you|scale ... important|scale ... confident|\
+         scale ... ready|important ... scale|confident ... scale|decisional balance|\
+         why not a lower number|and not a zero|rather than a zero|and not a one|change talk|\
+         pros and cons of drinking|pros and cons of smoking|pros and cons of using",
+    )
+    .markers(
+        "sounds like you|it sounds like|what i'm hearing|you're saying|part of you|\
+         on the one hand|on the other hand|you're not sure|tell me more|what concerns you|\
+         what worries you about|what would be different|good things about|less good things|\
+         not so good things|what would it take|looking back|looking ahead|looking forward|\
+         where does that leave you|what do you make of|how would your life be different|\
+         mixed feelings|ambivalent|your reasons for|reasons to cut|reasons to stop|\
+         reasons to quit|what might you|it's up to you|your choice|your decision",
+        3,
+    ),
+    Term::new(
+        "DBT skills",
+        "dbt|distress tolerance|emotion regulation|interpersonal effectiveness|wise mind|\
+         opposite action|radical acceptance|dear man|check the facts|chain analysis|diary card|\
+         self-soothe|self soothe|tipp|cold water on your face|paced breathing skill",
+    ),
+    Term::new(
+        "defusion (ACT)",
+        "defusion|i'm having the thought that|i am having the thought that|leaves on a stream|\
+         thank your mind|unhook|unhooking|hooked by|passengers on the bus|just a thought|\
+         notice the thought|noticing the thought|acceptance and commitment",
+    ),
+    Term::new(
+        "values (ACT)",
+        "your values|values work|values clarification|valued direction|committed action|\
+         towards move|towards moves|away move|away moves|what matters most to you|\
+         the kind of person you want to be|the kind of parent you want to be|values card",
+    ),
+    Term::new(
+        "relapse prevention",
+        "relapse prevention|relapse|lapse|high-risk situation|high-risk situations|\
+         high risk situation|high risk situations|early warning signs|\
+         staying well plan|setback plan|if you slip|a slip|blueprint",
+    )
+    .markers("warning signs|triggers|cravings|urges", 2),
+    Term::new(
+        "safety planning",
+        "safety plan|safety planning|crisis line|crisis number|crisis team|keep yourself safe|\
+         reasons for living|samaritans|emergency services|who could you call|\
+         keep you safe|means safe|out of reach",
+    ),
+];
+
+pub const THEMES: &[Term] = &[
+    Term::new(
+        "anxiety",
+        "anxiety|anxious|panic|panicky|worry|worrying|worried|worries|nervous|wound up|on edge|\
+         heart racing|pulse racing|racing heart|scared|afraid|frightened|dread|fear|terrified",
+    )
+    .except("don't worry|no worries|not to worry|i'm worried about you"),
+    Term::new(
+        "perfectionism",
+        "perfectionism|perfectionist|perfectionistic|has to be perfect|have to be perfect",
+    )
+    .markers("good enough", 3),
+    Term::new(
+        "fear of failure",
+        "fear of failure|fear of failing|afraid of failing|scared of failing|afraid to fail",
+    ),
+    Term::new(
+        "core beliefs",
+        "core belief|core beliefs|deep-seated belief",
+    ),
+    Term::new(
+        "low mood",
+        "low mood|depressed|depression|feeling down|feeling low|hopeless|so low|really low",
+    )
+    .markers(
+        "low|flat|empty|miserable|no energy|no motivation|staying in bed|stay in bed|\
+         can't be bothered|tearful|crying",
+        3,
+    ),
+    Term::new(
+        "sleep",
+        "sleep|sleeping|insomnia|asleep|lie awake|nightmares|can't sleep|couldn't sleep|\
+         not sleeping|don't sleep|didn't sleep|haven't slept|hardly slept|not slept",
+    )
+    .except(
+        "sleep hygiene|sleep on it|fall asleep on the sofa|fell asleep on the sofa|\
+         fall asleep in front of|fell asleep in front of",
+    ),
+    Term::new(
+        "work stress",
+        "work stress|deadline|deadlines|my boss|my manager|workload|burnout|burned out|\
+         burnt out|stressed at work|stress at work|pressure at work",
+    )
+    .markers("at work|my job|the office", 3),
+    Term::new(
+        "self-esteem",
+        "self-esteem|self esteem|self-worth|self worth|self-confidence|worthless|self-critical",
+    ),
+    Term::new(
+        "relationships",
+        "relationship|relationships|breakup|break-up|marriage|divorce|we argue|we row|\
+         our arguments|split up|separated|couples",
+    )
+    .markers(
+        "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with",
+        3,
+    )
+    .except(
+        "relationship with alcohol|relationship with drinking|relationship with food|\
+         relationship with money|relationship with gambling|lost my wife|lost my husband|\
+         lost my partner|relationship with my son|relationship with my daughter",
+    ),
+    Term::new(
+        "alcohol use",
+        "alcohol|drinking|drink|drinks|drank|booze|beer|beers|wine|vodka|whisky|whiskey|gin|\
+         pint|pints|hangover|hungover|binge drinking|units a week|sober|sobriety|a drinker",
+    )
+    .except(
+        "drink of water|drink water|drink more water|soft drink|soft drinks|energy drink|\
+         energy drinks|fizzy drinks|drink of tea|drinking water|drinking tea|drinking coffee|\
+         he'd been drinking|she'd been drinking|he was drinking|she was drinking|he drinks|\
+         she drinks|he was drunk|she was drunk",
+    ),
+    Term::new(
+        "drug use",
+        "drugs|drug use|using drugs|cannabis|weed|marijuana|cocaine|heroin|ecstasy|mdma|\
+         ketamine|amphetamine|amphetamines|meth|methamphetamine|a joint|spliff|skunk|\
+         getting high|my dealer|using again",
+    ),
+    Term::new(
+        "smoking and vaping",
+        "smoking|smoke|smokes|smoked|smoker|cigarette|cigarettes|cigs|fags|roll-ups|\
+         vaping|vape|vapes|nicotine|tobacco",
+    )
+    .except(
+        "smoke alarm|smoking weed|smoke weed|smoked weed|smoke a joint|smoking a joint|\
+         smoking cannabis|smoke cannabis|smoking crack",
+    ),
+    Term::new(
+        "gambling",
+        "gambling|gamble|gambled|gambler|betting|bets|placed a bet|bookies|bookmaker|casino|\
+         slot machines|slots|fruit machines|poker|scratch cards|scratchcards|roulette|\
+         betting app|chasing losses|chasing my losses",
+    ),
+    Term::new(
+        "diet and weight",
+        "diet|dieting|my weight|weight loss|lose weight|losing weight|put on weight|\
+         gained weight|overweight|obese|obesity|binge eating|overeating|comfort eating|\
+         emotional eating|eating habits|eating healthier|eat healthier|healthy eating|\
+         junk food|takeaways|calories|snacking|portion sizes|carbs|sugary",
+    ),
+    Term::new(
+        "exercise",
+        "exercise|exercising|workout|workouts|the gym|physical activity|jogging|\
+         go for a run|went for a run|swimming|cycling|fitness|more active",
+    )
+    .except(
+        "breathing exercise|grounding exercise|this exercise|that exercise|the exercise|\
+         an exercise|writing exercise|exercise book",
+    ),
+    Term::new(
+        "medication adherence",
+        "medication|medications|meds|tablets|pills|prescription|prescribed|insulin|inhaler|\
+         dose|doses|missed a dose|side effects|antidepressants|antidepressant|statins|\
+         metformin|pill organiser|repeat prescription",
+    )
+    .except("take all my pills|took all my pills|took all the pills"),
+    Term::new(
+        "long-term illness",
+        "diabetes|diabetic|blood sugar|blood sugars|hba1c|chronic pain|chronic illness|\
+         long-term condition|long term condition|arthritis|asthma|copd|heart disease|\
+         heart condition|heart attack|high blood pressure|hypertension|cancer|\
+         multiple sclerosis|epilepsy|fibromyalgia|hiv|kidney disease|my condition|\
+         my diagnosis|crohn's|ibs|chronic fatigue",
+    ),
+    Term::new(
+        "offending",
+        "offending|reoffending|re-offending|probation|probation officer|prison|jail|in custody|\
+         arrested|conviction|convicted|court|the police|criminal record|charged with|\
+         my offence|offence|offense|shoplifting|stealing|community order|electronic tag|\
+         youth offending|when i was inside|while i was inside",
+    )
+    .except("food court|tennis court"),
+    Term::new(
+        "grief",
+        "grief|grieving|bereavement|bereaved|passed away|passed on|died|death|funeral|\
+         mourning|lost my mum|lost my dad|lost my mother|lost my father|lost my husband|\
+         lost my wife|lost my son|lost my daughter|lost my brother|lost my sister|\
+         lost my baby|lost my partner|lost my friend|since she died|since he died|\
+         her death|his death|the grave|anniversary of",
+    )
+    .except(
+        "could have died|nearly died|almost died|scared to death|bored to death|death of me|\
+         phone died|battery died",
+    ),
+    Term::new(
+        "trauma",
+        "trauma|traumatic|traumatised|traumatized|ptsd|flashback|flashbacks|nightmares|\
+         the accident|the attack|assaulted|intrusive memories|hypervigilant|triggered|\
+         the crash|what happened to me",
+    ),
+    Term::new(
+        "anger",
+        "anger|angry|rage|furious|lose my temper|lost my temper|losing my temper|temper|\
+         snapped at|snap at|irritable|lashed out|lash out|shouted|shouting|yelled|yelling|\
+         so mad|mad at|blew up|fuming",
+    ),
+    Term::new(
+        "parenting",
+        "parenting|as a parent|tantrum|tantrums|school run|co-parenting|being a mum|being a dad|\
+         good mum|good dad|bad mum|bad dad|good mother|good father|bad mother|bad father",
+    )
+    .markers(
+        "my kids|the kids|my children|the children|my son|my daughter|my teenager|my toddler|\
+         my little girl|my little boy",
+        2,
+    )
+    .except("lost my son|lost my daughter"),
+    Term::new(
+        "self-harm",
+        "self-harm|self harm|self-harming|self harming|cutting myself|cut myself|\
+         hurt myself|hurting myself|harm myself|harming myself|burn myself|burning myself|\
+         overdose|overdosed",
+    ),
+];
+
+/// What the client may say that the clinician must see: the preview shows
+/// it as "Possible risk: review", and never sets a risk level by itself.
+pub const RISKS: &[Term] = &[
+    Term::new(
+        "suicide",
+        "suicide|suicidal|kill myself|killing myself|end my life|end it all|ending it all|\
+         take my own life|better off dead|better off without me|want to die|wanted to die|\
+         wish i was dead|wish i were dead|wish i wasn't here|don't want to be alive|\
+         don't want to be here anymore|don't want to wake up|no reason to live|\
+         not worth living|take all my pills|took all my pills|took all the pills|\
+         jump off|hang myself|overdose|overdosed",
+    )
+    .except("dying to|to die for"),
+    Term::new(
+        "self-harm",
+        "self-harm|self harm|self-harming|self harming|cutting myself|cut myself|\
+         hurt myself|hurting myself|harm myself|harming myself|burn myself|burning myself|\
+         hit myself|hitting myself|cutting again|started cutting",
+    ),
+    Term::new(
+        "harm to others",
+        "hurt him|hurt her|hurt them|hurt someone|hurt somebody|hurt the baby|kill him|\
+         kill her|kill them|kill someone|hit him|hit her|hit them|harm him|harm her|\
+         harm someone|harm the kids|strangle|stab him|stab her|smash his face|\
+         punch him|punched him|punch her|punched her|glassed|get a knife|beat him up|\
+         beat her up|make him pay|make her pay",
+    )
+    .except("hit her head|hit him hard emotionally|hurt her feelings|hurt his feelings"),
+    Term::new(
+        "harm from others",
+        "hit me|hits me|hitting me|beat me|beats me|beating me|hurt me|hurts me|hurting me|\
+         kicked me|pushed me|shoved me|choked me|strangled me|slapped me|punched me|\
+         threatened me|threatens me|threatened to kill|raped|rape|sexually assaulted|\
+         abused me|abusing me|abuse|afraid of him|scared of him|afraid of her|scared of her|\
+         won't let me leave|locks me in|takes my money",
+    )
+    .except(
+        "it hurt me|that hurt me|hurts me to|it hit me|hit me that|hits me that|alcohol abuse|\
+         drug abuse|substance abuse",
+    ),
+];
