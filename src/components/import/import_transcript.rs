@@ -443,7 +443,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                 </div>
             </div>
             // Listed first, for review only: it never sets a risk level.
-            {suggestions.with_value(|s| {
+            {move || suggestions.with(|s| {
                 (!s.risks.is_empty()).then(|| view! {
                     <div class="suggestion-group risk-review" role="group" aria-labelledby="risk-title">
                         <h3 id="risk-title">"Possible risk: review"</h3>
