@@ -32,6 +32,7 @@ test("the sample course charts GAD-7 with its trend in words, as a table, and a 
     expect(box.height).toBeGreaterThanOrEqual(24);
   }
   // Tapping session 7's point says what was scored that day.
+  await chart.locator("circle").nth(6).scrollIntoViewIfNeeded();
   const dot = await chart.locator("circle").nth(6).boundingBox();
   await page.touchscreen.tap(dot.x + dot.width / 2, dot.y + dot.height / 2);
   await expect(gad7.locator(".chart-pick")).toHaveText("Session 7, 12 Jun 2025: GAD-7 12");

@@ -4,6 +4,7 @@ import { field, saved, startEmpty } from "./helpers.mjs";
 test("a snippet typed as ;name then Space expands in a note, and Ctrl+Z takes it back", async ({ page }) => {
   await startEmpty(page);
   await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
   await page.getByText("Your details", { exact: false }).first().click();
   const snippets = page.getByRole("region", { name: "Snippets" });
   await field(snippets, "Snippet name").fill("two words");

@@ -86,6 +86,7 @@ test("with the lock on, storage holds no note text; unlocking, locking and the r
 test("locking one tab locks the other, and turning the lock off leaves plain notes", async ({ page, context }) => {
   await startEmpty(page);
   await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
   await turnOnLock(page);
 
   const other = await context.newPage();
@@ -117,6 +118,7 @@ test("locking one tab locks the other, and turning the lock off leaves plain not
 test("a backup made with the lock on holds no plaintext and restores on a new tablet with its passphrase", async ({ page, browser }) => {
   await startEmpty(page);
   await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
   await turnOnLock(page);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
