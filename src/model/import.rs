@@ -397,13 +397,15 @@ mod tests {
             (Some(t(16, 0)), Some(t(16, 50)))
         );
         assert_eq!(session.duration_label().as_deref(), Some("50 min"));
-        let homework = session
+        // The agreed task is stamped at the minute of the recording it was said in.
+        let homework: Vec<_> = session
             .timeline
             .entries()
             .iter()
-            .find(|e| e.kind == EntryKind::HomeworkIdea)
-            .unwrap();
-        assert_eq!(homework.time, t(16, 41));
+            .filter(|e| e.kind == EntryKind::HomeworkIdea)
+            .map(|e| e.time)
+            .collect();
+        assert!(homework.contains(&t(16, 41)), "{homework:?}");
         assert!(
             session
                 .timeline
