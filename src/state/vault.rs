@@ -17,11 +17,7 @@ impl AppState {
     /// Turns the vault on; returns the recovery key's text, shown once.
     pub fn turn_on_vault(&self, passphrase: &str) -> Result<String, String> {
         self.flush();
-        let turned_on = self
-            .store
-            .try_update_value(|s| s.turn_on_vault(passphrase, Kdf::argon2id()))
-            .ok_or("Sessionpad is closing.")?
-            .map_err(|e| e.to_string())?;
+        let turned_on = self.change_vault(|s| s.turn_on_vault(passphrase, Kdf::argon2id()))?;
         if let Some(e) = &turned_on.unfinished {
             self.report(e);
         }
@@ -31,18 +27,12 @@ impl AppState {
     }
 
     pub fn change_passphrase(&self, current: &str, new: &str) -> Result<(), String> {
-        self.store
-            .try_update_value(|s| s.change_passphrase(current, new, Kdf::argon2id()))
-            .ok_or("Sessionpad is closing.")?
-            .map_err(|e| e.to_string())
+        self.change_vault(|s| s.change_passphrase(current, new, Kdf::argon2id()))
     }
 
     pub fn turn_off_vault(&self, passphrase: &str) -> Result<(), String> {
         self.flush();
-        self.store
-            .try_update_value(|s| s.turn_off_vault(passphrase))
-            .ok_or("Sessionpad is closing.")?
-            .map_err(|e| e.to_string())?;
+        self.change_vault(|s| s.turn_off_vault(passphrase))?;
         self.vault_changed();
         Ok(())
     }
@@ -66,6 +56,17 @@ impl AppState {
         if let Some(Err(e)) = self.store.try_update_value(Store::finish_vault_work) {
             self.report(&e);
         }
+    }
+
+    /// Runs a change of the vault on the store; a refusal comes back in words.
+    fn change_vault<T, E: std::fmt::Display>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, String> {
+        self.store
+            .try_update_value(f)
+            .ok_or("Sessionpad is closing.")?
+            .map_err(|e| e.to_string())
     }
 
     /// Lets every screen see that the vault was turned on or off.
