@@ -29,7 +29,7 @@ pub use session::{
 };
 pub use shell::{
     App, EvictionHint, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator, UpdatePrompt,
-    lazy_screen,
+    lazy_screen, record_code,
 };
 pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
 pub use widgets::{

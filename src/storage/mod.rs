@@ -13,6 +13,7 @@
 mod backend;
 pub mod backup;
 mod codec;
+mod coding;
 mod guard;
 mod local;
 mod migrations;
@@ -24,6 +25,7 @@ mod trash;
 mod vault;
 
 pub use backend::{Backend, MemoryBackend};
+pub use coding::{Record, install as install_record_code, ready as record_code_ready};
 pub use local::LocalStorageBackend;
 pub use problems::DamagedRecord;
 pub use queue::{Edit, SaveQueue};
@@ -35,8 +37,9 @@ pub use vault::{
 };
 
 use crate::model::{Client, Clinician, DeviceSettings, Session};
+use codec::CodecError;
 use guard::LayoutGuard;
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
@@ -73,6 +76,15 @@ pub fn transcript_key(session_id: &str) -> String {
 /// Where an unreadable record is copied before anything replaces it.
 pub fn quarantine_key(key: &str) -> String {
     format!("{PREFIX}quarantine/{}", key.trim_start_matches(PREFIX))
+}
+
+/// Whether `backend` holds anything only the record code can read: all but
+/// a new store's schema record and the lock signal between tabs.
+pub fn holds_records(backend: &dyn Backend) -> Result<bool, StorageError> {
+    Ok(backend
+        .keys()?
+        .iter()
+        .any(|key| key.starts_with(PREFIX) && *key != schema_key() && !vault::is_lock_key(key)))
 }
 
 /// One stored record, named without its key, so code outside storage never
@@ -497,7 +509,7 @@ impl Store {
     /// Writes one record; a new one is also added to the index. If the index
     /// cannot be written the record is taken back out, so storage never holds
     /// a record the index does not know (the caller keeps the edit in memory).
-    fn save_record<T: Serialize>(
+    fn save_record<T: Record>(
         &mut self,
         key: &str,
         value: &T,
@@ -518,7 +530,7 @@ impl Store {
     }
 }
 
-fn read<T: DeserializeOwned>(backend: &dyn Backend, key: &str) -> Result<Option<T>, StorageError> {
+fn read<T: Record>(backend: &dyn Backend, key: &str) -> Result<Option<T>, StorageError> {
     let Some(raw) = backend.get(key)? else {
         return Ok(None);
     };
@@ -526,19 +538,15 @@ fn read<T: DeserializeOwned>(backend: &dyn Backend, key: &str) -> Result<Option<
         key: key.to_string(),
         reason,
     };
-    let json = codec::decode(&raw).map_err(|e| damaged(e.to_string()))?;
-    serde_json::from_str(&json)
-        .map(Some)
-        .map_err(|e| damaged(e.to_string()))
+    let json = coding::coding()?
+        .decode(&raw)
+        .map_err(|e| damaged(e.to_string()))?;
+    coding::from_json(&json).map(Some).map_err(damaged)
 }
 
-fn write<T: Serialize>(
-    backend: &mut dyn Backend,
-    key: &str,
-    value: &T,
-) -> Result<(), StorageError> {
-    let json = serde_json::to_string(value).map_err(|e| StorageError::Failed(e.to_string()))?;
-    backend.set(key, &codec::encode(&json))
+fn write<T: Record>(backend: &mut dyn Backend, key: &str, value: &T) -> Result<(), StorageError> {
+    let json = coding::to_json(value)?;
+    backend.set(key, &coding::coding()?.encode(&json))
 }
 
 fn collect<T>(

@@ -146,8 +146,8 @@ impl Store {
     ) -> Result<(), StorageError> {
         let key = copy.key();
         match edit {
-            Edit::Session(s) => write(self.backend.as_mut(), &key, s),
-            Edit::Client(c) => write(self.backend.as_mut(), &key, c),
+            Edit::Session(s) => write(self.backend.as_mut(), &key, s.as_ref()),
+            Edit::Client(c) => write(self.backend.as_mut(), &key, c.as_ref()),
             // Never set aside: it has no revision.
             Edit::Clinician(_) => Ok(()),
         }

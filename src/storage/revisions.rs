@@ -3,9 +3,9 @@
 //! numbered conflict copy, and the stored one is left as it is, so two tabs
 //! never drop each other's words.
 
+use super::Record;
 use super::{Edit, Index, PREFIX, RecordRef, StorageError, Store, read, write};
 use crate::model::{Client, Session};
-use serde::{Serialize, de::DeserializeOwned};
 
 /// Where the `n`th set-aside version of `record` is kept.
 pub fn conflict_key(record: &RecordRef, n: u32) -> String {
@@ -30,7 +30,7 @@ fn copy_number(copy: &RecordRef) -> u32 {
 }
 
 /// A record that carries a revision.
-pub trait Revised: Serialize + DeserializeOwned + Clone + 'static {
+pub trait Revised: Record + Clone {
     fn record(&self) -> RecordRef;
     fn rev(&self) -> u64;
     fn set_rev(&mut self, rev: u64);

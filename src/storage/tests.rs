@@ -47,6 +47,37 @@ fn a_fresh_store_is_stamped_with_the_current_schema() {
 }
 
 #[test]
+fn only_a_store_with_records_needs_the_record_code_to_open() {
+    let backend = MemoryBackend::new();
+    assert!(!holds_records(&backend).unwrap());
+    let mut store = open(&backend);
+    // Opening a new store writes its schema record, which reads as plain text.
+    assert!(!holds_records(&backend).unwrap());
+    store.save_client(&client("c1")).unwrap();
+    assert!(holds_records(&backend).unwrap());
+}
+
+#[test]
+fn every_record_type_reads_back_what_was_written() {
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    let mut s = session("s1", "c1", 1);
+    s.transcript = Some(crate::model::transcript::parse(SAMPLE).unwrap());
+    store.save_client(&client("c1")).unwrap();
+    store.save_session(&s).unwrap();
+    let settings = DeviceSettings {
+        last_backup_at: Some(42),
+        ..DeviceSettings::default()
+    };
+    store.save_settings(&settings).unwrap();
+    let reopened = open(&backend);
+    assert_eq!(reopened.client("c1").unwrap().unwrap().name, client("c1").name);
+    assert_eq!(reopened.session("s1").unwrap().unwrap().transcript, s.transcript);
+    assert_eq!(reopened.settings().unwrap(), settings);
+    assert_eq!(reopened.index().clients, vec!["c1".to_string()]);
+}
+
+#[test]
 fn migrating_layout_0_keeps_client_and_index_records_whole() {
     // Layout 0: records present, no schema record yet.
     let backend = MemoryBackend::new();

@@ -2,7 +2,7 @@ use super::{DamagedClients, RecentlyDeleted};
 use crate::components::FieldError;
 use crate::components::TextInput;
 use crate::components::{
-    BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup, SearchPanel,
+    BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup, SearchPanel, record_code,
 };
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
@@ -18,6 +18,7 @@ use leptos::lazy;
 /// fetched with the first click); loading it is local only.
 #[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
 async fn load_sample(state: AppState) {
+    record_code().await;
     let data = sample_data(new_id, now_ms());
     let keep_profile = state
         .peek(|s| s.clinician())
@@ -63,10 +64,14 @@ pub fn Roster() -> impl IntoView {
         match Client::new(new_id(), &new_name.get_untracked(), now_ms()) {
             Ok(client) => {
                 error.set(None);
-                if state.save_client(&client) {
-                    new_name.set(String::new());
-                    state.navigate(Route::Client(client.id));
-                }
+                // On a first visit the record code may still be on its way.
+                leptos::task::spawn_local(async move {
+                    record_code().await;
+                    if state.save_client(&client) {
+                        new_name.set(String::new());
+                        state.navigate(Route::Client(client.id));
+                    }
+                });
             }
             Err(e) => error.set(Some(e.to_string())),
         }

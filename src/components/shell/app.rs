@@ -1,6 +1,6 @@
 use super::lazy_screens::{
-    client_homework, client_page, homework_copy, import_transcript, lazy_screen, record_screen,
-    session_editor,
+    client_homework, client_page, homework_copy, import_transcript, lazy_screen, record_code,
+    record_screen, session_editor,
 };
 use crate::components::{
     AutoLock, EvictionHint, LockButton, LockedScreen, NotSavingBar, ProblemBanner, RecordOf,
@@ -8,7 +8,9 @@ use crate::components::{
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
-use crate::state::{OpenedStore, Opening, open_browser, open_unlocked, provide_app_state};
+use crate::state::{
+    OpenedStore, Opening, open_browser, open_unlocked, opens_without_record_code, provide_app_state,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,10 +31,26 @@ fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The whole app: the locked screen while the vault is locked, the notes
-/// once it is open (or when there is no vault).
+/// The whole app, once it can read what is stored: a first visit opens at
+/// once and fetches the record code behind it; a store with records (or a
+/// vault) waits for that code, which comes from the service worker's cache.
 #[component]
 pub fn App() -> impl IntoView {
+    let can_open =
+        RwSignal::new(crate::storage::record_code_ready() || opens_without_record_code());
+    if !can_open.get_untracked() {
+        leptos::task::spawn_local(async move {
+            record_code().await;
+            can_open.set(true);
+        });
+    }
+    move || can_open.get().then(|| view! { <Opened /> })
+}
+
+/// The locked screen while the vault is locked, the notes once it is open
+/// (or when there is no vault).
+#[component]
+fn Opened() -> impl IntoView {
     let opened = StoredValue::new_local(None::<OpenedStore>);
     let locked = RwSignal::new(None::<crate::storage::VaultHeader>);
     match open_browser() {
@@ -100,6 +118,11 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
         );
     });
     register_service_worker(move || state.set_update_ready());
+    // Edits made while the record code was still on its way wait in the queue.
+    leptos::task::spawn_local(async move {
+        record_code().await;
+        state.flush();
+    });
     state.check_persistence();
 
     on_cleanup(move || {

@@ -17,18 +17,31 @@ use leptos::prelude::*;
 #[cfg(any(feature = "split", not(target_family = "wasm")))]
 use leptos::lazy;
 
-/// Shows a screen once its code is there; until then (normally an instant) a
-/// quiet line that only becomes visible if the wait is noticeable.
+/// Shows a screen once its code, and the record code it reads with, are
+/// there; until then (normally an instant) a quiet line that only becomes
+/// visible if the wait is noticeable.
 pub fn lazy_screen<Fut>(screen: Fut) -> AnyView
 where
     Fut: std::future::Future<Output = AnyView> + Send + 'static,
 {
+    let ready = async move {
+        record_code().await;
+        screen.await
+    };
     view! {
         <Suspense fallback=|| {
             view! { <p class="screen-loading" role="status">"Opening…"</p> }
-        }>{Suspend::new(screen)}</Suspense>
+        }>{Suspend::new(ready)}</Suspense>
     }
     .into_any()
+}
+
+/// The code that reads and writes records (see `storage::coding`): awaited
+/// before a store with records opens and before anything is written. Fetched
+/// once; later calls return at once.
+#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
+pub async fn record_code() {
+    crate::storage::install_record_code();
 }
 
 #[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]

@@ -11,7 +11,7 @@ mod update_prompt;
 
 pub use app::App;
 pub use eviction_hint::EvictionHint;
-pub use lazy_screens::lazy_screen;
+pub use lazy_screens::{lazy_screen, record_code};
 pub use not_saving_bar::NotSavingBar;
 pub use problem_banner::ProblemBanner;
 pub use room_warning::RoomWarning;

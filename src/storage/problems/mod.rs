@@ -3,13 +3,12 @@
 //! says so. Also makes the index whole again from the records themselves.
 
 use super::{
-    Backend, Deletable, Index, PREFIX, Problems, RecordRef, SessionRef, StorageError, Store,
-    client_key, clinician_key, codec, index_key, quarantine_key, read, session_key, settings_key,
-    transcript_key, write,
+    Backend, Deletable, Index, PREFIX, Problems, Record, RecordRef, SessionRef, StorageError,
+    Store, client_key, clinician_key, coding, index_key, quarantine_key, read, session_key,
+    settings_key, transcript_key, write,
 };
 use crate::model::transcript::Transcript;
 use crate::model::{Client, Clinician, DeviceSettings, Session};
-use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 
 /// A stored value the app cannot use: a damaged record, or a copy set aside.
@@ -96,7 +95,7 @@ pub(super) fn set_aside(
 /// Copies the value under `key` aside when it cannot be read as `T`, so that
 /// writing over it loses nothing; says why it could not be read. An error
 /// means it could not be copied and must not be written over.
-pub(super) fn set_aside_if_unreadable<T: DeserializeOwned>(
+pub(super) fn set_aside_if_unreadable<T: Record>(
     backend: &mut dyn Backend,
     key: &str,
 ) -> Result<Option<String>, StorageError> {
@@ -119,7 +118,7 @@ pub(super) fn set_aside_profile(
     set_aside_at_open::<DeviceSettings>(backend, &settings_key(), problems)
 }
 
-fn set_aside_at_open<T: DeserializeOwned>(
+fn set_aside_at_open<T: Record>(
     backend: &mut dyn Backend,
     key: &str,
     problems: &mut Problems,
@@ -192,7 +191,7 @@ fn damage(backend: &dyn Backend, record: &RecordRef, key: &str) -> Option<String
         return None;
     }
     let raw = backend.get(key).ok()??;
-    match codec::decode(&raw) {
+    match coding::coding().ok()?.decode(&raw) {
         Ok(json) => check_structure(record, &json).err(),
         Err(e) => Some(e.to_string()),
     }
@@ -201,10 +200,8 @@ fn damage(backend: &dyn Backend, record: &RecordRef, key: &str) -> Option<String
 /// Whether `json` has the structure of `record`'s kind, and why not if not;
 /// read from text, as the store reads it, so each kind has one reader.
 pub(super) fn check_structure(record: &RecordRef, json: &str) -> Result<(), String> {
-    fn is<T: DeserializeOwned>(json: &str) -> Result<(), String> {
-        serde_json::from_str::<T>(json)
-            .map(drop)
-            .map_err(|e| e.to_string())
+    fn is<T: Record>(json: &str) -> Result<(), String> {
+        coding::from_json::<T>(json).map(drop)
     }
     match record {
         RecordRef::Schema => Ok(()),

@@ -13,7 +13,7 @@ mod sealing;
 pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
 pub use sealing::{Keyring, VaultBackend};
 
-use super::{Backend, PREFIX, StorageError, Store, vault_key};
+use super::{Backend, PREFIX, StorageError, Store, coding, vault_key};
 use serde::{Deserialize, Serialize};
 
 /// Where a tab that locks tells the others to lock too.
@@ -93,17 +93,16 @@ impl VaultHeader {
         let Some(raw) = backend.get(&vault_key())? else {
             return Ok(None);
         };
-        serde_json::from_str(&raw)
+        coding::from_json(&raw)
             .map(Some)
-            .map_err(|e| StorageError::Damaged {
+            .map_err(|reason| StorageError::Damaged {
                 key: vault_key(),
-                reason: e.to_string(),
+                reason,
             })
     }
 
     fn write(&self, backend: &mut dyn Backend) -> Result<(), StorageError> {
-        let json = serde_json::to_string(self).map_err(|e| StorageError::Failed(e.to_string()))?;
-        backend.set(&vault_key(), &json)
+        backend.set(&vault_key(), &coding::to_json(self)?)
     }
 
     pub fn unlock(&self, passphrase: &str) -> Result<Unlocked, VaultError> {
