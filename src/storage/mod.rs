@@ -41,7 +41,7 @@ use codec::CodecError;
 use guard::LayoutGuard;
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
 
@@ -269,6 +269,10 @@ pub struct Store {
     /// Sessions whose transcript is known to be stored, so saving a session
     /// while typing does not read its transcript back to find out.
     stored_transcripts: HashSet<String>,
+    /// The stored text of each session or client this tab last wrote, with
+    /// its revision: while storage still holds exactly that text, saving
+    /// again knows the stored revision without decoding the record.
+    written: HashMap<String, (String, u64)>,
     /// Set once storage is found to hold a newer layout: from then on the
     /// store only reads (see [`guard`]).
     newer_layout: Rc<Cell<Option<u32>>>,
@@ -331,6 +335,7 @@ impl Store {
                 backend,
                 index,
                 stored_transcripts: HashSet::new(),
+                written: HashMap::new(),
                 newer_layout,
                 keyring,
             },
@@ -425,9 +430,11 @@ impl Store {
     pub fn save_client(&mut self, client: &Client) -> Result<u64, StorageError> {
         let client = &self.next_revision(client)?;
         let is_new = !self.index.clients.contains(&client.id);
-        self.save_record(&client_key(&client.id), client, is_new, |index| {
+        let key = client_key(&client.id);
+        let text = self.save_record(&key, client, is_new, |index| {
             index.clients.push(client.id.clone())
         })?;
+        self.written.insert(key, (text, client.rev));
         Ok(client.rev)
     }
 
@@ -487,36 +494,43 @@ impl Store {
         if let Some(transcript) = new_transcript {
             write(self.backend.as_mut(), &transcript_key, transcript)?;
         }
-        let saved = self.save_record(&session_key(&session.id), &record, is_new, |index| {
+        let key = session_key(&session.id);
+        let saved = self.save_record(&key, &record, is_new, |index| {
             index.sessions.push(SessionRef {
                 id: session.id.clone(),
                 client_id: session.client_id.clone(),
             })
         });
-        match (&saved, new_transcript) {
+        match (saved, new_transcript) {
             // Nothing of a refused save stays behind.
-            (Err(_), Some(_)) => {
+            (Err(e), Some(_)) => {
                 let _ = self.backend.remove(&transcript_key);
+                Err(e)
             }
-            (Ok(()), Some(_)) => {
-                self.stored_transcripts.insert(session.id.clone());
+            (Err(e), None) => Err(e),
+            (Ok(text), new_transcript) => {
+                if new_transcript.is_some() {
+                    self.stored_transcripts.insert(session.id.clone());
+                }
+                self.written.insert(key, (text, record.rev));
+                Ok(record.rev)
             }
-            _ => {}
         }
-        saved.map(|()| record.rev)
     }
 
     /// Writes one record; a new one is also added to the index. If the index
     /// cannot be written the record is taken back out, so storage never holds
     /// a record the index does not know (the caller keeps the edit in memory).
+    /// Returns the text written.
     fn save_record<T: Record>(
         &mut self,
         key: &str,
         value: &T,
         is_new: bool,
         add_to_index: impl FnOnce(&mut Index),
-    ) -> Result<(), StorageError> {
-        write(self.backend.as_mut(), key, value)?;
+    ) -> Result<String, StorageError> {
+        let text = encoded(value)?;
+        self.backend.set(key, &text)?;
         if is_new {
             let mut index = self.current_index();
             add_to_index(&mut index);
@@ -526,7 +540,7 @@ impl Store {
             }
             self.index = index;
         }
-        Ok(())
+        Ok(text)
     }
 }
 
@@ -545,8 +559,13 @@ fn read<T: Record>(backend: &dyn Backend, key: &str) -> Result<Option<T>, Storag
 }
 
 fn write<T: Record>(backend: &mut dyn Backend, key: &str, value: &T) -> Result<(), StorageError> {
+    backend.set(key, &encoded(value)?)
+}
+
+/// `value` as the codec stores it (before the vault seals it).
+fn encoded<T: Record>(value: &T) -> Result<String, StorageError> {
     let json = coding::to_json(value)?;
-    backend.set(key, &coding::coding()?.encode(&json))
+    Ok(coding::coding()?.encode(&json))
 }
 
 fn collect<T>(

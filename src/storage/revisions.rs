@@ -82,8 +82,14 @@ impl Store {
     /// kept as a conflict copy and a [`StorageError::Conflict`] naming it.
     pub(super) fn next_revision<T: Revised>(&mut self, value: &T) -> Result<T, StorageError> {
         let record = value.record();
-        let stored = read::<T>(self.backend.as_ref(), &record.key())?;
-        if let Some(stored) = stored.filter(|s| s.rev() != value.rev()) {
+        let key = record.key();
+        let stored_rev = match (self.backend.get(&key)?, self.written.get(&key)) {
+            (None, _) => None,
+            // Still what this tab wrote: no need to decode it.
+            (Some(raw), Some((text, rev))) if raw == *text => Some(*rev),
+            (Some(_), _) => read::<T>(self.backend.as_ref(), &key)?.map(|s| s.rev()),
+        };
+        if let Some(stored_rev) = stored_rev.filter(|rev| *rev != value.rev()) {
             // After the highest number, so an unresolved copy is never overwritten.
             let n = self
                 .conflict_copies_of(&record)?
@@ -94,7 +100,7 @@ impl Store {
                 + 1;
             let copy = RecordRef::Conflict(Box::new(record.clone()), n);
             let mut aside = value.clone();
-            aside.set_rev(stored.rev());
+            aside.set_rev(stored_rev);
             write(self.backend.as_mut(), &copy.key(), &aside)?;
             return Err(StorageError::Conflict { record, copy });
         }

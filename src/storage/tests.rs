@@ -71,8 +71,14 @@ fn every_record_type_reads_back_what_was_written() {
     };
     store.save_settings(&settings).unwrap();
     let reopened = open(&backend);
-    assert_eq!(reopened.client("c1").unwrap().unwrap().name, client("c1").name);
-    assert_eq!(reopened.session("s1").unwrap().unwrap().transcript, s.transcript);
+    assert_eq!(
+        reopened.client("c1").unwrap().unwrap().name,
+        client("c1").name
+    );
+    assert_eq!(
+        reopened.session("s1").unwrap().unwrap().transcript,
+        s.transcript
+    );
     assert_eq!(reopened.settings().unwrap(), settings);
     assert_eq!(reopened.index().clients, vec!["c1".to_string()]);
 }
