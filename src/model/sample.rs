@@ -2,6 +2,7 @@
 //! sample transcript (session 14 of 24 with Alex) and the thirteen sessions
 //! before it, so a newcomer sees what a course in progress looks like.
 
+use super::homework::{Assignment, Completion, Decision, HomeworkKind, Obstacle};
 use super::note::{Note, NoteFormat, Section};
 use super::ratings::Ratings;
 use super::{Client, Clinician, Course, Delivery, Session};
@@ -51,6 +52,112 @@ const SCORES: [[u8; 4]; 13] = [
     [4, 7, 8, 6],
 ];
 
+/// Homework agreed, as the notes tell it: the session it was agreed in, its
+/// kind, the task and when.
+const HOMEWORK: [(u32, HomeworkKind, &str, &str); 7] = [
+    (
+        3,
+        HomeworkKind::ThoughtRecord,
+        "Thought record when mood drops: situation, thought, feeling, a balanced alternative",
+        "Each day",
+    ),
+    (
+        5,
+        HomeworkKind::SleepRoutine,
+        "Same bedtime every night; no work email after 21:00",
+        "Every night",
+    ),
+    (
+        6,
+        HomeworkKind::Exposure,
+        "Hand in the next draft at 80% and note what happens",
+        "Before Friday's review",
+    ),
+    (
+        9,
+        HomeworkKind::MindfulnessGrounding,
+        "Three-minute breathing space",
+        "Once a day, after lunch",
+    ),
+    (
+        11,
+        HomeworkKind::Other,
+        "List the week's tasks and agree priorities with your lead",
+        "Monday morning",
+    ),
+    (
+        12,
+        HomeworkKind::ThoughtRecord,
+        "Collect evidence against \"my worth depends on doing things perfectly\"",
+        "When the thought shows up",
+    ),
+    (
+        13,
+        HomeworkKind::MindfulnessGrounding,
+        "Breathing exercise before bed",
+        "Every night",
+    ),
+];
+
+/// How it went: the reviewing session, the session that agreed the task,
+/// how much was done, what got in the way, and what happens next (none: a
+/// done task closes).
+const REVIEWS: [(u32, u32, Completion, Option<Obstacle>, Option<Decision>); 9] = [
+    (
+        4,
+        3,
+        Completion::Partly,
+        Some(Obstacle::NoTime),
+        Some(Decision::Continue),
+    ),
+    (5, 3, Completion::Done, None, None),
+    (
+        6,
+        5,
+        Completion::Partly,
+        Some(Obstacle::Forgot),
+        Some(Decision::Continue),
+    ),
+    (7, 6, Completion::Done, None, None),
+    (8, 5, Completion::Done, None, None),
+    (
+        10,
+        9,
+        Completion::Partly,
+        Some(Obstacle::Forgot),
+        Some(Decision::Continue),
+    ),
+    (11, 9, Completion::Done, None, None),
+    (12, 11, Completion::Done, None, None),
+    (
+        13,
+        12,
+        Completion::Partly,
+        Some(Obstacle::Avoidance),
+        Some(Decision::Continue),
+    ),
+];
+
+/// Adds the course's homework and its reviews to the sessions, in order.
+fn add_homework(sessions: &mut [Session], new_id: &mut impl FnMut() -> String) {
+    let mut ids = std::collections::HashMap::new();
+    for (number, kind, task, when) in HOMEWORK {
+        let id = new_id();
+        sessions[number as usize - 1].homework.add(Assignment {
+            kind,
+            when: when.into(),
+            ..Assignment::new(id.clone(), task)
+        });
+        ids.insert(number, id);
+    }
+    for (number, agreed_in, completion, obstacle, decision) in REVIEWS {
+        let review = sessions[number as usize - 1].review_mut(&ids[&agreed_in]);
+        review.completion = Some(completion);
+        review.obstacles = obstacle.into_iter().collect();
+        review.decision = decision;
+    }
+}
+
 pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
     let start_date = NaiveDate::from_ymd_opt(2025, 5, 1).expect("valid date");
     let client = Client {
@@ -72,7 +179,7 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
         created_at: now,
         rev: 0,
     };
-    let sessions = EARLIER_NOTES
+    let mut sessions: Vec<Session> = EARLIER_NOTES
         .iter()
         .zip(SCORES)
         .zip(0u32..)
@@ -100,6 +207,7 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
             ..Session::default()
         })
         .collect();
+    add_homework(&mut sessions, &mut new_id);
     SampleData {
         clinician: Clinician {
             name: "Dr. Harper Torres".into(),
@@ -139,6 +247,38 @@ mod tests {
         assert!(data.sessions.iter().all(|s| s.client_id == data.client.id));
         let ids: std::collections::BTreeSet<_> = data.sessions.iter().map(|s| &s.id).collect();
         assert_eq!(ids.len(), 13);
+    }
+
+    #[test]
+    fn the_sample_course_reviews_its_homework_and_leaves_the_last_tasks_open() {
+        use crate::model::homework::histories;
+        let mut n = 0;
+        let data = sample_data(
+            || {
+                n += 1;
+                format!("id{n}")
+            },
+            0,
+        );
+        let records: Vec<_> = data.sessions.iter().map(Session::homework_record).collect();
+        let histories = histories(&records);
+        assert_eq!(histories.len(), HOMEWORK.len());
+        let open: Vec<_> = histories
+            .iter()
+            .filter(|h| h.is_open())
+            .map(|h| h.assignment.task.as_str())
+            .collect();
+        assert_eq!(
+            open,
+            [
+                "Collect evidence against \"my worth depends on doing things perfectly\"",
+                "Breathing exercise before bed"
+            ]
+        );
+        // Every review is of a task agreed in an earlier session.
+        for (number, agreed_in, ..) in REVIEWS {
+            assert!(agreed_in < number);
+        }
     }
 
     #[test]

@@ -23,6 +23,10 @@ test("the sample course charts GAD-7 with its trend in words, as a table, and a 
   await expect(page.getByRole("img", { name: "Anxiety and mood" })).toHaveAccessibleDescription(
     "Anxiety fell from 8 to 4 over 13 sessions. Mood rose from 3 to 7 over 13 sessions.",
   );
+  // The sample course reviews its homework, so its completion is charted too.
+  await expect(page.getByRole("img", { name: "Homework done" })).toHaveAccessibleDescription(
+    /^Homework done was 50% at first and at the latest over 10 sessions\. Each point is the share of the homework reviewed/,
+  );
   // The GAD-7 bands: mild, moderate, severe.
   await expect(chart.locator("rect.band")).toHaveCount(3);
 

@@ -52,7 +52,7 @@ for (const size of sizes) {
     const { client, session } = await workspace(page);
     // A homework assignment and a review make every kind of control appear.
     await page.getByRole("button", { name: "Add homework" }).click();
-    await page.getByRole("textbox", { name: "Task", exact: true }).fill("Evening walk");
+    await page.getByRole("textbox", { name: "Task", exact: true }).last().fill("Evening walk");
     await page.goto(client);
     await page.getByRole("button", { name: "New session" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
@@ -96,7 +96,7 @@ test("with the on-screen keyboard up, the capture line and the review checklist 
   await page.setViewportSize({ width: 390, height: 844 });
   const { client } = await workspace(page);
   await page.getByRole("button", { name: "Add homework" }).click();
-  await page.getByRole("textbox", { name: "Task", exact: true }).fill("Evening walk");
+  await page.getByRole("textbox", { name: "Task", exact: true }).last().fill("Evening walk");
   await page.goto(client);
   await page.getByRole("button", { name: "New session" }).click();
   // A phone keyboard leaves about half the screen.
@@ -113,7 +113,7 @@ test("with the on-screen keyboard up, the capture line and the review checklist 
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Entry at", { exact: false })).toHaveValue("Typed with the keyboard up");
   const review = page.getByRole("list", { name: "Homework to review" });
-  await inView(review.getByRole("radio", { name: "Done", exact: true }));
+  await inView(review.getByRole("radio", { name: "Done", exact: true }).first());
   await page.keyboard.press("Space");
-  await expect(review.getByText("Closed after this session.")).toBeVisible();
+  await expect(review.getByText("Closed after this session.").first()).toBeVisible();
 });
