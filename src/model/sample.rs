@@ -100,42 +100,18 @@ const HOMEWORK: [(u32, HomeworkKind, &str, &str); 7] = [
 ];
 
 /// How it went: the reviewing session, the session that agreed the task,
-/// how much was done, what got in the way, and what happens next (none: a
-/// done task closes).
-const REVIEWS: [(u32, u32, Completion, Option<Obstacle>, Option<Decision>); 9] = [
-    (
-        4,
-        3,
-        Completion::Partly,
-        Some(Obstacle::NoTime),
-        Some(Decision::Continue),
-    ),
-    (5, 3, Completion::Done, None, None),
-    (
-        6,
-        5,
-        Completion::Partly,
-        Some(Obstacle::Forgot),
-        Some(Decision::Continue),
-    ),
-    (7, 6, Completion::Done, None, None),
-    (8, 5, Completion::Done, None, None),
-    (
-        10,
-        9,
-        Completion::Partly,
-        Some(Obstacle::Forgot),
-        Some(Decision::Continue),
-    ),
-    (11, 9, Completion::Done, None, None),
-    (12, 11, Completion::Done, None, None),
-    (
-        13,
-        12,
-        Completion::Partly,
-        Some(Obstacle::Avoidance),
-        Some(Decision::Continue),
-    ),
+/// and what got in the way. A task with nothing in the way was done and
+/// closes; one with an obstacle was partly done and continues.
+const REVIEWS: [(u32, u32, Option<Obstacle>); 9] = [
+    (4, 3, Some(Obstacle::NoTime)),
+    (5, 3, None),
+    (6, 5, Some(Obstacle::Forgot)),
+    (7, 6, None),
+    (8, 5, None),
+    (10, 9, Some(Obstacle::Forgot)),
+    (11, 9, None),
+    (12, 11, None),
+    (13, 12, Some(Obstacle::Avoidance)),
 ];
 
 /// Adds the course's homework and its reviews to the sessions, in order.
@@ -150,11 +126,14 @@ fn add_homework(sessions: &mut [Session], new_id: &mut impl FnMut() -> String) {
         });
         ids.insert(number, id);
     }
-    for (number, agreed_in, completion, obstacle, decision) in REVIEWS {
+    for (number, agreed_in, obstacle) in REVIEWS {
         let review = sessions[number as usize - 1].review_mut(&ids[&agreed_in]);
-        review.completion = Some(completion);
+        review.completion = Some(match obstacle {
+            None => Completion::Done,
+            Some(_) => Completion::Partly,
+        });
+        review.decision = obstacle.map(|_| Decision::Continue);
         review.obstacles = obstacle.into_iter().collect();
-        review.decision = decision;
     }
 }
 
