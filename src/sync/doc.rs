@@ -8,7 +8,8 @@
 //! The body is only two fields: `v`, the version of the codec that wrote
 //! the value, and `c`, the value exactly as the vault wrote it to storage.
 //! The vault header is one more document, `vault`, whose `c` is the header
-//! as stored; it is also the mark of a Sessionpad database. A record deleted for good is a tombstone: no body,
+//! as stored; it is also the mark of a Sessionpad database (see
+//! [`super::protocol`]). A record deleted for good is a tombstone: no body,
 //! `_deleted: true`.
 
 use super::rev_tree::{Rev, RevPath};
