@@ -7,8 +7,10 @@
 //! is what a document holds; [`protocol`] is the replicator, which yields
 //! requests ([`http`]) and is fed the answers, reaching this device's
 //! documents through [`protocol::LocalDocs`]; [`checkpoint`] is where a run
-//! got to; [`error`] says why one stopped, in the clinician's words.
+//! got to; [`error`] says why one stopped, in the clinician's words;
+//! [`address`] is where the database is, checked before anything is sent.
 
+pub mod address;
 pub mod checkpoint;
 pub mod doc;
 pub mod error;
@@ -17,6 +19,7 @@ pub mod protocol;
 pub mod record;
 pub mod rev_tree;
 
+pub use address::{AddressError, DatabaseAddress};
 pub use checkpoint::{Checkpoint, Direction, replication_id};
 pub use doc::{Body, Doc, VAULT_DOC_ID, doc_id, record_of};
 pub use error::{Credentials, SyncError};
