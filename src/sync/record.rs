@@ -78,22 +78,36 @@ impl RecordRevs {
     /// The record was saved on this device with `body`: its new revision,
     /// a child of the winner, to be pushed.
     pub fn saved(&mut self, body: &Body) -> Rev {
-        self.extend(false, &body.digest_input())
-    }
-
-    /// The record was deleted for good on this device: its tombstone.
-    pub fn deleted(&mut self) -> Rev {
-        self.extend(true, &[])
-    }
-
-    fn extend(&mut self, deleted: bool, content: &[u8]) -> Rev {
         let parent = self.winner();
-        let rev = Rev::child(parent.as_ref(), deleted, content);
+        let rev = Rev::child(parent.as_ref(), false, &body.digest_input());
         let mut path = vec![rev.clone()];
         path.extend(parent);
-        self.tree.merge(&path, deleted);
+        self.tree.merge(&path, false);
         self.tree.stem(self.revs_limit);
         rev
+    }
+
+    /// The record was deleted for good on this device. Every live version
+    /// ends with a tombstone, so a version that lost to the deleted one
+    /// does not take its place. Returns the tombstones, to be pushed.
+    pub fn deleted(&mut self) -> Vec<Rev> {
+        let live: Vec<Rev> = self.live_leaves().collect();
+        let ends = live.iter().map(|leaf| self.end(leaf)).collect();
+        self.kept.clear();
+        self.tree.stem(self.revs_limit);
+        ends
+    }
+
+    fn live_leaves(&self) -> impl Iterator<Item = Rev> + use<> {
+        let leaves = self.tree.leaves().into_iter();
+        leaves.filter(|l| !l.deleted).map(|l| l.rev)
+    }
+
+    /// Ends the branch at `leaf` with a tombstone.
+    fn end(&mut self, leaf: &Rev) -> Rev {
+        let tombstone = Rev::child(Some(leaf), true, &[]);
+        self.tree.merge(&[tombstone.clone(), leaf.clone()], true);
+        tombstone
     }
 
     /// The versions changed elsewhere that lost to the stored one, with
@@ -134,17 +148,12 @@ impl RecordRevs {
         keep: &Rev,
         held: Option<&Body>,
     ) -> Result<(Vec<Rev>, Hold), NotALeaf> {
-        let leaves = self.tree.leaves();
-        if !leaves.iter().any(|l| l.rev == *keep && !l.deleted) {
+        let others: Vec<Rev> = self.live_leaves().filter(|l| l != keep).collect();
+        if !self.live_leaves().any(|l| l == *keep) {
             return Err(NotALeaf(keep.clone()));
         }
         let before = self.winner();
-        let mut tombstones = Vec::new();
-        for leaf in leaves.into_iter().filter(|l| !l.deleted && l.rev != *keep) {
-            let end = Rev::child(Some(&leaf.rev), true, &[]);
-            self.tree.merge(&[end.clone(), leaf.rev], true);
-            tombstones.push(end);
-        }
+        let tombstones = others.iter().map(|leaf| self.end(leaf)).collect();
         let after = self.tree.winner().ok_or_else(|| NotALeaf(keep.clone()))?;
         let hold = self.hold(before, after, held);
         self.tree.stem(self.revs_limit);

@@ -58,11 +58,10 @@ impl Device {
         rev
     }
 
-    pub fn delete(&mut self, id: &str) -> Rev {
-        let rev = self.revs.entry(id.to_string()).or_default().deleted();
+    pub fn delete(&mut self, id: &str) {
+        self.revs.entry(id.to_string()).or_default().deleted();
         self.store.remove(id);
         self.touch(id);
-        rev
     }
 
     pub fn text(&self, id: &str) -> Option<&str> {

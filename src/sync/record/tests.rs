@@ -115,9 +115,33 @@ fn a_document_holds_only_its_codec_version_and_ciphertext() {
     assert_eq!(fields, ["_id", "_rev", "_revisions", "c", "v"]);
     assert_eq!(Doc::from_json(&json), Some(doc));
 
-    let end = record.deleted();
-    let tombstone = record.doc("session/1", &end, None).unwrap().to_json();
+    let ends = record.deleted();
+    let tombstone = record.doc("session/1", &ends[0], None).unwrap().to_json();
     assert_eq!(tombstone["_deleted"], json!(true));
     assert!(tombstone.get("c").is_none());
     assert!(Doc::from_json(&json!({ "_id": "x", "_rev": "1-a", "_revisions": { "start": 1, "ids": ["a"] }, "name": "Jane" })).is_none());
+}
+
+#[test]
+fn deleting_a_record_for_good_ends_every_version_of_it() {
+    let mut here = RecordRevs::default();
+    let base = here.saved(&body("base"));
+    let mut there = RecordRevs::default();
+    there.merge(&here.doc("r", &base, Some(&body("base"))).unwrap(), None);
+    here.saved(&body("mine"));
+    let theirs = there.saved(&body("theirs"));
+    here.merge(
+        &there.doc("r", &theirs, Some(&body("theirs"))).unwrap(),
+        Some(&body("mine")),
+    );
+    assert_eq!(here.conflicts().len(), 1);
+
+    let ends = here.deleted();
+    assert_eq!(ends.len(), 2);
+    assert!(
+        here.tree().winner().unwrap().deleted,
+        "no lost version takes its place"
+    );
+    assert!(here.conflicts().is_empty());
+    assert!(RecordRevs::default().deleted().is_empty(), "nothing to end");
 }
