@@ -1,9 +1,11 @@
 //! The documents Sessionpad keeps on the server.
 //!
 //! One document per record. Its `_id` is the record's storage key below the
-//! store's prefix (`client/<id>`, `session/<id>`, `transcript/<id>`,
-//! `clinician`): ids, never names. The vault binds each ciphertext to that
-//! key, so the receiving device must store it under the very same key.
+//! store's prefix, its `/` written `:` (`client:<id>`, `session:<id>`,
+//! `transcript:<id>`, `clinician`): ids, never names. The vault binds each
+//! ciphertext to that key, so the receiving device must store it under the
+//! very same key. No `/`, because a reverse proxy in front of the database
+//! may decode an escaped one and send CouchDB another path.
 //!
 //! The body is only two fields: `v`, the version of the codec that wrote
 //! the value, and `c`, the value exactly as the vault wrote it to storage.
@@ -18,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The id of the vault header's document: its storage key below the
-/// prefix, like every record's.
+/// prefix, as for every record.
 pub const VAULT_DOC_ID: &str = "vault";
 
 /// The document a record syncs as; `None` for what stays on this device
@@ -28,14 +30,19 @@ pub fn doc_id(record: &RecordRef) -> Option<String> {
         RecordRef::Client(_)
         | RecordRef::Session(_)
         | RecordRef::Transcript(_)
-        | RecordRef::Clinician => Some(record.key().trim_start_matches(PREFIX).to_string()),
+        | RecordRef::Clinician => Some(
+            record
+                .key()
+                .trim_start_matches(PREFIX)
+                .replacen('/', ":", 1),
+        ),
         _ => None,
     }
 }
 
 /// The record a document holds, if it is one [`doc_id`] names.
 pub fn record_of(doc_id: &str) -> Option<RecordRef> {
-    RecordRef::from_key(&format!("{PREFIX}{doc_id}"))
+    RecordRef::from_key(&format!("{PREFIX}{}", doc_id.replacen(':', "/", 1)))
         .filter(|record| self::doc_id(record).as_deref() == Some(doc_id))
 }
 
@@ -100,7 +107,7 @@ impl Doc {
     }
 
     /// A document as the server sent it; `None` when it is not one of
-    /// Sessionpad's: a body other than `v` and `c`, or a `_rev` its
+    /// Sessionpad's: a live one without `v` and `c`, or a `_rev` its
     /// `_revisions` do not start with.
     pub fn from_json(value: &Value) -> Option<Doc> {
         let wire: Wire = serde_json::from_value(value.clone()).ok()?;

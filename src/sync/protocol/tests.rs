@@ -118,13 +118,13 @@ fn writes(server: &MemoryServer) -> Vec<&String> {
 fn request_targets_are_percent_encoded() {
     let request = http::Request {
         method: Method::Get,
-        path: http::encode("session/4f 1c"),
+        path: http::encode("session:4f 1c"),
         query: vec![("open_revs", "[\"1-a\"]".into())],
         body: None,
     };
     assert_eq!(
         request.target(),
-        "session%2F4f%201c?open_revs=%5B%221-a%22%5D"
+        "session%3A4f%201c?open_revs=%5B%221-a%22%5D"
     );
 }
 
@@ -270,19 +270,19 @@ fn no_answer_or_a_proxy_without_its_server_reads_as_unreachable() {
 #[test]
 fn a_new_database_is_claimed_with_the_vault_document_first() {
     let mut device = device_with_vault();
-    device.save("client/1", "Yclient");
+    device.save("client:1", "Yclient");
     let mut server = server();
     push("a", &mut device, &mut server);
     let first_write = writes(&server)[0].clone();
     assert_eq!(first_write, "POST _bulk_docs");
     assert_eq!(server.leaves(VAULT_DOC_ID).len(), 1);
-    assert_eq!(server.live_ids(), ["client/1", "vault"]);
+    assert_eq!(server.live_ids(), ["client:1", "vault"]);
 }
 
 #[test]
 fn a_device_without_a_vault_does_not_claim_a_new_database() {
     let mut device = Device::default();
-    device.save("client/1", "Yclient");
+    device.save("client:1", "Yclient");
     let mut server = server();
     let error = run_with(Direction::Push, "a", &mut device, &mut server, 100, None).unwrap_err();
     assert!(matches!(error, SyncError::Local(_)));
@@ -292,8 +292,8 @@ fn a_device_without_a_vault_does_not_claim_a_new_database() {
 #[test]
 fn pushing_then_pulling_brings_every_record_to_the_other_device() {
     let mut a = device_with_vault();
-    a.save("client/1", "Yclient one");
-    a.save("session/1", "Ysession one");
+    a.save("client:1", "Yclient one");
+    a.save("session:1", "Ysession one");
     let mut server = server();
     let pushed = push("a", &mut a, &mut server);
     assert_eq!(pushed.docs_written, 2, "the vault went first, on its own");
@@ -307,7 +307,7 @@ fn pushing_then_pulling_brings_every_record_to_the_other_device() {
 #[test]
 fn a_second_run_starts_from_the_checkpoint_and_sends_nothing_new() {
     let mut a = device_with_vault();
-    a.save("client/1", "Yclient");
+    a.save("client:1", "Yclient");
     let mut server = server();
     push("a", &mut a, &mut server);
     let mut b = Device::default();
@@ -335,7 +335,7 @@ fn a_second_run_starts_from_the_checkpoint_and_sends_nothing_new() {
 fn a_thousand_records_go_in_batches_of_a_hundred() {
     let mut a = device_with_vault();
     for n in 0..1000 {
-        a.save(&format!("session/{n:04}"), &format!("Ysession {n}"));
+        a.save(&format!("session:{n:04}"), &format!("Ysession {n}"));
     }
     let mut server = server();
     let pushed = push("a", &mut a, &mut server);
@@ -372,47 +372,47 @@ fn a_thousand_records_go_in_batches_of_a_hundred() {
 fn both_devices_editing_one_record_offline_keep_both_versions_everywhere() {
     let mut server = server();
     let mut a = device_with_vault();
-    a.save("session/1", "Ybase");
+    a.save("session:1", "Ybase");
     push("a", &mut a, &mut server);
     let mut b = Device::default();
     pull("b", &mut b, &mut server);
 
-    a.save("session/1", "Yfrom the tablet");
-    b.save("session/1", "Yfrom the laptop");
+    a.save("session:1", "Yfrom the tablet");
+    b.save("session:1", "Yfrom the laptop");
     sync_both("a", &mut a, &mut server);
     sync_both("b", &mut b, &mut server);
     sync_both("a", &mut a, &mut server);
 
-    let leaves = server.leaves("session/1");
+    let leaves = server.leaves("session:1");
     assert_eq!(leaves.len(), 2);
-    assert_eq!(a.revs["session/1"], b.revs["session/1"]);
+    assert_eq!(a.revs["session:1"], b.revs["session:1"]);
     assert_eq!(
-        a.text("session/1"),
-        b.text("session/1"),
+        a.text("session:1"),
+        b.text("session:1"),
         "the same winner on both"
     );
-    let winner = a.revs["session/1"].winner().unwrap();
+    let winner = a.revs["session:1"].winner().unwrap();
     assert_eq!(winner, leaves[0].rev, "and on the server");
     let both = [
-        a.text("session/1").unwrap().to_string(),
-        a.conflicts("session/1")[0].clone(),
+        a.text("session:1").unwrap().to_string(),
+        a.conflicts("session:1")[0].clone(),
     ];
     assert!(both.contains(&"Yfrom the tablet".into()) && both.contains(&"Yfrom the laptop".into()));
-    assert_eq!(a.conflicts("session/1"), b.conflicts("session/1"));
+    assert_eq!(a.conflicts("session:1"), b.conflicts("session:1"));
 
     // The clinician keeps the version that lost, on the laptop.
-    let keep = a.revs["session/1"].tree().conflicts()[0].clone();
-    let kept_text = b.conflicts("session/1")[0].clone();
-    b.resolve("session/1", &keep);
+    let keep = a.revs["session:1"].tree().conflicts()[0].clone();
+    let kept_text = b.conflicts("session:1")[0].clone();
+    b.resolve("session:1", &keep);
     sync_both("b", &mut b, &mut server);
     sync_both("a", &mut a, &mut server);
     for device in [&a, &b] {
-        assert_eq!(device.text("session/1"), Some(kept_text.as_str()));
-        assert!(device.conflicts("session/1").is_empty());
+        assert_eq!(device.text("session:1"), Some(kept_text.as_str()));
+        assert!(device.conflicts("session:1").is_empty());
     }
     assert_eq!(
         server
-            .leaves("session/1")
+            .leaves("session:1")
             .iter()
             .filter(|l| !l.deleted)
             .count(),
@@ -424,27 +424,27 @@ fn both_devices_editing_one_record_offline_keep_both_versions_everywhere() {
 fn a_record_deleted_for_good_disappears_on_the_other_device() {
     let mut server = server();
     let mut a = device_with_vault();
-    a.save("client/1", "Yclient");
-    a.save("session/1", "Ysession");
+    a.save("client:1", "Yclient");
+    a.save("session:1", "Ysession");
     push("a", &mut a, &mut server);
     let mut b = Device::default();
     pull("b", &mut b, &mut server);
-    assert!(b.text("session/1").is_some());
+    assert!(b.text("session:1").is_some());
 
-    a.delete("session/1");
+    a.delete("session:1");
     push("a", &mut a, &mut server);
-    assert!(server.leaves("session/1")[0].deleted);
+    assert!(server.leaves("session:1")[0].deleted);
     pull("b", &mut b, &mut server);
-    assert_eq!(b.text("session/1"), None);
-    assert!(b.text("client/1").is_some());
-    assert!(!server.live_ids().contains(&"session/1".to_string()));
+    assert_eq!(b.text("session:1"), None);
+    assert!(b.text("client:1").is_some());
+    assert!(!server.live_ids().contains(&"session:1".to_string()));
 }
 
 #[test]
 fn a_push_whose_answer_was_lost_mid_batch_finishes_next_time_without_duplicates() {
     let mut a = device_with_vault();
     for n in 0..250 {
-        a.save(&format!("session/{n:03}"), &format!("Y{n}"));
+        a.save(&format!("session:{n:03}"), &format!("Y{n}"));
     }
     let mut server = server();
     let loss = Loss {
@@ -474,13 +474,13 @@ fn a_push_whose_answer_was_lost_mid_batch_finishes_next_time_without_duplicates(
 fn a_pull_cut_off_mid_batch_finishes_next_time_without_losing_anything() {
     let mut a = device_with_vault();
     for n in 0..250 {
-        a.save(&format!("session/{n:03}"), &format!("Y{n}"));
+        a.save(&format!("session:{n:03}"), &format!("Y{n}"));
     }
     let mut server = server();
     push("a", &mut a, &mut server);
     let mut b = Device::default();
     let loss = Loss {
-        prefix: "session%2F1",
+        prefix: "session%3A1",
         nth: 30,
     };
     let error = run_with(Direction::Pull, "b", &mut b, &mut server, 100, Some(loss)).unwrap_err();
@@ -497,23 +497,23 @@ fn a_pull_cut_off_mid_batch_finishes_next_time_without_losing_anything() {
 fn two_devices_and_one_server_end_with_the_same_records() {
     let mut server = server();
     let mut a = device_with_vault();
-    a.save("client/a", "Yclient from a");
+    a.save("client:a", "Yclient from a");
     sync_both("a", &mut a, &mut server);
     let mut b = Device::default();
     sync_both("b", &mut b, &mut server);
-    b.save("client/b", "Yclient from b");
-    b.save("client/a", "Yclient from a, edited on b");
-    a.save("session/a", "Ysession from a");
+    b.save("client:b", "Yclient from b");
+    b.save("client:a", "Yclient from a, edited on b");
+    a.save("session:a", "Ysession from a");
     for _ in 0..2 {
         sync_both("b", &mut b, &mut server);
         sync_both("a", &mut a, &mut server);
     }
     assert_eq!(a.store, b.store);
-    assert_eq!(a.text("client/a"), Some("Yclient from a, edited on b"));
+    assert_eq!(a.text("client:a"), Some("Yclient from a, edited on b"));
     assert_eq!(a.revs, b.revs);
     assert_eq!(
         server.live_ids(),
-        ["client/a", "client/b", "session/a", "vault"]
+        ["client:a", "client:b", "session:a", "vault"]
     );
     let text = server.stored_text();
     assert!(text.contains("Yclient from b"));
@@ -536,7 +536,7 @@ fn a_longpoll_pass_reads_the_feed_from_where_the_last_ended() {
         None,
     )
     .unwrap();
-    a.save("session/1", "Ynew");
+    a.save("session:1", "Ynew");
     push("a", &mut a, &mut server);
 
     server.log.clear();
@@ -559,7 +559,7 @@ fn a_longpoll_pass_reads_the_feed_from_where_the_last_ended() {
     )
     .unwrap();
     assert_eq!(summary.docs_written, 1);
-    assert_eq!(b.text("session/1"), Some("Ynew"));
+    assert_eq!(b.text("session:1"), Some("Ynew"));
     assert!(
         !server
             .log
@@ -609,7 +609,7 @@ fn a_checkpoint_replaced_meanwhile_is_read_again_and_written() {
     let mut server = server();
     let mut a = device_with_vault();
     push("a", &mut a, &mut server);
-    a.save("session/1", "Y1");
+    a.save("session:1", "Y1");
     // The same replication run twice at once: the second finds the first's checkpoint.
     let mut replication = new_run(Direction::Push, "a", 100);
     let mut step = replication.start();
@@ -619,7 +619,7 @@ fn a_checkpoint_replaced_meanwhile_is_read_again_and_written() {
             interfered = true;
             let mut other = new_run(Direction::Push, "a", 100);
             let first = other.start();
-            a.save("session/2", "Y2");
+            a.save("session:2", "Y2");
             drive(&mut other, first, &mut a, &mut server, &credentials(), None).unwrap();
         }
         let reply = server.handle(request, Some(&credentials()));
@@ -640,7 +640,7 @@ fn a_checkpoint_replaced_meanwhile_is_read_again_and_written() {
 fn the_servers_own_design_documents_are_left_where_they_are() {
     let mut server = server();
     let mut a = device_with_vault();
-    a.save("client/1", "Yclient");
+    a.save("client:1", "Yclient");
     push("a", &mut a, &mut server);
     let design = json!({ "docs": [{ "_id": "_design/auth", "_rev": "1-d", "validate_doc_update": "function () {}" }], "new_edits": false });
     let request = http::Request {

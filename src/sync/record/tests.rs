@@ -90,15 +90,16 @@ fn resolving_keeps_the_chosen_version_and_ends_the_other_with_a_tombstone() {
 fn a_document_id_is_the_records_storage_key_never_its_content() {
     use crate::storage::{PREFIX, RecordRef, vault_key};
     let session = RecordRef::Session("4f1c".into());
-    assert_eq!(doc_id(&session).as_deref(), Some("session/4f1c"));
-    assert_eq!(record_of("session/4f1c"), Some(session));
-    assert_eq!(record_of("client/77"), Some(RecordRef::Client("77".into())));
+    assert_eq!(doc_id(&session).as_deref(), Some("session:4f1c"));
+    assert_eq!(record_of("session:4f1c"), Some(session));
+    assert_eq!(record_of("client:77"), Some(RecordRef::Client("77".into())));
     assert_eq!(
         doc_id(&RecordRef::Index),
         None,
         "each device rebuilds its index"
     );
-    assert_eq!(record_of("conflict/session/4f1c/1"), None);
+    assert_eq!(record_of("session/4f1c"), None, "one spelling only");
+    assert_eq!(record_of("conflict:session/4f1c/1"), None);
     assert_eq!(vault_key(), format!("{PREFIX}{VAULT_DOC_ID}"));
 }
 
@@ -107,7 +108,7 @@ fn a_document_holds_only_its_codec_version_and_ciphertext() {
     let mut record = RecordRevs::default();
     let rev = record.saved(&body("Ysealed"));
     let doc = record
-        .doc("session/1", &rev, Some(&body("Ysealed")))
+        .doc("session:1", &rev, Some(&body("Ysealed")))
         .unwrap();
     let json = doc.to_json();
     let mut fields: Vec<&String> = json.as_object().unwrap().keys().collect();
@@ -116,7 +117,7 @@ fn a_document_holds_only_its_codec_version_and_ciphertext() {
     assert_eq!(Doc::from_json(&json), Some(doc));
 
     let ends = record.deleted();
-    let tombstone = record.doc("session/1", &ends[0], None).unwrap().to_json();
+    let tombstone = record.doc("session:1", &ends[0], None).unwrap().to_json();
     assert_eq!(tombstone["_deleted"], json!(true));
     assert!(tombstone.get("c").is_none());
     assert!(Doc::from_json(&json!({ "_id": "x", "_rev": "1-a", "_revisions": { "start": 1, "ids": ["a"] }, "name": "Jane" })).is_none());
