@@ -656,3 +656,35 @@ fn the_servers_own_design_documents_are_left_where_they_are() {
     assert!(!b.revs.contains_key("_design/auth"));
     assert!(!server.log.iter().any(|l| l.starts_with("GET _design")));
 }
+
+#[test]
+fn a_checkpoint_whose_answer_was_lost_costs_at_most_one_batch_again() {
+    let mut a = device_with_vault();
+    for n in 0..250 {
+        a.save(&format!("session:{n:03}"), &format!("Y{n}"));
+    }
+    let mut server = server();
+    // Reading the checkpoint is the first request under _local/, then one write per batch.
+    let lost = || {
+        Some(Loss {
+            prefix: "_local/",
+            nth: 2,
+        })
+    };
+    let error = run_with(Direction::Push, "a", &mut a, &mut server, 100, lost()).unwrap_err();
+    assert_eq!(error, SyncError::Unreachable);
+    let resumed = push("a", &mut a, &mut server);
+    assert_eq!(resumed.docs_written, 51);
+    assert_eq!(server.update_seq(), 251);
+
+    let mut b = Device::default();
+    let error = run_with(Direction::Pull, "b", &mut b, &mut server, 100, lost()).unwrap_err();
+    assert_eq!(error, SyncError::Unreachable);
+    let resumed = pull("b", &mut b, &mut server);
+    assert_eq!(
+        resumed.docs_written, 51,
+        "the server's checkpoint went through"
+    );
+    assert_eq!(b.store, a.store);
+    assert!(b.revs.values().all(|r| r.tree().leaves().len() == 1));
+}
