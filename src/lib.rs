@@ -10,3 +10,4 @@ pub mod platform;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod sync;
