@@ -34,6 +34,8 @@ pub use vault::{
     Kdf, RecoveryKey, TurnedOn, Unlocked, VaultError, VaultHeader, VaultStage, locks_tabs,
 };
 
+use crate::model::suggest::own_tags;
+use crate::model::tags::Tags;
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use guard::LayoutGuard;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -450,6 +452,18 @@ impl Store {
         );
         sessions.sort_by_key(|s| s.number);
         (sessions, problems)
+    }
+
+    /// The clinician's own tags (those not in the vocabulary) on every
+    /// session on the roster, each once; unreadable sessions are reported
+    /// beside them. Sessions are read without their transcripts.
+    pub fn own_tags(&self) -> (Tags, Problems) {
+        let (tagged, problems) = collect(
+            self.index
+                .live_sessions()
+                .map(|s| read::<Session>(self.backend.as_ref(), &session_key(&s.id))),
+        );
+        (own_tags(tagged.iter().map(|s| &s.tags)), problems)
     }
 
     /// Writes the session record; its transcript is written once, the
