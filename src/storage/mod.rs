@@ -343,16 +343,22 @@ impl Store {
         let Ok(Some(mut stored)) = read::<Index>(self.backend.as_ref(), &index_key()) else {
             return self.index.clone();
         };
-        for id in &self.index.clients {
-            if !stored.clients.contains(id) {
-                stored.clients.push(id.clone());
-            }
-        }
-        for s in &self.index.sessions {
-            if !stored.sessions.iter().any(|t| t.id == s.id) {
-                stored.sessions.push(s.clone());
-            }
-        }
+        // Looked up in sets: a scan of the stored lists for each of ours made
+        // adding a record quadratic in the number of sessions.
+        let clients: HashSet<String> = stored.clients.iter().cloned().collect();
+        let missing = self
+            .index
+            .clients
+            .iter()
+            .filter(|id| !clients.contains(*id));
+        stored.clients.extend(missing.cloned());
+        let sessions: HashSet<String> = stored.sessions.iter().map(|s| s.id.clone()).collect();
+        let missing = self
+            .index
+            .sessions
+            .iter()
+            .filter(|s| !sessions.contains(&s.id));
+        stored.sessions.extend(missing.cloned());
         stored
     }
 
