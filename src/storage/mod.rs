@@ -383,30 +383,6 @@ impl Store {
         write(self.backend.as_mut(), &settings_key(), settings)
     }
 
-    /// What the notes take of the browser's storage and what is left, in
-    /// UTF-16 code units of keys plus values, as browsers count quota.
-    pub fn room(&self) -> Result<Room, StorageError> {
-        let mut room = Room::default();
-        for key in self.backend.keys()? {
-            let value = self.backend.get(&key)?.unwrap_or_default();
-            let units = key.encode_utf16().count() + value.encode_utf16().count();
-            match RecordRef::from_key(&key) {
-                Some(RecordRef::Session(_)) => {
-                    room.sessions += 1;
-                    room.session_units += units;
-                }
-                Some(RecordRef::Transcript(_)) => room.session_units += units,
-                _ => {}
-            }
-            if key.starts_with(PREFIX) {
-                room.notes += units;
-            } else {
-                room.others += units;
-            }
-        }
-        Ok(room)
-    }
-
     pub fn client(&self, id: &str) -> Result<Option<Client>, StorageError> {
         read(self.backend.as_ref(), &client_key(id))
     }
