@@ -117,3 +117,25 @@ pub fn after_paint(work: impl FnOnce() + 'static) {
         leptos::prelude::set_timeout(work, std::time::Duration::ZERO)
     });
 }
+
+/// Runs `work` once the page has been painted and the browser has a moment
+/// to spare (within about a second even when it has none), so what is not
+/// needed to show the screen stays off the way to it. Browsers without idle
+/// callbacks (Safari) run it just after the paint.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    after_paint(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let has_idle =
+            js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+        if !has_idle {
+            return work();
+        }
+        let callback = wasm_bindgen::closure::Closure::once_into_js(work);
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(1000);
+        let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+    });
+}

@@ -10,6 +10,20 @@ pub trait Backend {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+    /// Every key with what it costs against the quota: UTF-16 code units of
+    /// the key and of the value as stored (sealed, if it is). Wrappers hand
+    /// this to what they wrap, so nothing is unsealed or decoded to count it.
+    fn sizes(&self) -> Result<Vec<(String, usize)>, StorageError> {
+        self.keys()?
+            .into_iter()
+            .map(|key| {
+                let value = self.get(&key)?.unwrap_or_default();
+                let size = units(&key, &value);
+                Ok((key, size))
+            })
+            .collect()
+    }
+
     /// Whether the value under `key` is sealed by the vault (see `vault`).
     fn is_sealed(&self, _key: &str) -> Result<bool, StorageError> {
         Ok(false)

@@ -76,6 +76,10 @@ impl Backend for LayoutGuard {
         self.inner.keys()
     }
 
+    fn sizes(&self) -> Result<Vec<(String, usize)>, StorageError> {
+        self.inner.sizes()
+    }
+
     fn is_sealed(&self, key: &str) -> Result<bool, StorageError> {
         self.inner.is_sealed(key)
     }

@@ -71,4 +71,32 @@ impl Backend for LocalStorageBackend {
             .collect::<Result<_, _>>()
             .map_err(|e| StorageError::Failed(describe(&e)))
     }
+
+    /// Counted where the values are: only each value's length crosses into
+    /// wasm, not the value, so measuring the room costs little however many
+    /// notes are stored.
+    fn sizes(&self) -> Result<Vec<(String, usize)>, StorageError> {
+        let failed = |e: JsValue| StorageError::Failed(describe(&e));
+        let len = self.storage.length().map_err(failed)?;
+        let get_item: js_sys::Function =
+            js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem"))
+                .map_err(failed)?
+                .dyn_into()
+                .map_err(failed)?;
+        let mut sizes = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            let Some(key) = self.storage.key(i).map_err(failed)? else {
+                continue;
+            };
+            let value = get_item
+                .call1(&self.storage, &JsValue::from_str(&key))
+                .map_err(failed)?;
+            let value_units = value
+                .dyn_ref::<js_sys::JsString>()
+                .map_or(0, |v| v.length() as usize);
+            let units = key.encode_utf16().count() + value_units;
+            sizes.push((key, units));
+        }
+        Ok(sizes)
+    }
 }

@@ -36,6 +36,8 @@ pub use vault::{
     Kdf, RecoveryKey, TurnedOn, Unlocked, VaultError, VaultHeader, VaultStage, locks_tabs,
 };
 
+use crate::model::suggest::own_tags;
+use crate::model::tags::Tags;
 use crate::model::{Client, Clinician, DeviceSettings, Session};
 use codec::CodecError;
 use guard::LayoutGuard;
@@ -358,16 +360,22 @@ impl Store {
         let Ok(Some(mut stored)) = read::<Index>(self.backend.as_ref(), &index_key()) else {
             return self.index.clone();
         };
-        for id in &self.index.clients {
-            if !stored.clients.contains(id) {
-                stored.clients.push(id.clone());
-            }
-        }
-        for s in &self.index.sessions {
-            if !stored.sessions.iter().any(|t| t.id == s.id) {
-                stored.sessions.push(s.clone());
-            }
-        }
+        // Looked up in sets: a scan of the stored lists for each of ours made
+        // adding a record quadratic in the number of sessions.
+        let clients: HashSet<String> = stored.clients.iter().cloned().collect();
+        let missing = self
+            .index
+            .clients
+            .iter()
+            .filter(|id| !clients.contains(*id));
+        stored.clients.extend(missing.cloned());
+        let sessions: HashSet<String> = stored.sessions.iter().map(|s| s.id.clone()).collect();
+        let missing = self
+            .index
+            .sessions
+            .iter()
+            .filter(|s| !sessions.contains(&s.id));
+        stored.sessions.extend(missing.cloned());
         stored
     }
 
@@ -390,30 +398,6 @@ impl Store {
             &settings_key(),
         )?;
         write(self.backend.as_mut(), &settings_key(), settings)
-    }
-
-    /// What the notes take of the browser's storage and what is left, in
-    /// UTF-16 code units of keys plus values, as browsers count quota.
-    pub fn room(&self) -> Result<Room, StorageError> {
-        let mut room = Room::default();
-        for key in self.backend.keys()? {
-            let value = self.backend.get(&key)?.unwrap_or_default();
-            let units = key.encode_utf16().count() + value.encode_utf16().count();
-            match RecordRef::from_key(&key) {
-                Some(RecordRef::Session(_)) => {
-                    room.sessions += 1;
-                    room.session_units += units;
-                }
-                Some(RecordRef::Transcript(_)) => room.session_units += units,
-                _ => {}
-            }
-            if key.starts_with(PREFIX) {
-                room.notes += units;
-            } else {
-                room.others += units;
-            }
-        }
-        Ok(room)
     }
 
     pub fn client(&self, id: &str) -> Result<Option<Client>, StorageError> {
@@ -469,6 +453,18 @@ impl Store {
         );
         sessions.sort_by_key(|s| s.number);
         (sessions, problems)
+    }
+
+    /// The clinician's own tags (those not in the vocabulary) on every
+    /// session on the roster, each once; unreadable sessions are reported
+    /// beside them. Sessions are read without their transcripts.
+    pub fn own_tags(&self) -> (Tags, Problems) {
+        let (tagged, problems) = collect(
+            self.index
+                .live_sessions()
+                .map(|s| read::<Session>(self.backend.as_ref(), &session_key(&s.id))),
+        );
+        (own_tags(tagged.iter().map(|s| &s.tags)), problems)
     }
 
     /// Writes the session record; its transcript is written once, the

@@ -1,6 +1,33 @@
 //! How much of the browser's storage the notes take, in words a clinician
 //! can act on.
 
+use super::{PREFIX, RecordRef, StorageError, Store};
+
+impl Store {
+    /// What the notes take of the browser's storage and what is left, in
+    /// UTF-16 code units of keys plus values, as browsers count quota.
+    /// Values are measured where they are stored, never read or unsealed.
+    pub fn room(&self) -> Result<Room, StorageError> {
+        let mut room = Room::default();
+        for (key, units) in self.backend.sizes()? {
+            match RecordRef::from_key(&key) {
+                Some(RecordRef::Session(_)) => {
+                    room.sessions += 1;
+                    room.session_units += units;
+                }
+                Some(RecordRef::Transcript(_)) => room.session_units += units,
+                _ => {}
+            }
+            if key.starts_with(PREFIX) {
+                room.notes += units;
+            } else {
+                room.others += units;
+            }
+        }
+        Ok(room)
+    }
+}
+
 /// Chromium's localStorage quota per site, in UTF-16 code units of keys
 /// plus values. Other browsers give about as much.
 pub const QUOTA_UNITS: usize = 5_241_856;

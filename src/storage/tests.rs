@@ -637,3 +637,36 @@ fn why_nothing_is_saved_reads_as_a_clause_for_the_not_saving_bar() {
         "the schema record could not be read (“x” is not a layout version)"
     );
 }
+
+#[test]
+fn the_clinicians_own_tags_come_from_every_live_session_without_their_transcripts() {
+    use crate::model::tags::TagKind::{Intervention, Theme};
+    let backend = MemoryBackend::new();
+    let mut store = open(&backend);
+    store.save_client(&client("c1")).unwrap();
+    store.save_client(&client("c2")).unwrap();
+    let mut first = session("s1", "c1", 1);
+    first.tags.add(Theme, "Caring for mother");
+    first.tags.add(Theme, "perfectionism");
+    first.transcript = Some(crate::model::transcript::parse(SAMPLE).unwrap());
+    let mut second = session("s2", "c2", 1);
+    second.tags.add(Intervention, "EMDR resourcing");
+    second.tags.add(Theme, "caring  for mother");
+    let mut gone = session("s3", "c2", 2);
+    gone.tags.add(Theme, "Only in a deleted session");
+    for s in [&first, &second, &gone] {
+        store.save_session(s).unwrap();
+    }
+    store.delete_session("s3", 0).unwrap();
+    // A transcript that cannot be read is never touched.
+    backend.plant(&transcript_key("s1"), "not a record");
+    let (own, problems) = store.own_tags();
+    assert_eq!(problems, []);
+    assert_eq!(own.interventions, ["EMDR resourcing"]);
+    assert_eq!(own.themes, ["Caring for mother"]);
+
+    backend.plant(&session_key("s2"), "not a record");
+    let (own, problems) = store.own_tags();
+    assert_eq!(own.themes, ["Caring for mother"]);
+    assert!(matches!(&problems[..], [StorageError::Damaged { .. }]));
+}

@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { fileURLToPath } from "node:url";
-import { field, startEmpty } from "./helpers.mjs";
+import { field, saved, startEmpty, startWithSession } from "./helpers.mjs";
 
 const sample = fileURLToPath(new URL("../fixtures/session-14-of-24.txt", import.meta.url));
 
@@ -177,4 +177,42 @@ test("the client's words about risk are listed first for review, with their time
   await page.getByRole("button", { name: "Create session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 2 of 10" })).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Risk", exact: true })).not.toHaveValue(/moderate|high/i);
+});
+
+test("a theme of the clinician's own, from an earlier session, is suggested from the client's words", async ({ page }) => {
+  await startWithSession(page, "Alex Kim", 12);
+  await field(page, "Themes").fill("Caring for mother");
+  await field(page, "Themes").press("Enter");
+  await expect(page.getByRole("list", { name: "Chosen themes" })).toContainText("Caring for mother");
+  await saved(page);
+
+  await page.getByRole("link", { name: "All clients" }).click();
+  await page.getByRole("button", { name: "Import transcript" }).click();
+  const text = [
+    "Session 2 of 12",
+    "Date: 2025-03-11",
+    "Time: 14:00",
+    "Client: Alex Kim",
+    "Professional: Sam Lee, LCSW",
+    "",
+    "[14:00]",
+    "Therapist: How was the week?",
+    "",
+    "Client: Long. Honestly, caring for mother takes every evening now.",
+    "",
+    "[14:40]",
+    "Therapist: We'll pick this up next time.",
+  ].join("\n");
+  await field(page, "Transcript text").fill(text);
+  await page.getByRole("button", { name: "Read transcript" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("combobox", { name: "Client" }).locator("option:checked")).toHaveText("Alex Kim");
+  const themes = page.getByRole("region", { name: "Suggestions" }).getByRole("group", { name: "Themes" });
+  const own = themes.getByRole("checkbox", { name: "Caring for mother — “caring for mother”" });
+  await expect(own).not.toBeChecked();
+  await own.check();
+  await page.getByRole("button", { name: "Create session" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Session 2 of 12" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Chosen themes" }).getByRole("listitem")).toHaveText([/^Caring for mother/]);
 });

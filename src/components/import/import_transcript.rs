@@ -7,7 +7,7 @@ use crate::components::TranscriptSegments;
 use crate::model::import::{
     Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
 };
-use crate::model::suggest::{HomeworkSource, suggest};
+use crate::model::suggest::{HomeworkSource, suggest_with};
 use crate::model::timeline::{format_clock, format_time_range};
 use crate::model::transcript::{Confirmed, Reading, read};
 use crate::model::{Client, Session, format_date};
@@ -169,7 +169,10 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
     });
     // Suggestions follow the roles and marks; ticks are kept while the same
     // things are suggested.
-    let suggestions = Memo::new(move |_| transcript.with(suggest));
+    // Tags the clinician made up on earlier sessions are looked for too.
+    let (own, problems) = state.peek(|s| s.own_tags());
+    state.report_all(&problems);
+    let suggestions = Memo::new(move |_| transcript.with(|t| suggest_with(t, &own)));
     let take = |n: usize| RwSignal::new(vec![false; n]);
     let (take_interventions, take_themes, take_homework, take_reviews) = suggestions
         .with_untracked(|s| {

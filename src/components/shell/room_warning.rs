@@ -1,4 +1,5 @@
 use crate::components::BackupButton;
+use crate::platform::when_idle;
 use crate::route::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -8,8 +9,19 @@ use leptos::prelude::*;
 #[component]
 pub fn RoomWarning() -> impl IntoView {
     let state = use_app_state();
-    // Re-read when records are added or removed, not on every keystroke.
-    let warning = Memo::new(move |_| state.read(|s| s.room()).ok().and_then(|r| r.warning()));
+    // Measuring looks at every stored record, so it waits until the screen
+    // is shown; then it is re-read when records are added or removed, not on
+    // every keystroke.
+    let shown = RwSignal::new(false);
+    when_idle(move || {
+        let _ = shown.try_set(true);
+    });
+    let warning = Memo::new(move |_| {
+        if !shown.get() {
+            return None;
+        }
+        state.read(|s| s.room()).ok()?.warning()
+    });
     move || {
         warning.get().map(|warning| {
             view! {

@@ -147,6 +147,11 @@ impl Backend for VaultBackend {
         self.inner.keys()
     }
 
+    /// Sealed values are counted as stored: the quota is spent on them.
+    fn sizes(&self) -> Result<Vec<(String, usize)>, StorageError> {
+        self.inner.sizes()
+    }
+
     fn is_sealed(&self, key: &str) -> Result<bool, StorageError> {
         Ok(self.inner.get(key)?.is_some_and(|v| is_sealed(&v)))
     }

@@ -377,3 +377,17 @@ fn a_backup_keeps_the_passphrase_it_was_made_with_after_a_change() {
     assert_no_plaintext(&backend);
     assert!(store.session("s1").unwrap().is_some());
 }
+
+#[test]
+fn the_room_counts_sealed_records_as_stored() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let store = unlock(&backend, PASSPHRASE).unwrap();
+    let stored_units: usize = everything(&backend)
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum();
+    let room = store.room().unwrap();
+    assert_eq!(room.notes, stored_units);
+    assert_eq!(room.sessions, 1);
+}
