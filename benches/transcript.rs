@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 const SAMPLE: &str = include_str!("../tests/fixtures/session-14-of-24.txt");
 const TARGET_BYTES: usize = 1 << 20;
-const RUNS: usize = 20;
+const RUNS: usize = 100;
 
 fn build_input() -> String {
     let body_start = SAMPLE.find("**[").expect("sample has time marks");

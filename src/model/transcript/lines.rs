@@ -1,29 +1,18 @@
 //! Line classifiers: what kind of line this is (end of session, stage
 //! direction, speaker turn) and the text helpers they share.
 
-/// Splits on LF, CRLF and lone CR. The split points are ASCII bytes, which
-/// never occur inside a multi-byte UTF-8 sequence.
+/// Splits on LF, CRLF and lone CR. Finding '\n' is a fast byte search;
+/// the rare line that still holds a '\r' is split again by hand.
 pub(super) fn split_lines(s: &str) -> Vec<&str> {
-    let b = s.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {
-                out.push(&s[start..i]);
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                out.push(&s[start..i]);
-                i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                start = i;
-            }
-            _ => i += 1,
+    for line in s.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.contains('\r') {
+            out.extend(line.split('\r'));
+        } else {
+            out.push(line);
         }
     }
-    out.push(&s[start..]);
     out
 }
 
