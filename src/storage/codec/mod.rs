@@ -196,24 +196,31 @@ fn digit_of(c: char) -> Result<u32, CodecError> {
     }
 }
 
+/// Two base-RADIX digits at once: RADIX² < 2³², so a remainder and the next
+/// 32-bit limb fit in a u64 and each pass over the number yields two digits.
+const RADIX_SQUARED: u64 = RADIX as u64 * RADIX as u64;
+
 /// Appends `bytes` as base-RADIX digits, one code unit each, block by block.
 pub(in crate::storage) fn pack(bytes: &[u8], out: &mut String) {
     for block in bytes.chunks(BLOCK_BYTES) {
-        // The block as a big-endian number behind a leading 1.
-        let mut number: Vec<u32> = std::iter::once(1)
-            .chain(block.iter().map(|&b| u32::from(b)))
-            .collect();
-        let mut digits = Vec::with_capacity(BLOCK_UNITS);
+        // The block as a big-endian number behind a leading 1, in 32-bit limbs.
+        let mut number = limbs_of(block);
+        let mut digits = Vec::with_capacity(BLOCK_UNITS + 1);
         while !number.is_empty() {
-            let mut remainder = 0u32;
+            let mut remainder = 0u64;
             for limb in number.iter_mut() {
-                let value = (remainder << 8) | *limb;
-                *limb = value / RADIX;
-                remainder = value % RADIX;
+                let value = (remainder << 32) | u64::from(*limb);
+                *limb = (value / RADIX_SQUARED) as u32;
+                remainder = value % RADIX_SQUARED;
             }
-            digits.push(remainder);
+            digits.push((remainder % u64::from(RADIX)) as u32);
+            digits.push((remainder / u64::from(RADIX)) as u32);
             let leading_zeros = number.iter().take_while(|&&l| l == 0).count();
             number.drain(..leading_zeros);
+        }
+        // No leading zero digits, as one digit per pass would have written.
+        while digits.last() == Some(&0) {
+            digits.pop();
         }
         // Full blocks always take BLOCK_UNITS digits, so blocks can be told
         // apart; only the last one may be shorter.
@@ -224,6 +231,26 @@ pub(in crate::storage) fn pack(bytes: &[u8], out: &mut String) {
     }
 }
 
+/// `1 ‖ block` as big-endian 32-bit limbs, the first one padded with zeros.
+fn limbs_of(block: &[u8]) -> Vec<u32> {
+    let bytes: Vec<u8> = std::iter::once(1).chain(block.iter().copied()).collect();
+    let head = bytes.len() % 4;
+    let mut limbs = Vec::with_capacity(bytes.len() / 4 + 1);
+    if head > 0 {
+        limbs.push(
+            bytes[..head]
+                .iter()
+                .fold(0, |n, &b| (n << 8) | u32::from(b)),
+        );
+    }
+    limbs.extend(
+        bytes[head..]
+            .chunks_exact(4)
+            .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]])),
+    );
+    limbs
+}
+
 /// Reverses [`pack`].
 pub(in crate::storage) fn unpack(packed: &str) -> Result<Vec<u8>, CodecError> {
     let digits = packed
@@ -232,25 +259,27 @@ pub(in crate::storage) fn unpack(packed: &str) -> Result<Vec<u8>, CodecError> {
         .collect::<Result<Vec<_>, _>>()?;
     let mut bytes = Vec::with_capacity(digits.len() * 2);
     for block in digits.chunks(BLOCK_UNITS) {
-        // Little-endian base-256 limbs of the block's number.
-        let mut number: Vec<u32> = Vec::with_capacity(BLOCK_BYTES + 1);
+        // Little-endian 32-bit limbs of the block's number.
+        let mut number: Vec<u32> = Vec::with_capacity(BLOCK_BYTES / 4 + 2);
         for &digit in block {
-            let mut carry = digit;
+            let mut carry = u64::from(digit);
             for limb in number.iter_mut() {
-                let value = *limb * RADIX + carry;
-                *limb = value & 0xFF;
-                carry = value >> 8;
+                let value = u64::from(*limb) * u64::from(RADIX) + carry;
+                *limb = value as u32;
+                carry = value >> 32;
             }
-            while carry > 0 {
-                number.push(carry & 0xFF);
-                carry >>= 8;
+            if carry > 0 {
+                number.push(carry as u32);
             }
         }
-        // The leading 1, then the block's bytes.
-        if number.pop() != Some(1) || number.len() > BLOCK_BYTES {
+        // Big-endian bytes without leading zeros: the leading 1, then the block.
+        let mut block_bytes: Vec<u8> = number.iter().rev().flat_map(|l| l.to_be_bytes()).collect();
+        let leading_zeros = block_bytes.iter().take_while(|&&b| b == 0).count();
+        block_bytes.drain(..leading_zeros);
+        if block_bytes.first() != Some(&1) || block_bytes.len() > BLOCK_BYTES + 1 {
             return Err(CodecError::Corrupt);
         }
-        bytes.extend(number.iter().rev().map(|&l| l as u8));
+        bytes.extend_from_slice(&block_bytes[1..]);
     }
     Ok(bytes)
 }

@@ -74,6 +74,27 @@ fn packing_never_writes_a_surrogate_and_keeps_every_byte() {
     assert_eq!(unpack(&packed).unwrap(), zeros);
 }
 
+/// Records already stored were packed this way: any faster packing must
+/// write exactly the same units.
+#[test]
+fn packing_writes_exactly_what_stored_records_hold() {
+    use sha2::{Digest, Sha256};
+    let mut all = String::new();
+    for len in [0, 1, 2, 253, 254, 255, 509, 1000, 4096] {
+        let bytes: Vec<u8> = (0..len as u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        pack(&bytes, &mut all);
+        all.push('|');
+    }
+    let digest = Sha256::digest(all.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(
+        hex,
+        "f4770bbb13be62d3d7784e15208f030b5f44408b650df381823c8b04f9912618"
+    );
+}
+
 proptest! {
     #[test]
     fn any_text_comes_back_exactly(text in any::<String>()) {
