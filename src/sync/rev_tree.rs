@@ -261,5 +261,6 @@ impl RevTree {
     }
 }
 
-#[cfg(test)]
+// Property tests run natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
