@@ -541,17 +541,19 @@ impl Store {
 }
 
 fn read<T: Record>(backend: &dyn Backend, key: &str) -> Result<Option<T>, StorageError> {
-    let Some(raw) = backend.get(key)? else {
-        return Ok(None);
-    };
+    backend.get(key)?.map(|raw| decoded(key, &raw)).transpose()
+}
+
+/// The record stored under `key` as `raw`; damaged when it does not read.
+fn decoded<T: Record>(key: &str, raw: &str) -> Result<T, StorageError> {
     let damaged = |reason: String| StorageError::Damaged {
         key: key.to_string(),
         reason,
     };
     let json = coding::coding()?
-        .decode(&raw)
+        .decode(raw)
         .map_err(|e| damaged(e.to_string()))?;
-    coding::from_json(&json).map(Some).map_err(damaged)
+    coding::from_json(&json).map_err(damaged)
 }
 
 fn write<T: Record>(backend: &mut dyn Backend, key: &str, value: &T) -> Result<(), StorageError> {

@@ -4,7 +4,7 @@
 //! never drop each other's words.
 
 use super::Record;
-use super::{Edit, Index, PREFIX, RecordRef, StorageError, Store, read, write};
+use super::{Edit, Index, PREFIX, RecordRef, StorageError, Store, decoded, read, write};
 use crate::model::{Client, Session};
 
 /// Where the `n`th set-aside version of `record` is kept.
@@ -87,7 +87,7 @@ impl Store {
             (None, _) => None,
             // Still what this tab wrote: no need to decode it.
             (Some(raw), Some((text, rev))) if raw == *text => Some(*rev),
-            (Some(_), _) => read::<T>(self.backend.as_ref(), &key)?.map(|s| s.rev()),
+            (Some(raw), _) => Some(decoded::<T>(&key, &raw)?.rev()),
         };
         if let Some(stored_rev) = stored_rev.filter(|rev| *rev != value.rev()) {
             // After the highest number, so an unresolved copy is never overwritten.
