@@ -12,8 +12,12 @@ pub fn EvictionHint() -> impl IntoView {
     let dismiss = move |_| {
         let mut settings = settings.clone();
         settings.eviction_hint_dismissed = true;
-        state.save_settings(&settings);
         show.set(false);
+        // On a first visit the record code may still be on its way.
+        leptos::task::spawn_local(async move {
+            super::record_code().await;
+            state.save_settings(&settings);
+        });
     };
     view! {
         <Show when=move || show.get()>
