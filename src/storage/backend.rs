@@ -28,6 +28,17 @@ pub trait Backend {
     fn is_sealed(&self, _key: &str) -> Result<bool, StorageError> {
         Ok(false)
     }
+
+    /// The value under `key` as storage holds it, sealed if it is: what
+    /// sync sends, since the server may only ever see ciphertext.
+    fn get_as_stored(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.get(key)
+    }
+
+    /// Stores `value` as it is, already sealed (or not meant to be).
+    fn set_as_stored(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.set(key, value)
+    }
 }
 
 /// An in-memory store that behaves like Chromium's localStorage, including

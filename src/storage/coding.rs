@@ -67,6 +67,10 @@ records!(
     crate::model::DeviceSettings,
     crate::model::transcript::Transcript,
     super::vault::VaultHeader,
+    super::replica::Tracked,
+    super::replica::Feed,
+    crate::sync::Checkpoint,
+    crate::sync::Account,
     serde_json::Value,
 );
 

@@ -83,6 +83,15 @@ impl Backend for LayoutGuard {
     fn is_sealed(&self, key: &str) -> Result<bool, StorageError> {
         self.inner.is_sealed(key)
     }
+
+    fn get_as_stored(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.inner.get_as_stored(key)
+    }
+
+    fn set_as_stored(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.check()?;
+        self.inner.set_as_stored(key, value)
+    }
 }
 
 #[cfg(test)]

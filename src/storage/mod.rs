@@ -19,6 +19,7 @@ mod local;
 mod migrations;
 mod problems;
 mod queue;
+mod replica;
 mod revisions;
 mod room;
 mod trash;
@@ -29,6 +30,7 @@ pub use coding::{Record, install as install_record_code, ready as record_code_re
 pub use local::LocalStorageBackend;
 pub use problems::DamagedRecord;
 pub use queue::{Edit, SaveQueue};
+pub use replica::{Replica, adopt_vault, is_sync_key};
 pub use revisions::{Revised, conflict_key};
 pub use room::{QUOTA_UNITS, Room};
 pub use trash::{Deletable, Deleted, DeletedItem};
@@ -280,6 +282,8 @@ pub struct Store {
     newer_layout: Rc<Cell<Option<u32>>>,
     /// The unlocked vault's key, shared with the sealing backend (see [`vault`]).
     keyring: vault::Keyring,
+    /// Sync's changes feed as last read or written, with its stored text.
+    sync_feed: Option<Box<(String, replica::Feed)>>,
 }
 
 /// What opening found wrong without failing: shown to the clinician.
@@ -340,6 +344,7 @@ impl Store {
                 written: HashMap::new(),
                 newer_layout,
                 keyring,
+                sync_feed: None,
             },
             problems,
         ))
@@ -347,6 +352,21 @@ impl Store {
 
     pub fn index(&self) -> &Index {
         &self.index
+    }
+
+    /// Brings the index in line with the records in storage after some
+    /// arrived or went without this tab writing them (sync).
+    fn settle_index(&mut self) -> Result<(), StorageError> {
+        let keys: HashSet<String> = self.backend.keys()?.into_iter().collect();
+        let mut index = self.current_index();
+        index.clients.retain(|id| keys.contains(&client_key(id)));
+        index
+            .sessions
+            .retain(|s| keys.contains(&session_key(&s.id)));
+        let index = problems::complete_index(self.backend.as_mut(), Some(index))?;
+        write(self.backend.as_mut(), &index_key(), &index)?;
+        self.index = index;
+        Ok(())
     }
 
     /// Picks up records another tab added since this one read the index.

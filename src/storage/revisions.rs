@@ -29,6 +29,19 @@ fn copy_number(copy: &RecordRef) -> u32 {
     }
 }
 
+/// Where the next copy of `record` set aside goes: after the highest
+/// number, so an unresolved copy is never overwritten.
+pub(super) fn next_copy(store: &Store, record: &RecordRef) -> Result<RecordRef, StorageError> {
+    let n = store
+        .conflict_copies_of(record)?
+        .iter()
+        .map(copy_number)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    Ok(RecordRef::Conflict(Box::new(record.clone()), n))
+}
+
 /// A record that carries a revision.
 pub trait Revised: Record + Clone {
     fn record(&self) -> RecordRef;
@@ -86,19 +99,17 @@ impl Store {
         let stored_rev = match (self.backend.get(&key)?, self.written.get(&key)) {
             (None, _) => None,
             // Still what this tab wrote: no need to decode it.
-            (Some(raw), Some((text, rev))) if raw == *text => Some(*rev),
-            (Some(raw), _) => Some(decoded::<T>(&key, &raw)?.rev()),
+            (Some(raw), Some((text, rev))) if raw == *text => Some((*rev, false)),
+            (Some(raw), written) => {
+                let stored = decoded::<T>(&key, &raw)?.rev();
+                // Another version under the number this tab wrote came from
+                // another device (sync), which numbers its saves alike.
+                Some((stored, written.is_some_and(|(_, rev)| *rev == stored)))
+            }
         };
-        if let Some(stored_rev) = stored_rev.filter(|rev| *rev != value.rev()) {
-            // After the highest number, so an unresolved copy is never overwritten.
-            let n = self
-                .conflict_copies_of(&record)?
-                .iter()
-                .map(copy_number)
-                .max()
-                .unwrap_or(0)
-                + 1;
-            let copy = RecordRef::Conflict(Box::new(record.clone()), n);
+        let moved_on = |(rev, replaced): &(u64, bool)| *replaced || *rev != value.rev();
+        if let Some((stored_rev, _)) = stored_rev.filter(moved_on) {
+            let copy = next_copy(self, &record)?;
             let mut aside = value.clone();
             aside.set_rev(stored_rev);
             write(self.backend.as_mut(), &copy.key(), &aside)?;

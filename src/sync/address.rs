@@ -3,10 +3,26 @@
 //! name or password inside it, where logs and history would keep them.
 
 use super::http::Request;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Stored as the text typed; read back only through [`DatabaseAddress::parse`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct DatabaseAddress(String);
+
+impl From<DatabaseAddress> for String {
+    fn from(address: DatabaseAddress) -> String {
+        address.0
+    }
+}
+
+impl TryFrom<String> for DatabaseAddress {
+    type Error = AddressError;
+    fn try_from(text: String) -> Result<Self, AddressError> {
+        Self::parse(&text)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AddressError {

@@ -59,8 +59,8 @@ impl SyncError {
 
 /// A user name and password for the database. Shown nowhere: its `Debug`
 /// hides both, and only [`Credentials::authorization`] spells them, for the
-/// transport's `Authorization` header.
-#[derive(Clone, PartialEq, Eq)]
+/// transport's `Authorization` header. Stored only sealed, in the vault.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Credentials {
     user: String,
     password: String,

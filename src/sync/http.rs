@@ -45,6 +45,12 @@ impl Request {
         }
     }
 
+    /// `GET` of one document's winning revision: how a new device reads the
+    /// vault document before it can take part in a run.
+    pub fn get_doc(id: &str) -> Self {
+        Self::get(encode(id))
+    }
+
     pub(super) fn with_body(method: Method, path: String, body: Value) -> Self {
         Self {
             method,

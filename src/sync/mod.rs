@@ -10,6 +10,7 @@
 //! got to; [`error`] says why one stopped, in the clinician's words;
 //! [`address`] is where the database is, checked before anything is sent.
 
+pub mod account;
 pub mod address;
 pub mod checkpoint;
 pub mod doc;
@@ -19,16 +20,17 @@ pub mod protocol;
 pub mod record;
 pub mod rev_tree;
 
+pub use account::Account;
 pub use address::{AddressError, DatabaseAddress};
 pub use checkpoint::{Checkpoint, Direction, replication_id};
 pub use doc::{Body, Doc, VAULT_DOC_ID, doc_id, record_of};
 pub use error::{Credentials, SyncError};
 pub use http::{Method, NoAnswer, Reply, Request, Response};
-pub use protocol::{Change, Changes, LocalDocs, Replication, RevsById, Step, Summary};
+pub use protocol::{Change, ChangedRev, Changes, LocalDocs, Replication, RevsById, Step, Summary};
 pub use record::{Hold, Merged, RecordRevs};
 pub use rev_tree::{DEFAULT_REVS_LIMIT, Rev, RevPath, RevTree};
 
 #[cfg(test)]
-mod memory_server;
+pub(crate) mod memory_server;
 #[cfg(test)]
 mod test_device;

@@ -65,6 +65,11 @@ pub trait LocalDocs {
     /// Stores revisions as they are, as `_bulk_docs` with `new_edits: false`.
     fn write(&mut self, docs: Vec<Doc>) -> Result<(), SyncError>;
     fn checkpoint(&self, replication_id: &str) -> Result<Option<Checkpoint>, SyncError>;
+    /// Whether this device may sync with the database whose vault document
+    /// is `vault`: a run goes no further otherwise, either way.
+    fn accepts_vault(&self, _vault: &Value) -> Result<(), SyncError> {
+        Ok(())
+    }
     fn set_checkpoint(
         &mut self,
         replication_id: &str,
@@ -241,7 +246,10 @@ impl Replication {
                 Ok(Step::Send(Request::get(encode(VAULT_DOC_ID))))
             }
             State::Marker { doc_count } => match status {
-                200 if is_vault_doc(&response.body) => self.read_checkpoint(),
+                200 if is_vault_doc(&response.body) => {
+                    local.accepts_vault(&response.body)?;
+                    self.read_checkpoint()
+                }
                 404 if doc_count == 0 => self.claim(local),
                 200 | 404 => Err(SyncError::NotSessionpad),
                 _ => Err(SyncError::from_status(status)),

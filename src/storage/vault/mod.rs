@@ -11,7 +11,8 @@ mod keys;
 mod sealing;
 
 pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
-pub use sealing::{Keyring, VaultBackend};
+pub(in crate::storage) use sealing::open as open_sealed;
+pub use sealing::{Keyring, VaultBackend, is_sealed};
 
 use super::{Backend, PREFIX, StorageError, Store, coding, vault_key};
 use serde::{Deserialize, Serialize};

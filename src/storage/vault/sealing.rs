@@ -55,7 +55,7 @@ fn seal(key: &str, value: &str, with: &VaultKey) -> String {
 
 /// The value [`seal`] sealed; `None` when it does not open with this key
 /// under this storage key.
-fn open(key: &str, stored: &str, with: &VaultKey) -> Option<String> {
+pub(in crate::storage) fn open(key: &str, stored: &str, with: &VaultKey) -> Option<String> {
     let bytes = codec::unpack(stored.strip_prefix(TAG_SEALED)?).ok()?;
     let [version, holds, layout, sealed @ ..] = bytes.as_slice() else {
         return None;
@@ -154,5 +154,18 @@ impl Backend for VaultBackend {
 
     fn is_sealed(&self, key: &str) -> Result<bool, StorageError> {
         Ok(self.inner.get(key)?.is_some_and(|v| is_sealed(&v)))
+    }
+
+    fn get_as_stored(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.inner.get(key)
+    }
+
+    /// Still refused when another tab changed the vault since this one
+    /// unlocked it: a value sealed with another key must not land here.
+    fn set_as_stored(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        if !stays_plain(key) {
+            self.write_key()?;
+        }
+        self.inner.set(key, value)
     }
 }

@@ -1,0 +1,606 @@
+//! This device's side of sync (see [`crate::sync`]): its records as
+//! documents. A document's body is the record exactly as storage holds it,
+//! sealed by the vault, so nothing readable ever leaves the device; its
+//! revisions are kept beside it, under `sync/revs/<doc>`.
+//!
+//! Saving a record does not touch any of this. Before a run, and before a
+//! pulled revision lands on a record, what storage holds is compared with
+//! what sync last took in ([`Replica::take_in_all`]): a changed value
+//! becomes a new revision, a missing one a tombstone. So every way a record
+//! is written (editing, restoring a backup, another tab) syncs alike.
+//!
+//! A record changed on two devices keeps both versions: the revision tree
+//! picks the one stored, as CouchDB picks its winner, and for a client or a
+//! session the other is set aside as a conflict copy, the same one two tabs
+//! make, until the clinician chooses. Once no copy is left, the losing
+//! revisions are ended, on every device.
+
+use super::revisions::next_copy;
+use super::vault::VaultHeader;
+use super::{
+    Backend, PREFIX, RecordRef, Revised, SCHEMA_VERSION, StorageError, Store, decoded, encoded,
+    read, vault_key,
+};
+use crate::model::{Client, Session};
+use crate::sync::{
+    Account, Body, Change, ChangedRev, Changes, Checkpoint, Doc, Hold, LocalDocs, RecordRevs, Rev,
+    RevsById, SyncError, VAULT_DOC_ID, doc_id, record_of,
+};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Revisions kept per record. CouchDB keeps 1,000; a tablet's storage
+/// cannot, and a short history still finds the common ancestor of two
+/// devices that sync now and then.
+const REVS_KEPT: usize = 50;
+
+fn revs_key(doc: &str) -> String {
+    format!("{PREFIX}sync/revs/{doc}")
+}
+fn feed_key() -> String {
+    format!("{PREFIX}sync/feed")
+}
+fn checkpoint_key(replication_id: &str) -> String {
+    format!("{PREFIX}sync/checkpoint/{replication_id}")
+}
+/// Where the sync account is kept, sealed.
+pub fn account_key() -> String {
+    format!("{PREFIX}sync/account")
+}
+
+/// Makes an empty device hold the vault of the database it is set up
+/// from: `header` is the body of that database's vault document. The
+/// passphrase then unlocks it as on the first device. Refused when the
+/// device holds records of its own, which must never be mixed in.
+pub fn adopt_vault(backend: &mut dyn Backend, header: &str) -> Result<VaultHeader, SyncError> {
+    if super::holds_records(backend).map_err(local)? {
+        return Err(SyncError::Local(
+            "this device already holds notes; set it up from the server only when it is empty"
+                .into(),
+        ));
+    }
+    let vault: VaultHeader =
+        super::coding::from_json(header).map_err(|_| SyncError::NotSessionpad)?;
+    backend.set(&vault_key(), header).map_err(local)?;
+    Ok(vault)
+}
+
+/// Whether `key` is sync's own bookkeeping, which never leaves the device.
+pub fn is_sync_key(key: &str) -> bool {
+    key.strip_prefix(PREFIX)
+        .is_some_and(|rest| rest.starts_with("sync/"))
+}
+
+/// The storage key of a document, for the documents sync carries.
+fn key_of(doc: &str) -> Option<String> {
+    if doc == VAULT_DOC_ID {
+        return Some(vault_key());
+    }
+    record_of(doc).map(|record| record.key())
+}
+
+fn doc_of(key: &str) -> Option<String> {
+    if key == vault_key() {
+        return Some(VAULT_DOC_ID.to_string());
+    }
+    doc_id(&RecordRef::from_key(key)?)
+}
+
+/// Enough of a value's SHA-256 to tell that it changed.
+fn digest(value: &str) -> String {
+    Sha256::digest(value.as_bytes())[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A record's revisions, and the losing ones set aside as copies, with
+/// the number of each copy.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Tracked {
+    revs: RecordRevs,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    offered: BTreeMap<Rev, u32>,
+}
+
+/// This device's changes feed: a sequence number for every document, and
+/// the digest of the value its newest revision was made from.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct Feed {
+    seq: u64,
+    docs: BTreeMap<String, (u64, String)>,
+    /// Documents with versions set aside, waiting for the clinician.
+    #[serde(default)]
+    conflicted: BTreeSet<String>,
+}
+
+/// The store seen as CouchDB documents, for one step of a run.
+pub struct Replica<'a> {
+    store: &'a mut Store,
+    feed: Feed,
+    /// The stored text `feed` was read from or last written as.
+    raw: String,
+    /// Whether `feed` changed since.
+    dirty: bool,
+    /// Whether anything the screens show was written.
+    changed_records: bool,
+}
+
+impl Drop for Replica<'_> {
+    fn drop(&mut self) {
+        if !self.dirty {
+            let feed = std::mem::take(&mut self.feed);
+            self.store.sync_feed = Some(Box::new((std::mem::take(&mut self.raw), feed)));
+        }
+    }
+}
+
+fn local(e: StorageError) -> SyncError {
+    SyncError::Local(e.to_string())
+}
+
+impl Store {
+    /// This device's documents, for the replicator.
+    /// The feed is kept decoded between steps while storage still holds
+    /// the text it was read from: a run takes many steps.
+    pub fn replica(&mut self) -> Result<Replica<'_>, StorageError> {
+        let raw = self.backend.get_as_stored(&feed_key())?.unwrap_or_default();
+        let feed = match self.sync_feed.take().map(|cached| *cached) {
+            Some((text, feed)) if text == raw => feed,
+            _ if raw.is_empty() => Feed::default(),
+            _ => decoded(&feed_key(), &raw)?,
+        };
+        Ok(Replica {
+            store: self,
+            feed,
+            raw,
+            dirty: false,
+            changed_records: false,
+        })
+    }
+
+    /// The account sync runs with, if it is on.
+    pub fn sync_account(&self) -> Result<Option<Account>, StorageError> {
+        read(self.backend.as_ref(), &account_key())
+    }
+
+    /// Turns sync on with `account`: kept sealed, so the vault must be on.
+    pub fn save_sync_account(&mut self, account: &Account) -> Result<(), StorageError> {
+        if self.vault().is_none() {
+            return Err(StorageError::Failed(
+                "sync needs the vault to be on, so the server only sees sealed notes".into(),
+            ));
+        }
+        super::write(self.backend.as_mut(), &account_key(), account)
+    }
+
+    /// Turns sync off: the account and sync's bookkeeping go; every record stays.
+    pub fn forget_sync(&mut self) -> Result<(), StorageError> {
+        for key in self.backend.keys()? {
+            if is_sync_key(&key) {
+                self.backend.remove(&key)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the version of `record` set aside came from another device.
+    pub fn changed_on_another_device(&self, record: &RecordRef) -> bool {
+        let feed: Option<Feed> = self.sync_record(&feed_key()).ok().flatten();
+        doc_id(record).is_some_and(|doc| feed.is_some_and(|f| f.conflicted.contains(&doc)))
+    }
+
+    /// Sync's own records are stored encoded but not sealed: they hold
+    /// revision hashes and values that are sealed already.
+    fn sync_record<T: super::Record>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        self.backend
+            .get_as_stored(key)?
+            .map(|raw| decoded(key, &raw))
+            .transpose()
+    }
+
+    fn set_sync_record<T: super::Record>(
+        &mut self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StorageError> {
+        self.backend.set_as_stored(key, &encoded(value)?)
+    }
+
+    /// The value stored under `key` opened with the vault key.
+    fn unseal(&self, key: &str, sealed: &str) -> Result<String, StorageError> {
+        let ring = self.keyring.borrow();
+        let (_, with) = ring.as_ref().ok_or(StorageError::Locked)?;
+        super::vault::open_sealed(key, sealed, with).ok_or_else(|| StorageError::Damaged {
+            key: key.to_string(),
+            reason: "it does not open with this vault's key".into(),
+        })
+    }
+}
+
+impl Replica<'_> {
+    fn backend(&self) -> &dyn Backend {
+        self.store.backend.as_ref()
+    }
+
+    fn tracked(&self, doc: &str) -> Result<Tracked, StorageError> {
+        let mut tracked: Tracked = self.store.sync_record(&revs_key(doc))?.unwrap_or_default();
+        tracked.revs = std::mem::take(&mut tracked.revs).with_revs_limit(REVS_KEPT);
+        Ok(tracked)
+    }
+
+    /// Stores `tracked` and puts `doc` at the end of the feed.
+    fn keep(&mut self, doc: &str, tracked: &Tracked, held: String) -> Result<(), StorageError> {
+        self.store.set_sync_record(&revs_key(doc), tracked)?;
+        self.feed.seq += 1;
+        self.feed
+            .docs
+            .insert(doc.to_string(), (self.feed.seq, held));
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Writes the feed if it changed; every step that changes it ends here.
+    fn save_feed(&mut self) -> Result<(), StorageError> {
+        if !self.dirty {
+            return Ok(());
+        }
+        let text = encoded(&self.feed)?;
+        self.store.backend.set_as_stored(&feed_key(), &text)?;
+        self.raw = text;
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// What storage holds under `key` now, as a document body.
+    fn held(&self, key: &str) -> Result<Option<Body>, StorageError> {
+        Ok(self.backend().get_as_stored(key)?.map(|c| Body {
+            v: SCHEMA_VERSION,
+            c,
+        }))
+    }
+
+    /// Takes in what storage holds for `doc` now: a new revision when its
+    /// value changed since sync last looked, a tombstone when it is gone.
+    /// A value not yet sealed (the vault still being turned on) waits.
+    fn take_in(&mut self, doc: &str, key: &str) -> Result<Tracked, StorageError> {
+        let held = self.held(key)?;
+        let known = self.feed.docs.get(doc).map(|(_, d)| d.as_str());
+        let now = held.as_ref().map_or(String::new(), |b| digest(&b.c));
+        if known.unwrap_or_default() == now {
+            return self.tracked(doc);
+        }
+        let mut tracked = self.tracked(doc)?;
+        match &held {
+            Some(body) if doc == VAULT_DOC_ID || super::vault::is_sealed(&body.c) => {
+                tracked.revs.saved(body);
+            }
+            Some(_) => return Ok(tracked),
+            None if tracked.revs.tree().winner().is_some_and(|l| !l.deleted) => {
+                tracked.revs.deleted();
+            }
+            None => {}
+        }
+        self.keep(doc, &tracked, now)?;
+        Ok(tracked)
+    }
+
+    /// Takes in every record, then ends the losing revisions of the
+    /// conflicts the clinician has resolved. Run before every push.
+    pub fn take_in_all(&mut self) -> Result<(), StorageError> {
+        let keys = self.backend().keys()?;
+        let mut present = BTreeSet::new();
+        for key in keys {
+            if let Some(doc) = doc_of(&key) {
+                self.take_in(&doc, &key)?;
+                present.insert(doc);
+            }
+        }
+        let gone: Vec<String> = self
+            .feed
+            .docs
+            .keys()
+            .filter(|doc| !present.contains(*doc))
+            .cloned()
+            .collect();
+        for doc in gone {
+            if let Some(key) = key_of(&doc) {
+                self.take_in(&doc, &key)?;
+            }
+        }
+        for doc in self.feed.conflicted.clone() {
+            let record = record_of(&doc);
+            let copies = match &record {
+                Some(record) => self.store.conflict_copies_of(record)?,
+                None => Vec::new(),
+            };
+            if copies.is_empty() {
+                self.end_losers(&doc)?;
+                self.feed.conflicted.remove(&doc);
+                self.dirty = true;
+            }
+        }
+        self.save_feed()
+    }
+
+    /// Keeps the stored version of `doc` and ends every other branch.
+    fn end_losers(&mut self, doc: &str) -> Result<(), StorageError> {
+        let Some(key) = key_of(doc) else {
+            return Ok(());
+        };
+        let mut tracked = self.take_in(doc, &key)?;
+        let Some(winner) = tracked.revs.winner() else {
+            return Ok(());
+        };
+        let held = self.held(&key)?;
+        if tracked.revs.resolve(&winner, held.as_ref()).is_ok() {
+            tracked.offered.clear();
+            let known = self.feed.docs.get(doc).map(|(_, d)| d.clone());
+            self.keep(doc, &tracked, known.unwrap_or_default())?;
+        }
+        Ok(())
+    }
+
+    /// Whether pulling wrote anything a screen shows.
+    pub fn changed_records(&self) -> bool {
+        self.changed_records
+    }
+
+    /// Lands one pulled revision of `doc`.
+    fn land(&mut self, doc: Doc) -> Result<(), SyncError> {
+        let key = key_of(&doc.id).ok_or(SyncError::NotSessionpad)?;
+        if let Some(body) = &doc.body {
+            self.check_body(&doc.id, body)?;
+        }
+        let mut tracked = self.take_in(&doc.id, &key).map_err(local)?;
+        let held = self.held(&key).map_err(local)?;
+        let merged = tracked
+            .revs
+            .merge(&doc, held.as_ref())
+            .ok_or(SyncError::NotSessionpad)?;
+        if !merged.learned {
+            return Ok(());
+        }
+        let now = match merged.hold {
+            Hold::Unchanged => held.map(|b| digest(&b.c)).unwrap_or_default(),
+            Hold::Body(_, body) => {
+                self.store
+                    .backend
+                    .set_as_stored(&key, &body.c)
+                    .map_err(local)?;
+                self.changed_records = true;
+                digest(&body.c)
+            }
+            Hold::Deleted => {
+                self.store.backend.remove(&key).map_err(local)?;
+                self.changed_records = true;
+                String::new()
+            }
+        };
+        self.offer(&doc.id, &mut tracked).map_err(local)?;
+        self.keep(&doc.id, &tracked, now).map_err(local)
+    }
+
+    /// A pulled body must be one this device can store: sealed with this
+    /// vault, in this layout, or the vault's own header.
+    fn check_body(&self, doc: &str, body: &Body) -> Result<(), SyncError> {
+        if body.v > SCHEMA_VERSION {
+            return Err(SyncError::Local(
+                "another device has a newer version of Sessionpad; update this one to sync".into(),
+            ));
+        }
+        if doc != VAULT_DOC_ID {
+            return match super::vault::is_sealed(&body.c) && body.v == SCHEMA_VERSION {
+                true => Ok(()),
+                false => Err(SyncError::NotSessionpad),
+            };
+        }
+        self.accepts_header(&body.c)
+    }
+
+    /// Whether the vault header `text` is this device's own vault.
+    fn accepts_header(&self, text: &str) -> Result<(), SyncError> {
+        let theirs: VaultHeader =
+            super::coding::from_json(text).map_err(|_| SyncError::NotSessionpad)?;
+        match self.store.vault() {
+            Some(ours) if ours.id == theirs.id => Ok(()),
+            _ => Err(SyncError::Local(
+                "the database belongs to another vault than this device's".into(),
+            )),
+        }
+    }
+
+    /// Sets aside each losing version of a client or session not offered
+    /// yet, as a conflict copy over the stored revision; any other record
+    /// keeps the winner alone.
+    fn offer(&mut self, doc: &str, tracked: &mut Tracked) -> Result<(), StorageError> {
+        self.withdraw(doc, tracked)?;
+        let losers: Vec<(Rev, Body)> = tracked
+            .revs
+            .conflicts()
+            .into_iter()
+            .filter(|(rev, _)| !tracked.offered.contains_key(rev))
+            .map(|(rev, body)| (rev, body.clone()))
+            .collect();
+        if losers.is_empty() {
+            return Ok(());
+        }
+        let Some(record) = record_of(doc) else {
+            return Ok(());
+        };
+        for (rev, body) in losers {
+            let copy = match &record {
+                RecordRef::Session(_) => self.set_aside::<Session>(&record, &body)?,
+                RecordRef::Client(_) => self.set_aside::<Client>(&record, &body)?,
+                _ => {
+                    let winner = tracked.revs.winner();
+                    let held = self.held(&record.key())?;
+                    if let Some(winner) = winner {
+                        let _ = tracked.revs.resolve(&winner, held.as_ref());
+                    }
+                    continue;
+                }
+            };
+            tracked.offered.insert(rev, copy);
+            self.feed.conflicted.insert(doc.to_string());
+            self.dirty = true;
+        }
+        Ok(())
+    }
+
+    /// Removes the copies of versions another device has since ended: the
+    /// clinician chose there, and the choice holds here too.
+    fn withdraw(&mut self, doc: &str, tracked: &mut Tracked) -> Result<(), StorageError> {
+        let live: BTreeSet<Rev> = tracked.revs.tree().conflicts().into_iter().collect();
+        let ended: Vec<(Rev, u32)> = tracked
+            .offered
+            .iter()
+            .filter(|(rev, _)| !live.contains(*rev))
+            .map(|(rev, n)| (rev.clone(), *n))
+            .collect();
+        let Some(record) = record_of(doc) else {
+            return Ok(());
+        };
+        for (rev, n) in ended {
+            let copy = RecordRef::Conflict(Box::new(record.clone()), n);
+            self.store.remove_conflict_copy(&copy)?;
+            tracked.offered.remove(&rev);
+            self.changed_records = true;
+        }
+        if tracked.offered.is_empty() && self.feed.conflicted.remove(doc) {
+            self.dirty = true;
+        }
+        Ok(())
+    }
+
+    /// `body`, a version of `record` that lost, stored as a conflict copy
+    /// carrying the stored version's revision, so keeping it writes over that.
+    fn set_aside<T: Revised>(
+        &mut self,
+        record: &RecordRef,
+        body: &Body,
+    ) -> Result<u32, StorageError> {
+        let key = record.key();
+        let text = self.store.unseal(&key, &body.c)?;
+        let mut theirs: T = decoded(&key, &text)?;
+        let stored = read::<T>(self.backend(), &key)?;
+        theirs.set_rev(stored.map_or(0, |s| s.rev()));
+        let copy = next_copy(self.store, record)?;
+        super::write(self.store.backend.as_mut(), &copy.key(), &theirs)?;
+        self.changed_records = true;
+        Ok(match copy {
+            RecordRef::Conflict(_, n) => n,
+            _ => 0,
+        })
+    }
+}
+
+impl LocalDocs for Replica<'_> {
+    fn changes(&self, since: &serde_json::Value, limit: usize) -> Result<Changes, SyncError> {
+        let since = since.as_u64().unwrap_or(0);
+        let mut changed: Vec<(&String, u64)> = self
+            .feed
+            .docs
+            .iter()
+            .filter(|(_, (seq, _))| *seq > since)
+            .map(|(doc, (seq, _))| (doc, *seq))
+            .collect();
+        changed.sort_by_key(|(_, seq)| *seq);
+        let mut results = Vec::new();
+        for (doc, seq) in changed.into_iter().take(limit) {
+            let leaves = self.tracked(doc).map_err(local)?.revs.tree().leaves();
+            results.push(Change {
+                seq: seq.into(),
+                id: doc.clone(),
+                deleted: leaves.first().is_some_and(|l| l.deleted),
+                changes: leaves
+                    .into_iter()
+                    .map(|l| ChangedRev { rev: l.rev })
+                    .collect(),
+            });
+        }
+        let last_seq = results.last().map_or(since.into(), |c| c.seq.clone());
+        Ok(Changes { results, last_seq })
+    }
+
+    fn revs_diff(&self, asked: &RevsById) -> Result<RevsById, SyncError> {
+        let mut missing = RevsById::new();
+        for (doc, revs) in asked {
+            let lacking = self.tracked(doc).map_err(local)?.revs.tree().missing(revs);
+            if !lacking.is_empty() {
+                missing.insert(doc.clone(), lacking);
+            }
+        }
+        Ok(missing)
+    }
+
+    fn open_revs(&self, doc: &str, revs: &[Rev]) -> Result<Vec<Doc>, SyncError> {
+        let (Some(key), tracked) = (key_of(doc), self.tracked(doc).map_err(local)?) else {
+            return Ok(Vec::new());
+        };
+        let held = self.held(&key).map_err(local)?;
+        let mut docs: Vec<Doc> = Vec::new();
+        for leaf in revs
+            .iter()
+            .flat_map(|rev| tracked.revs.tree().leaves_from(rev))
+        {
+            if !docs.iter().any(|d| d.rev == leaf.rev) {
+                docs.extend(tracked.revs.doc(doc, &leaf.rev, held.as_ref()));
+            }
+        }
+        Ok(docs)
+    }
+
+    fn get(&self, doc: &str) -> Result<Option<Doc>, SyncError> {
+        let Some(key) = key_of(doc) else {
+            return Ok(None);
+        };
+        let tracked = self.tracked(doc).map_err(local)?;
+        let held = self.held(&key).map_err(local)?;
+        Ok(tracked
+            .revs
+            .winner()
+            .and_then(|winner| tracked.revs.doc(doc, &winner, held.as_ref())))
+    }
+
+    fn write(&mut self, docs: Vec<Doc>) -> Result<(), SyncError> {
+        let mut landed = Ok(());
+        for doc in docs {
+            landed = self.land(doc);
+            if landed.is_err() {
+                break;
+            }
+        }
+        // What landed is kept even when a later document failed.
+        self.save_feed().map_err(local)?;
+        if self.changed_records {
+            self.store.settle_index().map_err(local)?;
+        }
+        landed
+    }
+
+    fn checkpoint(&self, replication_id: &str) -> Result<Option<Checkpoint>, SyncError> {
+        self.store
+            .sync_record(&checkpoint_key(replication_id))
+            .map_err(local)
+    }
+
+    fn accepts_vault(&self, vault: &serde_json::Value) -> Result<(), SyncError> {
+        let text = vault["c"].as_str().ok_or(SyncError::NotSessionpad)?;
+        self.accepts_header(text)
+    }
+
+    fn set_checkpoint(
+        &mut self,
+        replication_id: &str,
+        checkpoint: &Checkpoint,
+    ) -> Result<(), SyncError> {
+        self.store
+            .set_sync_record(&checkpoint_key(replication_id), checkpoint)
+            .map_err(local)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,342 @@
+use super::super::tests::session;
+use super::super::vault::Kdf;
+use super::super::*;
+use super::adopt_vault;
+use crate::model::note::Section;
+use crate::model::{Client, Session};
+use crate::sync::memory_server::MemoryServer;
+use crate::sync::{
+    Credentials, Direction, LocalDocs, Replication, Step, Summary, SyncError, VAULT_DOC_ID,
+    replication_id,
+};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+const USER: &str = "dr-okafor";
+const PASSWORD: &str = "correct horse battery staple";
+const PASSPHRASE: &str = "a long walk by the river";
+const ADDRESS: &str = "https://notes.example.org/db/sessionpad";
+
+struct Device {
+    name: &'static str,
+    backend: MemoryBackend,
+    store: Store,
+}
+
+fn alex() -> Client {
+    let mut client = Client::new("c1".into(), "Alex Rivera", 0).unwrap();
+    client.notes = "panic attacks on the train".into();
+    client
+}
+
+fn with_note(mut session: Session, text: &str) -> Session {
+    session.note.set_text(Section::Subjective, text.into());
+    session
+}
+
+/// The first device: the vault on, Alex and one session.
+fn first_device() -> Device {
+    let backend = MemoryBackend::new();
+    let (mut store, _) = Store::open(Box::new(backend.clone())).unwrap();
+    store.save_client(&alex()).unwrap();
+    let first = with_note(session("s1", "c1", 1), "Worked on the avoidance ladder");
+    store.save_session(&first).unwrap();
+    store
+        .turn_on_vault(PASSPHRASE, Kdf::with_cost(64, 1))
+        .unwrap();
+    Device {
+        name: "tablet",
+        backend,
+        store,
+    }
+}
+
+/// A new device set up from what the server holds, as "Set up from server" does.
+fn set_up_from(server: &mut MemoryServer) -> Device {
+    let mut backend = MemoryBackend::new();
+    let vault = server
+        .handle(
+            &crate::sync::Request::get_doc(VAULT_DOC_ID),
+            Some(&credentials()),
+        )
+        .expect("the server answers");
+    let header = vault.body["c"]
+        .as_str()
+        .expect("the vault document")
+        .to_string();
+    let header = adopt_vault(&mut backend, &header).unwrap();
+    let unlocked = header.unlock(PASSPHRASE).unwrap();
+    let (store, _) = Store::open_unlocked(Box::new(backend.clone()), unlocked).unwrap();
+    let mut device = Device {
+        name: "laptop",
+        backend,
+        store,
+    };
+    device.sync(server).unwrap();
+    device
+}
+
+fn credentials() -> Credentials {
+    Credentials::new(USER, PASSWORD)
+}
+
+impl Device {
+    /// One run in `direction`, as the app runs it: everything stored taken
+    /// in first, then the replicator fed the server's answers.
+    fn run(
+        &mut self,
+        direction: Direction,
+        server: &mut MemoryServer,
+    ) -> Result<Summary, SyncError> {
+        static RUNS: AtomicU64 = AtomicU64::new(0);
+        let run = format!("run-{}", RUNS.fetch_add(1, Ordering::Relaxed));
+        let id = replication_id(self.name, ADDRESS, direction);
+        let mut replication = Replication::new(direction, &id, &run, 100);
+        self.store.replica().unwrap().take_in_all().unwrap();
+        let mut step = replication.start();
+        loop {
+            step = match step {
+                Step::Send(request) => {
+                    let reply = server.handle(&request, Some(&credentials()));
+                    let mut replica = self.store.replica().unwrap();
+                    replication.receive(reply, &mut replica)
+                }
+                Step::Done(summary) => return Ok(summary),
+                Step::Failed(error) => return Err(error),
+            }
+        }
+    }
+
+    fn sync(&mut self, server: &mut MemoryServer) -> Result<(), SyncError> {
+        self.run(Direction::Pull, server)?;
+        self.run(Direction::Push, server)?;
+        Ok(())
+    }
+
+    fn note(&self, id: &str) -> String {
+        let session = self
+            .store
+            .session(id)
+            .unwrap()
+            .expect("the session is stored");
+        session.note.text(Section::Subjective).to_string()
+    }
+
+    fn edit(&mut self, id: &str, text: &str) {
+        let session = self.store.session(id).unwrap().unwrap();
+        self.store.save_session(&with_note(session, text)).unwrap();
+    }
+
+    /// The versions set aside for session `id`, as the conflict view shows them.
+    fn set_aside(&self, id: &str) -> Vec<String> {
+        let record = RecordRef::Session(id.into());
+        let copies = self.store.conflict_copies_of(&record).unwrap();
+        copies
+            .iter()
+            .map(|copy| {
+                let session: Session = self.store.conflict_copy(copy).unwrap().unwrap();
+                session.note.text(Section::Subjective).to_string()
+            })
+            .collect()
+    }
+}
+
+fn server() -> MemoryServer {
+    MemoryServer::new(USER, PASSWORD)
+}
+
+#[test]
+fn a_device_set_up_from_the_server_holds_the_first_ones_clients_and_sessions() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+
+    let laptop = set_up_from(&mut server);
+
+    let (clients, problems) = laptop.store.clients();
+    assert_eq!(problems, []);
+    assert_eq!(clients, vec![tablet.store.client("c1").unwrap().unwrap()]);
+    assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
+    assert_eq!(laptop.store.index().sessions.len(), 1);
+}
+
+#[test]
+fn the_server_holds_only_what_the_vault_sealed() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+
+    assert_eq!(server.live_ids(), ["client:c1", "session:s1", "vault"]);
+    let stored = server.stored_text();
+    for phrase in ["Alex", "Rivera", "panic attacks", "avoidance ladder"] {
+        assert!(!stored.contains(phrase), "the server can read {phrase:?}");
+    }
+}
+
+#[test]
+fn a_store_without_the_vault_offers_nothing_to_sync() {
+    let backend = MemoryBackend::new();
+    let (mut store, _) = Store::open(Box::new(backend)).unwrap();
+    store.save_client(&alex()).unwrap();
+    let mut replica = store.replica().unwrap();
+    replica.take_in_all().unwrap();
+    let changes = replica.changes(&0.into(), 100).unwrap();
+    assert_eq!(changes.results, []);
+}
+
+#[test]
+fn an_edit_on_one_device_reaches_the_other() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    let mut laptop = set_up_from(&mut server);
+
+    tablet.edit("s1", "Ladder step 4: the crowded platform");
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+
+    assert_eq!(laptop.note("s1"), "Ladder step 4: the crowded platform");
+    assert_eq!(laptop.set_aside("s1"), Vec::<String>::new());
+    // Edited again there, it comes back without a conflict.
+    laptop.edit("s1", "Ladder step 5");
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+    assert_eq!(tablet.note("s1"), "Ladder step 5");
+    assert_eq!(server.leaves("session:s1").len(), 1);
+}
+
+#[test]
+fn a_session_changed_on_both_devices_keeps_both_versions_until_one_is_chosen() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    let mut laptop = set_up_from(&mut server);
+
+    tablet.edit("s1", "Written on the tablet");
+    laptop.edit("s1", "Written on the laptop");
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+
+    for device in [&tablet, &laptop] {
+        let mut both = device.set_aside("s1");
+        both.push(device.note("s1"));
+        both.sort();
+        assert_eq!(both, ["Written on the laptop", "Written on the tablet"]);
+        let record = RecordRef::Session("s1".into());
+        assert!(device.store.changed_on_another_device(&record));
+    }
+    // Both devices show the same winner, as CouchDB would.
+    assert_eq!(tablet.note("s1"), laptop.note("s1"));
+    assert_eq!(server.leaves("session:s1").len(), 2);
+
+    // The clinician keeps the version shown on the laptop.
+    let record = RecordRef::Session("s1".into());
+    let copy = laptop.store.conflict_copies_of(&record).unwrap().remove(0);
+    laptop.store.remove_conflict_copy(&copy).unwrap();
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+
+    let live = server.leaves("session:s1");
+    assert_eq!(live.iter().filter(|l| !l.deleted).count(), 1);
+    assert_eq!(tablet.set_aside("s1"), Vec::<String>::new());
+    assert!(!tablet.store.changed_on_another_device(&record));
+    assert_eq!(tablet.note("s1"), laptop.note("s1"));
+}
+
+#[test]
+fn a_session_deleted_for_good_leaves_the_other_device_as_a_tombstone() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    let mut laptop = set_up_from(&mut server);
+
+    let session = Deletable::Session("s1".into());
+    tablet.store.delete_session("s1", 10).unwrap();
+    tablet.store.purge(&session).unwrap();
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+
+    assert_eq!(laptop.store.session("s1").unwrap(), None);
+    assert_eq!(laptop.store.index().sessions, []);
+    assert!(server.leaves("session:s1").iter().all(|l| l.deleted));
+    assert!(laptop.backend.raw(&client_key("c1")).is_some());
+}
+
+#[test]
+fn a_database_of_another_vault_is_refused_and_nothing_here_changes() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    let mut other = first_device();
+    other.name = "another practice";
+    other.edit("s1", "Another practice's note");
+    let before = other.backend.raw(&session_key("s1"));
+
+    let refused = other.run(Direction::Pull, &mut server);
+
+    assert!(
+        matches!(&refused, Err(SyncError::Local(why)) if why.contains("another vault")),
+        "{refused:?}"
+    );
+    assert_eq!(other.backend.raw(&session_key("s1")), before);
+    assert_eq!(other.note("s1"), "Another practice's note");
+}
+
+#[test]
+fn a_device_with_notes_of_its_own_cannot_be_set_up_from_the_server() {
+    let device = first_device();
+    let mut backend = device.backend.clone();
+    let header = backend.raw(&vault_key()).unwrap();
+    assert!(matches!(
+        adopt_vault(&mut backend, &header),
+        Err(SyncError::Local(_))
+    ));
+}
+
+#[test]
+fn taking_in_an_unchanged_store_again_adds_no_revision() {
+    let mut tablet = first_device();
+    let mut replica = tablet.store.replica().unwrap();
+    replica.take_in_all().unwrap();
+    let first = replica.changes(&0.into(), 100).unwrap();
+    replica.take_in_all().unwrap();
+    let again = replica.changes(&first.last_seq, 100).unwrap();
+    assert_eq!(again.results, []);
+    assert_eq!(first.results.len(), 3, "vault, client and session");
+}
+
+#[test]
+fn an_open_session_is_not_saved_over_the_other_devices_version_that_won() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    let mut laptop = set_up_from(&mut server);
+
+    tablet.edit("s1", "Written on the tablet");
+    tablet.sync(&mut server).unwrap();
+    // The laptop's editor holds its own edit, saved under the same number.
+    let open = with_note(
+        laptop.store.session("s1").unwrap().unwrap(),
+        "Written on the laptop",
+    );
+    let rev = laptop.store.save_session(&open).unwrap();
+    laptop.sync(&mut server).unwrap();
+
+    let mut typed_on = open.clone();
+    typed_on.rev = rev;
+    let saved = laptop
+        .store
+        .save_session(&with_note(typed_on, "Written on the laptop, more"));
+    if laptop.note("s1") == "Written on the tablet" {
+        assert!(
+            matches!(saved, Err(StorageError::Conflict { .. })),
+            "{saved:?}"
+        );
+    } else {
+        assert_eq!(saved, Ok(rev + 1));
+    }
+    let mut kept = laptop.set_aside("s1");
+    kept.push(laptop.note("s1"));
+    assert!(kept.contains(&"Written on the tablet".to_string()));
+    assert!(kept.iter().any(|t| t.starts_with("Written on the laptop")));
+}
