@@ -354,21 +354,6 @@ impl Store {
         &self.index
     }
 
-    /// Brings the index in line with the records in storage after some
-    /// arrived or went without this tab writing them (sync).
-    fn settle_index(&mut self) -> Result<(), StorageError> {
-        let keys: HashSet<String> = self.backend.keys()?.into_iter().collect();
-        let mut index = self.current_index();
-        index.clients.retain(|id| keys.contains(&client_key(id)));
-        index
-            .sessions
-            .retain(|s| keys.contains(&session_key(&s.id)));
-        let index = problems::complete_index(self.backend.as_mut(), Some(index))?;
-        write(self.backend.as_mut(), &index_key(), &index)?;
-        self.index = index;
-        Ok(())
-    }
-
     /// Picks up records another tab added since this one read the index.
     pub fn refresh_index(&mut self) {
         self.index = self.current_index();

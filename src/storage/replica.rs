@@ -18,17 +18,16 @@
 use super::revisions::next_copy;
 use super::vault::VaultHeader;
 use super::{
-    Backend, PREFIX, RecordRef, Revised, SCHEMA_VERSION, StorageError, Store, decoded, encoded,
-    read, vault_key,
+    Backend, PREFIX, RecordRef, Revised, SCHEMA_VERSION, StorageError, Store, client_key, decoded,
+    encoded, index_key, read, session_key, vault_key,
 };
 use crate::model::{Client, Session};
 use crate::sync::{
-    Account, Body, Change, ChangedRev, Changes, Checkpoint, Doc, Hold, LocalDocs, RecordRevs, Rev,
-    RevsById, SyncError, VAULT_DOC_ID, doc_id, record_of,
+    Account, Body, Doc, Hold, RecordRevs, Rev, SyncError, VAULT_DOC_ID, doc_id, record_of,
 };
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Revisions kept per record. CouchDB keeps 1,000; a tablet's storage
 /// cannot, and a short history still finds the common ancestor of two
@@ -206,6 +205,21 @@ impl Store {
         value: &T,
     ) -> Result<(), StorageError> {
         self.backend.set_as_stored(key, &encoded(value)?)
+    }
+
+    /// Brings the index in line with the records in storage after some
+    /// arrived or went without this tab writing them.
+    fn settle_index(&mut self) -> Result<(), StorageError> {
+        let keys: HashSet<String> = self.backend.keys()?.into_iter().collect();
+        let mut index = self.current_index();
+        index.clients.retain(|id| keys.contains(&client_key(id)));
+        index
+            .sessions
+            .retain(|s| keys.contains(&session_key(&s.id)));
+        let index = super::problems::complete_index(self.backend.as_mut(), Some(index))?;
+        super::write(self.backend.as_mut(), &index_key(), &index)?;
+        self.index = index;
+        Ok(())
     }
 
     /// The value stored under `key` opened with the vault key.
@@ -496,111 +510,7 @@ impl Replica<'_> {
     }
 }
 
-impl LocalDocs for Replica<'_> {
-    fn changes(&self, since: &serde_json::Value, limit: usize) -> Result<Changes, SyncError> {
-        let since = since.as_u64().unwrap_or(0);
-        let mut changed: Vec<(&String, u64)> = self
-            .feed
-            .docs
-            .iter()
-            .filter(|(_, (seq, _))| *seq > since)
-            .map(|(doc, (seq, _))| (doc, *seq))
-            .collect();
-        changed.sort_by_key(|(_, seq)| *seq);
-        let mut results = Vec::new();
-        for (doc, seq) in changed.into_iter().take(limit) {
-            let leaves = self.tracked(doc).map_err(local)?.revs.tree().leaves();
-            results.push(Change {
-                seq: seq.into(),
-                id: doc.clone(),
-                deleted: leaves.first().is_some_and(|l| l.deleted),
-                changes: leaves
-                    .into_iter()
-                    .map(|l| ChangedRev { rev: l.rev })
-                    .collect(),
-            });
-        }
-        let last_seq = results.last().map_or(since.into(), |c| c.seq.clone());
-        Ok(Changes { results, last_seq })
-    }
-
-    fn revs_diff(&self, asked: &RevsById) -> Result<RevsById, SyncError> {
-        let mut missing = RevsById::new();
-        for (doc, revs) in asked {
-            let lacking = self.tracked(doc).map_err(local)?.revs.tree().missing(revs);
-            if !lacking.is_empty() {
-                missing.insert(doc.clone(), lacking);
-            }
-        }
-        Ok(missing)
-    }
-
-    fn open_revs(&self, doc: &str, revs: &[Rev]) -> Result<Vec<Doc>, SyncError> {
-        let (Some(key), tracked) = (key_of(doc), self.tracked(doc).map_err(local)?) else {
-            return Ok(Vec::new());
-        };
-        let held = self.held(&key).map_err(local)?;
-        let mut docs: Vec<Doc> = Vec::new();
-        for leaf in revs
-            .iter()
-            .flat_map(|rev| tracked.revs.tree().leaves_from(rev))
-        {
-            if !docs.iter().any(|d| d.rev == leaf.rev) {
-                docs.extend(tracked.revs.doc(doc, &leaf.rev, held.as_ref()));
-            }
-        }
-        Ok(docs)
-    }
-
-    fn get(&self, doc: &str) -> Result<Option<Doc>, SyncError> {
-        let Some(key) = key_of(doc) else {
-            return Ok(None);
-        };
-        let tracked = self.tracked(doc).map_err(local)?;
-        let held = self.held(&key).map_err(local)?;
-        Ok(tracked
-            .revs
-            .winner()
-            .and_then(|winner| tracked.revs.doc(doc, &winner, held.as_ref())))
-    }
-
-    fn write(&mut self, docs: Vec<Doc>) -> Result<(), SyncError> {
-        let mut landed = Ok(());
-        for doc in docs {
-            landed = self.land(doc);
-            if landed.is_err() {
-                break;
-            }
-        }
-        // What landed is kept even when a later document failed.
-        self.save_feed().map_err(local)?;
-        if self.changed_records {
-            self.store.settle_index().map_err(local)?;
-        }
-        landed
-    }
-
-    fn checkpoint(&self, replication_id: &str) -> Result<Option<Checkpoint>, SyncError> {
-        self.store
-            .sync_record(&checkpoint_key(replication_id))
-            .map_err(local)
-    }
-
-    fn accepts_vault(&self, vault: &serde_json::Value) -> Result<(), SyncError> {
-        let text = vault["c"].as_str().ok_or(SyncError::NotSessionpad)?;
-        self.accepts_header(text)
-    }
-
-    fn set_checkpoint(
-        &mut self,
-        replication_id: &str,
-        checkpoint: &Checkpoint,
-    ) -> Result<(), SyncError> {
-        self.store
-            .set_sync_record(&checkpoint_key(replication_id), checkpoint)
-            .map_err(local)
-    }
-}
+mod local_docs;
 
 #[cfg(test)]
 mod tests;
