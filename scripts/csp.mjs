@@ -2,6 +2,8 @@
 // the app's own origin. Trunk writes the wasm loader as an inline module
 // script, so the policy names that exact script by its SHA-256 hash instead
 // of allowing inline scripts in general.
+// SESSIONPAD_SYNC_ORIGIN (space-separated origins, e.g. https://couch.example.org)
+// adds those origins to connect-src, for a sync database not on the app's origin.
 // Usage (from scripts/seal-and-precache.sh): node scripts/csp.mjs <index.html> <profile>
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -23,6 +25,35 @@ if (profile !== "release") {
     ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
   );
   html = html.replace("__SCRIPT_HASHES__", hashes.join(" "));
+  const extra = syncOrigins(process.env.SESSIONPAD_SYNC_ORIGIN ?? "");
+  if (extra.length) {
+    if (!/connect-src 'self'/.test(html)) {
+      console.error(`csp.mjs: ${file} has no "connect-src 'self'" to add the sync origin to`);
+      process.exit(1);
+    }
+    html = html.replace("connect-src 'self'", `connect-src 'self' ${extra.join(" ")}`);
+    console.log(`csp.mjs: connect-src also allows ${extra.join(" ")}`);
+  }
 }
 writeFileSync(file, html);
 console.log(`csp.mjs: ${profile === "release" ? "sealed" : "removed policy from"} ${file}`);
+
+/** Origins only (scheme, host, port): anything else would widen or break the policy. */
+function syncOrigins(value) {
+  return value
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((text) => {
+      let origin;
+      try {
+        origin = new URL(text).origin;
+      } catch {
+        origin = null;
+      }
+      if (!origin || !/^https?:/.test(origin) || origin !== text.replace(/\/$/, "")) {
+        console.error(`csp.mjs: SESSIONPAD_SYNC_ORIGIN must list origins like https://couch.example.org, not ${text}`);
+        process.exit(1);
+      }
+      return origin;
+    });
+}

@@ -1,12 +1,18 @@
-// Serves a built app folder on loopback with the right content types.
-// Usage: node scripts/serve.mjs [dir] [port]
-import { createServer } from "node:http";
+// Serves a built app folder on loopback with the right content types and,
+// given a database address, forwards `/db/…` to it on the same origin, as the
+// Caddy and nginx setups in the README do (the app's Content-Security-Policy
+// allows connections to its own origin only).
+// Usage: node scripts/serve.mjs [dir] [port] [--db <url>]
+//   --db (or SESSIONPAD_DB_URL): e.g. http://127.0.0.1:5984; `/db/sessionpad/_changes`
+//   is then forwarded as `/sessionpad/_changes`.
+// In-process: `const site = await serve({ dir, port, db })`, see below.
+import { createServer, request as httpRequest, Agent as HttpAgent } from "node:http";
+import { request as httpsRequest, Agent as HttpsAgent } from "node:https";
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = resolve(process.argv[2] ?? "dist");
-const port = Number(process.argv[3] ?? 8080);
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -20,7 +26,7 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-createServer(async (req, res) => {
+async function serveFile(root, req, res) {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
   if (!file.startsWith(root)) {
@@ -44,6 +50,158 @@ createServer(async (req, res) => {
   } catch {
     res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
   }
-}).listen(port, "127.0.0.1", () => {
-  console.log(`Serving ${root} on http://127.0.0.1:${port}`);
-});
+}
+
+// Hop-by-hop headers belong to one connection and are not forwarded.
+const hopByHop = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade"]);
+
+function badGateway(res, reason) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(502, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify({ error: "bad_gateway", reason }));
+}
+
+/** Forwards `/db/…` requests to the database server at `db`, streaming both ways. */
+function createProxy(db) {
+  const target = new URL(db);
+  if (target.protocol !== "http:" && target.protocol !== "https:") {
+    throw new Error(`serve.mjs: database address must be http or https: ${db}`);
+  }
+  const base = target.pathname.replace(/\/+$/, "");
+  const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+  const agent = target.protocol === "https:" ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const open = new Set();
+  let reachable = true;
+
+  function forward(req, res) {
+    if (!reachable) {
+      badGateway(res, "The database server is unreachable (switched off for a test).");
+      return;
+    }
+    const headers = {};
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      const name = req.rawHeaders[i];
+      if (!hopByHop.has(name.toLowerCase())) headers[name] = req.rawHeaders[i + 1];
+    }
+    headers.host = target.host;
+    const upstream = send({
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: base + req.url.slice("/db".length),
+      headers,
+      agent,
+    });
+    const exchange = { upstream, res };
+    open.add(exchange);
+    const done = () => open.delete(exchange);
+    upstream.on("response", (answer) => {
+      const out = [];
+      for (let i = 0; i < answer.rawHeaders.length; i += 2) {
+        if (!hopByHop.has(answer.rawHeaders[i].toLowerCase())) out.push(answer.rawHeaders[i], answer.rawHeaders[i + 1]);
+      }
+      res.writeHead(answer.statusCode, answer.statusMessage, out);
+      // Sent at once, so a longpoll's first bytes or heartbeats are not held back.
+      res.flushHeaders();
+      answer.pipe(res);
+      answer.on("error", () => res.destroy());
+      answer.on("end", done);
+    });
+    upstream.on("error", (error) => {
+      done();
+      badGateway(res, `The database server did not answer: ${error.code ?? error.message}`);
+    });
+    // The browser gave up (or went away): so does the request to the database.
+    res.on("close", () => {
+      done();
+      if (!res.writableFinished) upstream.destroy();
+    });
+    req.pipe(upstream);
+  }
+
+  return {
+    forward,
+    get reachable() {
+      return reachable;
+    },
+    /** false: every `/db/` request answers 502 and requests under way are cut, as if the server went away. */
+    setReachable(value) {
+      reachable = Boolean(value);
+      if (!reachable) {
+        for (const { upstream, res } of open) {
+          upstream.destroy();
+          res.destroy();
+        }
+        open.clear();
+      }
+    },
+    close() {
+      agent.destroy();
+    },
+  };
+}
+
+/**
+ * Starts the server. Options: dir (default "dist"), port (default 8080; 0 for any free one),
+ * db (database address to forward `/db/` to; default none: `/db/` is served from dir like any path).
+ * Resolves to { url, port, server, setDbReachable(bool), dbReachable, close() }.
+ */
+export async function serve({ dir = "dist", port = 8080, db } = {}) {
+  const root = resolve(dir);
+  const proxy = db ? createProxy(db) : null;
+  const server = createServer((req, res) => {
+    if (proxy && (req.url === "/db" || req.url.startsWith("/db/") || req.url.startsWith("/db?"))) {
+      proxy.forward(req, res);
+    } else {
+      serveFile(root, req, res);
+    }
+  });
+  // No time limits on requests: a longpoll changes feed may be quiet for a minute.
+  server.requestTimeout = 0;
+  server.timeout = 0;
+  await new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", done);
+  });
+  const actual = server.address().port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    server,
+    get dbReachable() {
+      return proxy ? proxy.reachable : false;
+    },
+    setDbReachable(value) {
+      if (!proxy) throw new Error("serve.mjs: no database to switch: start it with db");
+      proxy.setReachable(value);
+    },
+    async close() {
+      proxy?.setReachable(false);
+      proxy?.close();
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+function parseArgs(argv) {
+  const positional = [];
+  let db = process.env.SESSIONPAD_DB_URL || undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--db") db = argv[++i];
+    else if (argv[i].startsWith("--db=")) db = argv[i].slice("--db=".length);
+    else positional.push(argv[i]);
+  }
+  return { dir: positional[0] ?? "dist", port: Number(positional[1] ?? 8080), db };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = parseArgs(process.argv.slice(2));
+  const site = await serve(options);
+  console.log(`Serving ${resolve(options.dir)} on ${site.url}`);
+  if (options.db) console.log(`Forwarding ${site.url}/db/ to ${options.db}`);
+}

@@ -55,7 +55,7 @@ fi
 
 # node_modules/.package-lock.json is npm's record of what is installed.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm packages (wasm-opt, Playwright)"
+  say "Installing npm packages (wasm-opt, Playwright, PouchDB Server; builds sqlite3 once, about 2 minutes)"
   npm ci --no-audit --no-fund
 fi
 
