@@ -4,6 +4,8 @@
 mod autosave;
 mod backup;
 mod conflicts;
+mod sync;
+pub use sync::{check_database, set_up_from_server, start_sync};
 mod vault;
 
 use crate::model::{Client, DeviceSettings, Session};
@@ -86,6 +88,13 @@ pub struct AppState {
     /// used: edits then live in memory only, and no write is called saved.
     not_saving: StoredValue<Option<String>>,
     newer_data: RwSignal<Option<NewerData>>,
+    /// Sync between devices, as the status bar shows it. See `sync`.
+    sync: RwSignal<crate::sync::SyncStatus>,
+    /// Bumped when sync is turned on or off: a running sync whose number
+    /// is no longer this one stops.
+    sync_run: RwSignal<u64>,
+    /// Tells the running sync that something was saved, so it pushes.
+    sync_wake: StoredValue<Option<std::rc::Rc<dyn Fn()>>, LocalStorage>,
 }
 
 /// The store this tab works on, and what opening it found.
@@ -178,6 +187,9 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         find_on_open: StoredValue::new(None),
         not_saving: StoredValue::new(not_saving.map(|e| e.not_saving_reason())),
         newer_data: RwSignal::new(newer_data),
+        sync: RwSignal::new(crate::sync::SyncStatus::Off),
+        sync_run: RwSignal::new(0),
+        sync_wake: StoredValue::new_local(None),
     };
     problems.iter().for_each(|p| state.report(p));
     state.finish_vault_work();
@@ -301,6 +313,7 @@ impl AppState {
             (None, 0) => {
                 self.request_persistence_once();
                 self.remember_change_for_backup();
+                self.push_soon();
                 SaveStatus::Saved
             }
             (None, _) => SaveStatus::Saving,

@@ -11,6 +11,7 @@ pub mod roster;
 pub mod search;
 pub mod session;
 pub mod shell;
+pub mod sync;
 pub mod vault;
 pub mod widgets;
 
@@ -31,6 +32,7 @@ pub use shell::{
     App, EvictionHint, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator, UpdatePrompt,
     lazy_screen, record_code,
 };
+pub use sync::{SetUpFromServer, SyncIndicator, SyncPanel};
 pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,

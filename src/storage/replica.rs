@@ -16,7 +16,7 @@
 //! revisions are ended, on every device.
 
 use super::revisions::next_copy;
-use super::vault::VaultHeader;
+use super::vault::{Unlocked, VaultHeader};
 use super::{
     Backend, PREFIX, RecordRef, Revised, SCHEMA_VERSION, StorageError, Store, client_key, decoded,
     encoded, index_key, read, session_key, vault_key,
@@ -49,20 +49,28 @@ pub fn account_key() -> String {
 }
 
 /// Makes an empty device hold the vault of the database it is set up
-/// from: `header` is the body of that database's vault document. The
-/// passphrase then unlocks it as on the first device. Refused when the
-/// device holds records of its own, which must never be mixed in.
-pub fn adopt_vault(backend: &mut dyn Backend, header: &str) -> Result<VaultHeader, SyncError> {
-    if super::holds_records(backend).map_err(local)? {
-        return Err(SyncError::Local(
-            "this device already holds notes; set it up from the server only when it is empty"
+/// from, opened with the passphrase as on the first device: `header` is the
+/// body of that database's vault document. Refused when the device holds
+/// records of its own, which must never be mixed in, and when the
+/// passphrase does not open it; nothing is written then.
+pub fn adopt_vault(
+    backend: &mut dyn Backend,
+    header: &str,
+    passphrase: &str,
+) -> Result<Unlocked, String> {
+    if super::holds_records(backend).map_err(|e| e.to_string())? {
+        return Err(
+            "This device already holds notes. Set up from the server only on a device without any."
                 .into(),
-        ));
+        );
     }
     let vault: VaultHeader =
-        super::coding::from_json(header).map_err(|_| SyncError::NotSessionpad)?;
-    backend.set(&vault_key(), header).map_err(local)?;
-    Ok(vault)
+        super::coding::from_json(header).map_err(|_| SyncError::NotSessionpad.to_string())?;
+    let unlocked = vault.unlock(passphrase).map_err(|e| e.to_string())?;
+    backend
+        .set(&vault_key(), header)
+        .map_err(|e| e.to_string())?;
+    Ok(unlocked)
 }
 
 /// Whether `key` is sync's own bookkeeping, which never leaves the device.

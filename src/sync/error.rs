@@ -74,6 +74,11 @@ impl Credentials {
         }
     }
 
+    /// The user name, shown beside the database it is used for.
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
     /// The `Authorization` header's value: HTTP Basic.
     pub fn authorization(&self) -> String {
         format!(

@@ -45,6 +45,11 @@ impl Request {
         }
     }
 
+    /// `GET` of the database itself: whether it exists and lets this user in.
+    pub fn database() -> Self {
+        Self::get(String::new())
+    }
+
     /// `GET` of one document's winning revision: how a new device reads the
     /// vault document before it can take part in a run.
     pub fn get_doc(id: &str) -> Self {

@@ -19,8 +19,9 @@ pub mod http;
 pub mod protocol;
 pub mod record;
 pub mod rev_tree;
+pub mod status;
 
-pub use account::Account;
+pub use account::{Account, AccountError};
 pub use address::{AddressError, DatabaseAddress};
 pub use checkpoint::{Checkpoint, Direction, replication_id};
 pub use doc::{Body, Doc, VAULT_DOC_ID, doc_id, record_of};
@@ -29,6 +30,7 @@ pub use http::{Method, NoAnswer, Reply, Request, Response};
 pub use protocol::{Change, ChangedRev, Changes, LocalDocs, Replication, RevsById, Step, Summary};
 pub use record::{Hold, Merged, RecordRevs};
 pub use rev_tree::{DEFAULT_REVS_LIMIT, Rev, RevPath, RevTree};
+pub use status::SyncStatus;
 
 #[cfg(test)]
 pub(crate) mod memory_server;

@@ -1,28 +1,14 @@
 import { test, expect } from "@playwright/test";
-import { fileURLToPath } from "node:url";
-import { serve } from "../../scripts/serve.mjs";
-import { basicAuth, startCouch } from "./couch.mjs";
+import { basicAuth, useSyncSite } from "./couch.mjs";
 
 // The server the sync journeys replicate with, reached as the app reaches it:
 // on the app's own origin under /db/, through scripts/serve.mjs.
-const dist = fileURLToPath(new URL("../../dist", import.meta.url));
-let couch;
-let site;
-
-test.beforeAll(async () => {
-  couch = await startCouch();
-  site = await serve({ dir: dist, port: 0, db: couch.url });
-});
-
-test.afterAll(async () => {
-  await site?.close();
-  await couch?.stop();
-});
+const env = useSyncSite(test);
 
 function get(path, { auth = true, ...init } = {}) {
   const headers = { accept: "application/json" };
-  if (auth) headers.authorization = basicAuth(couch.user, couch.password);
-  return fetch(`${site.url}/db/${couch.database}${path}`, { ...init, headers: { ...headers, ...init.headers } });
+  if (auth) headers.authorization = basicAuth(env.couch.user, env.couch.password);
+  return fetch(`${env.site.url}/db/${env.couch.database}${path}`, { ...init, headers: { ...headers, ...init.headers } });
 }
 
 test("the database answers its member through the proxy and refuses anyone else", async () => {
@@ -54,11 +40,11 @@ test("a longpoll changes feed waits for its timeout, or ends at the next change"
   started = Date.now();
   const woken = get(`/_changes?feed=longpoll&style=all_docs&since=${body.last_seq}&timeout=20000`);
   await new Promise((r) => setTimeout(r, 300));
-  await couch.request(`/${couch.database}/note-1`, { method: "PUT", body: { sealed: "x" } });
+  await env.couch.request(`/${env.couch.database}/note-1`, { method: "PUT", body: { sealed: "x" } });
   const change = await (await woken).json();
   expect(change.results.map((r) => r.id)).toEqual(["note-1"]);
   expect(Date.now() - started).toBeLessThan(5000);
-  const all = await couch.allDocs();
+  const all = await env.couch.allDocs();
   expect(all.rows.map((r) => r.id)).toContain("note-1");
 });
 
@@ -67,18 +53,18 @@ test("switched unreachable, /db/ answers 502 and cuts a waiting feed; switched b
     .then((r) => r.text())
     .catch((error) => error);
   await new Promise((r) => setTimeout(r, 300));
-  site.setDbReachable(false);
+  env.site.setDbReachable(false);
   expect(await waiting).toBeInstanceOf(Error);
   expect((await get("")).status).toBe(502);
 
-  site.setDbReachable(true);
+  env.site.setDbReachable(true);
   expect((await get("")).status).toBe(200);
 });
 
 test("with the server itself stopped, /db/ answers 502 until it is back, data kept", async () => {
-  await couch.halt();
+  await env.couch.halt();
   expect((await get("")).status).toBe(502);
-  await couch.resume();
+  await env.couch.resume();
   expect((await get("")).status).toBe(200);
-  expect((await couch.allDocs()).rows.map((r) => r.id)).toContain("note-1");
+  expect((await env.couch.allDocs()).rows.map((r) => r.id)).toContain("note-1");
 });

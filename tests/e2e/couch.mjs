@@ -191,3 +191,23 @@ async function waitUntilAnswering(url, ms) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * For a spec: before its tests, PouchDB Server and the built app served with
+ * `/db/` proxied to it on one origin (as a deployment serves them); after
+ * them, both stopped. The returned object's `couch` and `site` are set once
+ * the spec's tests run (`site` is what scripts/serve.mjs's `serve` returns).
+ */
+export function useSyncSite(test) {
+  const env = { couch: null, site: null };
+  test.beforeAll(async () => {
+    const { serve } = await import("../../scripts/serve.mjs");
+    env.couch = await startCouch();
+    env.site = await serve({ dir: join(root, "dist"), port: 0, db: env.couch.url });
+  });
+  test.afterAll(async () => {
+    await env.site?.close();
+    await env.couch?.stop();
+  });
+  return env;
+}

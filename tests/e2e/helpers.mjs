@@ -8,6 +8,24 @@ export const field = (scope, name) => scope.getByRole("textbox", { name, exact: 
 /** Waits for the autosave status to say the last edit is stored. */
 export const saved = (page) => expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
 
+/** Turns on "Lock with passphrase" under "This device", left open; returns the recovery key. */
+export async function turnOnLock(page, passphrase) {
+  await page.getByText("This device", { exact: true }).click();
+  const device = page.locator("details", { hasText: "This device" });
+  await field(device, "Passphrase").fill(passphrase);
+  await field(device, "Repeat passphrase").fill(passphrase);
+  await device.getByRole("button", { name: "Turn on lock" }).click();
+  await expect(device.getByRole("alert")).toHaveText(/Tick the box first/);
+  await device.getByRole("checkbox", { name: /I understand Sessionpad cannot recover my notes/ }).check();
+  await device.getByRole("button", { name: "Turn on lock" }).click();
+  const dialog = page.getByRole("dialog", { name: "Your recovery key" });
+  const recovery = (await dialog.getByLabel("Recovery key").textContent()).trim();
+  expect(recovery).toMatch(/^([0-9a-f]{4}-){7}[0-9a-f]{4}$/);
+  await dialog.getByRole("button", { name: "I have saved it" }).click();
+  await expect(dialog).toHaveCount(0);
+  return recovery;
+}
+
 /** An empty origin: no clients, no records. */
 export async function startEmpty(page) {
   await page.goto("/");

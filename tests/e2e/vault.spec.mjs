@@ -1,29 +1,13 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { field, saved, startEmpty } from "./helpers.mjs";
+import { field, saved, startEmpty, turnOnLock as turnOnLockWith } from "./helpers.mjs";
 
 const PASSPHRASE = "blue heron at dawn";
 /** Words of the sample that must never be readable while locked. */
 const SECRETS = ["Alex", "Product Designer", "Harper Torres", "perfectionism", "counter-evidence"];
 
+const turnOnLock = (page) => turnOnLockWith(page, PASSPHRASE);
 const storage = (page) => page.evaluate(() => Object.entries(localStorage));
-
-async function turnOnLock(page) {
-  await page.getByText("This device", { exact: true }).click();
-  const device = page.locator("details", { hasText: "This device" });
-  await field(device, "Passphrase").fill(PASSPHRASE);
-  await field(device, "Repeat passphrase").fill(PASSPHRASE);
-  await device.getByRole("button", { name: "Turn on lock" }).click();
-  await expect(device.getByRole("alert")).toHaveText(/Tick the box first/);
-  await device.getByRole("checkbox", { name: /I understand Sessionpad cannot recover my notes/ }).check();
-  await device.getByRole("button", { name: "Turn on lock" }).click();
-  const dialog = page.getByRole("dialog", { name: "Your recovery key" });
-  const recovery = (await dialog.getByLabel("Recovery key").textContent()).trim();
-  expect(recovery).toMatch(/^([0-9a-f]{4}-){7}[0-9a-f]{4}$/);
-  await dialog.getByRole("button", { name: "I have saved it" }).click();
-  await expect(dialog).toHaveCount(0);
-  return recovery;
-}
 
 async function expectLockedAndBlank(page) {
   await expect(page.getByRole("heading", { name: "Sessionpad is locked" })).toBeVisible();

@@ -4,8 +4,9 @@ use crate::state::use_app_state;
 use crate::storage::Revised;
 use leptos::prelude::*;
 
-/// Shown while this tab's version of the record is set aside because another
-/// tab or window changed it too: nothing is lost until the clinician chooses.
+/// Shown while a version of the record is set aside because another tab or
+/// window, or another device, changed it too: nothing is lost until the
+/// clinician chooses.
 #[component]
 pub fn ConflictNotice<T>(
     /// What the record is called in the message: "session", "client".
@@ -27,15 +28,29 @@ where
             value.set(theirs);
         }
     };
+    // Another device's version reads differently: "mine" and "theirs" may
+    // both have been typed by the clinician, on two devices.
+    let from_device = move || state.read(|s| s.changed_on_another_device(&record.read_value()));
     view! {
         <Show when=move || state.in_conflict(&record.read_value())>
-            <section class="notice conflict" role="alert" aria-label="Changed in another tab">
+            <section
+                class="notice conflict"
+                role="alert"
+                aria-label=move || if from_device() { "Changed on another device" } else { "Changed in another tab" }
+            >
                 <p>
-                    {format!("This {noun} was also changed in another tab or window.")}
-                    " Your version is kept aside until you choose which to keep."
+                    {move || if from_device() {
+                        format!("Changed on another device: this {noun} was also changed there. Both versions are kept until you choose which to keep.")
+                    } else {
+                        format!("This {noun} was also changed in another tab or window. Your version is kept aside until you choose which to keep.")
+                    }}
                 </p>
-                <button type="button" class="primary" on:click=keep_mine>"Keep mine"</button>
-                <button type="button" on:click=keep_theirs>"Keep theirs"</button>
+                <button type="button" class="primary" on:click=keep_mine>
+                    {move || if from_device() { "Keep this version" } else { "Keep mine" }}
+                </button>
+                <button type="button" on:click=keep_theirs>
+                    {move || if from_device() { "Keep the other version" } else { "Keep theirs" }}
+                </button>
                 <button type="button" aria-pressed=move || both.get().to_string() on:click=move |_| both.update(|b| *b = !*b)>
                     "Show both"
                 </button>

@@ -1,5 +1,5 @@
 use super::ProblemsPanel;
-use crate::components::{BackupButton, LockPanel, RestoreBackup, lazy_screen};
+use crate::components::{BackupButton, LockPanel, RestoreBackup, SyncPanel, lazy_screen};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -57,12 +57,16 @@ fn DeviceContents(open: RwSignal<bool>) -> impl IntoView {
             </Show>
             <p aria-label="Room for notes">{move || room.get().map(|r| r.describe())}</p>
             <p>{move || room.get().and_then(|r| r.sessions_left())}</p>
-            <p class="muted">"Everything stays on this device. Sessionpad makes no network requests."</p>
+            <p class="muted">
+                "Everything stays on this device. Sessionpad makes no network requests unless you "
+                "turn on sync, and then only to your own database, with notes encrypted first."
+            </p>
             <h3>"Backup"</h3>
             <p>{move || state.backup_standing().label}</p>
             <BackupButton />
             <RestoreBackup />
             <LockPanel />
+            <SyncPanel />
             <Show when=move || open.get()>
                 <ProblemsPanel />
             </Show>

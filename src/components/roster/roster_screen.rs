@@ -2,7 +2,8 @@ use super::{DamagedClients, RecentlyDeleted};
 use crate::components::FieldError;
 use crate::components::TextInput;
 use crate::components::{
-    BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup, SearchPanel, record_code,
+    BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup, SearchPanel, SetUpFromServer,
+    record_code,
 };
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
@@ -113,6 +114,7 @@ pub fn Roster() -> impl IntoView {
                         "Load sample data"
                     </button>
                     <RestoreBackup />
+                    <SetUpFromServer />
                 </div>
             </Show>
             <ul class="card-list">

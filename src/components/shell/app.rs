@@ -4,12 +4,13 @@ use super::lazy_screens::{
 };
 use crate::components::{
     AutoLock, EvictionHint, LockButton, LockedScreen, NotSavingBar, ProblemBanner, RecordOf,
-    RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator, UpdatePrompt,
+    RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator, SyncIndicator, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
 use crate::state::{
-    OpenedStore, Opening, open_browser, open_unlocked, opens_without_record_code, provide_app_state,
+    OpenedStore, Opening, open_browser, open_unlocked, opens_without_record_code,
+    provide_app_state, start_sync,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -122,6 +123,10 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     leptos::task::spawn_local(async move {
         record_code().await;
         state.flush();
+        // Sync starts once the vault is open; locking reloads the page.
+        if state.sync_account().is_ok_and(|a| a.is_some()) {
+            start_sync(state).await;
+        }
     });
     state.check_persistence();
 
@@ -138,6 +143,7 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
         <header class="app-bar">
             <a class="brand" href="#/">"Sessionpad"</a>
             <SaveIndicator />
+            <SyncIndicator />
             <LockButton />
         </header>
         <Show when=move || state.vault_on()>

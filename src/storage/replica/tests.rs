@@ -63,8 +63,7 @@ fn set_up_from(server: &mut MemoryServer) -> Device {
         .as_str()
         .expect("the vault document")
         .to_string();
-    let header = adopt_vault(&mut backend, &header).unwrap();
-    let unlocked = header.unlock(PASSPHRASE).unwrap();
+    let unlocked = adopt_vault(&mut backend, &header, PASSPHRASE).unwrap();
     let (store, _) = Store::open_unlocked(Box::new(backend.clone()), unlocked).unwrap();
     let mut device = Device {
         name: "laptop",
@@ -287,10 +286,26 @@ fn a_device_with_notes_of_its_own_cannot_be_set_up_from_the_server() {
     let device = first_device();
     let mut backend = device.backend.clone();
     let header = backend.raw(&vault_key()).unwrap();
-    assert!(matches!(
-        adopt_vault(&mut backend, &header),
-        Err(SyncError::Local(_))
-    ));
+    let refused = adopt_vault(&mut backend, &header, PASSPHRASE)
+        .err()
+        .unwrap();
+    assert!(refused.contains("already holds notes"), "{refused}");
+}
+
+#[test]
+fn a_wrong_passphrase_sets_up_nothing() {
+    let mut server = server();
+    first_device().sync(&mut server).unwrap();
+    let vault = server
+        .handle(
+            &crate::sync::Request::get_doc(VAULT_DOC_ID),
+            Some(&credentials()),
+        )
+        .unwrap();
+    let mut backend = MemoryBackend::new();
+    let refused = adopt_vault(&mut backend, vault.body["c"].as_str().unwrap(), "a guess");
+    assert_eq!(refused.err().unwrap(), "That passphrase does not match.");
+    assert_eq!(backend.raw(&vault_key()), None);
 }
 
 #[test]

@@ -1,0 +1,12 @@
+//! Sync between devices: its line in the status bar, turning it on under
+//! "This device", and setting a new device up from the server.
+
+mod account_fields;
+mod set_up_from_server;
+mod sync_indicator;
+mod sync_panel;
+
+pub use account_fields::AccountFields;
+pub use set_up_from_server::SetUpFromServer;
+pub use sync_indicator::SyncIndicator;
+pub use sync_panel::SyncPanel;

@@ -1,0 +1,77 @@
+use super::account_fields::{AccountFields, AccountForm};
+use crate::components::{FieldError, TextInput, lazy_screen, record_code};
+use crate::state::{set_up_from_server, use_app_state};
+use leptos::prelude::*;
+
+#[cfg(any(feature = "split", not(target_family = "wasm")))]
+use leptos::lazy;
+
+/// "Set up from server" on an empty roster: a new device joins the notes
+/// another device syncs. The form and its code come with the first click.
+#[component]
+pub fn SetUpFromServer() -> impl IntoView {
+    let opened = RwSignal::new(false);
+    view! {
+        <Show
+            when=move || opened.get()
+            fallback=move || view! {
+                <button type="button" on:click=move |_| opened.set(true)>"Set up from server"</button>
+            }
+        >
+            {move || lazy_screen(set_up_form())}
+        </Show>
+    }
+}
+
+#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
+async fn set_up_form() -> AnyView {
+    view! { <SetUpForm /> }.into_any()
+}
+
+#[component]
+fn SetUpForm() -> impl IntoView {
+    let state = use_app_state();
+    let form = AccountForm::new();
+    let passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let connect = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let account = match form.account() {
+            Ok(account) => account,
+            Err(e) => return error.set(Some(e.to_string())),
+        };
+        if passphrase.get_untracked().is_empty() {
+            return error.set(Some(
+                "Enter the passphrase your notes are locked with.".into(),
+            ));
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            record_code().await;
+            let joined = set_up_from_server(state, account, passphrase.get_untracked()).await;
+            if let Err(e) = joined {
+                // The page may have moved on to the roster the pull fills.
+                let _ = error.try_set(Some(e));
+                let _ = busy.try_set(false);
+            }
+        });
+    };
+    view! {
+        <form class="panel set-up" aria-label="Set up from server" on:submit=connect>
+            <h2>"Set up from server"</h2>
+            <p>
+                "Bring the notes another device syncs onto this one: the database it syncs "
+                "with, and the passphrase its lock uses. This device is then locked with the "
+                "same passphrase."
+            </p>
+            <AccountFields form />
+            <TextInput label="Passphrase" kind="password" value=passphrase on_text=move |t| passphrase.set(t) />
+            <FieldError message=error />
+            <button type="submit" class="primary" disabled=busy>
+                {move || if busy.get() { "Connecting…" } else { "Connect" }}
+            </button>
+        </form>
+    }
+}
