@@ -76,7 +76,8 @@ for path in "${files[@]}"; do
   json+=", \"$url\""
 done
 
-sw="$(<"$template")"
+# Its comments stay in the source: whole-line ones are left out of the build.
+sw="$(grep -v '^[[:space:]]*//' "$template")"
 # Quoted replacements: bash 5.2 would otherwise treat "&" in them as the match.
 sw="${sw//__VERSION__/"$version"}"
 sw="${sw//__PRECACHE__/"[$json]"}"

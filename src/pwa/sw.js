@@ -3,13 +3,16 @@
 // writes the real dist/sw.js from this template, filling in the build hash and
 // file list.
 //
-// Only this app's own files are ever fetched or served; requests to any other
-// origin are left alone (the app makes none).
+// Only this app's own files are ever fetched or served. Every other request
+// (another origin, or the sync database under this origin's /db/) is left
+// alone: it goes to the network as the page made it, and nothing of it is
+// stored.
 
 const CACHE_PREFIX = "sessionpad-";
 const CACHE = CACHE_PREFIX + "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const SHELL = new URL("index.html", self.location).href;
+const OWN = new Set(PRECACHE.map((url) => new URL(url, self.location).pathname));
 
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a new build waits until the user accepts
@@ -44,13 +47,14 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) {
     return;
   }
   if (request.mode === "navigate") {
     // Screens are URL fragments, so every navigation is the one app shell.
     event.respondWith(fromCache(SHELL).then((hit) => hit || fetch(request)));
-  } else {
+  } else if (OWN.has(url.pathname)) {
     // Network responses are not stored: the cache holds exactly one build.
     event.respondWith(fromCache(request).then((hit) => hit || fetch(request)));
   }

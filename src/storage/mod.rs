@@ -282,8 +282,10 @@ pub struct Store {
     newer_layout: Rc<Cell<Option<u32>>>,
     /// The unlocked vault's key, shared with the sealing backend (see [`vault`]).
     keyring: vault::Keyring,
-    /// Sync's changes feed as last read or written, with its stored text.
-    sync_feed: Option<Box<(String, replica::Feed)>>,
+    /// Sync's changes feed as last read or written, with its stored text
+    /// (see [`replica`]); kept opaque so a page that never syncs carries
+    /// none of its code.
+    sync_feed: Option<Box<dyn std::any::Any>>,
 }
 
 /// What opening found wrong without failing: shown to the clinician.

@@ -153,7 +153,11 @@ impl Store {
     /// the text it was read from: a run takes many steps.
     pub fn replica(&mut self) -> Result<Replica<'_>, StorageError> {
         let raw = self.backend.get_as_stored(&feed_key())?.unwrap_or_default();
-        let feed = match self.sync_feed.take().map(|cached| *cached) {
+        let cached = self
+            .sync_feed
+            .take()
+            .and_then(|c| c.downcast::<(String, Feed)>().ok());
+        let feed = match cached.map(|cached| *cached) {
             Some((text, feed)) if text == raw => feed,
             _ if raw.is_empty() => Feed::default(),
             _ => decoded(&feed_key(), &raw)?,
@@ -170,6 +174,14 @@ impl Store {
     /// The account sync runs with, if it is on.
     pub fn sync_account(&self) -> Result<Option<Account>, StorageError> {
         read(self.backend.as_ref(), &account_key())
+    }
+
+    /// Whether sync is on, known without reading the account, so a page
+    /// that does not sync never fetches the code that would.
+    pub fn syncs(&self) -> bool {
+        self.backend
+            .get_as_stored(&account_key())
+            .is_ok_and(|a| a.is_some())
     }
 
     /// Turns sync on with `account`: kept sealed, so the vault must be on.

@@ -27,6 +27,8 @@ pub struct Database {
 pub struct MemoryServer {
     pub db: Option<Database>,
     pub reachable: bool,
+    /// Whether it answers `_bulk_get`, as CouchDB 2.0 and later do.
+    pub bulk_get: bool,
     pub revs_limit: usize,
     credentials: Credentials,
     /// Every request answered, as `METHOD target`.
@@ -69,6 +71,7 @@ impl MemoryServer {
         Self {
             db: Some(Database::default()),
             reachable: true,
+            bulk_get: true,
             revs_limit: DEFAULT_REVS_LIMIT,
             credentials: Credentials::new(user, password),
             log: Vec::new(),
@@ -152,6 +155,7 @@ impl MemoryServer {
                 reply(200, db.changes(since, limit))
             }
             (Method::Post, "_revs_diff") => reply(200, db.revs_diff(&body)),
+            (Method::Post, "_bulk_get") if self.bulk_get => reply(200, db.bulk_get(&body)),
             (Method::Post, "_bulk_docs") if body["new_edits"] == Value::Bool(false) => {
                 let docs = body["docs"].as_array().cloned().unwrap_or_default();
                 let results: Vec<Value> = docs
@@ -262,6 +266,26 @@ impl Database {
             stored.seq = self.update_seq;
         }
         None
+    }
+
+    /// `_bulk_get`: each asked revision as `open_revs` finds it, by document.
+    fn bulk_get(&self, body: &Value) -> Value {
+        let mut results: Vec<Value> = Vec::new();
+        for asked in body["docs"].as_array().into_iter().flatten() {
+            let id = asked["id"].as_str().unwrap_or_default();
+            let rev = Value::from(vec![asked["rev"].clone()]).to_string();
+            let docs = match self.open_revs(id, &rev) {
+                Ok(found) if found.status == 200 => found.body,
+                _ => json!([{ "error": { "id": id, "error": "not_found" } }]),
+            };
+            let docs = docs.as_array().cloned().unwrap_or_default();
+            let docs = docs.into_iter().map(|d| match d.get("missing") {
+                Some(_) => json!({ "error": { "id": id, "error": "not_found" } }),
+                None => d,
+            });
+            results.push(json!({ "id": id, "docs": docs.collect::<Vec<_>>() }));
+        }
+        json!({ "results": results })
     }
 
     fn open_revs(&self, id: &str, revs: &str) -> Reply {

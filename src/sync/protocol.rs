@@ -27,6 +27,17 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, VecDeque};
 
+/// A `_bulk_get` answer: per document asked, each revision found (`ok`) or not (`error`).
+#[derive(Deserialize)]
+struct BulkGot {
+    results: Vec<BulkGotDoc>,
+}
+
+#[derive(Deserialize)]
+struct BulkGotDoc {
+    docs: Vec<Value>,
+}
+
 /// Revisions per document: which ones, by document id.
 pub type RevsById = BTreeMap<String, Vec<Rev>>;
 
@@ -98,14 +109,21 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum State {
     DbInfo,
-    Marker { doc_count: u64 },
+    Marker {
+        doc_count: u64,
+    },
     Claim,
     ReadCheckpoint,
     Changes,
     RevsDiff,
+    /// The batch's missing revisions, all in one `_bulk_get`.
+    BulkGet,
+    /// One document's missing revisions (`open_revs`), for a server without `_bulk_get`.
     Fetch,
     BulkDocs,
-    WriteCheckpoint { retried: bool },
+    WriteCheckpoint {
+        retried: bool,
+    },
     RefreshCheckpoint,
     Done,
     Failed,
@@ -134,6 +152,9 @@ pub struct Replication {
     pending: Option<Checkpoint>,
     batch: Batch,
     summary: Summary,
+    /// Whether the source answers `_bulk_get` (CouchDB 2.0 and later,
+    /// PouchDB Server); unknown until first asked.
+    bulk_get: Option<bool>,
 }
 
 fn checkpoint_path(id: &str) -> String {
@@ -190,6 +211,7 @@ impl Replication {
             pending: None,
             batch: Batch::default(),
             summary: Summary::default(),
+            bulk_get: None,
         }
     }
 
@@ -292,6 +314,35 @@ impl Replication {
                     "_bulk_docs".into(),
                     body,
                 )))
+            }
+            State::BulkGet
+                if self.bulk_get.is_none() && matches!(status, 400 | 404 | 405 | 501) =>
+            {
+                self.bulk_get = Some(false);
+                self.fetch_next(local)
+            }
+            State::BulkGet => {
+                let found: BulkGot = parse(expect(response, &[200])?, status)?;
+                self.bulk_get = Some(true);
+                let wanted = std::mem::take(&mut self.batch.fetch);
+                for result in found.results {
+                    // Revisions removed from the server since the feed named them are skipped.
+                    for ok in result.docs.iter().filter_map(|item| item.get("ok")) {
+                        let doc = Doc::from_json(ok)
+                            .filter(|d| wanted.iter().any(|(id, _)| *id == d.id))
+                            .ok_or(SyncError::NotSessionpad)?;
+                        if !self
+                            .batch
+                            .docs
+                            .iter()
+                            .any(|d| d.id == doc.id && d.rev == doc.rev)
+                        {
+                            self.batch.docs.push(doc);
+                            self.summary.docs_read += 1;
+                        }
+                    }
+                }
+                self.fetch_next(local)
             }
             State::Fetch => {
                 let (id, _) = self.batch.fetch.pop_front().unwrap_or_default();
@@ -444,6 +495,20 @@ impl Replication {
     }
 
     fn fetch_next(&mut self, local: &mut impl LocalDocs) -> Result<Step, SyncError> {
+        if !self.batch.fetch.is_empty() && self.bulk_get != Some(false) {
+            let docs: Vec<Value> = self
+                .batch
+                .fetch
+                .iter()
+                .flat_map(|(id, revs)| revs.iter().map(move |rev| json!({ "id": id, "rev": rev })))
+                .collect();
+            self.state = State::BulkGet;
+            let request =
+                Request::with_body(Method::Post, "_bulk_get".into(), json!({ "docs": docs }))
+                    .query("revs", "true".into())
+                    .query("latest", "true".into());
+            return Ok(Step::Send(request));
+        }
         if let Some((id, revs)) = self.batch.fetch.front() {
             let revs: Vec<String> = revs.iter().map(Rev::to_string).collect();
             let request = Request::get(encode(id))

@@ -119,7 +119,7 @@ test("a wrong password or passphrase is said plainly and changes nothing", async
   await panel.getByRole("button", { name: "Turn on sync" }).click();
   await expect(panel.getByRole("alert")).toHaveText("The server did not accept this user name and password.");
   expect(await a.page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
-  await expect(syncStatus(a.page)).toHaveText("");
+  await expect(syncStatus(a.page)).toHaveCount(0);
 
   // With the right one, sync starts; a new device with the wrong passphrase stays empty.
   await fillAccount(panel);

@@ -124,7 +124,7 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
         record_code().await;
         state.flush();
         // Sync starts once the vault is open; locking reloads the page.
-        if state.sync_account().is_ok_and(|a| a.is_some()) {
+        if state.peek(crate::storage::Store::syncs) {
             start_sync(state).await;
         }
     });

@@ -47,7 +47,7 @@ pub async fn start_sync(state: AppState) {
         run: state.sync_run(),
         push_wake: Wake::default(),
         pull_wake: Wake::default(),
-        outcome: RefCell::new([Ok(()), Ok(())]),
+        outcome: RefCell::new([None, None]),
         online: RefCell::new(None),
     });
     engine.watch();
@@ -66,8 +66,9 @@ struct Engine {
     run: u64,
     push_wake: Wake,
     pull_wake: Wake,
-    /// How the last push and the last pull ended, for the status bar.
-    outcome: RefCell<[Result<(), SyncError>; 2]>,
+    /// How the last push and the last pull ended, for the status bar;
+    /// `None` until each has run once.
+    outcome: RefCell<[Option<Result<(), SyncError>>; 2]>,
     online: RefCell<Option<WindowListenerHandle>>,
 }
 
@@ -218,9 +219,14 @@ impl Engine {
         let ok = result.is_ok();
         let status = {
             let mut outcome = self.outcome.borrow_mut();
-            outcome[slot(direction)] = result;
-            let failed = outcome.iter().find_map(|o| o.as_ref().err());
-            SyncStatus::after(failed.map_or(Ok(()), Err), now_ms())
+            outcome[slot(direction)] = Some(result);
+            let failed = outcome.iter().flatten().find_map(|o| o.as_ref().err());
+            match failed {
+                Some(e) => SyncStatus::after(Err(e), now_ms()),
+                // Synced only once both ways have been brought up to date.
+                None if outcome.iter().any(Option::is_none) => SyncStatus::Syncing,
+                None => SyncStatus::after(Ok(()), now_ms()),
+            }
         };
         self.state.set_sync_status(status);
         ok

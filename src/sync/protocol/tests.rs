@@ -480,8 +480,8 @@ fn a_pull_cut_off_mid_batch_finishes_next_time_without_losing_anything() {
     push("a", &mut a, &mut server);
     let mut b = Device::default();
     let loss = Loss {
-        prefix: "session%3A1",
-        nth: 30,
+        prefix: "_bulk_get",
+        nth: 1,
     };
     let error = run_with(Direction::Pull, "b", &mut b, &mut server, 100, Some(loss)).unwrap_err();
     assert_eq!(error, SyncError::Unreachable);
@@ -491,6 +491,40 @@ fn a_pull_cut_off_mid_batch_finishes_next_time_without_losing_anything() {
     assert_eq!(resumed.docs_written, 151);
     assert_eq!(b.store, a.store);
     assert!(b.revs.values().all(|r| r.tree().leaves().len() == 1));
+}
+
+#[test]
+fn a_pull_fetches_each_batch_in_one_request_or_document_by_document_from_an_older_server() {
+    let mut a = device_with_vault();
+    for n in 0..250 {
+        a.save(&format!("session:{n:03}"), &format!("Y{n}"));
+    }
+    let mut server = server();
+    push("a", &mut a, &mut server);
+
+    let mut b = Device::default();
+    server.log.clear();
+    pull("b", &mut b, &mut server);
+    assert_eq!(b.store, a.store);
+    let bulk = server
+        .log
+        .iter()
+        .filter(|l| l.starts_with("POST _bulk_get"))
+        .count();
+    assert_eq!(bulk, 3, "one per batch of 100");
+    assert!(!server.log.iter().any(|l| l.contains("open_revs")));
+
+    server.bulk_get = false;
+    let mut c = Device::default();
+    server.log.clear();
+    pull("c", &mut c, &mut server);
+    assert_eq!(c.store, a.store);
+    let one_by_one = server
+        .log
+        .iter()
+        .filter(|l| l.contains("open_revs"))
+        .count();
+    assert_eq!(one_by_one, 251, "the vault and 250 sessions");
 }
 
 #[test]
