@@ -194,14 +194,11 @@ impl Store {
         super::write(self.backend.as_mut(), &account_key(), account)
     }
 
-    /// Turns sync off: the account and sync's bookkeeping go; every record stays.
+    /// Turns sync off: the account goes; every record stays, and so do
+    /// their revisions, so turning it on again with the same database picks
+    /// up where it was rather than offering every record as changed twice.
     pub fn forget_sync(&mut self) -> Result<(), StorageError> {
-        for key in self.backend.keys()? {
-            if is_sync_key(&key) {
-                self.backend.remove(&key)?;
-            }
-        }
-        Ok(())
+        self.backend.remove(&account_key())
     }
 
     /// Whether the version of `record` set aside came from another device.

@@ -355,3 +355,37 @@ fn an_open_session_is_not_saved_over_the_other_devices_version_that_won() {
     assert!(kept.contains(&"Written on the tablet".to_string()));
     assert!(kept.iter().any(|t| t.starts_with("Written on the laptop")));
 }
+
+#[test]
+fn turning_the_lock_off_turns_sync_off_and_leaves_no_password_readable() {
+    let mut server = server();
+    let mut tablet = first_device();
+    let account = crate::sync::Account::from_typed(ADDRESS, USER, PASSWORD, "d1".into()).unwrap();
+    tablet.store.save_sync_account(&account).unwrap();
+    tablet.sync(&mut server).unwrap();
+    assert!(tablet.store.syncs());
+
+    tablet.store.turn_off_vault(PASSPHRASE).unwrap();
+
+    assert!(!tablet.store.syncs());
+    let everything = tablet.backend.keys().unwrap();
+    for key in everything {
+        let value = tablet.backend.raw(&key).unwrap_or_default();
+        assert!(
+            !value.contains(PASSWORD) && !key.contains(PASSWORD),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn sync_turned_off_and_on_again_offers_nothing_as_changed_twice() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    tablet.store.forget_sync().unwrap();
+    tablet.name = "tablet again";
+    tablet.sync(&mut server).unwrap();
+    assert_eq!(server.leaves("session:s1").len(), 1);
+    assert_eq!(server.leaves("client:c1").len(), 1);
+}

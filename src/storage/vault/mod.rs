@@ -226,10 +226,12 @@ impl Store {
     }
 
     /// Opens every record for good, then removes the vault. Needs the
-    /// passphrase, as a last check that this is wanted.
+    /// passphrase, as a last check that this is wanted. Sync goes first: it
+    /// sends only sealed notes, and its password must not be left readable.
     pub fn turn_off_vault(&mut self, passphrase: &str) -> Result<(), VaultError> {
         let mut header = self.vault().ok_or(StorageError::Locked)?;
         header.unlock(passphrase)?;
+        self.forget_sync()?;
         header.stage = VaultStage::TurningOff;
         header.write(self.backend.as_mut())?;
         Ok(self.finish_vault_work()?)
