@@ -113,7 +113,7 @@ pub struct Tracked {
 
 /// This device's changes feed: a sequence number for every document, and
 /// the digest of the value its newest revision was made from.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Feed {
     seq: u64,
     docs: BTreeMap<String, (u64, String)>,
@@ -371,11 +371,6 @@ impl Replica<'_> {
             self.keep(doc, &tracked, known.unwrap_or_default())?;
         }
         Ok(())
-    }
-
-    /// Whether pulling wrote anything a screen shows.
-    pub fn changed_records(&self) -> bool {
-        self.changed_records
     }
 
     /// Lands one pulled revision of `doc`.
