@@ -143,10 +143,6 @@ impl Drop for Replica<'_> {
     }
 }
 
-fn local(e: StorageError) -> SyncError {
-    SyncError::Local(e.to_string())
-}
-
 impl Store {
     /// This device's documents, for the replicator.
     /// The feed is kept decoded between steps while storage still holds
@@ -379,8 +375,8 @@ impl Replica<'_> {
         if let Some(body) = &doc.body {
             self.check_body(&doc.id, body)?;
         }
-        let mut tracked = self.take_in(&doc.id, &key).map_err(local)?;
-        let held = self.held(&key).map_err(local)?;
+        let mut tracked = self.take_in(&doc.id, &key)?;
+        let held = self.held(&key)?;
         let merged = tracked
             .revs
             .merge(&doc, held.as_ref())
@@ -391,21 +387,18 @@ impl Replica<'_> {
         let now = match merged.hold {
             Hold::Unchanged => held.map(|b| digest(&b.c)).unwrap_or_default(),
             Hold::Body(_, body) => {
-                self.store
-                    .backend
-                    .set_as_stored(&key, &body.c)
-                    .map_err(local)?;
+                self.store.backend.set_as_stored(&key, &body.c)?;
                 self.changed_records = true;
                 digest(&body.c)
             }
             Hold::Deleted => {
-                self.store.backend.remove(&key).map_err(local)?;
+                self.store.backend.remove(&key)?;
                 self.changed_records = true;
                 String::new()
             }
         };
-        self.offer(&doc.id, &mut tracked).map_err(local)?;
-        self.keep(&doc.id, &tracked, now).map_err(local)
+        self.offer(&doc.id, &mut tracked)?;
+        Ok(self.keep(&doc.id, &tracked, now)?)
     }
 
     /// A pulled body must be one this device can store: sealed with this

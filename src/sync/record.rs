@@ -8,6 +8,7 @@
 //! and ends every other with a tombstone, as CouchDB conflicts are resolved.
 
 use super::doc::{Body, Doc};
+use super::protocol::{Change, ChangedRev};
 use super::rev_tree::{DEFAULT_REVS_LIMIT, Leaf, Rev, RevTree};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -184,6 +185,38 @@ impl RecordRevs {
 
     /// Revision `rev` as a document to send, with its ancestry. `held` is
     /// the store's value, the winner's body.
+    /// This record in a changes feed at `seq`: every leaf, as
+    /// `style=all_docs` lists them.
+    pub fn change(&self, id: &str, seq: serde_json::Value) -> Change {
+        let leaves = self.tree.leaves();
+        Change {
+            seq,
+            id: id.to_string(),
+            deleted: leaves.first().is_some_and(|l| l.deleted),
+            changes: leaves
+                .into_iter()
+                .map(|l| ChangedRev { rev: l.rev })
+                .collect(),
+        }
+    }
+
+    /// The newest leaves on the branches through `revs`, each once, with
+    /// their ancestry: what `open_revs` with `latest=true` answers.
+    pub fn open_revs(&self, id: &str, revs: &[Rev], held: Option<&Body>) -> Vec<Doc> {
+        let mut docs: Vec<Doc> = Vec::new();
+        for leaf in revs.iter().flat_map(|rev| self.tree.leaves_from(rev)) {
+            if !docs.iter().any(|d| d.rev == leaf.rev) {
+                docs.extend(self.doc(id, &leaf.rev, held));
+            }
+        }
+        docs
+    }
+
+    /// The winning revision as a document.
+    pub fn winning_doc(&self, id: &str, held: Option<&Body>) -> Option<Doc> {
+        self.doc(id, &self.winner()?, held)
+    }
+
     pub fn doc(&self, id: &str, rev: &Rev, held: Option<&Body>) -> Option<Doc> {
         let leaf = self.tree.leaves().into_iter().find(|l| l.rev == *rev)?;
         let body = match (leaf.deleted, self.winner().as_ref() == Some(rev)) {

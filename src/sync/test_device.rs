@@ -6,7 +6,7 @@
 use super::checkpoint::Checkpoint;
 use super::doc::{Body, Doc};
 use super::error::SyncError;
-use super::protocol::{Change, ChangedRev, Changes, LocalDocs, RevsById};
+use super::protocol::{Change, Changes, LocalDocs, RevsById};
 use super::record::{Hold, RecordRevs};
 use super::rev_tree::Rev;
 use serde_json::Value;
@@ -93,18 +93,7 @@ impl LocalDocs for Device {
         let results: Vec<Change> = changed
             .into_iter()
             .take(limit)
-            .map(|(id, seq)| {
-                let leaves = self.revs[id].tree().leaves();
-                Change {
-                    seq: Value::from(*seq),
-                    id: id.clone(),
-                    deleted: leaves.first().is_some_and(|l| l.deleted),
-                    changes: leaves
-                        .into_iter()
-                        .map(|l| ChangedRev { rev: l.rev })
-                        .collect(),
-                }
-            })
+            .map(|(id, seq)| self.revs[id].change(id, Value::from(*seq)))
             .collect();
         let last_seq = results.last().map_or(Value::from(since), |c| c.seq.clone());
         Ok(Changes { results, last_seq })
@@ -125,24 +114,13 @@ impl LocalDocs for Device {
     }
 
     fn open_revs(&self, id: &str, revs: &[Rev]) -> Result<Vec<Doc>, SyncError> {
-        let Some(record) = self.revs.get(id) else {
-            return Ok(Vec::new());
-        };
-        let mut docs: Vec<Doc> = Vec::new();
-        for leaf in revs.iter().flat_map(|rev| record.tree().leaves_from(rev)) {
-            if !docs.iter().any(|d| d.rev == leaf.rev) {
-                docs.extend(record.doc(id, &leaf.rev, self.store.get(id)));
-            }
-        }
-        Ok(docs)
+        let record = self.revs.get(id);
+        Ok(record.map_or_else(Vec::new, |r| r.open_revs(id, revs, self.store.get(id))))
     }
 
     fn get(&self, id: &str) -> Result<Option<Doc>, SyncError> {
         let record = self.revs.get(id);
-        let winner = record.and_then(RecordRevs::winner);
-        Ok(record
-            .zip(winner)
-            .and_then(|(r, w)| r.doc(id, &w, self.store.get(id))))
+        Ok(record.and_then(|r| r.winning_doc(id, self.store.get(id))))
     }
 
     fn write(&mut self, docs: Vec<Doc>) -> Result<(), SyncError> {

@@ -16,7 +16,7 @@
 use super::transport::{LONGPOLL_WAIT_MS, send};
 use crate::platform::now_ms;
 use crate::state::AppState;
-use crate::storage::StorageError;
+use crate::storage::{Replica, StorageError};
 use crate::sync::{Account, Direction, Replication, Step, Summary, SyncError, SyncStatus};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -79,10 +79,6 @@ fn slot(direction: Direction) -> usize {
     }
 }
 
-fn local(e: StorageError) -> SyncError {
-    SyncError::Local(e.to_string())
-}
-
 impl Engine {
     fn stopped(&self) -> bool {
         self.state.sync_stopped(self.run)
@@ -129,12 +125,10 @@ impl Engine {
                 if self.stopped() {
                     return;
                 }
-                let taken = self
-                    .state
-                    .sync_step(|s| s.replica().and_then(|mut r| r.take_in_all()));
-                let result = match taken {
-                    Some(Err(e)) => Err(local(e)),
-                    _ => self.run_once(&mut replication, None).await.map(|_| ()),
+                let taken = self.with_replica(|r| r.take_in_all());
+                let result = match taken.and_then(|taken| Ok(taken?)) {
+                    Ok(()) => self.run_once(&mut replication, None).await.map(|_| ()),
+                    Err(e) => Err(e),
                 };
                 if self.settled(Direction::Push, result) {
                     retry = Backoff::default();
@@ -174,6 +168,15 @@ impl Engine {
         Replication::new(direction, &id, &crate::platform::new_id(), BATCH)
     }
 
+    /// One step on this device's documents; fails once the page is closing.
+    fn with_replica<R>(&self, step: impl FnOnce(&mut Replica<'_>) -> R) -> Result<R, SyncError> {
+        let stepped = self
+            .state
+            .sync_step(|s| s.replica().map(|mut r| step(&mut r)));
+        let closing = StorageError::Failed("Sessionpad is closing.".into());
+        Ok(stepped.unwrap_or(Err(closing))?)
+    }
+
     /// One run: from the start after a failure (or the first time), else
     /// from where the last one ended.
     async fn run_once(
@@ -187,8 +190,7 @@ impl Engine {
                 let mut replica = s.replica()?;
                 Ok(replication.again(&mut replica, wait_ms))
             })
-            .unwrap_or(Err(StorageError::Failed("Sessionpad is closing.".into())))
-            .map_err(local)?;
+            .unwrap_or(Err(StorageError::Failed("Sessionpad is closing.".into())))?;
         loop {
             let request = match step {
                 Step::Send(request) => request,
@@ -205,8 +207,7 @@ impl Engine {
                     let mut replica = s.replica()?;
                     Ok(replication.receive(reply, &mut replica))
                 })
-                .unwrap_or(Err(StorageError::Failed("Sessionpad is closing.".into())))
-                .map_err(local)?;
+                .unwrap_or(Err(StorageError::Failed("Sessionpad is closing.".into())))?;
         }
     }
 
