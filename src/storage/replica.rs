@@ -15,7 +15,7 @@
 //! make, until the clinician chooses. Once no copy is left, the losing
 //! revisions are ended, on every device.
 
-use super::revisions::next_copy;
+use super::revisions::{copy_number, next_copy};
 use super::vault::{Unlocked, VaultHeader};
 use super::{
     Backend, PREFIX, RecordRef, Revised, SCHEMA_VERSION, StorageError, Store, client_key, decoded,
@@ -100,6 +100,13 @@ fn digest(value: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// Ends every branch of `tracked` but the winner's, whose value storage
+/// holds as `held`; whether there was a winner to keep.
+fn keep_winner(tracked: &mut Tracked, held: Option<&Body>) -> bool {
+    let winner = tracked.revs.winner();
+    winner.is_some_and(|winner| tracked.revs.resolve(&winner, held).is_ok())
 }
 
 /// A record's revisions, and the losing ones set aside as copies, with
@@ -291,26 +298,42 @@ impl Replica<'_> {
     /// Takes in what storage holds for `doc` now: a new revision when its
     /// value changed since sync last looked, a tombstone when it is gone.
     /// A value not yet sealed (the vault still being turned on) waits.
-    fn take_in(&mut self, doc: &str, key: &str) -> Result<Tracked, StorageError> {
+    /// Returns the value, and the record's revisions when they had to be
+    /// read (its value changed), so a scan of every record reads no more.
+    fn refresh(
+        &mut self,
+        doc: &str,
+        key: &str,
+    ) -> Result<(Option<Tracked>, Option<Body>), StorageError> {
         let held = self.held(key)?;
         let known = self.feed.docs.get(doc).map(|(_, d)| d.as_str());
         let now = held.as_ref().map_or(String::new(), |b| digest(&b.c));
         if known.unwrap_or_default() == now {
-            return self.tracked(doc);
+            return Ok((None, held));
         }
         let mut tracked = self.tracked(doc)?;
         match &held {
             Some(body) if doc == VAULT_DOC_ID || super::vault::is_sealed(&body.c) => {
                 tracked.revs.saved(body);
             }
-            Some(_) => return Ok(tracked),
+            Some(_) => return Ok((Some(tracked), held)),
             None if tracked.revs.tree().winner().is_some_and(|l| !l.deleted) => {
                 tracked.revs.deleted();
             }
             None => {}
         }
         self.keep(doc, &tracked, now)?;
-        Ok(tracked)
+        Ok((Some(tracked), held))
+    }
+
+    /// [`Replica::refresh`], with the record's revisions read in any case.
+    fn take_in(&mut self, doc: &str, key: &str) -> Result<(Tracked, Option<Body>), StorageError> {
+        let (tracked, held) = self.refresh(doc, key)?;
+        let tracked = match tracked {
+            Some(tracked) => tracked,
+            None => self.tracked(doc)?,
+        };
+        Ok((tracked, held))
     }
 
     /// Takes in every record, then ends the losing revisions of the
@@ -320,7 +343,7 @@ impl Replica<'_> {
         let mut present = BTreeSet::new();
         for key in keys {
             if let Some(doc) = doc_of(&key) {
-                self.take_in(&doc, &key)?;
+                self.refresh(&doc, &key)?;
                 present.insert(doc);
             }
         }
@@ -333,7 +356,7 @@ impl Replica<'_> {
             .collect();
         for doc in gone {
             if let Some(key) = key_of(&doc) {
-                self.take_in(&doc, &key)?;
+                self.refresh(&doc, &key)?;
             }
         }
         for doc in self.feed.conflicted.clone() {
@@ -356,12 +379,8 @@ impl Replica<'_> {
         let Some(key) = key_of(doc) else {
             return Ok(());
         };
-        let mut tracked = self.take_in(doc, &key)?;
-        let Some(winner) = tracked.revs.winner() else {
-            return Ok(());
-        };
-        let held = self.held(&key)?;
-        if tracked.revs.resolve(&winner, held.as_ref()).is_ok() {
+        let (mut tracked, held) = self.take_in(doc, &key)?;
+        if keep_winner(&mut tracked, held.as_ref()) {
             tracked.offered.clear();
             let known = self.feed.docs.get(doc).map(|(_, d)| d.clone());
             self.keep(doc, &tracked, known.unwrap_or_default())?;
@@ -375,8 +394,7 @@ impl Replica<'_> {
         if let Some(body) = &doc.body {
             self.check_body(&doc.id, body)?;
         }
-        let mut tracked = self.take_in(&doc.id, &key)?;
-        let held = self.held(&key)?;
+        let (mut tracked, held) = self.take_in(&doc.id, &key)?;
         let merged = tracked
             .revs
             .merge(&doc, held.as_ref())
@@ -453,11 +471,7 @@ impl Replica<'_> {
                 RecordRef::Session(_) => self.set_aside::<Session>(&record, &body)?,
                 RecordRef::Client(_) => self.set_aside::<Client>(&record, &body)?,
                 _ => {
-                    let winner = tracked.revs.winner();
-                    let held = self.held(&record.key())?;
-                    if let Some(winner) = winner {
-                        let _ = tracked.revs.resolve(&winner, held.as_ref());
-                    }
+                    keep_winner(tracked, self.held(&record.key())?.as_ref());
                     continue;
                 }
             };
@@ -508,10 +522,7 @@ impl Replica<'_> {
         let copy = next_copy(self.store, record)?;
         super::write(self.store.backend.as_mut(), &copy.key(), &theirs)?;
         self.changed_records = true;
-        Ok(match copy {
-            RecordRef::Conflict(_, n) => n,
-            _ => 0,
-        })
+        Ok(copy_number(&copy))
     }
 }
 

@@ -22,7 +22,7 @@ pub(super) fn conflict_from_key(rest: &str) -> Option<RecordRef> {
         .then(|| RecordRef::Conflict(Box::new(record), n))
 }
 
-fn copy_number(copy: &RecordRef) -> u32 {
+pub(super) fn copy_number(copy: &RecordRef) -> u32 {
     match copy {
         RecordRef::Conflict(_, n) => *n,
         _ => 0,
