@@ -324,23 +324,10 @@ impl Replication {
             State::BulkGet => {
                 let found: BulkGot = parse(expect(response, &[200])?, status)?;
                 self.bulk_get = Some(true);
-                let wanted = std::mem::take(&mut self.batch.fetch);
+                let asked = std::mem::take(&mut self.batch.fetch);
+                let asked = |id: &str| asked.iter().any(|(a, _)| a == id);
                 for result in found.results {
-                    // Revisions removed from the server since the feed named them are skipped.
-                    for ok in result.docs.iter().filter_map(|item| item.get("ok")) {
-                        let doc = Doc::from_json(ok)
-                            .filter(|d| wanted.iter().any(|(id, _)| *id == d.id))
-                            .ok_or(SyncError::NotSessionpad)?;
-                        if !self
-                            .batch
-                            .docs
-                            .iter()
-                            .any(|d| d.id == doc.id && d.rev == doc.rev)
-                        {
-                            self.batch.docs.push(doc);
-                            self.summary.docs_read += 1;
-                        }
-                    }
+                    self.take_found(&result.docs, asked)?;
                 }
                 self.fetch_next(local)
             }
@@ -349,11 +336,7 @@ impl Replication {
                 // A document removed from the server since the feed named it.
                 if status != 404 {
                     let found: Vec<Value> = parse(expect(response, &[200])?, status)?;
-                    for ok in found.iter().filter_map(|item| item.get("ok")) {
-                        let doc = Doc::from_json(ok).filter(|d| d.id == id);
-                        self.batch.docs.push(doc.ok_or(SyncError::NotSessionpad)?);
-                        self.summary.docs_read += 1;
-                    }
+                    self.take_found(&found, |found| found == id)?;
                 }
                 self.fetch_next(local)
             }
@@ -492,6 +475,27 @@ impl Replication {
                 )))
             }
         }
+    }
+
+    /// Keeps the revisions found (`{"ok": doc}`) for the batch, each once;
+    /// one not found (`error`, `missing`) was removed from the server since
+    /// the feed named it. A document not `asked` for is not Sessionpad's doing.
+    fn take_found(
+        &mut self,
+        found: &[Value],
+        asked: impl Fn(&str) -> bool,
+    ) -> Result<(), SyncError> {
+        for ok in found.iter().filter_map(|item| item.get("ok")) {
+            let doc = Doc::from_json(ok)
+                .filter(|d| asked(&d.id))
+                .ok_or(SyncError::NotSessionpad)?;
+            let batch = &mut self.batch.docs;
+            if !batch.iter().any(|d| d.id == doc.id && d.rev == doc.rev) {
+                batch.push(doc);
+                self.summary.docs_read += 1;
+            }
+        }
+        Ok(())
     }
 
     fn fetch_next(&mut self, local: &mut impl LocalDocs) -> Result<Step, SyncError> {
