@@ -76,9 +76,9 @@ impl AppState {
     }
 
     /// Records arrived or went through sync: lists and open records read
-    /// again, as when another tab wrote.
+    /// again, as when another tab wrote. The pull has already brought the
+    /// store's index in line.
     pub fn synced_in(&self) {
-        self.store.update_value(Store::refresh_index);
         self.revision.update(|r| *r += 1);
     }
 

@@ -29,27 +29,31 @@ where
         }
     };
     // Another device's version reads differently: "mine" and "theirs" may
-    // both have been typed by the clinician, on two devices.
-    let from_device = move || state.read(|s| s.changed_on_another_device(&record.read_value()));
+    // both have been typed by the clinician, on two devices. Read once per
+    // change, and only while there is a conflict to word.
+    let from_device = Memo::new(move |_| {
+        let record = record.read_value();
+        state.in_conflict(&record) && state.read(|s| s.changed_on_another_device(&record))
+    });
     view! {
         <Show when=move || state.in_conflict(&record.read_value())>
             <section
                 class="notice conflict"
                 role="alert"
-                aria-label=move || if from_device() { "Changed on another device" } else { "Changed in another tab" }
+                aria-label=move || if from_device.get() { "Changed on another device" } else { "Changed in another tab" }
             >
                 <p>
-                    {move || if from_device() {
+                    {move || if from_device.get() {
                         format!("Changed on another device: this {noun} was also changed there. Both versions are kept until you choose which to keep.")
                     } else {
                         format!("This {noun} was also changed in another tab or window. Your version is kept aside until you choose which to keep.")
                     }}
                 </p>
                 <button type="button" class="primary" on:click=keep_mine>
-                    {move || if from_device() { "Keep this version" } else { "Keep mine" }}
+                    {move || if from_device.get() { "Keep this version" } else { "Keep mine" }}
                 </button>
                 <button type="button" on:click=keep_theirs>
-                    {move || if from_device() { "Keep the other version" } else { "Keep theirs" }}
+                    {move || if from_device.get() { "Keep the other version" } else { "Keep theirs" }}
                 </button>
                 <button type="button" aria-pressed=move || both.get().to_string() on:click=move |_| both.update(|b| *b = !*b)>
                     "Show both"
