@@ -101,6 +101,15 @@ fn device_with_vault() -> Device {
     device
 }
 
+/// A device with its vault and `n` sessions.
+fn device_with_sessions(n: usize) -> Device {
+    let mut device = device_with_vault();
+    for n in 0..n {
+        device.save(&format!("session:{n:03}"), &format!("Y{n}"));
+    }
+    device
+}
+
 fn server() -> MemoryServer {
     MemoryServer::new(USER, PASSWORD)
 }
@@ -442,10 +451,7 @@ fn a_record_deleted_for_good_disappears_on_the_other_device() {
 
 #[test]
 fn a_push_whose_answer_was_lost_mid_batch_finishes_next_time_without_duplicates() {
-    let mut a = device_with_vault();
-    for n in 0..250 {
-        a.save(&format!("session:{n:03}"), &format!("Y{n}"));
-    }
+    let mut a = device_with_sessions(250);
     let mut server = server();
     let loss = Loss {
         prefix: "_bulk_docs",
@@ -472,10 +478,7 @@ fn a_push_whose_answer_was_lost_mid_batch_finishes_next_time_without_duplicates(
 
 #[test]
 fn a_pull_cut_off_mid_batch_finishes_next_time_without_losing_anything() {
-    let mut a = device_with_vault();
-    for n in 0..250 {
-        a.save(&format!("session:{n:03}"), &format!("Y{n}"));
-    }
+    let mut a = device_with_sessions(250);
     let mut server = server();
     push("a", &mut a, &mut server);
     let mut b = Device::default();
@@ -495,10 +498,7 @@ fn a_pull_cut_off_mid_batch_finishes_next_time_without_losing_anything() {
 
 #[test]
 fn a_pull_fetches_each_batch_in_one_request_or_document_by_document_from_an_older_server() {
-    let mut a = device_with_vault();
-    for n in 0..250 {
-        a.save(&format!("session:{n:03}"), &format!("Y{n}"));
-    }
+    let mut a = device_with_sessions(250);
     let mut server = server();
     push("a", &mut a, &mut server);
 
@@ -693,10 +693,7 @@ fn the_servers_own_design_documents_are_left_where_they_are() {
 
 #[test]
 fn a_checkpoint_whose_answer_was_lost_costs_at_most_one_batch_again() {
-    let mut a = device_with_vault();
-    for n in 0..250 {
-        a.save(&format!("session:{n:03}"), &format!("Y{n}"));
-    }
+    let mut a = device_with_sessions(250);
     let mut server = server();
     // Reading the checkpoint is the first request under _local/, then one write per batch.
     let lost = || {
