@@ -12,11 +12,14 @@ pub fn EvictionHint() -> impl IntoView {
     let dismiss = move |_| {
         let mut settings = settings.clone();
         settings.eviction_hint_dismissed = true;
-        show.set(false);
-        // On a first visit the record code may still be on its way.
+        // On a first visit the record code may still be on its way: the hint
+        // goes once the choice has been written, so a reload in between
+        // cannot bring it back (a write refused is reported, and it stays).
         leptos::task::spawn_local(async move {
             super::record_code().await;
-            state.save_settings(&settings);
+            if state.save_settings(&settings) {
+                let _ = show.try_set(false);
+            }
         });
     };
     view! {
