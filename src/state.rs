@@ -73,7 +73,8 @@ pub struct AppState {
     /// Edits not yet written, one per record; each is kept until a write of
     /// it succeeds. See `autosave`.
     queue: StoredValue<SaveQueue, LocalStorage>,
-    flush_scheduled: StoredValue<bool>,
+    /// The write waiting for typing to pause. See `autosave`.
+    pending_write: StoredValue<Option<autosave::PendingWrite>>,
     /// The set-aside copy this tab shows for each record in conflict with
     /// another tab's version. See `conflicts`.
     conflicts: RwSignal<HashMap<RecordRef, RecordRef>>,
@@ -171,7 +172,7 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         route: RwSignal::new(route),
         revision: RwSignal::new(0),
         queue: StoredValue::new_local(SaveQueue::default()),
-        flush_scheduled: StoredValue::new(false),
+        pending_write: StoredValue::new(None),
         conflicts: RwSignal::new(HashMap::new()),
         persistent: RwSignal::new(None),
         persistence_requested: StoredValue::new(false),
@@ -197,11 +198,13 @@ impl AppState {
     /// Reads from the store; tracked by `revision`, so lists follow changes.
     pub fn read<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
         self.revision.track();
+        self.write_waiting();
         self.store.with_value(f)
     }
 
     /// Reads from the store without subscribing: for event handlers.
     pub fn peek<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
+        self.write_waiting();
         self.store.with_value(f)
     }
 
@@ -280,6 +283,7 @@ impl AppState {
 
     /// Runs a write at once; on failure the banner and status say why.
     fn write<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, StorageError>) -> bool {
+        self.write_waiting();
         self.status.set(SaveStatus::Saving);
         let Some(result) = self.store.try_update_value(f) else {
             return false;

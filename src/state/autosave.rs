@@ -1,24 +1,52 @@
 //! One autosave queue for every record typed into: sessions, clients and the
-//! clinician's details are saved while typing, once per burst of input.
+//! clinician's details are saved while typing, once per pause in the input.
 
 use super::{AppState, SaveStatus};
 use crate::model::{Client, Clinician, Session};
+use crate::platform::now_ms;
 use crate::storage::{Edit, RecordRef, StorageError};
 use leptos::prelude::*;
 use std::time::Duration;
 
+/// How long typing pauses before its edits are written. Writing a long note
+/// (JSON, deflate, sealing, localStorage) takes longer than a frame on a
+/// tablet, so it waits for a moment no key is waiting to be painted.
+const PAUSE: Duration = Duration::from_millis(300);
+/// Typing without a pause is still written this often.
+const LONGEST_WAIT_MS: i64 = 2_000;
+
+/// A write waiting for a pause in the typing.
+#[derive(Clone, Copy)]
+pub(super) struct PendingWrite {
+    timer: Option<TimeoutHandle>,
+    /// When the oldest edit still waiting was queued.
+    since_ms: i64,
+}
+
 impl AppState {
     /// Queues an edit: typing produces many in a row, and the write happens
-    /// once per burst, right after it, or on `flush`. The edit replaces only
-    /// a waiting edit of the same record.
+    /// once they pause (at least every couple of seconds), or on `flush`.
+    /// The edit replaces only a waiting edit of the same record.
     pub fn queue(&self, edit: Edit) {
         self.queue.update_value(|q| q.put(edit));
         self.status.set(SaveStatus::Saving);
-        if !self.flush_scheduled.get_value() {
-            self.flush_scheduled.set_value(true);
-            let state = *self;
-            set_timeout(move || state.flush(), Duration::ZERO);
-        }
+        let now = now_ms();
+        let since_ms = match self.pending_write.get_value() {
+            Some(pending) => {
+                pending.timer.inspect(|t| t.clear());
+                pending.since_ms
+            }
+            None => now,
+        };
+        let wait = if now - since_ms >= LONGEST_WAIT_MS {
+            Duration::ZERO
+        } else {
+            PAUSE
+        };
+        let state = *self;
+        let timer = set_timeout_with_handle(move || state.flush(), wait).ok();
+        self.pending_write
+            .set_value(Some(PendingWrite { timer, since_ms }));
     }
 
     pub fn save_session(&self, session: Session) {
@@ -34,15 +62,18 @@ impl AppState {
         self.queue(Edit::Clinician(clinician));
     }
 
-    /// Writes every waiting edit now. Called after each burst of typing, on
+    /// Writes every waiting edit now. Called once typing pauses, on
     /// `pagehide`, when the tab is hidden, before an update reloads the page,
     /// and by anything else that must not leave an edit in memory alone
     /// (locking the screen). A failed write stays queued, so the next edit
     /// or flush tries again.
     pub fn flush(&self) {
         // A timer may fire after the app was unmounted and its values disposed.
-        if self.flush_scheduled.try_set_value(false).is_some() {
+        let Some(pending) = self.pending_write.try_update_value(Option::take) else {
             return;
+        };
+        if let Some(timer) = pending.and_then(|p| p.timer) {
+            timer.clear();
         }
         let Some(edits) = self.queue.try_with_value(|q| q.to_write()) else {
             return;
@@ -72,6 +103,14 @@ impl AppState {
             }
         }
         self.settle(failure.as_ref());
+    }
+
+    /// Writes the edits waiting for a pause in the typing, if any: whatever
+    /// reads the store or writes to it sees every edit made before it.
+    pub(super) fn write_waiting(&self) {
+        if self.pending_write.with_value(Option::is_some) {
+            self.flush();
+        }
     }
 
     /// The edit of `record` still waiting to be written, if any.
