@@ -220,7 +220,7 @@ impl Note {
             .filter(|e| !self.drafted.contains(&e.id) && !e.text.trim().is_empty())
             .collect();
         // Same order as the timeline keeps, even if handed an unsorted slice.
-        pending.sort_by_key(|e| (e.time, e.id));
+        pending.sort_unstable_by_key(|e| (e.time, e.id));
 
         let mut lines: BTreeMap<Section, Vec<String>> = BTreeMap::new();
         let mut added = 0;

@@ -129,7 +129,7 @@ impl Store {
             .filter_map(|key| RecordRef::from_key(key))
             .filter(|r| matches!(r, RecordRef::Conflict(..)))
             .collect();
-        copies.sort_by_key(RecordRef::key);
+        copies.sort_unstable_by_key(RecordRef::key);
         Ok(copies)
     }
 
@@ -140,7 +140,7 @@ impl Store {
             .into_iter()
             .filter(|c| matches!(c, RecordRef::Conflict(of, _) if **of == *record))
             .collect();
-        copies.sort_by_key(copy_number);
+        copies.sort_unstable_by_key(copy_number);
         Ok(copies)
     }
 

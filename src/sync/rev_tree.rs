@@ -189,7 +189,7 @@ impl RevTree {
                 deleted: node.deleted,
             })
             .collect();
-        leaves.sort_by(|a, b| {
+        leaves.sort_unstable_by(|a, b| {
             let key = |l: &Leaf| Reverse((!l.deleted, l.rev.clone()));
             key(a).cmp(&key(b))
         });
@@ -210,7 +210,7 @@ impl RevTree {
     /// The revisions of `revs` this tree does not hold (`_revs_diff`).
     pub fn missing(&self, revs: &[Rev]) -> Vec<Rev> {
         let mut missing: Vec<Rev> = revs.iter().filter(|r| !self.contains(r)).cloned().collect();
-        missing.sort();
+        missing.sort_unstable();
         missing.dedup();
         missing
     }

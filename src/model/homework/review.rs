@@ -48,7 +48,7 @@ impl Review {
             self.obstacles.remove(pos);
         } else {
             self.obstacles.push(obstacle);
-            self.obstacles.sort_by_key(|o| obstacle_rank(*o));
+            self.obstacles.sort_unstable_by_key(|o| obstacle_rank(*o));
         }
     }
 }

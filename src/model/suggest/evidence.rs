@@ -214,7 +214,7 @@ pub(super) fn tags(t: &Transcript, terms: &[Matcher], weight: WeightOf) -> Vec<T
             }
         }
     }
-    found.sort();
+    found.sort_unstable();
     found
         .into_iter()
         .map(|(_, i, evidence)| TagSuggestion {

@@ -13,7 +13,7 @@ impl LocalDocs for Replica<'_> {
             .filter(|(_, (seq, _))| *seq > since)
             .map(|(doc, (seq, _))| (doc, *seq))
             .collect();
-        changed.sort_by_key(|(_, seq)| *seq);
+        changed.sort_unstable_by_key(|(_, seq)| *seq);
         let mut results = Vec::new();
         for (doc, seq) in changed.into_iter().take(limit) {
             results.push(self.tracked(doc)?.revs.change(doc, seq.into()));
