@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { startEmpty } from "./helpers.mjs";
+import { field, startEmpty } from "./helpers.mjs";
 
 const sizes = [
   { name: "tablet-portrait", width: 768, height: 1024 },
@@ -117,3 +117,52 @@ test("with the on-screen keyboard up, the capture line and the review checklist 
   await page.keyboard.press("Space");
   await expect(review.getByText("Closed after this session.").first()).toBeVisible();
 });
+
+// Landscape tablets, where the note and its timeline sit side by side.
+const landscapes = [
+  { width: 1180, height: 820 },
+  { width: 1366, height: 1024 },
+];
+
+/** At most this share of the screen's height goes to the session's header. */
+const HEADER_SHARE = 0.2;
+
+for (const size of landscapes) {
+  test.describe(`landscape tablet ${size.width}×${size.height}`, () => {
+    // The 12-hour clock is the wider one: "10:02 AM".
+    test.use({ locale: "en-US", viewport: size });
+
+    test("the session header takes at most a fifth of the screen and opens its details with one tap", async ({ page }) => {
+      await workspace(page);
+      const header = page.locator(".session-top");
+      const height = await header.evaluate((el) => el.getBoundingClientRect().height);
+      expect(height).toBeLessThanOrEqual(size.height * HEADER_SHARE);
+      // Folded, it still says when and how.
+      const details = page.getByRole("group", { name: "Session details" });
+      await expect(details).toContainText(/\d+ \w{3} \d{4} · \d\d:\d\d–\d\d:\d\d \(\d+ min\) · In person/);
+      await expect(field(page, "Start")).toBeHidden();
+
+      await details.getByText("Details", { exact: true }).click();
+      for (const name of ["Date", "Start", "End"]) await expect(field(page, name)).toBeVisible();
+      await expect(page.getByRole("combobox", { name: "Delivery" })).toBeVisible();
+      await expect(details).toContainText("Dr. Harper Torres");
+      expect(await tooSmall(page)).toEqual([]);
+      // And by keyboard: the fold is a button that Enter toggles.
+      await details.locator("summary").focus();
+      await page.keyboard.press("Enter");
+      await expect(field(page, "Start")).toBeHidden();
+
+      // A new session opens with its times to fill in showing.
+      await page.getByRole("link", { name: "Alex (Product Designer)" }).click();
+      await page.getByRole("button", { name: "New session" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
+      await expect(field(page, "Start")).toBeVisible();
+      await field(page, "Start").fill("10:00");
+      await field(page, "End").fill("10:50");
+      await field(page, "End").press("Tab");
+      // Filling them in folds nothing away under the finger.
+      await expect(field(page, "End")).toBeVisible();
+      await expect(details).toContainText("10:00–10:50 (50 min)");
+    });
+  });
+}

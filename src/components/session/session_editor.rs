@@ -109,26 +109,32 @@ fn SessionForm(
     });
 
     view! {
-        <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
-        <div class="section-head">
-            <h1>{move || session.with(|s| s.title(planned))}</h1>
-            {move || {
-                session
-                    .with(|s| s.beyond_plan(planned))
-                    .then(|| view! { <span class="badge">{format!("Beyond the planned {planned}")}</span> })
-            }}
-            <div class="record-actions">
-                <a class="button-link" href=Route::SessionRecord(id.clone()).hash()>"Print"</a>
-                <ExportMarkdown of=RecordOf::Session(id) label="Export Markdown" />
-                <DeleteSession client=client.clone() />
+        // Kept to two lines on a tablet, so the note gets the screen: where it
+        // belongs and what can be done with it, then which session, when and how.
+        <header class="session-top">
+            <div class="session-nav">
+                <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
+                <div class="record-actions">
+                    <a class="button-link" href=Route::SessionRecord(id.clone()).hash()>"Print"</a>
+                    <ExportMarkdown of=RecordOf::Session(id) label="Export Markdown" />
+                    <DeleteSession client=client.clone() />
+                </div>
             </div>
-        </div>
+            <div class="session-title">
+                <h1>{move || session.with(|s| s.title(planned))}</h1>
+                {move || {
+                    session
+                        .with(|s| s.beyond_plan(planned))
+                        .then(|| view! { <span class="badge">{format!("Beyond the planned {planned}")}</span> })
+                }}
+                // A signed note is read-only: every field below is disabled with it.
+                <fieldset class="plain" disabled=signed>
+                    <SessionHeader clinician=clinician.signature_line() />
+                </fieldset>
+            </div>
+        </header>
         <FieldError message=edited.error />
         <ConflictNotice noun="session" value=session />
-        // A signed note is read-only: every field below is disabled with it.
-        <fieldset class="plain" disabled=signed>
-            <SessionHeader clinician=clinician.signature_line() />
-        </fieldset>
         <div class="editor-columns">
             <div class="editor-side">
                 <fieldset class="plain" disabled=signed>
