@@ -127,6 +127,33 @@ const landscapes = [
 /** At most this share of the screen's height goes to the session's header. */
 const HEADER_SHARE = 0.2;
 
+/** Adds a timeline entry stamped `at` through the capture line, as typed in a session. */
+async function capture(page, text, at) {
+  await field(page, "At").fill(at);
+  await field(page, "Capture").fill(text);
+  await field(page, "Capture").press("Enter");
+}
+
+/**
+ * Time fields narrower than their value. Chromium clips a time field's text
+ * inside the control, where scrollWidth does not see it, so the field is
+ * also measured against the width its value needs (its max-content width).
+ */
+const clippedTimes = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("main input[type=time]")]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const width = el.getBoundingClientRect().width;
+        const set = el.style.width;
+        el.style.width = "max-content";
+        const needed = el.getBoundingClientRect().width;
+        el.style.width = set;
+        return { label: el.labels[0]?.textContent ?? el.ariaLabel, value: el.value, width, needed, sw: el.scrollWidth, cw: el.clientWidth };
+      })
+      .filter(({ width, needed, sw, cw }) => sw > cw || width + 0.5 < needed),
+  );
+
 for (const size of landscapes) {
   test.describe(`landscape tablet ${size.width}×${size.height}`, () => {
     // The 12-hour clock is the wider one: "10:02 AM".
@@ -147,6 +174,7 @@ for (const size of landscapes) {
       await expect(page.getByRole("combobox", { name: "Delivery" })).toBeVisible();
       await expect(details).toContainText("Dr. Harper Torres");
       expect(await tooSmall(page)).toEqual([]);
+      expect(await clippedTimes(page)).toEqual([]);
       // And by keyboard: the fold is a button that Enter toggles.
       await details.locator("summary").focus();
       await page.keyboard.press("Enter");
@@ -163,6 +191,21 @@ for (const size of landscapes) {
       // Filling them in folds nothing away under the finger.
       await expect(field(page, "End")).toBeVisible();
       await expect(details).toContainText("10:00–10:50 (50 min)");
+    });
+
+    test("every time in the timeline shows in full", async ({ page }) => {
+      await workspace(page);
+      for (const [text, at] of [
+        ["Slept badly before the review", "10:02"],
+        ["“It has to be perfect”", "12:47"],
+        ["Thought record, worked through", "23:59"],
+        ["Breathing practice", "00:00"],
+      ]) {
+        await capture(page, text, at);
+      }
+      await field(page, "At").fill("11:11");
+      await expect(page.getByRole("list", { name: "Timeline entries" }).locator("input[type=time]")).toHaveCount(4);
+      expect(await clippedTimes(page)).toEqual([]);
     });
   });
 }
