@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { field, startEmpty } from "./helpers.mjs";
+import { field, saved, startEmpty } from "./helpers.mjs";
 
 const sizes = [
   { name: "tablet-portrait", width: 768, height: 1024 },
@@ -154,6 +154,15 @@ const clippedTimes = (page) =>
       .filter(({ width, needed, sw, cw }) => sw > cw || width + 0.5 < needed),
   );
 
+/** Whether `locator` shows wholly between the bar and the bottom of the screen, uncovered, without scrolling to it. */
+const reachable = (locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const bar = document.querySelector(".app-bar").getBoundingClientRect().bottom;
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.top >= bar && r.bottom <= window.innerHeight && (top === el || el.contains(top));
+  });
+
 for (const size of landscapes) {
   test.describe(`landscape tablet ${size.width}×${size.height}`, () => {
     // The 12-hour clock is the wider one: "10:02 AM".
@@ -206,6 +215,36 @@ for (const size of landscapes) {
       await field(page, "At").fill("11:11");
       await expect(page.getByRole("list", { name: "Timeline entries" }).locator("input[type=time]")).toHaveCount(4);
       expect(await clippedTimes(page)).toEqual([]);
+    });
+
+    test("the capture line stays in reach at the end of a long note and timeline, keyboard up or not", async ({ page }) => {
+      await workspace(page);
+      for (let i = 0; i < 30; i++) {
+        await capture(page, `Point ${i + 1} raised`, `11:${String(i).padStart(2, "0")}`);
+      }
+      const long = Array.from({ length: 80 }, (_, i) => `Line ${i + 1} of what the client reported.`).join("\n");
+      await field(page, "Notes").fill(long);
+      await saved(page);
+
+      const line = field(page, "Capture");
+      const side = page.locator(".editor-side");
+      for (const height of [size.height, Math.round(size.height / 2)]) {
+        // Half the height: the on-screen keyboard is up and the page is resized for it.
+        await page.setViewportSize({ width: size.width, height });
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await side.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        await expect.poll(() => reachable(line), `height ${height}`).toBe(true);
+        const scrolled = await page.evaluate(() => window.scrollY);
+        const box = await line.boundingBox();
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        await expect(line).toBeFocused();
+        await page.keyboard.type(`Typed at ${height}`);
+        await page.keyboard.press("Enter");
+        await expect(page.getByLabel(`Time of “Typed at ${height}”`)).toBeAttached();
+        await expect(line).toHaveValue("");
+        expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+      }
+      await expect(page.getByRole("list", { name: "Timeline entries" }).getByRole("listitem")).toHaveCount(32);
     });
   });
 }

@@ -142,24 +142,28 @@ fn SessionForm(
                 </fieldset>
                 {session.with_untracked(|s| s.transcript.clone()).map(|transcript| view! { <TranscriptPanel transcript /> })}
             </div>
-            <fieldset class="plain editor-main" disabled=signed>
-                <HomeworkReview earlier />
-                <NoteEditor
-                    goals=client.course.goal_list().map(String::from).collect()
-                    plan=client.plan.clone()
-                    last
-                />
-                <section class="panel" aria-label="Tags">
-                    <h2>"Interventions and themes"</h2>
-                    <TagPicker kind=TagKind::Intervention label="Interventions" />
-                    <TagPicker kind=TagKind::Theme label="Themes" />
-                </section>
-                <RatingsPanel />
-                <HomeworkPanel />
-                <PlanPanel />
-            </fieldset>
+            // The signature closes the note's column, so the timeline beside it
+            // stays in view down to the end of the page.
+            <div class="editor-main">
+                <fieldset class="plain" disabled=signed>
+                    <HomeworkReview earlier />
+                    <NoteEditor
+                        goals=client.course.goal_list().map(String::from).collect()
+                        plan=client.plan.clone()
+                        last
+                    />
+                    <section class="panel" aria-label="Tags">
+                        <h2>"Interventions and themes"</h2>
+                        <TagPicker kind=TagKind::Intervention label="Interventions" />
+                        <TagPicker kind=TagKind::Theme label="Themes" />
+                    </section>
+                    <RatingsPanel />
+                    <HomeworkPanel />
+                    <PlanPanel />
+                </fieldset>
+                <SigningPanel signer=clinician.signature_line() />
+            </div>
         </div>
-        <SigningPanel signer=clinician.signature_line() />
         <SnippetExpander snippets=clinician.snippets />
     }
 }
