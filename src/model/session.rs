@@ -1,12 +1,13 @@
-use super::InputError;
-use super::choice::choice_enum;
+use super::choice::{Choice, choice_enum};
 use super::homework::{HomeworkList, Review, SessionHomework};
 use super::note::{Note, NoteFormat, agenda_from_plan};
 use super::ratings::{Ratings, Risk};
+use super::record::time_and_length;
 use super::signing::{Addendum, Signature};
 use super::tags::Tags;
 use super::timeline::Timeline;
 use super::transcript::Transcript;
+use super::{InputError, format_date};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -196,12 +197,25 @@ impl Session {
             (h, m) => format!("{h} h {m} min"),
         })
     }
+
+    /// The header folded to one line: "31 Jul 2025 · 10:00–10:50 (50 min) · In person".
+    pub fn header_line(&self) -> String {
+        let mut parts = vec![format_date(self.date)];
+        parts.extend(time_and_length(self));
+        parts.push(self.delivery.label().to_string());
+        parts.join(" · ")
+    }
+
+    /// Until both times are set the header has something to fill in, so the
+    /// editor opens with its fields showing rather than folded away.
+    pub fn header_to_fill(&self) -> bool {
+        self.start.is_none() || self.end.is_none()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Choice;
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -278,6 +292,26 @@ mod tests {
         assert_eq!(s.duration_label().as_deref(), Some("1 h 15 min"));
         s.set_times(Some(t(9, 0)), Some(t(11, 0))).unwrap();
         assert_eq!(s.duration_label().as_deref(), Some("2 h"));
+    }
+
+    #[test]
+    fn the_folded_header_says_when_and_how_and_opens_until_both_times_are_set() {
+        let mut s = Session {
+            date: day(),
+            ..Session::default()
+        };
+        assert_eq!(s.header_line(), "31 Jul 2025 · In person");
+        assert!(s.header_to_fill());
+        s.set_times(Some(t(10, 0)), None).unwrap();
+        assert_eq!(s.header_line(), "31 Jul 2025 · 10:00 · In person");
+        assert!(s.header_to_fill());
+        s.set_times(Some(t(10, 0)), Some(t(10, 50))).unwrap();
+        s.delivery = Delivery::Telehealth;
+        assert_eq!(
+            s.header_line(),
+            "31 Jul 2025 · 10:00–10:50 (50 min) · Telehealth"
+        );
+        assert!(!s.header_to_fill());
     }
 
     #[test]

@@ -52,6 +52,8 @@ test("a Zoom transcript becomes a timed session for the client, once the clinici
 
   await expect(page.getByRole("heading", { level: 1, name: "Session 15 of 24" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Alex (Product Designer)" })).toBeVisible();
+  // The recording gave the date and times, so the header opens folded.
+  await page.getByRole("group", { name: "Session details" }).getByText("Details", { exact: true }).click();
   await expect(field(page, "Date")).toHaveValue("2025-08-07");
   await expect(field(page, "Start")).toHaveValue("16:00");
   await expect(field(page, "End")).toHaveValue("16:50");
@@ -115,6 +117,7 @@ test("Teams voice tags, SRT and text exports read with their speakers; a new cli
   await page.getByRole("button", { name: "Create session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 12" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Jo Park" })).toBeVisible();
+  await page.getByRole("group", { name: "Session details" }).getByText("Details", { exact: true }).click();
   await expect(field(page, "Start")).toHaveValue("09:30");
   await expect(field(page, "End")).toHaveValue("10:18");
 });

@@ -33,6 +33,8 @@ test("the sample transcript becomes session 14 of 24 for Alex, with accepted sug
 
   await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Alex (Product Designer)" })).toBeVisible();
+  // The transcript gave the date and times, so the header opens folded.
+  await page.getByRole("group", { name: "Session details" }).getByText("Details", { exact: true }).click();
   await expect(field(page, "Date")).toHaveValue("2025-07-31");
   await expect(field(page, "Start")).toHaveValue("10:00");
   await expect(field(page, "End")).toHaveValue("10:31");
@@ -70,6 +72,8 @@ test("on an empty roster the transcript's client is proposed as a new client", a
   await expect(field(preview, "New client's name or code")).toHaveValue("Alex");
   await page.getByRole("button", { name: "Create session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
+  // The transcript gave the date and times, so the header opens folded.
+  await page.getByRole("group", { name: "Session details" }).getByText("Details", { exact: true }).click();
   await expect(page.getByText("Dr. Harper Torres, Licensed Clinical Psychologist")).toBeVisible();
   // Nothing accepted: no tags, no homework.
   await expect(page.getByRole("list", { name: "Chosen interventions" }).getByRole("listitem")).toHaveCount(0);

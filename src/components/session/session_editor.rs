@@ -109,26 +109,32 @@ fn SessionForm(
     });
 
     view! {
-        <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
-        <div class="section-head">
-            <h1>{move || session.with(|s| s.title(planned))}</h1>
-            {move || {
-                session
-                    .with(|s| s.beyond_plan(planned))
-                    .then(|| view! { <span class="badge">{format!("Beyond the planned {planned}")}</span> })
-            }}
-            <div class="record-actions">
-                <a class="button-link" href=Route::SessionRecord(id.clone()).hash()>"Print"</a>
-                <ExportMarkdown of=RecordOf::Session(id) label="Export Markdown" />
-                <DeleteSession client=client.clone() />
+        // Kept to two lines on a tablet, so the note gets the screen: where it
+        // belongs and what can be done with it, then which session, when and how.
+        <header class="session-top">
+            <div class="session-nav">
+                <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
+                <div class="record-actions">
+                    <a class="button-link" href=Route::SessionRecord(id.clone()).hash()>"Print"</a>
+                    <ExportMarkdown of=RecordOf::Session(id) label="Export Markdown" />
+                    <DeleteSession client=client.clone() />
+                </div>
             </div>
-        </div>
+            <div class="session-title">
+                <h1>{move || session.with(|s| s.title(planned))}</h1>
+                {move || {
+                    session
+                        .with(|s| s.beyond_plan(planned))
+                        .then(|| view! { <span class="badge">{format!("Beyond the planned {planned}")}</span> })
+                }}
+                // A signed note is read-only: every field below is disabled with it.
+                <fieldset class="plain" disabled=signed>
+                    <SessionHeader clinician=clinician.signature_line() />
+                </fieldset>
+            </div>
+        </header>
         <FieldError message=edited.error />
         <ConflictNotice noun="session" value=session />
-        // A signed note is read-only: every field below is disabled with it.
-        <fieldset class="plain" disabled=signed>
-            <SessionHeader clinician=clinician.signature_line() />
-        </fieldset>
         <div class="editor-columns">
             <div class="editor-side">
                 <fieldset class="plain" disabled=signed>
@@ -136,24 +142,28 @@ fn SessionForm(
                 </fieldset>
                 {session.with_untracked(|s| s.transcript.clone()).map(|transcript| view! { <TranscriptPanel transcript /> })}
             </div>
-            <fieldset class="plain editor-main" disabled=signed>
-                <HomeworkReview earlier />
-                <NoteEditor
-                    goals=client.course.goal_list().map(String::from).collect()
-                    plan=client.plan.clone()
-                    last
-                />
-                <section class="panel" aria-label="Tags">
-                    <h2>"Interventions and themes"</h2>
-                    <TagPicker kind=TagKind::Intervention label="Interventions" />
-                    <TagPicker kind=TagKind::Theme label="Themes" />
-                </section>
-                <RatingsPanel />
-                <HomeworkPanel />
-                <PlanPanel />
-            </fieldset>
+            // The signature closes the note's column, so the timeline beside it
+            // stays in view down to the end of the page.
+            <div class="editor-main">
+                <fieldset class="plain" disabled=signed>
+                    <HomeworkReview earlier />
+                    <NoteEditor
+                        goals=client.course.goal_list().map(String::from).collect()
+                        plan=client.plan.clone()
+                        last
+                    />
+                    <section class="panel" aria-label="Tags">
+                        <h2>"Interventions and themes"</h2>
+                        <TagPicker kind=TagKind::Intervention label="Interventions" />
+                        <TagPicker kind=TagKind::Theme label="Themes" />
+                    </section>
+                    <RatingsPanel />
+                    <HomeworkPanel />
+                    <PlanPanel />
+                </fieldset>
+                <SigningPanel signer=clinician.signature_line() />
+            </div>
         </div>
-        <SigningPanel signer=clinician.signature_line() />
         <SnippetExpander snippets=clinician.snippets />
     }
 }

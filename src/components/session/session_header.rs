@@ -1,7 +1,7 @@
 use crate::components::ChoiceSelect;
 use crate::components::use_edited_session;
 use crate::model::timeline::format_clock;
-use crate::model::{Delivery, parse_date, parse_time};
+use crate::model::{Delivery, Session, parse_date, parse_time};
 use chrono::NaiveTime;
 use leptos::prelude::*;
 
@@ -10,13 +10,21 @@ fn clock(t: Option<NaiveTime>) -> String {
     t.map(format_clock).unwrap_or_default()
 }
 
-/// Date, start and end (duration worked out), modality and clinician.
+/// Date, start and end, delivery and clinician, folded to one line (with the
+/// duration worked out) that opens to their fields. A session whose times are
+/// still to fill in opens unfolded; after that the clinician decides, so the
+/// fields never fold away while being filled in.
 #[component]
 pub fn SessionHeader(clinician: String) -> impl IntoView {
     let edited = use_edited_session();
     let session = edited.session;
+    let unfolded = session.with_untracked(Session::header_to_fill);
     view! {
-        <section class="panel session-header" aria-label="Session details">
+        <details class="panel session-header" aria-label="Session details" open=unfolded>
+            <summary>
+                <span class="header-line">{move || session.with(Session::header_line)}</span>
+                <span class="header-toggle">"Details"</span>
+            </summary>
             <div class="grid">
                 <label class="field">
                     <span>"Date"</span>
@@ -51,12 +59,6 @@ pub fn SessionHeader(clinician: String) -> impl IntoView {
                         }
                     />
                 </label>
-                <div class="field">
-                    <span id="duration-label">"Duration"</span>
-                    <output aria-labelledby="duration-label">
-                        {move || session.with(|s| s.duration_label().unwrap_or_else(|| "—".into()))}
-                    </output>
-                </div>
                 <ChoiceSelect<Delivery>
                     label="Delivery"
                     value=move || session.with(|s| s.delivery)
@@ -73,6 +75,6 @@ pub fn SessionHeader(clinician: String) -> impl IntoView {
                     </span>
                 </div>
             </div>
-        </section>
+        </details>
     }
 }
