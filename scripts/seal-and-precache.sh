@@ -62,14 +62,15 @@ version="$(
 )"
 
 # Paths become relative URLs inside a JSON string: escape what either would misread.
-json='"./"'
+# index.html is listed once: the worker answers every navigation with it.
+json=''
 for path in "${files[@]}"; do
   url="${path//\%/%25}"
   url="${url//\#/%23}"
   url="${url//\?/%3F}"
   url="${url//\\/%5C}"
   url="${url//\"/%22}"
-  json+=", \"$url\""
+  json+="${json:+, }\"$url\""
 done
 
 # Its comments stay in the source: whole-line ones are left out of the build.
