@@ -53,6 +53,13 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root apt-get install -y chromium chromium-driver
 fi
 
+# WebKit, the engine of Safari on iPad: WebKitGTK's MiniBrowser through WebKitWebDriver, on a virtual display.
+if [ ! -x /usr/bin/WebKitWebDriver ] || ! command -v xvfb-run >/dev/null; then
+  say "Installing WebKitWebDriver (WebKitGTK) and Xvfb"
+  as_root apt-get update
+  as_root apt-get install -y webkit2gtk-driver xvfb
+fi
+
 # node_modules/.package-lock.json is npm's record of what is installed.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing npm packages (wasm-opt, Playwright, PouchDB Server; builds sqlite3 once, about 2 minutes)"
