@@ -14,7 +14,7 @@ setup:
 
 ## Rebuild on change while developing (no release optimisations)
 dev: setup
-	PATH="$$PWD/scripts/wasm-split:$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
+	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
 
 ## Performance figures against their budgets (release build, headless Chromium, 10 / 1,000 / 4,000 sessions);
 ## prints one `bench: …` line per figure and writes bench/RESULTS.md
@@ -23,5 +23,5 @@ bench: setup
 
 ## Lighthouse scores (accessibility, best practices, performance) of the release build
 lighthouse: setup
-	PATH="$$PWD/scripts/wasm-split:$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
+	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release
 	node scripts/lighthouse.mjs

@@ -8,8 +8,7 @@
 # scripts/bench-report.mjs writes the table of figures and budgets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# scripts/wasm-split first: Trunk then runs its wasm-bindgen, which cuts out the lazy screens.
-export PATH="$PWD/scripts/wasm-split:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 target="${CARGO_TARGET_DIR:-target}"
 out="$target/bench"
 mkdir -p "$out"

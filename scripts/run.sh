@@ -4,8 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-# scripts/wasm-split first: Trunk then runs its wasm-bindgen, which cuts out the lazy screens.
-export PATH="$PWD/scripts/wasm-split:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 trunk build --release
 if [ "${SYNC_DEMO:-}" = 1 ]; then
   exec node scripts/sync-demo.mjs dist "${PORT:-8080}"

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Trunk post_build hook, on the finished build before Trunk moves it to dist/:
-# adds the lazy screens' chunks, seals index.html with its
-# Content-Security-Policy, then writes sw.js.
+# seals index.html with its Content-Security-Policy, then writes sw.js.
 #
 # Release: sw.js is src/pwa/sw.js with the build's file list and a hash of
 # those files filled in, so any changed file yields a new worker and cache.
@@ -13,9 +12,6 @@ set -euo pipefail
 : "${TRUNK_PROFILE:?run by Trunk as a post_build hook}"
 source_dir="${TRUNK_SOURCE_DIR:-$PWD}"
 out="$TRUNK_STAGING_DIR/sw.js"
-
-# The lazy screens' loader and chunks, before anything is hashed or listed.
-bash "$source_dir/scripts/wasm-split/place.sh"
 
 # Before anything is hashed: the policy is part of index.html.
 node "$source_dir/scripts/csp.mjs" "$TRUNK_STAGING_DIR/index.html" "$TRUNK_PROFILE"

@@ -4,8 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-# Cuts the lazy screens out of the wasm (scripts/wasm-split/wasm-bindgen).
-WASM_SPLIT_VERSION=0.2.4
 # The CLI must match the wasm-bindgen crate locked in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
@@ -36,11 +34,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 4 minutes, once)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
-fi
-
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "Installing Node.js"
   as_root apt-get update
@@ -53,9 +46,9 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root apt-get install -y chromium chromium-driver
 fi
 
-# WebKit, the engine of Safari on iPad: WebKitGTK's MiniBrowser through WebKitWebDriver, on a virtual display.
+# WebKit, the engine of Safari on iPad, for the WebKit lane of the tests.
 if [ ! -x /usr/bin/WebKitWebDriver ] || ! command -v xvfb-run >/dev/null; then
-  say "Installing WebKitWebDriver (WebKitGTK) and Xvfb"
+  say "Installing WebKitGTK's WebDriver and Xvfb"
   as_root apt-get update
   as_root apt-get install -y webkit2gtk-driver xvfb
 fi

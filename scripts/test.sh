@@ -3,8 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
-# scripts/wasm-split first: Trunk then runs its wasm-bindgen, which cuts out the lazy screens.
-export PATH="$PWD/scripts/wasm-split:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 
 passed=0
@@ -40,7 +39,7 @@ step() {
 step "rustfmt" cargo fmt --all -- --check
 step "structure (file size, model without web crates, storage keys)" bash scripts/check-structure.sh
 step "clippy (host)" cargo clippy --all-targets -- -D warnings
-step "clippy (wasm32, as shipped: lazy screens split)" cargo clippy --target wasm32-unknown-unknown --all-targets --features split -- -D warnings
+step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests" cargo test
 step "browser tests (headless Chromium)" cargo test --target wasm32-unknown-unknown --test browser
 step "release build" trunk build --release

@@ -113,14 +113,6 @@ pub enum Opening {
     Locked(VaultHeader),
 }
 
-/// Whether the page can open before the record code is fetched: nothing is
-/// stored yet (a first visit), or localStorage cannot be used at all.
-pub fn opens_without_record_code() -> bool {
-    LocalStorageBackend::open().map_or(true, |backend| {
-        crate::storage::holds_records(&backend).is_ok_and(|holds| !holds)
-    })
-}
-
 /// Opens localStorage; if it cannot be used, or holds data this version must
 /// not touch, the app runs on a store in memory and says so, lastingly.
 pub fn open_browser() -> Opening {

@@ -30,7 +30,6 @@ pub use session::{
 };
 pub use shell::{
     App, EvictionHint, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator, UpdatePrompt,
-    lazy_screen, record_code,
 };
 pub use sync::{SetUpFromServer, SyncIndicator, SyncPanel};
 pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};

@@ -44,10 +44,6 @@ impl AppState {
         if self.flush_scheduled.try_set_value(false).is_some() {
             return;
         }
-        // Until the record code is there the edits wait; its arrival flushes them.
-        if !crate::storage::record_code_ready() {
-            return;
-        }
         let Some(edits) = self.queue.try_with_value(|q| q.to_write()) else {
             return;
         };

@@ -1,8 +1,8 @@
 //! Bringing stored data written by earlier layouts up to the current one.
 
 use super::{
-    Backend, PREFIX, RecordRef, SCHEMA_VERSION, StorageError, codec, coding, holds_records,
-    schema_key, transcript_key,
+    Backend, PREFIX, RecordRef, SCHEMA_VERSION, StorageError, codec, holds_records, schema_key,
+    transcript_key,
 };
 
 /// One step per schema version: `MIGRATIONS[n]` turns layout `n` into `n + 1`.
@@ -102,10 +102,9 @@ pub(super) fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
     if found > SCHEMA_VERSION {
         return Err(StorageError::NewerSchema { found });
     }
-    // A new store has nothing to bring up to date, so it opens without
-    // waiting for the record code.
+    // A new store has nothing to bring up to date.
     if found != SCHEMA_VERSION && holds_records(backend)? {
-        coding::coding()?.migrate(backend, found)?;
+        run_steps(backend, found)?;
     }
     if found != SCHEMA_VERSION {
         backend.set(&schema_key(), &SCHEMA_VERSION.to_string())?;
@@ -114,7 +113,7 @@ pub(super) fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
 }
 
 /// The steps from layout `found` to the current one, in order.
-pub(super) fn run_steps(backend: &mut dyn Backend, found: u32) -> Result<(), StorageError> {
+fn run_steps(backend: &mut dyn Backend, found: u32) -> Result<(), StorageError> {
     MIGRATIONS[found as usize..]
         .iter()
         .try_for_each(|step| step(backend))

@@ -26,7 +26,7 @@ mod trash;
 mod vault;
 
 pub use backend::{Backend, MemoryBackend};
-pub use coding::{Record, install as install_record_code, ready as record_code_ready};
+pub use coding::Record;
 pub use local::LocalStorageBackend;
 pub use problems::DamagedRecord;
 pub use queue::{Edit, SaveQueue};
@@ -41,7 +41,6 @@ pub use vault::{
 use crate::model::suggest::own_tags;
 use crate::model::tags::Tags;
 use crate::model::{Client, Clinician, DeviceSettings, Session};
-use codec::CodecError;
 use guard::LayoutGuard;
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
@@ -82,8 +81,8 @@ pub fn quarantine_key(key: &str) -> String {
     format!("{PREFIX}quarantine/{}", key.trim_start_matches(PREFIX))
 }
 
-/// Whether `backend` holds anything only the record code can read: all but
-/// a new store's schema record and the lock signal between tabs.
+/// Whether `backend` holds any records: anything but a new store's schema
+/// record and the lock signal between tabs.
 pub fn holds_records(backend: &dyn Backend) -> Result<bool, StorageError> {
     Ok(backend
         .keys()?
@@ -557,9 +556,7 @@ fn decoded<T: Record>(key: &str, raw: &str) -> Result<T, StorageError> {
         key: key.to_string(),
         reason,
     };
-    let json = coding::coding()?
-        .decode(raw)
-        .map_err(|e| damaged(e.to_string()))?;
+    let json = codec::decode(raw).map_err(|e| damaged(e.to_string()))?;
     coding::from_json(&json).map_err(damaged)
 }
 
@@ -569,8 +566,7 @@ fn write<T: Record>(backend: &mut dyn Backend, key: &str, value: &T) -> Result<(
 
 /// `value` as the codec stores it (before the vault seals it).
 fn encoded<T: Record>(value: &T) -> Result<String, StorageError> {
-    let json = coding::to_json(value)?;
-    Ok(coding::coding()?.encode(&json))
+    Ok(codec::encode(&coding::to_json(value)?))
 }
 
 fn collect<T>(

@@ -47,7 +47,7 @@ fn a_fresh_store_is_stamped_with_the_current_schema() {
 }
 
 #[test]
-fn only_a_store_with_records_needs_the_record_code_to_open() {
+fn a_store_holds_records_once_a_client_is_saved_not_before() {
     let backend = MemoryBackend::new();
     assert!(!holds_records(&backend).unwrap());
     let mut store = open(&backend);

@@ -1,5 +1,5 @@
 use super::MergeOutline;
-use crate::components::{FieldError, TextInput, lazy_screen};
+use crate::components::{FieldError, TextInput};
 use crate::model::{clients_and_sessions, format_date};
 use crate::platform::{chosen_file, file_text};
 use crate::route::Route;
@@ -7,17 +7,13 @@ use crate::state::{AppState, use_app_state};
 use crate::storage::backup::{Backup, BackupError, MAX_BYTES, read_backup};
 use leptos::prelude::*;
 
-#[cfg(any(feature = "split", not(target_family = "wasm")))]
-use leptos::lazy;
-
 fn refusal(why: impl std::fmt::Display) -> String {
     format!("{why} Nothing on this device was changed.")
 }
 
 /// "Restore from backup": the chosen file is checked through and through
 /// and previewed; nothing on the device changes until the clinician picks
-/// how to restore it. The checking and the preview are fetched with the
-/// first file chosen.
+/// how to restore it.
 #[component]
 pub fn RestoreBackup() -> impl IntoView {
     // The text of the chosen file, until it is restored or put aside.
@@ -73,7 +69,7 @@ pub fn RestoreBackup() -> impl IntoView {
                     .get()
                     .map(|text| {
                         let opening = Opening { passphrase: tried.get(), locked, chosen, error };
-                        lazy_screen(backup_preview(text, opening))
+                        backup_preview(text, opening)
                     })
             }}
         </div>
@@ -90,8 +86,7 @@ struct Opening {
     error: RwSignal<Option<String>>,
 }
 
-#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
-async fn backup_preview(text: String, opening: Opening) -> AnyView {
+fn backup_preview(text: String, opening: Opening) -> AnyView {
     let Opening {
         passphrase,
         locked,

@@ -1,14 +1,11 @@
 use super::ProblemsPanel;
-use crate::components::{BackupButton, LockPanel, RestoreBackup, SyncPanel, lazy_screen};
+use crate::components::{BackupButton, LockPanel, RestoreBackup, SyncPanel};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
-#[cfg(any(feature = "split", not(target_family = "wasm")))]
-use leptos::lazy;
-
 /// Whether this device will keep the notes, how much room they take, and
-/// which stored records cannot be read. Its contents, and their code, are
-/// fetched the first time it is opened.
+/// which stored records cannot be read. Its contents are drawn (and storage
+/// scanned) the first time it is opened.
 #[component]
 pub fn DevicePanel() -> impl IntoView {
     let open = RwSignal::new(false);
@@ -25,14 +22,9 @@ pub fn DevicePanel() -> impl IntoView {
             }
         >
             <summary>"This device"</summary>
-            <Show when=move || opened.get()>{move || lazy_screen(device_contents(open))}</Show>
+            <Show when=move || opened.get()><DeviceContents open /></Show>
         </details>
     }
-}
-
-#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
-async fn device_contents(open: RwSignal<bool>) -> AnyView {
-    view! { <DeviceContents open /> }.into_any()
 }
 
 #[component]

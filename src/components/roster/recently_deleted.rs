@@ -1,16 +1,13 @@
-use crate::components::{ConfirmButton, lazy_screen};
+use crate::components::ConfirmButton;
 use crate::model::trash::deleted_when;
 use crate::platform::local_time;
 use crate::state::use_app_state;
 use crate::storage::DeletedItem;
 use leptos::prelude::*;
 
-#[cfg(any(feature = "split", not(target_family = "wasm")))]
-use leptos::lazy;
-
 /// Deleted clients and sessions, newest first, each to restore or to delete
-/// for good; nothing shows while nothing is deleted. The list, and its code,
-/// are fetched the first time it is opened.
+/// for good; nothing shows while nothing is deleted. The list is drawn the
+/// first time it is opened.
 #[component]
 pub fn RecentlyDeleted() -> impl IntoView {
     let state = use_app_state();
@@ -27,15 +24,10 @@ pub fn RecentlyDeleted() -> impl IntoView {
                 }
             >
                 <summary>{move || format!("Recently deleted ({})", items.with(Vec::len))}</summary>
-                <Show when=move || opened.get()>{move || lazy_screen(deleted_list(items))}</Show>
+                <Show when=move || opened.get()><DeletedList items /></Show>
             </details>
         </Show>
     }
-}
-
-#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
-async fn deleted_list(items: Memo<Vec<DeletedItem>>) -> AnyView {
-    view! { <DeletedList items /> }.into_any()
 }
 
 #[component]

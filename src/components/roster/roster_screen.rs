@@ -3,7 +3,6 @@ use crate::components::FieldError;
 use crate::components::TextInput;
 use crate::components::{
     BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup, SearchPanel, SetUpFromServer,
-    record_code,
 };
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
@@ -12,14 +11,8 @@ use crate::state::{AppState, use_app_state};
 use crate::storage::RecordRef;
 use leptos::prelude::*;
 
-#[cfg(any(feature = "split", not(target_family = "wasm")))]
-use leptos::lazy;
-
-/// Everything in the sample ships inside the app (in a chunk of its own,
-/// fetched with the first click); loading it is local only.
-#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
-async fn load_sample(state: AppState) {
-    record_code().await;
+/// Everything in the sample ships inside the app; loading it is local only.
+fn load_sample(state: AppState) {
     let data = sample_data(new_id, now_ms());
     let keep_profile = state
         .peek(|s| s.clinician())
@@ -65,14 +58,10 @@ pub fn Roster() -> impl IntoView {
         match Client::new(new_id(), &new_name.get_untracked(), now_ms()) {
             Ok(client) => {
                 error.set(None);
-                // On a first visit the record code may still be on its way.
-                leptos::task::spawn_local(async move {
-                    record_code().await;
-                    if state.save_client(&client) {
-                        new_name.set(String::new());
-                        state.navigate(Route::Client(client.id));
-                    }
-                });
+                if state.save_client(&client) {
+                    new_name.set(String::new());
+                    state.navigate(Route::Client(client.id));
+                }
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -110,7 +99,7 @@ pub fn Roster() -> impl IntoView {
             <Show when=move || clients.with(Vec::is_empty) && damaged.with(Vec::is_empty)>
                 <div class="empty-state">
                     <p>"No clients yet. Add one above, or look around a workspace with a course in progress."</p>
-                    <button type="button" on:click=move |_| leptos::task::spawn_local(load_sample(state))>
+                    <button type="button" on:click=move |_| load_sample(state)>
                         "Load sample data"
                     </button>
                     <RestoreBackup />

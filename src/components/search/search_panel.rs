@@ -1,12 +1,8 @@
 use super::SearchFilters;
-use crate::components::lazy_screen;
 use crate::model::search::{Filters, Found, Indexed, Query, index_session, search};
 use crate::route::Route;
 use crate::state::{AppState, use_app_state};
 use leptos::prelude::*;
-
-#[cfg(any(feature = "split", not(target_family = "wasm")))]
-use leptos::lazy;
 
 /// The search box's id, so "/" can focus it from any screen.
 pub const SEARCH_BOX_ID: &str = "search";
@@ -28,8 +24,8 @@ fn build_index(state: AppState) -> Vec<(String, Vec<Indexed>)> {
 }
 
 /// "Search": results grouped by client, then by session, each with the words
-/// around the hit and the hit marked. Searching, and its code, are fetched
-/// with the first word typed or filter set.
+/// around the hit and the hit marked. The index is built with the first
+/// word typed or filter set.
 #[component]
 pub fn SearchPanel() -> impl IntoView {
     let state = use_app_state();
@@ -50,15 +46,10 @@ pub fn SearchPanel() -> impl IntoView {
             </label>
             <SearchFilters filters clients=state.peek(|s| s.clients().0) />
             <div class="search-results" aria-live="polite">
-                <Show when=asked>{move || lazy_screen(search_results(typed, filters))}</Show>
+                <Show when=asked><SearchResults typed filters /></Show>
             </div>
         </section>
     }
-}
-
-#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
-async fn search_results(typed: RwSignal<String>, filters: RwSignal<Filters>) -> AnyView {
-    view! { <SearchResults typed filters /> }.into_any()
 }
 
 #[component]

@@ -1,16 +1,12 @@
-use super::lazy_screens::{
-    client_homework, client_page, homework_copy, import_transcript, lazy_screen, record_code,
-    record_screen, session_editor,
-};
 use crate::components::{
-    AutoLock, EvictionHint, LockButton, LockedScreen, NotSavingBar, ProblemBanner, RecordOf,
-    RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator, SyncIndicator, UpdatePrompt,
+    AutoLock, ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, LockButton,
+    LockedScreen, NotSavingBar, ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster,
+    SEARCH_BOX_ID, SaveIndicator, SessionEditor, SyncIndicator, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
 use crate::state::{
-    OpenedStore, Opening, open_browser, open_unlocked, opens_without_record_code,
-    provide_app_state, start_sync,
+    OpenedStore, Opening, open_browser, open_unlocked, provide_app_state, start_sync,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,26 +28,10 @@ fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The whole app, once it can read what is stored: a first visit opens at
-/// once and fetches the record code behind it; a store with records (or a
-/// vault) waits for that code, which comes from the service worker's cache.
+/// The whole app: the locked screen while the vault is locked, the notes
+/// once it is open (or when there is no vault).
 #[component]
 pub fn App() -> impl IntoView {
-    let can_open =
-        RwSignal::new(crate::storage::record_code_ready() || opens_without_record_code());
-    if !can_open.get_untracked() {
-        leptos::task::spawn_local(async move {
-            record_code().await;
-            can_open.set(true);
-        });
-    }
-    move || can_open.get().then(|| view! { <Opened /> })
-}
-
-/// The locked screen while the vault is locked, the notes once it is open
-/// (or when there is no vault).
-#[component]
-fn Opened() -> impl IntoView {
     let opened = StoredValue::new_local(None::<OpenedStore>);
     let locked = RwSignal::new(None::<crate::storage::VaultHeader>);
     match open_browser() {
@@ -119,15 +99,10 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
         );
     });
     register_service_worker(move || state.set_update_ready());
-    // Edits made while the record code was still on its way wait in the queue.
-    leptos::task::spawn_local(async move {
-        record_code().await;
-        state.flush();
-        // Sync starts once the vault is open; locking reloads the page.
-        if state.peek(crate::storage::Store::syncs) {
-            start_sync(state).await;
-        }
-    });
+    // Sync starts once the vault is open; locking reloads the page.
+    if state.peek(crate::storage::Store::syncs) {
+        leptos::task::spawn_local(start_sync(state));
+    }
     state.check_persistence();
 
     on_cleanup(move || {
@@ -157,13 +132,17 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
         <main class="screen">
             {move || match state.route().get() {
                 Route::Roster => view! { <Roster /> }.into_any(),
-                Route::Client(id) => lazy_screen(client_page(id)),
-                Route::ClientHomework(id) => lazy_screen(client_homework(id)),
-                Route::Session(id) => lazy_screen(session_editor(id)),
-                Route::HomeworkCopy(id) => lazy_screen(homework_copy(id)),
-                Route::Import => lazy_screen(import_transcript()),
-                Route::SessionRecord(id) => lazy_screen(record_screen(RecordOf::Session(id))),
-                Route::CourseRecord(id) => lazy_screen(record_screen(RecordOf::Course(id))),
+                Route::Client(id) => view! { <ClientPage id /> }.into_any(),
+                Route::ClientHomework(id) => view! { <ClientHomework id /> }.into_any(),
+                Route::Session(id) => view! { <SessionEditor id /> }.into_any(),
+                Route::HomeworkCopy(id) => view! { <HomeworkCopy id /> }.into_any(),
+                Route::Import => view! { <ImportTranscript /> }.into_any(),
+                Route::SessionRecord(id) => {
+                    view! { <RecordScreen of=RecordOf::Session(id) /> }.into_any()
+                }
+                Route::CourseRecord(id) => {
+                    view! { <RecordScreen of=RecordOf::Course(id) /> }.into_any()
+                }
             }}
         </main>
     }

@@ -12,15 +12,11 @@ pub fn EvictionHint() -> impl IntoView {
     let dismiss = move |_| {
         let mut settings = settings.clone();
         settings.eviction_hint_dismissed = true;
-        // On a first visit the record code may still be on its way: the hint
-        // goes once the choice has been written, so a reload in between
-        // cannot bring it back (a write refused is reported, and it stays).
-        leptos::task::spawn_local(async move {
-            super::record_code().await;
-            if state.save_settings(&settings) {
-                let _ = show.try_set(false);
-            }
-        });
+        // The hint goes only once the choice is written: a write refused is
+        // reported, and it stays.
+        if state.save_settings(&settings) {
+            show.set(false);
+        }
     };
     view! {
         <Show when=move || show.get()>

@@ -2,7 +2,6 @@
 
 mod app;
 mod eviction_hint;
-mod lazy_screens;
 mod not_saving_bar;
 mod problem_banner;
 mod room_warning;
@@ -11,7 +10,6 @@ mod update_prompt;
 
 pub use app::App;
 pub use eviction_hint::EvictionHint;
-pub use lazy_screens::{lazy_screen, record_code};
 pub use not_saving_bar::NotSavingBar;
 pub use problem_banner::ProblemBanner;
 pub use room_warning::RoomWarning;

@@ -1,13 +1,10 @@
 use super::account_fields::{AccountFields, AccountForm};
-use crate::components::{FieldError, TextInput, lazy_screen, record_code};
+use crate::components::{FieldError, TextInput};
 use crate::state::{set_up_from_server, use_app_state};
 use leptos::prelude::*;
 
-#[cfg(any(feature = "split", not(target_family = "wasm")))]
-use leptos::lazy;
-
 /// "Set up from server" on an empty roster: a new device joins the notes
-/// another device syncs. The form and its code come with the first click.
+/// another device syncs. The form opens with the first click.
 #[component]
 pub fn SetUpFromServer() -> impl IntoView {
     let opened = RwSignal::new(false);
@@ -18,14 +15,9 @@ pub fn SetUpFromServer() -> impl IntoView {
                 <button type="button" on:click=move |_| opened.set(true)>"Set up from server"</button>
             }
         >
-            {move || lazy_screen(set_up_form())}
+            <SetUpForm />
         </Show>
     }
-}
-
-#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
-async fn set_up_form() -> AnyView {
-    view! { <SetUpForm /> }.into_any()
 }
 
 #[component]
@@ -49,7 +41,6 @@ fn SetUpForm() -> impl IntoView {
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            record_code().await;
             let joined = set_up_from_server(state, account, passphrase.get_untracked()).await;
             if let Err(e) = joined {
                 // The page may have moved on to the roster the pull fills.

@@ -3,26 +3,17 @@ use crate::state::use_app_state;
 use crate::sync::SyncStatus;
 use leptos::prelude::*;
 
-#[cfg(any(feature = "split", not(target_family = "wasm")))]
-use leptos::lazy;
-
 /// "Synced 2 min ago", "Syncing…", "Offline — will sync when connected" or
-/// "Sync failed: wrong password"; nothing, and none of its code fetched,
-/// while sync is off.
+/// "Sync failed: wrong password"; nothing while sync is off.
 #[component]
 pub fn SyncIndicator() -> impl IntoView {
     let state = use_app_state();
     let on = move || state.sync_status().with(|s| !matches!(s, SyncStatus::Off));
     view! {
         <Show when=on>
-            <Suspense fallback=|| ()>{Suspend::new(sync_line())}</Suspense>
+            <SyncLine />
         </Show>
     }
-}
-
-#[cfg_attr(any(feature = "split", not(target_family = "wasm")), lazy)]
-async fn sync_line() -> AnyView {
-    view! { <SyncLine /> }.into_any()
 }
 
 #[component]

@@ -4,7 +4,7 @@
 
 use super::{
     Backend, Deletable, Index, PREFIX, Problems, Record, RecordRef, SessionRef, StorageError,
-    Store, client_key, clinician_key, coding, index_key, quarantine_key, read, session_key,
+    Store, client_key, clinician_key, codec, coding, index_key, quarantine_key, read, session_key,
     settings_key, transcript_key, write,
 };
 use crate::model::transcript::Transcript;
@@ -191,7 +191,7 @@ fn damage(backend: &dyn Backend, record: &RecordRef, key: &str) -> Option<String
         return None;
     }
     let raw = backend.get(key).ok()??;
-    match coding::coding().ok()?.decode(&raw) {
+    match codec::decode(&raw) {
         Ok(json) => check_structure(record, &json).err(),
         Err(e) => Some(e.to_string()),
     }

@@ -12,8 +12,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use super::super::coding;
-
 pub const KEY_BYTES: usize = 32;
 pub const NONCE_BYTES: usize = 24;
 const SALT_BYTES: usize = 16;
@@ -110,12 +108,8 @@ impl Kdf {
     }
 
     /// The key `passphrase` derives; `None` when these parameters are not
-    /// ones this build can run. Argon2 comes with the record code.
+    /// ones this build can run.
     fn derive(&self, passphrase: &str) -> Option<VaultKey> {
-        coding::coding().ok()?.derive(self, passphrase)
-    }
-
-    pub(in crate::storage) fn argon2id_key(&self, passphrase: &str) -> Option<VaultKey> {
         if self.algorithm != "argon2id" {
             return None;
         }
