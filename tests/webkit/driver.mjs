@@ -14,7 +14,7 @@ export const DRIVER = process.env.WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver";
 export const BROWSER = process.env.WEBKIT_BROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 /** How long a step waits for the page before it fails. */
-export const WAIT_MS = Number(process.env.WEBKIT_WAIT_MS ?? 20_000);
+export const WAIT_MS = Number(process.env.WEBKIT_WAIT_MS ?? 30_000);
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -103,7 +103,18 @@ class WebDriverError extends Error {}
 
 /** One MiniBrowser, driven through its own WebKitWebDriver, with its own profile and downloads folder. */
 export class Browser {
+  /** Starts a browser; on a busy machine MiniBrowser sometimes never answers its first session, so once more. */
   static async start() {
+    try {
+      return await Browser.#launch();
+    } catch (error) {
+      return Browser.#launch().catch((again) => {
+        throw new Error(`MiniBrowser did not start twice: ${error.message}; then ${again.message}`);
+      });
+    }
+  }
+
+  static async #launch() {
     const home = mkdtempSync(join(tmpdir(), "sessionpad-webkit-"));
     const downloads = join(home, "downloads");
     const config = join(home, "config");
@@ -112,7 +123,9 @@ export class Browser {
     // GLib takes the downloads folder from here; MiniBrowser saves every download into it.
     writeFileSync(join(config, "user-dirs.dirs"), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
     const port = freePort();
+    // In a process group of its own, so closing ends MiniBrowser and WebKit's helpers with it.
     const driver = spawn(DRIVER, [`--port=${port}`, "--host=127.0.0.1"], {
+      detached: true,
       stdio: ["ignore", "ignore", "pipe"],
       env: {
         ...process.env,
@@ -183,11 +196,14 @@ export class Browser {
   async close() {
     if (this.session) await this.http("DELETE", this.session, undefined, 15_000).catch(() => {});
     this.session = undefined;
-    if (this.driver.exitCode === null) {
+    if (this.driver.exitCode === null && this.driver.signalCode === null) {
       const exited = new Promise((r) => this.driver.once("exit", r));
       this.driver.kill();
       await Promise.race([exited, sleep(5_000)]);
     }
+    try {
+      process.kill(-this.driver.pid, "SIGKILL");
+    } catch {}
     // WebKit's helper processes may still be writing their caches for a moment.
     try {
       rmSync(this.home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
