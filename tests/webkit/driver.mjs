@@ -275,8 +275,8 @@ export class Browser {
     if (name instanceof RegExp) return name.test(accessible);
     if (accessible === name) return true;
     // WebKit names a form field by its label followed by what the field shows
-    // (its value, placeholder, a date's "month / day / year" or a file's
-    // "no file selected"), as VoiceOver reads it; the label is what a person looks for.
+    // (its value or placeholder, a date's "month / day / year"), as VoiceOver
+    // reads it; the label is what a person looks for.
     if (!accessible.startsWith(`${name} `)) return false;
     return ["input", "textarea", "select"].includes(await this.command("GET", `/element/${id}/name`));
   }
