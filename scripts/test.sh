@@ -20,10 +20,13 @@ step() {
   local status=${PIPESTATUS[0]}
   local p f
   # cargo: "test result: ok. 12 passed; 0 failed;"   Playwright: "  7 passed (3.1s)"
+  # node --test: "ℹ pass 7" (spec reporter) or "# pass 7" (TAP)
   p=$( { grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{print $4}';
-         grep -E '^ +[0-9]+ passed' "$log" | awk '{print $1}'; } | awk '{s+=$1} END {print s+0}')
+         grep -E '^ +[0-9]+ passed' "$log" | awk '{print $1}';
+         grep -E '^(ℹ|#) pass [0-9]+$' "$log" | awk '{print $3}'; } | awk '{s+=$1} END {print s+0}')
   f=$( { grep -Eo '[0-9]+ failed;' "$log" | awk '{print $1}';
-         grep -E '^ +[0-9]+ failed' "$log" | awk '{print $1}'; } | awk '{s+=$1} END {print s+0}')
+         grep -E '^ +[0-9]+ failed' "$log" | awk '{print $1}';
+         grep -E '^(ℹ|#) fail [0-9]+$' "$log" | awk '{print $3}'; } | awk '{s+=$1} END {print s+0}')
   p=${p:-0}
   f=${f:-0}
   if [ "$p" = 0 ] && [ "$f" = 0 ]; then
@@ -44,6 +47,11 @@ step "native tests" cargo test
 step "browser tests (headless Chromium)" cargo test --target wasm32-unknown-unknown --test browser
 step "release build" trunk build --release
 step "end-to-end tests (Playwright, Chromium)" npx playwright test --config tests/e2e/playwright.config.mjs
+
+# WebKit, as on an iPad: the same build in WebKitGTK's MiniBrowser through WebKitWebDriver (tests/webkit/).
+webkit=$(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null | cut -d- -f1)
+step "WebKit lane (WebKitGTK ${webkit:-unknown})" \
+  xvfb-run -a -s "-screen 0 1280x1280x24" node --test --test-reporter=spec tests/webkit/journeys.test.mjs
 
 rm -f "$log"
 echo

@@ -390,9 +390,18 @@ impl AppState {
     }
 
     /// Goes to a screen and puts it in the URL, so a reload returns there.
+    /// The URL gets a new history entry rather than a new `location.hash`:
+    /// in WebKit (Safari) a fragment navigation cancels a download the page
+    /// has just started, such as the backup "Replace everything" makes first.
+    /// Back and Forward still fire `hashchange`.
     pub fn navigate(&self, route: Route) {
         if let Some(window) = web_sys::window() {
-            let _ = window.location().set_hash(&route.hash());
+            let hash = route.hash();
+            if window.location().hash().ok().as_deref() != Some(hash.as_str())
+                && let Ok(history) = window.history()
+            {
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+            }
         }
         self.route.set(route);
     }

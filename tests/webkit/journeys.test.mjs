@@ -1,0 +1,198 @@
+// The journeys a clinician takes on an iPad, in WebKit (WebKitGTK's
+// MiniBrowser through WebKitWebDriver), against the release build.
+// Run: xvfb-run -a -s "-screen 0 1280x1280x24" node --test --test-reporter=spec tests/webkit/journeys.test.mjs
+// WEBKIT_DIST names the build folder (default: dist).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import { decodeRecord } from "../e2e/helpers.mjs";
+import { Browser, css, label, role, waitFor } from "./driver.mjs";
+import { Site } from "./site.mjs";
+
+const transcript = fileURLToPath(new URL("../fixtures/session-14-of-24.txt", import.meta.url));
+const PASSPHRASE = "blue heron at dawn";
+/** Words of the sample that must never be on the page while locked. */
+const SECRETS = ["Alex", "Product Designer", "Harper Torres", "perfectionism"];
+
+const device = css("details", "This device");
+const saved = (page) => page.expectText(role("status", "Save status"), /^Saved$/);
+
+/** A fresh browser on a fresh server: an origin with no storage and no service worker. */
+async function open(t) {
+  const site = await Site.start();
+  t.after(() => site.stop());
+  const page = await Browser.start();
+  t.after(() => page.close());
+  await page.goto(site.origin + "/");
+  await page.find(role("heading", "Clients"));
+  return { site, page };
+}
+
+async function loadSample(page) {
+  await page.click(role("button", "Load sample data"));
+  await page.find(role("link", /Alex/));
+}
+
+/** Everything this origin keeps in localStorage, keys sorted. */
+const storage = (page) => page.run(() => Object.entries(localStorage).sort(([a], [b]) => a.localeCompare(b)));
+
+/** The session open: the worker controls the page after one reload. */
+async function serviceWorkerControls(page) {
+  await page.run(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await page.find(role("heading", "Clients"));
+  await waitFor("navigator.serviceWorker.controller after a reload", () =>
+    page.run(() => navigator.serviceWorker.controller !== null),
+  );
+}
+
+test("open the app and load the sample data", async (t) => {
+  const { page } = await open(t);
+  // Safari keeps script-written data only for a while unless the app is on the Home Screen.
+  await page.expectText(role("region", "Keep your notes on this device"), "Add to Home Screen");
+  await page.click(role("button", "Load sample data"));
+  await page.find(role("link", /Alex/));
+  await page.expectText(css("summary", "Your details"), "Dr. Harper Torres");
+  await page.click(role("link", /Alex/));
+  await page.find(role("heading", "Alex (Product Designer)"));
+  await page.find(role("link", /Session 13 of 24/));
+});
+
+test("type into a session's note, reload: the words are still there", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  await page.find(role("heading", "Session 13 of 24"));
+  const notes = role("textbox", "Notes");
+  const before = await page.value(notes);
+  const words = " Zoë slept 6 hours — “better than last week”.";
+  await page.type(notes, words);
+  await page.expectValue(notes, before + words);
+  await saved(page);
+  await page.reload();
+  await page.find(role("heading", "Session 13 of 24"));
+  await page.expectValue(notes, before + words);
+});
+
+test("the service worker controls the app after a reload", async (t) => {
+  const { page, site } = await open(t);
+  await serviceWorkerControls(page);
+  const script = await page.run(() => navigator.serviceWorker.controller.scriptURL);
+  assert.equal(script, `${site.origin}/sw.js`);
+  const caches = await page.run(() => globalThis.caches.keys());
+  assert.ok(caches.some((k) => k.startsWith("sessionpad-")), `a sessionpad cache, got ${JSON.stringify(caches)}`);
+});
+
+test("turn on the lock, lock, unlock with the passphrase", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(css("summary", "This device"));
+  await page.type(role("textbox", "Passphrase", device), PASSPHRASE);
+  await page.type(role("textbox", "Repeat passphrase", device), PASSPHRASE);
+  await page.click(role("checkbox", /I understand Sessionpad cannot recover my notes/, device));
+  await page.click(role("button", "Turn on lock", device));
+  const dialog = role("dialog", "Your recovery key");
+  const recovery = (await page.text(label("Recovery key", dialog))).trim();
+  assert.match(recovery, /^([0-9a-f]{4}-){7}[0-9a-f]{4}$/);
+  await page.click(role("button", "I have saved it", dialog));
+  await page.gone(dialog);
+  for (const [key, value] of await storage(page)) {
+    for (const secret of SECRETS) assert.ok(!`${key}${value}`.includes(secret), `"${secret}" stored in clear under ${key}`);
+  }
+
+  await page.click(role("button", "Lock"));
+  await page.find(role("heading", "Sessionpad is locked"));
+  const html = await page.source();
+  for (const secret of SECRETS) assert.ok(!html.includes(secret), `"${secret}" on the locked page`);
+  assert.equal(await page.title(), "Sessionpad");
+
+  await page.type(role("textbox", "Passphrase"), "blue heron at dusk");
+  await page.click(role("button", "Unlock"));
+  await page.expectText(role("alert"), "That passphrase does not match.");
+  await page.fill(role("textbox", "Passphrase"), PASSPHRASE);
+  await page.click(role("button", "Unlock"));
+  await page.click(role("link", /Alex/));
+  await page.find(role("link", /Session 13 of 24/));
+});
+
+test("import the sample transcript and see the imported session", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("button", "Import transcript"));
+  await page.chooseFile(label("Transcript file"), transcript);
+  const preview = role("region", "Preview");
+  await page.expectText(preview, "Session 14 of 24");
+  await page.expectText(preview, "31 Jul 2025");
+  await page.expectText(preview, "10:00–10:31 (31 min)");
+  await page.click(role("button", "Create session"));
+  await page.find(role("heading", "Session 14 of 24"));
+  await page.find(role("link", "Alex (Product Designer)"));
+  await page.expectValue(role("textbox", "Date"), "2025-07-31");
+  await page.expectValue(role("textbox", "Start"), "10:00");
+  await page.expectValue(role("textbox", "End"), "10:31");
+  await page.reload();
+  await page.find(role("heading", "Session 14 of 24"));
+  await page.click(role("link", "Alex (Product Designer)"));
+  await page.find(role("link", /Session 14 of 24.*31 Jul 2025 · 10:00–10:31/));
+});
+
+test("back up, clear the browser, restore from the file", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  const complete = (text) => {
+    try {
+      return JSON.parse(text).header !== undefined;
+    } catch {
+      return false;
+    }
+  };
+  await page.click(role("button", "Back up", role("region", "Backup")));
+  const backup = await page.download(/^sessionpad-backup-\d{4}-\d{2}-\d{2}\.json$/, complete);
+  const { header } = JSON.parse(backup.text);
+  assert.equal(header.format, "sessionpad-backup");
+  assert.equal(header.clients, 1);
+  assert.equal(header.sessions, 13);
+  await page.expectText(role("region", "Backup"), "Last backup: today");
+  // The notes as records, decoded by the Playwright suite's second reader of the storage codec.
+  const notes = async () =>
+    Object.fromEntries(
+      (await storage(page)).filter(([k]) => !k.endsWith("/settings")).map(([k, v]) => [k, JSON.parse(decodeRecord(v))]),
+    );
+  const before = await notes();
+
+  await page.run(() => localStorage.clear());
+  await page.reload();
+  await page.find(role("button", "Load sample data"));
+  await page.chooseFile(label("Restore from backup", css(".empty-state")), backup.path);
+  const preview = role("region", "Backup preview");
+  await page.expectText(preview, "This backup holds 1 client and 13 sessions, made on");
+  await page.click(role("button", "Replace everything", preview));
+  await page.download(/^sessionpad-backup-\d{4}-\d{2}-\d{2}-before-restore\.json$/, complete);
+  await page.click(role("link", /Alex/));
+  await page.find(role("link", /Session 13 of 24/));
+  const after = await notes();
+  assert.deepEqual(Object.keys(after), Object.keys(before));
+  const changed = Object.keys(before).filter((k) => !isDeepStrictEqual(after[k], before[k]));
+  assert.deepEqual(changed, [], "records that came back different from the backup");
+});
+
+test("offline: with the server stopped, a reload opens the app from the worker's cache with the data", async (t) => {
+  const { page, site } = await open(t);
+  await serviceWorkerControls(page);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("button", "New session"));
+  await page.find(role("heading", "Session 14 of 24"));
+  await page.type(role("textbox", "Notes"), "Written before the network went away.");
+  await saved(page);
+
+  await site.stop();
+  await page.reload();
+  await page.find(role("heading", "Session 14 of 24"));
+  await page.expectValue(role("textbox", "Notes"), "Written before the network went away.");
+  await page.goto(site.origin + "/");
+  await page.click(role("link", /Alex/));
+  await page.find(role("link", /Session 13 of 24/));
+});
