@@ -23,16 +23,33 @@ fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-/// Lets timers and effects run: the autosave writes right after a burst of input.
-async fn settle() {
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     leptos::task::tick().await;
+}
+
+/// Lets timers and effects run, and the autosave write once typing pauses:
+/// while the status says "Saving…", the write is still waiting.
+async fn settle() {
+    sleep(20).await;
+    for _ in 0..40 {
+        let saving = document()
+            .query_selector(".save-status")
+            .ok()
+            .flatten()
+            .and_then(|status| status.text_content())
+            .is_some_and(|text| text.starts_with("Saving"));
+        if !saving {
+            return;
+        }
+        sleep(50).await;
+    }
 }
 
 fn seed_session() -> Session {
