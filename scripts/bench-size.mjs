@@ -1,10 +1,10 @@
 // Download sizes, gzip (level 9) bytes of the build's files.
 //
 // first_visit_kb: what the browser must fetch before the app opens: the CSS,
-// JS and wasm that index.html names, every JS module those import statically
-// (the lazy screens' loader among them), and the service worker. The lazy
-// screens' chunks are fetched only when a screen first opens; they are listed
-// after the figure, apart from it. (What a first visit really moves over the
+// JS and wasm that index.html names, every JS module those import statically,
+// and the service worker. Any other wasm, JS or CSS of the build (chunks a
+// build might fetch only when a screen first opens) is listed after the
+// figure, apart from it. (What a first visit really moves over the
 // wire, headers and the worker's precaching included, is
 // first_visit_wire_kb of scripts/bench-tablet.mjs.)
 //
