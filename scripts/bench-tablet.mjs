@@ -15,7 +15,7 @@
 // whose origin is the start of its navigation):
 //  tablet_first_visit_ms: a new browser context each run (no service worker,
 //    empty HTTP cache, empty storage), from navigation to the roster
-//    answering a tap: the empty roster's "Load sample data" button exists
+//    answering a click: the empty roster's "Load sample data" button exists
 //    and is enabled, a click is dispatched on it in a task of its own (so it
 //    waits, as a tap would, for whatever the main thread is still doing) and
 //    the app has answered: the sample client's link is in the roster and the
@@ -156,11 +156,27 @@ async function slowPage(context) {
   return { page, cdp };
 }
 
+/** `promise`, or a failure after TIMEOUT: a page that never gets there must not hang the run. */
+async function within(promise, what) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what}: not there after ${TIMEOUT / 1000} s`)), TIMEOUT);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What the page's init script measured, once it has. */
+const measured = (page, what) => within(page.evaluate(() => window.__bench.done), what);
+
 /** A new document at `url` in `page`; resolves to what its init script measured. */
 async function visit(page, url) {
   await page.goto("about:blank");
   await page.goto(url, { timeout: TIMEOUT });
-  return page.evaluate(() => window.__bench.done);
+  return measured(page, url);
 }
 
 const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
@@ -179,10 +195,10 @@ try {
     await context.addInitScript(watchFirstVisit);
     const { page } = await slowPage(context);
     await page.goto(`${origin}/`, { timeout: TIMEOUT });
-    const w = await page.evaluate(() => window.__bench.done);
+    const w = await measured(page, "first visit");
     const bytes = link.bytesUntil(w.origin + w.answeredMs);
     // And once the worker has cached the build: the whole of a first visit.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await within(page.evaluate(() => navigator.serviceWorker.ready.then(() => true)), "the worker's install");
     await link.settled();
     const later = link.bytesUntil(Infinity);
     await context.close();
@@ -219,7 +235,7 @@ try {
   // About as long as a generated free-text note (eight sentences).
   await notes.fill("Client described the week in detail, sleep and work both steadier. ".repeat(10).trim());
   await page.getByRole("status", { name: "Save status" }).filter({ hasText: "Saved" }).waitFor();
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await within(page.evaluate(() => navigator.serviceWorker.ready.then(() => true)), "the worker's install");
   await visit(page, `${origin}/`);
   if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
     throw new Error("the service worker does not control the page after installing");
@@ -278,9 +294,12 @@ try {
   for (let i = 0; i < KEYS; i++) {
     const at = Date.now();
     await page.keyboard.press(text[i]);
-    await page.evaluate(
-      (count) => new Promise((resolve) => (window.__keys.times.length >= count ? resolve() : (window.__keys.notify = resolve))),
-      i + 1,
+    await within(
+      page.evaluate(
+        (count) => new Promise((resolve) => (window.__keys.times.length >= count ? resolve() : (window.__keys.notify = resolve))),
+        i + 1,
+      ),
+      `key ${i + 1} shown`,
     );
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, at + KEY_GAP - Date.now())));
   }
