@@ -16,7 +16,10 @@
 // link is free and has taken size / rate to send, and arrives rtt / 2 later.
 // A new connection costs one round trip (the TCP handshake) before its first
 // request can leave. There is no loss, slow start or TLS, so this is an
-// optimistic network of that speed and latency, not a pessimistic one.
+// optimistic network of that speed and latency, not a pessimistic one. The
+// browser speaks HTTP/1.1 to it over up to six connections, where a real
+// host would likely use HTTP/2 over one; they share the same link.
+// On a busy machine the proxy's own timers run late by a few milliseconds.
 import { createServer, connect } from "node:net";
 import { performance } from "node:perf_hooks";
 
