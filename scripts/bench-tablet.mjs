@@ -40,7 +40,9 @@
 //    timeStamp (when the browser took the key, so time spent queued behind
 //    other work counts) to the frame after its input rendered, with the
 //    character in the box. Median and p95 over KEYS keys. Whether and when
-//    the record is stored is not part of it.
+//    the record is stored is not part of it. For reading it, the log also
+//    shows the same typing into a bare textarea holding the same text, with
+//    no app: what the browser alone takes on this machine.
 //
 // Usage: node scripts/bench-tablet.mjs N:data-N.json
 //   (after `trunk build --release`; the file comes from examples/bench_data.rs)
@@ -49,6 +51,7 @@ import { throttle } from "./bench-throttle.mjs";
 
 const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS ?? 7));
 const KEYS = Math.max(100, Number(process.env.BENCH_KEYS ?? 120));
+const BARE_KEYS = 60;
 const KEY_GAP = 200;
 const CPU_SLOWDOWN = 4;
 const LINK = { down: 20e6 / 8, up: 10e6 / 8, rtt: 40 };
@@ -146,6 +149,49 @@ function watchVisit() {
   };
   const seen = new MutationObserver(check);
   seen.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
+}
+
+/**
+ * Presses the keys of `text` one by one into `box` (a locator of `page`, its
+ * caret put at the end), one every KEY_GAP ms with the CPU slowed; resolves to
+ * each key's time from keydown to the frame after its input, sorted.
+ */
+async function typeInto(page, cdp, box, text) {
+  await box.evaluate((area) => {
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+    const w = (window.__keys = { times: [], notify: null });
+    let down;
+    window.addEventListener("keydown", (e) => (down = e.timeStamp), true);
+    area.addEventListener("input", () => {
+      const from = down;
+      const length = area.value.length;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          w.times.push({ ms: performance.now() - from, shown: area.value.length >= length });
+          w.notify?.();
+        }),
+      );
+    });
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  for (let i = 0; i < text.length; i++) {
+    const at = Date.now();
+    await page.keyboard.press(text[i]);
+    await within(
+      page.evaluate(
+        (count) => new Promise((resolve) => (window.__keys.times.length >= count ? resolve() : (window.__keys.notify = resolve))),
+        i + 1,
+      ),
+      `key ${i + 1} shown`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at + KEY_GAP - Date.now())));
+  }
+  const typed = await page.evaluate(() => window.__keys.times);
+  if (typed.length !== text.length || !typed.every((t) => t.shown)) {
+    throw new Error(`typing: ${typed.length} of ${text.length} keys timed and shown`);
+  }
+  return typed.map((t) => t.ms).sort((a, b) => a - b);
 }
 
 /** A page of `context` whose main thread runs 4× slower. */
@@ -272,48 +318,28 @@ try {
   const long = "Client described the week in detail. ".repeat(541).slice(0, 20_000);
   await notes.fill(long);
   await page.getByRole("status", { name: "Save status" }).filter({ hasText: "Saved" }).waitFor();
-  await notes.evaluate((area) => {
-    area.focus();
-    area.setSelectionRange(area.value.length, area.value.length);
-    const w = (window.__keys = { times: [], notify: null });
-    let down;
-    window.addEventListener("keydown", (e) => (down = e.timeStamp), true);
-    area.addEventListener("input", () => {
-      const from = down;
-      const length = area.value.length;
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          w.times.push({ ms: performance.now() - from, shown: area.value.length >= length });
-          w.notify?.();
-        }),
-      );
-    });
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   const text = "Reported sleeping better, fewer late shifts this week. ".repeat(Math.ceil(KEYS / 55)).slice(0, KEYS);
-  for (let i = 0; i < KEYS; i++) {
-    const at = Date.now();
-    await page.keyboard.press(text[i]);
-    await within(
-      page.evaluate(
-        (count) => new Promise((resolve) => (window.__keys.times.length >= count ? resolve() : (window.__keys.notify = resolve))),
-        i + 1,
-      ),
-      `key ${i + 1} shown`,
-    );
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at + KEY_GAP - Date.now())));
-  }
-  const typed = await page.evaluate(() => window.__keys.times);
-  const value = await notes.inputValue();
-  if (typed.length !== KEYS || !typed.every((t) => t.shown) || value !== long + text) {
-    throw new Error(`typing: ${typed.length} of ${KEYS} keys timed, the box does not hold what was typed`);
-  }
-  const keyMs = typed.map((t) => t.ms).sort((a, b) => a - b);
+  const keyMs = await typeInto(page, cdp, notes, text);
+  if ((await notes.inputValue()) !== long + text) throw new Error("typing: the box does not hold what was typed");
   console.log(
     `tablet keystroke n=${n} (${KEYS} keys, 20,000 characters before them): median ${quantile(keyMs, 0.5).toFixed(1)} ms, ` +
       `p95 ${quantile(keyMs, 0.95).toFixed(1)} ms, max ${keyMs.at(-1).toFixed(1)} ms`,
   );
   await context.close();
+
+  // For reading the figure: the same typing into a bare textarea with the same text, no app at all.
+  const bare = await browser.newContext(TABLET);
+  const { page: plain, cdp: plainCdp } = await slowPage(bare);
+  await plainCdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await plain.setContent('<meta name="viewport" content="width=device-width"><textarea rows="6" style="width: 90%"></textarea>');
+  const area = plain.locator("textarea");
+  await area.fill(long);
+  const bareMs = await typeInto(plain, plainCdp, area, text.slice(0, BARE_KEYS));
+  console.log(
+    `tablet keystroke, a bare textarea of 20,000 characters, no app (${BARE_KEYS} keys): ` +
+      `median ${quantile(bareMs, 0.5).toFixed(1)} ms, p95 ${quantile(bareMs, 0.95).toFixed(1)} ms`,
+  );
+  await bare.close();
 
   console.log(`bench: tablet_first_visit_ms ${median(first.ms).toFixed(0)}`);
   console.log(`bench: first_visit_wire_kb ${median(first.kb).toFixed(1)}`);
