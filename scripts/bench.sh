@@ -2,7 +2,8 @@
 # `make bench`: every performance figure in one run, then bench/RESULTS.md.
 # Builds the release, generates storage of 10, 1,000 and 4,000 sessions with
 # the app's own store (examples/bench_data.rs), measures in headless Chromium
-# (sync against PouchDB Server on loopback) and natively, and prints one
+# (sync against PouchDB Server on loopback; the tablet figures with the CPU
+# slowed and a throttled link in front of the server) and natively, and prints one
 # `bench: …` line per figure. The whole output is kept in
 # $CARGO_TARGET_DIR/bench/output.txt (target/ by default), from which
 # scripts/bench-report.mjs writes the table of figures and budgets.
@@ -23,6 +24,7 @@ measure() {
   node scripts/bench-size.mjs
   node scripts/bench-start.mjs 10:"$out/data-10.json" 1000:"$out/data-1000.json" 4000:"$out/data-4000.json"
   node scripts/bench-typing.mjs 10:"$out/data-10.json" 4000:"$out/data-4000.json"
+  node scripts/bench-tablet.mjs 1000:"$out/data-1000.json"
   node scripts/bench-unlock.mjs
   node scripts/bench-sync.mjs 1000:"$out/data-1000.json"
   cargo bench --bench transcript
