@@ -51,7 +51,11 @@ async function serveFile(root, req, res) {
     let body = await readFile(file);
     const headers = {
       "content-type": types[extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-cache",
+      // Files named after their content never change; anything else is
+      // checked again on every use, as a deployment should serve them.
+      "cache-control": /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(file)
+        ? "public, max-age=31536000, immutable"
+        : "no-cache",
       vary: "accept-encoding",
     };
     // Compressed as any real host would serve it: the wasm shrinks to about 40%.

@@ -14,13 +14,23 @@ const PRECACHE = __PRECACHE__;
 const SHELL = new URL("index.html", self.location).href;
 const OWN = new Set(PRECACHE.map((url) => new URL(url, self.location).pathname));
 
+// Trunk names the wasm, its JS and the CSS after their content.
+const NAMED_BY_CONTENT = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a new build waits until the user accepts
   // "A new version is ready", so a note being typed is never reloaded away.
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // "reload" bypasses the HTTP cache, which could hold files of an older build.
-      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" }))),
+      cache.addAll(
+        PRECACHE.map(
+          (url) =>
+            // A file named after its content may come from the HTTP cache, where
+            // the page has just put it, so a first visit downloads the wasm once;
+            // any other file could be an older build's there, so "reload".
+            new Request(url, { cache: NAMED_BY_CONTENT.test(url) ? "default" : "reload" }),
+        ),
+      ),
     ),
   );
 });
