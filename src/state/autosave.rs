@@ -29,7 +29,10 @@ impl AppState {
     /// The edit replaces only a waiting edit of the same record.
     pub fn queue(&self, edit: Edit) {
         self.queue.update_value(|q| q.put(edit));
-        self.status.set(SaveStatus::Saving);
+        // Once per burst: every key would otherwise redraw the status bar.
+        if self.status.with_untracked(|s| *s != SaveStatus::Saving) {
+            self.status.set(SaveStatus::Saving);
+        }
         let now = now_ms();
         let since_ms = match self.pending_write.get_value() {
             Some(pending) => {
