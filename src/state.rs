@@ -394,6 +394,8 @@ impl AppState {
     /// in WebKit (Safari) a fragment navigation cancels a download the page
     /// has just started, such as the backup "Replace everything" makes first.
     /// Back and Forward still fire `hashchange`.
+    /// Another screen opens at its top, wherever the last one was scrolled to
+    /// (the button that led there may have been far down a long page).
     pub fn navigate(&self, route: Route) {
         if let Some(window) = web_sys::window() {
             let hash = route.hash();
@@ -401,6 +403,7 @@ impl AppState {
                 && let Ok(history) = window.history()
             {
                 let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+                window.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
         self.route.set(route);

@@ -29,10 +29,13 @@ test("the sample transcript becomes session 14 of 24 for Alex, with accepted sug
   await expect(suggestions.getByRole("checkbox", { name: /grounding exercise/ })).toBeChecked();
   // One suggestion rejected by hand after accepting all.
   await suggestions.getByRole("checkbox", { name: /^sleep hygiene/ }).uncheck();
+  // The button sits far down the long preview; the new session opens at its top.
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
   await page.getByRole("button", { name: "Create session" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Session 14 of 24" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Alex (Product Designer)" })).toBeVisible();
+  expect(await page.evaluate(() => scrollY)).toBe(0);
   // The transcript gave the date and times, so the header opens folded.
   await page.getByRole("group", { name: "Session details" }).getByText("Details", { exact: true }).click();
   await expect(field(page, "Date")).toHaveValue("2025-07-31");
