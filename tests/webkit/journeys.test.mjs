@@ -129,6 +129,9 @@ test("import the sample transcript and see the imported session", async (t) => {
   await page.click(role("button", "Create session"));
   await page.find(role("heading", "Session 14 of 24"));
   await page.find(role("link", "Alex (Product Designer)"));
+  // With both times set, the header opens folded to its one line.
+  await page.expectText(css("details.session-header > summary"), "31 Jul 2025 · 10:00–10:31 (31 min)");
+  await page.click(css("details.session-header > summary", "Details"));
   await page.expectValue(role("textbox", "Date"), "2025-07-31");
   await page.expectValue(role("textbox", "Start"), "10:00");
   await page.expectValue(role("textbox", "End"), "10:31");
