@@ -48,12 +48,15 @@ pub fn HomeworkReview(earlier: Vec<Session>) -> impl IntoView {
 fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
     let edited = use_edited_session();
     let id = StoredValue::new(history.assignment.id.clone());
-    let review = move || {
+    // One comparison per item when anything else in the session changes
+    // (every key typed in the note), instead of every field reading again.
+    let review = Memo::new(move |_| {
         edited
             .session
             .with(|s| s.review(&id.read_value()).cloned())
             .unwrap_or_default()
-    };
+    });
+    let review = move || review.get();
     let update = move |f: &dyn Fn(&mut Review)| {
         edited.change(|s| f(s.review_mut(&id.read_value())));
     };

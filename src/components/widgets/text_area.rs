@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 /// A labelled multi-line field that follows `value`. Setting an unchanged
-/// value leaves the caret alone, so it can follow state while being typed in.
+/// value leaves the caret alone, so it can follow state while being typed in;
+/// it is set only when its own text changed, so a key typed elsewhere does not
+/// hand a long note to the browser again.
 #[component]
 pub fn TextArea(
     label: &'static str,
@@ -13,6 +15,7 @@ pub fn TextArea(
     #[prop(default = 3)] rows: u32,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
+    let value = Memo::new(move |_| value.get());
     view! {
         <label class="field wide">
             <span>{label}</span>
