@@ -7,14 +7,16 @@
 // browser context, so its own localStorage; after two warm-up loads (the
 // service worker installs and caches the build, as on any visit after the
 // first), the contexts are loaded in turn, ROUNDS times each, so a busy
-// machine slows all of them alike. The median per data set is printed.
+// machine slows all of them alike (15 rounds by default: one module starts in
+// about 100 ms, where a few ms of noise move the ratios). The median per data
+// set is printed.
 //
 // Usage: node scripts/bench-start.mjs 10:data-10.json 1000:data-1000.json …
 //   (after `trunk build --release`; the files come from examples/bench_data.rs)
 // Prints `bench: start_ms n=N X` per data set.
 import { launch, median, readData, seed, serve } from "./bench-lib.mjs";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const sets = process.argv.slice(2).map((arg) => {
   const [n, file] = arg.split(":");
   return { n: Number(n), file };
