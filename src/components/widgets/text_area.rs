@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
 /// A labelled multi-line field that follows `value`. Setting an unchanged
-/// value leaves the caret alone, so it can follow state while being typed in;
-/// it is set only when its own text changed, so a key typed elsewhere does not
-/// hand a long note to the browser again.
+/// value leaves the caret alone, so it can follow state while being typed in.
 #[component]
 pub fn TextArea(
     label: &'static str,
@@ -15,7 +13,6 @@ pub fn TextArea(
     #[prop(default = 3)] rows: u32,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
-    let value = Memo::new(move |_| value.get());
     view! {
         <label class="field wide">
             <span>{label}</span>

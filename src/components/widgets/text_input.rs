@@ -18,9 +18,6 @@ pub fn TextInput(
     #[prop(default = "text")]
     kind: &'static str,
 ) -> impl IntoView {
-    // Every keystroke in any field of a record re-runs `value`; the field is
-    // set only when its own text changed.
-    let value = Memo::new(move |_| value.get());
     view! {
         <label class=class>
             <span>{label}</span>
