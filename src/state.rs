@@ -394,6 +394,7 @@ impl AppState {
     /// in WebKit (Safari) a fragment navigation cancels a download the page
     /// has just started, such as the backup "Replace everything" makes first.
     /// Back and Forward still fire `hashchange`.
+    ///
     /// Another screen opens at its top, wherever the last one was scrolled to
     /// (the button that led there may have been far down a long page).
     pub fn navigate(&self, route: Route) {
