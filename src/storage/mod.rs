@@ -83,7 +83,7 @@ pub fn quarantine_key(key: &str) -> String {
 
 /// Whether `backend` holds any records: anything but a new store's schema
 /// record and the lock signal between tabs.
-pub fn holds_records(backend: &dyn Backend) -> Result<bool, StorageError> {
+fn holds_records(backend: &dyn Backend) -> Result<bool, StorageError> {
     Ok(backend
         .keys()?
         .iter()
