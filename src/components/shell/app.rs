@@ -101,7 +101,7 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     register_service_worker(move || state.set_update_ready());
     // Sync starts once the vault is open; locking reloads the page.
     if state.peek(crate::storage::Store::syncs) {
-        leptos::task::spawn_local(start_sync(state));
+        start_sync(state);
     }
     state.check_persistence();
 

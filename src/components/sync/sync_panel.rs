@@ -77,7 +77,7 @@ fn TurnOnSync() -> impl IntoView {
                 .map_err(|e| e.to_string())
                 .and_then(|()| state.turn_on_sync(&account).map_err(|e| e.to_string()));
             match turned_on {
-                Ok(()) => start_sync(state).await,
+                Ok(()) => start_sync(state),
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);

@@ -35,7 +35,7 @@ const LAST_RETRY_MS: u64 = 60_000;
 
 /// Starts syncing with the stored account, if sync is on. The loops end by
 /// themselves when sync is turned off or the page closes.
-pub async fn start_sync(state: AppState) {
+pub fn start_sync(state: AppState) {
     let Ok(Some(account)) = state.sync_account() else {
         state.set_sync_status(SyncStatus::Off);
         return;

@@ -54,6 +54,6 @@ pub async fn set_up_from_server(
         .map_err(|e| e.to_string())?;
     state.set_up_from_server(store);
     state.report_all(&problems);
-    start_sync(state).await;
+    start_sync(state);
     Ok(())
 }
