@@ -9,7 +9,7 @@
 // first_visit_wire_kb of scripts/bench-tablet.mjs.)
 //
 // total_kb: everything the service worker precaches for offline use, each
-// file once: the PRECACHE list of sw.js ("./" is index.html), i.e. index.html,
+// file once: the PRECACHE list of sw.js, i.e. index.html,
 // CSS, JS, wasm, icons and manifest. sw.js itself, which is not in its own
 // cache, is shown beside it.
 //
@@ -81,7 +81,7 @@ if (!list) {
   process.exit(1);
 }
 const precached = [
-  ...new Set(JSON.parse(list[1]).map((url) => (url === "./" ? "index.html" : local(decodeURIComponent(url))))),
+  ...new Set(JSON.parse(list[1]).map((url) => local(decodeURIComponent(url)))),
 ].sort();
 let all = 0;
 for (const name of precached) {
