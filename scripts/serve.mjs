@@ -93,8 +93,10 @@ function createProxy(db) {
   const agent = target.protocol === "https:" ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const open = new Set();
   let reachable = true;
+  let intercept = null;
 
   function forward(req, res) {
+    if (intercept?.(req, res)) return;
     if (!reachable) {
       badGateway(res, "The database server is unreachable (switched off for a test).");
       return;
@@ -157,6 +159,10 @@ function createProxy(db) {
         open.clear();
       }
     },
+    /** `answer(req, res)` sees each `/db/` request first and returns true when it answered it itself; null: none. */
+    setIntercept(answer) {
+      intercept = answer;
+    },
     close() {
       agent.destroy();
     },
@@ -166,7 +172,7 @@ function createProxy(db) {
 /**
  * Starts the server. Options: dir (default "dist"), port (default 8080; 0 for any free one),
  * db (database address to forward `/db/` to; default none: `/db/` is served from dir like any path).
- * Resolves to { url, port, server, setDbReachable(bool), dbReachable, close() }.
+ * Resolves to { url, port, server, setDbReachable(bool), dbReachable, interceptDb(answer), close() }.
  */
 export async function serve({ dir = "dist", port = 8080, db } = {}) {
   const root = resolve(dir);
@@ -196,6 +202,11 @@ export async function serve({ dir = "dist", port = 8080, db } = {}) {
     setDbReachable(value) {
       if (!proxy) throw new Error("serve.mjs: no database to switch: start it with db");
       proxy.setReachable(value);
+    },
+    /** Lets a test play a hostile server: see the proxy's setIntercept. */
+    interceptDb(answer) {
+      if (!proxy) throw new Error("serve.mjs: no database to intercept: start it with db");
+      proxy.setIntercept(answer);
     },
     async close() {
       proxy?.setReachable(false);

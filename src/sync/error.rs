@@ -1,6 +1,7 @@
 //! Why a sync did not finish, worded for the clinician, and the
 //! credentials that must never show up in any of it.
 
+use super::http::NoAnswer;
 use std::fmt;
 
 /// Why a sync run stopped. Nothing is lost when one does: every change
@@ -17,6 +18,10 @@ pub enum SyncError {
     /// No answer: offline, the server down, or a proxy saying it could not
     /// reach the server (502, 503, 504).
     Unreachable,
+    /// The server answered with a redirect, which is never followed.
+    Redirected,
+    /// The server sent an answer too long for any Sessionpad exchange.
+    TooLarge,
     /// An answer the protocol does not allow at that point.
     Unexpected { status: u16 },
     /// This device could not read or store its side.
@@ -34,6 +39,14 @@ impl fmt::Display for SyncError {
                 "The database at this address holds something other than Sessionpad notes.",
             ),
             Self::Unreachable => f.write_str("The server could not be reached."),
+            Self::Redirected => f.write_str(
+                "The server tried to send this device to another address. Sessionpad only talks \
+                 to the address in sync settings, so nothing was sent or taken.",
+            ),
+            Self::TooLarge => f.write_str(
+                "The server sent far more than any batch of notes can be. It was not read, and \
+                 nothing here changed.",
+            ),
             Self::Unexpected { status } => write!(
                 f,
                 "The server gave an answer Sessionpad does not understand (status {status})."
@@ -49,6 +62,16 @@ impl fmt::Display for SyncError {
 impl From<crate::storage::StorageError> for SyncError {
     fn from(e: crate::storage::StorageError) -> Self {
         Self::Local(e.to_string())
+    }
+}
+
+impl From<NoAnswer> for SyncError {
+    fn from(why: NoAnswer) -> Self {
+        match why {
+            NoAnswer::Unreachable => Self::Unreachable,
+            NoAnswer::Redirected => Self::Redirected,
+            NoAnswer::TooLarge => Self::TooLarge,
+        }
     }
 }
 

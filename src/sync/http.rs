@@ -93,9 +93,22 @@ pub struct Response {
     pub body: Value,
 }
 
-/// No answer came: the request failed in the transport, or timed out.
+/// Why the transport has no answer for the replicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NoAnswer;
+pub enum NoAnswer {
+    /// The network, the server or the time limit failed the request.
+    Unreachable,
+    /// The server answered with a redirect. None is followed: the password
+    /// and the notes go to the address the clinician gave, and nowhere else.
+    Redirected,
+    /// The answer was longer than [`MAX_ANSWER_BYTES`]; reading stopped there.
+    TooLarge,
+}
+
+/// The longest answer read. Everything a device holds fits in the browser's
+/// localStorage (5 to 10 MB), so no honest batch comes near this; a server
+/// that sends more is refused before it can fill the tablet's memory.
+pub const MAX_ANSWER_BYTES: usize = 24 << 20;
 
 pub type Reply = Result<Response, NoAnswer>;
 

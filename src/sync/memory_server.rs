@@ -114,7 +114,7 @@ impl MemoryServer {
 
     pub fn handle(&mut self, request: &Request, auth: Option<&Credentials>) -> Reply {
         if !self.reachable {
-            return Err(NoAnswer);
+            return Err(NoAnswer::Unreachable);
         }
         self.log
             .push(format!("{} {}", request.method.as_str(), request.target()));

@@ -26,7 +26,7 @@ pub use address::{AddressError, DatabaseAddress};
 pub use checkpoint::{Checkpoint, Direction, replication_id};
 pub use doc::{Body, Doc, VAULT_DOC_ID, doc_id, record_of};
 pub use error::{Credentials, SyncError};
-pub use http::{Method, NoAnswer, Reply, Request, Response};
+pub use http::{MAX_ANSWER_BYTES, Method, NoAnswer, Reply, Request, Response};
 pub use protocol::{Change, ChangedRev, Changes, LocalDocs, Replication, RevsById, Step, Summary};
 pub use record::{Hold, Merged, RecordRevs};
 pub use rev_tree::{DEFAULT_REVS_LIMIT, Rev, RevPath, RevTree};

@@ -238,10 +238,10 @@ impl Replication {
 
     /// Feeds the answer to the request last sent.
     pub fn receive(&mut self, reply: Reply, local: &mut impl LocalDocs) -> Step {
-        let Ok(response) = reply else {
-            return self.outcome(|_| Err(SyncError::Unreachable));
-        };
-        self.outcome(|me| me.answer(response, local))
+        match reply {
+            Ok(response) => self.outcome(|me| me.answer(response, local)),
+            Err(why) => self.outcome(|_| Err(why.into())),
+        }
     }
 
     fn outcome(&mut self, run: impl FnOnce(&mut Self) -> Result<Step, SyncError>) -> Step {

@@ -26,6 +26,8 @@ impl SyncError {
             Self::NoSuchDatabase => "no such database".into(),
             Self::NotSessionpad => "not a Sessionpad database".into(),
             Self::Unreachable => "server unreachable".into(),
+            Self::Redirected => "the server redirected elsewhere; refused".into(),
+            Self::TooLarge => "the server's answer was too large; refused".into(),
             Self::Unexpected { status } => format!("unexpected answer (status {status})"),
             Self::Local(reason) => reason.clone(),
         }
@@ -66,6 +68,7 @@ impl SyncStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sync::NoAnswer;
 
     const MINUTE: i64 = 60_000;
 
@@ -92,6 +95,14 @@ mod tests {
             (
                 SyncError::NotSessionpad,
                 "Sync failed: not a Sessionpad database",
+            ),
+            (
+                SyncError::from(NoAnswer::Redirected),
+                "Sync failed: the server redirected elsewhere; refused",
+            ),
+            (
+                SyncError::from(NoAnswer::TooLarge),
+                "Sync failed: the server's answer was too large; refused",
             ),
         ];
         for (error, text) in failures {

@@ -10,7 +10,7 @@ use crate::sync::{Account, Request, SyncError, VAULT_DOC_ID};
 /// Whether the database at the account's address exists and lets its user in.
 pub async fn check_database(account: &Account) -> Result<(), SyncError> {
     let answer = send(&account.address, &account.credentials, &Request::database()).await;
-    match answer.map_err(|_| SyncError::Unreachable)?.status {
+    match answer?.status {
         200 => Ok(()),
         status => Err(SyncError::from_status(status)),
     }
@@ -31,7 +31,7 @@ pub async fn set_up_from_server(
         &Request::get_doc(VAULT_DOC_ID),
     )
     .await
-    .map_err(|_| SyncError::Unreachable.to_string())?;
+    .map_err(|why| SyncError::from(why).to_string())?;
     let header = match vault.status {
         200 => vault.body["c"]
             .as_str()

@@ -1,13 +1,21 @@
 //! Sends the replicator's requests with the browser's `fetch`, to the
 //! database's address only. The user name and password go in the
 //! `Authorization` header and nowhere else: never in the URL, and no
-//! browser-kept credentials or cookies are sent.
+//! browser-kept credentials or cookies are sent. The server is not trusted
+//! with more than storage: a redirect is refused, not followed, and an answer
+//! is read only up to [`MAX_ANSWER_BYTES`].
 
-use crate::sync::{Credentials, DatabaseAddress, Method, NoAnswer, Reply, Request, Response};
+use crate::sync::{
+    Credentials, DatabaseAddress, MAX_ANSWER_BYTES, Method, NoAnswer, Reply, Request, Response,
+};
+use js_sys::Uint8Array;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, RequestCache, RequestCredentials, RequestInit};
+use web_sys::{
+    AbortController, Headers, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache,
+    RequestCredentials, RequestInit, RequestRedirect, ResponseType,
+};
 
 /// How long the server may keep a pull's feed open before answering empty.
 pub const LONGPOLL_WAIT_MS: u64 = 25_000;
@@ -21,25 +29,30 @@ pub async fn send(
     credentials: &Credentials,
     request: &Request,
 ) -> Reply {
-    let window = web_sys::window().ok_or(NoAnswer)?;
-    let headers = Headers::new().map_err(|_| NoAnswer)?;
+    const NONE: NoAnswer = NoAnswer::Unreachable;
+    let window = web_sys::window().ok_or(NONE)?;
+    let headers = Headers::new().map_err(|_| NONE)?;
     headers
         .set("Accept", "application/json")
         .and_then(|_| headers.set("Authorization", &credentials.authorization()))
-        .map_err(|_| NoAnswer)?;
+        .map_err(|_| NONE)?;
     let init = RequestInit::new();
     init.set_method(request.method.as_str());
     init.set_credentials(RequestCredentials::Omit);
     init.set_cache(RequestCache::NoStore);
+    // "manual" hands a redirect back unopened, so it can be told apart from a
+    // network failure and named.
+    init.set_redirect(RequestRedirect::Manual);
     if let Some(body) = &request.body {
         headers
             .set("Content-Type", "application/json")
-            .map_err(|_| NoAnswer)?;
+            .map_err(|_| NONE)?;
         init.set_body(&body.to_string().into());
     }
     init.set_headers(&headers);
-    let abort = AbortController::new().map_err(|_| NoAnswer)?;
+    let abort = AbortController::new().map_err(|_| NONE)?;
     init.set_signal(Some(&abort.signal()));
+    let stop = abort.clone();
     let waits = request.method == Method::Get
         && request
             .query
@@ -57,22 +70,61 @@ pub async fn send(
         let promise = window.fetch_with_str_and_init(&address.url(request), &init);
         let response: web_sys::Response = JsFuture::from(promise)
             .await
-            .map_err(|_| NoAnswer)?
+            .map_err(|_| NONE)?
             .dyn_into()
-            .map_err(|_| NoAnswer)?;
-        let text = JsFuture::from(response.text().map_err(|_| NoAnswer)?)
-            .await
-            .map_err(|_| NoAnswer)?
-            .as_string()
-            .unwrap_or_default();
+            .map_err(|_| NONE)?;
+        if response.type_() == ResponseType::Opaqueredirect || response.redirected() {
+            return Err(NoAnswer::Redirected);
+        }
+        let declared = response
+            .headers()
+            .get("Content-Length")
+            .ok()
+            .flatten()
+            .and_then(|length| length.parse::<usize>().ok());
+        if declared.is_some_and(|length| length > MAX_ANSWER_BYTES) {
+            return Err(NoAnswer::TooLarge);
+        }
+        let bytes = read_at_most(&response, MAX_ANSWER_BYTES).await?;
         Ok(Response {
             status: response.status(),
-            body: serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+            body: serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
         })
     }
     .await;
+    if answer == Err(NoAnswer::TooLarge) {
+        // Stops the download of the rest, which nothing will read.
+        stop.abort();
+    }
     if let Some(timer) = timer {
         timer.clear();
     }
     answer
+}
+
+/// The body of `response`, read chunk by chunk; `TooLarge` as soon as it
+/// passes `limit` bytes, whatever the headers said.
+async fn read_at_most(response: &web_sys::Response, limit: usize) -> Result<Vec<u8>, NoAnswer> {
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk: ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| NoAnswer::Unreachable)?
+            .unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let chunk: Uint8Array = chunk.get_value().unchecked_into();
+        if bytes.len() + chunk.length() as usize > limit {
+            let _ = reader.cancel();
+            return Err(NoAnswer::TooLarge);
+        }
+        let start = bytes.len();
+        bytes.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[start..]);
+    }
 }

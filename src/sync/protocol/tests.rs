@@ -15,10 +15,12 @@ fn credentials() -> Credentials {
 }
 
 /// Loses the answer to the `nth` request whose target starts with `prefix`:
-/// the server handled it, the device never heard back.
+/// the server handled it, the device never heard back (or refused what came,
+/// as the transport refuses a redirect or an oversized answer).
 struct Loss {
     prefix: &'static str,
     nth: usize,
+    why: NoAnswer,
 }
 
 fn drive(
@@ -38,7 +40,7 @@ fn drive(
                     && request.target().starts_with(loss.prefix)
                 {
                     if seen == loss.nth {
-                        reply = Err(NoAnswer);
+                        reply = Err(loss.why);
                     }
                     seen += 1;
                 }
@@ -456,6 +458,7 @@ fn a_push_whose_answer_was_lost_mid_batch_finishes_next_time_without_duplicates(
     let loss = Loss {
         prefix: "_bulk_docs",
         nth: 2,
+        why: NoAnswer::Unreachable,
     };
     let error = run_with(Direction::Push, "a", &mut a, &mut server, 100, Some(loss)).unwrap_err();
     assert_eq!(error, SyncError::Unreachable);
@@ -485,6 +488,7 @@ fn a_pull_cut_off_mid_batch_finishes_next_time_without_losing_anything() {
     let loss = Loss {
         prefix: "_bulk_get",
         nth: 1,
+        why: NoAnswer::Unreachable,
     };
     let error = run_with(Direction::Pull, "b", &mut b, &mut server, 100, Some(loss)).unwrap_err();
     assert_eq!(error, SyncError::Unreachable);
@@ -700,6 +704,7 @@ fn a_checkpoint_whose_answer_was_lost_costs_at_most_one_batch_again() {
         Some(Loss {
             prefix: "_local/",
             nth: 2,
+            why: NoAnswer::Unreachable,
         })
     };
     let error = run_with(Direction::Push, "a", &mut a, &mut server, 100, lost()).unwrap_err();
@@ -718,4 +723,27 @@ fn a_checkpoint_whose_answer_was_lost_costs_at_most_one_batch_again() {
     );
     assert_eq!(b.store, a.store);
     assert!(b.revs.values().all(|r| r.tree().leaves().len() == 1));
+}
+
+#[test]
+fn a_refused_oversized_answer_stops_the_pull_with_its_reason_and_the_next_run_lands_the_rest() {
+    let mut a = device_with_sessions(150);
+    let mut server = server();
+    push("a", &mut a, &mut server);
+    let mut b = Device::default();
+    let loss = Loss {
+        prefix: "_bulk_get",
+        nth: 1,
+        why: NoAnswer::TooLarge,
+    };
+    let error = run_with(Direction::Pull, "b", &mut b, &mut server, 100, Some(loss)).unwrap_err();
+    assert_eq!(error, SyncError::TooLarge);
+    assert_eq!(
+        b.store.len(),
+        100,
+        "only the batch before the refused answer"
+    );
+
+    pull("b", &mut b, &mut server);
+    assert_eq!(b.store, a.store);
 }
