@@ -57,6 +57,10 @@ async function serveFile(root, req, res) {
         ? "public, max-age=31536000, immutable"
         : "no-cache",
       vary: "accept-encoding",
+      // As the README's Caddy and nginx setups send them (HSTS needs HTTPS, which this is not):
+      // no guessing a type from the bytes, and no page of another site may frame the app.
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "frame-ancestors 'none'",
     };
     // Compressed as any real host would serve it: the wasm shrinks to about 40%.
     if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && !file.endsWith(".png")) {

@@ -12,6 +12,11 @@ pub struct Clinician {
     /// Text typed as `;name` then Space in any note field.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub snippets: Vec<Snippet>,
+    /// Exported files are named with the client's code or initials, which a
+    /// downloads folder or a synced drive shows to anyone; this opts in to
+    /// full names.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub full_names_in_file_names: bool,
 }
 
 impl Default for Clinician {
@@ -23,6 +28,7 @@ impl Default for Clinician {
             credentials: String::new(),
             default_format: NoteFormat::Free,
             snippets: Vec::new(),
+            full_names_in_file_names: false,
         }
     }
 }

@@ -41,6 +41,8 @@ test("back up, clear the browser, restore: every record is back", async ({ page,
   await chooseBackup(page.locator(".empty-state"), backup.name, backup.text);
   const preview = page.getByRole("region", { name: "Backup preview" });
   await expect(preview).toContainText("This backup holds 1 client and 13 sessions, made on");
+  // The checksum is described for what it is: the file is whole, not who made it.
+  await expect(preview).toContainText("the file is whole as it was written. A checksum cannot show who made a file");
   const safety = await downloadFrom(page, preview.getByRole("button", { name: "Replace everything" }));
   expect(safety.name).toMatch(/^sessionpad-backup-\d{4}-\d{2}-\d{2}-before-restore\.json$/);
 
@@ -68,7 +70,7 @@ test("a tampered, cut-short, foreign or empty file is refused and storage stays 
   const device = page.locator("details", { hasText: "This device" });
 
   const files = [
-    ["tampered.json", backup.text.replace("Alex", "Alec"), "was changed after it was made"],
+    ["tampered.json", backup.text.replace("Alex", "Alec"), "its checksum does not match, so the file is not whole"],
     ["cut.json", backup.text.slice(0, backup.text.length / 2), "cut short"],
     ["foreign.json", JSON.stringify({ notes: ["not ours"] }), "not a Sessionpad backup"],
     ["empty.json", "", "This file is empty."],

@@ -83,6 +83,8 @@ test("caption files that cannot be read are refused with the reason, and nothing
     ["broken.vtt", "WEBVTT\n\n1\n00:00:01.000 --> 00:0x:04.000\nAlex: Hi\n", "Line 4 should give a cue’s start and end"],
     ["silent.srt", "1\n00:00:01,000 --> 00:00:04,000\n\n2\n00:00:05,000 --> 00:00:06,000\n", "times but no words"],
     ["recording.vtt", Buffer.from(Array.from({ length: 200 }, (_, i) => i % 32)), "not text"],
+    // Refused by its size, before it is read.
+    ["huge.vtt", Buffer.alloc(8_000_001, "a"), "longer than this device can keep"],
   ];
   for (const [name, content, says] of cases) {
     await page.getByLabel("Transcript file").setInputFiles({ name, mimeType: "text/vtt", buffer: Buffer.from(content) });

@@ -164,3 +164,23 @@ test("the manifest makes the app installable with its own icons", async ({ reque
     expect(response.headers()["content-type"]).toBe("image/png");
   }
 });
+
+test("another site cannot frame the app, and the README's host setups forbid it too", async ({ page, request }) => {
+  const response = await request.get(origin + "/");
+  expect(response.headers()["content-security-policy"]).toBe("frame-ancestors 'none'");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  // A page of another origin (here about:blank's opaque one) embedding the app gets nothing of it.
+  await page.setContent(`<iframe src="${origin}/" width="600" height="400"></iframe>`);
+  await page.waitForTimeout(1_000);
+  const framed = page.frames().find((f) => f !== page.mainFrame());
+  expect(await framed.evaluate(() => document.querySelector("main, #app, .screen") === null).catch(() => true)).toBe(true);
+
+  // The README's Caddy and nginx examples send the same headers, and HSTS.
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  for (const host of ["caddyfile", "nginx"]) {
+    const setup = readme.match(new RegExp("```" + host + "\\n([\\s\\S]*?)```"))[1];
+    for (const header of ["Strict-Transport-Security", "X-Content-Type-Options nosniff", `Content-Security-Policy "frame-ancestors 'none'"`]) {
+      expect(setup, `${host} sets ${header}`).toContain(header);
+    }
+  }
+});

@@ -9,13 +9,14 @@ async function downloadFrom(page, button) {
 }
 
 test("a session exports as a Markdown file with its header and the clinician's text escaped", async ({ page }) => {
-  await startWithSession(page, "Alex");
+  await startWithSession(page, "Alex Rivera");
   await field(page, "Notes").fill("Slept better *this* week.\n# not a heading");
   await saved(page);
 
+  // Named by initials: a downloads folder shows file names to anyone.
   const file = await downloadFrom(page, page.getByRole("button", { name: "Export Markdown" }));
-  expect(file.name).toBe("alex-session-1.md");
-  expect(file.text).toContain("# Session 1 of 24 — Alex\n\n- **Client:** Alex\n- **Date:** ");
+  expect(file.name).toBe("ar-session-1.md");
+  expect(file.text).toContain("# Session 1 of 24 — Alex Rivera\n\n- **Client:** Alex Rivera\n- **Date:** ");
   expect(file.text).toContain("## Notes\n\nSlept better \\*this\\* week.\\\n\\# not a heading\n");
   expect(file.text).toContain("## Risk\n\nRisk: None\n");
   expect(file.text).toContain("Signed: ______");
@@ -26,6 +27,14 @@ test("a whole course exports as one Markdown file, every session in order", asyn
   await page.getByRole("button", { name: "Load sample data" }).click();
   await page.getByRole("link", { name: /Alex/ }).first().click();
 
+  expect((await downloadFrom(page, page.getByRole("button", { name: "Export course" }))).name).toBe("a-course.md");
+
+  // The clinician may choose full names instead.
+  await page.goto("/#/");
+  await page.getByText("Your details").click();
+  await page.getByRole("checkbox", { name: "Use clients' full names in exported file names" }).check();
+  await saved(page);
+  await page.getByRole("link", { name: /Alex/ }).first().click();
   const file = await downloadFrom(page, page.getByRole("button", { name: "Export course" }));
   expect(file.name).toBe("alex-course.md");
   expect(file.text).toMatch(/^# Course of Alex\n\n- \*\*Client:\*\* Alex \(Product Designer\)/);

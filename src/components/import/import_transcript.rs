@@ -9,7 +9,7 @@ use crate::model::import::{
 };
 use crate::model::suggest::{HomeworkSource, suggest_with};
 use crate::model::timeline::{format_clock, format_time_range};
-use crate::model::transcript::{Confirmed, Reading, read};
+use crate::model::transcript::{Confirmed, Reading, check_file_size, read};
 use crate::model::{Client, Session, format_date};
 use crate::platform::{chosen_file, file_text, new_id, now_ms, today};
 use crate::route::Route;
@@ -18,10 +18,6 @@ use leptos::prelude::*;
 
 /// The client select's value for "a new client, named below".
 const NEW: &str = "new";
-
-/// Larger files would not fit beside the rest of the notes: the browser keeps
-/// about 5.2 million characters per site in all.
-const MAX_CHARS: usize = 2_000_000;
 
 /// The suggestions whose box is ticked.
 fn pick<T: Clone>(ticked: RwSignal<Vec<bool>>, items: &[T]) -> Vec<T> {
@@ -36,13 +32,6 @@ fn pick<T: Clone>(ticked: RwSignal<Vec<bool>>, items: &[T]) -> Vec<T> {
 }
 
 fn read_transcript(text: &str, file_name: Option<&str>) -> Result<Reading, String> {
-    let chars = text.chars().count();
-    if chars > MAX_CHARS {
-        return Err(format!(
-            "This transcript has {chars} characters, more than this device can keep beside your notes \
-             ({MAX_CHARS} at most). Nothing was imported."
-        ));
-    }
     read(text, file_name).map_err(|e| e.to_string())
 }
 
@@ -64,6 +53,9 @@ pub fn ImportTranscript() -> impl IntoView {
     };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
+        if let Err(too_long) = check_file_size(file.size()) {
+            return parsed.set(Some(Err(too_long.to_string())));
+        }
         leptos::task::spawn_local(async move {
             match file_text(&file).await {
                 // The page may have been left while the file was read.

@@ -41,7 +41,11 @@ impl RecordOf {
                 let (course, _) = state.peek(|s| s.sessions_of(&client.id));
                 Ok(Some(Record {
                     blocks: session_record(&session, &client, &clinician, &course),
-                    file_name: file_name(&client, &format!("session-{}", session.number)),
+                    file_name: file_name(
+                        &client,
+                        &format!("session-{}", session.number),
+                        clinician.full_names_in_file_names,
+                    ),
                     back: (Route::Session(id.clone()), "Back to the session".into()),
                 }))
             }
@@ -52,7 +56,7 @@ impl RecordOf {
                 let (sessions, _) = state.peek(|s| s.sessions_of(id));
                 Ok(Some(Record {
                     blocks: course_record(&client, &clinician, &sessions),
-                    file_name: file_name(&client, "course"),
+                    file_name: file_name(&client, "course", clinician.full_names_in_file_names),
                     back: (
                         Route::Client(id.clone()),
                         format!("Back to {}", client.name),

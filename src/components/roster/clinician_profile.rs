@@ -62,6 +62,20 @@ pub fn ClinicianProfile() -> impl IntoView {
                     on_pick=move |f| change(&|p| p.default_format = f)
                 />
             </div>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || profile.with(|p| p.full_names_in_file_names)
+                    on:change=move |ev| {
+                        let full = event_target_checked(&ev);
+                        change(&|p| p.full_names_in_file_names = full)
+                    }
+                />
+                <span>"Use clients' full names in exported file names"</span>
+            </label>
+            <p class="hint">
+                "Otherwise a file is named by the client's code or initials, since a downloads folder shows its name to anyone."
+            </p>
             <SnippetList profile on_change=move |c| state.save_clinician(c) />
         </details>
     }

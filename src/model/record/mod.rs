@@ -270,10 +270,22 @@ fn review_line(review: &Review, course: &[Session]) -> String {
     parts.join(" · ")
 }
 
-/// A file name that names the record and nothing else: "alex-session-3.md".
-pub fn file_name(client: &Client, what: &str) -> String {
+/// A file name that names the record and nothing else. A downloads folder,
+/// a shared drive or a mail attachment shows it to anyone, so the client is
+/// named by a code ("ak-07-course.md") or by initials ("ar-session-3.md");
+/// the full name ("alex-rivera-session-3.md") only when the clinician chose it.
+pub fn file_name(client: &Client, what: &str, full_name: bool) -> String {
+    let name = client.name.trim();
+    let is_code = name.chars().any(|c| c.is_ascii_digit());
+    let shown = if full_name || is_code {
+        name.to_string()
+    } else {
+        name.split(|c: char| c.is_whitespace() || c == '-')
+            .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
+            .collect()
+    };
     let mut slug = String::new();
-    for c in client.name.chars().flat_map(char::to_lowercase) {
+    for c in shown.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') {

@@ -194,13 +194,30 @@ fn line_breaks_and_paragraphs_of_a_note_are_kept() {
 }
 
 #[test]
-fn a_file_name_names_the_client_and_the_record_only() {
+fn a_file_name_gives_the_clients_initials_and_the_record_only() {
     let client = Client::new("c1".into(), "Zoë  O'Brien", 0).unwrap();
-    assert_eq!(file_name(&client, "session-3"), "zoë-o-brien-session-3.md");
+    assert_eq!(file_name(&client, "session-3", false), "zo-session-3.md");
+    let double = Client::new("c4".into(), "Mary-Jane Watson", 0).unwrap();
+    assert_eq!(file_name(&double, "course", false), "mjw-course.md");
     let capital = Client::new("c3".into(), "Élodie", 0).unwrap();
-    assert_eq!(file_name(&capital, "course"), "élodie-course.md");
+    assert_eq!(file_name(&capital, "course", false), "é-course.md");
+}
+
+#[test]
+fn a_client_known_by_a_code_is_named_by_the_code() {
     let code = Client::new("c2".into(), "AK-07", 0).unwrap();
-    assert_eq!(file_name(&code, "course"), "ak-07-course.md");
+    assert_eq!(file_name(&code, "course", false), "ak-07-course.md");
+}
+
+#[test]
+fn full_names_are_used_only_when_the_clinician_chose_them() {
+    let client = Client::new("c1".into(), "Zoë  O'Brien", 0).unwrap();
+    assert_eq!(
+        file_name(&client, "session-3", true),
+        "zoë-o-brien-session-3.md"
+    );
+    let capital = Client::new("c3".into(), "Élodie", 0).unwrap();
+    assert_eq!(file_name(&capital, "course", true), "élodie-course.md");
 }
 
 #[test]

@@ -116,6 +116,8 @@ impl Transcript {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TranscriptError {
     Empty,
+    /// More than [`MAX_CHARS`] characters, or a file too large to hold fewer.
+    TooLong,
     NotATranscript,
     /// Mostly control characters or undecodable bytes.
     NotText,
@@ -136,6 +138,10 @@ impl fmt::Display for TranscriptError {
         match self {
             TranscriptError::Empty => f.write_str(
                 "This file is empty, so there is no session transcript in it. Nothing was imported.",
+            ),
+            TranscriptError::TooLong => f.write_str(
+                "This transcript is longer than this device can keep beside your notes \
+                 (2,000,000 characters at most). Nothing was imported.",
             ),
             TranscriptError::NotATranscript => f.write_str(
                 "This file has no speaker turns (lines like “Name: what they said”), so it does \
@@ -166,6 +172,20 @@ impl fmt::Display for TranscriptError {
 }
 
 impl std::error::Error for TranscriptError {}
+
+/// Larger transcripts would not fit beside the rest of the notes: the
+/// browser keeps about 5.2 million characters per site in all.
+pub const MAX_CHARS: usize = 2_000_000;
+
+/// Refuses a file before it is read when it is too large to hold a
+/// transcript that fits: no character takes more than 4 bytes in UTF-8, so
+/// a file of more than 4 × [`MAX_CHARS`] bytes holds too many, whatever it is.
+pub fn check_file_size(bytes: f64) -> Result<(), TranscriptError> {
+    if bytes > (4 * MAX_CHARS) as f64 {
+        return Err(TranscriptError::TooLong);
+    }
+    Ok(())
+}
 
 /// Parses a transcript in the plain-text format (header, clock-time marks,
 /// `Name: text` turns). Never panics; see [`TranscriptError`] for failures.

@@ -112,8 +112,8 @@ impl std::fmt::Display for BackupError {
                  Update Sessionpad to restore it."
             ),
             Self::Changed => f.write_str(
-                "This backup was changed after it was made (its checksum does not match), \
-                 so it cannot be trusted. Try another copy.",
+                "This backup was changed after it was made: its checksum does not match, so the \
+                 file is not whole as it was written. Try another copy.",
             ),
             Self::DuplicateRecord(key) => write!(
                 f,

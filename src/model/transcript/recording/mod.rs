@@ -111,6 +111,9 @@ fn is_binary(input: &str) -> bool {
 /// where the text does not.
 pub fn read(input: &str, file_name: Option<&str>) -> Result<Reading, TranscriptError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if input.chars().count() > super::MAX_CHARS {
+        return Err(TranscriptError::TooLong);
+    }
     if clean(input).is_empty() {
         return Err(TranscriptError::Empty);
     }

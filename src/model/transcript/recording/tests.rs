@@ -44,6 +44,20 @@ struct Expected {
 }
 
 #[test]
+fn a_transcript_too_long_to_keep_is_refused_before_parsing_and_a_file_by_its_size() {
+    use crate::model::transcript::{MAX_CHARS, check_file_size};
+    let turn = "Client: I slept six hours.\n";
+    let long = turn.repeat(MAX_CHARS / turn.len() + 1);
+    assert_eq!(read(&long, None).unwrap_err(), TranscriptError::TooLong);
+    assert!(read(&turn.repeat(10), None).is_ok());
+    assert_eq!(
+        check_file_size((4 * MAX_CHARS + 1) as f64),
+        Err(TranscriptError::TooLong)
+    );
+    assert_eq!(check_file_size((4 * MAX_CHARS) as f64), Ok(()));
+}
+
+#[test]
 fn every_format_reads_into_turns_speakers_offsets_and_a_length() {
     let table = [
         Expected {
