@@ -45,13 +45,6 @@ impl fmt::Display for SyncError {
     }
 }
 
-/// This device's storage failing is this device's side of sync failing.
-impl From<crate::storage::StorageError> for SyncError {
-    fn from(e: crate::storage::StorageError) -> Self {
-        Self::Local(e.to_string())
-    }
-}
-
 impl SyncError {
     /// The reason an unwelcome HTTP status gives.
     pub fn from_status(status: u16) -> Self {
