@@ -4,6 +4,7 @@
 //! `state` (what every screen shares) and `components/shell/app.rs` (the screens).
 
 pub mod components;
+pub mod layout;
 pub mod model;
 pub mod offline;
 pub mod platform;

@@ -30,12 +30,17 @@ pub use coding::Record;
 pub use local::LocalStorageBackend;
 pub use problems::DamagedRecord;
 pub use queue::{Edit, SaveQueue};
-pub use replica::{Replica, adopt_vault, is_sync_key};
-pub use revisions::{Revised, conflict_key};
+pub use replica::{Replica, adopt_vault};
+pub use revisions::Revised;
 pub use room::{QUOTA_UNITS, Room};
 pub use trash::{Deletable, Deleted, DeletedItem};
 pub use vault::{
     Kdf, RecoveryKey, TurnedOn, Unlocked, VaultError, VaultHeader, VaultStage, locks_tabs,
+};
+
+pub use crate::layout::{
+    PREFIX, RecordRef, SCHEMA_VERSION, client_key, clinician_key, conflict_key, index_key,
+    is_sync_key, quarantine_key, schema_key, session_key, settings_key, transcript_key, vault_key,
 };
 
 use crate::model::suggest::own_tags;
@@ -48,39 +53,6 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
 
-pub const PREFIX: &str = "sessionpad/v1/";
-pub const SCHEMA_VERSION: u32 = 3;
-
-pub fn schema_key() -> String {
-    format!("{PREFIX}schema")
-}
-pub fn index_key() -> String {
-    format!("{PREFIX}index")
-}
-pub fn clinician_key() -> String {
-    format!("{PREFIX}clinician")
-}
-pub fn settings_key() -> String {
-    format!("{PREFIX}settings")
-}
-/// The vault's header: plain, since unlocking starts from it.
-pub fn vault_key() -> String {
-    format!("{PREFIX}vault")
-}
-pub fn client_key(id: &str) -> String {
-    format!("{PREFIX}client/{id}")
-}
-pub fn session_key(id: &str) -> String {
-    format!("{PREFIX}session/{id}")
-}
-pub fn transcript_key(session_id: &str) -> String {
-    format!("{PREFIX}transcript/{session_id}")
-}
-/// Where an unreadable record is copied before anything replaces it.
-pub fn quarantine_key(key: &str) -> String {
-    format!("{PREFIX}quarantine/{}", key.trim_start_matches(PREFIX))
-}
-
 /// Whether `backend` holds any records: anything but a new store's schema
 /// record and the lock signal between tabs.
 fn holds_records(backend: &dyn Backend) -> Result<bool, StorageError> {
@@ -88,58 +60,6 @@ fn holds_records(backend: &dyn Backend) -> Result<bool, StorageError> {
         .keys()?
         .iter()
         .any(|key| key.starts_with(PREFIX) && *key != schema_key() && !vault::is_lock_key(key)))
-}
-
-/// One stored record, named without its key, so code outside storage never
-/// spells a key.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum RecordRef {
-    Schema,
-    Index,
-    Clinician,
-    Settings,
-    Client(String),
-    Session(String),
-    /// The transcript a session was imported from, stored apart from it.
-    Transcript(String),
-    /// A version of a session or client that was set aside, numbered,
-    /// because another tab had changed the record since this one read it.
-    Conflict(Box<RecordRef>, u32),
-}
-
-impl RecordRef {
-    pub fn key(&self) -> String {
-        match self {
-            Self::Schema => schema_key(),
-            Self::Index => index_key(),
-            Self::Clinician => clinician_key(),
-            Self::Settings => settings_key(),
-            Self::Client(id) => client_key(id),
-            Self::Session(id) => session_key(id),
-            Self::Transcript(id) => transcript_key(id),
-            Self::Conflict(record, n) => conflict_key(record, *n),
-        }
-    }
-
-    /// The record stored under `key`; `None` for keys that are not ours or
-    /// name no record (such as a quarantined copy).
-    pub fn from_key(key: &str) -> Option<Self> {
-        let rest = key.strip_prefix(PREFIX)?;
-        let record = match rest {
-            "schema" => Self::Schema,
-            "index" => Self::Index,
-            "clinician" => Self::Clinician,
-            "settings" => Self::Settings,
-            _ => match rest.split_once('/')? {
-                ("conflict", copy) => revisions::conflict_from_key(copy)?,
-                ("client", id) if !id.is_empty() => Self::Client(id.to_string()),
-                ("session", id) if !id.is_empty() => Self::Session(id.to_string()),
-                ("transcript", id) if !id.is_empty() => Self::Transcript(id.to_string()),
-                _ => return None,
-            },
-        };
-        Some(record)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

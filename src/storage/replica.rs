@@ -18,9 +18,10 @@
 use super::revisions::{copy_number, next_copy};
 use super::vault::{Unlocked, VaultHeader};
 use super::{
-    Backend, PREFIX, RecordRef, Revised, SCHEMA_VERSION, StorageError, Store, client_key, decoded,
-    encoded, index_key, read, session_key, vault_key,
+    Backend, RecordRef, Revised, SCHEMA_VERSION, StorageError, Store, client_key, decoded, encoded,
+    index_key, read, session_key, vault_key,
 };
+use crate::layout::{account_key, feed_key, revs_key};
 use crate::model::{Client, Session};
 use crate::sync::{
     Account, Body, Doc, Hold, RecordRevs, Rev, SyncError, VAULT_DOC_ID, doc_id, record_of,
@@ -33,20 +34,6 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 /// cannot, and a short history still finds the common ancestor of two
 /// devices that sync now and then.
 const REVS_KEPT: usize = 50;
-
-fn revs_key(doc: &str) -> String {
-    format!("{PREFIX}sync/revs/{doc}")
-}
-fn feed_key() -> String {
-    format!("{PREFIX}sync/feed")
-}
-fn checkpoint_key(replication_id: &str) -> String {
-    format!("{PREFIX}sync/checkpoint/{replication_id}")
-}
-/// Where the sync account is kept, sealed.
-pub fn account_key() -> String {
-    format!("{PREFIX}sync/account")
-}
 
 /// Makes an empty device hold the vault of the database it is set up
 /// from, opened with the passphrase as on the first device: `header` is the
@@ -73,10 +60,11 @@ pub fn adopt_vault(
     Ok(unlocked)
 }
 
-/// Whether `key` is sync's own bookkeeping, which never leaves the device.
-pub fn is_sync_key(key: &str) -> bool {
-    key.strip_prefix(PREFIX)
-        .is_some_and(|rest| rest.starts_with("sync/"))
+/// This device's storage failing is this device's side of sync failing.
+impl From<StorageError> for SyncError {
+    fn from(e: StorageError) -> Self {
+        Self::Local(e.to_string())
+    }
 }
 
 /// The storage key of a document, for the documents sync carries.

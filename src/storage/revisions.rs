@@ -4,23 +4,8 @@
 //! never drop each other's words.
 
 use super::Record;
-use super::{Edit, Index, PREFIX, RecordRef, StorageError, Store, decoded, read, write};
+use super::{Edit, Index, RecordRef, StorageError, Store, decoded, read, write};
 use crate::model::{Client, Session};
-
-/// Where the `n`th set-aside version of `record` is kept.
-pub fn conflict_key(record: &RecordRef, n: u32) -> String {
-    let of = record.key();
-    format!("{PREFIX}conflict/{}/{n}", of.trim_start_matches(PREFIX))
-}
-
-/// The conflict copy named by what follows `conflict/` in its key.
-pub(super) fn conflict_from_key(rest: &str) -> Option<RecordRef> {
-    let (of, n) = rest.rsplit_once('/')?;
-    let record = RecordRef::from_key(&format!("{PREFIX}{of}"))?;
-    let n = n.parse().ok()?;
-    matches!(record, RecordRef::Session(_) | RecordRef::Client(_))
-        .then(|| RecordRef::Conflict(Box::new(record), n))
-}
 
 pub(super) fn copy_number(copy: &RecordRef) -> u32 {
     match copy {

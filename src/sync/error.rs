@@ -58,13 +58,6 @@ impl fmt::Display for SyncError {
     }
 }
 
-/// This device's storage failing is this device's side of sync failing.
-impl From<crate::storage::StorageError> for SyncError {
-    fn from(e: crate::storage::StorageError) -> Self {
-        Self::Local(e.to_string())
-    }
-}
-
 impl From<NoAnswer> for SyncError {
     fn from(why: NoAnswer) -> Self {
         match why {

@@ -15,11 +15,7 @@ use miniz_oxide::deflate::core::{
 use miniz_oxide::inflate::TINFLStatus;
 use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
 
-/// Leads a value written by codec version 1 (deflate, dictionary 1, dense packing).
-pub const TAG_V1: char = 'Z';
-/// Leads a value the vault sealed (see `vault`); it reads as a codec value
-/// only once opened with the vault's key.
-pub const TAG_SEALED: char = 'Y';
+use crate::layout::{TAG_SEALED, TAG_V1};
 
 /// Text that records share with each other: field names and the words of
 /// clinical notes. A record's compressed form refers back into it instead of

@@ -1,6 +1,7 @@
 //! The replicator's view of this device (see [`LocalDocs`]).
 
-use super::{Replica, checkpoint_key, key_of};
+use super::{Replica, key_of};
+use crate::layout::checkpoint_key;
 use crate::sync::{Changes, Checkpoint, Doc, LocalDocs, Rev, RevsById, SyncError};
 
 impl LocalDocs for Replica<'_> {

@@ -14,13 +14,9 @@ pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
 pub(in crate::storage) use sealing::open as open_sealed;
 pub use sealing::{Keyring, VaultBackend, is_sealed};
 
-use super::{Backend, PREFIX, StorageError, Store, coding, vault_key};
+use super::{Backend, StorageError, Store, coding};
+use crate::layout::{lock_key, vault_key};
 use serde::{Deserialize, Serialize};
-
-/// Where a tab that locks tells the others to lock too.
-pub fn lock_key() -> String {
-    format!("{PREFIX}lock")
-}
 
 pub fn is_lock_key(key: &str) -> bool {
     key == lock_key()

@@ -8,10 +8,11 @@
 //! storage key and the layout, so a sealed record moved under another key
 //! does not open.
 
-use super::super::codec::{self, TAG_SEALED, TAG_V1};
+use super::super::codec;
 use super::super::{Backend, PREFIX, SCHEMA_VERSION, StorageError, schema_key, vault_key};
 use super::keys::VaultKey;
 use super::{VaultHeader, VaultStage};
+use crate::layout::{TAG_SEALED, TAG_V1};
 use std::cell::RefCell;
 use std::rc::Rc;
 
