@@ -1,9 +1,19 @@
 //! Bringing stored data written by earlier layouts up to the current one.
 
-use super::{
-    Backend, PREFIX, RecordRef, SCHEMA_VERSION, StorageError, codec, holds_records, schema_key,
-    transcript_key,
-};
+use crate::layout::{PREFIX, RecordRef, SCHEMA_VERSION, schema_key, transcript_key};
+use crate::storage::backend::Backend;
+use crate::storage::codec;
+use crate::storage::error::StorageError;
+use crate::storage::vault::is_lock_key;
+
+/// Whether `backend` holds any records: anything but a new store's schema
+/// record and the lock signal between tabs.
+pub(in crate::storage) fn holds_records(backend: &dyn Backend) -> Result<bool, StorageError> {
+    Ok(backend
+        .keys()?
+        .iter()
+        .any(|key| key.starts_with(PREFIX) && *key != schema_key() && !is_lock_key(key)))
+}
 
 /// One step per schema version: `MIGRATIONS[n]` turns layout `n` into `n + 1`.
 type Migration = fn(&mut dyn Backend) -> Result<(), StorageError>;
@@ -88,7 +98,7 @@ fn compress_records(backend: &mut dyn Backend) -> Result<(), StorageError> {
     Ok(())
 }
 
-pub(super) fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
+pub(in crate::storage) fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
     let found = match backend.get(&schema_key())? {
         None => 0,
         Some(raw) => raw

@@ -15,14 +15,19 @@
 //! make, until the clinician chooses. Once no copy is left, the losing
 //! revisions are ended, on every device.
 
-use super::revisions::{copy_number, next_copy};
-use super::vault::{Unlocked, VaultHeader};
-use super::{
-    Backend, RecordRef, Revised, SCHEMA_VERSION, StorageError, Store, client_key, decoded, encoded,
-    index_key, read, session_key, vault_key,
+use crate::layout::{
+    RecordRef, SCHEMA_VERSION, account_key, client_key, feed_key, index_key, revs_key, session_key,
+    vault_key,
 };
-use crate::layout::{account_key, feed_key, revs_key};
 use crate::model::{Client, Session};
+use crate::storage::backend::Backend;
+use crate::storage::coding::{Record, decoded, encoded, from_json, read, write};
+use crate::storage::error::StorageError;
+use crate::storage::index::complete_index;
+use crate::storage::migrations::holds_records;
+use crate::storage::revisions::{Revised, copy_number, next_copy};
+use crate::storage::store::Store;
+use crate::storage::vault::{Unlocked, VaultHeader, is_sealed, open_sealed};
 use crate::sync::{
     Account, Body, Doc, Hold, RecordRevs, Rev, SyncError, VAULT_DOC_ID, doc_id, record_of,
 };
@@ -45,14 +50,13 @@ pub fn adopt_vault(
     header: &str,
     passphrase: &str,
 ) -> Result<Unlocked, String> {
-    if super::holds_records(backend).map_err(|e| e.to_string())? {
+    if holds_records(backend).map_err(|e| e.to_string())? {
         return Err(
             "This device already holds notes. Set up from the server only on a device without any."
                 .into(),
         );
     }
-    let vault: VaultHeader =
-        super::coding::from_json(header).map_err(|_| SyncError::NotSessionpad.to_string())?;
+    let vault: VaultHeader = from_json(header).map_err(|_| SyncError::NotSessionpad.to_string())?;
     let unlocked = vault.unlock(passphrase).map_err(|e| e.to_string())?;
     backend
         .set(&vault_key(), header)
@@ -182,7 +186,7 @@ impl Store {
                 "sync needs the vault to be on, so the server only sees sealed notes".into(),
             ));
         }
-        super::write(self.backend.as_mut(), &account_key(), account)
+        write(self.backend.as_mut(), &account_key(), account)
     }
 
     /// Turns sync off: the account goes; every record stays, and so do
@@ -200,18 +204,14 @@ impl Store {
 
     /// Sync's own records are stored encoded but not sealed: they hold
     /// revision hashes and values that are sealed already.
-    fn sync_record<T: super::Record>(&self, key: &str) -> Result<Option<T>, StorageError> {
+    fn sync_record<T: Record>(&self, key: &str) -> Result<Option<T>, StorageError> {
         self.backend
             .get_as_stored(key)?
             .map(|raw| decoded(key, &raw))
             .transpose()
     }
 
-    fn set_sync_record<T: super::Record>(
-        &mut self,
-        key: &str,
-        value: &T,
-    ) -> Result<(), StorageError> {
+    fn set_sync_record<T: Record>(&mut self, key: &str, value: &T) -> Result<(), StorageError> {
         self.backend.set_as_stored(key, &encoded(value)?)
     }
 
@@ -224,8 +224,8 @@ impl Store {
         index
             .sessions
             .retain(|s| keys.contains(&session_key(&s.id)));
-        let index = super::problems::complete_index(self.backend.as_mut(), Some(index))?;
-        super::write(self.backend.as_mut(), &index_key(), &index)?;
+        let index = complete_index(self.backend.as_mut(), Some(index))?;
+        write(self.backend.as_mut(), &index_key(), &index)?;
         self.index = index;
         Ok(())
     }
@@ -234,7 +234,7 @@ impl Store {
     fn unseal(&self, key: &str, sealed: &str) -> Result<String, StorageError> {
         let ring = self.keyring.borrow();
         let (_, with) = ring.as_ref().ok_or(StorageError::Locked)?;
-        super::vault::open_sealed(key, sealed, with).ok_or_else(|| StorageError::Damaged {
+        open_sealed(key, sealed, with).ok_or_else(|| StorageError::Damaged {
             key: key.to_string(),
             reason: "it does not open with this vault's key".into(),
         })
@@ -301,7 +301,7 @@ impl Replica<'_> {
         }
         let mut tracked = self.tracked(doc)?;
         match &held {
-            Some(body) if doc == VAULT_DOC_ID || super::vault::is_sealed(&body.c) => {
+            Some(body) if doc == VAULT_DOC_ID || is_sealed(&body.c) => {
                 tracked.revs.saved(body);
             }
             Some(_) => return Ok((Some(tracked), held)),
@@ -416,7 +416,7 @@ impl Replica<'_> {
             ));
         }
         if doc != VAULT_DOC_ID {
-            return match super::vault::is_sealed(&body.c) && body.v == SCHEMA_VERSION {
+            return match is_sealed(&body.c) && body.v == SCHEMA_VERSION {
                 true => Ok(()),
                 false => Err(SyncError::NotSessionpad),
             };
@@ -426,8 +426,7 @@ impl Replica<'_> {
 
     /// Whether the vault header `text` is this device's own vault.
     fn accepts_header(&self, text: &str) -> Result<(), SyncError> {
-        let theirs: VaultHeader =
-            super::coding::from_json(text).map_err(|_| SyncError::NotSessionpad)?;
+        let theirs: VaultHeader = from_json(text).map_err(|_| SyncError::NotSessionpad)?;
         match self.store.vault() {
             Some(ours) if ours.id == theirs.id => Ok(()),
             _ => Err(SyncError::Local(
@@ -508,7 +507,7 @@ impl Replica<'_> {
         let stored = read::<T>(self.backend(), &key)?;
         theirs.set_rev(stored.map_or(0, |s| s.rev()));
         let copy = next_copy(self.store, record)?;
-        super::write(self.store.backend.as_mut(), &copy.key(), &theirs)?;
+        write(self.store.backend.as_mut(), &copy.key(), &theirs)?;
         self.changed_records = true;
         Ok(copy_number(&copy))
     }

@@ -1,7 +1,9 @@
 use super::*;
 use crate::model::note::{NoteFormat, Section};
-use crate::model::{Client, DeviceSettings, Session};
+use crate::model::{Client, Clinician, DeviceSettings, Session};
+use crate::storage::migrations::holds_records;
 use chrono::NaiveDate;
+use serde::Serialize;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 7, 31).unwrap()

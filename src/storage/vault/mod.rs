@@ -4,18 +4,21 @@
 //!
 //! Its header (`vault`) stays plain: the Argon2id parameters and the vault
 //! key sealed twice ([`keys`]). Turning the vault on or off rewrites every
-//! record where it is; the header's stage and each record's tag let an
-//! interrupted run finish at the next unlock ([`Store::finish_vault_work`]).
+//! record where it is ([`crate::storage::lock`]); the header's stage and
+//! each record's tag let an interrupted run finish at the next unlock.
 
 mod keys;
 mod sealing;
 
+pub(in crate::storage) use keys::random;
 pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
 pub(in crate::storage) use sealing::open as open_sealed;
-pub use sealing::{Keyring, VaultBackend, is_sealed};
+pub use sealing::{Keyring, VaultBackend, is_sealed, stays_plain};
 
-use super::{Backend, StorageError, Store, coding};
 use crate::layout::{lock_key, vault_key};
+use crate::storage::backend::Backend;
+use crate::storage::coding;
+use crate::storage::error::StorageError;
 use serde::{Deserialize, Serialize};
 
 pub fn is_lock_key(key: &str) -> bool {
@@ -79,8 +82,8 @@ impl From<StorageError> for VaultError {
 
 /// The vault, opened: what a store needs to read and write sealed records.
 pub struct Unlocked {
-    id: String,
-    key: VaultKey,
+    pub(in crate::storage) id: String,
+    pub(in crate::storage) key: VaultKey,
 }
 
 impl VaultHeader {
@@ -98,7 +101,7 @@ impl VaultHeader {
             })
     }
 
-    fn write(&self, backend: &mut dyn Backend) -> Result<(), StorageError> {
+    pub(in crate::storage) fn write(&self, backend: &mut dyn Backend) -> Result<(), StorageError> {
         backend.set(&vault_key(), &coding::to_json(self)?)
     }
 
@@ -124,127 +127,6 @@ impl VaultHeader {
             id: self.id.clone(),
             key,
         }
-    }
-}
-
-/// What turning the vault on gives back.
-pub struct TurnedOn {
-    /// Shown once; the only way in without the passphrase.
-    pub recovery: RecoveryKey,
-    /// Set when sealing every record stopped part-way (storage full, say):
-    /// the vault is on, and the rest is sealed at the next unlock.
-    pub unfinished: Option<StorageError>,
-}
-
-impl Store {
-    /// Opens a store whose vault is on, with the key unlocking gave.
-    pub fn open_unlocked(
-        backend: Box<dyn Backend>,
-        unlocked: Unlocked,
-    ) -> Result<(Self, super::Problems), StorageError> {
-        Self::open_with(backend, Some((unlocked.id, unlocked.key)))
-    }
-
-    /// The vault's header, when the vault is on.
-    pub fn vault(&self) -> Option<VaultHeader> {
-        VaultHeader::read(self.backend.as_ref()).ok().flatten()
-    }
-
-    /// Turns the vault on: a new vault key, stored sealed by `passphrase`
-    /// (through `kdf`) and by a new recovery key, then every record sealed.
-    pub fn turn_on_vault(&mut self, passphrase: &str, kdf: Kdf) -> Result<TurnedOn, StorageError> {
-        if self.vault().is_some() {
-            return Err(StorageError::Locked);
-        }
-        let key = VaultKey::random();
-        let recovery = RecoveryKey::random();
-        let header = VaultHeader {
-            version: 1,
-            id: keys::hex(&keys::random::<8>()),
-            stage: VaultStage::TurningOn,
-            keys: WrappedKeys::new(&key, passphrase, kdf, &recovery),
-        };
-        header.write(self.backend.as_mut())?;
-        *self.keyring.borrow_mut() = Some((header.id.clone(), key));
-        let unfinished = self.finish_vault_work().err();
-        Ok(TurnedOn {
-            recovery,
-            unfinished,
-        })
-    }
-
-    /// Finishes turning the vault on or off, from wherever it stopped:
-    /// records are skipped by their tag once done.
-    pub fn finish_vault_work(&mut self) -> Result<(), StorageError> {
-        let Some(mut header) = self.vault() else {
-            return Ok(());
-        };
-        let want_sealed = match header.stage {
-            VaultStage::On => return Ok(()),
-            VaultStage::TurningOn => true,
-            VaultStage::TurningOff => false,
-        };
-        for key in self.backend.keys()? {
-            if sealing::stays_plain(&key) || self.backend.is_sealed(&key)? == want_sealed {
-                continue;
-            }
-            let Some(value) = self.backend.get(&key)? else {
-                continue;
-            };
-            // A sealed record that does not open stays as it is, reported
-            // by whoever reads it.
-            if !want_sealed && sealing::is_sealed(&value) {
-                continue;
-            }
-            self.backend.set(&key, &value)?;
-        }
-        if want_sealed {
-            header.stage = VaultStage::On;
-            header.write(self.backend.as_mut())
-        } else {
-            self.backend.remove(&vault_key())?;
-            *self.keyring.borrow_mut() = None;
-            Ok(())
-        }
-    }
-
-    /// Seals the vault key under a new passphrase; no record is rewritten.
-    pub fn change_passphrase(
-        &mut self,
-        current: &str,
-        new: &str,
-        kdf: Kdf,
-    ) -> Result<(), VaultError> {
-        let mut header = self.vault().ok_or(StorageError::Locked)?;
-        let unlocked = header.unlock(current)?;
-        header.keys = header.keys.rewrapped(&unlocked.key, new, kdf);
-        Ok(header.write(self.backend.as_mut())?)
-    }
-
-    /// Opens every record for good, then removes the vault. Needs the
-    /// passphrase, as a last check that this is wanted. Sync goes first: it
-    /// sends only sealed notes, and its password must not be left readable.
-    pub fn turn_off_vault(&mut self, passphrase: &str) -> Result<(), VaultError> {
-        let mut header = self.vault().ok_or(StorageError::Locked)?;
-        header.unlock(passphrase)?;
-        self.forget_sync()?;
-        header.stage = VaultStage::TurningOff;
-        header.write(self.backend.as_mut())?;
-        Ok(self.finish_vault_work()?)
-    }
-
-    /// With the vault on, what a backup is sealed with: the vault key, and
-    /// how the header stores it wrapped.
-    pub(super) fn backup_sealing(&self) -> Option<(WrappedKeys, VaultKey)> {
-        let header = self.vault()?;
-        let ring = self.keyring.borrow();
-        let (id, key) = ring.as_ref()?;
-        (header.id == *id).then(|| (header.keys, key.clone()))
-    }
-
-    /// Tells every other tab to lock (they see the write as a `storage` event).
-    pub fn signal_lock(&mut self, now_ms: i64) {
-        let _ = self.backend.set(&lock_key(), &now_ms.to_string());
     }
 }
 

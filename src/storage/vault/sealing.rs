@@ -8,11 +8,12 @@
 //! storage key and the layout, so a sealed record moved under another key
 //! does not open.
 
-use super::super::codec;
-use super::super::{Backend, PREFIX, SCHEMA_VERSION, StorageError, schema_key, vault_key};
 use super::keys::VaultKey;
 use super::{VaultHeader, VaultStage};
-use crate::layout::{TAG_SEALED, TAG_V1};
+use crate::layout::{PREFIX, SCHEMA_VERSION, TAG_SEALED, TAG_V1, schema_key, vault_key};
+use crate::storage::backend::Backend;
+use crate::storage::codec;
+use crate::storage::error::StorageError;
 use std::cell::RefCell;
 use std::rc::Rc;
 
