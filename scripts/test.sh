@@ -40,7 +40,7 @@ step() {
 }
 
 step "rustfmt" cargo fmt --all -- --check
-step "structure (file size, model without web crates, storage keys)" bash scripts/check-structure.sh
+step "structure (file size, model without web crates, storage keys, one-way layers)" bash scripts/check-structure.sh
 step "clippy (host)" cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests" cargo test
