@@ -35,7 +35,8 @@ pub use revisions::{Revised, conflict_key};
 pub use room::{QUOTA_UNITS, Room};
 pub use trash::{Deletable, Deleted, DeletedItem};
 pub use vault::{
-    Kdf, RecoveryKey, TurnedOn, Unlocked, VaultError, VaultHeader, VaultStage, locks_tabs,
+    Kdf, RecoveryKey, TurnedOn, Unlocked, VaultError, VaultHeader, VaultStage, keep_wrong_tries,
+    locks_tabs, wrong_tries,
 };
 
 use crate::model::suggest::own_tags;

@@ -9,10 +9,12 @@
 
 mod keys;
 mod sealing;
+mod wrong_tries;
 
 pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
 pub(in crate::storage) use sealing::open as open_sealed;
 pub use sealing::{Keyring, VaultBackend, is_sealed};
+pub use wrong_tries::{keep_wrong_tries, wrong_tries};
 
 use super::{Backend, PREFIX, StorageError, Store, coding, vault_key};
 use serde::{Deserialize, Serialize};
