@@ -22,6 +22,11 @@ pub enum InputError {
     NotSigned,
     EmptyAddendum,
     ShortPassphrase,
+    /// Long enough but quickly guessed: why, and what would help.
+    WeakPassphrase {
+        warning: &'static str,
+        suggestion: &'static str,
+    },
     PassphrasesDiffer,
     NotUnderstood,
     LockMinutes,
@@ -48,6 +53,10 @@ impl fmt::Display for InputError {
             Self::NotSigned => f.write_str("Only a signed note takes addenda."),
             Self::EmptyAddendum => f.write_str("Write the addendum first."),
             Self::ShortPassphrase => f.write_str("A passphrase needs at least 10 characters."),
+            Self::WeakPassphrase {
+                warning,
+                suggestion,
+            } => write!(f, "{warning} {suggestion} Or use “Suggest a passphrase”."),
             Self::PassphrasesDiffer => f.write_str("The two passphrases differ."),
             Self::NotUnderstood => f.write_str(
                 "Tick the box first: without the passphrase or the recovery key, \

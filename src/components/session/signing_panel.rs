@@ -45,7 +45,9 @@ pub fn SigningPanel(#[prop(into)] signer: String) -> impl IntoView {
                 when=signed
                 fallback=move || {
                     view! {
-                        <p class="muted">"A draft. Signing fixes the note; later changes go in dated addenda."</p>
+                        <p class="muted">
+                            "A draft. Signing fixes the note and keeps tamper evidence of it; later changes go in dated addenda."
+                        </p>
                         <ConfirmButton label="Sign note" question confirm="Sign" on_confirm=sign />
                     }
                 }
@@ -57,10 +59,11 @@ pub fn SigningPanel(#[prop(into)] signer: String) -> impl IntoView {
                             .map(|sig| format!("Signed by {} on {}.", sig.signer, format_moment(local_time(sig.at))))
                     }}
                 </p>
-                {move || {
-                    session
-                        .with(|s| s.verify_signature().err())
-                        .map(|changed| view! { <p class="field-error" role="alert">{changed.to_string()}</p> })
+                {move || match session.with(Session::verify_signature) {
+                    Ok(covered) => view! { <p class="muted">{covered.describe()}</p> }.into_any(),
+                    Err(problem) => {
+                        view! { <p class="field-error" role="alert">{problem.to_string()}</p> }.into_any()
+                    }
                 }}
                 <ol class="addenda">
                     {move || {

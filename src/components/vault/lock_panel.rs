@@ -1,4 +1,4 @@
-use super::RecoveryKeyDialog;
+use super::{RecoveryKeyDialog, SuggestPassphrase};
 use crate::components::{FieldError, TextInput};
 use crate::model::DeviceSettings;
 use crate::model::lock::{check_new_passphrase, parse_lock_minutes};
@@ -76,10 +76,15 @@ fn TurnOnLock() -> impl IntoView {
     view! {
         <p>
             "With a lock, every note on this device is encrypted. Sessionpad opens only with your "
-            "passphrase, and locks itself when left alone."
+            "passphrase, and locks itself when left alone. Choose one that is hard to guess: "
+            "several words that do not go together, or a suggested one."
         </p>
         {secret("Passphrase", passphrase)}
         {secret("Repeat passphrase", repeat)}
+        <SuggestPassphrase on_take=move |words: String| {
+            passphrase.set(words.clone());
+            repeat.set(words);
+        } />
         <label class="check">
             <input
                 type="checkbox"
@@ -184,6 +189,10 @@ fn ChangePassphrase() -> impl IntoView {
         {secret("Current passphrase", current)}
         {secret("New passphrase", new)}
         {secret("Repeat new passphrase", repeat)}
+        <SuggestPassphrase on_take=move |words: String| {
+            new.set(words.clone());
+            repeat.set(words);
+        } />
         <FieldError message=form.error />
         <p role="status">{form.done}</p>
         <button type="button" disabled=form.busy on:click=change>

@@ -150,10 +150,15 @@ pub fn session_record(
     match &session.signature {
         None => blocks.push(Block::Signature(signature)),
         Some(signed) => {
+            let check = match session.verify_signature() {
+                Ok(covered) => covered.describe().to_string(),
+                Err(problem) => problem.to_string(),
+            };
             let facts = vec![
                 ("Signed by", signed.signer.clone()),
                 ("Signed", utc_moment(signed.at)),
                 ("SHA-256", signed.hash.clone()),
+                ("Check", check),
             ];
             blocks.push(Block::Heading(2, "Signature".into()));
             blocks.push(Block::Facts(facts));

@@ -9,11 +9,13 @@
 
 mod keys;
 mod sealing;
+mod wrong_tries;
 
 pub(in crate::storage) use keys::random;
 pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
 pub(in crate::storage) use sealing::open as open_sealed;
 pub use sealing::{Keyring, VaultBackend, is_sealed, stays_plain};
+pub use wrong_tries::{keep_wrong_tries, wrong_tries};
 
 use crate::layout::{lock_key, vault_key};
 use crate::storage::backend::Backend;
