@@ -5,13 +5,15 @@
 //! items count and how, its subscales, severity bands, clinical cut-off and
 //! reliable-change threshold, each with where it comes from. Shipped
 //! instruments live one to a file (`phq9`, `gad7`, `pcl5`, `audit`,
-//! `zero_to_ten`). Answers ([`MeasureAnswers`])
+//! `zero_to_ten`); a clinician's own measure is built from a
+//! [`CustomMeasure`] once it passes validation. Answers ([`MeasureAnswers`])
 //! name the measure and version they were given under, so a later revision
 //! of the wording never rescores old answers.
 
 mod answers;
 mod audit;
 mod change;
+mod custom;
 mod gad7;
 mod pcl5;
 mod phq9;
@@ -21,6 +23,7 @@ pub use answers::{
     AnswerError, Answered, MeasureAnswers, Respondent, Scored, SubscaleScore, from_legacy_total,
 };
 pub use change::Change;
+pub use custom::{CustomError, CustomMeasure};
 
 use serde::{Deserialize, Serialize};
 

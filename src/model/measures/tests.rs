@@ -1,3 +1,4 @@
+use super::custom::check_bands;
 use super::*;
 use crate::model::choice::tests::keys_round_trip;
 
@@ -83,6 +84,21 @@ fn every_shipped_measure_says_where_it_comes_from_and_offers_distinct_labelled_a
         }
         for cited in [&m.caseness, &m.reliable_change].into_iter().flatten() {
             assert!(!cited.source.is_empty(), "{}", m.name);
+        }
+    }
+}
+
+#[test]
+fn every_shipped_measures_bands_cover_its_range_once() {
+    for m in library() {
+        if let Some(bands) = &m.bands {
+            assert!(!bands.source.is_empty());
+            assert_eq!(
+                check_bands(&bands.value, m.min_total(), m.max_total()),
+                Ok(()),
+                "{}",
+                m.name
+            );
         }
     }
 }
@@ -522,4 +538,141 @@ fn answers_and_measures_round_trip_through_json() {
         legacy
     );
     keys_round_trip::<Respondent>();
+}
+
+fn scale(pairs: &[(u8, &str)]) -> Vec<ResponseOption> {
+    super::options(pairs)
+}
+
+fn band_of(from: u32, to: u32, label: &str) -> Band {
+    Band {
+        from,
+        to,
+        label: label.into(),
+    }
+}
+
+/// Four items on a 1–5 scale, items 2 and 4 reversed, with three bands.
+fn sleep_check() -> CustomMeasure {
+    CustomMeasure {
+        name: "  Sleep check ".into(),
+        instructions: "In the past week:".into(),
+        items: vec![
+            ("I lay awake worrying".into(), false),
+            (" I woke up rested ".into(), true),
+            ("I napped in the day".into(), false),
+            ("I kept to my bedtime".into(), true),
+        ],
+        options: scale(&[
+            (1, "Never"),
+            (2, "Rarely"),
+            (3, "Sometimes"),
+            (4, "Often"),
+            (5, "Always"),
+        ]),
+        bands: vec![
+            band_of(15, 20, "poor"),
+            band_of(4, 9, "good"),
+            band_of(10, 14, "fair"),
+        ],
+    }
+}
+
+#[test]
+fn a_custom_measure_scores_reverse_items_from_the_other_end() {
+    let m = sleep_check().build("m-1".into()).unwrap();
+    assert_eq!(
+        (m.name.as_str(), m.items[1].text.as_str()),
+        ("Sleep check", "I woke up rested")
+    );
+    assert_eq!((m.min_total(), m.max_total()), (4, 20));
+    // 5 + (6 − 1) + 4 + (6 − 2) = 18
+    assert_eq!(total(&m, &given(&m, &[5, 1, 4, 2])), Ok(18));
+    assert_eq!(band(&m, 18), "poor");
+    // All "Never": 1 + 5 + 1 + 5 = 12
+    assert_eq!(total(&m, &given(&m, &[1; 4])), Ok(12));
+    assert_eq!(band(&m, 12), "fair");
+    let bands: Vec<_> = m
+        .bands
+        .as_ref()
+        .unwrap()
+        .value
+        .iter()
+        .map(|b| b.from)
+        .collect();
+    assert_eq!(bands, [4, 10, 15], "sorted");
+    assert_eq!((m.is_case(18), m.change(18, 4)), (None, None));
+    let json = serde_json::to_string(&m).unwrap();
+    assert_eq!(serde_json::from_str::<Measure>(&json).unwrap(), m);
+}
+
+#[test]
+fn a_custom_measure_needs_no_bands() {
+    let draft = CustomMeasure {
+        bands: Vec::new(),
+        ..sleep_check()
+    };
+    assert_eq!(draft.build("m-2".into()).unwrap().bands, None);
+}
+
+#[test]
+fn a_custom_measure_without_a_name_items_or_a_real_scale_is_refused() {
+    let refusal = |change: fn(&mut CustomMeasure)| {
+        let mut draft = sleep_check();
+        change(&mut draft);
+        draft.build("m-3".into()).unwrap_err().to_string()
+    };
+    assert_eq!(refusal(|d| d.name = " ".into()), "Give the measure a name.");
+    assert_eq!(refusal(|d| d.items.clear()), "Add at least one item.");
+    assert_eq!(
+        refusal(|d| d.items[2].0 = "  ".into()),
+        "Item 3 is empty: write it or remove it."
+    );
+    assert_eq!(
+        refusal(|d| d.options.truncate(1)),
+        "The response scale needs at least two answers."
+    );
+    assert_eq!(
+        refusal(|d| d.options[1].label = " ".into()),
+        "The answer worth 2 needs a label."
+    );
+    assert_eq!(
+        refusal(|d| d.options[4].value = 3),
+        "Two answers are worth 3: give each answer a value of its own."
+    );
+}
+
+#[test]
+fn custom_bands_must_cover_every_possible_total_once() {
+    /// Bands as (from, to, label), and the message refusing them.
+    type Case = (&'static [(u32, u32, &'static str)], &'static str);
+    let cases: [Case; 7] = [
+        (&[(4, 9, "good"), (12, 20, "poor")], "No band covers 10–11."),
+        (
+            &[(4, 10, "good"), (10, 20, "poor")],
+            "The band “poor” overlaps the one below it at 10.",
+        ),
+        (&[(4, 9, "good"), (10, 19, "poor")], "No band covers 20."),
+        (&[(5, 20, "all")], "No band covers 4."),
+        (
+            &[(4, 9, "good"), (10, 25, "poor")],
+            "The band “poor” reaches past the possible totals, 4 to 20.",
+        ),
+        (
+            &[(4, 20, "all"), (9, 3, "odd")],
+            "The band “odd” ends before it starts.",
+        ),
+        (
+            &[(4, 9, "good"), (10, 20, " ")],
+            "The band 10–20 needs a name.",
+        ),
+    ];
+    for (bands, message) in cases {
+        let draft = CustomMeasure {
+            bands: bands.iter().map(|&(f, t, l)| band_of(f, t, l)).collect(),
+            ..sleep_check()
+        };
+        let refused = draft.build("m-4".into()).unwrap_err();
+        assert_eq!(refused.to_string(), message);
+    }
 }
