@@ -12,6 +12,7 @@ pub mod charts;
 pub mod homework;
 pub mod import;
 pub mod lock;
+pub mod measures;
 pub mod merge;
 pub mod note;
 pub mod ratings;
