@@ -148,11 +148,6 @@ fn BackupPreview(
                     made.map(|d| format!(", made on {}", format_date(d))).unwrap_or_default(),
                 )}
             </p>
-            // A checksum anyone can recompute: it shows the file arrived whole,
-            // and says nothing of who wrote it.
-            <p class="muted">
-                "Its checksum matches, so the file is whole as it was written. A checksum cannot show who made a file: restore only backups you made or were handed by someone you trust."
-            </p>
             <MergeOutline merging />
             <p>
                 "“Merge” adds what this device lacks and keeps both versions where both changed. “Replace everything” first downloads a backup of what is on this device now, then puts the backup's records in their place."
@@ -160,6 +155,11 @@ fn BackupPreview(
             <button type="button" class="primary" on:click=merge>"Merge"</button>
             <button type="button" on:click=replace>"Replace everything"</button>
             <button type="button" on:click=move |_| chosen.set(None)>"Cancel"</button>
+            // A checksum anyone can recompute: it shows the file arrived whole,
+            // and says nothing of who wrote it.
+            <p class="muted">
+                "Its checksum matches, so the file is whole as it was written. A checksum cannot show who made a file: restore only backups you made or were handed by someone you trust."
+            </p>
         </section>
     }
 }
