@@ -6,7 +6,7 @@ use crate::components::{
 };
 use crate::model::Choice;
 use crate::model::charts::course_charts;
-use crate::model::timeline::format_time_range;
+use crate::model::clock::format_time_range;
 use crate::model::treatment_plan::TreatmentPlan;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};

@@ -4,11 +4,11 @@ use crate::components::FieldError;
 use crate::components::TextArea;
 use crate::components::TextInput;
 use crate::components::TranscriptSegments;
+use crate::model::clock::{format_duration, format_time, format_time_range};
 use crate::model::import::{
     Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
 };
 use crate::model::suggest::{HomeworkSource, suggest_with};
-use crate::model::timeline::{format_clock, format_time_range};
 use crate::model::transcript::{Confirmed, Reading, check_file_size, read};
 use crate::model::{Client, Session, format_date};
 use crate::platform::{chosen_file, file_text, new_id, now_ms, today};
@@ -328,7 +328,9 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
             };
             format!(
                 "{range}{}",
-                minutes.map(|d| format!(" ({d} min)")).unwrap_or_default()
+                minutes
+                    .map(|d| format!(" ({})", format_duration(d)))
+                    .unwrap_or_default()
             )
         })
     };
@@ -444,7 +446,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                         <h3 id="risk-title">"Possible risk: review"</h3>
                         <ul>
                             {s.risks.iter().map(|r| {
-                                let at = r.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                                let at = r.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
                                 view! { <li>{format!("“{}”{at}", r.quote)}</li> }
                             }).collect_view()}
                         </ul>
@@ -465,7 +467,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                             HomeworkSource::Clinician => "assigned by the clinician",
                             HomeworkSource::Client => "the client's own commitment",
                         };
-                        let at = h.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                        let at = h.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
                         (h.task.clone(), format!("{who}{at}"))
                     })
                     .collect()
@@ -476,7 +478,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                 s.reviews
                     .iter()
                     .map(|r| {
-                        let at = r.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                        let at = r.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
                         let mut why = vec![format!("reviewed{at}")];
                         why.extend(r.completion.map(|c| c.label().to_string()));
                         why.extend(r.days.map(|d| format!("{d} day{}", if d == 1 { "" } else { "s" })));

@@ -1,5 +1,5 @@
 use crate::components::OptionalDate;
-use crate::model::timeline::{format_clock, parse_clock};
+use crate::model::clock::{format_time, parse_time};
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 
@@ -57,8 +57,8 @@ pub fn RecordingFields(
             <input
                 type="time"
                 required
-                prop:value=move || start.get().map(format_clock).unwrap_or_default()
-                on:change=move |ev| start.set(parse_clock(&event_target_value(&ev)))
+                prop:value=move || start.get().map(format_time).unwrap_or_default()
+                on:change=move |ev| start.set(parse_time(&event_target_value(&ev), "start").ok().flatten())
             />
         </label>
         <OptionalDate

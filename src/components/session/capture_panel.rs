@@ -1,8 +1,9 @@
 use crate::components::use_edited_session;
 use crate::components::{ChoiceChips, ChoiceSelect, TextInput, UndoNotice};
 use crate::model::Choice;
+use crate::model::clock::{format_time, parse_time};
 use crate::model::homework::assignment_from_idea;
-use crate::model::timeline::{EntryKind, Removed, format_clock, parse_clock};
+use crate::model::timeline::{EntryKind, Removed};
 use crate::platform::{clock_now, new_id};
 use leptos::prelude::*;
 
@@ -19,7 +20,10 @@ pub fn CapturePanel() -> impl IntoView {
 
     let add = move || {
         // An untouched time field means "now", read when Enter is pressed.
-        let at = parse_clock(&time.get_untracked()).unwrap_or_else(clock_now);
+        let at = parse_time(&time.get_untracked(), "entry")
+            .ok()
+            .flatten()
+            .unwrap_or_else(clock_now);
         let entry = edited.session.with_untracked(|s| s.draft.clone());
         if entry.trim().is_empty() {
             return;
@@ -87,7 +91,7 @@ pub fn CapturePanel() -> impl IntoView {
                     key=|e| (e.id, e.time, e.kind, e.text.clone())
                     children=move |entry| {
                         let id = entry.id;
-                        let stamp = format_clock(entry.time);
+                        let stamp = format_time(entry.time);
                         let idea = (entry.kind == EntryKind::HomeworkIdea).then(|| entry.text.clone());
                         view! {
                             <li class=format!("entry kind-{}", entry.kind.key())>
@@ -96,7 +100,7 @@ pub fn CapturePanel() -> impl IntoView {
                                     aria-label=format!("Time of “{}”", entry.text)
                                     value=stamp
                                     on:change=move |ev| {
-                                        if let Some(t) = parse_clock(&event_target_value(&ev)) {
+                                        if let Ok(Some(t)) = parse_time(&event_target_value(&ev), "entry") {
                                             edited.change(|s| {
                                                 s.timeline.set_time(id, t);
                                             });
@@ -116,7 +120,7 @@ pub fn CapturePanel() -> impl IntoView {
                                 <input
                                     type="text"
                                     class="entry-text"
-                                    aria-label=format!("Entry at {}", format_clock(entry.time))
+                                    aria-label=format!("Entry at {}", format_time(entry.time))
                                     value=entry.text.clone()
                                     on:change=move |ev| {
                                         let value = event_target_value(&ev);

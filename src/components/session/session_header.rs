@@ -1,13 +1,13 @@
 use crate::components::ChoiceSelect;
 use crate::components::use_edited_session;
-use crate::model::timeline::format_clock;
+use crate::model::clock::{date_field_value, format_time};
 use crate::model::{Delivery, Session, parse_date, parse_time};
 use chrono::NaiveTime;
 use leptos::prelude::*;
 
 /// A time input's value: "hh:mm", or empty when not set.
 fn clock(t: Option<NaiveTime>) -> String {
-    t.map(format_clock).unwrap_or_default()
+    t.map(format_time).unwrap_or_default()
 }
 
 /// Date, start and end, delivery and clinician, folded to one line (with the
@@ -30,7 +30,7 @@ pub fn SessionHeader(clinician: String) -> impl IntoView {
                     <span>"Date"</span>
                     <input
                         type="date"
-                        prop:value=move || session.with(|s| s.date.to_string())
+                        prop:value=move || session.with(|s| date_field_value(s.date))
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             edited.try_change(|s| parse_date(&value).map(|d| s.date = d));

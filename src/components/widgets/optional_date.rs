@@ -1,4 +1,5 @@
-use crate::model::{InputError, parse_date};
+use crate::model::InputError;
+use crate::model::clock::{date_field_value, parse_date};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -17,7 +18,7 @@ pub fn OptionalDate(
             <span>{label}</span>
             <input
                 type="date"
-                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
+                prop:value=move || value.get().map(date_field_value).unwrap_or_default()
                 on:change=move |ev| {
                     let entry = event_target_value(&ev);
                     let date = if entry.trim().is_empty() { Ok(None) } else { parse_date(&entry).map(Some) };

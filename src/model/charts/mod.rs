@@ -3,9 +3,10 @@
 //! words (reliable change by the NHS Talking Therapies thresholds) and the
 //! same numbers as table rows. The view only places what is computed here.
 
+use super::Session;
+use super::clock::format_date;
 use super::homework::{Completion, histories};
 use super::ratings::Scale;
-use super::{Session, format_date};
 
 /// The viewBox every chart is drawn into, in whole units: integers keep
 /// float formatting out of the app, and a unit is about a pixel on screen.
