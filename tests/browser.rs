@@ -199,8 +199,10 @@ async fn the_capture_line_adds_a_stamped_entry_to_the_saved_timeline() {
     let capture = control(&root, "Capture");
     set_value(&capture, "Client: “I froze in the meeting.”");
     fire(&capture, "input");
+    // A time field sends `input`, then `change`, as a time is entered.
     set_value(&control(&root, "At"), "10:07");
     fire(&control(&root, "At"), "input");
+    fire(&control(&root, "At"), "change");
     let quote = root.query_selector("input[value=quote]").unwrap().unwrap();
     quote
         .unchecked_ref::<web_sys::HtmlInputElement>()

@@ -39,9 +39,8 @@ pub fn date_field_value(date: NaiveDate) -> String {
 
 /// A 24-hour `hh:mm` as browsers' time inputs send it, or typed where a
 /// browser shows a plain text field: `9:05` and `9:5` read as 09:05. An empty
-/// field means "not set"; anything else, 24:00 included, is refused with a
-/// message naming `what` ("start", "end").
-pub fn parse_time(input: &str, what: &'static str) -> Result<Option<NaiveTime>, InputError> {
+/// field means "not set"; anything else, 24:00 included, is refused.
+pub fn parse_time(input: &str) -> Result<Option<NaiveTime>, InputError> {
     let input = input.trim();
     if input.is_empty() {
         return Ok(None);
@@ -50,7 +49,7 @@ pub fn parse_time(input: &str, what: &'static str) -> Result<Option<NaiveTime>, 
         .split_once(':')
         .and_then(|(h, m)| NaiveTime::from_hms_opt(digits(h, 2)?, digits(m, 2)?, 0))
         .map(Some)
-        .ok_or(InputError::BadTime(what))
+        .ok_or(InputError::BadTime)
 }
 
 /// A time of day as the app writes it everywhere: zero-padded `hh:mm`, the
@@ -86,6 +85,16 @@ pub fn format_duration(minutes: i64) -> String {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),
         (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// A short wait in whole seconds: "40 s", "1 min", "5 min 20 s". A negative
+/// wait reads as none.
+pub fn format_seconds(seconds: i64) -> String {
+    match (seconds.max(0) / 60, seconds.max(0) % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
     }
 }
 
@@ -155,24 +164,24 @@ mod tests {
 
     #[test]
     fn a_time_field_reads_hours_and_minutes_from_midnight_to_a_minute_before() {
-        assert_eq!(parse_time("00:00", "start"), Ok(Some(t(0, 0))));
-        assert_eq!(parse_time(" 0:00 ", "start"), Ok(Some(t(0, 0))));
-        assert_eq!(parse_time("09:05", "start"), Ok(Some(t(9, 5))));
-        assert_eq!(parse_time("9:05", "start"), Ok(Some(t(9, 5))));
-        assert_eq!(parse_time("21:30", "start"), Ok(Some(t(21, 30))));
-        assert_eq!(parse_time("23:59", "start"), Ok(Some(t(23, 59))));
+        assert_eq!(parse_time("00:00"), Ok(Some(t(0, 0))));
+        assert_eq!(parse_time(" 0:00 "), Ok(Some(t(0, 0))));
+        assert_eq!(parse_time("09:05"), Ok(Some(t(9, 5))));
+        assert_eq!(parse_time("9:05"), Ok(Some(t(9, 5))));
+        assert_eq!(parse_time("21:30"), Ok(Some(t(21, 30))));
+        assert_eq!(parse_time("23:59"), Ok(Some(t(23, 59))));
     }
 
     #[test]
     fn a_single_digit_of_minutes_reads_as_that_many_minutes() {
-        assert_eq!(parse_time("9:5", "start"), Ok(Some(t(9, 5))));
-        assert_eq!(parse_time("10:0", "end"), Ok(Some(t(10, 0))));
+        assert_eq!(parse_time("9:5"), Ok(Some(t(9, 5))));
+        assert_eq!(parse_time("10:0"), Ok(Some(t(10, 0))));
     }
 
     #[test]
     fn an_empty_time_field_means_not_set() {
-        assert_eq!(parse_time("", "end"), Ok(None));
-        assert_eq!(parse_time("  ", "end"), Ok(None));
+        assert_eq!(parse_time(""), Ok(None));
+        assert_eq!(parse_time("  "), Ok(None));
     }
 
     #[test]
@@ -181,15 +190,11 @@ mod tests {
             "24:00", "12:60", "9", "009:05", "9:005", "9:05:00", "-1:05", "+9:05", "ab:cd", "9h05",
             "9:05pm", ":05", "9:",
         ] {
-            assert_eq!(
-                parse_time(bad, "end"),
-                Err(InputError::BadTime("end")),
-                "{bad:?}"
-            );
+            assert_eq!(parse_time(bad), Err(InputError::BadTime), "{bad:?}");
         }
         assert_eq!(
-            parse_time("25:00", "end").unwrap_err().to_string(),
-            "Enter the end time as hh:mm."
+            parse_time("25:00").unwrap_err().to_string(),
+            "Enter the time as hh:mm, like 09:05."
         );
     }
 
@@ -203,7 +208,7 @@ mod tests {
             "07:03"
         );
         for typed in ["00:00", "09:05", "23:59"] {
-            let read = parse_time(typed, "start").unwrap().unwrap();
+            let read = parse_time(typed).unwrap().unwrap();
             assert_eq!(format_time(read), typed);
         }
     }
@@ -251,6 +256,17 @@ mod tests {
         assert_eq!(format_duration(120), "2 h");
         assert_eq!(format_duration(24 * 60 - 1), "23 h 59 min");
         assert_eq!(format_duration(-5), "0 min");
+    }
+
+    #[test]
+    fn a_wait_reads_in_seconds_under_a_minute_and_in_minutes_and_seconds_over() {
+        assert_eq!(format_seconds(0), "0 s");
+        assert_eq!(format_seconds(5), "5 s");
+        assert_eq!(format_seconds(59), "59 s");
+        assert_eq!(format_seconds(60), "1 min");
+        assert_eq!(format_seconds(320), "5 min 20 s");
+        assert_eq!(format_seconds(600), "10 min");
+        assert_eq!(format_seconds(-1), "0 s");
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub enum InputError {
     NotANumber(&'static str),
     EndBeforeStart,
     BadDate,
-    BadTime(&'static str),
+    BadTime,
     /// Not a whole number from 0 to `max` (a score, a likelihood).
     OutOfRange {
         what: &'static str,
@@ -39,7 +39,7 @@ impl fmt::Display for InputError {
             Self::NotANumber(what) => write!(f, "{what} must be a whole number."),
             Self::EndBeforeStart => f.write_str("The end time is before the start time."),
             Self::BadDate => f.write_str("Enter the date as YYYY-MM-DD."),
-            Self::BadTime(what) => write!(f, "Enter the {what} time as hh:mm."),
+            Self::BadTime => f.write_str("Enter the time as hh:mm, like 09:05."),
             Self::OutOfRange { what, max } => {
                 write!(f, "{what} must be a whole number from 0 to {max}.")
             }

@@ -513,7 +513,7 @@ mod tests {
     fn entry(id: u32, time: &str, text: &str, kind: EntryKind) -> Entry {
         Entry {
             id,
-            time: parse_time(time, "entry").unwrap().unwrap(),
+            time: parse_time(time).unwrap().unwrap(),
             text: text.into(),
             kind,
         }
@@ -646,7 +646,7 @@ mod tests {
     #[test]
     fn draft_is_idempotent_and_adds_only_new_entries() {
         let mut tl = Timeline::new();
-        let t = |s| parse_time(s, "entry").unwrap().unwrap();
+        let t = |s| parse_time(s).unwrap().unwrap();
         let a = tl.add(t("10:00"), "first", K::Note).unwrap();
         tl.add(t("10:05"), "said it", K::Quote);
         let mut note = Note::new(F::Soap);

@@ -170,9 +170,7 @@ mod tests {
     use crate::model::Choice;
 
     fn t(s: &str) -> NaiveTime {
-        crate::model::clock::parse_time(s, "entry")
-            .unwrap()
-            .unwrap()
+        crate::model::clock::parse_time(s).unwrap().unwrap()
     }
 
     fn texts(tl: &Timeline) -> Vec<&str> {

@@ -82,8 +82,7 @@ pub fn TranscriptPanel(transcript: Transcript) -> impl IntoView {
                     <span>"Find in transcript"</span>
                     <input
                         type="search"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
+                        bind:value=query
                     />
                 </label>
                 <TranscriptSegments transcript=transcript.get_value() query />

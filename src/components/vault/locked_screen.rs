@@ -1,4 +1,5 @@
-use crate::components::{FieldError, TextInput};
+use crate::components::{FieldError, Refusal, TextInput};
+use crate::model::clock::format_seconds;
 use crate::model::lock::retry_wait_ms;
 use crate::platform::{after_paint, now_ms};
 use crate::storage::{Unlocked, VaultError, VaultHeader};
@@ -27,6 +28,18 @@ pub fn LockedScreen(
         }
     });
     let seconds_to_wait = move || (wait_until.get() - now.get() + 999) / 1000;
+    let refused = Refusal::new(error);
+    // Said once as the wait begins, not counted down: a screen reader
+    // announces every change of a message.
+    let wait = RwSignal::new(0i64);
+    let waiting = Memo::new(move |_| {
+        (seconds_to_wait() > 0).then(|| {
+            format!(
+                "Too many tries. Wait {}, then try again.",
+                format_seconds(wait.get() / 1000)
+            )
+        })
+    });
 
     let unlock = move || {
         if busy.get_untracked() || now_ms() < wait_until.get_untracked() {
@@ -54,7 +67,8 @@ pub fn LockedScreen(
                         VaultError::WrongPassphrase | VaultError::WrongRecoveryKey
                     ) {
                         failures.update_value(|n| *n += 1);
-                        wait_until.set(now_ms() + retry_wait_ms(failures.get_value()));
+                        wait.set(retry_wait_ms(failures.get_value()));
+                        wait_until.set(now_ms() + wait.get_untracked());
                         now.set(now_ms());
                     }
                     error.set(Some(e.to_string()));
@@ -80,7 +94,7 @@ pub fn LockedScreen(
                             <TextInput
                                 label="Recovery key"
                                 value=recovery
-                                on_text=move |t| recovery.set(t)
+                                refused
                                 placeholder="xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx"
                             />
                         }
@@ -91,18 +105,14 @@ pub fn LockedScreen(
                                 label="Passphrase"
                                 kind="password"
                                 value=passphrase
-                                on_text=move |t| passphrase.set(t)
+                                refused
                             />
                         }
                             .into_any()
                     }
                 }}
-                <FieldError message=error />
-                <Show when=move || { seconds_to_wait() > 0 }>
-                    <p class="field-error" role="status">
-                        {move || format!("Too many tries. Try again in {} s.", seconds_to_wait())}
-                    </p>
-                </Show>
+                <FieldError message=refused />
+                <FieldError message=waiting />
                 <div class="dialog-actions">
                     <button
                         type="submit"

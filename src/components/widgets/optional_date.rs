@@ -1,3 +1,4 @@
+use super::field_error::{Refusal, aria_described_by, aria_invalid};
 use crate::model::InputError;
 use crate::model::clock::{date_field_value, parse_date};
 use chrono::NaiveDate;
@@ -12,12 +13,17 @@ pub fn OptionalDate(
     /// not a date.
     #[prop(into)]
     on_date: Callback<Result<Option<NaiveDate>, InputError>>,
+    /// Why what was entered here was refused, while it was.
+    #[prop(into, default = None)]
+    refused: Option<Refusal>,
 ) -> impl IntoView {
     view! {
         <label class="field">
             <span>{label}</span>
             <input
                 type="date"
+                aria-invalid=aria_invalid(refused)
+                aria-describedby=aria_described_by(refused)
                 prop:value=move || value.get().map(date_field_value).unwrap_or_default()
                 on:change=move |ev| {
                     let entry = event_target_value(&ev);
