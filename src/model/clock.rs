@@ -81,20 +81,21 @@ pub fn format_moment(at: NaiveDateTime) -> String {
 /// A length of time in whole minutes: "50 min", "1 h 15 min", "2 h". A
 /// negative length (an end before its start) reads as none.
 pub fn format_duration(minutes: i64) -> String {
-    match (minutes.max(0) / 60, minutes.max(0) % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
+    sixties(minutes, "h", "min")
 }
 
 /// A short wait in whole seconds: "40 s", "1 min", "5 min 20 s". A negative
 /// wait reads as none.
 pub fn format_seconds(seconds: i64) -> String {
-    match (seconds.max(0) / 60, seconds.max(0) % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
+    sixties(seconds, "min", "s")
+}
+
+/// `amount` of `small` units, sixty to each `big` one, in both where both count.
+fn sixties(amount: i64, big: &str, small: &str) -> String {
+    match (amount.max(0) / 60, amount.max(0) % 60) {
+        (0, n) => format!("{n} {small}"),
+        (n, 0) => format!("{n} {big}"),
+        (n, m) => format!("{n} {big} {m} {small}"),
     }
 }
 

@@ -9,6 +9,7 @@ mod confirm_button;
 mod crumbs;
 mod field_error;
 mod in_recently_deleted;
+mod labelled;
 mod missing;
 mod optional_date;
 mod text_area;

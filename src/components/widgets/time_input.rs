@@ -1,4 +1,5 @@
 use super::field_error::{Refusal, aria_described_by, aria_invalid};
+use super::labelled::labelled;
 use crate::model::InputError;
 use crate::model::clock::{format_time, parse_time};
 use chrono::NaiveTime;
@@ -47,15 +48,5 @@ pub fn TimeInput(
             />
         }
     };
-    if hide_label {
-        field(Some(label)).into_any()
-    } else {
-        view! {
-            <label class=class>
-                <span>{label}</span>
-                {field(None)}
-            </label>
-        }
-        .into_any()
-    }
+    labelled(label, hide_label, class, field)
 }
