@@ -23,10 +23,11 @@ pub fn CapturePanel() -> impl IntoView {
     let removed = RwSignal::new(None::<Removed>);
 
     let add = move || {
-        // An untouched time field means "now", read when Enter is pressed.
+        // An untouched time field means "now", read when Enter is pressed;
+        // a refused one keeps the line waiting until it is put right.
         let at = time.get_untracked().unwrap_or_else(clock_now);
         let entry = edited.session.with_untracked(|s| s.draft.clone());
-        if entry.trim().is_empty() {
+        if entry.trim().is_empty() || time_error.with_untracked(Option::is_some) {
             return;
         }
         edited.change(|s| {
@@ -34,7 +35,6 @@ pub fn CapturePanel() -> impl IntoView {
             s.draft.clear();
         });
         time.set(None);
-        time_error.set(None);
         kind.set(EntryKind::Note);
     };
     let undo = move |()| {
