@@ -12,6 +12,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/fields.rs"]
+mod fields;
 #[path = "browser/vault.rs"]
 mod vault;
 
