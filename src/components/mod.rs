@@ -35,5 +35,5 @@ pub use sync::{SetUpFromServer, SyncIndicator, SyncPanel};
 pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,
-    OptionalDate, TextArea, TextInput, UndoNotice, or_missing,
+    OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, or_missing,
 };

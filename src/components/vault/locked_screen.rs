@@ -1,4 +1,5 @@
-use crate::components::{FieldError, TextInput};
+use crate::components::{FieldError, Refusal, TextInput};
+use crate::model::clock::format_seconds;
 use crate::model::lock::WrongTries;
 use crate::platform::{after_paint, now_ms};
 use crate::storage::{
@@ -47,6 +48,18 @@ pub fn LockedScreen(
         }
     });
     let seconds_to_wait = move || (tries.get().wait_ms(now.get()) + 999) / 1000;
+    let refused = Refusal::new(error);
+    // Said once as the wait begins, not counted down: a screen reader
+    // announces every change of a message.
+    let wait = RwSignal::new(tries.get_untracked().wait_ms(now_ms()));
+    let waiting = Memo::new(move |_| {
+        (seconds_to_wait() > 0).then(|| {
+            format!(
+                "Too many tries. Wait {}, then try again.",
+                format_seconds((wait.get() + 999) / 1000)
+            )
+        })
+    });
 
     let unlock = move || {
         tries.set(known_tries());
@@ -76,6 +89,7 @@ pub fn LockedScreen(
                         VaultError::WrongPassphrase | VaultError::WrongRecoveryKey
                     ) {
                         keep(known_tries().after_another(now_ms()));
+                        wait.set(tries.get_untracked().wait_ms(now_ms()));
                         now.set(now_ms());
                     }
                     error.set(Some(e.to_string()));
@@ -101,7 +115,7 @@ pub fn LockedScreen(
                             <TextInput
                                 label="Recovery key"
                                 value=recovery
-                                on_text=move |t| recovery.set(t)
+                                refused
                                 placeholder="xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx"
                             />
                         }
@@ -112,17 +126,15 @@ pub fn LockedScreen(
                                 label="Passphrase"
                                 kind="password"
                                 value=passphrase
-                                on_text=move |t| passphrase.set(t)
+                                refused
                             />
                         }
                             .into_any()
                     }
                 }}
-                <FieldError message=error />
+                <FieldError message=refused />
+                <FieldError message=waiting />
                 <Show when=move || { seconds_to_wait() > 0 }>
-                    <p class="field-error" role="status">
-                        {move || format!("Too many tries. Try again in {} s.", seconds_to_wait())}
-                    </p>
                     <p class="muted">
                         "The wait slows down someone trying passphrases at this screen, even after a reload. "
                         "It cannot slow down someone holding a copy of the data: only a passphrase that is hard to guess protects that."

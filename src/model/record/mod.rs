@@ -7,10 +7,10 @@ mod markdown;
 
 pub use markdown::{escape, to_markdown};
 
+use super::clock::{format_date, format_moment, format_time, format_time_range};
 use super::homework::{Assignment, HomeworkKind, Review};
 use super::ratings::Scale;
-use super::timeline::{format_clock, format_time_range};
-use super::{Choice, Client, Clinician, Session, format_date, format_moment};
+use super::{Choice, Client, Clinician, Session};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -143,7 +143,7 @@ pub fn session_record(
             .timeline
             .entries()
             .iter()
-            .map(|e| format!("{} · {} · {}", format_clock(e.time), e.kind.label(), e.text))
+            .map(|e| format!("{} · {} · {}", format_time(e.time), e.kind.label(), e.text))
             .collect();
         part("Timeline", Block::Items(lines));
     }
