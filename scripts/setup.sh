@@ -53,8 +53,25 @@ if [ ! -x /usr/bin/WebKitWebDriver ] || ! command -v xvfb-run >/dev/null; then
   as_root apt-get install -y webkit2gtk-driver xvfb
 fi
 
-# node_modules/.package-lock.json is npm's record of what is installed.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# node_modules/.package-lock.json is npm's record of what is installed: the packages are current when it
+# names every version package-lock.json asks for. Compared by content, not by date, because a fresh
+# checkout's package-lock.json is always newer than an install it matches.
+npm_current() {
+  node -e '
+    const fs = require("fs");
+    const read = (file) => JSON.parse(fs.readFileSync(file, "utf8")).packages;
+    const [wanted, installed] = [read("package-lock.json"), read("node_modules/.package-lock.json")];
+    const stale = Object.entries(wanted).filter(([path, p]) => path && !p.optional && installed[path]?.version !== p.version);
+    process.exit(stale.length ? 1 : 0);
+  ' 2>/dev/null
+}
+if ! npm_current; then
+  # npm ci empties node_modules first; through a link that would empty another checkout's packages.
+  if [ -L node_modules ]; then
+    echo "node_modules links to $(readlink node_modules), whose packages do not match package-lock.json:" >&2
+    echo "run npm ci there, or remove the link to install here" >&2
+    exit 1
+  fi
   say "Installing npm packages (wasm-opt, Playwright, PouchDB Server; builds sqlite3 once, about 2 minutes)"
   npm ci --no-audit --no-fund
 fi
