@@ -1,7 +1,7 @@
 //! The passphrase vault against the real localStorage, and idle locking on a
 //! faked clock.
 
-use super::{control, document, local_storage, set_value, settle, text_of};
+use crate::support::{control, document, local_storage, set_value, settle, text_of};
 use leptos::prelude::*;
 use sessionpad::components::AutoLock;
 use sessionpad::model::Client;
@@ -67,14 +67,14 @@ async fn a_wrong_passphrase_changes_no_note_only_the_count_of_tries_and_the_righ
  {
     locked_alex();
     let before = everything();
-    let (root, _app) = super::mount_at("#/");
+    let (root, _app) = crate::support::mount_at("#/");
     settle().await;
     assert!(text_of(&root, "h1").contains("Sessionpad is locked"));
     assert!(!root.inner_html().contains("Alex"));
 
     let passphrase = control(&root, "Passphrase");
     set_value(&passphrase, "blue heron at dusk");
-    super::fire(&passphrase, "input");
+    crate::support::fire(&passphrase, "input");
     let unlock = || {
         root.query_selector("button[type=submit]")
             .unwrap()
@@ -96,7 +96,7 @@ async fn a_wrong_passphrase_changes_no_note_only_the_count_of_tries_and_the_righ
 
     let passphrase = control(&root, "Passphrase");
     set_value(&passphrase, PASSPHRASE);
-    super::fire(&passphrase, "input");
+    crate::support::fire(&passphrase, "input");
     unlock();
     frames().await;
     assert!(root.inner_html().contains("Alex Rivera"));
