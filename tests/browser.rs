@@ -1,5 +1,7 @@
 //! Components and storage in headless Chromium, against the real localStorage:
-//! a file per screen or concern under browser/, their helpers in support.rs.
+//! what only a test inside the page can reach (typed storage errors, the
+//! autosave queue, storage events from another tab, a faked clock). Whole
+//! journeys through the app are the Playwright specs' (tests/e2e/).
 #![cfg(target_arch = "wasm32")]
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
@@ -7,15 +9,11 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[path = "browser/support.rs"]
 mod support;
 
-#[path = "browser/backup.rs"]
-mod backup;
 #[path = "browser/conflicts.rs"]
 mod conflicts;
 #[path = "browser/saving.rs"]
 mod saving;
 #[path = "browser/session_editor.rs"]
 mod session_editor;
-#[path = "browser/trash.rs"]
-mod trash;
 #[path = "browser/vault.rs"]
 mod vault;

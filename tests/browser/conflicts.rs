@@ -119,29 +119,6 @@ async fn keep_theirs_shows_the_other_tabs_version_and_drops_this_ones() {
 }
 
 #[wasm_bindgen_test]
-async fn show_both_puts_the_texts_side_by_side_and_keeps_the_merge() {
-    let (root, _app) = conflicting_edits().await;
-    button(&root, "Show both").click();
-    settle().await;
-    let yours: web_sys::HtmlTextAreaElement = control(&root, "Yours: Notes").unchecked_into();
-    let theirs: web_sys::HtmlTextAreaElement = control(&root, "Other tab: Notes").unchecked_into();
-    assert_eq!(yours.value(), "Mine, then more.");
-    assert_eq!(theirs.value(), "Theirs.");
-    assert!(theirs.read_only());
-    type_into(&yours, "Mine, then more. Theirs.");
-    button(&root, "Keep this").click();
-    settle().await;
-    assert_eq!(
-        stored("s1").note.text(Section::Free),
-        "Mine, then more. Theirs."
-    );
-    assert_eq!(notes(&root).value(), "Mine, then more. Theirs.");
-    assert!(!conflict_shown(&root));
-    assert_eq!(conflict_copies(), Vec::<String>::new());
-    root.remove();
-}
-
-#[wasm_bindgen_test]
 async fn a_refused_edit_meeting_another_tabs_version_is_set_aside_not_lost() {
     seed_session();
     let (root, _app) = mount_at("#/session/s1");

@@ -2,13 +2,12 @@
 //! typed error, and a refused write waits in the queue until there is room.
 
 use crate::support::{
-    button, control, fill_storage, fire, free_storage, go_to, hide_page, incompressible,
-    local_storage, mount_at, notes, open_store, seed_session, set_value, settle, stored, text_of,
-    type_into,
+    fill_storage, free_storage, go_to, hide_page, incompressible, local_storage, mount_at, notes,
+    open_store, seed_session, settle, stored, text_of, type_into,
 };
 use sessionpad::model::Session;
 use sessionpad::model::note::{NoteFormat, Section};
-use sessionpad::storage::{Backend, LocalStorageBackend, StorageError, schema_key, session_key};
+use sessionpad::storage::{Backend, LocalStorageBackend, StorageError};
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
@@ -89,105 +88,5 @@ async fn a_session_opened_again_starts_from_its_queued_edit_not_the_older_stored
     hide_page();
     settle().await;
     assert_eq!(stored("s1").note.text(Section::Free), more);
-    root.remove();
-}
-
-#[wasm_bindgen_test]
-async fn a_damaged_record_is_shown_in_the_banner_and_left_as_it_was() {
-    seed_session();
-    local_storage()
-        .set_item(&session_key("s1"), "{broken")
-        .unwrap();
-    let (root, _app) = mount_at("#/client/c1");
-    settle().await;
-
-    let banner = text_of(&root, ".banner");
-    assert!(
-        banner.contains("The session record s1 could not be read"),
-        "{banner}"
-    );
-    assert_eq!(
-        local_storage()
-            .get_item(&session_key("s1"))
-            .unwrap()
-            .as_deref(),
-        Some("{broken")
-    );
-    // The rest of the page still works.
-    assert_eq!(text_of(&root, "h1"), "Alex");
-    root.remove();
-}
-
-/// Makes reading `window.localStorage` throw, as a browser with site data
-/// blocked does; returns what puts it back.
-fn block_local_storage() -> impl Drop {
-    js_sys::eval(
-        "window.__storage = Object.getOwnPropertyDescriptor(window, 'localStorage');
-         Object.defineProperty(window, 'localStorage', { configurable: true, get() {
-           throw new DOMException('The operation is insecure.', 'SecurityError');
-         } });",
-    )
-    .unwrap();
-    struct Unblock;
-    impl Drop for Unblock {
-        fn drop(&mut self) {
-            js_sys::eval("Object.defineProperty(window, 'localStorage', window.__storage)")
-                .unwrap();
-        }
-    }
-    Unblock
-}
-
-#[wasm_bindgen_test]
-async fn blocked_storage_shows_a_lasting_bar_and_never_says_saved() {
-    local_storage().clear().unwrap();
-    let _unblock = block_local_storage();
-    let (root, _app) = mount_at("#/");
-    settle().await;
-    let bar = text_of(&root, "[aria-label='Not saving']");
-    assert!(bar.starts_with("Not saving: this browser is not letting Sessionpad store anything"));
-    assert!(bar.ends_with("What you type now is lost when this page closes."));
-
-    let name = control(&root, "Name or code");
-    set_value(&name, "AK-07");
-    fire(&name, "input");
-    fire(&root.query_selector("form").unwrap().unwrap(), "submit");
-    settle().await;
-    button(&root, "New session").click();
-    settle().await;
-    type_into(&notes(&root), "Words that cannot be kept.");
-    settle().await;
-
-    let status = text_of(&root, ".save-status");
-    assert!(
-        status.starts_with("Not saved: this browser is not letting"),
-        "{status}"
-    );
-    root.remove();
-}
-
-#[wasm_bindgen_test]
-async fn a_tab_stops_writing_once_a_newer_version_saved_data_here() {
-    seed_session();
-    let (root, _app) = mount_at("#/session/s1");
-    settle().await;
-    // What a newer build does first when it opens this storage in another tab.
-    local_storage().set_item(&schema_key(), "99").unwrap();
-    js_sys::eval(&format!(
-        "window.dispatchEvent(new StorageEvent('storage', {{ key: {:?} }}))",
-        schema_key()
-    ))
-    .unwrap();
-    settle().await;
-    assert_eq!(
-        text_of(&root, "[aria-label='Reload to keep working'] p"),
-        "A newer version of Sessionpad saved data here; reload to keep working"
-    );
-
-    type_into(&notes(&root), "Typed in the old tab.");
-    settle().await;
-    assert!(text_of(&root, ".save-status").starts_with("Not saved"));
-    local_storage().set_item(&schema_key(), "3").unwrap();
-    assert_eq!(stored("s1").note.text(Section::Free), "");
     root.remove();
 }

@@ -117,16 +117,6 @@ pub fn control(root: &web_sys::HtmlElement, label: &str) -> web_sys::Element {
         .unwrap_or_else(|| panic!("no field labelled {label}"))
 }
 
-pub fn set_value(el: &web_sys::Element, value: &str) {
-    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.set_value(value);
-    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.set_value(value);
-    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        select.set_value(value);
-    }
-}
-
 pub fn notes(root: &web_sys::HtmlElement) -> web_sys::HtmlTextAreaElement {
     control(root, "Notes").unchecked_into()
 }
