@@ -100,12 +100,17 @@ pub fn type_into(el: &web_sys::HtmlTextAreaElement, text: &str) {
     fire(el, "input");
 }
 
+/// Every element under `root` that `selector` matches, in document order.
+fn all<T: JsCast>(root: &web_sys::HtmlElement, selector: &str) -> impl Iterator<Item = T> {
+    let found = root.query_selector_all(selector).unwrap();
+    (0..found.length())
+        .filter_map(move |i| found.item(i))
+        .map(|node| node.unchecked_into())
+}
+
 /// The form control whose visible label is exactly `label`.
 pub fn control(root: &web_sys::HtmlElement, label: &str) -> web_sys::Element {
-    let labels = root.query_selector_all("label").unwrap();
-    (0..labels.length())
-        .filter_map(|i| labels.item(i))
-        .map(|l| l.unchecked_into::<web_sys::Element>())
+    all::<web_sys::Element>(root, "label")
         .find(|l| {
             l.query_selector("span")
                 .unwrap()
@@ -123,10 +128,7 @@ pub fn notes(root: &web_sys::HtmlElement) -> web_sys::HtmlTextAreaElement {
 
 /// The button whose accessible name (its aria-label, else its text) is `name`.
 pub fn button(root: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
-    let buttons = root.query_selector_all("button").unwrap();
-    (0..buttons.length())
-        .filter_map(|i| buttons.item(i))
-        .map(|b| b.unchecked_into::<web_sys::HtmlElement>())
+    all::<web_sys::HtmlElement>(root, "button")
         .find(|b| {
             b.get_attribute("aria-label")
                 .or_else(|| b.text_content())
