@@ -14,8 +14,8 @@ export default defineConfig({
   // Two tests at a time, from any files: each test has its own browser
   // context and the static server is stateless. A spec that starts servers of
   // its own gets its own ports and folders in each worker (offline, couch.mjs);
-  // the two that share one server between their tests run them in order
-  // (sync, couch-server: `mode: "serial"`).
+  // those that share one server between their tests run them in order
+  // (sync, hostile-server, couch-server: `mode: "serial"`).
   workers: 2,
   fullyParallel: true,
   reporter: [["list"]],
