@@ -1,7 +1,7 @@
 //! The shared field widgets on their own: a field bound to its text, a time
 //! of day, and a refusal that the field points at.
 
-use super::{control, document, fire, set_value, settle};
+use crate::support::{control, document, fire, set_value, settle};
 use chrono::NaiveTime;
 use leptos::prelude::*;
 use sessionpad::components::{FieldError, Refusal, TextInput, TimeInput};
