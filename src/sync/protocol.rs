@@ -77,8 +77,9 @@ pub trait LocalDocs {
     fn write(&mut self, docs: Vec<Doc>) -> Result<(), SyncError>;
     fn checkpoint(&self, replication_id: &str) -> Result<Option<Checkpoint>, SyncError>;
     /// Whether this device may sync with the database whose vault document
-    /// is `vault`: a run goes no further otherwise, either way.
-    fn accepts_vault(&self, _vault: &Value) -> Result<(), SyncError> {
+    /// is `vault`: a run goes no further otherwise, either way. A refusal
+    /// may be kept, so that later runs stop too.
+    fn accepts_vault(&mut self, _vault: &Value) -> Result<(), SyncError> {
         Ok(())
     }
     fn set_checkpoint(

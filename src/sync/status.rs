@@ -30,6 +30,7 @@ impl SyncError {
             Self::TooLarge => "the server's answer was too large; refused".into(),
             Self::Unexpected { status } => format!("unexpected answer (status {status})"),
             Self::Local(reason) => reason.clone(),
+            Self::VaultRefused(_) => "the server's lock settings were refused; stopped".into(),
         }
     }
 }

@@ -171,7 +171,7 @@ impl Engine {
     fn with_replica<R>(&self, step: impl FnOnce(&mut Replica<'_>) -> R) -> Result<R, SyncError> {
         let stepped = self
             .state
-            .sync_step(|s| s.replica().map(|mut r| step(&mut r)));
+            .sync_step(|s| s.replica(now_ms()).map(|mut r| step(&mut r)));
         let closing = StorageError::Failed("Sessionpad is closing.".into());
         Ok(stepped.unwrap_or(Err(closing))?)
     }
@@ -186,7 +186,7 @@ impl Engine {
         let mut step = self
             .state
             .sync_step(|s| {
-                let mut replica = s.replica()?;
+                let mut replica = s.replica(now_ms())?;
                 Ok(replication.again(&mut replica, wait_ms))
             })
             .unwrap_or(Err(StorageError::Failed("Sessionpad is closing.".into())))?;
@@ -203,7 +203,7 @@ impl Engine {
             step = self
                 .state
                 .sync_step(|s| {
-                    let mut replica = s.replica()?;
+                    let mut replica = s.replica(now_ms())?;
                     Ok(replication.receive(reply, &mut replica))
                 })
                 .unwrap_or(Err(StorageError::Failed("Sessionpad is closing.".into())))?;

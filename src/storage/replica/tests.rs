@@ -90,13 +90,13 @@ impl Device {
         let run = format!("run-{}", RUNS.fetch_add(1, Ordering::Relaxed));
         let id = replication_id(self.name, ADDRESS, direction);
         let mut replication = Replication::new(direction, &id, &run, 100);
-        self.store.replica().unwrap().take_in_all().unwrap();
+        self.store.replica(0).unwrap().take_in_all().unwrap();
         let mut step = replication.start();
         loop {
             step = match step {
                 Step::Send(request) => {
                     let reply = server.handle(&request, Some(&credentials()));
-                    let mut replica = self.store.replica().unwrap();
+                    let mut replica = self.store.replica(0).unwrap();
                     replication.receive(reply, &mut replica)
                 }
                 Step::Done(summary) => return Ok(summary),
@@ -176,7 +176,7 @@ fn a_store_without_the_vault_offers_nothing_to_sync() {
     let backend = MemoryBackend::new();
     let (mut store, _) = Store::open(Box::new(backend)).unwrap();
     store.save_client(&alex()).unwrap();
-    let mut replica = store.replica().unwrap();
+    let mut replica = store.replica(0).unwrap();
     replica.take_in_all().unwrap();
     let changes = replica.changes(&0.into(), 100).unwrap();
     assert_eq!(changes.results, []);
@@ -243,7 +243,7 @@ fn a_session_changed_on_both_devices_keeps_both_versions_until_one_is_chosen() {
 }
 
 #[test]
-fn a_session_deleted_for_good_leaves_the_other_device_as_a_tombstone() {
+fn a_session_deleted_for_good_on_one_device_waits_in_recently_deleted_on_the_other() {
     let mut server = server();
     let mut tablet = first_device();
     tablet.sync(&mut server).unwrap();
@@ -255,10 +255,45 @@ fn a_session_deleted_for_good_leaves_the_other_device_as_a_tombstone() {
     tablet.sync(&mut server).unwrap();
     laptop.sync(&mut server).unwrap();
 
-    assert_eq!(laptop.store.session("s1").unwrap(), None);
-    assert_eq!(laptop.store.index().sessions, []);
     assert!(server.leaves("session:s1").iter().all(|l| l.deleted));
+    assert!(laptop.store.in_recently_deleted(&session));
+    assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
     assert!(laptop.backend.raw(&client_key("c1")).is_some());
+    assert_eq!(
+        laptop.store.take_sync_notices(),
+        [
+            "A session was deleted on another device. It is in Recently deleted here, where you \
+          can restore it."
+        ]
+    );
+
+    // Restored there, it comes back on every device.
+    laptop.store.restore(&session).unwrap();
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+    assert_eq!(server.live_ids(), ["client:c1", "session:s1", "vault"]);
+    assert_eq!(tablet.note("s1"), "Worked on the avoidance ladder");
+    assert!(!tablet.store.in_recently_deleted(&session));
+}
+
+#[test]
+fn a_session_deleted_for_good_on_both_devices_is_gone_from_both() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    let mut laptop = set_up_from(&mut server);
+    let session = Deletable::Session("s1".into());
+    tablet.store.purge(&session).unwrap();
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+
+    laptop.store.purge(&session).unwrap();
+    laptop.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+
+    assert_eq!(laptop.store.session("s1").unwrap(), None);
+    assert_eq!(laptop.store.deleted(), []);
+    assert!(server.leaves("session:s1").iter().all(|l| l.deleted));
 }
 
 #[test]
@@ -274,11 +309,19 @@ fn a_database_of_another_vault_is_refused_and_nothing_here_changes() {
     let refused = other.run(Direction::Pull, &mut server);
 
     assert!(
-        matches!(&refused, Err(SyncError::Local(why)) if why.contains("another vault")),
+        matches!(&refused, Err(SyncError::VaultRefused(why)) if why.contains("another vault")),
         "{refused:?}"
     );
     assert_eq!(other.backend.raw(&session_key("s1")), before);
     assert_eq!(other.note("s1"), "Another practice's note");
+    // Sync stays stopped until the clinician turns it off and on again.
+    assert!(other.store.sync_halted().is_some());
+    assert!(matches!(
+        other.run(Direction::Push, &mut server),
+        Err(SyncError::VaultRefused(_))
+    ));
+    other.store.forget_sync().unwrap();
+    assert_eq!(other.store.sync_halted(), None);
 }
 
 #[test]
@@ -311,7 +354,7 @@ fn a_wrong_passphrase_sets_up_nothing() {
 #[test]
 fn taking_in_an_unchanged_store_again_adds_no_revision() {
     let mut tablet = first_device();
-    let mut replica = tablet.store.replica().unwrap();
+    let mut replica = tablet.store.replica(0).unwrap();
     replica.take_in_all().unwrap();
     let first = replica.changes(&0.into(), 100).unwrap();
     replica.take_in_all().unwrap();
