@@ -239,3 +239,78 @@ impl Backend for VaultBackend {
         self.inner.set(key, value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str = "sessionpad/v1/session/s1";
+
+    /// A value as seal format 1 wrote it, before values had versions.
+    fn sealed_unversioned(value: &str, with: &VaultKey) -> String {
+        let head = Head {
+            format: SEAL_UNVERSIONED,
+            holds: HOLDS_TEXT,
+            layout: 3,
+            version: 0,
+        };
+        let sealed = with.seal(value.as_bytes(), &head.aad(KEY));
+        let mut out = TAG_SEALED.to_string();
+        codec::pack(&[head.bytes(), sealed].concat(), &mut out);
+        out
+    }
+
+    #[test]
+    fn a_value_sealed_before_versions_still_opens_and_reads_as_version_0() {
+        let key = VaultKey::random();
+        let old = sealed_unversioned("{\"id\":\"s1\"}", &key);
+        assert_eq!(open(KEY, &old, &key).as_deref(), Some("{\"id\":\"s1\"}"));
+        assert_eq!(sealed_version(&old), Some(0));
+        assert_eq!(sealed_version("{\"id\":\"s1\"}"), None);
+    }
+
+    #[test]
+    fn a_value_sealed_with_its_version_does_not_open_with_another_version() {
+        let key = VaultKey::random();
+        let sealed = seal(KEY, "a long note ".repeat(100).as_str(), &key, 7);
+        assert_eq!(sealed_version(&sealed), Some(7));
+        assert!(open(KEY, &sealed, &key).is_some());
+        // The server rewrites the version in the head: the value no longer opens.
+        let mut bytes = codec::unpack(&sealed[1..]).unwrap();
+        bytes[3 + 7] = 9;
+        let mut renumbered = TAG_SEALED.to_string();
+        codec::pack(&bytes, &mut renumbered);
+        assert_eq!(sealed_version(&renumbered), Some(9));
+        assert_eq!(open(KEY, &renumbered, &key), None);
+    }
+
+    #[test]
+    fn every_write_of_a_key_seals_the_next_version() {
+        let key = VaultKey::random();
+        let memory = crate::storage::backend::MemoryBackend::new();
+        let keyring = Keyring::default();
+        let mut header = VaultHeader {
+            version: 1,
+            id: "v1".into(),
+            counter: 1,
+            keys: super::super::WrappedKeys::new(
+                &key,
+                "a passphrase",
+                super::super::Kdf::with_cost(64, 1),
+                &super::super::RecoveryKey::random(),
+            ),
+            mac: None,
+            stage: VaultStage::On,
+        };
+        header.authenticate(&key);
+        let mut backend = VaultBackend::new(Box::new(memory.clone()), keyring.clone());
+        header.write(&mut backend).unwrap();
+        *keyring.borrow_mut() = Some(("v1".into(), key.clone()));
+        memory.plant(KEY, &sealed_unversioned("first", &key));
+        for expected in 1..=3 {
+            backend.set(KEY, "again").unwrap();
+            assert_eq!(sealed_version(&memory.raw(KEY).unwrap()), Some(expected));
+        }
+        assert_eq!(backend.get(KEY).unwrap().as_deref(), Some("again"));
+    }
+}
