@@ -31,7 +31,7 @@ pub use session::{
 pub use shell::{
     App, EvictionHint, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator, UpdatePrompt,
 };
-pub use sync::{SetUpFromServer, SyncIndicator, SyncPanel};
+pub use sync::{SetUpFromServer, SyncIndicator, SyncNotices, SyncPanel};
 pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,

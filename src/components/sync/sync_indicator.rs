@@ -42,3 +42,38 @@ fn SyncLine() -> impl IntoView {
         </p>
     }
 }
+
+/// Below the bar: what sync did not take from the server, or moved (an
+/// older version kept aside, a value that does not open, a deletion sent
+/// to Recently deleted), each said once until dismissed.
+#[component]
+pub fn SyncNotices() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <Show when=move || !state.sync_notices().with(Vec::is_empty)>
+            <section class="banner" role="alert" aria-label="Sync notices">
+                <ul>
+                    <For
+                        each=move || state.sync_notices().get()
+                        key=|notice| notice.clone()
+                        children=move |notice| {
+                            let dismissed = notice.clone();
+                            view! {
+                                <li>
+                                    <span>{notice}</span>
+                                    <button
+                                        type="button"
+                                        class="quiet"
+                                        on:click=move |_| state.dismiss_sync_notice(&dismissed)
+                                    >
+                                        "Dismiss"
+                                    </button>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </section>
+        </Show>
+    }
+}

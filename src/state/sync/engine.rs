@@ -9,6 +9,11 @@
 //!   up to a minute, or at once when the browser comes back online.
 //! - Both stop when sync is turned off; locking reloads the page, which
 //!   stops everything, and sync starts again after unlocking.
+//! - Both stop for good when the server's vault header was refused: the
+//!   status bar and "This device" say what to do, and nothing more is sent
+//!   until sync is turned off and on again.
+//! - What a run did not take from the server, or moved, is said beside the
+//!   status as it happens.
 //!
 //! Editing never waits for any of it, and a failed run loses nothing: the
 //! store keeps every change until a run takes it.
@@ -40,6 +45,10 @@ pub fn start_sync(state: AppState) {
         state.set_sync_status(SyncStatus::Off);
         return;
     };
+    if let Some(reason) = state.peek(|s| s.sync_halted()) {
+        state.set_sync_status(SyncStatus::Failed(SyncError::VaultRefused(reason)));
+        return;
+    }
     let engine = Rc::new(Engine {
         state,
         account,
@@ -79,8 +88,14 @@ fn slot(direction: Direction) -> usize {
 }
 
 impl Engine {
+    /// Whether sync was turned off, or stopped for good after the server's
+    /// vault header was refused.
     fn stopped(&self) -> bool {
         self.state.sync_stopped(self.run)
+            || self
+                .state
+                .sync_step(|s| s.sync_halted().is_some())
+                .unwrap_or(true)
     }
 
     /// Pushes after saves, and retries at once when the browser is online
@@ -213,6 +228,13 @@ impl Engine {
     /// Records how a run in `direction` ended and shows where sync stands;
     /// `true` when it succeeded.
     fn settled(&self, direction: Direction, result: Result<(), SyncError>) -> bool {
+        let notices = self.state.sync_step(|s| s.take_sync_notices());
+        self.state.add_sync_notices(notices.unwrap_or_default());
+        if let Err(refused @ SyncError::VaultRefused(_)) = &result {
+            self.state
+                .set_sync_status(SyncStatus::Failed(refused.clone()));
+            return true;
+        }
         if self.stopped() {
             return true;
         }
