@@ -32,6 +32,16 @@ fn unpredictable_text(len: usize) -> String {
         .collect()
 }
 
+/// Every stored key and its value, raw.
+pub(super) fn everything(backend: &MemoryBackend) -> std::collections::BTreeMap<String, String> {
+    backend
+        .keys()
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.clone(), backend.raw(&k).unwrap()))
+        .collect()
+}
+
 pub(super) fn session(id: &str, client_id: &str, number: u32) -> Session {
     Session {
         number,

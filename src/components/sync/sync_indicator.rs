@@ -1,3 +1,4 @@
+use crate::components::MessageBanner;
 use crate::platform::now_ms;
 use crate::state::use_app_state;
 use crate::sync::SyncStatus;
@@ -50,30 +51,10 @@ fn SyncLine() -> impl IntoView {
 pub fn SyncNotices() -> impl IntoView {
     let state = use_app_state();
     view! {
-        <Show when=move || !state.sync_notices().with(Vec::is_empty)>
-            <section class="banner" role="alert" aria-label="Sync notices">
-                <ul>
-                    <For
-                        each=move || state.sync_notices().get()
-                        key=|notice| notice.clone()
-                        children=move |notice| {
-                            let dismissed = notice.clone();
-                            view! {
-                                <li>
-                                    <span>{notice}</span>
-                                    <button
-                                        type="button"
-                                        class="quiet"
-                                        on:click=move |_| state.dismiss_sync_notice(&dismissed)
-                                    >
-                                        "Dismiss"
-                                    </button>
-                                </li>
-                            }
-                        }
-                    />
-                </ul>
-            </section>
-        </Show>
+        <MessageBanner
+            label="Sync notices"
+            messages=Signal::derive(move || state.sync_notices().get())
+            on_dismiss=Callback::new(move |notice: String| state.dismiss_sync_notice(&notice))
+        />
     }
 }

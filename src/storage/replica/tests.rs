@@ -1,4 +1,4 @@
-use super::super::tests::session;
+use super::super::tests::{everything, session};
 use super::super::vault::Kdf;
 use super::super::*;
 use super::adopt_vault;
@@ -703,14 +703,4 @@ fn sync_bookkeeping_is_sealed_like_every_record() {
             assert!(raw.starts_with(crate::layout::TAG_SEALED), "{key}");
         }
     }
-}
-
-/// Every stored key and value, raw.
-fn everything(backend: &MemoryBackend) -> std::collections::BTreeMap<String, String> {
-    backend
-        .keys()
-        .unwrap()
-        .into_iter()
-        .map(|k| (k.clone(), backend.raw(&k).unwrap()))
-        .collect()
 }

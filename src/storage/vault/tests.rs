@@ -1,3 +1,4 @@
+use super::super::tests::everything;
 use super::super::*;
 use super::Pulled;
 use super::keys::{VaultKey, WrappedKeys};
@@ -36,16 +37,6 @@ fn unlock(backend: &MemoryBackend, passphrase: &str) -> Result<Store, VaultError
     let header = VaultHeader::read(backend)?.expect("the vault is on");
     let unlocked = header.unlock(passphrase)?;
     Ok(Store::open_unlocked(Box::new(backend.clone()), unlocked)?.0)
-}
-
-/// Every stored key and value, raw.
-fn everything(backend: &MemoryBackend) -> Vec<(String, String)> {
-    backend
-        .keys()
-        .unwrap()
-        .into_iter()
-        .map(|k| (k.clone(), backend.raw(&k).unwrap()))
-        .collect()
 }
 
 fn assert_no_plaintext(backend: &MemoryBackend) {
