@@ -490,9 +490,12 @@ fn two_devices() -> (MemoryServer, Device, Device) {
     (server, tablet, laptop)
 }
 
+/// A change the server makes to the vault header's JSON.
+type Change = fn(&mut serde_json::Value);
+
 #[test]
 fn a_vault_header_changed_on_the_server_in_any_field_is_refused_and_sync_stops() {
-    let changes: [(&str, fn(&mut serde_json::Value)); 9] = [
+    let changes: [(&str, Change); 9] = [
         ("stage", |h| h["stage"] = "turning_off".into()),
         ("id", |h| h["id"] = "0123456789abcdef".into()),
         ("counter", |h| h["counter"] = 9.into()),
