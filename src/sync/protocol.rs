@@ -105,6 +105,9 @@ pub struct Summary {
     pub docs_written: u64,
     /// Where the source's feed was read up to.
     pub last_seq: Value,
+    /// Documents the server sent that are not shaped as Sessionpad's (or
+    /// were not asked for): skipped, so the run goes on past them.
+    pub unreadable: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -328,7 +331,7 @@ impl Replication {
                 let asked = std::mem::take(&mut self.batch.fetch);
                 let asked = |id: &str| asked.iter().any(|(a, _)| a == id);
                 for result in found.results {
-                    self.take_found(&result.docs, asked)?;
+                    self.take_found(&result.docs, asked);
                 }
                 self.fetch_next(local)
             }
@@ -337,7 +340,7 @@ impl Replication {
                 // A document removed from the server since the feed named it.
                 if status != 404 {
                     let found: Vec<Value> = parse(expect(response, &[200])?, status)?;
-                    self.take_found(&found, |found| found == id)?;
+                    self.take_found(&found, |found| found == id);
                 }
                 self.fetch_next(local)
             }
@@ -480,23 +483,21 @@ impl Replication {
 
     /// Keeps the revisions found (`{"ok": doc}`) for the batch, each once;
     /// one not found (`error`, `missing`) was removed from the server since
-    /// the feed named it. A document not `asked` for is not Sessionpad's doing.
-    fn take_found(
-        &mut self,
-        found: &[Value],
-        asked: impl Fn(&str) -> bool,
-    ) -> Result<(), SyncError> {
+    /// the feed named it. A document not shaped as Sessionpad's, or not
+    /// `asked` for, is not Sessionpad's doing: it is named and skipped.
+    fn take_found(&mut self, found: &[Value], asked: impl Fn(&str) -> bool) {
         for ok in found.iter().filter_map(|item| item.get("ok")) {
-            let doc = Doc::from_json(ok)
-                .filter(|d| asked(&d.id))
-                .ok_or(SyncError::NotSessionpad)?;
+            let Some(doc) = Doc::from_json(ok).filter(|d| asked(&d.id)) else {
+                let id = ok.get("_id").and_then(Value::as_str).unwrap_or_default();
+                self.summary.unreadable.push(id.to_string());
+                continue;
+            };
             let batch = &mut self.batch.docs;
             if !batch.iter().any(|d| d.id == doc.id && d.rev == doc.rev) {
                 batch.push(doc);
                 self.summary.docs_read += 1;
             }
         }
-        Ok(())
     }
 
     fn fetch_next(&mut self, local: &mut impl LocalDocs) -> Result<Step, SyncError> {

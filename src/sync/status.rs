@@ -35,6 +35,12 @@ impl SyncError {
     }
 }
 
+/// What the clinician is told of a document on the server that is not
+/// Sessionpad's: it was skipped, and sync went on.
+pub fn ignored_document(id: &str) -> String {
+    format!("The server holds a document that is not Sessionpad's (“{id}”); it was ignored.")
+}
+
 impl SyncStatus {
     /// What a run that ended with `outcome` leaves the status as.
     pub fn after(outcome: Result<(), &SyncError>, now_ms: i64) -> Self {

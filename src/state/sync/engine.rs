@@ -22,7 +22,9 @@ use super::transport::{LONGPOLL_WAIT_MS, send};
 use crate::platform::now_ms;
 use crate::state::AppState;
 use crate::storage::{Replica, StorageError};
-use crate::sync::{Account, Direction, Replication, Step, Summary, SyncError, SyncStatus};
+use crate::sync::{
+    Account, Direction, Replication, Step, Summary, SyncError, SyncStatus, ignored_document,
+};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -162,10 +164,12 @@ impl Engine {
                 return;
             }
             let result = self.run_once(&mut replication, wait).await;
-            if let Ok(summary) = &result
-                && summary.docs_written > 0
-            {
-                self.state.synced_in();
+            if let Ok(summary) = &result {
+                if summary.docs_written > 0 {
+                    self.state.synced_in();
+                }
+                let skipped = summary.unreadable.iter().map(|id| ignored_document(id));
+                self.state.add_sync_notices(skipped.collect());
             }
             if self.settled(Direction::Pull, result.map(|_| ())) {
                 retry = Backoff::default();

@@ -19,7 +19,7 @@ use crate::storage::error::StorageError;
 use crate::storage::index::Deletable;
 use crate::storage::set_aside::set_aside;
 use crate::storage::vault::{HeaderRefused, Pulled, is_sealed, sealed_version};
-use crate::sync::{Body, Doc, Hold, SyncError, VAULT_DOC_ID, record_of};
+use crate::sync::{Body, Doc, Hold, SyncError, VAULT_DOC_ID, ignored_document, record_of};
 
 /// The oldest layout whose values this build takes from another device:
 /// from layout 3 on, a record's value is stored as it is sent.
@@ -54,10 +54,7 @@ impl Replica<'_> {
             return self.land_header(doc);
         }
         let Some(key) = key_of(&doc.id) else {
-            self.notice(format!(
-                "The server holds a document that is not Sessionpad's (“{}”); it was ignored.",
-                doc.id
-            ));
+            self.notice(ignored_document(&doc.id));
             return Ok(());
         };
         let record = record_of(&doc.id);
