@@ -8,8 +8,10 @@
 //!
 //! Secrets are wiped when dropped: keys are held in `Zeroizing`, the cipher
 //! wipes its key (`chacha20poly1305` does on drop) and Argon2 its memory
-//! (its `zeroize` feature). `hmac` and `sha2` keep no wiping of their own
-//! state, so they are only ever given keys derived for one purpose.
+//! (its `zeroize` feature). `hmac` and `sha2` do not wipe their own state:
+//! an HMAC's holds only the key derived for it, but the hasher that turns
+//! the recovery key into its wrapping key keeps the recovery key in its
+//! buffer until that memory is reused.
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -109,8 +111,12 @@ impl VaultKey {
 
     fn unwrapped_by(wrapped: &str, by: &VaultKey, purpose: &[u8]) -> Option<Self> {
         let bytes = by.open(&unhex(wrapped)?, purpose)?;
-        let key: [u8; KEY_BYTES] = bytes.as_slice().try_into().ok()?;
-        Some(Self(Zeroizing::new(key)))
+        let mut key = Zeroizing::new([0; KEY_BYTES]);
+        if bytes.len() != KEY_BYTES {
+            return None;
+        }
+        key.copy_from_slice(&bytes);
+        Some(Self(key))
     }
 }
 
@@ -214,12 +220,19 @@ impl RecoveryKey {
 
     /// Reads a typed key back, ignoring case, spaces and dashes.
     pub fn parse(typed: &str) -> Option<Self> {
-        let digits: String = typed
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .collect();
-        let bytes: [u8; RECOVERY_BYTES] = unhex(&digits)?.try_into().ok()?;
-        Some(Self(Zeroizing::new(bytes)))
+        let digits: Zeroizing<String> = Zeroizing::new(
+            typed
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .collect(),
+        );
+        let bytes = Zeroizing::new(unhex(&digits)?);
+        if bytes.len() != RECOVERY_BYTES {
+            return None;
+        }
+        let mut key = Zeroizing::new([0; RECOVERY_BYTES]);
+        key.copy_from_slice(&bytes);
+        Some(Self(key))
     }
 
     /// The key it wraps with. The recovery key is already random and
