@@ -46,6 +46,10 @@ pub fn vault_key() -> String {
 pub fn lock_key() -> String {
     format!("{PREFIX}lock")
 }
+/// Wrong passphrases typed at the locked screen, counted so a reload keeps the wait.
+pub fn wrong_tries_key() -> String {
+    format!("{PREFIX}wrong-tries")
+}
 pub fn client_key(id: &str) -> String {
     format!("{PREFIX}client/{id}")
 }

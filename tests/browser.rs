@@ -12,6 +12,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/fields.rs"]
+mod fields;
 #[path = "browser/vault.rs"]
 mod vault;
 
@@ -199,8 +201,10 @@ async fn the_capture_line_adds_a_stamped_entry_to_the_saved_timeline() {
     let capture = control(&root, "Capture");
     set_value(&capture, "Client: “I froze in the meeting.”");
     fire(&capture, "input");
+    // A time field sends `input`, then `change`, as a time is entered.
     set_value(&control(&root, "At"), "10:07");
     fire(&control(&root, "At"), "input");
+    fire(&control(&root, "At"), "change");
     let quote = root.query_selector("input[value=quote]").unwrap().unwrap();
     quote
         .unchecked_ref::<web_sys::HtmlInputElement>()

@@ -36,5 +36,5 @@ pub use sync::{SetUpFromServer, SyncIndicator, SyncNotices, SyncPanel};
 pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,
-    OptionalDate, TextArea, TextInput, UndoNotice, or_missing,
+    OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, or_missing,
 };

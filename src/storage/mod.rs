@@ -65,7 +65,10 @@ pub use revisions::{Edit, Revised};
 pub use room::{QUOTA_UNITS, Room};
 pub use store::Store;
 pub use trash::DeletedItem;
-pub use vault::{Kdf, RecoveryKey, Unlocked, VaultError, VaultHeader, VaultStage, locks_tabs};
+pub use vault::{
+    Kdf, RecoveryKey, Unlocked, VaultError, VaultHeader, VaultStage, keep_wrong_tries, locks_tabs,
+    wrong_tries,
+};
 
 #[cfg(test)]
 mod tests;

@@ -47,7 +47,7 @@ impl Store {
     }
 
     /// Writes a client over the revision it was read at (see
-    /// [`revisions`]); returns its new revision.
+    /// [`crate::storage::revisions`]); returns its new revision.
     pub fn save_client(&mut self, client: &Client) -> Result<u64, StorageError> {
         let client = &self.next_revision(client)?;
         let is_new = !self.index.clients.contains(&client.id);

@@ -57,8 +57,14 @@ fn with_the_vault_on_no_phrase_or_name_is_left_in_local_storage() {
     }
 }
 
+/// The wrong tries this device has counted.
+fn wrong_tries_here() -> u32 {
+    sessionpad::storage::wrong_tries(&LocalStorageBackend::open().unwrap()).count
+}
+
 #[wasm_bindgen_test]
-async fn a_wrong_passphrase_changes_nothing_and_the_right_one_opens_the_roster() {
+async fn a_wrong_passphrase_changes_no_note_only_the_count_of_tries_and_the_right_one_opens_the_roster()
+ {
     locked_alex();
     let before = everything();
     let (root, _app) = super::mount_at("#/");
@@ -82,7 +88,11 @@ async fn a_wrong_passphrase_changes_nothing_and_the_right_one_opens_the_roster()
         text_of(&root, "[role=alert]"),
         "That passphrase does not match."
     );
-    assert_eq!(everything(), before);
+    // Every record as it was; beside them, only the device's count of tries.
+    let after = everything();
+    assert!(before.iter().all(|entry| after.contains(entry)));
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(wrong_tries_here(), 1);
 
     let passphrase = control(&root, "Passphrase");
     set_value(&passphrase, PASSPHRASE);
@@ -90,6 +100,7 @@ async fn a_wrong_passphrase_changes_nothing_and_the_right_one_opens_the_roster()
     unlock();
     frames().await;
     assert!(root.inner_html().contains("Alex Rivera"));
+    assert_eq!(wrong_tries_here(), 0);
     root.remove();
 }
 

@@ -1,5 +1,5 @@
 use super::account_fields::{AccountFields, AccountForm};
-use crate::components::{FieldError, TextInput};
+use crate::components::{FieldError, Refusal, TextInput};
 use crate::state::{set_up_from_server, use_app_state};
 use leptos::prelude::*;
 use zeroize::{Zeroize, Zeroizing};
@@ -27,6 +27,10 @@ fn SetUpForm() -> impl IntoView {
     let form = AccountForm::new();
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
+    // Left empty: the message is about the passphrase field.
+    let passphrase_missing = RwSignal::new(false);
+    let passphrase_refused = refused.when(move || passphrase_missing.get());
     let busy = RwSignal::new(false);
     let connect = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -34,7 +38,8 @@ fn SetUpForm() -> impl IntoView {
             Ok(account) => account,
             Err(e) => return error.set(Some(e.to_string())),
         };
-        if passphrase.get_untracked().is_empty() {
+        passphrase_missing.set(passphrase.get_untracked().is_empty());
+        if passphrase_missing.get_untracked() {
             return error.set(Some(
                 "Enter the passphrase your notes are locked with.".into(),
             ));
@@ -61,9 +66,9 @@ fn SetUpForm() -> impl IntoView {
                 "with, and the passphrase its lock uses. This device is then locked with the "
                 "same passphrase."
             </p>
-            <AccountFields form />
-            <TextInput label="Passphrase" kind="password" value=passphrase on_text=move |t| passphrase.set(t) />
-            <FieldError message=error />
+            <AccountFields form refused />
+            <TextInput label="Passphrase" kind="password" value=passphrase refused=passphrase_refused />
+            <FieldError message=refused />
             <button type="submit" class="primary" disabled=busy>
                 {move || if busy.get() { "Connecting…" } else { "Connect" }}
             </button>

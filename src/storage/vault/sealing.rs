@@ -16,7 +16,9 @@
 
 use super::keys::VaultKey;
 use super::{VaultHeader, VaultStage};
-use crate::layout::{PREFIX, SCHEMA_VERSION, TAG_SEALED, TAG_V1, schema_key, vault_key};
+use crate::layout::{
+    PREFIX, SCHEMA_VERSION, TAG_SEALED, TAG_V1, schema_key, vault_key, wrong_tries_key,
+};
 use crate::storage::backend::Backend;
 use crate::storage::codec;
 use crate::storage::error::StorageError;
@@ -37,7 +39,11 @@ pub type Keyring = Rc<RefCell<Option<(String, VaultKey)>>>;
 
 /// Keys that stay readable without the key: what opening must see first.
 pub fn stays_plain(key: &str) -> bool {
-    !key.starts_with(PREFIX) || key == schema_key() || key == vault_key() || super::is_lock_key(key)
+    !key.starts_with(PREFIX)
+        || key == schema_key()
+        || key == vault_key()
+        || key == wrong_tries_key()
+        || super::is_lock_key(key)
 }
 
 /// What leads the sealed bytes: format, contents, layout and version.
