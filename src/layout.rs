@@ -18,7 +18,7 @@ pub const PREFIX: &str = "sessionpad/v1/";
 /// The layout this build reads and writes. Data of a newer one opens
 /// read-only; every document sync sends carries it, so a device never
 /// stores a value laid out by a newer build.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Leads a value written by codec version 1 (deflate, dictionary 1, dense packing).
 pub const TAG_V1: char = 'Z';
@@ -80,6 +80,10 @@ pub fn feed_key() -> String {
 /// The revisions of the document `doc`.
 pub fn revs_key(doc: &str) -> String {
     format!("{PREFIX}sync/revs/{doc}")
+}
+/// Why sync stopped until the clinician acts, if it did.
+pub fn halted_key() -> String {
+    format!("{PREFIX}sync/halted")
 }
 /// How far the replication `replication_id` got.
 pub fn checkpoint_key(replication_id: &str) -> String {
@@ -217,6 +221,7 @@ mod tests {
         for key in [
             account_key(),
             feed_key(),
+            halted_key(),
             revs_key("session:s1"),
             checkpoint_key("abc123"),
         ] {

@@ -31,12 +31,15 @@ impl Store {
         }
         let key = VaultKey::random();
         let recovery = RecoveryKey::random();
-        let header = VaultHeader {
+        let mut header = VaultHeader {
             version: 1,
             id: hex(&random::<8>()),
-            stage: VaultStage::TurningOn,
+            counter: 1,
             keys: WrappedKeys::new(&key, passphrase, kdf, &recovery),
+            mac: None,
+            stage: VaultStage::TurningOn,
         };
+        header.authenticate(&key);
         header.write(self.backend.as_mut())?;
         *self.keyring.borrow_mut() = Some((header.id.clone(), key));
         let unfinished = self.finish_vault_work().err();
@@ -82,6 +85,8 @@ impl Store {
     }
 
     /// Seals the vault key under a new passphrase; no record is rewritten.
+    /// The header's counter goes up, so every device takes the new header
+    /// over the old one, and no server can offer the old one back.
     pub fn change_passphrase(
         &mut self,
         current: &str,
@@ -91,6 +96,8 @@ impl Store {
         let mut header = self.vault().ok_or(StorageError::Locked)?;
         let unlocked = header.unlock(current)?;
         header.keys = header.keys.rewrapped(&unlocked.key, new, kdf);
+        header.counter += 1;
+        header.authenticate(&unlocked.key);
         Ok(header.write(self.backend.as_mut())?)
     }
 

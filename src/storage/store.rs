@@ -35,6 +35,8 @@ pub struct Store {
     /// (see [`crate::storage::replica`]); kept opaque so a page that never
     /// syncs carries none of its code.
     pub(in crate::storage) sync_feed: Option<Box<dyn std::any::Any>>,
+    /// What sync refused or moved since the app last asked, in words.
+    pub(in crate::storage) sync_notices: Vec<String>,
 }
 
 impl Store {
@@ -68,6 +70,9 @@ impl Store {
             result => result?,
         }
         let read_only = newer_layout.get().is_some();
+        if let (Some((id, key)), false) = (keyring.borrow().as_ref(), read_only) {
+            VaultHeader::authenticate_stored(backend.as_mut(), id, key)?;
+        }
         let mut backend: Box<dyn Backend> =
             Box::new(LayoutGuard::new(backend, newer_layout.clone()));
         let stored = match read::<Index>(backend.as_ref(), &index_key()) {
@@ -100,6 +105,7 @@ impl Store {
                 newer_layout,
                 keyring,
                 sync_feed: None,
+                sync_notices: Vec::new(),
             },
             problems,
         ))

@@ -2,6 +2,7 @@ use super::account_fields::{AccountFields, AccountForm};
 use crate::components::{FieldError, Refusal, TextInput};
 use crate::state::{set_up_from_server, use_app_state};
 use leptos::prelude::*;
+use zeroize::{Zeroize, Zeroizing};
 
 /// "Set up from server" on an empty roster: a new device joins the notes
 /// another device syncs. The form opens with the first click.
@@ -46,7 +47,10 @@ fn SetUpForm() -> impl IntoView {
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let joined = set_up_from_server(state, account, passphrase.get_untracked()).await;
+            let typed = Zeroizing::new(passphrase.get_untracked());
+            let joined = set_up_from_server(state, account, typed).await;
+            // The form may be gone (the roster the pull fills): then so is its passphrase.
+            let _ = passphrase.try_update(|p| p.zeroize());
             if let Err(e) = joined {
                 // The page may have moved on to the roster the pull fills.
                 let _ = error.try_set(Some(e));

@@ -177,7 +177,7 @@ const RADIX: u32 = 0x1_0000 - 0x800;
 /// leading zero bytes survive and its length can be read back.
 const BLOCK_BYTES: usize = 254;
 /// Code units per full block: the fewest with RADIX^n ≥ 256^(BLOCK_BYTES + 1).
-const BLOCK_UNITS: usize = 128;
+pub(in crate::storage) const BLOCK_UNITS: usize = 128;
 
 fn unit_of(digit: u32) -> char {
     let unit = if digit < 0xD800 { digit } else { digit + 0x800 };

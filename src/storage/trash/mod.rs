@@ -41,7 +41,11 @@ impl Store {
         self.mark_deleted(Deletable::Client(id.to_string()), at)
     }
 
-    fn mark_deleted(&mut self, record: Deletable, at: i64) -> Result<(), StorageError> {
+    pub(in crate::storage) fn mark_deleted(
+        &mut self,
+        record: Deletable,
+        at: i64,
+    ) -> Result<(), StorageError> {
         self.change_index(|index| {
             if !index.is_deleted(&record) {
                 index.deleted.push(Deleted { record, at });

@@ -2,24 +2,25 @@
 //! nothing of a client can be read until the passphrase or the recovery key
 //! is given.
 //!
-//! Its header (`vault`) stays plain: the Argon2id parameters and the vault
-//! key sealed twice ([`keys`]). Turning the vault on or off rewrites every
-//! record where it is ([`crate::storage::lock`]); the header's stage and
-//! each record's tag let an interrupted run finish at the next unlock.
+//! Its header (`vault`, [`header`]) stays plain and authenticated: the
+//! Argon2id parameters and the vault key sealed twice ([`keys`]), under a
+//! MAC. Turning the vault on or off rewrites every record where it is
+//! ([`crate::storage::lock`]); the header's stage and each record's tag let
+//! an interrupted run finish at the next unlock.
 
+mod header;
 mod keys;
 mod sealing;
 mod wrong_tries;
 
+pub use header::{HeaderRefused, Pulled, VaultHeader};
 pub(in crate::storage) use keys::random;
 pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
-pub(in crate::storage) use sealing::open as open_sealed;
 pub use sealing::{Keyring, VaultBackend, is_sealed, stays_plain};
+pub(in crate::storage) use sealing::{open as open_sealed, sealed_version};
 pub use wrong_tries::{keep_wrong_tries, wrong_tries};
 
 use crate::layout::{lock_key, vault_key};
-use crate::storage::backend::Backend;
-use crate::storage::coding;
 use crate::storage::error::StorageError;
 use serde::{Deserialize, Serialize};
 
@@ -43,23 +44,15 @@ pub enum VaultStage {
     TurningOff,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VaultHeader {
-    pub version: u32,
-    /// New with every vault key, so a tab can tell that the vault it
-    /// unlocked is still the one in storage.
-    pub id: String,
-    pub stage: VaultStage,
-    #[serde(flatten)]
-    pub keys: WrappedKeys,
-}
-
 /// Why the vault did not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VaultError {
     WrongPassphrase,
     WrongRecoveryKey,
     NotARecoveryKey,
+    /// The header asks for a key derivation beyond the bounds: refused
+    /// before any hashing.
+    KdfOutOfBounds(String),
     Storage(StorageError),
 }
 
@@ -70,6 +63,11 @@ impl std::fmt::Display for VaultError {
             Self::WrongRecoveryKey => f.write_str("That recovery key does not match."),
             Self::NotARecoveryKey => f.write_str(
                 "A recovery key is 32 letters and digits (0–9, a–f), in groups of four.",
+            ),
+            Self::KdfOutOfBounds(why) => write!(
+                f,
+                "This lock's settings were refused before trying the passphrase: {why}. They \
+                 may have been tampered with; nothing was changed."
             ),
             Self::Storage(e) => e.fmt(f),
         }
@@ -86,50 +84,6 @@ impl From<StorageError> for VaultError {
 pub struct Unlocked {
     pub(in crate::storage) id: String,
     pub(in crate::storage) key: VaultKey,
-}
-
-impl VaultHeader {
-    /// The vault in `backend`, if one is on. A header that does not read is
-    /// reported, never taken for "no vault".
-    pub fn read(backend: &dyn Backend) -> Result<Option<Self>, StorageError> {
-        let Some(raw) = backend.get(&vault_key())? else {
-            return Ok(None);
-        };
-        coding::from_json(&raw)
-            .map(Some)
-            .map_err(|reason| StorageError::Damaged {
-                key: vault_key(),
-                reason,
-            })
-    }
-
-    pub(in crate::storage) fn write(&self, backend: &mut dyn Backend) -> Result<(), StorageError> {
-        backend.set(&vault_key(), &coding::to_json(self)?)
-    }
-
-    pub fn unlock(&self, passphrase: &str) -> Result<Unlocked, VaultError> {
-        let key = self
-            .keys
-            .unlock(passphrase)
-            .ok_or(VaultError::WrongPassphrase)?;
-        Ok(self.unlocked(key))
-    }
-
-    pub fn unlock_with_recovery(&self, typed: &str) -> Result<Unlocked, VaultError> {
-        let recovery = RecoveryKey::parse(typed).ok_or(VaultError::NotARecoveryKey)?;
-        let key = self
-            .keys
-            .unlock_with_recovery(&recovery)
-            .ok_or(VaultError::WrongRecoveryKey)?;
-        Ok(self.unlocked(key))
-    }
-
-    fn unlocked(&self, key: VaultKey) -> Unlocked {
-        Unlocked {
-            id: self.id.clone(),
-            key,
-        }
-    }
 }
 
 #[cfg(test)]
