@@ -19,7 +19,7 @@ use crate::storage::error::StorageError;
 use crate::storage::index::Deletable;
 use crate::storage::set_aside::set_aside;
 use crate::storage::vault::{HeaderRefused, Pulled, is_sealed, sealed_version};
-use crate::sync::{Body, Doc, Hold, SyncError, VAULT_DOC_ID, ignored_document, record_of};
+use crate::sync::{Body, Doc, Hold, Rev, SyncError, VAULT_DOC_ID, ignored_document, record_of};
 
 /// The oldest layout whose values this build takes from another device:
 /// from layout 3 on, a record's value is stored as it is sent.
@@ -109,10 +109,19 @@ impl Replica<'_> {
 
     /// Remembers that `doc`'s revision was not landed, so it is not fetched
     /// again; the record's revisions stay as they were.
-    fn refuse(&mut self, doc: &Doc, mut tracked: Tracked) -> Result<(), StorageError> {
-        tracked.refused.insert(doc.rev.clone());
+    fn refuse(&mut self, doc: &Doc, tracked: Tracked) -> Result<(), StorageError> {
+        self.refuse_rev(&doc.id, doc.rev.clone(), tracked)
+    }
+
+    pub(super) fn refuse_rev(
+        &mut self,
+        doc: &str,
+        rev: Rev,
+        mut tracked: Tracked,
+    ) -> Result<(), StorageError> {
+        tracked.refused.insert(rev);
         self.store
-            .set_sync_record(&crate::layout::revs_key(&doc.id), &tracked)
+            .set_sync_record(&crate::layout::revs_key(doc), &tracked)
     }
 
     /// An older value than the one held: a session's or a client's is kept
@@ -229,16 +238,26 @@ impl Replica<'_> {
 
     /// Lands the vault's header from the server: checked against this
     /// device's, a later one is kept (with this device's stage); anything
-    /// else changes nothing, and one that fails the check stops sync.
+    /// else changes nothing, and one that fails the check stops sync. A
+    /// refused revision is remembered, so once the clinician has turned
+    /// sync off and on it is not fetched, and refused, again.
     fn land_header(&mut self, doc: Doc) -> Result<(), SyncError> {
         let key = crate::layout::vault_key();
         let (mut tracked, held) = self.take_in(VAULT_DOC_ID, &key)?;
-        let Some(body) = &doc.body else {
-            return Err(self.halt("the server's copy was deleted".into()));
+        if tracked.refused.contains(&doc.rev) {
+            return Ok(());
+        }
+        let checked = match &doc.body {
+            None => Err(HeaderRefused("the server's copy was deleted".into())),
+            Some(body) => self.check_header(&body.c),
         };
-        let now = match self.check_header(&body.c) {
-            Err(refused) => return Err(self.halt(refused.0)),
+        let now = match checked {
+            Err(HeaderRefused(why)) => {
+                self.refuse(&doc, tracked)?;
+                return Err(self.halt(why));
+            }
             Ok(Pulled::Older) => {
+                self.refuse(&doc, tracked)?;
                 return Err(self.halt(
                     "the server's copy is older than this device's, so it was put back".into(),
                 ));

@@ -2,7 +2,7 @@
 
 use super::{Replica, key_of};
 use crate::layout::checkpoint_key;
-use crate::sync::{Changes, Checkpoint, Doc, LocalDocs, Rev, RevsById, SyncError};
+use crate::sync::{Changes, Checkpoint, Doc, LocalDocs, Rev, RevsById, SyncError, VAULT_DOC_ID};
 
 impl LocalDocs for Replica<'_> {
     fn changes(&self, since: &serde_json::Value, limit: usize) -> Result<Changes, SyncError> {
@@ -82,10 +82,15 @@ impl LocalDocs for Replica<'_> {
             return Err(SyncError::VaultRefused(halted));
         }
         let text = vault["c"].as_str().ok_or(SyncError::NotSessionpad)?;
-        match self.check_header(text) {
-            Ok(_) => Ok(()),
-            Err(refused) => Err(self.halt(refused.0)),
+        let Err(refused) = self.check_header(text) else {
+            return Ok(());
+        };
+        // Its revision is not taken from the changes feed later either.
+        if let Some(rev) = vault["_rev"].as_str().and_then(|r| r.parse::<Rev>().ok()) {
+            let tracked = self.tracked(VAULT_DOC_ID)?;
+            self.refuse_rev(VAULT_DOC_ID, rev, tracked)?;
         }
+        Err(self.halt(refused.0))
     }
 
     fn set_checkpoint(

@@ -707,3 +707,38 @@ fn sync_bookkeeping_is_sealed_like_every_record() {
         }
     }
 }
+
+#[test]
+fn a_passphrase_changed_on_two_devices_at_once_stops_sync_until_one_changes_it_again() {
+    let (mut server, mut tablet, mut laptop) = two_devices();
+    tablet
+        .store
+        .change_passphrase(PASSPHRASE, "the tablet's new one", Kdf::with_cost(64, 1))
+        .unwrap();
+    laptop
+        .store
+        .change_passphrase(PASSPHRASE, "the laptop's new one", Kdf::with_cost(64, 1))
+        .unwrap();
+    tablet.sync(&mut server).unwrap();
+    let refused = laptop.sync(&mut server);
+    assert!(
+        matches!(&refused, Err(SyncError::VaultRefused(why)) if why.contains("two devices at once")),
+        "{refused:?}"
+    );
+
+    // The laptop changes it again, then sync is turned off and on there.
+    laptop
+        .store
+        .change_passphrase("the laptop's new one", "the one to keep", Kdf::with_cost(64, 1))
+        .unwrap();
+    laptop.store.forget_sync().unwrap();
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+
+    for device in [&tablet, &laptop] {
+        let header = device.store.vault().unwrap();
+        assert_eq!(header.counter, 3);
+        assert!(header.unlock("the one to keep").is_ok());
+        assert_eq!(device.store.sync_halted(), None);
+    }
+}

@@ -224,8 +224,9 @@ impl VaultHeader {
             std::cmp::Ordering::Greater => Ok(Pulled::Newer(theirs)),
             std::cmp::Ordering::Equal if same_contents => Ok(Pulled::Same),
             std::cmp::Ordering::Equal => Err(HeaderRefused(
-                "the server's copy says something else under the same number; the passphrase \
-                 may have been changed on two devices at once"
+                "the server's copy says something else under the same number: the passphrase \
+                 may have been changed on two devices at once, and then changing it again on \
+                 this one settles which holds"
                     .into(),
             )),
             std::cmp::Ordering::Less => Ok(Pulled::Older),
