@@ -85,6 +85,11 @@ pub fn revs_key(doc: &str) -> String {
 pub fn halted_key() -> String {
     format!("{PREFIX}sync/halted")
 }
+/// A vault header re-encrypted on another device, waiting for its new
+/// passphrase here.
+pub fn rekeyed_key() -> String {
+    format!("{PREFIX}sync/rekeyed")
+}
 /// How far the replication `replication_id` got.
 pub fn checkpoint_key(replication_id: &str) -> String {
     format!("{PREFIX}sync/checkpoint/{replication_id}")

@@ -98,6 +98,8 @@ pub struct AppState {
     sync_run: RwSignal<u64>,
     /// Tells the running sync that something was saved, so it pushes.
     sync_wake: StoredValue<Option<std::rc::Rc<dyn Fn()>>, LocalStorage>,
+    /// How far re-encrypting with a new key has got, while it runs.
+    rekeying: RwSignal<Option<crate::storage::Progress>>,
 }
 
 /// The store this tab works on, and what opening it found.
@@ -186,6 +188,7 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         sync_notices: RwSignal::new(Vec::new()),
         sync_run: RwSignal::new(0),
         sync_wake: StoredValue::new_local(None),
+        rekeying: RwSignal::new(None),
     };
     problems.iter().for_each(|p| state.report(p));
     state.finish_vault_work();

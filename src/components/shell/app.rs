@@ -1,7 +1,7 @@
 use crate::components::{
     AutoLock, ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, LockButton,
-    LockedScreen, NotSavingBar, ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster,
-    SEARCH_BOX_ID, SaveIndicator, SessionEditor, SyncIndicator, SyncNotices, UpdatePrompt,
+    LockedScreen, NotSavingBar, ProblemBanner, RecordOf, RecordScreen, RekeyingBar, RoomWarning,
+    Roster, SEARCH_BOX_ID, SaveIndicator, SessionEditor, SyncIndicator, SyncNotices, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
@@ -125,6 +125,7 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
             <AutoLock on_lock=move |()| state.lock() />
         </Show>
         <NotSavingBar />
+        <RekeyingBar />
         <ProblemBanner />
         <SyncNotices />
         <RoomWarning />
