@@ -293,7 +293,7 @@ impl Store {
         &mut self,
         resealed: &[(String, String)],
     ) -> Result<(), StorageError> {
-        if !self.syncs() {
+        if self.backend.get_as_stored(&feed_key())?.is_none() {
             return Ok(());
         }
         // No deletion lands here, so no time is needed.

@@ -82,6 +82,9 @@ impl LocalDocs for Replica<'_> {
     /// fails stops sync. One this device has gone past is fine here (the
     /// push brings the server up to date); landing it would not be.
     fn accepts_vault(&mut self, vault: &serde_json::Value) -> Result<(), SyncError> {
+        if self.store.new_key_waiting() {
+            return Err(SyncError::NewKeyElsewhere);
+        }
         if let Some(halted) = self.store.sync_halted() {
             return Err(SyncError::VaultRefused(halted));
         }
