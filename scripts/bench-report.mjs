@@ -46,6 +46,7 @@ const budgets = [
   ],
   ["search(1000), median", get("search_ms n=1000 median"), "≤ 50 ms", 50, (v) => `${v.toFixed(1)} ms`],
   ["unlock", get("unlock_ms"), "≤ 1.5 s", 1500, (v) => `${v.toFixed(0)} ms`],
+  ["re-encrypting 1,000 sessions with a new key", get("rotate_ms n=1000"), "≤ 20 s", 20000, (v) => `${v.toFixed(0)} ms`],
   ["first sync pull of 1,000 sessions, loopback", get("sync_pull_ms n=1000"), "≤ 10 s", 10000, (v) => `${v.toFixed(0)} ms`],
   ["sync of an edit, save on A → stored on B", get("sync_edit_ms"), "≤ 1.5 s", 1500, (v) => `${v.toFixed(0)} ms`],
   ["1 MB parse, median", get("parse_1mb_ms"), "≤ 10 ms", 10, (v) => `${v.toFixed(1)} ms`],
