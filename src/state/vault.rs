@@ -89,11 +89,16 @@ impl AppState {
             .store
             .try_update_value(|s| s.vault_work_step(REKEY_BATCH))
         {
+            // Sync sends what is sealed anew as it goes: the new header first.
             Some(Ok(Some(progress))) => {
                 self.rekeying.set(Some(progress));
+                self.push_soon();
                 after_paint(move || state.finish_vault_work());
             }
-            Some(Ok(None)) => self.rekeying.set(None),
+            Some(Ok(None)) => {
+                self.rekeying.set(None);
+                self.push_soon();
+            }
             Some(Err(e)) => {
                 self.rekeying.set(None);
                 self.report(&e);

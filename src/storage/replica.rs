@@ -306,9 +306,9 @@ impl Store {
             if *known != digest(before) {
                 continue;
             }
-            let now = replica.backend().get_as_stored(key)?.unwrap_or_default();
+            let now = replica.held(key)?.map(|b| digest(&b.c)).unwrap_or_default();
             if let Some((_, known)) = replica.feed.docs.get_mut(&doc) {
-                *known = digest(&now);
+                *known = now;
                 replica.dirty = true;
             }
         }

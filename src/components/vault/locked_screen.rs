@@ -3,7 +3,8 @@ use crate::model::clock::format_seconds;
 use crate::model::lock::WrongTries;
 use crate::platform::{after_paint, now_ms};
 use crate::storage::{
-    LocalStorageBackend, Unlocked, VaultError, VaultHeader, keep_wrong_tries, wrong_tries,
+    LocalStorageBackend, Unlocked, VaultError, VaultHeader, VaultStage, keep_wrong_tries,
+    wrong_tries,
 };
 use leptos::prelude::*;
 use std::time::Duration;
@@ -109,6 +110,16 @@ pub fn LockedScreen(
                 }
             >
                 <h1>"Sessionpad is locked"</h1>
+                {header
+                    .with_value(|h| matches!(h.stage, VaultStage::Rekeying(_)))
+                    .then(|| {
+                        view! {
+                            <p class="muted">
+                                "Re-encrypting with a new key was under way. Unlock with the new passphrase "
+                                "(or the new recovery key) and it goes on."
+                            </p>
+                        }
+                    })}
                 {move || {
                     if use_recovery.get() {
                         view! {

@@ -817,6 +817,8 @@ fn a_new_key_made_on_another_device_is_taken_only_once_its_new_passphrase_is_typ
     tablet.sync(&mut server).unwrap();
     assert_eq!(tablet.note("s1"), "Written on the laptop after the new key");
     assert!(tablet.set_aside("s1").is_empty());
+    // The header taken is the one sent, so it is one revision on the server.
+    assert_eq!(server.leaves(VAULT_DOC_ID).len(), 1);
     for device in [&laptop, &tablet] {
         let header = VaultHeader::read(&device.backend).unwrap().unwrap();
         assert!(header.unlock(PASSPHRASE).is_err());
