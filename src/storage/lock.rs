@@ -198,6 +198,9 @@ impl Store {
             .into());
         }
         let unlocked = header.unlock(current)?;
+        if new == current {
+            return Err(VaultError::SamePassphrase);
+        }
         let new_key = VaultKey::random();
         let recovery = RecoveryKey::random();
         let rekeyed = header.rekeyed(&unlocked.key, &new_key, new, kdf, &recovery);

@@ -4,6 +4,7 @@ use crate::model::lock::{check_new_passphrase, parse_lock_minutes};
 use crate::model::{DeviceSettings, InputError};
 use crate::platform::after_paint;
 use crate::state::{AppState, use_app_state};
+use crate::storage::VaultError;
 use leptos::prelude::*;
 
 /// "Lock with passphrase" under "This device": turning the vault on, and,
@@ -268,10 +269,7 @@ fn Rekey() -> impl IntoView {
             return form.refuse_new("New passphrase", "Repeat new passphrase", e);
         }
         if n == c {
-            return form.refuse(
-                "New passphrase",
-                "The new passphrase must differ from the current one: whoever may know that one would know this.",
-            );
+            return form.refuse("New passphrase", VaultError::SamePassphrase);
         }
         form.run(Some("Current passphrase"), move || {
             recovery.set(Some(state.start_rekeying(&c, &n)?));

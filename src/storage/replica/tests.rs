@@ -857,3 +857,35 @@ fn a_header_with_a_new_id_not_made_with_this_vaults_key_is_refused() {
         assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
     }
 }
+
+#[test]
+fn a_new_key_made_by_someone_who_learnt_the_old_passphrase_is_not_taken_with_that_passphrase() {
+    let (mut server, tablet, mut laptop) = two_devices();
+    // Whoever knows the old passphrase has the old key, and vouches with it
+    // for a key of their own, wrapped by that same passphrase.
+    let header = tablet.store.vault().unwrap();
+    let old_key = the_key(&tablet);
+    let theirs = super::super::vault::VaultKey::random();
+    let recovery = super::super::vault::RecoveryKey::random();
+    let forged = header.rekeyed(
+        &old_key,
+        &theirs,
+        PASSPHRASE,
+        Kdf::with_cost(64, 1),
+        &recovery,
+    );
+    let (_, mut body) = on_server(&mut server, VAULT_DOC_ID);
+    body.c = forged.shared();
+    rewrite(&mut server, VAULT_DOC_ID, Some(body));
+
+    assert_eq!(laptop.sync(&mut server), Err(SyncError::NewKeyElsewhere));
+    let before = laptop.store.vault().unwrap();
+    let refused = laptop.store.adopt_new_key(PASSPHRASE);
+    assert!(
+        matches!(&refused, Err(VaultError::Refused(why)) if why.contains("from before the new key")),
+        "{refused:?}"
+    );
+    assert_eq!(laptop.store.vault().unwrap(), before);
+    assert!(laptop.store.new_key_waiting());
+    assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
+}

@@ -327,9 +327,10 @@ impl VaultHeader {
     }
 
     /// The header `text`, re-encrypted on another device from this one
-    /// (whose key is `key`), opened with its new `passphrase` and checked
-    /// under the key that opens: only then is it this device's, with this
-    /// device's key kept for sealing its records again.
+    /// (whose key is `key`), opened with its new `passphrase`, which must
+    /// not open this one, and checked under the key that opens: only then
+    /// is it this device's, with this device's key kept for sealing its
+    /// records again.
     pub fn adopt_new_key(
         &self,
         key: &VaultKey,
@@ -343,6 +344,15 @@ impl VaultHeader {
             )));
         };
         let unlocked = theirs.unlock(passphrase)?;
+        // Whoever learnt the old passphrase, and with it the old key, could
+        // vouch for a key of their own wrapped by that passphrase.
+        if self.keys.unlock(passphrase).is_some() {
+            return Err(refused(HeaderRefused(
+                "it opens with the passphrase from before the new key, which a new key never \
+                 does, so someone who knows that passphrase may have made it"
+                    .into(),
+            )));
+        }
         if !theirs.is_authentic(&unlocked.key) {
             return Err(refused(HeaderRefused(
                 "the server's copy does not carry the seal of the key its passphrase opens".into(),

@@ -73,6 +73,8 @@ pub enum VaultError {
     KdfOutOfBounds(String),
     /// Lock settings from another device that failed a check.
     Refused(String),
+    /// A new key asked for under the passphrase it replaces.
+    SamePassphrase,
     Storage(StorageError),
 }
 
@@ -92,6 +94,10 @@ impl std::fmt::Display for VaultError {
             Self::Refused(why) => write!(
                 f,
                 "These lock settings were refused: {why}. Nothing was changed."
+            ),
+            Self::SamePassphrase => f.write_str(
+                "The new passphrase must differ from the current one: whoever may know that one \
+                 would know this.",
             ),
             Self::Storage(e) => e.fmt(f),
         }

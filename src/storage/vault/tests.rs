@@ -614,13 +614,17 @@ fn after_re_encrypting_the_old_passphrase_and_recovery_key_open_nothing() {
 }
 
 #[test]
-fn the_current_passphrase_is_needed_to_re_encrypt_and_a_wrong_one_changes_nothing() {
+fn re_encrypting_needs_the_current_passphrase_and_another_new_one_or_changes_nothing() {
     let (backend, mut store) = stored();
     store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
     let before = everything(&backend);
     assert!(matches!(
         store.start_rekeying("not the passphrase", NEW_PASSPHRASE, cheap()),
         Err(VaultError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        store.start_rekeying(PASSPHRASE, PASSPHRASE, cheap()),
+        Err(VaultError::SamePassphrase)
     ));
     assert_eq!(everything(&backend), before);
 }
