@@ -66,10 +66,11 @@ impl Store {
         Ok(())
     }
 
-    /// Goes on with the vault's work by at most `batch` records: `None`
-    /// once there is nothing left to do, else how far it has got. Records
-    /// already done are skipped, by their tag, or by the key that opens
-    /// them, so a step cut short is taken up again by the next.
+    /// Goes on with the vault's work: re-encrypting by at most `batch`
+    /// records, turning on or off in one go. `None` once there is nothing
+    /// left to do, else how far it has got. Records already done are
+    /// skipped, by their tag, or by the key that opens them, so a step cut
+    /// short is taken up again by the next.
     pub fn vault_work_step(&mut self, batch: usize) -> Result<Option<Progress>, StorageError> {
         let Some(mut header) = self.vault() else {
             return Ok(None);
