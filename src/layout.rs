@@ -50,6 +50,16 @@ pub fn lock_key() -> String {
 pub fn wrong_tries_key() -> String {
     format!("{PREFIX}wrong-tries")
 }
+/// The tablet in a client's hands: the questionnaire and the answers so far.
+/// Sealed like a record when the lock is on, but no record: it stays on
+/// this device and is gone once the tablet is handed back.
+pub fn handover_key() -> String {
+    format!("{PREFIX}handover")
+}
+/// The salted hash of the PIN that hands the tablet back when the lock is off.
+pub fn hand_back_pin_key() -> String {
+    format!("{PREFIX}hand-back-pin")
+}
 pub fn client_key(id: &str) -> String {
     format!("{PREFIX}client/{id}")
 }
