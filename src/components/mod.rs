@@ -33,7 +33,7 @@ pub use shell::{
     UpdatePrompt,
 };
 pub use sync::{SetUpFromServer, SyncIndicator, SyncNotices, SyncPanel};
-pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
+pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog, WrongTriesGate};
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,
     OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, or_missing,

@@ -1,6 +1,7 @@
 //! The passphrase lock: the locked screen, its settings under "This
 //! device" with a passphrase suggested on request, the recovery key shown
-//! once, the Lock button and idle locking.
+//! once, the Lock button and idle locking, and the wait after wrong tries
+//! that unlocking and handing the tablet back share.
 
 mod auto_lock;
 mod lock_button;
@@ -8,6 +9,7 @@ mod lock_panel;
 mod locked_screen;
 mod recovery_key_dialog;
 mod suggest_passphrase;
+mod wrong_tries_gate;
 
 pub use auto_lock::AutoLock;
 pub use lock_button::LockButton;
@@ -15,3 +17,4 @@ pub use lock_panel::LockPanel;
 pub use locked_screen::LockedScreen;
 pub use recovery_key_dialog::RecoveryKeyDialog;
 use suggest_passphrase::SuggestPassphrase;
+pub use wrong_tries_gate::WrongTriesGate;
