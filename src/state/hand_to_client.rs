@@ -81,23 +81,24 @@ impl AppState {
     /// The tablet is back: the client's answers go into the session, the
     /// questionnaire ends in every tab and the session opens. Returns what
     /// the clinician must see before anything else.
-    pub fn take_back(&self) -> Result<Option<RiskReview>, String> {
-        let handover = self.peek(Store::handover).map_err(|e| e.to_string());
-        let review = match &handover {
-            Ok(Some(handover)) => {
+    /// `handover` is the questionnaire as the page holds it, which may be
+    /// ahead of what storage could keep; `None` when it could not be read.
+    pub fn take_back(&self, handover: Option<&Handover>) -> Result<Option<RiskReview>, String> {
+        let review = match handover {
+            Some(handover) => {
                 let answers = handover.handed_back();
                 self.keep_answers(&handover.session, answers.clone())?;
                 review_first(&handover.measures, &answers)
             }
-            Ok(None) | Err(_) => None,
+            None => None,
         };
         if !self.write(Store::end_handover) {
             return Err("The questionnaire could not be closed: see the message above.".into());
         }
         self.revision.update(|r| *r += 1);
         match handover {
-            Ok(Some(handover)) => self.navigate(Route::Session(handover.session)),
-            Ok(None) | Err(_) => self.navigate(Route::Roster),
+            Some(handover) => self.navigate(Route::Session(handover.session.clone())),
+            None => self.navigate(Route::Roster),
         }
         Ok(review)
     }
