@@ -38,8 +38,13 @@ pub fn Questionnaire(#[prop(into)] on_back: Callback<Option<RiskReview>>) -> imp
     let answer = Callback::new(move |(measure, item, value): (usize, usize, u8)| {
         change(&|h| h.answer(measure, item, value, now_ms()));
     });
-    let next = Callback::new(move |()| change(&Handover::next));
-    let back = Callback::new(move |()| change(&Handover::back));
+    // Each page opens at its top, however far down the last was scrolled.
+    let turn = move |f: &dyn Fn(&mut Handover)| {
+        change(f);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+    let next = Callback::new(move |()| turn(&Handover::next));
+    let back = Callback::new(move |()| turn(&Handover::back));
 
     view! {
         <main class="screen questionnaire">
