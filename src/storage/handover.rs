@@ -8,7 +8,7 @@ use crate::layout::{hand_back_pin_key, handover_key};
 use crate::model::hand_to_client::Handover;
 use crate::storage::coding::{read, write};
 use crate::storage::error::StorageError;
-use crate::storage::set_aside::set_aside_if_unreadable;
+use crate::storage::set_aside::{set_aside, set_aside_if_unreadable};
 use crate::storage::store::Store;
 use crate::storage::vault::PinHash;
 
@@ -27,6 +27,16 @@ impl Store {
     /// not be read, so no answer is lost unseen.
     pub fn end_handover(&mut self) -> Result<(), StorageError> {
         set_aside_if_unreadable::<Handover>(self.backend.as_mut(), &handover_key())?;
+        self.backend.remove(&handover_key())
+    }
+
+    /// The tablet is back, but the session the answers belong to is gone
+    /// (deleted in the meantime): they are set aside as stored, listed
+    /// under Problems to download, rather than dropped.
+    pub fn set_handover_aside(&mut self) -> Result<(), StorageError> {
+        if let Some(raw) = self.backend.get(&handover_key())? {
+            set_aside(self.backend.as_mut(), &handover_key(), &raw)?;
+        }
         self.backend.remove(&handover_key())
     }
 
@@ -103,6 +113,15 @@ mod tests {
         store.keep_handover(&handover()).unwrap();
         assert!(is_sealed(&backend.raw(&handover_key()).unwrap()));
         assert_eq!(store.handover(), Ok(Some(handover())));
+    }
+
+    #[test]
+    fn answers_whose_session_is_gone_are_set_aside_whole() {
+        let (mut store, _) = Store::open(Box::new(MemoryBackend::new())).unwrap();
+        store.keep_handover(&handover()).unwrap();
+        store.set_handover_aside().unwrap();
+        assert_eq!(store.handover(), Ok(None));
+        assert_eq!(store.damaged_records().unwrap().len(), 1);
     }
 
     #[test]

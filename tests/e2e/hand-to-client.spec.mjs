@@ -1,7 +1,21 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 import { field, startWithSession, storedRecords, turnOnLock } from "./helpers.mjs";
 
 const PIN = "2468";
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** What axe-core finds against WCAG 2 A and AA on the page as it is now. */
+async function violations(page) {
+  // Evaluated by the test runner, so the app's Content-Security-Policy does not apply.
+  await page.evaluate(AXE);
+  return page.evaluate(async () =>
+    (await globalThis.axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] })).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    ),
+  );
+}
 
 /** "Hand to client" from the open session: sets the PIN first when asked, then hands over `measures`. */
 async function handOver(page, measures, { pin = PIN } = {}) {
@@ -200,4 +214,34 @@ test("PHQ-9 item 9 answered above 0 is the first thing the clinician sees, and t
   await expect(page.getByRole("heading", { name: /Session 1 of/ })).toHaveCount(0);
   await page.getByRole("button", { name: "Open the session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+});
+
+test("axe-core finds no violation in the client's questionnaire, light or dark", async ({ page }) => {
+  await startWithSession(page);
+  await handOver(page, ["PHQ-9", "AUDIT"]);
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    expect(await violations(page), `choice of pace, ${colorScheme}`).toEqual([]);
+  }
+  await page.getByRole("button", { name: "One question at a time" }).click();
+  await answer(page, PHQ9[0], "Several days");
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    expect(await violations(page), `one item, ${colorScheme}`).toEqual([]);
+  }
+  await page.getByRole("button", { name: "Back" }).click();
+  await page.getByRole("button", { name: "Back" }).click();
+  await page.getByRole("button", { name: "All questions on one page" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/\(AUDIT\)$/);
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    expect(await violations(page), `whole form, ${colorScheme}`).toEqual([]);
+  }
+  await page.getByRole("button", { name: "Finish" }).click();
+  await page.getByRole("button", { name: "Hand back (clinician)" }).click();
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    expect(await violations(page), `thank-you and hand back, ${colorScheme}`).toEqual([]);
+  }
 });
