@@ -26,7 +26,7 @@ pub fn HandBack(
     let secret = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let gate = WrongTriesGate::new();
+    let gate = WrongTriesGate::start();
     let refused = Refusal::new(error);
     let waiting = gate.waiting();
     let handover = StoredValue::new(handover);

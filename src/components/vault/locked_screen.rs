@@ -17,7 +17,7 @@ pub fn LockedScreen(
     let use_recovery = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let gate = WrongTriesGate::new();
+    let gate = WrongTriesGate::start();
     let refused = Refusal::new(error);
     let waiting = gate.waiting();
 

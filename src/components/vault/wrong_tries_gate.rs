@@ -21,7 +21,7 @@ pub struct WrongTriesGate {
 
 impl WrongTriesGate {
     /// Reads the count kept on the device and ticks while the screen shows.
-    pub fn new() -> Self {
+    pub fn start() -> Self {
         let gate = Self {
             tries: RwSignal::new(WrongTries::default()),
             device: StoredValue::new_local(LocalStorageBackend::open().ok()),
