@@ -3,6 +3,7 @@
 //! before it, so a newcomer sees what a course in progress looks like.
 
 use super::homework::{Assignment, Completion, Decision, HomeworkKind, Obstacle};
+use super::measures::{self, Due, Scheduled};
 use super::note::{Note, NoteFormat, Section};
 use super::ratings::{Ratings, Scale};
 use super::{Client, Clinician, Course, Delivery, Session};
@@ -153,6 +154,13 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
                     Sleep through the night before deadlines\n\
                     Build confidence to lead and speak up"
                 .into(),
+            measures: [measures::PHQ9, measures::GAD7]
+                .into_iter()
+                .map(|measure| Scheduled {
+                    measure: measure.into(),
+                    due: Due::EverySession,
+                })
+                .collect(),
         },
         plan: Default::default(),
         created_at: now,
