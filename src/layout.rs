@@ -18,7 +18,7 @@ pub const PREFIX: &str = "sessionpad/v1/";
 /// The layout this build reads and writes. Data of a newer one opens
 /// read-only; every document sync sends carries it, so a device never
 /// stores a value laid out by a newer build.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Leads a value written by codec version 1 (deflate, dictionary 1, dense packing).
 pub const TAG_V1: char = 'Z';
