@@ -3,7 +3,7 @@
 //! every tab and after a reload; taking the tablet back needs the
 //! passphrase with the lock on, else the PIN set under "Your details".
 
-use super::AppState;
+use super::{AppState, SaveStatus};
 use crate::layout::handover_key;
 use crate::model::hand_to_client::{Handover, RiskReview, review_first};
 use crate::platform::now_ms;
@@ -80,37 +80,57 @@ impl AppState {
 
     /// The tablet is back: the client's answers go into the session, the
     /// questionnaire ends in every tab and the session opens. Returns what
-    /// the clinician must see before anything else.
-    /// `handover` is the questionnaire as the page holds it, which may be
-    /// ahead of what storage could keep; `None` when it could not be read.
+    /// the clinician must see before anything else. `handover` is the
+    /// questionnaire as the page holds it, which may be ahead of what
+    /// storage could keep; `None` when what was kept could not be read.
     pub fn take_back(&self, handover: Option<&Handover>) -> Result<Option<RiskReview>, String> {
-        let review = match handover {
-            Some(handover) => {
-                let answers = handover.handed_back();
-                self.keep_answers(&handover.session, answers.clone())?;
-                review_first(&handover.measures, &answers)
-            }
-            None => None,
+        let Some(handover) = handover else {
+            self.end(Store::end_handover, Route::Roster)?;
+            return Ok(None);
         };
-        if !self.write(Store::end_handover) {
-            return Err("The questionnaire could not be closed: see the message above.".into());
-        }
-        self.revision.update(|r| *r += 1);
-        match handover {
-            Some(handover) => self.navigate(Route::Session(handover.session.clone())),
-            None => self.navigate(Route::Roster),
+        let answers = handover.handed_back();
+        let review = review_first(&handover.measures, &answers);
+        match self.open_session(&handover.session) {
+            Ok(Some((mut session, _))) => {
+                for answered in answers {
+                    session.record_measure(answered);
+                }
+                session.updated_at = now_ms();
+                self.save_session(session);
+                self.flush();
+                if matches!(self.status.get_untracked(), SaveStatus::NotSaved { .. }) {
+                    return Err(self.why_not_saved());
+                }
+                self.end(
+                    Store::end_handover,
+                    Route::Session(handover.session.clone()),
+                )?;
+            }
+            // Deleted meanwhile: the answers wait under Problems.
+            Ok(None) | Err(_) => self.end(Store::set_handover_aside, Route::Roster)?,
         }
         Ok(review)
     }
 
-    /// Adds the client's answers to the session, each beside what it
-    /// already holds, and writes it at once.
-    fn keep_answers(
+    fn end(
         &self,
-        session: &str,
-        answers: Vec<crate::model::measures::MeasureAnswers>,
+        how: impl FnOnce(&mut Store) -> Result<(), crate::storage::StorageError>,
+        then: Route,
     ) -> Result<(), String> {
-        let _ = (session, answers, now_ms());
+        if !self.write(how) {
+            return Err(self.why_not_saved());
+        }
+        self.revision.update(|r| *r += 1);
+        self.navigate(then);
         Ok(())
+    }
+
+    /// Said on the hand-back form itself: the bars that report on storage
+    /// are hidden from the client.
+    fn why_not_saved(&self) -> String {
+        match self.status.get_untracked() {
+            SaveStatus::NotSaved { why, .. } => format!("Not saved: {why}"),
+            _ => "Not saved: the browser refused.".into(),
+        }
     }
 }
