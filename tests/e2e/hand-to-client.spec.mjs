@@ -124,6 +124,9 @@ test("a client answers a PHQ-9 and a GAD-7 one item per screen with Back, and th
 
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
   await expect(page).toHaveTitle("Sessionpad");
+  // The totals the model works out from the client's answers.
+  await expect(field(page, "PHQ-9")).toHaveValue("9");
+  await expect(field(page, "GAD-7")).toHaveValue("7");
   const [session] = await storedRecords(page, "/session/");
   const kept = session.record.measures.map((m) => [m.measure, m.answered.by, m.answered.values]);
   expect(kept).toEqual([
