@@ -52,7 +52,7 @@ async function handBack(page, secret) {
   }
   const form = page.locator("form.hand-back");
   await form.getByLabel(/^(PIN|Passphrase)$/).fill(secret);
-  await form.getByRole("button", { name: "Hand back" }).click();
+  await form.getByRole("button", { name: "Hand back", exact: true }).click();
 }
 
 const PHQ9 = [
@@ -91,7 +91,7 @@ test("a client answers a PHQ-9 and a GAD-7 one item per screen with Back, and th
   await expect(page.getByText(/No permission required to reproduce, translate, display or distribute\./)).toBeVisible();
   await answer(page, PHQ9[0], "Several days");
   await expect(page.getByText("Question 2 of 18")).toBeVisible();
-  await page.getByRole("button", { name: "Back" }).click();
+  await page.getByRole("button", { name: "Back", exact: true }).click();
   await expect(page.getByRole("button", { name: "Several days", exact: true })).toHaveAttribute("aria-pressed", "true");
   await answer(page, PHQ9[0], "More than half the days");
   // PHQ-9: 2 + 1·7 + 0 (item 9) = 9; GAD-7: 7 × 1 = 7.
@@ -113,13 +113,13 @@ test("a client answers a PHQ-9 and a GAD-7 one item per screen with Back, and th
     await expect(page.getByText("That is not the PIN.")).toBeVisible();
   }
   await expect(page.getByText(/Too many tries\. Wait 5 s, then try again\./)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Hand back" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Hand back", exact: true })).toBeDisabled();
   await page.reload();
   await seesNoRecord(page);
   await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
   await page.getByRole("button", { name: "Hand back (clinician)" }).click();
-  await expect(page.getByRole("button", { name: "Hand back" })).toBeDisabled();
-  await expect(page.getByRole("button", { name: "Hand back" })).toBeEnabled({ timeout: 10_000 });
+  await expect(page.getByRole("button", { name: "Hand back", exact: true })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Hand back", exact: true })).toBeEnabled({ timeout: 10_000 });
   await handBack(page, PIN);
 
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
@@ -175,6 +175,7 @@ test("with the lock on, a reload goes to the locked screen and only the passphra
   const passphrase = "cobalt lantern orchard mosaic";
   await startWithSession(page);
   const session = page.url();
+  await page.getByRole("link", { name: "Sessionpad" }).click();
   await turnOnLock(page, passphrase);
   await page.goto(session);
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
@@ -232,8 +233,8 @@ test("axe-core finds no violation in the client's questionnaire, light or dark",
     await page.emulateMedia({ colorScheme });
     expect(await violations(page), `one item, ${colorScheme}`).toEqual([]);
   }
-  await page.getByRole("button", { name: "Back" }).click();
-  await page.getByRole("button", { name: "Back" }).click();
+  await page.getByRole("button", { name: "Back", exact: true }).click();
+  await page.getByRole("button", { name: "Back", exact: true }).click();
   await page.getByRole("button", { name: "All questions on one page" }).click();
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/\(AUDIT\)$/);
