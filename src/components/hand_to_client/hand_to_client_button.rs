@@ -32,6 +32,14 @@ pub fn HandToClient(session: String) -> impl IntoView {
             None => error.set(Some("Choose at least one measure to hand over.".into())),
         }
     };
+    // Opened, the dialog takes the focus, so the keyboard and a screen
+    // reader start inside it.
+    let title = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move || {
+        if let Some(title) = title.get() {
+            let _ = title.focus();
+        }
+    });
     let toggle = move |id: String, on: bool| {
         error.set(None);
         chosen.update(|ids| {
@@ -57,7 +65,7 @@ pub fn HandToClient(session: String) -> impl IntoView {
                         }
                     }
                 >
-                    <h2>"Hand to client"</h2>
+                    <h2 tabindex="-1" node_ref=title>"Hand to client"</h2>
                     {move || match state.hand_back_by() {
                         HandBackBy::NothingYet => view! {
                             <p>"First set a PIN: you will need it to take the tablet back."</p>

@@ -47,12 +47,22 @@ pub fn ItemPage(
     let chosen = move || current.with(|h| h.answer_to(measure, item));
     // The closing question on difficulty is not under the stem.
     let under_stem = question.counts != Counts::NotScored;
+    // The button just pressed is gone with the last page: the new question
+    // takes the focus, so a screen reader reads it and Tab starts there.
+    let heading = NodeRef::<leptos::html::Legend>::new();
+    Effect::new(move || {
+        if let Some(legend) = heading.get() {
+            let _ = legend.focus();
+        }
+    });
     view! {
         <section class="panel client-page">
             <FormHeading measure=form.clone() instructions=under_stem />
             <Progress current noun="Question" />
             <fieldset class="plain answers">
-                <legend class="item-text">{question.text.clone()}</legend>
+                <legend class="item-text" tabindex="-1" node_ref=heading>
+                    {question.text.clone()}
+                </legend>
                 {options
                     .into_iter()
                     .map(|option| {
