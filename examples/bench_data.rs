@@ -178,7 +178,8 @@ fn session(draw: &mut Draw, client: &Client, last: Option<&Session>, pool: &[Str
     }
     for scale in Scale::ALL {
         let value = draw.below(usize::from(scale.max()) + 1) as u8;
-        s.ratings.set(scale, Some(value)).expect("in range");
+        s.set_score(scale, Some(value), s.created_at)
+            .expect("in range");
     }
     s.risk.level = *draw.pick(&[
         RiskLevel::None,

@@ -18,7 +18,7 @@ pub const PREFIX: &str = "sessionpad/v1/";
 /// The layout this build reads and writes. Data of a newer one opens
 /// read-only; every document sync sends carries it, so a device never
 /// stores a value laid out by a newer build.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Leads a value written by codec version 1 (deflate, dictionary 1, dense packing).
 pub const TAG_V1: char = 'Z';
@@ -49,6 +49,16 @@ pub fn lock_key() -> String {
 /// Wrong passphrases typed at the locked screen, counted so a reload keeps the wait.
 pub fn wrong_tries_key() -> String {
     format!("{PREFIX}wrong-tries")
+}
+/// The tablet in a client's hands: the questionnaire and the answers so far.
+/// Sealed like a record when the lock is on, but no record: it stays on
+/// this device and is gone once the tablet is handed back.
+pub fn handover_key() -> String {
+    format!("{PREFIX}handover")
+}
+/// The salted hash of the PIN that hands the tablet back when the lock is off.
+pub fn hand_back_pin_key() -> String {
+    format!("{PREFIX}hand-back-pin")
 }
 pub fn client_key(id: &str) -> String {
     format!("{PREFIX}client/{id}")

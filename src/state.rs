@@ -4,6 +4,8 @@
 mod autosave;
 mod backup;
 mod conflicts;
+mod hand_to_client;
+pub use hand_to_client::HandBackBy;
 mod sync;
 pub use sync::{check_database, set_up_from_server, start_sync};
 mod vault;
@@ -376,7 +378,7 @@ impl AppState {
             return;
         }
         let record = key.map(RecordRef::from_key);
-        if matches!(record, Some(None)) {
+        if matches!(record, Some(None)) && !key.is_some_and(hand_to_client::is_handover) {
             return;
         }
         if record == Some(Some(RecordRef::Schema)) && self.peek(Store::recheck_layout).is_some() {

@@ -1,3 +1,4 @@
+use super::measures::Scheduled;
 use super::treatment_plan::TreatmentPlan;
 use super::{InputError, parse_name, parse_planned};
 use chrono::NaiveDate;
@@ -13,6 +14,9 @@ pub struct Course {
     pub modality: String,
     /// One goal per line, as the clinician wrote them.
     pub goals: String,
+    /// The measures this course gives, and when each is due.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Scheduled>,
 }
 
 impl Default for Course {
@@ -22,6 +26,7 @@ impl Default for Course {
             start_date: None,
             modality: String::new(),
             goals: String::new(),
+            measures: Vec::new(),
         }
     }
 }

@@ -34,6 +34,8 @@ pub enum InputError {
     SnippetTaken(String),
     EmptySnippet,
     EmptyPlanItem,
+    /// A total typed for a measure whose items were answered one by one.
+    AnsweredItemByItem(&'static str),
 }
 
 impl fmt::Display for InputError {
@@ -69,6 +71,10 @@ impl fmt::Display for InputError {
             Self::SnippetTaken(name) => write!(f, "There is already a snippet named ;{name}."),
             Self::EmptySnippet => f.write_str("Write the snippet's text first."),
             Self::EmptyPlanItem => f.write_str("Write what it is first."),
+            Self::AnsweredItemByItem(what) => write!(
+                f,
+                "The {what} was answered item by item: change its answers, not the total."
+            ),
         }
     }
 }

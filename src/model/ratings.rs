@@ -125,34 +125,35 @@ pub fn parse_score(scale: Scale, input: &str) -> Result<Option<u8>, InputError> 
     parse_bounded(input, scale.name(), scale.max().into()).map(|n| n.map(|n| n as u8))
 }
 
+/// The self-ratings a session keeps; read them, and GAD-7 and PHQ-9
+/// totals, through [`crate::model::Session::score`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Ratings {
     pub anxiety: Option<u8>,
     pub mood: Option<u8>,
-    pub gad7: Option<u8>,
-    pub phq9: Option<u8>,
+    /// GAD-7 and PHQ-9 totals as sessions kept them before item-level
+    /// answers: read from older records, then moved into the session's
+    /// measures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) gad7: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) phq9: Option<u8>,
 }
 
 impl Ratings {
-    pub fn get(&self, scale: Scale) -> Option<u8> {
+    pub(super) fn get(&self, scale: Scale) -> Option<u8> {
         *self.slot(scale)
     }
 
     /// Sets or clears a score; a value above the scale's maximum is refused
     /// and the previous value kept.
-    pub fn set(&mut self, scale: Scale, value: Option<u8>) -> Result<(), InputError> {
+    pub(super) fn set(&mut self, scale: Scale, value: Option<u8>) -> Result<(), InputError> {
         if value.is_some_and(|v| v > scale.max()) {
             return Err(scale.refusal());
         }
         *self.slot_mut(scale) = value;
         Ok(())
-    }
-
-    /// Sets a score from typed input; on error the previous value is kept.
-    pub fn set_input(&mut self, scale: Scale, input: &str) -> Result<(), InputError> {
-        let value = parse_score(scale, input)?;
-        self.set(scale, value)
     }
 
     fn slot(&self, scale: Scale) -> &Option<u8> {
@@ -322,35 +323,6 @@ mod tests {
         assert_eq!(
             msg(Scale::Phq9),
             "PHQ-9 must be a whole number from 0 to 27."
-        );
-    }
-
-    #[test]
-    fn set_input_keeps_previous_value_on_error() {
-        let mut r = Ratings::default();
-        for scale in Scale::ALL {
-            assert_eq!(r.get(scale), None);
-            assert_eq!(r.set_input(scale, " 7 "), Ok(()));
-            assert_eq!(r.get(scale), Some(7));
-            assert_eq!(
-                r.set_input(scale, &(scale.max() + 1).to_string()),
-                Err(scale.refusal())
-            );
-            assert_eq!(r.set_input(scale, "abc"), Err(scale.refusal()));
-            assert_eq!(r.get(scale), Some(7));
-            assert_eq!(r.set_input(scale, ""), Ok(()));
-            assert_eq!(r.get(scale), None);
-        }
-        r.set_input(Scale::Gad7, "15").unwrap();
-        r.set_input(Scale::Mood, "3").unwrap();
-        assert_eq!(
-            r,
-            Ratings {
-                anxiety: None,
-                mood: Some(3),
-                gad7: Some(15),
-                phq9: None
-            }
         );
     }
 

@@ -3,8 +3,9 @@
 //! before it, so a newcomer sees what a course in progress looks like.
 
 use super::homework::{Assignment, Completion, Decision, HomeworkKind, Obstacle};
+use super::measures::{self, Due, Scheduled};
 use super::note::{Note, NoteFormat, Section};
-use super::ratings::Ratings;
+use super::ratings::{Ratings, Scale};
 use super::{Client, Clinician, Course, Delivery, Session};
 use chrono::{Days, NaiveDate, NaiveTime};
 
@@ -153,6 +154,13 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
                     Sleep through the night before deadlines\n\
                     Build confidence to lead and speak up"
                 .into(),
+            measures: [measures::PHQ9, measures::GAD7]
+                .into_iter()
+                .map(|measure| Scheduled {
+                    measure: measure.into(),
+                    due: Due::EverySession,
+                })
+                .collect(),
         },
         plan: Default::default(),
         created_at: now,
@@ -162,28 +170,34 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
         .iter()
         .zip(SCORES)
         .zip(0u32..)
-        .map(|((notes, [anxiety, mood, gad7, phq9]), week)| Session {
-            id: new_id(),
-            client_id: client.id.clone(),
-            number: week + 1,
-            date: start_date + Days::new(7 * u64::from(week)),
-            start: NaiveTime::from_hms_opt(10, 0, 0),
-            end: NaiveTime::from_hms_opt(10, 50, 0),
-            delivery: Delivery::InPerson,
-            note: {
-                let mut note = Note::new(NoteFormat::Free);
-                note.set_text(Section::Free, (*notes).to_string());
-                note
-            },
-            ratings: Ratings {
-                anxiety: Some(anxiety),
-                mood: Some(mood),
-                gad7: Some(gad7),
-                phq9: Some(phq9),
-            },
-            created_at: now,
-            updated_at: now,
-            ..Session::default()
+        .map(|((notes, [anxiety, mood, gad7, phq9]), week)| {
+            let mut session = Session {
+                id: new_id(),
+                client_id: client.id.clone(),
+                number: week + 1,
+                date: start_date + Days::new(7 * u64::from(week)),
+                start: NaiveTime::from_hms_opt(10, 0, 0),
+                end: NaiveTime::from_hms_opt(10, 50, 0),
+                delivery: Delivery::InPerson,
+                note: {
+                    let mut note = Note::new(NoteFormat::Free);
+                    note.set_text(Section::Free, (*notes).to_string());
+                    note
+                },
+                ratings: Ratings {
+                    anxiety: Some(anxiety),
+                    mood: Some(mood),
+                    ..Ratings::default()
+                },
+                created_at: now,
+                updated_at: now,
+                ..Session::default()
+            };
+            for (scale, total) in [(Scale::Gad7, gad7), (Scale::Phq9, phq9)] {
+                let kept = session.set_score(scale, Some(total), now);
+                debug_assert!(kept.is_ok(), "the sample's scores are in range");
+            }
+            session
         })
         .collect();
     add_homework(&mut sessions, &mut new_id);
@@ -262,15 +276,14 @@ mod tests {
 
     #[test]
     fn every_sample_session_carries_scores_that_agree_with_its_notes() {
-        use crate::model::ratings::Scale;
         let data = sample_data(String::new, 0);
         for s in &data.sessions {
             for scale in Scale::ALL {
-                let score = s.ratings.get(scale).expect("a score on every session");
+                let score = s.score(scale).expect("a score on every session");
                 assert!(score <= scale.max(), "{scale:?} in session {}", s.number);
             }
         }
-        let gad7 = |n: usize| data.sessions[n - 1].ratings.gad7;
+        let gad7 = |n: usize| data.sessions[n - 1].score(Scale::Gad7);
         assert_eq!((gad7(1), gad7(10), gad7(13)), (Some(15), Some(11), Some(8)));
         assert!(
             data.sessions[9]

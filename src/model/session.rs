@@ -2,6 +2,7 @@ use super::InputError;
 use super::choice::{Choice, choice_enum};
 use super::clock::{format_date, format_duration};
 use super::homework::{HomeworkList, Review, SessionHomework};
+use super::measures::MeasureAnswers;
 use super::note::{Note, NoteFormat, agenda_from_plan};
 use super::ratings::{Ratings, Risk};
 use super::record::time_and_length;
@@ -22,9 +23,14 @@ choice_enum! {
     }
 }
 
+mod measures;
+
 /// One session of a client's course.
+///
+/// Read through [`Session::read_stored`], which moves GAD-7 and PHQ-9 totals
+/// kept before item-level answers into [`Session::measures`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, remote = "Self")]
 pub struct Session {
     pub id: String,
     pub client_id: String,
@@ -42,6 +48,10 @@ pub struct Session {
     pub note: Note,
     pub tags: Tags,
     pub ratings: Ratings,
+    /// Each measure given in this session, at most once each: item by item,
+    /// or as a total only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<MeasureAnswers>,
     pub risk: Risk,
     /// What to work on next time; it becomes the next session's agenda.
     pub plan_for_next: String,
@@ -83,6 +93,7 @@ impl Default for Session {
             note: Note::default(),
             tags: Tags::default(),
             ratings: Ratings::default(),
+            measures: Vec::new(),
             risk: Risk::default(),
             plan_for_next: String::new(),
             next_appointment: None,

@@ -1,8 +1,10 @@
 //! Bringing stored data written by earlier layouts up to the current one.
 
 use crate::layout::{PREFIX, RecordRef, SCHEMA_VERSION, schema_key, transcript_key};
+use crate::model::Session;
 use crate::storage::backend::Backend;
 use crate::storage::codec;
+use crate::storage::coding::encoded;
 use crate::storage::error::StorageError;
 use crate::storage::vault::is_lock_key;
 
@@ -29,6 +31,7 @@ const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [
     // the next unlock (the key is needed), and bookkeeping is sealed when
     // next written. Older builds open this layout read-only.
     |_| Ok(()),
+    scores_into_measures,
 ];
 
 /// Layout 2: a session's free-text `notes` become the free-text section of
@@ -104,6 +107,41 @@ fn compress_records(backend: &mut dyn Backend) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// Layout 5: a session's GAD-7 and PHQ-9 totals move from its ratings into
+/// its measures, as answers "total only, entered by the clinician". Reading
+/// a session makes the same move (see [`Session`]'s `Deserialize`), since a
+/// backup or another device may still send the old shape; this step stores
+/// the result, so the record is in the new shape before anything reads it.
+/// Safe to run again: a moved record no longer holds the old totals.
+fn scores_into_measures(backend: &mut dyn Backend) -> Result<(), StorageError> {
+    for key in backend.keys()? {
+        if !matches!(RecordRef::from_key(&key), Some(RecordRef::Session(_))) {
+            continue;
+        }
+        let Some(raw) = backend.get(&key)? else {
+            continue;
+        };
+        // A record that does not decode is left exactly as it is, for the reader to report.
+        let Ok(json) = codec::decode(&raw) else {
+            continue;
+        };
+        let Ok(record) = serde_json::from_str::<serde_json::Value>(&json) else {
+            continue;
+        };
+        let holds_totals = ["/ratings/gad7", "/ratings/phq9"]
+            .iter()
+            .any(|at| record.pointer(at).is_some_and(|v| !v.is_null()));
+        if !holds_totals {
+            continue;
+        }
+        let Ok(session) = serde_json::from_value::<Session>(record) else {
+            continue;
+        };
+        backend.set(&key, &encoded(&session)?)?;
+    }
+    Ok(())
+}
+
 pub(in crate::storage) fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
     let found = match backend.get(&schema_key())? {
         None => 0,
@@ -134,3 +172,6 @@ fn run_steps(backend: &mut dyn Backend, found: u32) -> Result<(), StorageError> 
         .iter()
         .try_for_each(|step| step(backend))
 }
+
+#[cfg(test)]
+mod tests;

@@ -37,6 +37,7 @@ mod revisions;
 
 mod records;
 
+mod handover;
 mod problems;
 mod queue;
 mod room;

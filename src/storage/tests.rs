@@ -53,7 +53,10 @@ pub(super) fn session(id: &str, client_id: &str, number: u32) -> Session {
 fn a_fresh_store_is_stamped_with_the_current_schema() {
     let backend = MemoryBackend::new();
     let store = open(&backend);
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("4"));
+    assert_eq!(
+        backend.raw(&schema_key()).as_deref(),
+        Some(SCHEMA_VERSION.to_string().as_str())
+    );
     assert_eq!(store.index(), &Index::default());
     assert_eq!(store.clients(), (vec![], vec![]));
 }
@@ -104,7 +107,10 @@ fn migrating_layout_0_keeps_client_and_index_records_whole() {
     backend.plant(&client_key("c1"), client_json);
     backend.plant(&index_key(), index_json);
     let store = open(&backend);
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("4"));
+    assert_eq!(
+        backend.raw(&schema_key()).as_deref(),
+        Some(SCHEMA_VERSION.to_string().as_str())
+    );
     let decoded = |key: &str| {
         codec::decode(&backend.raw(key).unwrap())
             .unwrap()
@@ -128,7 +134,10 @@ fn layout_1_session_notes_become_the_free_text_section_of_the_note() {
         r#"{"clients":[],"sessions":[{"id":"s1","client_id":"c1"},{"id":"s2","client_id":"c1"}]}"#,
     );
     let store = Store::open(Box::new(backend.clone())).unwrap().0;
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("4"));
+    assert_eq!(
+        backend.raw(&schema_key()).as_deref(),
+        Some(SCHEMA_VERSION.to_string().as_str())
+    );
     let s = store.session("s1").unwrap().unwrap();
     assert_eq!(s.number, 4);
     assert_eq!(s.note.format, NoteFormat::Free);
@@ -470,7 +479,10 @@ fn migration_3_compresses_every_record_and_moves_the_transcript_to_its_own_key()
     let (backend, imported, alex) = layout_2_fixture();
     let before = Store::open(Box::new(backend.clone())).map(|_| ());
     assert_eq!(before, Ok(()));
-    assert_eq!(backend.raw(&schema_key()).as_deref(), Some("4"));
+    assert_eq!(
+        backend.raw(&schema_key()).as_deref(),
+        Some(SCHEMA_VERSION.to_string().as_str())
+    );
     for key in backend.keys().unwrap() {
         if key != schema_key() {
             assert!(codec::is_current(&backend.raw(&key).unwrap()), "{key}");

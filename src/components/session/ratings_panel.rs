@@ -2,7 +2,9 @@ use crate::components::ChoiceSelect;
 use crate::components::TextArea;
 use crate::components::use_edited_session;
 use crate::components::{FieldError, Refusal};
+use crate::model::Session;
 use crate::model::ratings::{RiskLevel, Scale};
+use crate::platform::now_ms;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -43,14 +45,7 @@ fn ScoreField(scale: Scale) -> impl IntoView {
     let edited = use_edited_session();
     let error = RwSignal::new(None::<String>);
     let refused = Refusal::new(error);
-    let shown = move || {
-        edited.session.with(|s| {
-            s.ratings
-                .get(scale)
-                .map(|v| v.to_string())
-                .unwrap_or_default()
-        })
-    };
+    let shown = move || edited.session.with(|s| shown_score(s, scale));
     view! {
         <div class="field">
             <label class="field">
@@ -64,24 +59,18 @@ fn ScoreField(scale: Scale) -> impl IntoView {
                     prop:value=shown
                     on:change=move |ev| {
                         // Also fired as the page is left with this field focused.
-                        let Some(mut ratings) = edited.session.try_with_untracked(|s| s.ratings.clone()) else {
+                        let typed = event_target_value(&ev);
+                        let set = |s: &mut Session| s.set_score_input(scale, &typed, now_ms());
+                        if edited.try_change_telling(error, set) {
                             return;
-                        };
-                        match ratings.set_input(scale, &event_target_value(&ev)) {
-                            Ok(()) => {
-                                edited.change(|s| s.ratings = ratings);
-                                error.set(None);
-                            }
-                            Err(refused) => {
-                                // Put the kept value back in the field beside the message.
-                                if let Some(input) = ev
-                                    .target()
-                                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                                {
-                                    input.set_value(&shown());
-                                }
-                                error.set(Some(refused.to_string()));
-                            }
+                        }
+                        // Put the kept value back in the field beside the message.
+                        let kept = edited.session.try_with_untracked(|s| shown_score(s, scale));
+                        let input = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        if let (Some(kept), Some(input)) = (kept, input) {
+                            input.set_value(&kept);
                         }
                     }
                 />
@@ -89,4 +78,11 @@ fn ScoreField(scale: Scale) -> impl IntoView {
             <FieldError message=refused />
         </div>
     }
+}
+
+fn shown_score(session: &Session, scale: Scale) -> String {
+    session
+        .score(scale)
+        .map(|v| v.to_string())
+        .unwrap_or_default()
 }

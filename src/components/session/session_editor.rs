@@ -1,7 +1,7 @@
 use super::{DeleteSession, SnippetExpander};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
-    CapturePanel, ConflictNotice, Crumbs, ExportMarkdown, FieldError, HomeworkPanel,
+    CapturePanel, ConflictNotice, Crumbs, ExportMarkdown, FieldError, HandToClient, HomeworkPanel,
     HomeworkReview, NoteEditor, PlanPanel, RatingsPanel, RecordOf, SessionHeader, SigningPanel,
     TagPicker, TranscriptPanel, or_missing,
 };
@@ -127,7 +127,10 @@ fn SessionForm(
                 <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
                 <div class="record-actions">
                     <a class="button-link" href=Route::SessionRecord(id.clone()).hash()>"Print"</a>
-                    <ExportMarkdown of=RecordOf::Session(id) label="Export Markdown" />
+                    <ExportMarkdown of=RecordOf::Session(id.clone()) label="Export Markdown" />
+                    <Show when=move || !signed()>
+                        <HandToClient session=id.clone() />
+                    </Show>
                     <DeleteSession client=client.clone() />
                 </div>
             </div>

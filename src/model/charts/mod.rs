@@ -100,7 +100,7 @@ pub fn series(sessions: &[Session], measure: Measure) -> Vec<(u32, u32)> {
     let mut points: Vec<(u32, u32)> = match measure {
         Measure::Score(scale) => sessions
             .iter()
-            .filter_map(|s| Some((s.number, s.ratings.get(scale)?.into())))
+            .filter_map(|s| Some((s.number, s.score(scale)?.into())))
             .collect(),
         Measure::HomeworkDone => homework_done(sessions),
     };

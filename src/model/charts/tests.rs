@@ -13,7 +13,7 @@ fn session(number: u32, gad7: Option<u8>) -> Session {
             + chrono::Days::new(7 * u64::from(number - 1)),
         ..Session::default()
     };
-    s.ratings.gad7 = gad7;
+    s.set_score(Scale::Gad7, gad7, 0).unwrap();
     s
 }
 

@@ -17,6 +17,8 @@ mod custom;
 mod gad7;
 mod pcl5;
 mod phq9;
+mod schedule;
+mod summary;
 mod zero_to_ten;
 
 pub use answers::{
@@ -24,6 +26,8 @@ pub use answers::{
 };
 pub use change::Change;
 pub use custom::{CustomError, CustomMeasure};
+pub use schedule::{Due, Scheduled, due_in};
+pub use summary::answered_by;
 
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +54,15 @@ pub fn library() -> Vec<Measure> {
 /// The shipped measure with this id, if there is one.
 pub fn shipped(id: &str) -> Option<Measure> {
     library().into_iter().find(|m| m.id == id)
+}
+
+/// The measure answers were given under: a shipped one, or one of the
+/// clinician's own (`custom`, every version kept), by id and version.
+pub fn find(custom: &[Measure], answers: &MeasureAnswers) -> Option<Measure> {
+    shipped(&answers.measure)
+        .into_iter()
+        .chain(custom.iter().cloned())
+        .find(|m| m.id == answers.measure && m.version == answers.version)
 }
 
 /// A questionnaire or rating, as data.

@@ -112,7 +112,7 @@ pub fn session_record(
     let scores: Vec<String> = Scale::ALL
         .iter()
         .filter_map(|&scale| {
-            let score = session.ratings.get(scale)?;
+            let score = session.score(scale)?;
             Some(format!("{}: {score} of {}", scale.name(), scale.max()))
         })
         .collect();

@@ -46,7 +46,9 @@ fn sample_course() -> (Client, Clinician, Vec<Session>) {
     );
     session.note.draft_from_timeline(session.timeline.entries());
     session.ratings.anxiety = Some(4);
-    session.ratings.gad7 = Some(8);
+    session
+        .set_score(crate::model::ratings::Scale::Gad7, Some(8), 0)
+        .unwrap();
     session.risk.level = RiskLevel::Low;
     session.risk.note = "No ideation; sleep improving.".into();
     let mut sessions = sample.sessions;

@@ -10,7 +10,9 @@
 use crate::model::Choice;
 use crate::model::Session;
 use crate::model::homework::{Assignment, Review};
+use crate::model::measures::{self, Answered, MeasureAnswers};
 use crate::model::note::Section;
+use crate::model::ratings::Scale;
 use crate::model::transcript::{Item, Role, Transcript};
 use sha2::{Digest, Sha256};
 
@@ -129,12 +131,13 @@ pub(super) fn note(session: &Session, signer: &str, at: i64) -> Fields {
             f.text("tag", item);
         }
     }
-    let r = &session.ratings;
+    // A GAD-7 or PHQ-9 kept as a total only sits where such totals were
+    // signed before item-level answers, so those signatures still match.
     for (tag, score) in [
-        ("anxiety", r.anxiety),
-        ("mood", r.mood),
-        ("gad7", r.gad7),
-        ("phq9", r.phq9),
+        ("anxiety", session.ratings.anxiety),
+        ("mood", session.ratings.mood),
+        ("gad7", session.total_only(Scale::Gad7)),
+        ("phq9", session.total_only(Scale::Phq9)),
     ] {
         f.optional(tag, shown(score).as_deref());
     }
@@ -158,7 +161,42 @@ pub(super) fn note(session: &Session, signer: &str, at: i64) -> Fields {
     }
     let digest = session.transcript.as_ref().map(transcript);
     f.optional("transcript", digest.as_deref());
+    // Added last and only when there are any, so notes signed before
+    // item-level answers hash as they did.
+    let given: Vec<&MeasureAnswers> = session
+        .measures
+        .iter()
+        .filter(|a| !signed_as_a_score(a))
+        .collect();
+    if !given.is_empty() {
+        f.count("measures", given.len());
+        for answers in given {
+            measure(&mut f, answers);
+        }
+    }
     f
+}
+
+/// Whether `answers` are a GAD-7 or PHQ-9 total, signed among the scores.
+fn signed_as_a_score(answers: &MeasureAnswers) -> bool {
+    matches!(answers.answered, Answered::TotalOnly { .. })
+        && [measures::GAD7, measures::PHQ9].contains(&answers.measure.as_str())
+}
+
+fn measure(f: &mut Fields, a: &MeasureAnswers) {
+    f.text("measure", &a.measure);
+    f.number("version", a.version.into());
+    f.moment("at", a.at);
+    match &a.answered {
+        Answered::Items { by, values } => {
+            f.text("by", by.key());
+            f.count("values", values.len());
+            for value in values {
+                f.optional("value", shown(*value).as_deref());
+            }
+        }
+        Answered::TotalOnly { total } => f.number("total_only", (*total).into()),
+    }
 }
 
 fn homework(f: &mut Fields, a: &Assignment) {

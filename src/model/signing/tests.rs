@@ -1,8 +1,9 @@
 use super::encoding::Fields;
 use super::*;
 use crate::model::homework::{Assignment, Completion, Decision, Obstacle};
+use crate::model::measures::{self, MeasureAnswers, Respondent};
 use crate::model::note::{NoteFormat, Section};
-use crate::model::ratings::RiskLevel;
+use crate::model::ratings::{RiskLevel, Scale};
 use crate::model::tags::TagKind;
 use crate::model::timeline::EntryKind;
 use chrono::{NaiveDate, NaiveTime};
@@ -26,7 +27,7 @@ fn full_draft() -> Session {
     s.goals_addressed = vec![2, 5];
     s.tags.add(TagKind::Intervention, "Sleep hygiene");
     s.tags.add(TagKind::Theme, "sleep");
-    s.ratings.gad7 = Some(8);
+    s.set_score(Scale::Gad7, Some(8), 0).unwrap();
     s.risk.level = RiskLevel::Low;
     s.risk.note = "No plan or intent.".into();
     let mut walk = Assignment::new("h1", "Evening walk");
@@ -124,10 +125,52 @@ fn changing_goals_tags_scores_or_risk_breaks_the_signature() {
         let tag = s.tags.themes.remove(0);
         s.tags.interventions.push(tag);
     });
-    breaks("a score", |s| s.ratings.gad7 = Some(9));
-    breaks("a cleared score", |s| s.ratings.gad7 = None);
+    breaks("a score", |s| s.set_score(Scale::Gad7, Some(9), 0).unwrap());
+    breaks("a cleared score", |s| {
+        s.set_score(Scale::Gad7, None, 0).unwrap()
+    });
     breaks("the risk level", |s| s.risk.level = RiskLevel::High);
     breaks("the risk note", |s| s.risk.note.clear());
+}
+
+#[test]
+fn changing_a_measure_answered_item_by_item_breaks_the_signature() {
+    let pcl5 = measures::shipped(measures::PCL5).unwrap();
+    let phq9 = measures::shipped(measures::PHQ9).unwrap();
+    let mut s = full_draft();
+    let mut answers = MeasureAnswers::blank(&pcl5, Respondent::Client, 900);
+    answers.answer(&pcl5, 3, Some(2)).unwrap();
+    s.record_measure(answers);
+    s.sign("Dr. Harper Torres, LCP", 1_000).unwrap();
+    assert_eq!(s.verify_signature(), Ok(Covered::WholeNote));
+    let changed = |change: &dyn Fn(&mut Session)| {
+        let mut copy = s.clone();
+        change(&mut copy);
+        copy.verify_signature()
+    };
+    let answer = |item, value| {
+        let pcl5 = &pcl5;
+        move |s: &mut Session| {
+            let mut a = s.measure_answers("pcl5").unwrap().clone();
+            a.answer(pcl5, item, value).unwrap();
+            s.record_measure(a);
+        }
+    };
+    for (what, result) in [
+        ("an answer", changed(&answer(3, Some(1)))),
+        ("a cleared answer", changed(&answer(3, None))),
+        ("a new answer", changed(&answer(4, Some(0)))),
+        (
+            "a measure removed",
+            changed(&|s| drop(s.remove_measure("pcl5"))),
+        ),
+        (
+            "a measure added",
+            changed(&|s| s.record_measure(MeasureAnswers::blank(&phq9, Respondent::Paper, 1))),
+        ),
+    ] {
+        assert_eq!(result, Err(SignatureProblem::Changed), "changing {what}");
+    }
 }
 
 #[test]
@@ -279,7 +322,7 @@ fn signed_with_v1() -> Session {
     let mut s = Session::next("s1".into(), "c1", &[], day, NoteFormat::Soap, 0);
     s.note
         .set_text(Section::Subjective, "Slept better this week.".into());
-    s.ratings.gad7 = Some(8);
+    s.set_score(Scale::Gad7, Some(8), 0).unwrap();
     let stored = r#"{"signer":"Dr. Lee","at":1000,
         "hash":"d3aec25f6fe04f4205af64cbb5c498d3256c155306c8649536f4b5005f778173"}"#;
     s.signature = Some(serde_json::from_str(stored).unwrap());

@@ -4,6 +4,7 @@
 
 use super::Addendum;
 use super::encoding::hex_sha256;
+use crate::model::ratings::Scale;
 use crate::model::{Choice, Session};
 
 /// SHA-256 over each part preceded by its length. The app ran as 32-bit
@@ -37,7 +38,17 @@ fn canonical(session: &Session) -> String {
         .collect();
     put("sections", sections.into());
     let json = |value: serde_json::Result<serde_json::Value>| value.unwrap_or_default();
-    put("ratings", json(serde_json::to_value(&session.ratings)));
+    // The four scores as v1 kept them, GAD-7 and PHQ-9 as totals.
+    let r = &session.ratings;
+    put(
+        "ratings",
+        serde_json::json!({
+            "anxiety": r.anxiety,
+            "mood": r.mood,
+            "gad7": session.total_only(Scale::Gad7),
+            "phq9": session.total_only(Scale::Phq9),
+        }),
+    );
     put("tags", json(serde_json::to_value(&session.tags)));
     put("risk", json(serde_json::to_value(&session.risk)));
     put("homework", json(serde_json::to_value(&session.homework)));

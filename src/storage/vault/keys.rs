@@ -190,7 +190,7 @@ impl Kdf {
 
     /// The key `passphrase` derives; `None` when these parameters are not
     /// ones this build can run.
-    fn derive(&self, passphrase: &str) -> Option<VaultKey> {
+    pub(super) fn derive(&self, passphrase: &str) -> Option<VaultKey> {
         if self.out_of_bounds().is_some() {
             return None;
         }

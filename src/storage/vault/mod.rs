@@ -10,12 +10,14 @@
 
 mod header;
 mod keys;
+mod pin;
 mod sealing;
 mod wrong_tries;
 
 pub(in crate::storage) use header::new_id;
 pub use header::{HeaderRefused, Pulled, VaultHeader};
 pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
+pub use pin::PinHash;
 pub use sealing::{Keyring, VaultBackend, is_sealed, stays_plain};
 pub(in crate::storage) use sealing::{open as open_sealed, previous_key, sealed_version};
 pub use wrong_tries::{keep_wrong_tries, wrong_tries};
