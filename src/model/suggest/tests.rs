@@ -536,9 +536,9 @@ macro_rules! labelled {
     ($name:literal) => {
         (
             $name,
-            include_str!(concat!("../../../tests/fixtures/labelled/", $name, ".txt")),
+            include_str!(concat!("../../../tests/fixtures/labelled/dev/", $name, ".txt")),
             include_str!(concat!(
-                "../../../tests/fixtures/labelled/",
+                "../../../tests/fixtures/labelled/dev/",
                 $name,
                 ".labels.json"
             )),
