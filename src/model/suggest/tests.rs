@@ -30,17 +30,17 @@ fn sample_interventions() {
 }
 
 #[test]
-fn sample_themes() {
+fn the_samples_themes_come_in_order_of_how_much_the_client_talks_of_them() {
     let s = suggest(&parse(SAMPLE).unwrap());
     assert_eq!(
         tags(&s.themes),
         vec![
             ("anxiety", "anxious"),
-            ("work stress", "deadlines"),
-            ("perfectionism", "good enough"),
-            ("core beliefs", "core beliefs"),
             ("fear of failure", "fear of failure"),
+            ("perfectionism", "good enough"),
+            ("work stress", "deadlines"),
             ("sleep", "sleep"),
+            ("core beliefs", "core beliefs"),
         ]
     );
 }
@@ -536,7 +536,11 @@ macro_rules! labelled {
     ($name:literal) => {
         (
             $name,
-            include_str!(concat!("../../../tests/fixtures/labelled/dev/", $name, ".txt")),
+            include_str!(concat!(
+                "../../../tests/fixtures/labelled/dev/",
+                $name,
+                ".txt"
+            )),
             include_str!(concat!(
                 "../../../tests/fixtures/labelled/dev/",
                 $name,
