@@ -23,41 +23,103 @@ for component in rustfmt clippy; do
   fi
 done
 
-if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "Installing Trunk $TRUNK_VERSION (about 10 minutes, once)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
-fi
-
-if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "Installing wasm-bindgen CLI $WASM_BINDGEN_VERSION (about 3 minutes, once)"
-  # Not --locked: the locked build wants a webpki-roots release the registry lacks.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
-fi
-
+# The system's packages, then the npm packages: downloads and unpacking, mostly waiting on the network
+# and the disk, so they run while cargo compiles the Rust tools below.
+apt_packages=()
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  say "Installing Node.js"
-  as_root apt-get update
-  as_root apt-get install -y nodejs npm
+  apt_packages+=(nodejs npm)
 fi
-
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "Installing Chromium and ChromeDriver"
-  as_root apt-get update
-  as_root apt-get install -y chromium chromium-driver
+  apt_packages+=(chromium chromium-driver)
 fi
-
 # WebKit, the engine of Safari on iPad, for the WebKit lane of the tests.
 if [ ! -x /usr/bin/WebKitWebDriver ] || ! command -v xvfb-run >/dev/null; then
-  say "Installing WebKitGTK's WebDriver and Xvfb"
-  as_root apt-get update
-  as_root apt-get install -y webkit2gtk-driver xvfb
+  apt_packages+=(webkit2gtk-driver xvfb)
 fi
 
-# node_modules/.package-lock.json is npm's record of what is installed.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm packages (wasm-opt, Playwright, PouchDB Server; builds sqlite3 once, about 2 minutes)"
-  npm ci --no-audit --no-fund
+# node_modules/.package-lock.json is npm's record of what is installed: the packages are current when it
+# names every version package-lock.json asks for. Compared by content, not by date, because a fresh
+# checkout's package-lock.json is always newer than an install it matches.
+npm_current() {
+  node -e '
+    const fs = require("fs");
+    const read = (file) => JSON.parse(fs.readFileSync(file, "utf8")).packages;
+    const [wanted, installed] = [read("package-lock.json"), read("node_modules/.package-lock.json")];
+    const stale = Object.entries(wanted).filter(([path, p]) => path && !p.optional && installed[path]?.version !== p.version);
+    process.exit(stale.length ? 1 : 0);
+  ' 2>/dev/null
+}
+
+install_packages() {
+  if [ ${#apt_packages[@]} -gt 0 ]; then
+    say "Installing ${apt_packages[*]}"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_packages[@]}"
+  fi
+  if ! npm_current; then
+    # npm ci empties node_modules first; through a link that would empty another checkout's packages.
+    if [ -L node_modules ]; then
+      echo "node_modules links to $(readlink node_modules), whose packages do not match package-lock.json:" >&2
+      echo "run npm ci there, or remove the link to install here" >&2
+      return 1
+    fi
+    say "Installing npm packages (wasm-opt, Playwright, PouchDB Server)"
+    # No install scripts: of the two packages that have one, leveldown ships prebuilt binaries and
+    # sqlite3 (PouchDB Server's --sqlite, never used here) would take two minutes to compile.
+    npm ci --no-audit --no-fund --ignore-scripts
+  fi
+}
+
+rust_tools=()
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  rust_tools+=(trunk)
 fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  rust_tools+=(wasm-bindgen)
+fi
+
+packages=
+if [ ${#apt_packages[@]} -gt 0 ] || ! npm_current; then
+  if [ ${#rust_tools[@]} -gt 0 ]; then
+    # Asked now, while a password prompt can still be answered.
+    if [ ${#apt_packages[@]} -gt 0 ] && [ "$(id -u)" != 0 ]; then sudo -v; fi
+    packages_log=$(mktemp)
+    install_packages >"$packages_log" 2>&1 &
+    packages=$!
+    say "Installing the system's and npm packages meanwhile (log: $packages_log)"
+  else
+    install_packages
+  fi
+fi
+
+# Waits for the packages started above and shows what they printed; also on the way out after a
+# failed cargo install, so that no apt-get is left holding its lock behind a finished run.
+finish_packages() {
+  [ -n "$packages" ] || return 0
+  local started=$packages status=0
+  packages=
+  wait "$started" || status=$?
+  cat "$packages_log"
+  rm -f "$packages_log"
+  return "$status"
+}
+trap finish_packages EXIT
+
+for tool in "${rust_tools[@]}"; do
+  case $tool in
+    trunk)
+      say "Installing Trunk $TRUNK_VERSION (about 10 minutes, once)"
+      cargo install trunk --version "$TRUNK_VERSION" --locked
+      ;;
+    wasm-bindgen)
+      say "Installing wasm-bindgen CLI $WASM_BINDGEN_VERSION (about 3 minutes, once)"
+      # Not --locked: the locked build wants a webpki-roots release the registry lacks.
+      cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+      ;;
+  esac
+done
+
+finish_packages
 
 if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != 132 ]; then
   echo "wasm-opt 132 from npm binaryen is not on PATH" >&2

@@ -3,12 +3,14 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+setup_took=$SECONDS
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 
 passed=0
 failed=0
 failures=()
+timings=("$(printf '%5d s  %s' "$setup_took" "setup (installing what is missing)")")
 log=$(mktemp)
 
 # A check counts once; a test runner counts each test it reports.
@@ -16,8 +18,13 @@ step() {
   local name=$1
   shift
   printf '\n\033[1m==> %s\033[0m\n' "$name"
+  local started=$SECONDS
   "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
+  local took=$((SECONDS - started))
+  # Each step says how long it took, so a slow one is plain to see.
+  printf '\033[1m==> %s (%d s)\033[0m\n' "$name" "$took"
+  timings+=("$(printf '%5d s  %s' "$took" "$name")")
   local p f
   # cargo: "test result: ok. 12 passed; 0 failed;"   Playwright: "  7 passed (3.1s)"
   # node --test: "ℹ pass 7" (spec reporter) or "# pass 7" (TAP)
@@ -40,7 +47,7 @@ step() {
 }
 
 step "rustfmt" cargo fmt --all -- --check
-step "structure (file size, model without web crates, storage keys)" bash scripts/check-structure.sh
+step "structure (file size, model without web crates, storage keys, one-way layers)" bash scripts/check-structure.sh
 step "clippy (host)" cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests" cargo test
@@ -54,6 +61,9 @@ step "WebKit lane (WebKitGTK ${webkit:-unknown})" \
   xvfb-run -a -s "-screen 0 1280x1280x24" node --test --test-reporter=spec tests/webkit/journeys.test.mjs
 
 rm -f "$log"
+echo
+printf '%s\n' "${timings[@]}"
+echo "$SECONDS s in all"
 echo
 if [ ${#failures[@]} -gt 0 ]; then
   echo "Failed steps: ${failures[*]}"

@@ -91,6 +91,8 @@ pub struct AppState {
     newer_data: RwSignal<Option<NewerData>>,
     /// Sync between devices, as the status bar shows it. See `sync`.
     sync: RwSignal<crate::sync::SyncStatus>,
+    /// What sync refused or moved since it was turned on, in words.
+    sync_notices: RwSignal<Vec<String>>,
     /// Bumped when sync is turned on or off: a running sync whose number
     /// is no longer this one stops.
     sync_run: RwSignal<u64>,
@@ -181,6 +183,7 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         not_saving: StoredValue::new(not_saving.map(|e| e.not_saving_reason())),
         newer_data: RwSignal::new(newer_data),
         sync: RwSignal::new(crate::sync::SyncStatus::Off),
+        sync_notices: RwSignal::new(Vec::new()),
         sync_run: RwSignal::new(0),
         sync_wake: StoredValue::new_local(None),
     };

@@ -29,11 +29,12 @@ pub use session::{
     TranscriptSegments, use_edited_session,
 };
 pub use shell::{
-    App, EvictionHint, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator, UpdatePrompt,
+    App, EvictionHint, MessageBanner, NotSavingBar, ProblemBanner, RoomWarning, SaveIndicator,
+    UpdatePrompt,
 };
-pub use sync::{SetUpFromServer, SyncIndicator, SyncPanel};
+pub use sync::{SetUpFromServer, SyncIndicator, SyncNotices, SyncPanel};
 pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,
-    OptionalDate, TextArea, TextInput, UndoNotice, or_missing,
+    OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, or_missing,
 };

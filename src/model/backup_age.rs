@@ -1,19 +1,15 @@
 //! When the clinician last took the record off the device, and when to remind them.
 
-const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+use super::clock::{DAY_MS, days_ago};
 
 /// Days with unsaved-to-backup changes before the roster offers a backup.
 pub const REMIND_AFTER_DAYS: i64 = 7;
 
 /// "Last backup: 3 days ago", "Last backup: today", or "Never backed up".
 pub fn last_backup_label(last_backup_at: Option<i64>, now: i64) -> String {
-    let Some(at) = last_backup_at else {
-        return "Never backed up".into();
-    };
-    match (now - at).max(0) / DAY_MS {
-        0 => "Last backup: today".into(),
-        1 => "Last backup: yesterday".into(),
-        days => format!("Last backup: {days} days ago"),
+    match last_backup_at {
+        Some(at) => format!("Last backup: {}", days_ago(at, now)),
+        None => "Never backed up".into(),
     }
 }
 
@@ -34,21 +30,6 @@ pub fn clients_and_sessions(clients: usize, sessions: usize) -> String {
         "{} and {}",
         count(clients, "client"),
         count(sessions, "session")
-    )
-}
-
-/// "2026-11-26T09:30:00Z" for a moment in milliseconds since the Unix epoch.
-pub fn utc_timestamp(ms: i64) -> String {
-    use chrono::{Datelike, Timelike};
-    let at = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
     )
 }
 
@@ -86,11 +67,5 @@ mod tests {
     fn counts_read_as_words() {
         assert_eq!(clients_and_sessions(1, 14), "1 client and 14 sessions");
         assert_eq!(clients_and_sessions(0, 1), "0 clients and 1 session");
-    }
-
-    #[test]
-    fn moments_are_written_in_utc() {
-        assert_eq!(utc_timestamp(NOW), "2025-11-26T09:30:00Z");
-        assert_eq!(utc_timestamp(0), "1970-01-01T00:00:00Z");
     }
 }

@@ -11,7 +11,7 @@ pub enum InputError {
     NotANumber(&'static str),
     EndBeforeStart,
     BadDate,
-    BadTime(&'static str),
+    BadTime,
     /// Not a whole number from 0 to `max` (a score, a likelihood).
     OutOfRange {
         what: &'static str,
@@ -22,6 +22,11 @@ pub enum InputError {
     NotSigned,
     EmptyAddendum,
     ShortPassphrase,
+    /// Long enough but quickly guessed: why, and what would help.
+    WeakPassphrase {
+        warning: &'static str,
+        suggestion: &'static str,
+    },
     PassphrasesDiffer,
     NotUnderstood,
     LockMinutes,
@@ -39,7 +44,7 @@ impl fmt::Display for InputError {
             Self::NotANumber(what) => write!(f, "{what} must be a whole number."),
             Self::EndBeforeStart => f.write_str("The end time is before the start time."),
             Self::BadDate => f.write_str("Enter the date as YYYY-MM-DD."),
-            Self::BadTime(what) => write!(f, "Enter the {what} time as hh:mm."),
+            Self::BadTime => f.write_str("Enter the time as hh:mm, like 09:05."),
             Self::OutOfRange { what, max } => {
                 write!(f, "{what} must be a whole number from 0 to {max}.")
             }
@@ -48,6 +53,10 @@ impl fmt::Display for InputError {
             Self::NotSigned => f.write_str("Only a signed note takes addenda."),
             Self::EmptyAddendum => f.write_str("Write the addendum first."),
             Self::ShortPassphrase => f.write_str("A passphrase needs at least 10 characters."),
+            Self::WeakPassphrase {
+                warning,
+                suggestion,
+            } => write!(f, "{warning} {suggestion} Or use “Suggest a passphrase”."),
             Self::PassphrasesDiffer => f.write_str("The two passphrases differ."),
             Self::NotUnderstood => f.write_str(
                 "Tick the box first: without the passphrase or the recovery key, \
@@ -86,63 +95,6 @@ pub fn parse_planned(input: &str) -> Result<u32, InputError> {
         return Err(InputError::PlannedBelowOne);
     }
     u32::try_from(n).map_err(|_| InputError::NotANumber("Planned sessions"))
-}
-
-// Dates and times are read and written by hand: chrono's strftime parser and
-// formatter cost about 1.5 KB gzip of wasm for these three fixed patterns.
-
-/// 1 to `max` ASCII digits.
-fn digits(s: &str, max: usize) -> Option<u32> {
-    if s.is_empty() || s.len() > max || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-/// `yyyy-mm-dd` as browsers' date inputs send it.
-pub fn parse_date(input: &str) -> Result<chrono::NaiveDate, InputError> {
-    let mut parts = input.trim().split('-');
-    match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d), None) => digits(y, 6)
-            .and_then(|y| chrono::NaiveDate::from_ymd_opt(y as i32, digits(m, 2)?, digits(d, 2)?)),
-        _ => None,
-    }
-    .ok_or(InputError::BadDate)
-}
-
-/// `hh:mm` as browsers' time inputs send it; an empty field means "not set".
-pub fn parse_time(
-    input: &str,
-    what: &'static str,
-) -> Result<Option<chrono::NaiveTime>, InputError> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Ok(None);
-    }
-    input
-        .split_once(':')
-        .and_then(|(h, m)| chrono::NaiveTime::from_hms_opt(digits(h, 2)?, digits(m, 2)?, 0))
-        .map(Some)
-        .ok_or(InputError::BadTime(what))
-}
-
-/// How dates read on screen: "31 Jul 2025".
-pub fn format_date(date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS[date.month0() as usize];
-    format!("{} {month} {}", date.day(), date.year())
-}
-
-/// "26 Nov 2026, 09:05".
-pub fn format_moment(at: chrono::NaiveDateTime) -> String {
-    format!(
-        "{}, {}",
-        format_date(at.date()),
-        super::timeline::format_clock(at.time())
-    )
 }
 
 /// A whole number from 0 to `max`, digits only (no signs, decimals or
@@ -190,28 +142,6 @@ mod tests {
         assert_eq!(
             parse_planned("2.5").unwrap_err().to_string(),
             "Planned sessions must be a whole number."
-        );
-    }
-
-    #[test]
-    fn dates_and_times_parse_from_form_values() {
-        assert_eq!(
-            parse_date("2025-07-31"),
-            Ok(chrono::NaiveDate::from_ymd_opt(2025, 7, 31).unwrap())
-        );
-        assert_eq!(parse_date("31/07/2025"), Err(InputError::BadDate));
-        assert_eq!(
-            parse_time("10:31", "end"),
-            Ok(chrono::NaiveTime::from_hms_opt(10, 31, 0))
-        );
-        assert_eq!(parse_time("", "end"), Ok(None));
-        assert_eq!(
-            parse_time("25:00", "end").unwrap_err().to_string(),
-            "Enter the end time as hh:mm."
-        );
-        assert_eq!(
-            format_date(chrono::NaiveDate::from_ymd_opt(2025, 7, 3).unwrap()),
-            "3 Jul 2025"
         );
     }
 

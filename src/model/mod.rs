@@ -9,9 +9,11 @@ mod input;
 mod session;
 
 pub mod charts;
+pub mod clock;
 pub mod homework;
 pub mod import;
 pub mod lock;
+pub mod measures;
 pub mod merge;
 pub mod note;
 pub mod ratings;
@@ -27,12 +29,10 @@ pub mod transcript;
 pub mod trash;
 pub mod treatment_plan;
 
-pub use backup_age::{backup_overdue, clients_and_sessions, last_backup_label, utc_timestamp};
+pub use backup_age::{backup_overdue, clients_and_sessions, last_backup_label};
 pub use choice::Choice;
 pub use client::{Client, Course};
 pub use clinician::{Clinician, DeviceSettings};
-pub use input::{
-    InputError, format_date, format_moment, parse_bounded, parse_date, parse_name, parse_planned,
-    parse_time,
-};
+pub use clock::{format_date, format_moment, parse_date, parse_time, utc_timestamp};
+pub use input::{InputError, parse_bounded, parse_name, parse_planned};
 pub use session::{Delivery, Session};

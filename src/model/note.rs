@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::timeline::{Entry, EntryKind, format_clock};
+use super::clock::format_time;
+use super::timeline::{Entry, EntryKind};
 
 /// Opening words of an agenda item carried over from the previous session.
 pub const CARRY_PREFIX: &str = "From last session's plan: ";
@@ -255,14 +256,15 @@ fn draft_line(entry: &Entry) -> String {
         EntryKind::HomeworkIdea => format!("Homework: {text}"),
         EntryKind::Note | EntryKind::Intervention => text.to_owned(),
     };
-    format!("[{}] {body}", format_clock(entry.time))
+    format!("[{}] {body}", format_time(entry.time))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Choice;
-    use crate::model::timeline::{Timeline, parse_clock};
+    use crate::model::clock::parse_time;
+    use crate::model::timeline::Timeline;
     use EntryKind as K;
     use NoteFormat as F;
     use Section as S;
@@ -511,7 +513,7 @@ mod tests {
     fn entry(id: u32, time: &str, text: &str, kind: EntryKind) -> Entry {
         Entry {
             id,
-            time: parse_clock(time).unwrap(),
+            time: parse_time(time).unwrap().unwrap(),
             text: text.into(),
             kind,
         }
@@ -644,7 +646,7 @@ mod tests {
     #[test]
     fn draft_is_idempotent_and_adds_only_new_entries() {
         let mut tl = Timeline::new();
-        let t = |s| parse_clock(s).unwrap();
+        let t = |s| parse_time(s).unwrap().unwrap();
         let a = tl.add(t("10:00"), "first", K::Note).unwrap();
         tl.add(t("10:05"), "said it", K::Quote);
         let mut note = Note::new(F::Soap);

@@ -1,4 +1,6 @@
+use super::InputError;
 use super::choice::{Choice, choice_enum};
+use super::clock::{format_date, format_duration};
 use super::homework::{HomeworkList, Review, SessionHomework};
 use super::note::{Note, NoteFormat, agenda_from_plan};
 use super::ratings::{Ratings, Risk};
@@ -7,7 +9,6 @@ use super::signing::{Addendum, Signature};
 use super::tags::Tags;
 use super::timeline::Timeline;
 use super::transcript::Transcript;
-use super::{InputError, format_date};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -190,12 +191,7 @@ impl Session {
 
     /// "31 min", "1 h 15 min".
     pub fn duration_label(&self) -> Option<String> {
-        let minutes = self.duration_minutes()?;
-        Some(match (minutes / 60, minutes % 60) {
-            (0, m) => format!("{m} min"),
-            (h, 0) => format!("{h} h"),
-            (h, m) => format!("{h} h {m} min"),
-        })
+        self.duration_minutes().map(format_duration)
     }
 
     /// The header folded to one line: "31 Jul 2025 · 10:00–10:50 (50 min) · In person".

@@ -4,7 +4,7 @@
 //! went, even when the clinician back-dates something they remembered late.
 
 use super::choice::choice_enum;
-use chrono::{NaiveTime, Timelike};
+use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 choice_enum! {
@@ -164,37 +164,13 @@ impl Timeline {
     }
 }
 
-/// Parses a 24-hour "h:mm" or "hh:mm" clock time as typed in the capture line.
-pub fn parse_clock(s: &str) -> Option<NaiveTime> {
-    let (h, m) = s.trim().split_once(':')?;
-    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    if !(1..=2).contains(&h.len()) || m.len() != 2 || !digits(h) || !digits(m) {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
-}
-
-/// Formats a time as zero-padded "hh:mm".
-pub fn format_clock(t: NaiveTime) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
-}
-
-/// "10:00–10:50", or just "10:00" while the end is not known; `None` without a start.
-pub fn format_time_range(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<String> {
-    let start = format_clock(start?);
-    Some(match end {
-        Some(end) => format!("{start}–{}", format_clock(end)),
-        None => start,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Choice;
 
     fn t(s: &str) -> NaiveTime {
-        parse_clock(s).unwrap()
+        crate::model::clock::parse_time(s).unwrap().unwrap()
     }
 
     fn texts(tl: &Timeline) -> Vec<&str> {
@@ -217,41 +193,6 @@ mod tests {
         }
         assert_eq!(EntryKind::from_key("Homework idea"), None);
         assert_eq!(EntryKind::default(), EntryKind::Note);
-    }
-
-    #[test]
-    fn a_time_range_reads_start_to_end_and_needs_a_start() {
-        assert_eq!(
-            format_time_range(Some(t("10:00")), Some(t("10:50"))).as_deref(),
-            Some("10:00–10:50")
-        );
-        assert_eq!(
-            format_time_range(Some(t("9:05")), None).as_deref(),
-            Some("09:05")
-        );
-        assert_eq!(format_time_range(None, Some(t("10:50"))), None);
-        assert_eq!(format_time_range(None, None), None);
-    }
-
-    #[test]
-    fn parse_and_format_clock() {
-        assert_eq!(parse_clock("9:05"), NaiveTime::from_hms_opt(9, 5, 0));
-        assert_eq!(parse_clock("09:05"), NaiveTime::from_hms_opt(9, 5, 0));
-        assert_eq!(parse_clock("21:30"), NaiveTime::from_hms_opt(21, 30, 0));
-        assert_eq!(parse_clock(" 0:00 "), NaiveTime::from_hms_opt(0, 0, 0));
-        assert_eq!(parse_clock("23:59"), NaiveTime::from_hms_opt(23, 59, 0));
-        for bad in [
-            "", "9", "9:5", "24:00", "12:60", "009:05", "9:05:00", "-1:05", "+9:05", "ab:cd",
-            "9h05", "9:05pm",
-        ] {
-            assert_eq!(parse_clock(bad), None, "{bad:?}");
-        }
-        assert_eq!(format_clock(t("9:05")), "09:05");
-        assert_eq!(format_clock(t("21:30")), "21:30");
-        assert_eq!(
-            format_clock(NaiveTime::from_hms_opt(7, 3, 59).unwrap()),
-            "07:03"
-        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! What a deletion takes with it, and how it is put to the clinician before
 //! anything goes.
 
-use super::{Client, Session, format_date, format_moment};
+use super::clock::{format_date, format_moment};
+use super::{Client, Session};
 use chrono::NaiveDateTime;
 
 /// A record about to be deleted, or waiting in Recently deleted, described

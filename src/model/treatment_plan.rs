@@ -3,7 +3,8 @@
 //! goals they worked on, which is how the plan shows progress.
 
 use super::choice::choice_enum;
-use super::input::{InputError, format_date};
+use super::clock::format_date;
+use super::input::InputError;
 use super::session::Session;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -25,6 +25,26 @@ impl AppState {
         }
     }
 
+    /// What sync did not take from the server, or moved, since it was
+    /// turned on: shown beside its status until sync is turned off.
+    pub fn sync_notices(&self) -> ReadSignal<Vec<String>> {
+        self.sync_notices.read_only()
+    }
+
+    pub fn dismiss_sync_notice(&self, notice: &str) {
+        self.sync_notices
+            .update(|known| known.retain(|n| n != notice));
+    }
+
+    pub(super) fn add_sync_notices(&self, notices: Vec<String>) {
+        let fresh: Vec<String> = self
+            .sync_notices
+            .with_untracked(|known| notices.into_iter().filter(|n| !known.contains(n)).collect());
+        if !fresh.is_empty() {
+            self.sync_notices.update(|known| known.extend(fresh));
+        }
+    }
+
     /// The number of the sync that may run now; see [`AppState::sync_stopped`].
     pub fn sync_run(&self) -> u64 {
         self.sync_run.get_untracked()
@@ -46,6 +66,7 @@ impl AppState {
             .try_update_value(|s| s.save_sync_account(account))
             .unwrap_or(Err(StorageError::Failed("Sessionpad is closing.".into())))?;
         self.sync_run.update(|n| *n += 1);
+        self.sync_notices.set(Vec::new());
         self.set_sync_status(SyncStatus::Syncing);
         Ok(())
     }
@@ -53,6 +74,7 @@ impl AppState {
     /// Stops sync and forgets the account; every note stays on this device.
     pub fn turn_off_sync(&self) -> Result<(), StorageError> {
         self.sync_run.update(|n| *n += 1);
+        self.sync_notices.set(Vec::new());
         self.set_sync_status(SyncStatus::Off);
         self.store
             .try_update_value(Store::forget_sync)

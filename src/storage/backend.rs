@@ -1,4 +1,4 @@
-use super::StorageError;
+use crate::storage::error::StorageError;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;

@@ -5,7 +5,9 @@
 //! newer build rewrites before anything else, and once it names a newer
 //! layout this build writes nothing more until it is reloaded.
 
-use super::{Backend, SCHEMA_VERSION, StorageError, Store, schema_key};
+use crate::layout::{SCHEMA_VERSION, schema_key};
+use crate::storage::backend::Backend;
+use crate::storage::error::StorageError;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -29,22 +31,6 @@ impl LayoutGuard {
             Some(found) => Err(StorageError::NewerSchema { found }),
             None => Ok(()),
         }
-    }
-}
-
-impl Store {
-    /// The layout of a newer build found in storage, if any: this build then
-    /// writes nothing.
-    pub fn newer_layout(&self) -> Option<u32> {
-        self.newer_layout.get()
-    }
-
-    /// Looks again at the schema record, after another tab wrote it.
-    pub fn recheck_layout(&self) -> Option<u32> {
-        if let Ok(Some(found)) = newer_layout(self.backend.as_ref()) {
-            self.newer_layout.set(Some(found));
-        }
-        self.newer_layout()
     }
 }
 

@@ -1,4 +1,5 @@
-use super::{Backend, StorageError};
+use crate::storage::backend::Backend;
+use crate::storage::error::StorageError;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The browser's localStorage. Reached through `window.localStorage` first,

@@ -1,9 +1,19 @@
 //! Bringing stored data written by earlier layouts up to the current one.
 
-use super::{
-    Backend, PREFIX, RecordRef, SCHEMA_VERSION, StorageError, codec, holds_records, schema_key,
-    transcript_key,
-};
+use crate::layout::{PREFIX, RecordRef, SCHEMA_VERSION, schema_key, transcript_key};
+use crate::storage::backend::Backend;
+use crate::storage::codec;
+use crate::storage::error::StorageError;
+use crate::storage::vault::is_lock_key;
+
+/// Whether `backend` holds any records: anything but a new store's schema
+/// record and the lock signal between tabs.
+pub(in crate::storage) fn holds_records(backend: &dyn Backend) -> Result<bool, StorageError> {
+    Ok(backend
+        .keys()?
+        .iter()
+        .any(|key| key.starts_with(PREFIX) && *key != schema_key() && !is_lock_key(key)))
+}
 
 /// One step per schema version: `MIGRATIONS[n]` turns layout `n` into `n + 1`.
 type Migration = fn(&mut dyn Backend) -> Result<(), StorageError>;
@@ -13,6 +23,12 @@ const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [
     |_| Ok(()),
     notes_into_note,
     compress_records,
+    // Layout 4 seals each value with its version, authenticates the vault's
+    // header and seals sync's bookkeeping. Nothing is rewritten here: a
+    // value sealed before reads as version 0, the header gets its MAC at
+    // the next unlock (the key is needed), and bookkeeping is sealed when
+    // next written. Older builds open this layout read-only.
+    |_| Ok(()),
 ];
 
 /// Layout 2: a session's free-text `notes` become the free-text section of
@@ -88,7 +104,7 @@ fn compress_records(backend: &mut dyn Backend) -> Result<(), StorageError> {
     Ok(())
 }
 
-pub(super) fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
+pub(in crate::storage) fn migrate(backend: &mut dyn Backend) -> Result<(), StorageError> {
     let found = match backend.get(&schema_key())? {
         None => 0,
         Some(raw) => raw

@@ -2,38 +2,13 @@
 //! here until its write succeeds. Keyed by record, so a pending or refused
 //! write of one record is never dropped when another is edited.
 
-use super::revisions::Revised;
-use super::{RecordRef, StorageError, Store, write};
-use crate::model::{Client, Clinician, Session};
+use crate::layout::RecordRef;
+use crate::model::{Client, Session};
+use crate::storage::coding::write;
+use crate::storage::error::StorageError;
+use crate::storage::revisions::Edit;
+use crate::storage::store::Store;
 use std::collections::HashMap;
-
-/// An edit of one record, as the screen holds it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    /// Boxed, as sessions and clients are many times the clinician's size.
-    Session(Box<Session>),
-    Client(Box<Client>),
-    Clinician(Clinician),
-}
-
-impl Edit {
-    pub fn record(&self) -> RecordRef {
-        match self {
-            Self::Session(s) => s.record(),
-            Self::Client(c) => c.record(),
-            Self::Clinician(_) => RecordRef::Clinician,
-        }
-    }
-
-    fn set_rev(&mut self, rev: u64) {
-        match self {
-            Self::Session(s) => s.set_rev(rev),
-            Self::Client(c) => c.set_rev(rev),
-            // The clinician's details have no revision: the last write wins.
-            Self::Clinician(_) => {}
-        }
-    }
-}
 
 #[derive(Debug)]
 struct Waiting {

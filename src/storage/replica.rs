@@ -14,17 +14,24 @@
 //! session the other is set aside as a conflict copy, the same one two tabs
 //! make, until the clinician chooses. Once no copy is left, the losing
 //! revisions are ended, on every device.
+//!
+//! The server is not trusted: what it sends lands only once this device has
+//! checked it ([`land`]). Sync's bookkeeping is sealed like every record.
 
-use super::revisions::{copy_number, next_copy};
-use super::vault::{Unlocked, VaultHeader};
-use super::{
-    Backend, PREFIX, RecordRef, Revised, SCHEMA_VERSION, StorageError, Store, client_key, decoded,
-    encoded, index_key, read, session_key, vault_key,
+use crate::layout::{
+    RecordRef, SCHEMA_VERSION, account_key, client_key, feed_key, halted_key, index_key, revs_key,
+    session_key, vault_key,
 };
 use crate::model::{Client, Session};
-use crate::sync::{
-    Account, Body, Doc, Hold, RecordRevs, Rev, SyncError, VAULT_DOC_ID, doc_id, record_of,
-};
+use crate::storage::backend::Backend;
+use crate::storage::coding::{Record, decoded, read, write};
+use crate::storage::error::StorageError;
+use crate::storage::index::complete_index;
+use crate::storage::migrations::holds_records;
+use crate::storage::revisions::{Revised, copy_number, next_copy};
+use crate::storage::store::Store;
+use crate::storage::vault::{Unlocked, VaultHeader, VaultStage, is_sealed, open_sealed};
+use crate::sync::{Account, Body, RecordRevs, Rev, SyncError, VAULT_DOC_ID, doc_id, record_of};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -34,49 +41,43 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 /// devices that sync now and then.
 const REVS_KEPT: usize = 50;
 
-fn revs_key(doc: &str) -> String {
-    format!("{PREFIX}sync/revs/{doc}")
-}
-fn feed_key() -> String {
-    format!("{PREFIX}sync/feed")
-}
-fn checkpoint_key(replication_id: &str) -> String {
-    format!("{PREFIX}sync/checkpoint/{replication_id}")
-}
-/// Where the sync account is kept, sealed.
-pub fn account_key() -> String {
-    format!("{PREFIX}sync/account")
-}
-
 /// Makes an empty device hold the vault of the database it is set up
 /// from, opened with the passphrase as on the first device: `header` is the
-/// body of that database's vault document. Refused when the device holds
-/// records of its own, which must never be mixed in, and when the
-/// passphrase does not open it; nothing is written then.
+/// body of that database's vault document. It cannot be verified before it
+/// is unlocked, so its key derivation is bounded first, and its MAC checked
+/// after. Refused when the device holds records of its own, which must
+/// never be mixed in, and when the passphrase does not open it; nothing is
+/// written then.
 pub fn adopt_vault(
     backend: &mut dyn Backend,
     header: &str,
     passphrase: &str,
 ) -> Result<Unlocked, String> {
-    if super::holds_records(backend).map_err(|e| e.to_string())? {
+    if holds_records(backend).map_err(|e| e.to_string())? {
         return Err(
             "This device already holds notes. Set up from the server only on a device without any."
                 .into(),
         );
     }
-    let vault: VaultHeader =
-        super::coding::from_json(header).map_err(|_| SyncError::NotSessionpad.to_string())?;
+    let refused = |why: String| format!("The database's lock settings were refused: {why}.");
+    let vault = VaultHeader::from_server(header, VaultStage::On).map_err(|r| refused(r.0))?;
     let unlocked = vault.unlock(passphrase).map_err(|e| e.to_string())?;
-    backend
-        .set(&vault_key(), header)
-        .map_err(|e| e.to_string())?;
+    if !vault.is_authentic(&unlocked.key) {
+        return Err(refused(
+            "they do not carry this vault's seal (a device on an older version of Sessionpad \
+             may have written them: update it and unlock it, then try again)"
+                .into(),
+        ));
+    }
+    vault.write(backend).map_err(|e| e.to_string())?;
     Ok(unlocked)
 }
 
-/// Whether `key` is sync's own bookkeeping, which never leaves the device.
-pub fn is_sync_key(key: &str) -> bool {
-    key.strip_prefix(PREFIX)
-        .is_some_and(|rest| rest.starts_with("sync/"))
+/// This device's storage failing is this device's side of sync failing.
+impl From<StorageError> for SyncError {
+    fn from(e: StorageError) -> Self {
+        Self::Local(e.to_string())
+    }
 }
 
 /// The storage key of a document, for the documents sync carries.
@@ -87,6 +88,7 @@ fn key_of(doc: &str) -> Option<String> {
     record_of(doc).map(|record| record.key())
 }
 
+/// The document whose value is stored under `key`, if one syncs.
 fn doc_of(key: &str) -> Option<String> {
     if key == vault_key() {
         return Some(VAULT_DOC_ID.to_string());
@@ -111,11 +113,15 @@ fn keep_winner(tracked: &mut Tracked, held: Option<&Body>) -> bool {
 
 /// A record's revisions, and the losing ones set aside as copies, with
 /// the number of each copy.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Tracked {
     revs: RecordRevs,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     offered: BTreeMap<Rev, u32>,
+    /// Revisions the server sent that were not landed (older than the one
+    /// held, or not opening): known, so they are not fetched again.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    refused: BTreeSet<Rev>,
 }
 
 /// This device's changes feed: a sequence number for every document, and
@@ -127,6 +133,10 @@ pub struct Feed {
     /// Documents with versions set aside, waiting for the clinician.
     #[serde(default)]
     conflicted: BTreeSet<String>,
+    /// Documents deleted elsewhere whose record this device keeps in
+    /// Recently deleted: restored here, they are offered again.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    trashed: BTreeSet<String>,
 }
 
 /// The store seen as CouchDB documents, for one step of a run.
@@ -139,6 +149,9 @@ pub struct Replica<'a> {
     dirty: bool,
     /// Whether anything the screens show was written.
     changed_records: bool,
+    /// Now, in milliseconds since 1970: when a deletion that arrives goes
+    /// to Recently deleted.
+    now_ms: i64,
 }
 
 impl Drop for Replica<'_> {
@@ -151,10 +164,10 @@ impl Drop for Replica<'_> {
 }
 
 impl Store {
-    /// This device's documents, for the replicator.
+    /// This device's documents, for the replicator, at `now_ms`.
     /// The feed is kept decoded between steps while storage still holds
     /// the text it was read from: a run takes many steps.
-    pub fn replica(&mut self) -> Result<Replica<'_>, StorageError> {
+    pub fn replica(&mut self, now_ms: i64) -> Result<Replica<'_>, StorageError> {
         let raw = self.backend.get_as_stored(&feed_key())?.unwrap_or_default();
         let cached = self
             .sync_feed
@@ -162,8 +175,7 @@ impl Store {
             .and_then(|c| c.downcast::<(String, Feed)>().ok());
         let feed = match cached.map(|cached| *cached) {
             Some((text, feed)) if text == raw => feed,
-            _ if raw.is_empty() => Feed::default(),
-            _ => decoded(&feed_key(), &raw)?,
+            _ => self.sync_record(&feed_key())?.unwrap_or_default(),
         };
         Ok(Replica {
             store: self,
@@ -171,6 +183,7 @@ impl Store {
             raw,
             dirty: false,
             changed_records: false,
+            now_ms,
         })
     }
 
@@ -194,14 +207,30 @@ impl Store {
                 "sync needs the vault to be on, so the server only sees sealed notes".into(),
             ));
         }
-        super::write(self.backend.as_mut(), &account_key(), account)
+        write(self.backend.as_mut(), &account_key(), account)
     }
 
-    /// Turns sync off: the account goes; every record stays, and so do
-    /// their revisions, so turning it on again with the same database picks
-    /// up where it was rather than offering every record as changed twice.
+    /// Turns sync off: the account goes, and with it a stop after a refused
+    /// header (turning sync on again is the clinician acting on it). Every
+    /// record stays, and so do their revisions, so turning it on again with
+    /// the same database picks up where it was rather than offering every
+    /// record as changed twice.
     pub fn forget_sync(&mut self) -> Result<(), StorageError> {
+        self.backend.remove(&halted_key())?;
         self.backend.remove(&account_key())
+    }
+
+    /// Why sync stopped until the clinician acts, if it did: the server's
+    /// vault header was refused. Nothing is sent or taken until sync is
+    /// turned off and on again.
+    pub fn sync_halted(&self) -> Option<String> {
+        self.sync_record(&halted_key()).ok().flatten()
+    }
+
+    /// What sync refused or moved since last asked, in the clinician's
+    /// words, each said once.
+    pub fn take_sync_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.sync_notices)
     }
 
     /// Whether the version of `record` set aside came from another device.
@@ -210,21 +239,15 @@ impl Store {
         doc_id(record).is_some_and(|doc| feed.is_some_and(|f| f.conflicted.contains(&doc)))
     }
 
-    /// Sync's own records are stored encoded but not sealed: they hold
-    /// revision hashes and values that are sealed already.
-    fn sync_record<T: super::Record>(&self, key: &str) -> Result<Option<T>, StorageError> {
-        self.backend
-            .get_as_stored(key)?
-            .map(|raw| decoded(key, &raw))
-            .transpose()
+    /// Sync's own records are sealed like every record: they say which
+    /// records exist and when each changed. Those an earlier layout wrote
+    /// unsealed still read, and are sealed when next written.
+    fn sync_record<T: Record>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        read(self.backend.as_ref(), key)
     }
 
-    fn set_sync_record<T: super::Record>(
-        &mut self,
-        key: &str,
-        value: &T,
-    ) -> Result<(), StorageError> {
-        self.backend.set_as_stored(key, &encoded(value)?)
+    fn set_sync_record<T: Record>(&mut self, key: &str, value: &T) -> Result<(), StorageError> {
+        write(self.backend.as_mut(), key, value)
     }
 
     /// Brings the index in line with the records in storage after some
@@ -236,8 +259,8 @@ impl Store {
         index
             .sessions
             .retain(|s| keys.contains(&session_key(&s.id)));
-        let index = super::problems::complete_index(self.backend.as_mut(), Some(index))?;
-        super::write(self.backend.as_mut(), &index_key(), &index)?;
+        let index = complete_index(self.backend.as_mut(), Some(index))?;
+        write(self.backend.as_mut(), &index_key(), &index)?;
         self.index = index;
         Ok(())
     }
@@ -246,7 +269,7 @@ impl Store {
     fn unseal(&self, key: &str, sealed: &str) -> Result<String, StorageError> {
         let ring = self.keyring.borrow();
         let (_, with) = ring.as_ref().ok_or(StorageError::Locked)?;
-        super::vault::open_sealed(key, sealed, with).ok_or_else(|| StorageError::Damaged {
+        open_sealed(key, sealed, with).ok_or_else(|| StorageError::Damaged {
             key: key.to_string(),
             reason: "it does not open with this vault's key".into(),
         })
@@ -280,16 +303,23 @@ impl Replica<'_> {
         if !self.dirty {
             return Ok(());
         }
-        let text = encoded(&self.feed)?;
-        self.store.backend.set_as_stored(&feed_key(), &text)?;
-        self.raw = text;
+        self.store.set_sync_record(&feed_key(), &self.feed)?;
+        self.raw = self
+            .backend()
+            .get_as_stored(&feed_key())?
+            .unwrap_or_default();
         self.dirty = false;
         Ok(())
     }
 
-    /// What storage holds under `key` now, as a document body.
+    /// What storage holds under `key` now, as a document body: the vault's
+    /// header as other devices may see it, every other value as stored.
     fn held(&self, key: &str) -> Result<Option<Body>, StorageError> {
-        Ok(self.backend().get_as_stored(key)?.map(|c| Body {
+        let held = match key == vault_key() {
+            true => VaultHeader::read(self.backend())?.map(|h| h.shared()),
+            false => self.backend().get_as_stored(key)?,
+        };
+        Ok(held.map(|c| Body {
             v: SCHEMA_VERSION,
             c,
         }))
@@ -313,7 +343,7 @@ impl Replica<'_> {
         }
         let mut tracked = self.tracked(doc)?;
         match &held {
-            Some(body) if doc == VAULT_DOC_ID || super::vault::is_sealed(&body.c) => {
+            Some(body) if doc == VAULT_DOC_ID || is_sealed(&body.c) => {
                 tracked.revs.saved(body);
             }
             Some(_) => return Ok((Some(tracked), held)),
@@ -359,6 +389,7 @@ impl Replica<'_> {
                 self.refresh(&doc, &key)?;
             }
         }
+        self.take_back_restored()?;
         for doc in self.feed.conflicted.clone() {
             let record = record_of(&doc);
             let copies = match &record {
@@ -386,66 +417,6 @@ impl Replica<'_> {
             self.keep(doc, &tracked, known.unwrap_or_default())?;
         }
         Ok(())
-    }
-
-    /// Lands one pulled revision of `doc`.
-    fn land(&mut self, doc: Doc) -> Result<(), SyncError> {
-        let key = key_of(&doc.id).ok_or(SyncError::NotSessionpad)?;
-        if let Some(body) = &doc.body {
-            self.check_body(&doc.id, body)?;
-        }
-        let (mut tracked, held) = self.take_in(&doc.id, &key)?;
-        let merged = tracked
-            .revs
-            .merge(&doc, held.as_ref())
-            .ok_or(SyncError::NotSessionpad)?;
-        if !merged.learned {
-            return Ok(());
-        }
-        let now = match merged.hold {
-            Hold::Unchanged => held.map(|b| digest(&b.c)).unwrap_or_default(),
-            Hold::Body(_, body) => {
-                self.store.backend.set_as_stored(&key, &body.c)?;
-                self.changed_records = true;
-                digest(&body.c)
-            }
-            Hold::Deleted => {
-                self.store.backend.remove(&key)?;
-                self.changed_records = true;
-                String::new()
-            }
-        };
-        self.offer(&doc.id, &mut tracked)?;
-        Ok(self.keep(&doc.id, &tracked, now)?)
-    }
-
-    /// A pulled body must be one this device can store: sealed with this
-    /// vault, in this layout, or the vault's own header.
-    fn check_body(&self, doc: &str, body: &Body) -> Result<(), SyncError> {
-        if body.v > SCHEMA_VERSION {
-            return Err(SyncError::Local(
-                "another device has a newer version of Sessionpad; update this one to sync".into(),
-            ));
-        }
-        if doc != VAULT_DOC_ID {
-            return match super::vault::is_sealed(&body.c) && body.v == SCHEMA_VERSION {
-                true => Ok(()),
-                false => Err(SyncError::NotSessionpad),
-            };
-        }
-        self.accepts_header(&body.c)
-    }
-
-    /// Whether the vault header `text` is this device's own vault.
-    fn accepts_header(&self, text: &str) -> Result<(), SyncError> {
-        let theirs: VaultHeader =
-            super::coding::from_json(text).map_err(|_| SyncError::NotSessionpad)?;
-        match self.store.vault() {
-            Some(ours) if ours.id == theirs.id => Ok(()),
-            _ => Err(SyncError::Local(
-                "the database belongs to another vault than this device's".into(),
-            )),
-        }
     }
 
     /// Sets aside each losing version of a client or session not offered
@@ -520,12 +491,13 @@ impl Replica<'_> {
         let stored = read::<T>(self.backend(), &key)?;
         theirs.set_rev(stored.map_or(0, |s| s.rev()));
         let copy = next_copy(self.store, record)?;
-        super::write(self.store.backend.as_mut(), &copy.key(), &theirs)?;
+        write(self.store.backend.as_mut(), &copy.key(), &theirs)?;
         self.changed_records = true;
         Ok(copy_number(&copy))
     }
 }
 
+mod land;
 mod local_docs;
 
 #[cfg(test)]

@@ -3,26 +3,14 @@
 //! numbered conflict copy, and the stored one is left as it is, so two tabs
 //! never drop each other's words.
 
-use super::Record;
-use super::{Edit, Index, PREFIX, RecordRef, StorageError, Store, decoded, read, write};
-use crate::model::{Client, Session};
+use crate::layout::RecordRef;
+use crate::model::{Client, Clinician, Session};
+use crate::storage::coding::{Record, decoded, read, write};
+use crate::storage::error::StorageError;
+use crate::storage::index::Index;
+use crate::storage::store::Store;
 
-/// Where the `n`th set-aside version of `record` is kept.
-pub fn conflict_key(record: &RecordRef, n: u32) -> String {
-    let of = record.key();
-    format!("{PREFIX}conflict/{}/{n}", of.trim_start_matches(PREFIX))
-}
-
-/// The conflict copy named by what follows `conflict/` in its key.
-pub(super) fn conflict_from_key(rest: &str) -> Option<RecordRef> {
-    let (of, n) = rest.rsplit_once('/')?;
-    let record = RecordRef::from_key(&format!("{PREFIX}{of}"))?;
-    let n = n.parse().ok()?;
-    matches!(record, RecordRef::Session(_) | RecordRef::Client(_))
-        .then(|| RecordRef::Conflict(Box::new(record), n))
-}
-
-pub(super) fn copy_number(copy: &RecordRef) -> u32 {
+pub(in crate::storage) fn copy_number(copy: &RecordRef) -> u32 {
     match copy {
         RecordRef::Conflict(_, n) => *n,
         _ => 0,
@@ -31,7 +19,10 @@ pub(super) fn copy_number(copy: &RecordRef) -> u32 {
 
 /// Where the next copy of `record` set aside goes: after the highest
 /// number, so an unresolved copy is never overwritten.
-pub(super) fn next_copy(store: &Store, record: &RecordRef) -> Result<RecordRef, StorageError> {
+pub(in crate::storage) fn next_copy(
+    store: &Store,
+    record: &RecordRef,
+) -> Result<RecordRef, StorageError> {
     let n = store
         .conflict_copies_of(record)?
         .iter()
@@ -42,7 +33,36 @@ pub(super) fn next_copy(store: &Store, record: &RecordRef) -> Result<RecordRef, 
     Ok(RecordRef::Conflict(Box::new(record.clone()), n))
 }
 
-/// A record that carries a revision.
+/// An edit of one record, as the screen holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Boxed, as sessions and clients are many times the clinician's size.
+    Session(Box<Session>),
+    Client(Box<Client>),
+    Clinician(Clinician),
+}
+
+impl Edit {
+    pub fn record(&self) -> RecordRef {
+        match self {
+            Self::Session(s) => s.record(),
+            Self::Client(c) => c.record(),
+            Self::Clinician(_) => RecordRef::Clinician,
+        }
+    }
+
+    pub(in crate::storage) fn set_rev(&mut self, rev: u64) {
+        match self {
+            Self::Session(s) => s.set_rev(rev),
+            Self::Client(c) => c.set_rev(rev),
+            // The clinician's details have no revision: the last write wins.
+            Self::Clinician(_) => {}
+        }
+    }
+}
+
+/// A record that carries a revision. Sessions and clients are the two
+/// ([`crate::storage::records`]).
 pub trait Revised: Record + Clone {
     fn record(&self) -> RecordRef;
     fn rev(&self) -> u64;
@@ -53,47 +73,14 @@ pub trait Revised: Record + Clone {
     fn load(store: &Store, record: &RecordRef) -> Result<Option<Self>, StorageError>;
 }
 
-/// Sessions and clients carry revisions alike: `$variant` names both the
-/// record and the edit, and `$load` reads the stored record whole.
-macro_rules! revised {
-    ($type:ty, $variant:ident, $load:ident) => {
-        impl Revised for $type {
-            fn record(&self) -> RecordRef {
-                RecordRef::$variant(self.id.clone())
-            }
-            fn rev(&self) -> u64 {
-                self.rev
-            }
-            fn set_rev(&mut self, rev: u64) {
-                self.rev = rev;
-            }
-            fn into_edit(self) -> Edit {
-                Edit::$variant(Box::new(self))
-            }
-            fn from_edit(edit: Edit) -> Option<Self> {
-                match edit {
-                    Edit::$variant(record) => Some(*record),
-                    _ => None,
-                }
-            }
-            fn load(store: &Store, record: &RecordRef) -> Result<Option<Self>, StorageError> {
-                match record {
-                    RecordRef::$variant(id) => store.$load(id),
-                    _ => Ok(None),
-                }
-            }
-        }
-    };
-}
-
-revised!(Session, Session, session);
-revised!(Client, Client, client);
-
 impl Store {
     /// `value` as it is to be written, one revision on; or, when the stored
     /// record has moved past the revision `value` was based on, this version
     /// kept as a conflict copy and a [`StorageError::Conflict`] naming it.
-    pub(super) fn next_revision<T: Revised>(&mut self, value: &T) -> Result<T, StorageError> {
+    pub(in crate::storage) fn next_revision<T: Revised>(
+        &mut self,
+        value: &T,
+    ) -> Result<T, StorageError> {
         let record = value.record();
         let key = record.key();
         let stored_rev = match (self.backend.get(&key)?, self.written.get(&key)) {

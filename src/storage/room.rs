@@ -1,7 +1,9 @@
 //! How much of the browser's storage the notes take, in words a clinician
 //! can act on.
 
-use super::{PREFIX, RecordRef, StorageError, Store};
+use crate::layout::{PREFIX, RecordRef};
+use crate::storage::error::StorageError;
+use crate::storage::store::Store;
 
 impl Store {
     /// What the notes take of the browser's storage and what is left, in

@@ -15,7 +15,7 @@
 //! `_deleted: true`.
 
 use super::rev_tree::{Rev, RevPath};
-use crate::storage::{PREFIX, RecordRef};
+use crate::layout::{PREFIX, RecordRef};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

@@ -26,6 +26,11 @@ pub enum SyncError {
     Unexpected { status: u16 },
     /// This device could not read or store its side.
     Local(String),
+    /// The server's copy of the vault's header failed this device's checks
+    /// (another vault's, not sealed by this vault's key, or going back):
+    /// nothing of it was applied, and sync stays stopped until the
+    /// clinician turns it off and on again.
+    VaultRefused(String),
 }
 
 impl fmt::Display for SyncError {
@@ -54,14 +59,17 @@ impl fmt::Display for SyncError {
             Self::Local(reason) => {
                 write!(f, "This device could not take part in sync: {reason}")
             }
+            Self::VaultRefused(reason) => write!(
+                f,
+                "Sync has stopped: the lock settings the server holds for your notes were \
+                 refused ({reason}). Nothing from them was applied, your notes here are \
+                 unchanged and still encrypted, and this device sends nothing more. If the \
+                 passphrase was just changed on another device, let that device sync, then turn \
+                 sync off and on again here. If sync stops again, the database may have been \
+                 tampered with: tell whoever runs it, and set your devices up again from a \
+                 database you trust."
+            ),
         }
-    }
-}
-
-/// This device's storage failing is this device's side of sync failing.
-impl From<crate::storage::StorageError> for SyncError {
-    fn from(e: crate::storage::StorageError) -> Self {
-        Self::Local(e.to_string())
     }
 }
 

@@ -30,7 +30,7 @@ pub use http::{MAX_ANSWER_BYTES, Method, NoAnswer, Reply, Request, Response};
 pub use protocol::{Change, ChangedRev, Changes, LocalDocs, Replication, RevsById, Step, Summary};
 pub use record::{Hold, Merged, RecordRevs};
 pub use rev_tree::{DEFAULT_REVS_LIMIT, Rev, RevPath, RevTree};
-pub use status::SyncStatus;
+pub use status::{SyncStatus, ignored_document};
 
 #[cfg(test)]
 pub(crate) mod memory_server;

@@ -77,8 +77,9 @@ pub trait LocalDocs {
     fn write(&mut self, docs: Vec<Doc>) -> Result<(), SyncError>;
     fn checkpoint(&self, replication_id: &str) -> Result<Option<Checkpoint>, SyncError>;
     /// Whether this device may sync with the database whose vault document
-    /// is `vault`: a run goes no further otherwise, either way.
-    fn accepts_vault(&self, _vault: &Value) -> Result<(), SyncError> {
+    /// is `vault`: a run goes no further otherwise, either way. A refusal
+    /// may be kept, so that later runs stop too.
+    fn accepts_vault(&mut self, _vault: &Value) -> Result<(), SyncError> {
         Ok(())
     }
     fn set_checkpoint(
@@ -104,6 +105,9 @@ pub struct Summary {
     pub docs_written: u64,
     /// Where the source's feed was read up to.
     pub last_seq: Value,
+    /// Documents the server sent that are not shaped as Sessionpad's (or
+    /// were not asked for): skipped, so the run goes on past them.
+    pub unreadable: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -327,7 +331,7 @@ impl Replication {
                 let asked = std::mem::take(&mut self.batch.fetch);
                 let asked = |id: &str| asked.iter().any(|(a, _)| a == id);
                 for result in found.results {
-                    self.take_found(&result.docs, asked)?;
+                    self.take_found(&result.docs, asked);
                 }
                 self.fetch_next(local)
             }
@@ -336,7 +340,7 @@ impl Replication {
                 // A document removed from the server since the feed named it.
                 if status != 404 {
                     let found: Vec<Value> = parse(expect(response, &[200])?, status)?;
-                    self.take_found(&found, |found| found == id)?;
+                    self.take_found(&found, |found| found == id);
                 }
                 self.fetch_next(local)
             }
@@ -479,23 +483,21 @@ impl Replication {
 
     /// Keeps the revisions found (`{"ok": doc}`) for the batch, each once;
     /// one not found (`error`, `missing`) was removed from the server since
-    /// the feed named it. A document not `asked` for is not Sessionpad's doing.
-    fn take_found(
-        &mut self,
-        found: &[Value],
-        asked: impl Fn(&str) -> bool,
-    ) -> Result<(), SyncError> {
+    /// the feed named it. A document not shaped as Sessionpad's, or not
+    /// `asked` for, is not Sessionpad's doing: it is named and skipped.
+    fn take_found(&mut self, found: &[Value], asked: impl Fn(&str) -> bool) {
         for ok in found.iter().filter_map(|item| item.get("ok")) {
-            let doc = Doc::from_json(ok)
-                .filter(|d| asked(&d.id))
-                .ok_or(SyncError::NotSessionpad)?;
+            let Some(doc) = Doc::from_json(ok).filter(|d| asked(&d.id)) else {
+                let id = ok.get("_id").and_then(Value::as_str).unwrap_or_default();
+                self.summary.unreadable.push(id.to_string());
+                continue;
+            };
             let batch = &mut self.batch.docs;
             if !batch.iter().any(|d| d.id == doc.id && d.rev == doc.rev) {
                 batch.push(doc);
                 self.summary.docs_read += 1;
             }
         }
-        Ok(())
     }
 
     fn fetch_next(&mut self, local: &mut impl LocalDocs) -> Result<Step, SyncError> {

@@ -30,8 +30,15 @@ impl SyncError {
             Self::TooLarge => "the server's answer was too large; refused".into(),
             Self::Unexpected { status } => format!("unexpected answer (status {status})"),
             Self::Local(reason) => reason.clone(),
+            Self::VaultRefused(_) => "the server's lock settings were refused; stopped".into(),
         }
     }
+}
+
+/// What the clinician is told of a document on the server that is not
+/// Sessionpad's: it was skipped, and sync went on.
+pub fn ignored_document(id: &str) -> String {
+    format!("The server holds a document that is not Sessionpad's (“{id}”); it was ignored.")
 }
 
 impl SyncStatus {

@@ -1,97 +1,13 @@
-//! The passphrase vault against the real localStorage, and idle locking on a
-//! faked clock.
+//! Idle locking on a faked clock: the warning, "Stay unlocked", and the lock.
 
-use super::{control, document, local_storage, set_value, settle, text_of};
+use crate::support::{document, local_storage, settle, text_of};
 use leptos::prelude::*;
 use sessionpad::components::AutoLock;
-use sessionpad::model::Client;
 use sessionpad::state::{OpenedStore, provide_app_state};
-use sessionpad::storage::{Kdf, LocalStorageBackend, Store};
+use sessionpad::storage::{LocalStorageBackend, Store};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-const PASSPHRASE: &str = "blue heron at dawn";
-
-/// Every key and value in localStorage.
-fn everything() -> Vec<(String, String)> {
-    let storage = local_storage();
-    (0..storage.length().unwrap())
-        .filter_map(|i| storage.key(i).unwrap())
-        .map(|k| {
-            let v = storage.get_item(&k).unwrap().unwrap_or_default();
-            (k, v)
-        })
-        .collect()
-}
-
-/// Alex with notes, then the vault turned on (with Argon2id at its cheapest:
-/// the real cost is `make bench`'s).
-fn locked_alex() {
-    local_storage().clear().unwrap();
-    let (mut store, _) = Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
-    let mut client = Client::new("c1".into(), "Alex Rivera", 0).unwrap();
-    client.notes = "Panic attacks on the morning train".into();
-    store.save_client(&client).unwrap();
-    store
-        .turn_on_vault(PASSPHRASE, Kdf::with_cost(64, 1))
-        .unwrap();
-}
-
-/// Waits for a paint and the unlock work after it.
-async fn frames() {
-    for _ in 0..5 {
-        settle().await;
-    }
-}
-
-#[wasm_bindgen_test]
-fn with_the_vault_on_no_phrase_or_name_is_left_in_local_storage() {
-    locked_alex();
-    let stored = everything();
-    assert!(stored.len() >= 4, "{stored:?}");
-    for (key, value) in stored {
-        for phrase in ["Alex", "Rivera", "Panic", "morning train"] {
-            assert!(!key.contains(phrase) && !value.contains(phrase), "{key}");
-        }
-    }
-}
-
-#[wasm_bindgen_test]
-async fn a_wrong_passphrase_changes_nothing_and_the_right_one_opens_the_roster() {
-    locked_alex();
-    let before = everything();
-    let (root, _app) = super::mount_at("#/");
-    settle().await;
-    assert!(text_of(&root, "h1").contains("Sessionpad is locked"));
-    assert!(!root.inner_html().contains("Alex"));
-
-    let passphrase = control(&root, "Passphrase");
-    set_value(&passphrase, "blue heron at dusk");
-    super::fire(&passphrase, "input");
-    let unlock = || {
-        root.query_selector("button[type=submit]")
-            .unwrap()
-            .unwrap()
-            .unchecked_into::<web_sys::HtmlElement>()
-            .click()
-    };
-    unlock();
-    frames().await;
-    assert_eq!(
-        text_of(&root, "[role=alert]"),
-        "That passphrase does not match."
-    );
-    assert_eq!(everything(), before);
-
-    let passphrase = control(&root, "Passphrase");
-    set_value(&passphrase, PASSPHRASE);
-    super::fire(&passphrase, "input");
-    unlock();
-    frames().await;
-    assert!(root.inner_html().contains("Alex Rivera"));
-    root.remove();
-}
 
 thread_local! {
     static NOW: Cell<i64> = const { Cell::new(0) };

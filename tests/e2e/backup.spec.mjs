@@ -1,15 +1,8 @@
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { field, saved, startEmpty, storedRecords } from "./helpers.mjs";
+import { chooseBackup, downloadFrom, field, saved, startEmpty, storedRecords } from "./helpers.mjs";
 
 /** Every key and raw value of this origin's localStorage. */
 const everything = (page) => page.evaluate(() => Object.entries(localStorage).sort());
-
-/** Clicks `button`, returns the downloaded file's name and text. */
-async function downloadFrom(page, button) {
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
-}
 
 /** The notes, decoded, without the device's own bookkeeping of backups. */
 async function notes(page) {
@@ -23,8 +16,6 @@ async function withSample(page) {
   await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
 }
 
-const chooseBackup = (page, name, text) =>
-  page.getByLabel("Restore from backup").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
 test("back up, clear the browser, restore: every record is back", async ({ page, browser }) => {
   await withSample(page);

@@ -57,6 +57,7 @@ test("two tabs typing in turn on one session keep both texts, merged side by sid
   await notice.getByRole("button", { name: "Show both" }).click();
   await expect(field(one, "Yours: Notes")).toHaveValue("Slept better. Walked daily.");
   await expect(field(one, "Other tab: Notes")).toHaveValue("Slept better. Fewer nightmares.");
+  await expect(field(one, "Other tab: Notes")).not.toBeEditable();
   await field(one, "Yours: Notes").fill("Slept better. Fewer nightmares. Walked daily.");
   await notice.getByRole("button", { name: "Keep this" }).click();
   await expect(notice).toBeHidden();

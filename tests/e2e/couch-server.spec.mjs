@@ -3,6 +3,10 @@ import { basicAuth, useSyncSite } from "./couch.mjs";
 
 // The server the sync journeys replicate with, reached as the app reaches it:
 // on the app's own origin under /db/, through scripts/serve.mjs.
+
+// In order, in one worker: the tests share the server, and the last reads what the second wrote.
+test.describe.configure({ mode: "serial" });
+
 const env = useSyncSite(test);
 
 function get(path, { auth = true, ...init } = {}) {

@@ -2,6 +2,16 @@ import { readFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import { expect } from "@playwright/test";
 
+/** Clicks `button` and returns the downloaded file's name and text. */
+export async function downloadFrom(page, button) {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+}
+
+/** Chooses a backup file's `text` under "Restore from backup" in `scope`. */
+export const chooseBackup = (scope, name, text) =>
+  scope.getByLabel("Restore from backup").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+
 /** A text field by its exact accessible name. */
 export const field = (scope, name) => scope.getByRole("textbox", { name, exact: true });
 

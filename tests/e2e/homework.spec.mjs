@@ -29,6 +29,8 @@ test("assign in session 1, review in 2, only the carried one comes up in 3, hist
   await expect(second.getByText("Below 70")).toHaveCount(0);
   await field(second, "Expected obstacles").fill("Might avoid if the week is busy");
   await saved(page);
+  const [{ key: session1Key }] = await storedRecords(page, "/session/");
+  const session1Stored = await page.evaluate((k) => localStorage.getItem(k), session1Key);
 
   // The client copy is a plain list.
   await page.getByRole("link", { name: "Client copy" }).click();
@@ -86,6 +88,7 @@ test("assign in session 1, review in 2, only the carried one comes up in 3, hist
   await page.reload();
   await expect(page.getByText("2 assigned · 1 open · 1 closed · completion rate 50%")).toBeVisible();
   // Session 1's record was never rewritten by the reviews.
+  expect(await page.evaluate((k) => localStorage.getItem(k), session1Key)).toBe(session1Stored);
   const session1 = (await storedRecords(page, "/session/")).map(({ record }) => record).find((s) => s.number === 1);
   expect(session1.reviews).toEqual([]);
   expect(session1.homework.items.map((a) => a.task)).toEqual(["Thought record when anxious about work", "Lead a team meeting"]);

@@ -11,7 +11,13 @@ export default defineConfig({
   testDir: ".",
   outputDir: "./.output",
   timeout: 60_000,
-  workers: 1,
+  // Two tests at a time, from any files: each test has its own browser
+  // context and the static server is stateless. A spec that starts servers of
+  // its own gets its own ports and folders in each worker (offline, couch.mjs);
+  // those that share one server between their tests run them in order
+  // (sync, hostile-server, couch-server: `mode: "serial"`).
+  workers: 2,
+  fullyParallel: true,
   reporter: [["list"]],
   // Layout baselines live beside the tests and are compared with a tolerance.
   snapshotPathTemplate: "{testDir}/screenshots/{arg}{ext}",

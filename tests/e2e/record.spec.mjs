@@ -1,12 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { field, saved, startEmpty, startWithSession } from "./helpers.mjs";
-
-/** Clicks `button` and returns the downloaded file's name and text. */
-async function downloadFrom(page, button) {
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
-}
+import { downloadFrom, field, saved, startEmpty, startWithSession } from "./helpers.mjs";
 
 test("a session exports as a Markdown file with its header and the clinician's text escaped", async ({ page }) => {
   await startWithSession(page, "Alex Rivera");

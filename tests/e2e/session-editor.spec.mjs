@@ -11,7 +11,8 @@ async function capture(page, text, kind, at) {
 test.beforeEach(async ({ page }) => startWithSession(page, "Alex", 24));
 
 test("capture, write up SOAP, switch to DAP and back, refuse a bad score, reload, carry the plan forward", async ({ page }) => {
-  await capture(page, "“If I mess up, it means I’m not competent enough.”", "Quote", "10:05");
+  const quote = "“If I mess up, it means I’m not competent enough.”";
+  await capture(page, quote, "Quote", "10:05");
   await capture(page, "Grounding exercise 5-4-3-2-1", "Intervention", "10:12");
   await capture(page, "Lead a team meeting this week", "Homework idea", "10:25");
   const entries = page.getByRole("list", { name: "Timeline entries" }).getByRole("listitem");
@@ -81,6 +82,8 @@ test("capture, write up SOAP, switch to DAP and back, refuse a bad score, reload
 
   await page.reload();
   await expect(entries).toHaveCount(3);
+  await expect(page.getByLabel("Entry at 10:05")).toHaveValue(quote);
+  await expect(page.getByLabel(`Kind of “${quote}”`)).toHaveValue("quote");
   for (const name of Object.keys(soap)) await expect(field(page, name)).toHaveValue(soap[name]);
   await expect(field(page, "Anxiety (0–10)")).toHaveValue("6");
   await expect(field(page, "GAD-7")).toHaveValue("");

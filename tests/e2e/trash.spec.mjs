@@ -78,8 +78,17 @@ test("deleting for good removes the records from this device", async ({ page }) 
   expect(await keysWith(page, sessionId)).toHaveLength(1);
 
   await page.getByText("Recently deleted (1)").click();
-  await page.getByRole("button", { name: "Delete Alex and their 1 session for good" }).click();
-  await expect(dialog(page)).toContainText("This cannot be undone");
+  const purge = page.getByRole("button", { name: "Delete Alex and their 1 session for good" });
+  await purge.click();
+  await expect(dialog(page)).toContainText(
+    "Delete Alex and their 1 session for good? This cannot be undone; the room they took is freed.",
+  );
+  await dialog(page).getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog(page)).toBeHidden();
+  expect(await keysWith(page, sessionId)).toHaveLength(1);
+  expect(await keysWith(page, clientId)).toHaveLength(1);
+
+  await purge.click();
   await dialog(page).getByRole("button", { name: "Delete for good" }).click();
   await expect(page.getByText(/^Recently deleted/)).toBeHidden();
 

@@ -6,6 +6,9 @@ const PASSPHRASE = "blue heron at dawn";
 /** Words of the sample that must never be readable while locked. */
 const SECRETS = ["Alex", "Product Designer", "Harper Torres", "perfectionism", "counter-evidence"];
 
+/** Where the device counts wrong passphrases. */
+const WRONG_TRIES = "sessionpad/v1/wrong-tries";
+
 const turnOnLock = (page) => turnOnLockWith(page, PASSPHRASE);
 const storage = (page) => page.evaluate(() => Object.entries(localStorage));
 
@@ -41,11 +44,16 @@ test("with the lock on, storage holds no note text; unlocking, locking and the r
   await field(page, "Passphrase").fill("blue heron at dusk");
   await page.getByRole("button", { name: "Unlock" }).click();
   await expect(page.getByRole("alert")).toHaveText("That passphrase does not match.");
-  expect(await storage(page)).toEqual(before);
+  // No record changes; beside them, the device counts the wrong try (a number and a time).
+  const after = Object.fromEntries(await storage(page));
+  expect(JSON.parse(after[WRONG_TRIES])).toEqual({ count: 1, last_at: expect.any(Number) });
+  delete after[WRONG_TRIES];
+  expect(after).toEqual(Object.fromEntries(before));
 
   await field(page, "Passphrase").fill(PASSPHRASE);
   await page.getByRole("button", { name: "Unlock" }).click();
   await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
+  expect(Object.fromEntries(await storage(page))[WRONG_TRIES]).toBeUndefined();
 
   // An edit made while unlocked is stored sealed, and survives locking.
   await page.getByRole("link", { name: /Alex/ }).click();

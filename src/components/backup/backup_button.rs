@@ -1,3 +1,4 @@
+use crate::components::FieldError;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -11,12 +12,7 @@ pub fn BackupButton(#[prop(optional)] primary: bool) -> impl IntoView {
         <button type="button" class:primary=primary on:click=click>
             "Back up"
         </button>
-        {move || {
-            told.get()
-                .map(|result| match result {
-                    Ok(done) => view! { <p class="muted" role="status">{done}</p> }.into_any(),
-                    Err(why) => view! { <p class="field-error" role="alert">{why}</p> }.into_any(),
-                })
-        }}
+        {move || told.get().and_then(Result::ok).map(|done| view! { <p class="muted" role="status">{done}</p> })}
+        <FieldError message=Signal::derive(move || told.get().and_then(Result::err)) />
     }
 }

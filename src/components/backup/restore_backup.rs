@@ -1,5 +1,5 @@
 use super::MergeOutline;
-use crate::components::{FieldError, TextInput};
+use crate::components::{FieldError, Refusal, TextInput};
 use crate::model::{clients_and_sessions, format_date};
 use crate::platform::{chosen_file, file_text};
 use crate::route::Route;
@@ -23,6 +23,10 @@ pub fn RestoreBackup() -> impl IntoView {
     let locked = RwSignal::new(false);
     let passphrase = RwSignal::new(String::new());
     let tried = RwSignal::new(None::<String>);
+    // About the passphrase once one is asked for, else about the file.
+    let refused = Refusal::new(error);
+    let passphrase_refused = refused.when(move || locked.get());
+    let file_refused = refused.when(move || !locked.get());
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         chosen.set(None);
@@ -49,7 +53,13 @@ pub fn RestoreBackup() -> impl IntoView {
         <div class="restore">
             <label class="field">
                 <span>"Restore from backup"</span>
-                <input type="file" accept=".json,application/json" on:change=on_file />
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    aria-invalid=file_refused.invalid()
+                    aria-describedby=file_refused.described_by()
+                    on:change=on_file
+                />
             </label>
             <Show when=move || locked.get()>
                 <p>"This backup was made with the lock on."</p>
@@ -57,13 +67,13 @@ pub fn RestoreBackup() -> impl IntoView {
                     label="Passphrase of this backup"
                     kind="password"
                     value=passphrase
-                    on_text=move |t| passphrase.set(t)
+                    refused=passphrase_refused
                 />
                 <button type="button" on:click=move |_| tried.set(Some(passphrase.get_untracked()))>
                     "Open backup"
                 </button>
             </Show>
-            <FieldError message=error />
+            <FieldError message=refused />
             {move || {
                 chosen
                     .get()
@@ -148,11 +158,6 @@ fn BackupPreview(
                     made.map(|d| format!(", made on {}", format_date(d))).unwrap_or_default(),
                 )}
             </p>
-            // A checksum anyone can recompute: it shows the file arrived whole,
-            // and says nothing of who wrote it.
-            <p class="muted">
-                "Its checksum matches, so the file is whole as it was written. A checksum cannot show who made a file: restore only backups you made or were handed by someone you trust."
-            </p>
             <MergeOutline merging />
             <p>
                 "“Merge” adds what this device lacks and keeps both versions where both changed. “Replace everything” first downloads a backup of what is on this device now, then puts the backup's records in their place."
@@ -160,6 +165,11 @@ fn BackupPreview(
             <button type="button" class="primary" on:click=merge>"Merge"</button>
             <button type="button" on:click=replace>"Replace everything"</button>
             <button type="button" on:click=move |_| chosen.set(None)>"Cancel"</button>
+            // A checksum anyone can recompute: it shows the file arrived whole,
+            // and says nothing of who wrote it.
+            <p class="muted">
+                "Its checksum matches, so the file is whole as it was written. A checksum cannot show who made a file: restore only backups you made or were handed by someone you trust."
+            </p>
         </section>
     }
 }

@@ -1,12 +1,12 @@
 use super::{CourseCharts, DamagedClient, DeleteClient, TreatmentPlanPanel};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
-    ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, TextArea,
+    ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, Refusal, TextArea,
     TextInput, UnresolvedChanges, or_missing,
 };
 use crate::model::Choice;
 use crate::model::charts::course_charts;
-use crate::model::timeline::format_time_range;
+use crate::model::clock::format_time_range;
 use crate::model::treatment_plan::TreatmentPlan;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
@@ -42,6 +42,10 @@ fn ClientDetails(client: Client) -> impl IntoView {
     let record = RecordRef::Client(id.clone());
     let client = RwSignal::new(client);
     let error = RwSignal::new(None::<String>);
+    // The field whose change was refused, which points at the message.
+    let refused_field = RwSignal::new(None::<&'static str>);
+    let refused = Refusal::new(error);
+    let about = move |field: &'static str| refused.when(move || refused_field.get() == Some(field));
     // Follows what another tab saved while nothing typed here waits to be written.
     Effect::new(move |_| {
         if let Some(theirs) = state.newer_stored(&record) {
@@ -52,7 +56,8 @@ fn ClientDetails(client: Client) -> impl IntoView {
     // Applies one field's change and queues it for saving; a refused value
     // keeps the old one and says why. Nothing is left to change when a
     // field's `change` event fires as the page is taken down.
-    let edit = move |change: &dyn Fn(&mut Client) -> Result<(), InputError>| {
+    let edit = move |field: &'static str,
+                     change: &dyn Fn(&mut Client) -> Result<(), InputError>| {
         let Some(mut updated) = client.try_get_untracked() else {
             return;
         };
@@ -62,7 +67,10 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 client.set(updated.clone());
                 state.edit_client(updated);
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => {
+                refused_field.set(Some(field));
+                error.set(Some(e.to_string()));
+            }
         }
     };
     let text_field =
@@ -72,8 +80,8 @@ fn ClientDetails(client: Client) -> impl IntoView {
             view! {
                 <TextInput
                     label=label
-                    value=move || client.with(get)
-                    on_text=move |v: String| edit(&|c| set(c, v.clone()))
+                    value=(move || client.with(get), move |v: String| edit(label, &|c| set(c, v.clone())))
+                    refused=about(label)
                 />
             }
         };
@@ -113,7 +121,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 <DeleteClient client sessions=Signal::derive(move || sessions.with(|(list, _)| list.len())) />
             </div>
         </div>
-        <FieldError message=error />
+        <FieldError message=refused />
         <ConflictNotice noun="client" value=client />
         <UnresolvedChanges client_id=client.with_untracked(|c| c.id.clone()) />
         <section class="panel" aria-labelledby="sessions-title">
@@ -125,13 +133,10 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 let damaged = sessions.with(|(_, d)| *d);
                 (damaged > 0)
                     .then(|| {
-                        view! {
-                            <p class="field-error">
-                                {format!(
-                                    "{damaged} session record(s) could not be read and are not listed; they are kept as they were.",
-                                )}
-                            </p>
-                        }
+                        let message = format!(
+                            "{damaged} session record(s) could not be read and are not listed; they are kept as they were.",
+                        );
+                        view! { <FieldError message=Some(message) /> }
                     })
             }}
             <ol class="session-list" reversed>
@@ -182,18 +187,21 @@ fn ClientDetails(client: Client) -> impl IntoView {
                         type="number"
                         min="1"
                         inputmode="numeric"
+                        aria-invalid=about("Planned sessions").invalid()
+                        aria-describedby=about("Planned sessions").described_by()
                         prop:value=move || planned().to_string()
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
-                            edit(&|c| c.course.set_planned(&value));
+                            edit("Planned sessions", &|c| c.course.set_planned(&value));
                         }
                     />
                 </label>
                 <OptionalDate
                     label="Course start"
                     value=move || client.with(|c| c.course.start_date)
+                    refused=about("Course start")
                     on_date={move |date: Result<_, InputError>| {
-                        edit(&|c| {
+                        edit("Course start", &|c| {
                             c.course.start_date = date.clone()?;
                             Ok(())
                         })
@@ -210,20 +218,22 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 <TextArea
                     label="Treatment goals"
                     placeholder="One goal per line"
-                    value=move || client.with(|c| c.course.goals.clone())
-                    on_text=move |v: String| {
-                        edit(&|c| {
-                            c.course.goals = v.clone();
-                            Ok(())
-                        })
-                    }
+                    value=(
+                        move || client.with(|c| c.course.goals.clone()),
+                        move |v: String| {
+                            edit("Treatment goals", &|c| {
+                                c.course.goals = v.clone();
+                                Ok(())
+                            })
+                        },
+                    )
                 />
             </div>
         </section>
         <TreatmentPlanPanel
             plan=move || client.with(|c| c.plan.clone())
             sessions=move || sessions.with(|(list, _)| list.clone())
-            on_change=move |plan: TreatmentPlan| edit(&|c| {
+            on_change=move |plan: TreatmentPlan| edit("Treatment plan", &|c| {
                 c.plan = plan.clone();
                 Ok(())
             })
@@ -242,13 +252,15 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 )}
                 <TextArea
                     label="About the client"
-                    value=move || client.with(|c| c.notes.clone())
-                    on_text=move |v: String| {
-                        edit(&|c| {
-                            c.notes = v.clone();
-                            Ok(())
-                        })
-                    }
+                    value=(
+                        move || client.with(|c| c.notes.clone()),
+                        move |v: String| {
+                            edit("About the client", &|c| {
+                                c.notes = v.clone();
+                                Ok(())
+                            })
+                        },
+                    )
                 />
             </div>
         </section>

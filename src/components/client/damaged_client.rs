@@ -1,4 +1,4 @@
-use crate::components::Crumbs;
+use crate::components::{Crumbs, FieldError};
 use crate::model::format_date;
 use crate::route::Route;
 use crate::state::use_app_state;
@@ -19,7 +19,7 @@ pub fn DamagedClient(id: String, #[prop(into)] problem: String) -> impl IntoView
         <Crumbs />
         <h1>"Client record damaged"</h1>
         <p class="muted">{format!("Record {id}")}</p>
-        <p class="field-error">{problem}</p>
+        <FieldError message=problem />
         <p>
             "Its sessions are listed below and open as usual. Under This device, Problems, you can download the damaged record or put a blank one in its place."
         </p>

@@ -1,10 +1,13 @@
-use crate::components::{ChoiceSelect, FieldError, OptionalDate, TextInput};
+use crate::components::{ChoiceSelect, FieldError, OptionalDate, Refusal, TextInput};
 use crate::model::treatment_plan::{Goal, GoalStatus, TreatmentPlan, addressed_in};
 use crate::model::{InputError, Session};
 use leptos::prelude::*;
 
 /// One change to the plan; refused ones (an empty line) say why.
 type PlanEdit = Box<dyn FnOnce(&mut TreatmentPlan) -> Result<(), InputError>>;
+
+/// Applies a [`PlanEdit`], giving why it was refused, for the field it came from to say.
+type Edit = Callback<PlanEdit, Option<String>>;
 
 /// "Treatment plan" on the client page: problems, their goals (status and
 /// target date, and the sessions that worked on each) and objectives.
@@ -16,15 +19,14 @@ pub fn TreatmentPlanPanel(
     #[prop(into)]
     on_change: Callback<TreatmentPlan>,
 ) -> impl IntoView {
-    let error = RwSignal::new(None::<String>);
-    let edit = Callback::new(move |change: PlanEdit| {
+    let edit: Edit = Callback::new(move |change: PlanEdit| {
         let mut changed = plan.get_untracked();
         match change(&mut changed) {
             Ok(()) => {
-                error.set(None);
                 on_change.run(changed);
+                None
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => Some(e.to_string()),
         }
     });
     let add_goal = move |problem: u32| {
@@ -42,7 +44,6 @@ pub fn TreatmentPlanPanel(
     view! {
         <section class="panel plan" aria-labelledby="plan-title">
             <h2 id="plan-title">"Treatment plan"</h2>
-            <FieldError message=error />
             {move || {
                 plan.get()
                     .problems
@@ -75,23 +76,25 @@ pub fn TreatmentPlanPanel(
 }
 
 #[component]
-fn GoalItem(goal: Goal, sessions: Signal<Vec<Session>>, edit: Callback<PlanEdit>) -> impl IntoView {
+fn GoalItem(goal: Goal, sessions: Signal<Vec<Session>>, edit: Edit) -> impl IntoView {
     let id = goal.id;
+    let target_error = RwSignal::new(None::<String>);
+    let target_refused = Refusal::new(target_error);
     let set_status = move |status: GoalStatus| {
         edit.run(Box::new(move |p: &mut TreatmentPlan| {
             if let Some(g) = p.goal_mut(id) {
                 g.status = status;
             }
             Ok(())
-        }))
+        }));
     };
     let set_target = move |date: Result<_, InputError>| {
-        edit.run(Box::new(move |p: &mut TreatmentPlan| {
+        target_error.set(edit.run(Box::new(move |p: &mut TreatmentPlan| {
             if let Some(g) = p.goal_mut(id) {
                 g.target = date?;
             }
             Ok(())
-        }))
+        })));
     };
     let add_objective = move |text: String| {
         edit.run(Box::new(move |p: &mut TreatmentPlan| {
@@ -105,8 +108,14 @@ fn GoalItem(goal: Goal, sessions: Signal<Vec<Session>>, edit: Callback<PlanEdit>
             <p class="muted">{move || sessions.with(|s| addressed_in(id, s))}</p>
             <div class="grid">
                 <ChoiceSelect<GoalStatus> label="Status" value=Signal::stored(goal.status) on_pick=set_status />
-                <OptionalDate label="Target date" value=Signal::stored(goal.target) on_date=set_target />
+                <OptionalDate
+                    label="Target date"
+                    value=Signal::stored(goal.target)
+                    on_date=set_target
+                    refused=target_refused
+                />
             </div>
+            <FieldError message=target_refused />
             <ul>
                 {goal
                     .objectives
@@ -121,16 +130,18 @@ fn GoalItem(goal: Goal, sessions: Signal<Vec<Session>>, edit: Callback<PlanEdit>
 }
 
 #[component]
-fn RemoveButton(what: &'static str, id: u32, edit: Callback<PlanEdit>) -> impl IntoView {
+fn RemoveButton(what: &'static str, id: u32, edit: Edit) -> impl IntoView {
     view! {
         <button
             type="button"
             class="quiet"
             aria-label=format!("Remove {what}")
-            on:click=move |_| edit.run(Box::new(move |p: &mut TreatmentPlan| {
-                p.remove(id);
-                Ok(())
-            }))
+            on:click=move |_| {
+                edit.run(Box::new(move |p: &mut TreatmentPlan| {
+                    p.remove(id);
+                    Ok(())
+                }));
+            }
         >
             "Remove"
         </button>
@@ -142,21 +153,28 @@ fn RemoveButton(what: &'static str, id: u32, edit: Callback<PlanEdit>) -> impl I
 fn AddLine(
     label: &'static str,
     button: &'static str,
-    #[prop(into)] on_add: Callback<String>,
+    /// Adds the line, or gives why it was refused.
+    #[prop(into)]
+    on_add: Callback<String, Option<String>>,
 ) -> impl IntoView {
     let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
     view! {
         <div class="add-line">
-            <TextInput label value=text on_text=move |t| text.set(t) />
+            <TextInput label value=text refused />
             <button
                 type="button"
                 on:click=move |_| {
-                    on_add.run(text.get_untracked());
-                    text.set(String::new());
+                    error.set(on_add.run(text.get_untracked()));
+                    if error.with_untracked(Option::is_none) {
+                        text.set(String::new());
+                    }
                 }
             >
                 {button}
             </button>
         </div>
+        <FieldError message=refused />
     }
 }

@@ -1,4 +1,4 @@
-use crate::components::FieldError;
+use crate::components::{FieldError, Refusal};
 use crate::model::merge::Merge;
 use crate::state::use_app_state;
 use crate::storage::Revised;
@@ -27,10 +27,14 @@ where
             .collect::<Vec<_>>(),
     );
     let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
+    // The text whose merge was refused, which points at the message.
+    let refused_field = RwSignal::new(None);
     let keep_this = move |_| {
         let mut kept = value.get_untracked();
         for (field, text) in merged.get_value() {
             if let Err(e) = kept.set_text(field, text.get_untracked()) {
+                refused_field.set(Some(field));
                 error.set(Some(e.to_string()));
                 return;
             }
@@ -52,14 +56,17 @@ where
         .zip(merged.get_value())
         .map(|(d, (_, text))| {
             let label = d.field.label();
+            let field = d.field;
+            let refused = refused.when(move || refused_field.get() == Some(field));
             view! {
                 <div class="merge-pair grid">
                     <label class="field">
                         <span>{format!("Yours: {label}")}</span>
                         <textarea
                             rows=6
-                            prop:value=move || text.get()
-                            on:input=move |ev| text.set(event_target_value(&ev))
+                            aria-invalid=refused.invalid()
+                            aria-describedby=refused.described_by()
+                            bind:value=text
                         ></textarea>
                     </label>
                     <label class="field">
@@ -77,7 +84,7 @@ where
             </p>
             {same_texts}
             {pairs}
-            <FieldError message=error />
+            <FieldError message=refused />
             <button type="button" class="primary" on:click=keep_this>"Keep this"</button>
         </div>
     }

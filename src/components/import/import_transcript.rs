@@ -1,14 +1,14 @@
 use super::recording_fields::RecordingFields;
 use crate::components::Crumbs;
-use crate::components::FieldError;
 use crate::components::TextArea;
 use crate::components::TextInput;
 use crate::components::TranscriptSegments;
+use crate::components::{FieldError, Refusal};
+use crate::model::clock::{format_duration, format_time, format_time_range};
 use crate::model::import::{
     Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
 };
 use crate::model::suggest::{HomeworkSource, suggest_with};
-use crate::model::timeline::{format_clock, format_time_range};
 use crate::model::transcript::{Confirmed, Reading, check_file_size, read};
 use crate::model::{Client, Session, format_date};
 use crate::platform::{chosen_file, file_text, new_id, now_ms, today};
@@ -44,6 +44,10 @@ pub fn ImportTranscript() -> impl IntoView {
     // forgotten once the text is edited.
     let file_name = RwSignal::new(None::<String>);
     let parsed = RwSignal::new(None::<Result<Reading, String>>);
+    // Why the text is not a transcript this can read, beside the text.
+    let refused = Refusal::new(Signal::derive(move || {
+        parsed.with(|p| p.as_ref().and_then(|r| r.as_ref().err().cloned()))
+    }));
     let read = move || {
         let name = file_name.get_untracked();
         parsed.set(Some(read_transcript(
@@ -90,19 +94,20 @@ pub fn ImportTranscript() -> impl IntoView {
                 label="Transcript text"
                 rows=8
                 placeholder="Session 14/24\nDate: July 31, 2025\n…"
-                value=text
-                on_text=Callback::new(move |v: String| {
-                    file_name.set(None);
-                    text.set(v);
-                })
+                value=(
+                    move || text.get(),
+                    move |v: String| {
+                        // Typed text names no file.
+                        file_name.set(None);
+                        text.set(v);
+                    },
+                )
+                refused
             />
             <button type="button" class="primary" on:click=move |_| read()>"Read transcript"</button>
         </section>
-        {move || match parsed.get() {
-            None => ().into_any(),
-            Some(Err(message)) => view! { <p class="field-error" role="alert">{message}</p> }.into_any(),
-            Some(Ok(reading)) => view! { <ImportPreview reading /> }.into_any(),
-        }}
+        <FieldError message=refused />
+        {move || parsed.get().and_then(Result::ok).map(|reading| view! { <ImportPreview reading /> })}
     }
 }
 
@@ -328,7 +333,9 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
             };
             format!(
                 "{range}{}",
-                minutes.map(|d| format!(" ({d} min)")).unwrap_or_default()
+                minutes
+                    .map(|d| format!(" ({})", format_duration(d)))
+                    .unwrap_or_default()
             )
         })
     };
@@ -402,7 +409,6 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                     <TextInput
                         label="New client's name or code"
                         value=new_name
-                        on_text=Callback::new(move |v| new_name.set(v))
                     />
                 </Show>
                 {recording_fields}
@@ -444,7 +450,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                         <h3 id="risk-title">"Possible risk: review"</h3>
                         <ul>
                             {s.risks.iter().map(|r| {
-                                let at = r.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                                let at = r.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
                                 view! { <li>{format!("“{}”{at}", r.quote)}</li> }
                             }).collect_view()}
                         </ul>
@@ -465,7 +471,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                             HomeworkSource::Clinician => "assigned by the clinician",
                             HomeworkSource::Client => "the client's own commitment",
                         };
-                        let at = h.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                        let at = h.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
                         (h.task.clone(), format!("{who}{at}"))
                     })
                     .collect()
@@ -476,7 +482,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                 s.reviews
                     .iter()
                     .map(|r| {
-                        let at = r.mark.map(|m| format!(" at {}", format_clock(m))).unwrap_or_default();
+                        let at = r.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
                         let mut why = vec![format!("reviewed{at}")];
                         why.extend(r.completion.map(|c| c.label().to_string()));
                         why.extend(r.days.map(|d| format!("{d} day{}", if d == 1 { "" } else { "s" })));

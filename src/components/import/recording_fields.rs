@@ -1,5 +1,4 @@
-use crate::components::OptionalDate;
-use crate::model::timeline::{format_clock, parse_clock};
+use crate::components::{FieldError, OptionalDate, Refusal, TimeInput};
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 
@@ -18,6 +17,8 @@ pub fn RecordingFields(
     #[prop(into)]
     planned_number: Signal<u32>,
 ) -> impl IntoView {
+    let start_error = RwSignal::new(None::<String>);
+    let start_refused = Refusal::new(start_error);
     let speaker_field = if speakers.is_empty() {
         view! {
             <p class="hint">"The file does not say who is speaking, so its turns are kept without speakers."</p>
@@ -52,15 +53,17 @@ pub fn RecordingFields(
     };
     view! {
         {speaker_field}
-        <label class="field">
-            <span>"Start time"</span>
-            <input
-                type="time"
-                required
-                prop:value=move || start.get().map(format_clock).unwrap_or_default()
-                on:change=move |ev| start.set(parse_clock(&event_target_value(&ev)))
-            />
-        </label>
+        <TimeInput
+            label="Start time"
+            required=true
+            value=start
+            refused=start_refused
+            on_time={move |at: Result<_, _>| {
+                start_error.set(at.as_ref().err().map(ToString::to_string));
+                start.set(at.unwrap_or_default());
+            }}
+        />
+        <FieldError message=start_refused />
         <OptionalDate
             label="Date"
             value=date

@@ -47,14 +47,18 @@ pub fn ClinicianProfile() -> impl IntoView {
             <div class="grid">
                 <TextInput
                     label="Your name"
-                    value=move || profile.with(|p| p.name.clone())
-                    on_text=move |v: String| change(&|p| p.name = v.clone())
+                    value=(
+                        move || profile.with(|p| p.name.clone()),
+                        move |v: String| change(&|p| p.name = v.clone()),
+                    )
                 />
                 <TextInput
                     label="Credentials"
                     placeholder="e.g. Licensed Clinical Psychologist"
-                    value=move || profile.with(|p| p.credentials.clone())
-                    on_text=move |v: String| change(&|p| p.credentials = v.clone())
+                    value=(
+                        move || profile.with(|p| p.credentials.clone()),
+                        move |v: String| change(&|p| p.credentials = v.clone()),
+                    )
                 />
                 <ChoiceSelect<NoteFormat>
                     label="Default note format"

@@ -1,9 +1,9 @@
 use super::{DamagedClients, RecentlyDeleted};
-use crate::components::FieldError;
 use crate::components::TextInput;
 use crate::components::{
     BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup, SearchPanel, SetUpFromServer,
 };
+use crate::components::{FieldError, Refusal};
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
 use crate::route::Route;
@@ -52,6 +52,7 @@ pub fn Roster() -> impl IntoView {
     let show_archived = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -84,14 +85,10 @@ pub fn Roster() -> impl IntoView {
                 </button>
             </div>
             <form class="inline-form" on:submit=add>
-                <TextInput
-                    label="Name or code"
-                    value=new_name
-                    on_text=Callback::new(move |v| new_name.set(v))
-                />
+                <TextInput label="Name or code" value=new_name refused />
                 <button type="submit" class="primary">"New client"</button>
             </form>
-            <FieldError message=error />
+            <FieldError message=refused />
             <Show when=move || !clients.with(Vec::is_empty)>
                 <BackupReminder />
                 <SearchPanel />
@@ -137,6 +134,7 @@ fn ClientRow(client: Client) -> impl IntoView {
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(client.name.clone());
     let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
     let client = StoredValue::new(client);
     let name = client.with_value(|c| c.name.clone());
     let archived = client.with_value(|c| c.archived);
@@ -175,14 +173,10 @@ fn ClientRow(client: Client) -> impl IntoView {
                 }
             >
                 <form class="inline-form card-main" on:submit=rename>
-                    <TextInput
-                        label="New name or code"
-                        value=draft
-                        on_text=Callback::new(move |v| draft.set(v))
-                    />
+                    <TextInput label="New name or code" value=draft refused />
                     <button type="submit" class="primary">"Save name"</button>
                     <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                    <FieldError message=error />
+                    <FieldError message=refused />
                 </form>
             </Show>
             <div class="card-actions">

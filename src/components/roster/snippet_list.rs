@@ -1,4 +1,4 @@
-use crate::components::{FieldError, TextArea, TextInput};
+use crate::components::{FieldError, Refusal, TextArea, TextInput};
 use crate::model::snippets::{Snippet, parse_snippet_name};
 use crate::model::{Clinician, InputError};
 use leptos::prelude::*;
@@ -12,7 +12,10 @@ pub fn SnippetList(
 ) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<InputError>);
+    let refused = Refusal::new(Signal::derive(move || error.get().map(|e| e.to_string())));
+    let name_refused = refused.when(move || error.with(|e| e != &Some(InputError::EmptySnippet)));
+    let text_refused = refused.when(move || error.with(|e| e == &Some(InputError::EmptySnippet)));
     let change = move |f: &dyn Fn(&mut Vec<Snippet>)| {
         if let Some(updated) = profile.try_update(|p| {
             f(&mut p.snippets);
@@ -37,7 +40,7 @@ pub fn SnippetList(
                 text.set(String::new());
                 error.set(None);
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e)),
         }
     };
     view! {
@@ -71,9 +74,9 @@ pub fn SnippetList(
                     }
                 />
             </ul>
-            <TextInput label="Snippet name" placeholder="e.g. safety" value=name on_text=move |t| name.set(t) />
-            <TextArea label="Snippet text" value=text on_text=move |t| text.set(t) />
-            <FieldError message=error />
+            <TextInput label="Snippet name" placeholder="e.g. safety" value=name refused=name_refused />
+            <TextArea label="Snippet text" value=text refused=text_refused />
+            <FieldError message=refused />
             <button type="button" on:click=add>"Add snippet"</button>
         </section>
     }

@@ -1,5 +1,6 @@
+use crate::components::OptionalDate;
+use crate::model::Client;
 use crate::model::search::Filters;
-use crate::model::{Client, parse_date};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -7,18 +8,15 @@ use leptos::prelude::*;
 #[component]
 pub fn SearchFilters(filters: RwSignal<Filters>, clients: Vec<Client>) -> impl IntoView {
     let set = move |f: &dyn Fn(&mut Filters)| filters.update(|filters| f(filters));
-    let date_field = move |label: &'static str, put: fn(&mut Filters, Option<NaiveDate>)| {
+    let date_field = move |label: &'static str,
+                           get: fn(&Filters) -> Option<NaiveDate>,
+                           put: fn(&mut Filters, Option<NaiveDate>)| {
         view! {
-            <label class="field">
-                <span>{label}</span>
-                <input
-                    type="date"
-                    on:change=move |ev| {
-                        let day = parse_date(&event_target_value(&ev)).ok();
-                        set(&|f| put(f, day));
-                    }
-                />
-            </label>
+            <OptionalDate
+                label
+                value=move || filters.with(get)
+                on_date={move |day: Result<_, _>| set(&|f| put(f, day.clone().ok().flatten()))}
+            />
         }
     };
     view! {
@@ -48,8 +46,8 @@ pub fn SearchFilters(filters: RwSignal<Filters>, clients: Vec<Client>) -> impl I
                         }
                     />
                 </label>
-                {date_field("From", |f, day| f.from = day)}
-                {date_field("To", |f, day| f.to = day)}
+                {date_field("From", |f| f.from, |f, day| f.from = day)}
+                {date_field("To", |f| f.to, |f, day| f.to = day)}
                 <label class="field">
                     <span>"Note"</span>
                     <select on:change=move |ev| {

@@ -40,8 +40,7 @@ pub fn SearchPanel() -> impl IntoView {
                     id=SEARCH_BOX_ID
                     type="search"
                     placeholder="Words or a \"quoted phrase\" — press / from anywhere"
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
+                    bind:value=typed
                 />
             </label>
             <SearchFilters filters clients=state.peek(|s| s.clients().0) />

@@ -1,9 +1,13 @@
 use crate::components::use_edited_session;
-use crate::components::{ChoiceChips, ChoiceSelect, TextInput, UndoNotice};
-use crate::model::Choice;
+use crate::components::{
+    ChoiceChips, ChoiceSelect, FieldError, Refusal, TextInput, TimeInput, UndoNotice,
+};
+use crate::model::clock::format_time;
 use crate::model::homework::assignment_from_idea;
-use crate::model::timeline::{EntryKind, Removed, format_clock, parse_clock};
+use crate::model::timeline::{EntryKind, Removed};
+use crate::model::{Choice, InputError};
 use crate::platform::{clock_now, new_id};
+use chrono::NaiveTime;
 use leptos::prelude::*;
 
 /// The capture line and its timeline: quick, one-line, time-stamped entries
@@ -12,23 +16,25 @@ use leptos::prelude::*;
 #[component]
 pub fn CapturePanel() -> impl IntoView {
     let edited = use_edited_session();
-    let text = move || edited.session.with(|s| s.draft.clone());
-    let time = RwSignal::new(String::new());
+    let time = RwSignal::new(None::<NaiveTime>);
+    let time_error = RwSignal::new(None::<String>);
+    let time_refused = Refusal::new(time_error);
     let kind = RwSignal::new(EntryKind::Note);
     let removed = RwSignal::new(None::<Removed>);
 
     let add = move || {
-        // An untouched time field means "now", read when Enter is pressed.
-        let at = parse_clock(&time.get_untracked()).unwrap_or_else(clock_now);
+        // An untouched time field means "now", read when Enter is pressed;
+        // a refused one keeps the line waiting until it is put right.
+        let at = time.get_untracked().unwrap_or_else(clock_now);
         let entry = edited.session.with_untracked(|s| s.draft.clone());
-        if entry.trim().is_empty() {
+        if entry.trim().is_empty() || time_error.with_untracked(Option::is_some) {
             return;
         }
         edited.change(|s| {
             s.timeline.add(at, &entry, kind.get_untracked());
             s.draft.clear();
         });
-        time.set(String::new());
+        time.set(None);
         kind.set(EntryKind::Note);
     };
     let undo = move |()| {
@@ -56,18 +62,22 @@ pub fn CapturePanel() -> impl IntoView {
                     class="field capture-text"
                     enterkeyhint="done"
                     placeholder="Type and press Enter"
-                    value=text
-                    on_text=move |v| edited.change(|s| s.draft = v)
+                    value=(
+                        move || edited.session.with(|s| s.draft.clone()),
+                        move |v: String| edited.change(|s| s.draft = v),
+                    )
                 />
-                <label class="field capture-time">
-                    <span>"At"</span>
-                    <input
-                        type="time"
-                        title="Leave empty to stamp the current time"
-                        prop:value=move || time.get()
-                        on:input=move |ev| time.set(event_target_value(&ev))
-                    />
-                </label>
+                <TimeInput
+                    label="At"
+                    class="field capture-time"
+                    title="Leave empty to stamp the current time"
+                    value=time
+                    refused=time_refused
+                    on_time={move |at: Result<_, InputError>| {
+                        time_error.set(at.as_ref().err().map(ToString::to_string));
+                        time.set(at.unwrap_or_default());
+                    }}
+                />
                 <ChoiceChips<EntryKind>
                     legend="Kind"
                     name="capture-kind"
@@ -77,6 +87,7 @@ pub fn CapturePanel() -> impl IntoView {
                 />
                 <button type="submit" class="primary">"Add to timeline"</button>
             </form>
+            <FieldError message=time_refused />
             <UndoNotice
                 deleted=move || removed.with(|r| r.as_ref().map(|r| format!("“{}”", r.entry().text)))
                 on_undo=undo
@@ -87,21 +98,27 @@ pub fn CapturePanel() -> impl IntoView {
                     key=|e| (e.id, e.time, e.kind, e.text.clone())
                     children=move |entry| {
                         let id = entry.id;
-                        let stamp = format_clock(entry.time);
+                        let error = RwSignal::new(None::<String>);
+                        let refused = Refusal::new(error);
                         let idea = (entry.kind == EntryKind::HomeworkIdea).then(|| entry.text.clone());
                         view! {
                             <li class=format!("entry kind-{}", entry.kind.key())>
-                                <input
-                                    type="time"
-                                    aria-label=format!("Time of “{}”", entry.text)
-                                    value=stamp
-                                    on:change=move |ev| {
-                                        if let Some(t) = parse_clock(&event_target_value(&ev)) {
-                                            edited.change(|s| {
-                                                s.timeline.set_time(id, t);
-                                            });
+                                <TimeInput
+                                    label=format!("Time of “{}”", entry.text)
+                                    hide_label=true
+                                    value=Some(entry.time)
+                                    refused
+                                    on_time={move |at: Result<Option<_>, _>| {
+                                        // An entry keeps its time until given another.
+                                        match at.and_then(|t| t.ok_or(InputError::BadTime)) {
+                                            Ok(t) => {
+                                                edited.change(|s| {
+                                                    s.timeline.set_time(id, t);
+                                                })
+                                            }
+                                            Err(e) => error.set(Some(e.to_string())),
                                         }
-                                    }
+                                    }}
                                 />
                                 <ChoiceSelect<EntryKind>
                                     label=format!("Kind of “{}”", entry.text)
@@ -116,7 +133,7 @@ pub fn CapturePanel() -> impl IntoView {
                                 <input
                                     type="text"
                                     class="entry-text"
-                                    aria-label=format!("Entry at {}", format_clock(entry.time))
+                                    aria-label=format!("Entry at {}", format_time(entry.time))
                                     value=entry.text.clone()
                                     on:change=move |ev| {
                                         let value = event_target_value(&ev);
@@ -137,6 +154,7 @@ pub fn CapturePanel() -> impl IntoView {
                                     "Delete"
                                 </button>
                                 {idea.map(|idea| view! { <MakeHomework idea /> })}
+                                <FieldError message=refused />
                             </li>
                         }
                     }

@@ -1,5 +1,5 @@
 use crate::components::use_edited_session;
-use crate::components::{ChoiceSelect, FieldError, TextInput, UndoNotice};
+use crate::components::{ChoiceSelect, FieldError, Refusal, TextInput, UndoNotice};
 use crate::model::homework::{Assignment, HomeworkKind, RemovedAssignment, parse_likelihood};
 use crate::platform::new_id;
 use crate::route::Route;
@@ -76,6 +76,7 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
     let edited = use_edited_session();
     let id = StoredValue::new(id);
     let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
     let read = move |f: fn(&Assignment) -> String| {
         edited
             .session
@@ -102,8 +103,10 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
             <TextInput
                 label=label
                 placeholder=placeholder
-                value=move || read(get)
-                on_text=move |v: String| update(&|a| set(a, v.clone()))
+                value=(
+                    move || read(get),
+                    move |v: String| update(&|a| set(a, v.clone())),
+                )
             />
         }
     };
@@ -115,8 +118,10 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                     label="Task"
                     class="field wide"
                     placeholder="What the client will do, in their words"
-                    value=move || read(|a| a.task.clone())
-                    on_text=move |v: String| update(&|a| a.task = v.clone())
+                    value=(
+                        move || read(|a| a.task.clone()),
+                        move |v: String| update(&|a| a.task = v.clone()),
+                    )
                 />
                 <ChoiceSelect<HomeworkKind>
                     label="Type"
@@ -135,6 +140,8 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                         <input
                             type="text"
                             inputmode="numeric"
+                            aria-invalid=refused.invalid()
+                            aria-describedby=refused.described_by()
                             prop:value=move || {
                                 edited
                                     .session
@@ -157,7 +164,7 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                             }
                         />
                     </label>
-                    <FieldError message=error />
+                    <FieldError message=refused />
                     {move || {
                         edited
                             .session

@@ -112,15 +112,19 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
             <Show when=move || review().obstacles.contains(&Obstacle::Other)>
                 <TextInput
                     label="Other obstacle"
-                    value=move || review().obstacle_other
-                    on_text=move |v: String| update(&|r| r.obstacle_other = v.clone())
+                    value=(
+                        move || review().obstacle_other,
+                        move |v: String| update(&|r| r.obstacle_other = v.clone()),
+                    )
                 />
             </Show>
             <TextArea
                 label="What was learned"
                 rows=2
-                value=move || review().learned
-                on_text=move |v: String| update(&|r| r.learned = v.clone())
+                value=(
+                    move || review().learned,
+                    move |v: String| update(&|r| r.learned = v.clone()),
+                )
             />
             <ChoiceChips<Decision>
                 legend="Decision"

@@ -127,8 +127,10 @@ fn SectionField(section: Section, last: StoredValue<Option<Note>>) -> impl IntoV
             class="note-text"
             rows=6
             placeholder=section.placeholder()
-            value=move || edited.session.with(|s| s.note.text(section).to_string())
-            on_text=move |v: String| edited.change(|s| s.note.set_text(section, v))
+            value=(
+                move || edited.session.with(|s| s.note.text(section).to_string()),
+                move |v: String| edited.change(|s| s.note.set_text(section, v)),
+            )
         />
         <div class="copy-forward">
             <button type="button" class="quiet" on:click=copy>"Copy from last session"</button>

@@ -1,5 +1,5 @@
 use crate::components::use_edited_session;
-use crate::components::{OptionalDate, TextArea};
+use crate::components::{FieldError, OptionalDate, Refusal, TextArea};
 use leptos::prelude::*;
 
 /// Today's agenda (carried from last session's plan) and the plan for next time.
@@ -7,14 +7,18 @@ use leptos::prelude::*;
 pub fn PlanPanel() -> impl IntoView {
     let edited = use_edited_session();
     let session = edited.session;
+    let date_error = RwSignal::new(None::<String>);
+    let date_refused = Refusal::new(date_error);
     view! {
         <section class="panel" aria-labelledby="plan-title">
             <h2 id="plan-title">"Agenda and plan"</h2>
             <TextArea
                 label="Agenda"
                 placeholder="What to cover today"
-                value=move || session.with(|s| s.agenda.clone())
-                on_text=move |v: String| edited.change(|s| s.agenda = v)
+                value=(
+                    move || session.with(|s| s.agenda.clone()),
+                    move |v: String| edited.change(|s| s.agenda = v),
+                )
             />
             <Show when=move || session.with(|s| !s.agenda.is_empty())>
                 <button type="button" on:click=move |_| edited.change(|s| s.agenda.clear())>
@@ -25,17 +29,21 @@ pub fn PlanPanel() -> impl IntoView {
                 <TextArea
                     label="Plan for next session"
                     placeholder="What to work on next time; it becomes the next session's agenda"
-                    value=move || session.with(|s| s.plan_for_next.clone())
-                    on_text=move |v: String| edited.change(|s| s.plan_for_next = v)
+                    value=(
+                        move || session.with(|s| s.plan_for_next.clone()),
+                        move |v: String| edited.change(|s| s.plan_for_next = v),
+                    )
                 />
                 <OptionalDate
                     label="Next appointment"
                     value=move || session.with(|s| s.next_appointment)
+                    refused=date_refused
                     on_date={move |date: Result<_, _>| {
-                        edited.try_change(|s| date.map(|d| s.next_appointment = d));
+                        edited.try_change_telling(date_error, |s| date.map(|d| s.next_appointment = d));
                     }}
                 />
             </div>
+            <FieldError message=date_refused />
         </section>
     }
 }

@@ -1,7 +1,7 @@
 use crate::components::ChoiceSelect;
-use crate::components::FieldError;
 use crate::components::TextArea;
 use crate::components::use_edited_session;
+use crate::components::{FieldError, Refusal};
 use crate::model::ratings::{RiskLevel, Scale};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,8 +28,10 @@ pub fn RatingsPanel() -> impl IntoView {
                     label="Risk notes"
                     rows=2
                     placeholder="Ideation, plan, intent, protective factors, actions taken"
-                    value=move || session.with(|s| s.risk.note.clone())
-                    on_text=move |v: String| edited.change(|s| s.risk.note = v)
+                    value=(
+                        move || session.with(|s| s.risk.note.clone()),
+                        move |v: String| edited.change(|s| s.risk.note = v),
+                    )
                 />
             </div>
         </section>
@@ -40,6 +42,7 @@ pub fn RatingsPanel() -> impl IntoView {
 fn ScoreField(scale: Scale) -> impl IntoView {
     let edited = use_edited_session();
     let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
     let shown = move || {
         edited.session.with(|s| {
             s.ratings
@@ -56,6 +59,8 @@ fn ScoreField(scale: Scale) -> impl IntoView {
                     type="text"
                     inputmode="numeric"
                     autocomplete="off"
+                    aria-invalid=refused.invalid()
+                    aria-describedby=refused.described_by()
                     prop:value=shown
                     on:change=move |ev| {
                         // Also fired as the page is left with this field focused.
@@ -81,7 +86,7 @@ fn ScoreField(scale: Scale) -> impl IntoView {
                     }
                 />
             </label>
-            <FieldError message=error />
+            <FieldError message=refused />
         </div>
     }
 }

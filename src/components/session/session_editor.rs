@@ -41,16 +41,27 @@ impl EditedSession {
 
     /// Applies a change that may be refused; returns whether it was applied.
     pub fn try_change<E: Display>(&self, f: impl FnOnce(&mut Session) -> Result<(), E>) -> bool {
+        self.try_change_telling(self.error, f)
+    }
+
+    /// As [`Self::try_change`], telling a refusal in `error` (the one beside
+    /// the field that was refused), which an applied change clears.
+    pub fn try_change_telling<E: Display>(
+        &self,
+        error: RwSignal<Option<String>>,
+        f: impl FnOnce(&mut Session) -> Result<(), E>,
+    ) -> bool {
         let Some(mut updated) = self.session.try_get_untracked() else {
             return false;
         };
         match f(&mut updated) {
             Ok(()) => {
                 self.change(|s| *s = updated);
+                error.set(None);
                 true
             }
             Err(e) => {
-                self.error.set(Some(e.to_string()));
+                error.set(Some(e.to_string()));
                 false
             }
         }

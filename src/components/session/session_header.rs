@@ -1,24 +1,28 @@
-use crate::components::ChoiceSelect;
 use crate::components::use_edited_session;
-use crate::model::timeline::format_clock;
-use crate::model::{Delivery, Session, parse_date, parse_time};
-use chrono::NaiveTime;
+use crate::components::{ChoiceSelect, FieldError, OptionalDate, Refusal, TimeInput};
+use crate::model::{Delivery, InputError, Session};
 use leptos::prelude::*;
-
-/// A time input's value: "hh:mm", or empty when not set.
-fn clock(t: Option<NaiveTime>) -> String {
-    t.map(format_clock).unwrap_or_default()
-}
 
 /// Date, start and end, delivery and clinician, folded to one line (with the
 /// duration worked out) that opens to their fields. A session whose times are
 /// still to fill in opens unfolded; after that the clinician decides, so the
-/// fields never fold away while being filled in.
+/// fields never fold away while being filled in. A refused date or time
+/// keeps the one stored and says why under the fields.
 #[component]
 pub fn SessionHeader(clinician: String) -> impl IntoView {
     let edited = use_edited_session();
     let session = edited.session;
     let unfolded = session.with_untracked(Session::header_to_fill);
+    let (date_error, start_error, end_error) = (
+        RwSignal::new(None::<String>),
+        RwSignal::new(None::<String>),
+        RwSignal::new(None::<String>),
+    );
+    let (date_refused, start_refused, end_refused) = (
+        Refusal::new(date_error),
+        Refusal::new(start_error),
+        Refusal::new(end_error),
+    );
     view! {
         <details class="panel session-header" aria-label="Session details" open=unfolded>
             <summary>
@@ -26,39 +30,32 @@ pub fn SessionHeader(clinician: String) -> impl IntoView {
                 <span class="header-toggle">"Details"</span>
             </summary>
             <div class="grid">
-                <label class="field">
-                    <span>"Date"</span>
-                    <input
-                        type="date"
-                        prop:value=move || session.with(|s| s.date.to_string())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edited.try_change(|s| parse_date(&value).map(|d| s.date = d));
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span>"Start"</span>
-                    <input
-                        type="time"
-                        prop:value=move || session.with(|s| clock(s.start))
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edited.try_change(|s| s.set_times(parse_time(&value, "start")?, s.end));
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span>"End"</span>
-                    <input
-                        type="time"
-                        prop:value=move || session.with(|s| clock(s.end))
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edited.try_change(|s| s.set_times(s.start, parse_time(&value, "end")?));
-                        }
-                    />
-                </label>
+                <OptionalDate
+                    label="Date"
+                    value=move || session.with(|s| Some(s.date))
+                    refused=date_refused
+                    on_date={move |date: Result<Option<_>, _>| {
+                        // A session always has a date: a cleared field is refused.
+                        let date = date.and_then(|d| d.ok_or(InputError::BadDate));
+                        edited.try_change_telling(date_error, |s| date.map(|d| s.date = d));
+                    }}
+                />
+                <TimeInput
+                    label="Start"
+                    value=move || session.with(|s| s.start)
+                    refused=start_refused
+                    on_time={move |start: Result<_, _>| {
+                        edited.try_change_telling(start_error, |s| s.set_times(start?, s.end));
+                    }}
+                />
+                <TimeInput
+                    label="End"
+                    value=move || session.with(|s| s.end)
+                    refused=end_refused
+                    on_time={move |end: Result<_, _>| {
+                        edited.try_change_telling(end_error, |s| s.set_times(s.start, end?));
+                    }}
+                />
                 <ChoiceSelect<Delivery>
                     label="Delivery"
                     value=move || session.with(|s| s.delivery)
@@ -75,6 +72,9 @@ pub fn SessionHeader(clinician: String) -> impl IntoView {
                     </span>
                 </div>
             </div>
+            <FieldError message=date_refused />
+            <FieldError message=start_refused />
+            <FieldError message=end_refused />
         </details>
     }
 }

@@ -1,4 +1,6 @@
-use crate::components::{ChoiceSelect, ConfirmButton, TextArea, use_edited_session};
+use crate::components::{
+    ChoiceSelect, ConfirmButton, FieldError, Refusal, TextArea, use_edited_session,
+};
 use crate::model::format_moment;
 use crate::model::signing::AddendumKind;
 use crate::model::{Choice, Session};
@@ -24,8 +26,10 @@ pub fn SigningPanel(#[prop(into)] signer: String) -> impl IntoView {
     });
     let kind = RwSignal::new(AddendumKind::default());
     let text = RwSignal::new(String::new());
+    let addendum_error = RwSignal::new(None::<String>);
+    let addendum_refused = Refusal::new(addendum_error);
     let save_addendum = move |_| {
-        let added = edited.try_change(|s| {
+        let added = edited.try_change_telling(addendum_error, |s| {
             s.add_addendum(
                 kind.get_untracked(),
                 &text.get_untracked(),
@@ -45,7 +49,9 @@ pub fn SigningPanel(#[prop(into)] signer: String) -> impl IntoView {
                 when=signed
                 fallback=move || {
                     view! {
-                        <p class="muted">"A draft. Signing fixes the note; later changes go in dated addenda."</p>
+                        <p class="muted">
+                            "A draft. Signing fixes the note and keeps tamper evidence of it; later changes go in dated addenda."
+                        </p>
                         <ConfirmButton label="Sign note" question confirm="Sign" on_confirm=sign />
                     }
                 }
@@ -59,9 +65,13 @@ pub fn SigningPanel(#[prop(into)] signer: String) -> impl IntoView {
                 </p>
                 {move || {
                     session
-                        .with(|s| s.verify_signature().err())
-                        .map(|changed| view! { <p class="field-error" role="alert">{changed.to_string()}</p> })
+                        .with(Session::verify_signature)
+                        .ok()
+                        .map(|covered| view! { <p class="muted">{covered.describe()}</p> })
                 }}
+                <FieldError message=Signal::derive(move || {
+                    session.with(|s| s.verify_signature().err().map(|changed| changed.to_string()))
+                }) />
                 <ol class="addenda">
                     {move || {
                         session
@@ -81,7 +91,8 @@ pub fn SigningPanel(#[prop(into)] signer: String) -> impl IntoView {
                 </ol>
                 <h3>"Add addendum"</h3>
                 <ChoiceSelect<AddendumKind> label="Kind" value=kind on_pick=move |k| kind.set(k) />
-                <TextArea label="Addendum" value=text on_text=move |t: String| text.set(t) />
+                <TextArea label="Addendum" value=text refused=addendum_refused />
+                <FieldError message=addendum_refused />
                 <button type="button" on:click=save_addendum>"Save addendum"</button>
             </Show>
         </section>

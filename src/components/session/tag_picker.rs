@@ -34,7 +34,6 @@ pub fn TagPicker(kind: TagKind, label: &'static str) -> impl IntoView {
                     enterkeyhint="done"
                     placeholder="Type to find, Enter to add your own"
                     value=typed
-                    on_text=move |v| typed.set(v)
                 />
             </form>
             <ul class="chips" aria-label=format!("Chosen {}", label.to_lowercase())>

@@ -1,4 +1,4 @@
-use crate::model::timeline::format_clock;
+use crate::model::clock::format_time;
 use crate::model::transcript::{Item, Role, Transcript};
 use leptos::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn TranscriptSegments(
                     .map(|segment| {
                         view! {
                             <section class="segment">
-                                <h4>{segment.mark.map(format_clock).unwrap_or_else(|| "No time mark".into())}</h4>
+                                <h4>{segment.mark.map(format_time).unwrap_or_else(|| "No time mark".into())}</h4>
                                 {segment
                                     .items
                                     .into_iter()
@@ -82,8 +82,7 @@ pub fn TranscriptPanel(transcript: Transcript) -> impl IntoView {
                     <span>"Find in transcript"</span>
                     <input
                         type="search"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
+                        bind:value=query
                     />
                 </label>
                 <TranscriptSegments transcript=transcript.get_value() query />

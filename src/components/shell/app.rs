@@ -1,7 +1,7 @@
 use crate::components::{
     AutoLock, ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, LockButton,
     LockedScreen, NotSavingBar, ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster,
-    SEARCH_BOX_ID, SaveIndicator, SessionEditor, SyncIndicator, UpdatePrompt,
+    SEARCH_BOX_ID, SaveIndicator, SessionEditor, SyncIndicator, SyncNotices, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
 use crate::route::Route;
@@ -126,6 +126,7 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
         </Show>
         <NotSavingBar />
         <ProblemBanner />
+        <SyncNotices />
         <RoomWarning />
         <UpdatePrompt />
         <EvictionHint />

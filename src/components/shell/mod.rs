@@ -11,7 +11,7 @@ mod update_prompt;
 pub use app::App;
 pub use eviction_hint::EvictionHint;
 pub use not_saving_bar::NotSavingBar;
-pub use problem_banner::ProblemBanner;
+pub use problem_banner::{MessageBanner, ProblemBanner};
 pub use room_warning::RoomWarning;
 pub use save_status::SaveIndicator;
 pub use update_prompt::UpdatePrompt;

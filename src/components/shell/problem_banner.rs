@@ -6,11 +6,28 @@ use leptos::prelude::*;
 pub fn ProblemBanner() -> impl IntoView {
     let state = use_app_state();
     view! {
-        <Show when=move || !state.problems().with(Vec::is_empty)>
-            <section class="banner" role="alert" aria-label="Problems">
+        <MessageBanner
+            label="Problems"
+            messages=Signal::derive(move || state.problems().get())
+            on_dismiss=Callback::new(move |message: String| state.dismiss_problem(&message))
+        />
+    }
+}
+
+/// A banner of messages under the bar, each with "Dismiss"; nothing while
+/// there are none.
+#[component]
+pub fn MessageBanner(
+    label: &'static str,
+    messages: Signal<Vec<String>>,
+    on_dismiss: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || !messages.with(Vec::is_empty)>
+            <section class="banner" role="alert" aria-label=label>
                 <ul>
                     <For
-                        each=move || state.problems().get()
+                        each=move || messages.get()
                         key=|message| message.clone()
                         children=move |message| {
                             let dismissed = message.clone();
@@ -20,7 +37,7 @@ pub fn ProblemBanner() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="quiet"
-                                        on:click=move |_| state.dismiss_problem(&dismissed)
+                                        on:click=move |_| on_dismiss.run(dismissed.clone())
                                     >
                                         "Dismiss"
                                     </button>

@@ -1,4 +1,4 @@
-use crate::components::TextInput;
+use crate::components::{Refusal, TextInput};
 use crate::platform::new_id;
 use crate::sync::{Account, AccountError};
 use leptos::prelude::*;
@@ -10,6 +10,15 @@ pub struct AccountForm {
     address: RwSignal<String>,
     user: RwSignal<String>,
     password: RwSignal<String>,
+    /// The field the last reading of the account refused.
+    refused_field: RwSignal<Option<Field>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Address,
+    User,
+    Password,
 }
 
 impl AccountForm {
@@ -18,30 +27,54 @@ impl AccountForm {
             address: RwSignal::new(String::new()),
             user: RwSignal::new(String::new()),
             password: RwSignal::new(String::new()),
+            refused_field: RwSignal::new(None),
         }
     }
 
     /// The account typed, for a new sync of this device.
     pub fn account(&self) -> Result<Account, AccountError> {
-        Account::from_typed(
+        let typed = Account::from_typed(
             &self.address.get_untracked(),
             &self.user.get_untracked(),
             &self.password.get_untracked(),
             new_id(),
-        )
+        );
+        self.refused_field
+            .set(typed.as_ref().err().map(|e| match e {
+                AccountError::Address(_) => Field::Address,
+                AccountError::NoUser => Field::User,
+                AccountError::NoPassword => Field::Password,
+            }));
+        typed
+    }
+
+    /// `refused`, for the field it is about.
+    fn about(&self, field: Field, refused: Option<Refusal>) -> Option<Refusal> {
+        let refused_field = self.refused_field;
+        refused.map(|r| r.when(move || refused_field.get() == Some(field)))
     }
 }
 
+/// The three fields; `refused` is the form's message, which points at the
+/// field whose entry the account was refused for.
 #[component]
-pub fn AccountFields(form: AccountForm) -> impl IntoView {
+pub fn AccountFields(
+    form: AccountForm,
+    #[prop(optional)] refused: Option<Refusal>,
+) -> impl IntoView {
     view! {
         <TextInput
             label="Database address"
             placeholder="https://notes.example.org/db/sessionpad"
             value=form.address
-            on_text=move |t| form.address.set(t)
+            refused=form.about(Field::Address, refused)
         />
-        <TextInput label="User name" value=form.user on_text=move |t| form.user.set(t) />
-        <TextInput label="Password" kind="password" value=form.password on_text=move |t| form.password.set(t) />
+        <TextInput label="User name" value=form.user refused=form.about(Field::User, refused) />
+        <TextInput
+            label="Password"
+            kind="password"
+            value=form.password
+            refused=form.about(Field::Password, refused)
+        />
     }
 }

@@ -8,5 +8,5 @@ mod sync_panel;
 
 pub use account_fields::AccountFields;
 pub use set_up_from_server::SetUpFromServer;
-pub use sync_indicator::SyncIndicator;
+pub use sync_indicator::{SyncIndicator, SyncNotices};
 pub use sync_panel::SyncPanel;

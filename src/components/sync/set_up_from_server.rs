@@ -1,7 +1,8 @@
 use super::account_fields::{AccountFields, AccountForm};
-use crate::components::{FieldError, TextInput};
+use crate::components::{FieldError, Refusal, TextInput};
 use crate::state::{set_up_from_server, use_app_state};
 use leptos::prelude::*;
+use zeroize::{Zeroize, Zeroizing};
 
 /// "Set up from server" on an empty roster: a new device joins the notes
 /// another device syncs. The form opens with the first click.
@@ -26,6 +27,10 @@ fn SetUpForm() -> impl IntoView {
     let form = AccountForm::new();
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
+    // Left empty: the message is about the passphrase field.
+    let passphrase_missing = RwSignal::new(false);
+    let passphrase_refused = refused.when(move || passphrase_missing.get());
     let busy = RwSignal::new(false);
     let connect = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -33,7 +38,8 @@ fn SetUpForm() -> impl IntoView {
             Ok(account) => account,
             Err(e) => return error.set(Some(e.to_string())),
         };
-        if passphrase.get_untracked().is_empty() {
+        passphrase_missing.set(passphrase.get_untracked().is_empty());
+        if passphrase_missing.get_untracked() {
             return error.set(Some(
                 "Enter the passphrase your notes are locked with.".into(),
             ));
@@ -41,7 +47,10 @@ fn SetUpForm() -> impl IntoView {
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let joined = set_up_from_server(state, account, passphrase.get_untracked()).await;
+            let typed = Zeroizing::new(passphrase.get_untracked());
+            let joined = set_up_from_server(state, account, typed).await;
+            // The form may be gone (the roster the pull fills): then so is its passphrase.
+            let _ = passphrase.try_update(|p| p.zeroize());
             if let Err(e) = joined {
                 // The page may have moved on to the roster the pull fills.
                 let _ = error.try_set(Some(e));
@@ -57,9 +66,9 @@ fn SetUpForm() -> impl IntoView {
                 "with, and the passphrase its lock uses. This device is then locked with the "
                 "same passphrase."
             </p>
-            <AccountFields form />
-            <TextInput label="Passphrase" kind="password" value=passphrase on_text=move |t| passphrase.set(t) />
-            <FieldError message=error />
+            <AccountFields form refused />
+            <TextInput label="Passphrase" kind="password" value=passphrase refused=passphrase_refused />
+            <FieldError message=refused />
             <button type="submit" class="primary" disabled=busy>
                 {move || if busy.get() { "Connecting…" } else { "Connect" }}
             </button>

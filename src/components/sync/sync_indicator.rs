@@ -1,3 +1,4 @@
+use crate::components::MessageBanner;
 use crate::platform::now_ms;
 use crate::state::use_app_state;
 use crate::sync::SyncStatus;
@@ -40,5 +41,20 @@ fn SyncLine() -> impl IntoView {
         >
             {move || state.sync_status().get().text(now.get())}
         </p>
+    }
+}
+
+/// Below the bar: what sync did not take from the server, or moved (an
+/// older version kept aside, a value that does not open, a deletion sent
+/// to Recently deleted), each said once until dismissed.
+#[component]
+pub fn SyncNotices() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <MessageBanner
+            label="Sync notices"
+            messages=Signal::derive(move || state.sync_notices().get())
+            on_dismiss=Callback::new(move |notice: String| state.dismiss_sync_notice(&notice))
+        />
     }
 }

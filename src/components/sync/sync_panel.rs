@@ -1,5 +1,5 @@
 use super::account_fields::{AccountFields, AccountForm};
-use crate::components::{ConfirmButton, FieldError};
+use crate::components::{ConfirmButton, FieldError, Refusal};
 use crate::state::{check_database, start_sync, use_app_state};
 use leptos::prelude::*;
 
@@ -63,6 +63,7 @@ fn TurnOnSync() -> impl IntoView {
     let state = use_app_state();
     let form = AccountForm::new();
     let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
     let busy = RwSignal::new(false);
     let turn_on = move |_| {
         let account = match form.account() {
@@ -89,8 +90,8 @@ fn TurnOnSync() -> impl IntoView {
             "run. Notes are encrypted on this device before they leave it: the database never "
             "sees a name or a word of them."
         </p>
-        <AccountFields form />
-        <FieldError message=error />
+        <AccountFields form refused />
+        <FieldError message=refused />
         <button type="button" class="primary" disabled=busy on:click=turn_on>
             {move || if busy.get() { "Connecting…" } else { "Turn on sync" }}
         </button>

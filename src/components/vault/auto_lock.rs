@@ -1,3 +1,4 @@
+use crate::model::clock::format_seconds;
 use crate::model::lock::{IdleLock, LockCheck};
 use crate::platform::now_ms;
 use crate::state::use_app_state;
@@ -62,7 +63,7 @@ pub fn AutoLock(
         warning.get().map(|seconds| {
             view! {
                 <div class="lock-warning" role="alert">
-                    <span>{format!("Locking in {seconds} s")}</span>
+                    <span>{format!("Locking in {}", format_seconds(seconds.into()))}</span>
                     <button type="button" on:click=move |_| touched()>
                         "Stay unlocked"
                     </button>

@@ -1,7 +1,7 @@
-use super::RecoveryKeyDialog;
-use crate::components::{FieldError, TextInput};
-use crate::model::DeviceSettings;
+use super::{RecoveryKeyDialog, SuggestPassphrase};
+use crate::components::{FieldError, Refusal, TextInput};
 use crate::model::lock::{check_new_passphrase, parse_lock_minutes};
+use crate::model::{DeviceSettings, InputError};
 use crate::platform::after_paint;
 use crate::state::{AppState, use_app_state};
 use leptos::prelude::*;
@@ -17,40 +17,80 @@ pub fn LockPanel() -> impl IntoView {
     }
 }
 
+/// The checkbox that says the clinician understands what losing both keys means.
+const UNDERSTOOD: &str = "understood";
+
 /// A form's fields, error and busy flag, with one way to run its action
 /// after "Working…" has painted (key stretching blocks for most of a second).
 #[derive(Clone, Copy)]
 struct Form {
     error: RwSignal<Option<String>>,
+    /// The field the error is about, by its label.
+    about: RwSignal<Option<&'static str>>,
+    refused: Refusal,
     done: RwSignal<Option<&'static str>>,
     busy: RwSignal<bool>,
 }
 
 impl Form {
     fn new() -> Self {
+        let error = RwSignal::new(None);
         Self {
-            error: RwSignal::new(None),
+            error,
+            about: RwSignal::new(None),
+            refused: Refusal::new(error),
             done: RwSignal::new(None),
             busy: RwSignal::new(false),
         }
     }
 
-    fn run(self, action: impl FnOnce() -> Result<&'static str, String> + 'static) {
+    /// Says why the entry in the field labelled `field` was refused.
+    fn refuse(self, field: &'static str, why: impl std::fmt::Display) {
+        self.about.set(Some(field));
+        self.error.set(Some(why.to_string()));
+    }
+
+    /// The form's message, for the field labelled `field`.
+    fn field(self, field: &'static str) -> Refusal {
+        let about = self.about;
+        self.refused.when(move || about.get() == Some(field))
+    }
+
+    /// Runs `action`; its failure is about the field labelled `failing`, if any.
+    fn run(
+        self,
+        failing: Option<&'static str>,
+        action: impl FnOnce() -> Result<&'static str, String> + 'static,
+    ) {
         self.busy.set(true);
         self.error.set(None);
         self.done.set(None);
         after_paint(move || {
             match action() {
                 Ok(done) => self.done.set(Some(done)),
-                Err(e) => self.error.set(Some(e)),
+                Err(e) => {
+                    self.about.set(failing);
+                    self.error.set(Some(e));
+                }
             }
             self.busy.set(false);
         });
     }
+
+    /// A new passphrase's refusal, said at the field it is about: the
+    /// passphrase, its repeat, or the checkbox.
+    fn refuse_new(self, passphrase: &'static str, repeat: &'static str, why: InputError) {
+        let field = match why {
+            InputError::PassphrasesDiffer => repeat,
+            InputError::NotUnderstood => UNDERSTOOD,
+            _ => passphrase,
+        };
+        self.refuse(field, why);
+    }
 }
 
-fn secret(label: &'static str, value: RwSignal<String>) -> impl IntoView {
-    view! { <TextInput label kind="password" value on_text=move |t| value.set(t) /> }
+fn secret(label: &'static str, value: RwSignal<String>, form: Form) -> impl IntoView {
+    view! { <TextInput label kind="password" value refused=form.field(label) /> }
 }
 
 #[component]
@@ -64,10 +104,10 @@ fn TurnOnLock() -> impl IntoView {
     let turn_on = move |_| {
         let (p, r) = (passphrase.get_untracked(), repeat.get_untracked());
         if let Err(e) = check_new_passphrase(&p, &r, understood.get_untracked()) {
-            form.error.set(Some(e.to_string()));
-            return;
+            return form.refuse_new("Passphrase", "Repeat passphrase", e);
         }
-        form.run(move || {
+        // The passphrase was checked above: what fails now is the device.
+        form.run(None, move || {
             let key = state.turn_on_vault(&p)?;
             recovery.set(Some(key));
             Ok("")
@@ -76,13 +116,20 @@ fn TurnOnLock() -> impl IntoView {
     view! {
         <p>
             "With a lock, every note on this device is encrypted. Sessionpad opens only with your "
-            "passphrase, and locks itself when left alone."
+            "passphrase, and locks itself when left alone. Choose one that is hard to guess: "
+            "several words that do not go together, or a suggested one."
         </p>
-        {secret("Passphrase", passphrase)}
-        {secret("Repeat passphrase", repeat)}
+        {secret("Passphrase", passphrase, form)}
+        {secret("Repeat passphrase", repeat, form)}
+        <SuggestPassphrase on_take=move |words: String| {
+            passphrase.set(words.clone());
+            repeat.set(words);
+        } />
         <label class="check">
             <input
                 type="checkbox"
+                aria-invalid=form.field(UNDERSTOOD).invalid()
+                aria-describedby=form.field(UNDERSTOOD).described_by()
                 prop:checked=understood
                 on:change=move |ev| understood.set(event_target_checked(&ev))
             />
@@ -90,7 +137,7 @@ fn TurnOnLock() -> impl IntoView {
                 "I understand Sessionpad cannot recover my notes without the passphrase or the recovery key"
             </span>
         </label>
-        <FieldError message=form.error />
+        <FieldError message=form.refused />
         <button type="button" class="primary" disabled=form.busy on:click=turn_on>
             {move || if form.busy.get() { "Turning on…" } else { "Turn on lock" }}
         </button>
@@ -136,6 +183,8 @@ fn LockAfter(state: AppState) -> impl IntoView {
     let settings = move || state.read(|s| s.settings().unwrap_or_default());
     let minutes = RwSignal::new(settings().lock_minutes().to_string());
     let error = RwSignal::new(None::<String>);
+    let refused = Refusal::new(error);
+    // What was typed stays in the field, kept or refused.
     let save = move |text: String| {
         minutes.set(text.clone());
         match parse_lock_minutes(&text) {
@@ -150,8 +199,8 @@ fn LockAfter(state: AppState) -> impl IntoView {
         }
     };
     view! {
-        <TextInput label="Lock after (minutes)" value=minutes on_text=save />
-        <FieldError message=error />
+        <TextInput label="Lock after (minutes)" value=(move || minutes.get(), save) refused=refused />
+        <FieldError message=refused />
     }
 }
 
@@ -169,10 +218,9 @@ fn ChangePassphrase() -> impl IntoView {
             repeat.get_untracked(),
         );
         if let Err(e) = check_new_passphrase(&n, &r, true) {
-            form.error.set(Some(e.to_string()));
-            return;
+            return form.refuse_new("New passphrase", "Repeat new passphrase", e);
         }
-        form.run(move || {
+        form.run(Some("Current passphrase"), move || {
             state.change_passphrase(&c, &n)?;
             current.set(String::new());
             new.set(String::new());
@@ -181,10 +229,14 @@ fn ChangePassphrase() -> impl IntoView {
         });
     };
     view! {
-        {secret("Current passphrase", current)}
-        {secret("New passphrase", new)}
-        {secret("Repeat new passphrase", repeat)}
-        <FieldError message=form.error />
+        {secret("Current passphrase", current, form)}
+        {secret("New passphrase", new, form)}
+        {secret("Repeat new passphrase", repeat, form)}
+        <SuggestPassphrase on_take=move |words: String| {
+            new.set(words.clone());
+            repeat.set(words);
+        } />
+        <FieldError message=form.refused />
         <p role="status">{form.done}</p>
         <button type="button" disabled=form.busy on:click=change>
             "Change passphrase"
@@ -199,15 +251,15 @@ fn TurnOffLock() -> impl IntoView {
     let form = Form::new();
     let turn_off = move |_| {
         let p = passphrase.get_untracked();
-        form.run(move || {
+        form.run(Some("Passphrase"), move || {
             state.turn_off_vault(&p)?;
             Ok("")
         });
     };
     view! {
         <p>"Your notes are decrypted and stored as they were before the lock."</p>
-        {secret("Passphrase", passphrase)}
-        <FieldError message=form.error />
+        {secret("Passphrase", passphrase, form)}
+        <FieldError message=form.refused />
         <button type="button" disabled=form.busy on:click=turn_off>
             "Turn off lock"
         </button>

@@ -1,11 +1,15 @@
-use crate::components::{FieldError, TextInput};
-use crate::model::lock::retry_wait_ms;
+use crate::components::{FieldError, Refusal, TextInput};
+use crate::model::clock::format_seconds;
+use crate::model::lock::WrongTries;
 use crate::platform::{after_paint, now_ms};
-use crate::storage::{Unlocked, VaultError, VaultHeader};
+use crate::storage::{
+    LocalStorageBackend, Unlocked, VaultError, VaultHeader, keep_wrong_tries, wrong_tries,
+};
 use leptos::prelude::*;
 use std::time::Duration;
 
 /// All a locked tab shows: nothing of any client is read before unlocking.
+/// Wrong tries are counted on the device, so a reload keeps the wait.
 #[component]
 pub fn LockedScreen(
     header: VaultHeader,
@@ -17,8 +21,25 @@ pub fn LockedScreen(
     let use_recovery = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let failures = StoredValue::new(0u32);
-    let wait_until = RwSignal::new(0i64);
+    let device = StoredValue::new_local(LocalStorageBackend::open().ok());
+    // Another tab at this screen counts on the same device, so the stored
+    // count is read again before each try; this page's own count stands
+    // in when storage refused to keep it.
+    let tries = RwSignal::new(WrongTries::default());
+    let known_tries = move || {
+        let stored = device.with_value(|d| d.as_ref().map(|d| wrong_tries(d)));
+        stored.unwrap_or_default().max(tries.get_untracked())
+    };
+    tries.set(known_tries());
+    let keep = move |kept: WrongTries| {
+        tries.set(kept);
+        device.update_value(|d| {
+            if let Some(d) = d {
+                // Not kept (storage full): this page still waits.
+                let _ = keep_wrong_tries(d, kept);
+            }
+        });
+    };
     let now = RwSignal::new(now_ms());
     let ticking = set_interval_with_handle(move || now.set(now_ms()), Duration::from_millis(500));
     on_cleanup(move || {
@@ -26,10 +47,23 @@ pub fn LockedScreen(
             handle.clear();
         }
     });
-    let seconds_to_wait = move || (wait_until.get() - now.get() + 999) / 1000;
+    let seconds_to_wait = move || (tries.get().wait_ms(now.get()) + 999) / 1000;
+    let refused = Refusal::new(error);
+    // Said once as the wait begins, not counted down: a screen reader
+    // announces every change of a message.
+    let wait = RwSignal::new(tries.get_untracked().wait_ms(now_ms()));
+    let waiting = Memo::new(move |_| {
+        (seconds_to_wait() > 0).then(|| {
+            format!(
+                "Too many tries. Wait {}, then try again.",
+                format_seconds((wait.get() + 999) / 1000)
+            )
+        })
+    });
 
     let unlock = move || {
-        if busy.get_untracked() || now_ms() < wait_until.get_untracked() {
+        tries.set(known_tries());
+        if busy.get_untracked() || tries.get_untracked().wait_ms(now_ms()) > 0 {
             return;
         }
         busy.set(true);
@@ -44,6 +78,7 @@ pub fn LockedScreen(
             });
             match result {
                 Ok(unlocked) => {
+                    keep(WrongTries::default());
                     passphrase.set(String::new());
                     recovery.set(String::new());
                     on_unlock.run(unlocked);
@@ -53,8 +88,8 @@ pub fn LockedScreen(
                         e,
                         VaultError::WrongPassphrase | VaultError::WrongRecoveryKey
                     ) {
-                        failures.update_value(|n| *n += 1);
-                        wait_until.set(now_ms() + retry_wait_ms(failures.get_value()));
+                        keep(known_tries().after_another(now_ms()));
+                        wait.set(tries.get_untracked().wait_ms(now_ms()));
                         now.set(now_ms());
                     }
                     error.set(Some(e.to_string()));
@@ -80,7 +115,7 @@ pub fn LockedScreen(
                             <TextInput
                                 label="Recovery key"
                                 value=recovery
-                                on_text=move |t| recovery.set(t)
+                                refused
                                 placeholder="xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx"
                             />
                         }
@@ -91,16 +126,18 @@ pub fn LockedScreen(
                                 label="Passphrase"
                                 kind="password"
                                 value=passphrase
-                                on_text=move |t| passphrase.set(t)
+                                refused
                             />
                         }
                             .into_any()
                     }
                 }}
-                <FieldError message=error />
+                <FieldError message=refused />
+                <FieldError message=waiting />
                 <Show when=move || { seconds_to_wait() > 0 }>
-                    <p class="field-error" role="status">
-                        {move || format!("Too many tries. Try again in {} s.", seconds_to_wait())}
+                    <p class="muted">
+                        "The wait slows down someone trying passphrases at this screen, even after a reload. "
+                        "It cannot slow down someone holding a copy of the data: only a passphrase that is hard to guess protects that."
                     </p>
                 </Show>
                 <div class="dialog-actions">

@@ -1,3 +1,4 @@
+use super::labelled::labelled;
 use crate::model::Choice;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,15 +42,5 @@ pub fn ChoiceSelect<T: Choice>(
             </select>
         }
     };
-    if hide_label {
-        select(Some(label)).into_any()
-    } else {
-        view! {
-            <label class=class>
-                <span>{label}</span>
-                {select(None)}
-            </label>
-        }
-        .into_any()
-    }
+    labelled(label, hide_label, class, select)
 }

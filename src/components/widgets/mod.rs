@@ -1,26 +1,32 @@
-//! Small pieces shared by every screen: labelled fields, choices, breadcrumbs,
-//! undo notices, field errors, missing records, confirmations.
+//! Small pieces shared by every screen: labelled fields (text, dates, times of
+//! day), choices, breadcrumbs, undo notices, field errors, missing records,
+//! confirmations.
 
+mod binding;
 mod choice_chips;
 mod choice_select;
 mod confirm_button;
 mod crumbs;
 mod field_error;
 mod in_recently_deleted;
+mod labelled;
 mod missing;
 mod optional_date;
 mod text_area;
 mod text_input;
+mod time_input;
 mod undo_notice;
 
+pub use binding::Binding;
 pub use choice_chips::ChoiceChips;
 pub use choice_select::ChoiceSelect;
 pub use confirm_button::ConfirmButton;
 pub use crumbs::Crumbs;
-pub use field_error::FieldError;
+pub use field_error::{FieldError, Refusal};
 pub use in_recently_deleted::InRecentlyDeleted;
 pub use missing::{Missing, or_missing};
 pub use optional_date::OptionalDate;
 pub use text_area::TextArea;
 pub use text_input::TextInput;
+pub use time_input::TimeInput;
 pub use undo_notice::UndoNotice;

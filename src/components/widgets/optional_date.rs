@@ -1,4 +1,6 @@
-use crate::model::{InputError, parse_date};
+use super::field_error::{Refusal, aria_described_by, aria_invalid};
+use crate::model::InputError;
+use crate::model::clock::{date_field_value, parse_date};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -11,13 +13,18 @@ pub fn OptionalDate(
     /// not a date.
     #[prop(into)]
     on_date: Callback<Result<Option<NaiveDate>, InputError>>,
+    /// Why what was entered here was refused, while it was.
+    #[prop(into, default = None)]
+    refused: Option<Refusal>,
 ) -> impl IntoView {
     view! {
         <label class="field">
             <span>{label}</span>
             <input
                 type="date"
-                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
+                aria-invalid=aria_invalid(refused)
+                aria-describedby=aria_described_by(refused)
+                prop:value=move || value.get().map(date_field_value).unwrap_or_default()
                 on:change=move |ev| {
                     let entry = event_target_value(&ev);
                     let date = if entry.trim().is_empty() { Ok(None) } else { parse_date(&entry).map(Some) };

@@ -1,17 +1,23 @@
+use super::Binding;
+use super::field_error::{Refusal, aria_described_by, aria_invalid};
 use leptos::prelude::*;
 
-/// A labelled multi-line field that follows `value`. Setting an unchanged
-/// value leaves the caret alone, so it can follow state while being typed in.
+/// A labelled multi-line field bound to its text (see [`Binding`]). Setting
+/// an unchanged value leaves the caret alone, so it can follow its text
+/// while being typed in.
 #[component]
 pub fn TextArea(
     label: &'static str,
-    #[prop(into)] value: Signal<String>,
-    /// Gets the whole text after every keystroke, so it is saved while typing.
+    /// What the field shows; every keystroke writes the whole text back, so
+    /// it is saved while typing.
     #[prop(into)]
-    on_text: Callback<String>,
+    value: Binding,
     #[prop(optional)] placeholder: &'static str,
     #[prop(default = 3)] rows: u32,
     #[prop(optional)] class: &'static str,
+    /// Why what was entered here was refused, while it was.
+    #[prop(into, default = None)]
+    refused: Option<Refusal>,
 ) -> impl IntoView {
     view! {
         <label class="field wide">
@@ -20,8 +26,10 @@ pub fn TextArea(
                 class=class
                 rows=rows
                 placeholder=placeholder
-                prop:value=move || value.get()
-                on:input=move |ev| on_text.run(event_target_value(&ev))
+                aria-invalid=aria_invalid(refused)
+                aria-describedby=aria_described_by(refused)
+                prop:value=move || value.text.get()
+                on:input=move |ev| value.write.run(event_target_value(&ev))
             ></textarea>
         </label>
     }

@@ -1,14 +1,17 @@
+use super::Binding;
+use super::field_error::{Refusal, aria_described_by, aria_invalid};
 use leptos::prelude::*;
 
-/// A labelled one-line field that follows `value`. Browser autofill is off:
-/// it would offer one client's details while writing about another.
+/// A labelled one-line field bound to its text (see [`Binding`]). Browser
+/// autofill is off: it would offer one client's details while writing about
+/// another.
 #[component]
 pub fn TextInput(
     label: &'static str,
-    #[prop(into)] value: Signal<String>,
-    /// Gets the text after every keystroke, so it is saved while typing.
+    /// What the field shows; every keystroke writes the whole text back, so
+    /// it is saved while typing.
     #[prop(into)]
-    on_text: Callback<String>,
+    value: Binding,
     #[prop(optional)] placeholder: &'static str,
     /// "done" where Enter finishes the entry on an on-screen keyboard.
     #[prop(optional)]
@@ -17,6 +20,9 @@ pub fn TextInput(
     /// "password" for a passphrase: shown as dots, kept out of autofill.
     #[prop(default = "text")]
     kind: &'static str,
+    /// Why what was entered here was refused, while it was.
+    #[prop(into, default = None)]
+    refused: Option<Refusal>,
 ) -> impl IntoView {
     view! {
         <label class=class>
@@ -26,8 +32,10 @@ pub fn TextInput(
                 autocomplete=if kind == "password" { "new-password" } else { "off" }
                 enterkeyhint=(!enterkeyhint.is_empty()).then_some(enterkeyhint)
                 placeholder=placeholder
-                prop:value=move || value.get()
-                on:input=move |ev| on_text.run(event_target_value(&ev))
+                aria-invalid=aria_invalid(refused)
+                aria-describedby=aria_described_by(refused)
+                prop:value=move || value.text.get()
+                on:input=move |ev| value.write.run(event_target_value(&ev))
             />
         </label>
     }

@@ -1,11 +1,12 @@
 //! Charts of a course of treatment: each measure across session numbers,
-//! drawn into a fixed SVG viewBox, with its severity bands, the trend in
-//! words (reliable change by the NHS Talking Therapies thresholds) and the
+//! drawn into a fixed SVG viewBox, over the severity bands its scale has,
+//! with the trend in words (reliable change as the scale counts it) and the
 //! same numbers as table rows. The view only places what is computed here.
 
+use super::Session;
+use super::clock::format_date;
 use super::homework::{Completion, histories};
 use super::ratings::Scale;
-use super::{Session, format_date};
 
 /// The viewBox every chart is drawn into, in whole units: integers keep
 /// float formatting out of the app, and a unit is about a pixel on screen.
@@ -41,16 +42,6 @@ impl Measure {
             Measure::HomeworkDone => "%",
         }
     }
-
-    /// A change at least this large, first score to latest, is reliable
-    /// (NHS Talking Therapies: PHQ-9 6, GAD-7 4).
-    pub fn reliable_change(self) -> Option<u32> {
-        match self {
-            Measure::Score(Scale::Gad7) => Some(4),
-            Measure::Score(Scale::Phq9) => Some(6),
-            _ => None,
-        }
-    }
 }
 
 /// What a chart shows: its measures, range, severity bands and wording.
@@ -61,8 +52,8 @@ pub struct ChartSpec {
     pub title: &'static str,
     pub max: u32,
     pub measures: &'static [Measure],
-    /// Lower bound and name of each band above the lowest.
-    pub bands: &'static [(u32, &'static str)],
+    /// Lower bound and name of each band above the lowest, as its scale has them.
+    pub bands: &'static [(u8, &'static str)],
     /// Said after the trend, to explain what is counted.
     pub about: &'static str,
 }
@@ -71,7 +62,7 @@ pub const CHARTS: [ChartSpec; 4] = [
     ChartSpec {
         key: "feelings",
         title: "Anxiety and mood (0–10)",
-        max: 10,
+        max: Scale::Anxiety.max() as u32,
         measures: &[Measure::Score(Scale::Anxiety), Measure::Score(Scale::Mood)],
         bands: &[],
         about: "",
@@ -79,22 +70,17 @@ pub const CHARTS: [ChartSpec; 4] = [
     ChartSpec {
         key: "gad7",
         title: "GAD-7",
-        max: 21,
+        max: Scale::Gad7.max() as u32,
         measures: &[Measure::Score(Scale::Gad7)],
-        bands: &[(5, "mild"), (10, "moderate"), (15, "severe")],
+        bands: Scale::Gad7.severity_bands(),
         about: "",
     },
     ChartSpec {
         key: "phq9",
         title: "PHQ-9",
-        max: 27,
+        max: Scale::Phq9.max() as u32,
         measures: &[Measure::Score(Scale::Phq9)],
-        bands: &[
-            (5, "mild"),
-            (10, "moderate"),
-            (15, "moderately severe"),
-            (20, "severe"),
-        ],
+        bands: Scale::Phq9.severity_bands(),
         about: "",
     },
     ChartSpec {
@@ -146,35 +132,6 @@ fn homework_done(sessions: &[Session]) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// Where first to latest lands by a scale's reliable change threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReliableChange {
-    Improvement,
-    Deterioration,
-    NoChange,
-}
-
-impl ReliableChange {
-    /// Lower is better on every scale with a threshold (GAD-7, PHQ-9).
-    pub fn classify(first: u32, latest: u32, threshold: u32) -> Self {
-        if first >= latest + threshold {
-            Self::Improvement
-        } else if latest >= first + threshold {
-            Self::Deterioration
-        } else {
-            Self::NoChange
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Improvement => "reliable improvement",
-            Self::Deterioration => "reliable deterioration",
-            Self::NoChange => "no reliable change",
-        }
-    }
-}
-
 /// One measure's course in words: "GAD-7 fell from 15 to 8 over 13
 /// sessions: reliable improvement".
 pub fn trend(measure: Measure, points: &[(u32, u32)]) -> String {
@@ -192,11 +149,18 @@ pub fn trend(measure: Measure, points: &[(u32, u32)]) -> String {
         std::cmp::Ordering::Equal => format!("was {first}{unit} at first and at the latest"),
     };
     let mut words = format!("{name} {course} over {span} sessions");
-    if let Some(threshold) = measure.reliable_change() {
+    if let Measure::Score(scale) = measure
+        && let Some(change) = scale.change(score(first), score(latest))
+    {
         words.push_str(": ");
-        words.push_str(ReliableChange::classify(first, latest, threshold).label());
+        words.push_str(change.label());
     }
     words
+}
+
+/// A score as its scale holds it; a score's series only holds scores.
+fn score(value: u32) -> u8 {
+    u8::try_from(value).unwrap_or(u8::MAX)
 }
 
 /// Maps session numbers 1..=`last` and values 0..=`max` into the viewBox.
@@ -239,11 +203,11 @@ pub fn bands(spec: &ChartSpec, scale: Scaling) -> Vec<Band> {
         .iter()
         .enumerate()
         .map(|(i, &(from, label))| {
-            let to = spec.bands.get(i + 1).map_or(spec.max, |b| b.0);
+            let to = spec.bands.get(i + 1).map_or(spec.max, |b| b.0.into());
             let y = scale.y(to);
             Band {
                 y,
-                height: scale.y(from) - y,
+                height: scale.y(from.into()) - y,
                 level: i + 1,
                 label,
             }
@@ -415,7 +379,7 @@ fn y_ticks(spec: &ChartSpec, scale: Scaling) -> Vec<(i32, String)> {
     if spec.bands.is_empty() {
         values.push(spec.max / 2);
     }
-    values.extend(spec.bands.iter().map(|b| b.0));
+    values.extend(spec.bands.iter().map(|b| u32::from(b.0)));
     values.push(spec.max);
     values
         .into_iter()

@@ -87,17 +87,22 @@ fn a_fall_of_four_on_gad7_is_a_reliable_improvement_and_three_is_not() {
 #[test]
 fn a_change_of_six_on_phq9_is_reliable_and_five_is_not() {
     assert_eq!(
-        ReliableChange::classify(12, 6, 6),
-        ReliableChange::Improvement
+        trend(PHQ9, &[(1, 12), (4, 6)]),
+        "PHQ-9 fell from 12 to 6 over 4 sessions: reliable improvement"
     );
-    assert_eq!(ReliableChange::classify(12, 7, 6), ReliableChange::NoChange);
     assert_eq!(
-        ReliableChange::classify(6, 12, 6),
-        ReliableChange::Deterioration
+        trend(PHQ9, &[(1, 12), (4, 7)]),
+        "PHQ-9 fell from 12 to 7 over 4 sessions: no reliable change"
     );
-    assert_eq!(ReliableChange::classify(7, 12, 6), ReliableChange::NoChange);
-    assert_eq!(PHQ9.reliable_change(), Some(6));
-    assert_eq!(GAD7.reliable_change(), Some(4));
+}
+
+#[test]
+fn score_charts_draw_the_bands_and_top_of_their_scale() {
+    assert_eq!(CHARTS[1].bands, Scale::Gad7.severity_bands());
+    assert_eq!(CHARTS[2].bands, Scale::Phq9.severity_bands());
+    assert_eq!(CHARTS[1].max, 21);
+    assert_eq!(CHARTS[2].max, 27);
+    assert_eq!(CHARTS[0].max, 10);
 }
 
 #[test]
@@ -132,7 +137,6 @@ fn a_single_score_and_no_scores_are_said_plainly() {
 #[test]
 fn self_ratings_have_no_reliable_change_wording() {
     let anxiety = Measure::Score(Scale::Anxiety);
-    assert_eq!(anxiety.reliable_change(), None);
     assert_eq!(
         trend(anxiety, &[(1, 8), (13, 4)]),
         "Anxiety fell from 8 to 4 over 13 sessions"

@@ -7,10 +7,10 @@ mod markdown;
 
 pub use markdown::{escape, to_markdown};
 
+use super::clock::{format_date, format_moment, format_time, format_time_range};
 use super::homework::{Assignment, HomeworkKind, Review};
 use super::ratings::Scale;
-use super::timeline::{format_clock, format_time_range};
-use super::{Choice, Client, Clinician, Session, format_date, format_moment};
+use super::{Choice, Client, Clinician, Session};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -143,17 +143,22 @@ pub fn session_record(
             .timeline
             .entries()
             .iter()
-            .map(|e| format!("{} · {} · {}", format_clock(e.time), e.kind.label(), e.text))
+            .map(|e| format!("{} · {} · {}", format_time(e.time), e.kind.label(), e.text))
             .collect();
         part("Timeline", Block::Items(lines));
     }
     match &session.signature {
         None => blocks.push(Block::Signature(signature)),
         Some(signed) => {
+            let check = match session.verify_signature() {
+                Ok(covered) => covered.describe().to_string(),
+                Err(problem) => problem.to_string(),
+            };
             let facts = vec![
                 ("Signed by", signed.signer.clone()),
                 ("Signed", utc_moment(signed.at)),
                 ("SHA-256", signed.hash.clone()),
+                ("Check", check),
             ];
             blocks.push(Block::Heading(2, "Signature".into()));
             blocks.push(Block::Facts(facts));

@@ -242,10 +242,20 @@ fn a_signed_session_exports_its_signature_and_addenda_instead_of_a_blank_line() 
         "## Signature\n\n- **Signed by:** Dr. Harper Torres, Licensed Clinical Psychologist\n\
          - **Signed:** 26 Nov 2025, 09:30 UTC\n"
     ));
-    assert!(markdown.contains(&format!("- **SHA-256:** {hash}\n")));
+    assert!(markdown.contains(&format!(
+        "- **SHA-256:** {hash}\n- **Check:** Tamper evidence: "
+    )));
     assert!(markdown.contains(
         "## Addenda\n\n- Late entry · Dr. Harper Torres · 26 Nov 2025, 10:30 UTC: Called the GP.\n"
     ));
+    // A record of a note changed after signing says so where the signature is.
+    session.timeline.add(
+        chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        "Added after signing",
+        crate::model::timeline::EntryKind::Note,
+    );
+    let markdown = to_markdown(&session_record(session, &client, &clinician, &[]));
+    assert!(markdown.contains("- **Check:** This signed note was changed after signing\n"));
 }
 
 #[test]

@@ -8,7 +8,8 @@ mod fold;
 
 pub use fold::fold;
 
-use super::{Choice, Client, Session, format_date};
+use super::clock::format_date;
+use super::{Choice, Client, Session};
 use chrono::NaiveDate;
 
 /// What was typed in the search box: words, and "quoted phrases".

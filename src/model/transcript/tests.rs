@@ -678,3 +678,43 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_typed_transcript_lists_its_speakers_in_the_order_they_first_speak() {
+    let tr = parse(SAMPLE).unwrap();
+    assert_eq!(roles::speakers(&tr), ["Dr. Torres", "Alex"]);
+}
+
+#[test]
+fn the_clinician_is_found_by_name_or_else_by_the_role_the_transcript_gives() {
+    let tr = parse(SAMPLE).unwrap();
+    let found = |name| roles::clinician_speaker(&tr, name);
+    assert_eq!(found("Dr. Harper Torres").as_deref(), Some("Dr. Torres"));
+    assert_eq!(found("dr. torres").as_deref(), Some("Dr. Torres"));
+    // Nobody of that name speaks: the header named the clinician, so the
+    // speaker it made the clinician stands.
+    assert_eq!(found("Sam Lee").as_deref(), Some("Dr. Torres"));
+    assert_eq!(found("").as_deref(), Some("Dr. Torres"));
+}
+
+#[test]
+fn confirming_who_you_are_makes_every_other_speaker_the_client() {
+    let mut tr = parse("Sam: Hello.\nJo: Hi.\nSam: Shall we start?\n").unwrap();
+    tr.header = Header::default();
+    roles::confirm_clinician(&mut tr, "Jo");
+    assert_eq!(
+        turns(&tr)
+            .into_iter()
+            .map(|(s, r, _)| (s, r))
+            .collect::<Vec<_>>(),
+        [
+            ("Sam".to_string(), Role::Client),
+            ("Jo".to_string(), Role::Clinician),
+            ("Sam".to_string(), Role::Client)
+        ]
+    );
+    assert_eq!(tr.header.client_name.as_deref(), Some("Sam"));
+    assert_eq!(tr.header.clinician_name.as_deref(), Some("Jo"));
+    assert!(roles::is_generic_speaker("Speaker 2"));
+    assert!(!roles::is_generic_speaker("Sam"));
+}

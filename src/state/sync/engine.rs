@@ -9,6 +9,11 @@
 //!   up to a minute, or at once when the browser comes back online.
 //! - Both stop when sync is turned off; locking reloads the page, which
 //!   stops everything, and sync starts again after unlocking.
+//! - Both stop for good when the server's vault header was refused: the
+//!   status bar and "This device" say what to do, and nothing more is sent
+//!   until sync is turned off and on again.
+//! - What a run did not take from the server, or moved, is said beside the
+//!   status as it happens.
 //!
 //! Editing never waits for any of it, and a failed run loses nothing: the
 //! store keeps every change until a run takes it.
@@ -17,7 +22,9 @@ use super::transport::{LONGPOLL_WAIT_MS, send};
 use crate::platform::now_ms;
 use crate::state::AppState;
 use crate::storage::{Replica, StorageError};
-use crate::sync::{Account, Direction, Replication, Step, Summary, SyncError, SyncStatus};
+use crate::sync::{
+    Account, Direction, Replication, Step, Summary, SyncError, SyncStatus, ignored_document,
+};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -40,6 +47,10 @@ pub fn start_sync(state: AppState) {
         state.set_sync_status(SyncStatus::Off);
         return;
     };
+    if let Some(reason) = state.peek(|s| s.sync_halted()) {
+        state.set_sync_status(SyncStatus::Failed(SyncError::VaultRefused(reason)));
+        return;
+    }
     let engine = Rc::new(Engine {
         state,
         account,
@@ -79,8 +90,14 @@ fn slot(direction: Direction) -> usize {
 }
 
 impl Engine {
+    /// Whether sync was turned off, or stopped for good after the server's
+    /// vault header was refused.
     fn stopped(&self) -> bool {
         self.state.sync_stopped(self.run)
+            || self
+                .state
+                .sync_step(|s| s.sync_halted().is_some())
+                .unwrap_or(true)
     }
 
     /// Pushes after saves, and retries at once when the browser is online
@@ -147,10 +164,12 @@ impl Engine {
                 return;
             }
             let result = self.run_once(&mut replication, wait).await;
-            if let Ok(summary) = &result
-                && summary.docs_written > 0
-            {
-                self.state.synced_in();
+            if let Ok(summary) = &result {
+                if summary.docs_written > 0 {
+                    self.state.synced_in();
+                }
+                let skipped = summary.unreadable.iter().map(|id| ignored_document(id));
+                self.state.add_sync_notices(skipped.collect());
             }
             if self.settled(Direction::Pull, result.map(|_| ())) {
                 retry = Backoff::default();
@@ -171,7 +190,7 @@ impl Engine {
     fn with_replica<R>(&self, step: impl FnOnce(&mut Replica<'_>) -> R) -> Result<R, SyncError> {
         let stepped = self
             .state
-            .sync_step(|s| s.replica().map(|mut r| step(&mut r)));
+            .sync_step(|s| s.replica(now_ms()).map(|mut r| step(&mut r)));
         let closing = StorageError::Failed("Sessionpad is closing.".into());
         Ok(stepped.unwrap_or(Err(closing))?)
     }
@@ -186,7 +205,7 @@ impl Engine {
         let mut step = self
             .state
             .sync_step(|s| {
-                let mut replica = s.replica()?;
+                let mut replica = s.replica(now_ms())?;
                 Ok(replication.again(&mut replica, wait_ms))
             })
             .unwrap_or(Err(StorageError::Failed("Sessionpad is closing.".into())))?;
@@ -203,7 +222,7 @@ impl Engine {
             step = self
                 .state
                 .sync_step(|s| {
-                    let mut replica = s.replica()?;
+                    let mut replica = s.replica(now_ms())?;
                     Ok(replication.receive(reply, &mut replica))
                 })
                 .unwrap_or(Err(StorageError::Failed("Sessionpad is closing.".into())))?;
@@ -213,6 +232,13 @@ impl Engine {
     /// Records how a run in `direction` ended and shows where sync stands;
     /// `true` when it succeeded.
     fn settled(&self, direction: Direction, result: Result<(), SyncError>) -> bool {
+        let notices = self.state.sync_step(|s| s.take_sync_notices());
+        self.state.add_sync_notices(notices.unwrap_or_default());
+        if let Err(refused @ SyncError::VaultRefused(_)) = &result {
+            self.state
+                .set_sync_status(SyncStatus::Failed(refused.clone()));
+            return true;
+        }
         if self.stopped() {
             return true;
         }

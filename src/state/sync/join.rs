@@ -6,6 +6,7 @@ use super::transport::send;
 use crate::state::AppState;
 use crate::storage::{LocalStorageBackend, Store, adopt_vault};
 use crate::sync::{Account, Request, SyncError, VAULT_DOC_ID};
+use zeroize::Zeroizing;
 
 /// Whether the database at the account's address exists and lets its user in.
 pub async fn check_database(account: &Account) -> Result<(), SyncError> {
@@ -18,11 +19,12 @@ pub async fn check_database(account: &Account) -> Result<(), SyncError> {
 
 /// Sets this empty device up from the database: its vault, opened with
 /// `passphrase`, becomes this device's, then everything is pulled. Nothing
-/// is written here unless the database and the passphrase are right.
+/// is written here unless the database and the passphrase are right, and
+/// the passphrase is wiped from memory once used.
 pub async fn set_up_from_server(
     state: AppState,
     account: Account,
-    passphrase: String,
+    passphrase: Zeroizing<String>,
 ) -> Result<(), String> {
     check_database(&account).await.map_err(|e| e.to_string())?;
     let vault = send(

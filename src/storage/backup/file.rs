@@ -7,8 +7,8 @@
 //! key sealed by the passphrase of the day, so the file opens anywhere with
 //! that passphrase, and nothing of a client is readable without it.
 
-use super::super::codec;
-use super::super::vault::{VaultKey, WrappedKeys, hex, unhex};
+use crate::storage::codec;
+use crate::storage::vault::{VaultKey, WrappedKeys, hex, unhex};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};

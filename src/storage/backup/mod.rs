@@ -12,7 +12,12 @@ use file::Sealing;
 pub use file::{Backup, BackupError, Entry, Header, MAX_BYTES};
 pub use merge::{MergePreview, Outcome};
 
-use super::{PREFIX, RecordRef, StorageError, Store, problems, read};
+use crate::layout::{PREFIX, RecordRef};
+use crate::storage::coding::read;
+use crate::storage::error::StorageError;
+use crate::storage::problems::check_structure;
+use crate::storage::store::Store;
+use crate::storage::vault::{VaultKey, WrappedKeys};
 
 /// A backup file ready to download.
 pub struct Made {
@@ -27,7 +32,7 @@ pub struct Made {
 fn check(entry: &Entry) -> Result<(), String> {
     match RecordRef::from_key(&format!("{PREFIX}{}", entry.key)) {
         Some(RecordRef::Schema) | None => Err("not a kind of record Sessionpad keeps".into()),
-        Some(record) => problems::check_structure(&record, &entry.value.to_string()),
+        Some(record) => check_structure(&record, &entry.value.to_string()),
     }
 }
 
@@ -65,6 +70,15 @@ impl Store {
             sessions: header.sessions,
             left_out,
         })
+    }
+
+    /// With the vault on, what a backup is sealed with: the vault key, and
+    /// how the header stores it wrapped.
+    fn backup_sealing(&self) -> Option<(WrappedKeys, VaultKey)> {
+        let header = self.vault()?;
+        let ring = self.keyring.borrow();
+        let (id, key) = ring.as_ref()?;
+        (header.id == *id).then(|| (header.keys, key.clone()))
     }
 
     /// This device's version of the record under `key` (without the

@@ -4,9 +4,12 @@
 
 use super::merge::{self, Outcome};
 use super::{Backup, MergePreview};
-use crate::storage::{
-    Deletable, Index, PREFIX, RecordRef, StorageError, Store, codec, index_key, problems, read,
-};
+use crate::layout::{PREFIX, RecordRef, index_key};
+use crate::storage::codec;
+use crate::storage::coding::read;
+use crate::storage::error::StorageError;
+use crate::storage::index::{Deletable, Index, complete_index};
+use crate::storage::store::Store;
 
 /// The keys a restore writes (full key, stored value) or removes (`None`).
 type Changes = Vec<(String, Option<String>)>;
@@ -125,7 +128,7 @@ impl Store {
         }
         self.stored_transcripts.clear();
         let stored = read(self.backend.as_ref(), &index_key()).ok().flatten();
-        self.index = problems::complete_index(self.backend.as_mut(), stored)?;
+        self.index = complete_index(self.backend.as_mut(), stored)?;
         Ok(())
     }
 }

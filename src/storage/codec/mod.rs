@@ -15,11 +15,7 @@ use miniz_oxide::deflate::core::{
 use miniz_oxide::inflate::TINFLStatus;
 use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
 
-/// Leads a value written by codec version 1 (deflate, dictionary 1, dense packing).
-pub const TAG_V1: char = 'Z';
-/// Leads a value the vault sealed (see `vault`); it reads as a codec value
-/// only once opened with the vault's key.
-pub const TAG_SEALED: char = 'Y';
+use crate::layout::{TAG_SEALED, TAG_V1};
 
 /// Text that records share with each other: field names and the words of
 /// clinical notes. A record's compressed form refers back into it instead of
@@ -181,7 +177,7 @@ const RADIX: u32 = 0x1_0000 - 0x800;
 /// leading zero bytes survive and its length can be read back.
 const BLOCK_BYTES: usize = 254;
 /// Code units per full block: the fewest with RADIX^n ≥ 256^(BLOCK_BYTES + 1).
-const BLOCK_UNITS: usize = 128;
+pub(in crate::storage) const BLOCK_UNITS: usize = 128;
 
 fn unit_of(digit: u32) -> char {
     let unit = if digit < 0xD800 { digit } else { digit + 0x800 };

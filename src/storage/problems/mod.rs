@@ -1,15 +1,19 @@
-//! Records that cannot be read: set aside rather than overwritten, listed
-//! with their raw value to download, and removed only when the clinician
-//! says so. Also makes the index whole again from the records themselves.
+//! Records that cannot be read, as the Problems panel shows them: each
+//! damaged record and each copy set aside ([`crate::storage::set_aside`]),
+//! listed with its raw value to download, and removed only when the
+//! clinician says so.
 
-use super::{
-    Backend, Deletable, Index, PREFIX, Problems, Record, RecordRef, SessionRef, StorageError,
-    Store, client_key, clinician_key, codec, coding, index_key, quarantine_key, read, session_key,
-    settings_key, transcript_key, write,
+use crate::layout::{
+    PREFIX, RecordRef, client_key, index_key, quarantine_key, session_key, transcript_key,
 };
 use crate::model::transcript::Transcript;
 use crate::model::{Client, Clinician, DeviceSettings, Session};
-use std::collections::HashSet;
+use crate::storage::backend::Backend;
+use crate::storage::codec;
+use crate::storage::coding::{Record, from_json, write};
+use crate::storage::error::StorageError;
+use crate::storage::index::{Deletable, Index};
+use crate::storage::store::Store;
 
 /// A stored value the app cannot use: a damaged record, or a copy set aside.
 /// Its key stays inside storage; screens name it by `what`.
@@ -59,132 +63,6 @@ fn first_letter<I: Iterator<Item = char>>(s: &str, case: fn(char) -> I) -> Strin
         .unwrap_or_default()
 }
 
-impl StorageError {
-    /// The record this error says cannot be read, if it names one.
-    pub fn damaged_record(&self) -> Option<RecordRef> {
-        match self {
-            Self::Damaged { key, .. } => RecordRef::from_key(key),
-            _ => None,
-        }
-    }
-}
-
-/// Copies `raw` under the first free quarantine key for `key` (or one that
-/// already holds the same bytes), so an earlier copy is never overwritten.
-pub(super) fn set_aside(
-    backend: &mut dyn Backend,
-    key: &str,
-    raw: &str,
-) -> Result<(), StorageError> {
-    let first = quarantine_key(key);
-    for n in 1.. {
-        let slot = if n == 1 {
-            first.clone()
-        } else {
-            format!("{first}~{n}")
-        };
-        match backend.get(&slot)? {
-            Some(held) if held != raw => continue,
-            Some(_) => return Ok(()),
-            None => return backend.set(&slot, raw),
-        }
-    }
-    unreachable!("the slots above never run out")
-}
-
-/// Copies the value under `key` aside when it cannot be read as `T`, so that
-/// writing over it loses nothing; says why it could not be read. An error
-/// means it could not be copied and must not be written over.
-pub(super) fn set_aside_if_unreadable<T: Record>(
-    backend: &mut dyn Backend,
-    key: &str,
-) -> Result<Option<String>, StorageError> {
-    let Err(StorageError::Damaged { reason, .. }) = read::<T>(backend, key) else {
-        return Ok(None);
-    };
-    let raw = backend.get(key)?.unwrap_or_default();
-    set_aside(backend, key, &raw)?;
-    Ok(Some(reason))
-}
-
-/// At opening: an unreadable clinician or settings record is moved aside, so
-/// the app starts from defaults without ever writing them over it. One that
-/// cannot be moved (storage full) stays where it is and is reported.
-pub(super) fn set_aside_profile(
-    backend: &mut dyn Backend,
-    problems: &mut Problems,
-) -> Result<(), StorageError> {
-    set_aside_at_open::<Clinician>(backend, &clinician_key(), problems)?;
-    set_aside_at_open::<DeviceSettings>(backend, &settings_key(), problems)
-}
-
-fn set_aside_at_open<T: Record>(
-    backend: &mut dyn Backend,
-    key: &str,
-    problems: &mut Problems,
-) -> Result<(), StorageError> {
-    match set_aside_if_unreadable::<T>(backend, key) {
-        Ok(None) => {}
-        Ok(Some(reason)) => {
-            backend.remove(key)?;
-            problems.push(StorageError::SetAside {
-                key: key.to_string(),
-                reason,
-            });
-        }
-        Err(refused) => problems.push(read::<T>(backend, key).err().unwrap_or(refused)),
-    }
-    Ok(())
-}
-
-/// The index with every record that exists taken in: a missing index is
-/// rebuilt, and records another tab wrote but never indexed are listed
-/// again. Written back only when something was added.
-pub(super) fn complete_index(
-    backend: &mut dyn Backend,
-    stored: Option<Index>,
-) -> Result<Index, StorageError> {
-    let (index, added) = completed_index(backend, stored)?;
-    if added {
-        write(backend, &index_key(), &index)?;
-    }
-    Ok(index)
-}
-
-/// The index completed from the keys, and whether anything was added;
-/// nothing is written.
-pub(super) fn completed_index(
-    backend: &dyn Backend,
-    stored: Option<Index>,
-) -> Result<(Index, bool), StorageError> {
-    let mut index = stored.unwrap_or_default();
-    let mut added = false;
-    // Looked up once per stored key: a scan of the index each time made
-    // opening quadratic in the number of sessions.
-    let indexed: HashSet<String> = index.sessions.iter().map(|s| s.id.clone()).collect();
-    for key in backend.keys()? {
-        match RecordRef::from_key(&key) {
-            Some(RecordRef::Client(id)) if !index.clients.contains(&id) => {
-                index.clients.push(id);
-                added = true;
-            }
-            Some(RecordRef::Session(id)) if !indexed.contains(&id) => {
-                // The client is needed to list it; an unreadable record is still
-                // indexed (under no client) so it is never forgotten.
-                let client_id = read::<Session>(backend, &key)
-                    .ok()
-                    .flatten()
-                    .map(|s| s.client_id)
-                    .unwrap_or_default();
-                index.sessions.push(SessionRef { id, client_id });
-                added = true;
-            }
-            _ => {}
-        }
-    }
-    Ok((index, added))
-}
-
 /// Why the value under `key` cannot be used, if it cannot.
 fn damage(backend: &dyn Backend, record: &RecordRef, key: &str) -> Option<String> {
     if *record == RecordRef::Schema {
@@ -199,9 +77,9 @@ fn damage(backend: &dyn Backend, record: &RecordRef, key: &str) -> Option<String
 
 /// Whether `json` has the structure of `record`'s kind, and why not if not;
 /// read from text, as the store reads it, so each kind has one reader.
-pub(super) fn check_structure(record: &RecordRef, json: &str) -> Result<(), String> {
+pub(in crate::storage) fn check_structure(record: &RecordRef, json: &str) -> Result<(), String> {
     fn is<T: Record>(json: &str) -> Result<(), String> {
-        coding::from_json::<T>(json).map(drop)
+        from_json::<T>(json).map(drop)
     }
     match record {
         RecordRef::Schema => Ok(()),
@@ -310,15 +188,6 @@ impl Store {
         write(self.backend.as_mut(), &index_key(), &index)?;
         self.index = index;
         Ok(())
-    }
-
-    /// A client as the session screens need it: a damaged record stands in
-    /// as "Client record damaged", so its sessions still open.
-    pub(super) fn client_or_stand_in(&self, id: &str) -> Result<Option<Client>, StorageError> {
-        match self.client(id) {
-            Err(StorageError::Damaged { .. }) => Ok(Some(Client::unreadable(id))),
-            found => found,
-        }
     }
 }
 

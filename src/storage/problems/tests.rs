@@ -1,5 +1,7 @@
 use super::*;
+use crate::layout::{clinician_key, settings_key};
 use crate::storage::MemoryBackend;
+use crate::storage::error::Problems;
 use crate::storage::tests::session;
 
 fn open(backend: &MemoryBackend) -> (Store, Problems) {

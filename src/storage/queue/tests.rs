@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Clinician;
 use crate::storage::MemoryBackend;
 use crate::storage::revisions::tests::{client, note_of, open, session};
 

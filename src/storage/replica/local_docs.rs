@@ -1,7 +1,8 @@
 //! The replicator's view of this device (see [`LocalDocs`]).
 
-use super::{Replica, checkpoint_key, key_of};
-use crate::sync::{Changes, Checkpoint, Doc, LocalDocs, Rev, RevsById, SyncError};
+use super::{Replica, key_of};
+use crate::layout::checkpoint_key;
+use crate::sync::{Changes, Checkpoint, Doc, LocalDocs, Rev, RevsById, SyncError, VAULT_DOC_ID};
 
 impl LocalDocs for Replica<'_> {
     fn changes(&self, since: &serde_json::Value, limit: usize) -> Result<Changes, SyncError> {
@@ -25,7 +26,9 @@ impl LocalDocs for Replica<'_> {
     fn revs_diff(&self, asked: &RevsById) -> Result<RevsById, SyncError> {
         let mut missing = RevsById::new();
         for (doc, revs) in asked {
-            let lacking = self.tracked(doc)?.revs.tree().missing(revs);
+            let tracked = self.tracked(doc)?;
+            let mut lacking = tracked.revs.tree().missing(revs);
+            lacking.retain(|rev| !tracked.refused.contains(rev));
             if !lacking.is_empty() {
                 missing.insert(doc.clone(), lacking);
             }
@@ -49,6 +52,8 @@ impl LocalDocs for Replica<'_> {
         Ok(self.tracked(doc)?.revs.winning_doc(doc, held.as_ref()))
     }
 
+    /// Lands each document; one refused is reported by [`Replica::land`]
+    /// and the rest still land, so no bad document holds sync up.
     fn write(&mut self, docs: Vec<Doc>) -> Result<(), SyncError> {
         let mut landed = Ok(());
         for doc in docs {
@@ -69,9 +74,23 @@ impl LocalDocs for Replica<'_> {
         Ok(self.store.sync_record(&checkpoint_key(replication_id))?)
     }
 
-    fn accepts_vault(&self, vault: &serde_json::Value) -> Result<(), SyncError> {
+    /// The database's header, checked at the start of every run: one that
+    /// fails stops sync. One this device has gone past is fine here (the
+    /// push brings the server up to date); landing it would not be.
+    fn accepts_vault(&mut self, vault: &serde_json::Value) -> Result<(), SyncError> {
+        if let Some(halted) = self.store.sync_halted() {
+            return Err(SyncError::VaultRefused(halted));
+        }
         let text = vault["c"].as_str().ok_or(SyncError::NotSessionpad)?;
-        self.accepts_header(text)
+        let Err(refused) = self.check_header(text) else {
+            return Ok(());
+        };
+        // Its revision is not taken from the changes feed later either.
+        if let Some(rev) = vault["_rev"].as_str().and_then(|r| r.parse::<Rev>().ok()) {
+            let tracked = self.tracked(VAULT_DOC_ID)?;
+            self.refuse_rev(VAULT_DOC_ID, rev, tracked)?;
+        }
+        Err(self.halt(refused.0))
     }
 
     fn set_checkpoint(

@@ -1,4 +1,4 @@
-use super::super::tests::session;
+use super::super::tests::{everything, session};
 use super::super::vault::Kdf;
 use super::super::*;
 use super::adopt_vault;
@@ -90,13 +90,13 @@ impl Device {
         let run = format!("run-{}", RUNS.fetch_add(1, Ordering::Relaxed));
         let id = replication_id(self.name, ADDRESS, direction);
         let mut replication = Replication::new(direction, &id, &run, 100);
-        self.store.replica().unwrap().take_in_all().unwrap();
+        self.store.replica(0).unwrap().take_in_all().unwrap();
         let mut step = replication.start();
         loop {
             step = match step {
                 Step::Send(request) => {
                     let reply = server.handle(&request, Some(&credentials()));
-                    let mut replica = self.store.replica().unwrap();
+                    let mut replica = self.store.replica(0).unwrap();
                     replication.receive(reply, &mut replica)
                 }
                 Step::Done(summary) => return Ok(summary),
@@ -176,7 +176,7 @@ fn a_store_without_the_vault_offers_nothing_to_sync() {
     let backend = MemoryBackend::new();
     let (mut store, _) = Store::open(Box::new(backend)).unwrap();
     store.save_client(&alex()).unwrap();
-    let mut replica = store.replica().unwrap();
+    let mut replica = store.replica(0).unwrap();
     replica.take_in_all().unwrap();
     let changes = replica.changes(&0.into(), 100).unwrap();
     assert_eq!(changes.results, []);
@@ -243,7 +243,7 @@ fn a_session_changed_on_both_devices_keeps_both_versions_until_one_is_chosen() {
 }
 
 #[test]
-fn a_session_deleted_for_good_leaves_the_other_device_as_a_tombstone() {
+fn a_session_deleted_for_good_on_one_device_waits_in_recently_deleted_on_the_other() {
     let mut server = server();
     let mut tablet = first_device();
     tablet.sync(&mut server).unwrap();
@@ -255,10 +255,45 @@ fn a_session_deleted_for_good_leaves_the_other_device_as_a_tombstone() {
     tablet.sync(&mut server).unwrap();
     laptop.sync(&mut server).unwrap();
 
-    assert_eq!(laptop.store.session("s1").unwrap(), None);
-    assert_eq!(laptop.store.index().sessions, []);
     assert!(server.leaves("session:s1").iter().all(|l| l.deleted));
+    assert!(laptop.store.in_recently_deleted(&session));
+    assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
     assert!(laptop.backend.raw(&client_key("c1")).is_some());
+    assert_eq!(
+        laptop.store.take_sync_notices(),
+        [
+            "A session was deleted on another device. It is in Recently deleted here, where you \
+          can restore it."
+        ]
+    );
+
+    // Restored there, it comes back on every device.
+    laptop.store.restore(&session).unwrap();
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+    assert_eq!(server.live_ids(), ["client:c1", "session:s1", "vault"]);
+    assert_eq!(tablet.note("s1"), "Worked on the avoidance ladder");
+    assert!(!tablet.store.in_recently_deleted(&session));
+}
+
+#[test]
+fn a_session_deleted_for_good_on_both_devices_is_gone_from_both() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    let mut laptop = set_up_from(&mut server);
+    let session = Deletable::Session("s1".into());
+    tablet.store.purge(&session).unwrap();
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+
+    laptop.store.purge(&session).unwrap();
+    laptop.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+
+    assert_eq!(laptop.store.session("s1").unwrap(), None);
+    assert_eq!(laptop.store.deleted(), []);
+    assert!(server.leaves("session:s1").iter().all(|l| l.deleted));
 }
 
 #[test]
@@ -274,11 +309,19 @@ fn a_database_of_another_vault_is_refused_and_nothing_here_changes() {
     let refused = other.run(Direction::Pull, &mut server);
 
     assert!(
-        matches!(&refused, Err(SyncError::Local(why)) if why.contains("another vault")),
+        matches!(&refused, Err(SyncError::VaultRefused(why)) if why.contains("another vault")),
         "{refused:?}"
     );
     assert_eq!(other.backend.raw(&session_key("s1")), before);
     assert_eq!(other.note("s1"), "Another practice's note");
+    // Sync stays stopped until the clinician turns it off and on again.
+    assert!(other.store.sync_halted().is_some());
+    assert!(matches!(
+        other.run(Direction::Push, &mut server),
+        Err(SyncError::VaultRefused(_))
+    ));
+    other.store.forget_sync().unwrap();
+    assert_eq!(other.store.sync_halted(), None);
 }
 
 #[test]
@@ -311,7 +354,7 @@ fn a_wrong_passphrase_sets_up_nothing() {
 #[test]
 fn taking_in_an_unchanged_store_again_adds_no_revision() {
     let mut tablet = first_device();
-    let mut replica = tablet.store.replica().unwrap();
+    let mut replica = tablet.store.replica(0).unwrap();
     replica.take_in_all().unwrap();
     let first = replica.changes(&0.into(), 100).unwrap();
     replica.take_in_all().unwrap();
@@ -388,4 +431,314 @@ fn sync_turned_off_and_on_again_offers_nothing_as_changed_twice() {
     tablet.sync(&mut server).unwrap();
     assert_eq!(server.leaves("session:s1").len(), 1);
     assert_eq!(server.leaves("client:c1").len(), 1);
+}
+
+// The server as an attacker holding the database's password: it rewrites
+// documents as new revisions, and the devices must take none of it.
+
+use crate::sync::http::{Method, Request};
+use crate::sync::rev_tree::{Rev, RevPath};
+use crate::sync::{Body, Doc};
+
+/// The server's winning revision of `id` and its body.
+fn on_server(server: &mut MemoryServer, id: &str) -> (Rev, Body) {
+    let reply = server
+        .handle(&Request::get_doc(id), Some(&credentials()))
+        .unwrap();
+    let rev = reply.body["_rev"].as_str().unwrap().parse().unwrap();
+    (rev, serde_json::from_value(reply.body).unwrap())
+}
+
+/// Writes `body` (`None`: a tombstone) as a new revision of `id` on top of
+/// the server's winner, as the database's admin can.
+fn rewrite(server: &mut MemoryServer, id: &str, body: Option<Body>) {
+    let (winner, _) = on_server(server, id);
+    let rev = Rev::child(Some(&winner), body.is_none(), b"written by the server");
+    let doc = Doc {
+        id: id.into(),
+        revisions: RevPath {
+            start: rev.pos,
+            ids: vec![rev.hash.clone(), winner.hash],
+        },
+        rev,
+        body,
+    };
+    let request = Request {
+        method: Method::Post,
+        path: "_bulk_docs".into(),
+        query: Vec::new(),
+        body: Some(serde_json::json!({ "docs": [doc.to_json()], "new_edits": false })),
+    };
+    server.handle(&request, Some(&credentials())).unwrap();
+}
+
+/// The vault document on the server with `change` made to its header.
+fn rewrite_header(server: &mut MemoryServer, change: impl FnOnce(&mut serde_json::Value)) {
+    let (_, mut body) = on_server(server, VAULT_DOC_ID);
+    let mut header: serde_json::Value = serde_json::from_str(&body.c).unwrap();
+    change(&mut header);
+    body.c = header.to_string();
+    rewrite(server, VAULT_DOC_ID, Some(body));
+}
+
+/// A tablet and a laptop of one vault, in sync.
+fn two_devices() -> (MemoryServer, Device, Device) {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    let laptop = set_up_from(&mut server);
+    (server, tablet, laptop)
+}
+
+/// A change the server makes to the vault header's JSON.
+type Change = fn(&mut serde_json::Value);
+
+#[test]
+fn a_vault_header_changed_on_the_server_in_any_field_is_refused_and_sync_stops() {
+    let changes: [(&str, Change); 9] = [
+        ("stage", |h| h["stage"] = "turning_off".into()),
+        ("id", |h| h["id"] = "0123456789abcdef".into()),
+        ("counter", |h| h["counter"] = 9.into()),
+        ("memory", |h| h["kdf"]["memory_kib"] = 128.into()),
+        ("passes", |h| h["kdf"]["iterations"] = 2.into()),
+        ("salt", |h| h["kdf"]["salt"] = "00".repeat(16).into()),
+        ("by passphrase", |h| {
+            h["by_passphrase"] = "00".repeat(72).into()
+        }),
+        ("by recovery", |h| h["by_recovery"] = "00".repeat(72).into()),
+        ("no mac", |h| {
+            h.as_object_mut().unwrap().remove("mac");
+        }),
+    ];
+    for (field, change) in changes {
+        let (mut server, _tablet, mut laptop) = two_devices();
+        let before = everything(&laptop.backend);
+        rewrite_header(&mut server, change);
+
+        let refused = laptop.run(Direction::Pull, &mut server);
+
+        assert!(
+            matches!(refused, Err(SyncError::VaultRefused(_))),
+            "{field}: {refused:?}"
+        );
+        let after = everything(&laptop.backend);
+        let changed: Vec<&String> = after
+            .iter()
+            .filter(|(k, v)| !is_sync_key(k) && before.get(*k) != Some(*v))
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(changed, Vec::<&String>::new(), "{field}");
+        assert_eq!(
+            laptop.store.vault().unwrap().stage,
+            VaultStage::On,
+            "{field}"
+        );
+        assert!(laptop.store.sync_halted().is_some(), "{field}");
+        // The push side stops too, until the clinician acts.
+        let pushed = laptop.run(Direction::Push, &mut server);
+        assert!(matches!(pushed, Err(SyncError::VaultRefused(_))), "{field}");
+    }
+}
+
+#[test]
+fn a_header_asking_for_an_unbounded_key_derivation_is_refused_before_any_hashing() {
+    let (mut server, _tablet, mut laptop) = two_devices();
+    // 4 GiB of Argon2id would take the tablet down; it is never tried.
+    rewrite_header(&mut server, |h| {
+        h["kdf"]["memory_kib"] = (4u64 << 20).into()
+    });
+    let refused = laptop.run(Direction::Pull, &mut server);
+    let Err(SyncError::VaultRefused(why)) = refused else {
+        panic!("{refused:?}");
+    };
+    assert!(why.contains("4096 MiB"), "{why}");
+
+    // Set up from the server reads the header before it can verify it:
+    // it is bounded first.
+    let (_, body) = on_server(&mut server, VAULT_DOC_ID);
+    let mut backend = MemoryBackend::new();
+    let refused = adopt_vault(&mut backend, &body.c, PASSPHRASE)
+        .err()
+        .unwrap();
+    assert!(refused.contains("more than the 1 GiB"), "{refused}");
+    assert_eq!(backend.keys().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn a_new_device_takes_only_a_header_sealed_by_the_vault_key() {
+    let (mut server, _tablet, _laptop) = two_devices();
+    // The server swaps in the wrapped keys of a vault of its own.
+    let forged = first_device().store.vault().unwrap();
+    rewrite_header(&mut server, |h| {
+        h["by_passphrase"] = forged.keys.by_passphrase.clone().into();
+        h["kdf"] = serde_json::to_value(&forged.keys.kdf).unwrap();
+    });
+    let (_, body) = on_server(&mut server, VAULT_DOC_ID);
+    let mut backend = MemoryBackend::new();
+    let refused = adopt_vault(&mut backend, &body.c, PASSPHRASE)
+        .err()
+        .unwrap();
+    assert!(refused.contains("seal"), "{refused}");
+    assert_eq!(backend.keys().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn a_passphrase_changed_on_another_device_is_taken_and_an_older_header_put_back_is_refused() {
+    let (mut server, mut tablet, mut laptop) = two_devices();
+    let (_, old_header) = on_server(&mut server, VAULT_DOC_ID);
+    tablet
+        .store
+        .change_passphrase(PASSPHRASE, "a new walk by the sea", Kdf::with_cost(64, 1))
+        .unwrap();
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+
+    let header = laptop.store.vault().unwrap();
+    assert_eq!(header.counter, 2);
+    assert_eq!(header.stage, VaultStage::On);
+    assert!(header.unlock("a new walk by the sea").is_ok());
+    assert_eq!(laptop.store.sync_halted(), None);
+
+    // The server puts the header from before the change back.
+    rewrite(&mut server, VAULT_DOC_ID, Some(old_header));
+    for device in [&mut laptop, &mut tablet] {
+        let refused = device.run(Direction::Pull, &mut server);
+        assert!(
+            matches!(&refused, Err(SyncError::VaultRefused(why)) if why.contains("older")),
+            "{refused:?}"
+        );
+        assert_eq!(device.store.vault().unwrap().counter, 2);
+    }
+}
+
+#[test]
+fn an_older_version_put_back_by_the_server_is_kept_aside_and_not_applied() {
+    let (mut server, mut tablet, mut laptop) = two_devices();
+    let (_, first) = on_server(&mut server, "session:s1");
+    tablet.edit("s1", "Ladder step 4: the crowded platform");
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+
+    rewrite(&mut server, "session:s1", Some(first));
+    for device in [&mut laptop, &mut tablet] {
+        device.sync(&mut server).unwrap();
+        assert_eq!(device.note("s1"), "Ladder step 4: the crowded platform");
+        assert_eq!(device.set_aside("s1"), ["Worked on the avoidance ladder"]);
+        let record = RecordRef::Session("s1".into());
+        assert!(device.store.changed_on_another_device(&record));
+        let notices = device.store.take_sync_notices();
+        assert!(
+            notices[0].contains("older version of a session"),
+            "{notices:?}"
+        );
+        // Not fetched again, nor set aside twice.
+        device.sync(&mut server).unwrap();
+        assert_eq!(device.set_aside("s1").len(), 1);
+    }
+}
+
+#[test]
+fn a_value_that_does_not_open_goes_under_problems_and_the_rest_still_lands() {
+    let (mut server, mut tablet, mut laptop) = two_devices();
+    // The client's ciphertext moved under the session's document: it is
+    // sealed by the vault, but for another key, so it does not open there.
+    let mut renamed = tablet.store.client("c1").unwrap().unwrap();
+    renamed.notes = "panic attacks, fewer since May".into();
+    tablet.store.save_client(&renamed).unwrap();
+    tablet.sync(&mut server).unwrap();
+    let (_, client_body) = on_server(&mut server, "client:c1");
+    rewrite(&mut server, "session:s1", Some(client_body));
+
+    laptop.sync(&mut server).unwrap();
+
+    assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
+    assert_eq!(
+        laptop.store.client("c1").unwrap().unwrap().notes,
+        renamed.notes
+    );
+    let problems = laptop.store.damaged_records().unwrap();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].what, "Copy of the session record s1, set aside");
+    let notices = laptop.store.take_sync_notices();
+    assert!(notices[0].contains("does not open"), "{notices:?}");
+    // Sync goes on past it: later edits arrive.
+    tablet.edit("s1", "Ladder step 5");
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+    assert_eq!(laptop.note("s1"), "Ladder step 5");
+}
+
+#[test]
+fn a_client_deleted_by_the_server_waits_in_recently_deleted_and_restores_everywhere() {
+    let (mut server, mut tablet, mut laptop) = two_devices();
+    rewrite(&mut server, "client:c1", None);
+    let client = Deletable::Client("c1".into());
+    for device in [&mut laptop, &mut tablet] {
+        device.sync(&mut server).unwrap();
+        assert!(device.store.in_recently_deleted(&client));
+        assert_eq!(
+            device.store.client("c1").unwrap().unwrap().name,
+            "Alex Rivera"
+        );
+        assert_eq!(device.note("s1"), "Worked on the avoidance ladder");
+    }
+    laptop.store.restore(&client).unwrap();
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+    assert!(server.live_ids().contains(&"client:c1".to_string()));
+    assert!(!tablet.store.in_recently_deleted(&client));
+}
+
+#[test]
+fn sync_bookkeeping_is_sealed_like_every_record() {
+    let (_server, tablet, laptop) = two_devices();
+    for device in [&tablet, &laptop] {
+        let sync_keys: Vec<String> = device
+            .backend
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| is_sync_key(k))
+            .collect();
+        assert!(sync_keys.len() >= 4, "{sync_keys:?}");
+        for key in sync_keys {
+            let raw = device.backend.raw(&key).unwrap();
+            assert!(raw.starts_with(crate::layout::TAG_SEALED), "{key}");
+        }
+    }
+}
+
+#[test]
+fn a_passphrase_changed_on_two_devices_at_once_stops_sync_until_one_changes_it_again() {
+    let (mut server, mut tablet, mut laptop) = two_devices();
+    tablet
+        .store
+        .change_passphrase(PASSPHRASE, "the tablet's new one", Kdf::with_cost(64, 1))
+        .unwrap();
+    laptop
+        .store
+        .change_passphrase(PASSPHRASE, "the laptop's new one", Kdf::with_cost(64, 1))
+        .unwrap();
+    tablet.sync(&mut server).unwrap();
+    let refused = laptop.sync(&mut server);
+    assert!(
+        matches!(&refused, Err(SyncError::VaultRefused(why)) if why.contains("two devices at once")),
+        "{refused:?}"
+    );
+
+    // The laptop changes it again, then sync is turned off and on there.
+    laptop
+        .store
+        .change_passphrase("the laptop's new one", "the one to keep", Kdf::with_cost(64, 1))
+        .unwrap();
+    laptop.store.forget_sync().unwrap();
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+
+    for device in [&tablet, &laptop] {
+        let header = device.store.vault().unwrap();
+        assert_eq!(header.counter, 3);
+        assert!(header.unlock("the one to keep").is_ok());
+        assert_eq!(device.store.sync_halted(), None);
+    }
 }

@@ -2,74 +2,19 @@
 //! the index lists it as deleted and every list skips it, until it is
 //! restored or deleted for good. A deleted client hides its sessions with it.
 
-use super::{
-    Index, SessionRef, StorageError, Store, client_key, index_key, read, session_key,
-    transcript_key, write,
-};
+use crate::layout::{client_key, index_key, session_key, transcript_key};
 use crate::model::trash::Trashed;
 use crate::model::{Client, Session};
-use serde::{Deserialize, Serialize};
-
-/// A record that can be deleted and restored.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
-pub enum Deletable {
-    Client(String),
-    Session(String),
-}
-
-/// A deleted record and when it was deleted (milliseconds since the epoch).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Deleted {
-    pub record: Deletable,
-    pub at: i64,
-}
+use crate::storage::coding::{read, write};
+use crate::storage::error::StorageError;
+use crate::storage::index::{Deletable, Deleted, Index};
+use crate::storage::store::Store;
 
 /// One line of Recently deleted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeletedItem {
     pub deleted: Deleted,
     pub what: Trashed,
-}
-
-impl Index {
-    pub fn is_deleted(&self, record: &Deletable) -> bool {
-        self.deleted.iter().any(|d| d.record == *record)
-    }
-
-    fn client_deleted(&self, id: &str) -> bool {
-        self.deleted
-            .iter()
-            .any(|d| matches!(&d.record, Deletable::Client(c) if c == id))
-    }
-
-    /// Clients not deleted.
-    pub(super) fn live_clients(&self) -> impl Iterator<Item = &String> {
-        self.clients.iter().filter(|id| !self.client_deleted(id))
-    }
-
-    /// Whether a session is deleted, itself or with its client.
-    fn session_hidden(&self, s: &SessionRef) -> bool {
-        self.client_deleted(&s.client_id) || self.is_deleted(&Deletable::Session(s.id.clone()))
-    }
-
-    /// Sessions neither deleted themselves nor with their client.
-    pub(super) fn live_sessions(&self) -> impl Iterator<Item = &SessionRef> {
-        self.sessions.iter().filter(|s| !self.session_hidden(s))
-    }
-
-    /// Everything deleting `record` for good takes: a client takes all its
-    /// sessions, deleted or not.
-    fn sessions_taken_by(&self, record: &Deletable) -> Vec<String> {
-        self.sessions
-            .iter()
-            .filter(|s| match record {
-                Deletable::Client(id) => s.client_id == *id,
-                Deletable::Session(id) => s.id == *id,
-            })
-            .map(|s| s.id.clone())
-            .collect()
-    }
 }
 
 impl Store {
@@ -96,7 +41,11 @@ impl Store {
         self.mark_deleted(Deletable::Client(id.to_string()), at)
     }
 
-    fn mark_deleted(&mut self, record: Deletable, at: i64) -> Result<(), StorageError> {
+    pub(in crate::storage) fn mark_deleted(
+        &mut self,
+        record: Deletable,
+        at: i64,
+    ) -> Result<(), StorageError> {
         self.change_index(|index| {
             if !index.is_deleted(&record) {
                 index.deleted.push(Deleted { record, at });

@@ -1,13 +1,23 @@
-//! The vault's keys and its one cipher, all from audited RustCrypto crates:
-//! Argon2id turns a passphrase into a key, XChaCha20-Poly1305 seals.
+//! The vault's keys and its primitives, all from audited RustCrypto crates:
+//! Argon2id turns a passphrase into a key, XChaCha20-Poly1305 seals, HKDF
+//! and HMAC (SHA-256) authenticate the header.
 //!
 //! A random vault key seals the records. It is itself stored sealed twice:
 //! by a key derived from the passphrase and by the recovery key, so changing
 //! the passphrase re-seals 32 bytes and no record.
+//!
+//! Secrets are wiped when dropped: keys are held in `Zeroizing`, the cipher
+//! wipes its key (`chacha20poly1305` does on drop) and Argon2 its memory
+//! (its `zeroize` feature). `hmac` and `sha2` do not wipe their own state:
+//! an HMAC's holds only the key derived for it, but the hasher that turns
+//! the recovery key into its wrapping key keeps the recovery key in its
+//! buffer until that memory is reused.
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hkdf::Hkdf;
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
@@ -66,6 +76,34 @@ impl VaultKey {
             .map(Zeroizing::new)
     }
 
+    /// A key for one `purpose` only, derived from this one (HKDF-SHA-256),
+    /// so a key that authenticates never also seals.
+    fn derived(&self, purpose: &[u8]) -> VaultKey {
+        let mut key = Zeroizing::new([0; KEY_BYTES]);
+        Hkdf::<Sha256>::new(None, self.0.as_ref())
+            .expand(purpose, key.as_mut())
+            .expect("32 bytes is a valid HKDF-SHA-256 length");
+        VaultKey(key)
+    }
+
+    fn hmac(&self, purpose: &[u8], message: &[u8]) -> Hmac<Sha256> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.derived(purpose).0.as_ref())
+            .expect("HMAC takes a key of any length");
+        mac.update(message);
+        mac
+    }
+
+    /// HMAC-SHA-256 of `message` under a key derived for `purpose`.
+    pub fn authenticate(&self, purpose: &[u8], message: &[u8]) -> Vec<u8> {
+        self.hmac(purpose, message).finalize().into_bytes().to_vec()
+    }
+
+    /// Whether `tag` is [`authenticate`](Self::authenticate)'s for
+    /// `message`, compared in constant time.
+    pub fn verify(&self, purpose: &[u8], message: &[u8], tag: &[u8]) -> bool {
+        self.hmac(purpose, message).verify_slice(tag).is_ok()
+    }
+
     /// This key sealed by `by`, to be stored.
     fn wrapped_by(&self, by: &VaultKey, purpose: &[u8]) -> String {
         hex(&by.seal(self.0.as_ref(), purpose))
@@ -73,8 +111,12 @@ impl VaultKey {
 
     fn unwrapped_by(wrapped: &str, by: &VaultKey, purpose: &[u8]) -> Option<Self> {
         let bytes = by.open(&unhex(wrapped)?, purpose)?;
-        let key: [u8; KEY_BYTES] = bytes.as_slice().try_into().ok()?;
-        Some(Self(Zeroizing::new(key)))
+        let mut key = Zeroizing::new([0; KEY_BYTES]);
+        if bytes.len() != KEY_BYTES {
+            return None;
+        }
+        key.copy_from_slice(&bytes);
+        Some(Self(key))
     }
 }
 
@@ -89,7 +131,36 @@ pub struct Kdf {
     pub salt: String,
 }
 
+/// The most a header may ask of Argon2id: beyond this, unlocking would
+/// hang or exhaust the tablet, so such a header is refused unhashed.
+pub const MAX_MEMORY_KIB: u32 = 1024 * 1024;
+pub const MAX_ITERATIONS: u32 = 10;
+
 impl Kdf {
+    /// Why these parameters are refused, if they are: Argon2id only, at most
+    /// 1 GiB and 10 passes, one lane. Checked on every read, before hashing.
+    pub fn out_of_bounds(&self) -> Option<String> {
+        if self.algorithm != "argon2id" {
+            return Some(format!("it names “{}”, not Argon2id", self.algorithm));
+        }
+        if self.memory_kib > MAX_MEMORY_KIB || self.iterations > MAX_ITERATIONS {
+            return Some(format!(
+                "it asks for {} MiB and {} passes of Argon2id, more than the 1 GiB and 10 passes \
+                 Sessionpad allows",
+                self.memory_kib / 1024,
+                self.iterations
+            ));
+        }
+        if self.parallelism != 1 || self.iterations == 0 {
+            return Some(format!(
+                "it asks for {} lanes and {} passes of Argon2id, where Sessionpad uses one lane \
+                 and at least one pass",
+                self.parallelism, self.iterations
+            ));
+        }
+        None
+    }
+
     /// Argon2id with m = 64 MiB, t = 3, p = 1: above OWASP's minimum
     /// (19 MiB, t = 2), and still under a second and a half to unlock.
     pub fn argon2id() -> Self {
@@ -110,7 +181,7 @@ impl Kdf {
     /// The key `passphrase` derives; `None` when these parameters are not
     /// ones this build can run.
     fn derive(&self, passphrase: &str) -> Option<VaultKey> {
-        if self.algorithm != "argon2id" {
+        if self.out_of_bounds().is_some() {
             return None;
         }
         let params = Params::new(
@@ -149,12 +220,19 @@ impl RecoveryKey {
 
     /// Reads a typed key back, ignoring case, spaces and dashes.
     pub fn parse(typed: &str) -> Option<Self> {
-        let digits: String = typed
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .collect();
-        let bytes: [u8; RECOVERY_BYTES] = unhex(&digits)?.try_into().ok()?;
-        Some(Self(Zeroizing::new(bytes)))
+        let digits: Zeroizing<String> = Zeroizing::new(
+            typed
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .collect(),
+        );
+        let bytes = Zeroizing::new(unhex(&digits)?);
+        if bytes.len() != RECOVERY_BYTES {
+            return None;
+        }
+        let mut key = Zeroizing::new([0; RECOVERY_BYTES]);
+        key.copy_from_slice(&bytes);
+        Some(Self(key))
     }
 
     /// The key it wraps with. The recovery key is already random and
@@ -163,7 +241,9 @@ impl RecoveryKey {
         let mut hash = Sha256::new();
         hash.update(b"sessionpad recovery key v1");
         hash.update(self.0.as_ref());
-        VaultKey(Zeroizing::new(hash.finalize().into()))
+        let mut key = Zeroizing::new([0; KEY_BYTES]);
+        hash.finalize_into(key.as_mut().into());
+        VaultKey(key)
     }
 }
 

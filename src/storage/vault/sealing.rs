@@ -5,17 +5,30 @@
 //! and a fresh nonce, and packed again behind its own tag, so a record's tag
 //! says whether it is sealed: that is what lets an interrupted run of
 //! turning the vault on or off finish later. The associated data is the
-//! storage key and the layout, so a sealed record moved under another key
-//! does not open.
+//! storage key, the layout and the record's version, so a sealed record
+//! moved under another key does not open, and neither does one whose
+//! version was changed.
+//!
+//! The version goes up by one with every write of a key: a device holding
+//! version 7 of a record knows that a value sealed as version 5 is older,
+//! whoever sends it. Seal format 1, written before versions existed, reads
+//! as version 0.
 
-use super::super::codec::{self, TAG_SEALED, TAG_V1};
-use super::super::{Backend, PREFIX, SCHEMA_VERSION, StorageError, schema_key, vault_key};
 use super::keys::VaultKey;
 use super::{VaultHeader, VaultStage};
+use crate::layout::{
+    PREFIX, SCHEMA_VERSION, TAG_SEALED, TAG_V1, schema_key, vault_key, wrong_tries_key,
+};
+use crate::storage::backend::Backend;
+use crate::storage::codec;
+use crate::storage::error::StorageError;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-const SEAL_VERSION: u8 = 1;
+/// Seal format 1: no version. Still read, never written.
+const SEAL_UNVERSIONED: u8 = 1;
+/// Seal format 2: the record's version follows the layout, as 8 bytes.
+const SEAL_VERSIONED: u8 = 2;
 /// What the sealed bytes hold.
 const HOLDS_DEFLATED: u8 = 0;
 const HOLDS_TEXT: u8 = 1;
@@ -26,16 +39,63 @@ pub type Keyring = Rc<RefCell<Option<(String, VaultKey)>>>;
 
 /// Keys that stay readable without the key: what opening must see first.
 pub fn stays_plain(key: &str) -> bool {
-    !key.starts_with(PREFIX) || key == schema_key() || key == vault_key() || super::is_lock_key(key)
+    !key.starts_with(PREFIX)
+        || key == schema_key()
+        || key == vault_key()
+        || key == wrong_tries_key()
+        || super::is_lock_key(key)
 }
 
-fn aad(key: &str, version: u8, holds: u8, layout: u8) -> Vec<u8> {
-    [key.as_bytes(), &[0, version, holds, layout]].concat()
+/// What leads the sealed bytes: format, contents, layout and version.
+struct Head {
+    format: u8,
+    holds: u8,
+    layout: u8,
+    version: u64,
 }
 
-/// `value` as stored under `key` with the vault on.
-fn seal(key: &str, value: &str, with: &VaultKey) -> String {
-    let layout = SCHEMA_VERSION as u8;
+impl Head {
+    /// The head of `bytes` and where the ciphertext starts.
+    fn read(bytes: &[u8]) -> Option<(Self, usize)> {
+        match bytes {
+            [SEAL_UNVERSIONED, holds, layout, ..] => Some((
+                Self {
+                    format: SEAL_UNVERSIONED,
+                    holds: *holds,
+                    layout: *layout,
+                    version: 0,
+                },
+                3,
+            )),
+            [SEAL_VERSIONED, holds, layout, rest @ ..] if rest.len() >= 8 => Some((
+                Self {
+                    format: SEAL_VERSIONED,
+                    holds: *holds,
+                    layout: *layout,
+                    version: u64::from_be_bytes(rest[..8].try_into().ok()?),
+                },
+                11,
+            )),
+            _ => None,
+        }
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        let mut bytes = vec![self.format, self.holds, self.layout];
+        if self.format == SEAL_VERSIONED {
+            bytes.extend_from_slice(&self.version.to_be_bytes());
+        }
+        bytes
+    }
+
+    /// The associated data: the storage key, then the head itself.
+    fn aad(&self, key: &str) -> Vec<u8> {
+        [key.as_bytes(), &[0], &self.bytes()].concat()
+    }
+}
+
+/// `value` as stored under `key` with the vault on, as `version`.
+fn seal(key: &str, value: &str, with: &VaultKey, version: u64) -> String {
     let (holds, bytes) = match value
         .strip_prefix(TAG_V1)
         .and_then(|packed| codec::unpack(packed).ok())
@@ -43,13 +103,16 @@ fn seal(key: &str, value: &str, with: &VaultKey) -> String {
         Some(deflated) => (HOLDS_DEFLATED, deflated),
         None => (HOLDS_TEXT, value.as_bytes().to_vec()),
     };
-    let sealed = with.seal(&bytes, &aad(key, SEAL_VERSION, holds, layout));
-    let mut out = String::with_capacity(sealed.len() / 2 + 8);
+    let head = Head {
+        format: SEAL_VERSIONED,
+        holds,
+        layout: SCHEMA_VERSION as u8,
+        version,
+    };
+    let sealed = with.seal(&bytes, &head.aad(key));
+    let mut out = String::with_capacity(sealed.len() / 2 + 12);
     out.push(TAG_SEALED);
-    codec::pack(
-        &[&[SEAL_VERSION, holds, layout], sealed.as_slice()].concat(),
-        &mut out,
-    );
+    codec::pack(&[head.bytes(), sealed].concat(), &mut out);
     out
 }
 
@@ -57,11 +120,9 @@ fn seal(key: &str, value: &str, with: &VaultKey) -> String {
 /// under this storage key.
 pub(in crate::storage) fn open(key: &str, stored: &str, with: &VaultKey) -> Option<String> {
     let bytes = codec::unpack(stored.strip_prefix(TAG_SEALED)?).ok()?;
-    let [version, holds, layout, sealed @ ..] = bytes.as_slice() else {
-        return None;
-    };
-    let plain = with.open(sealed, &aad(key, *version, *holds, *layout))?;
-    match *holds {
+    let (head, start) = Head::read(&bytes)?;
+    let plain = with.open(&bytes[start..], &head.aad(key))?;
+    match head.holds {
         HOLDS_DEFLATED => {
             let mut out = String::with_capacity(plain.len() / 2 + 2);
             out.push(TAG_V1);
@@ -71,6 +132,17 @@ pub(in crate::storage) fn open(key: &str, stored: &str, with: &VaultKey) -> Opti
         HOLDS_TEXT => String::from_utf8(plain.to_vec()).ok(),
         _ => None,
     }
+}
+
+/// The version a sealed value says it is, read without opening it (so
+/// only to be trusted of a value that opens); `None` when `stored` is not
+/// sealed.
+pub(in crate::storage) fn sealed_version(stored: &str) -> Option<u64> {
+    let packed = stored.strip_prefix(TAG_SEALED)?;
+    // The head lies in the first block: only that much is unpacked.
+    let first_block: String = packed.chars().take(codec::BLOCK_UNITS).collect();
+    let bytes = codec::unpack(&first_block).ok()?;
+    Head::read(&bytes).map(|(head, _)| head.version)
 }
 
 pub fn is_sealed(stored: &str) -> bool {
@@ -131,7 +203,11 @@ impl Backend for VaultBackend {
             return self.inner.set(key, value);
         }
         match self.write_key()? {
-            Some(with) => self.inner.set(key, &seal(key, value, &with)),
+            Some(with) => {
+                let held = self.inner.get(key)?;
+                let version = held.as_deref().and_then(sealed_version).unwrap_or(0) + 1;
+                self.inner.set(key, &seal(key, value, &with, version))
+            }
             None => self.inner.set(key, value),
         }
     }
@@ -167,5 +243,80 @@ impl Backend for VaultBackend {
             self.write_key()?;
         }
         self.inner.set(key, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str = "sessionpad/v1/session/s1";
+
+    /// A value as seal format 1 wrote it, before values had versions.
+    fn sealed_unversioned(value: &str, with: &VaultKey) -> String {
+        let head = Head {
+            format: SEAL_UNVERSIONED,
+            holds: HOLDS_TEXT,
+            layout: 3,
+            version: 0,
+        };
+        let sealed = with.seal(value.as_bytes(), &head.aad(KEY));
+        let mut out = TAG_SEALED.to_string();
+        codec::pack(&[head.bytes(), sealed].concat(), &mut out);
+        out
+    }
+
+    #[test]
+    fn a_value_sealed_before_versions_still_opens_and_reads_as_version_0() {
+        let key = VaultKey::random();
+        let old = sealed_unversioned("{\"id\":\"s1\"}", &key);
+        assert_eq!(open(KEY, &old, &key).as_deref(), Some("{\"id\":\"s1\"}"));
+        assert_eq!(sealed_version(&old), Some(0));
+        assert_eq!(sealed_version("{\"id\":\"s1\"}"), None);
+    }
+
+    #[test]
+    fn a_value_sealed_with_its_version_does_not_open_with_another_version() {
+        let key = VaultKey::random();
+        let sealed = seal(KEY, "a long note ".repeat(100).as_str(), &key, 7);
+        assert_eq!(sealed_version(&sealed), Some(7));
+        assert!(open(KEY, &sealed, &key).is_some());
+        // The server rewrites the version in the head: the value no longer opens.
+        let mut bytes = codec::unpack(&sealed[1..]).unwrap();
+        bytes[3 + 7] = 9;
+        let mut renumbered = TAG_SEALED.to_string();
+        codec::pack(&bytes, &mut renumbered);
+        assert_eq!(sealed_version(&renumbered), Some(9));
+        assert_eq!(open(KEY, &renumbered, &key), None);
+    }
+
+    #[test]
+    fn every_write_of_a_key_seals_the_next_version() {
+        let key = VaultKey::random();
+        let memory = crate::storage::backend::MemoryBackend::new();
+        let keyring = Keyring::default();
+        let mut header = VaultHeader {
+            version: 1,
+            id: "v1".into(),
+            counter: 1,
+            keys: super::super::WrappedKeys::new(
+                &key,
+                "a passphrase",
+                super::super::Kdf::with_cost(64, 1),
+                &super::super::RecoveryKey::random(),
+            ),
+            mac: None,
+            stage: VaultStage::On,
+        };
+        header.authenticate(&key);
+        let mut backend = VaultBackend::new(Box::new(memory.clone()), keyring.clone());
+        header.write(&mut backend).unwrap();
+        *keyring.borrow_mut() = Some(("v1".into(), key.clone()));
+        memory.plant(KEY, &sealed_unversioned("first", &key));
+        for expected in 1..=3 {
+            backend.set(KEY, "again").unwrap();
+            assert_eq!(sealed_version(&memory.raw(KEY).unwrap()), Some(expected));
+        }
+        assert_eq!(backend.get(KEY).unwrap().as_deref(), Some("again"));
     }
 }

@@ -1,4 +1,6 @@
+use super::super::tests::everything;
 use super::super::*;
+use super::Pulled;
 use super::keys::{VaultKey, WrappedKeys};
 use super::sealing;
 use crate::model::Client;
@@ -35,16 +37,6 @@ fn unlock(backend: &MemoryBackend, passphrase: &str) -> Result<Store, VaultError
     let header = VaultHeader::read(backend)?.expect("the vault is on");
     let unlocked = header.unlock(passphrase)?;
     Ok(Store::open_unlocked(Box::new(backend.clone()), unlocked)?.0)
-}
-
-/// Every stored key and value, raw.
-fn everything(backend: &MemoryBackend) -> Vec<(String, String)> {
-    backend
-        .keys()
-        .unwrap()
-        .into_iter()
-        .map(|k| (k.clone(), backend.raw(&k).unwrap()))
-        .collect()
 }
 
 fn assert_no_plaintext(backend: &MemoryBackend) {
@@ -390,4 +382,103 @@ fn the_room_counts_sealed_records_as_stored() {
     let room = store.room().unwrap();
     assert_eq!(room.notes, stored_units);
     assert_eq!(room.sessions, 1);
+}
+
+#[test]
+fn a_header_written_before_the_mac_gets_one_at_the_next_unlock() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    // As an older build wrote it: no counter, no MAC.
+    let mut old: serde_json::Value =
+        serde_json::from_str(&backend.raw(&vault_key()).unwrap()).unwrap();
+    let fields = old.as_object_mut().unwrap();
+    fields.remove("mac");
+    fields.remove("counter");
+    backend.plant(&vault_key(), &old.to_string());
+    let header = VaultHeader::read(&backend).unwrap().unwrap();
+    assert_eq!((header.counter, header.mac.as_deref()), (0, None));
+
+    let unlocked = header.unlock(PASSPHRASE).unwrap();
+    let key = unlocked.key.clone();
+    Store::open_unlocked(Box::new(backend.clone()), unlocked).unwrap();
+
+    let header = VaultHeader::read(&backend).unwrap().unwrap();
+    assert_eq!(header.counter, 1);
+    assert!(header.is_authentic(&key));
+    assert!(!header.is_authentic(&VaultKey::random()));
+}
+
+#[test]
+fn changing_the_passphrase_moves_the_counter_on_and_seals_the_header_again() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let before = VaultHeader::read(&backend).unwrap().unwrap();
+    store
+        .change_passphrase(PASSPHRASE, "a new passphrase", cheap())
+        .unwrap();
+    let after = VaultHeader::read(&backend).unwrap().unwrap();
+    assert_eq!((before.counter, after.counter), (1, 2));
+    let key = after.unlock("a new passphrase").unwrap().key;
+    assert!(after.is_authentic(&key));
+    // The old header, put back, no longer passes for the current one.
+    assert!(before.is_authentic(&key));
+    assert_eq!(
+        after.check_from_server(&key, &before.shared()),
+        Ok(Pulled::Older)
+    );
+    assert_eq!(
+        before.check_from_server(&key, &after.shared()),
+        Ok(Pulled::Newer(after.clone()))
+    );
+}
+
+#[test]
+fn the_stage_stays_on_the_device_and_out_of_the_mac() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let header = VaultHeader::read(&backend).unwrap().unwrap();
+    let key = header.unlock(PASSPHRASE).unwrap().key;
+    assert!(!header.shared().contains("stage"));
+    let turning_off = VaultHeader {
+        stage: VaultStage::TurningOff,
+        ..header.clone()
+    };
+    assert!(turning_off.is_authentic(&key));
+    // Another device's copy naming a stage was changed on the way.
+    let mut sent: serde_json::Value = serde_json::from_str(&header.shared()).unwrap();
+    sent["stage"] = "turning_off".into();
+    assert!(header.check_from_server(&key, &sent.to_string()).is_err());
+}
+
+#[test]
+fn a_local_header_asking_for_too_much_is_refused_before_any_hashing() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let mut header = VaultHeader::read(&backend).unwrap().unwrap();
+    for (memory_kib, iterations, parallelism) in [(2 << 20, 3, 1), (64, 11, 1), (64, 1, 4)] {
+        header.keys.kdf.memory_kib = memory_kib;
+        header.keys.kdf.iterations = iterations;
+        header.keys.kdf.parallelism = parallelism;
+        // 2 GiB of Argon2id would not return quickly: it is never run.
+        assert!(matches!(
+            header.unlock(PASSPHRASE),
+            Err(VaultError::KdfOutOfBounds(_))
+        ));
+        assert!(
+            header
+                .unlock_with_recovery(&RecoveryKey::random().text())
+                .is_err()
+        );
+        backend.plant(&vault_key(), &serde_json::to_string(&header).unwrap());
+        assert!(matches!(
+            VaultHeader::read(&backend),
+            Err(StorageError::Damaged { .. })
+        ));
+    }
+    let refused = VaultError::KdfOutOfBounds(header.keys.kdf.out_of_bounds().unwrap());
+    assert!(
+        refused
+            .to_string()
+            .contains("refused before trying the passphrase")
+    );
 }

@@ -747,3 +747,31 @@ fn a_refused_oversized_answer_stops_the_pull_with_its_reason_and_the_next_run_la
     pull("b", &mut b, &mut server);
     assert_eq!(b.store, a.store);
 }
+
+#[test]
+fn a_document_the_server_mangled_is_named_and_skipped_and_the_rest_lands() {
+    let mut tablet = device_with_sessions(2);
+    let mut server = server();
+    push("tablet", &mut tablet, &mut server);
+    // A live document without a body, as the server alone can make one.
+    let mangled = json!({
+        "docs": [{ "_id": "session:000", "_rev": "9-ff", "_revisions": { "start": 9, "ids": ["ff"] } }],
+        "new_edits": false,
+    });
+    let request = http::Request {
+        method: Method::Post,
+        path: "_bulk_docs".into(),
+        query: Vec::new(),
+        body: Some(mangled),
+    };
+    server.handle(&request, Some(&credentials())).unwrap();
+
+    for bulk_get in [true, false] {
+        server.bulk_get = bulk_get;
+        let mut laptop = Device::default();
+        let summary = pull("laptop", &mut laptop, &mut server);
+        assert_eq!(summary.unreadable, ["session:000"], "bulk_get: {bulk_get}");
+        assert_eq!(laptop.text("session:001"), Some("Y1"));
+        assert_eq!(laptop.text(VAULT_DOC_ID), Some("vault header"));
+    }
+}

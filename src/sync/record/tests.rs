@@ -88,7 +88,7 @@ fn resolving_keeps_the_chosen_version_and_ends_the_other_with_a_tombstone() {
 
 #[test]
 fn a_document_id_is_the_records_storage_key_never_its_content() {
-    use crate::storage::{PREFIX, RecordRef, vault_key};
+    use crate::layout::{PREFIX, RecordRef, vault_key};
     let session = RecordRef::Session("4f1c".into());
     assert_eq!(doc_id(&session).as_deref(), Some("session:4f1c"));
     assert_eq!(record_of("session:4f1c"), Some(session));

@@ -15,9 +15,8 @@ mod otter;
 
 pub use file_name::hints;
 
-use super::header::TITLES;
 use super::lines::clean;
-use super::roles::{assign_roles, name_score, name_tokens};
+use super::roles::{assign_roles, clinician_speaker, confirm_clinician, speakers};
 use super::{Header, Item, Role, Segment, Transcript, TranscriptError};
 use chrono::{NaiveDate, NaiveTime, TimeDelta, Timelike};
 
@@ -186,106 +185,27 @@ fn assemble(spoken: Vec<Spoken>, end_ms: u64, header: Header) -> Transcript {
     transcript
 }
 
-/// "Speaker 1", "Unknown Speaker", "Guest": labels that name nobody.
-pub fn is_generic_speaker(name: &str) -> bool {
-    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
-    matches!(
-        first.as_str(),
-        "speaker" | "unknown" | "guest" | "participant" | "user" | "caller" | "attendee"
-    )
-}
-
 impl Reading {
     /// Every speaker, in the order they first speak.
     pub fn speakers(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for (speaker, _, _) in self.transcript.turns() {
-            if !speaker.is_empty() && !out.iter().any(|s| s == speaker) {
-                out.push(speaker.to_string());
-            }
-        }
-        out
+        speakers(&self.transcript)
     }
 
-    /// The speaker who is the clinician named `clinician` ("Your details"):
-    /// the same name ignoring case, else the best unique match by first name,
-    /// first and last name or title and surname, else the one speaker the
-    /// transcript itself calls the therapist or doctor.
+    /// The speaker who is the clinician named `clinician` ("Your details").
     pub fn guess_me(&self, clinician: &str) -> Option<String> {
-        let speakers = self.speakers();
-        let wanted = clinician.trim().to_lowercase();
-        if !wanted.is_empty() {
-            if let Some(s) = speakers.iter().find(|s| s.to_lowercase() == wanted) {
-                return Some(s.clone());
-            }
-            let untitled = without_titles_of(clinician);
-            let scored: Vec<(u8, &String)> = speakers
-                .iter()
-                .map(|s| {
-                    (
-                        name_score(&name_tokens(s), clinician).max(first_name(s, &untitled)),
-                        s,
-                    )
-                })
-                .filter(|(score, _)| *score >= 2)
-                .collect();
-            if let Some(&(best, s)) = scored.iter().max_by_key(|(score, _)| *score)
-                && scored.iter().filter(|(score, _)| *score == best).count() == 1
-            {
-                return Some(s.clone());
-            }
-        }
-        let mut by_role = self
-            .transcript
-            .turns()
-            .filter(|(_, r, _)| **r == Role::Clinician);
-        let first = by_role.next()?.0;
-        by_role
-            .all(|(s, _, _)| s == first)
-            .then(|| first.to_string())
+        clinician_speaker(&self.transcript, clinician)
     }
 
     /// The transcript as the session keeps it: `me`'s turns the clinician's
-    /// and everyone else's the client's (their names kept as written), marks
-    /// on the clock from `start`, and the date and number given. The client
-    /// is the other speaker when there is exactly one, named, and neither
-    /// the file nor its text named one.
+    /// and everyone else's the client's (see `roles::confirm_clinician`),
+    /// marks on the clock from `start`, and the date and number given.
     pub fn confirm(&self, c: &Confirmed) -> Transcript {
         let mut t = self.transcript.clone();
         let h = &mut t.header;
         h.date = c.date.or(h.date);
         h.session_number = c.number.or(h.session_number);
         if let Some(me) = c.me.as_deref().filter(|m| !m.is_empty()) {
-            for seg in &mut t.segments {
-                for item in &mut seg.items {
-                    if let Item::Turn { speaker, role, .. } = item
-                        && !speaker.is_empty()
-                    {
-                        *role = if speaker == me {
-                            Role::Clinician
-                        } else {
-                            Role::Client
-                        };
-                    }
-                }
-            }
-            let others: Vec<String> = self.speakers().into_iter().filter(|s| s != me).collect();
-            let h = &mut t.header;
-            if h.client_name
-                .as_ref()
-                .is_some_and(|n| n.eq_ignore_ascii_case(me))
-            {
-                h.client_name = None;
-            }
-            if h.client_name.is_none()
-                && let [other] = &others[..]
-                && !is_generic_speaker(other)
-            {
-                h.client_name = Some(other.clone());
-            }
-            if h.clinician_name.is_none() && !is_generic_speaker(me) {
-                h.clinician_name = Some(me.to_string());
-            }
+            confirm_clinician(&mut t, me);
         }
         if self.format.is_elapsed() {
             t.header.start = None;
@@ -315,26 +235,6 @@ impl Reading {
             return Some(i64::from(end.num_seconds_from_midnight() / 60));
         }
         self.transcript.duration_minutes()
-    }
-}
-
-/// The clinician's name without titles, as lower-case tokens.
-fn without_titles_of(name: &str) -> Vec<String> {
-    let toks = name_tokens(name);
-    let n = toks
-        .iter()
-        .take_while(|t| TITLES.contains(&t.as_str()))
-        .count();
-    toks[n..].to_vec()
-}
-
-/// 2 when a speaker label's first word is the clinician's first name
-/// ("Harper (she/her)", "Harper T."), else 0.
-fn first_name(speaker: &str, clinician: &[String]) -> u8 {
-    let toks = name_tokens(speaker);
-    match (toks.first(), clinician.first()) {
-        (Some(a), Some(b)) if a == b => 2,
-        _ => 0,
     }
 }
 

@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::transcript::parse;
+use crate::model::transcript::roles::is_generic_speaker;
 use proptest::prelude::*;
 
 const ZOOM: &str = include_str!("../../../../tests/fixtures/telehealth-zoom.vtt");

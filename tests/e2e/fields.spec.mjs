@@ -1,0 +1,80 @@
+import { test, expect } from "@playwright/test";
+import { field, saved, startWithSession } from "./helpers.mjs";
+
+test.beforeEach(async ({ page }) => startWithSession(page, "Alex", 24));
+
+test("a refused entry marks its own field, which reads the reason with it, until it is put right", async ({ page }) => {
+  const start = field(page, "Start");
+  const end = field(page, "End");
+  await start.fill("10:00");
+  await start.press("Tab");
+  await end.fill("09:30");
+  await end.press("Tab");
+
+  const reason = "The end time is before the start time.";
+  await expect(page.getByRole("alert")).toHaveText(reason);
+  await expect(end).toHaveAttribute("aria-invalid", "true");
+  await expect(end).toHaveAccessibleDescription(reason);
+  // Only the field that was refused says so.
+  await expect(start).not.toHaveAttribute("aria-invalid");
+  await expect(start).toHaveAccessibleDescription("");
+
+  await end.fill("10:50");
+  await end.press("Tab");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(end).not.toHaveAttribute("aria-invalid");
+  await expect(end).toHaveAccessibleDescription("");
+  await expect(page.getByRole("group", { name: "Session details" })).toContainText("10:00–10:50 (50 min)");
+
+  // The same on another screen: an empty name on the roster.
+  await page.getByRole("link", { name: "All clients" }).click();
+  await page.getByRole("button", { name: "New client" }).click();
+  const name = field(page, "Name or code");
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription("Enter a name or a client code.");
+  await name.fill("Sam");
+  await page.getByRole("button", { name: "New client" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sam" })).toBeVisible();
+});
+
+test("a time of day is taken the same in the capture line, the timeline and the session's times", async ({ page }) => {
+  const timeline = page.getByRole("list", { name: "Timeline entries" });
+  for (const [text, at] of [
+    ["Slept badly before the review", "10:20"],
+    ["Breathing practice", "00:00"],
+  ]) {
+    await field(page, "At").fill(at);
+    await field(page, "Capture").fill(text);
+    await field(page, "Capture").press("Enter");
+  }
+  // Each entry keeps the time it was given, midnight included, in clock order.
+  await expect(timeline.getByRole("textbox", { name: /^Time of/ })).toHaveCount(2);
+  await expect(field(timeline, "Time of “Breathing practice”")).toHaveValue("00:00");
+  await expect(field(timeline, "Time of “Slept badly before the review”")).toHaveValue("10:20");
+  await expect(field(page, "At")).toHaveValue("");
+
+  // A time changed in the timeline moves its entry.
+  await field(timeline, "Time of “Breathing practice”").fill("10:35");
+  await field(timeline, "Time of “Breathing practice”").press("Tab");
+  await expect(field(timeline.getByRole("listitem").first(), "Time of “Slept badly before the review”")).toHaveValue("10:20");
+
+  // Cleared, an entry's time is refused beside it, and the time it had stays.
+  const breathing = field(timeline, "Time of “Breathing practice”");
+  await breathing.fill("");
+  await breathing.press("Tab");
+  await expect(breathing).toHaveAttribute("aria-invalid", "true");
+  await expect(breathing).toHaveAccessibleDescription("Enter the time as hh:mm, like 09:05.");
+  await saved(page);
+  await page.reload();
+  await expect(field(timeline, "Time of “Breathing practice”")).toHaveValue("10:35");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  // The session's own times, and the length worked out from them.
+  await field(page, "Start").fill("10:00");
+  await field(page, "Start").press("Tab");
+  await field(page, "End").fill("11:15");
+  await field(page, "End").press("Tab");
+  await saved(page);
+  await page.reload();
+  await expect(page.getByRole("group", { name: "Session details" })).toContainText("10:00–11:15 (1 h 15 min)");
+});
