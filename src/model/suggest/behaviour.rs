@@ -5,6 +5,10 @@
 //! of a sentence ("So you…", "What…?", "Would it be okay if I…"), not its
 //! meaning, so counts over a session matter more than any one turn's code.
 
+use super::cues::{
+    ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
+    PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
+};
 use super::matching::{find_any, sentences, strip_prefix_loose, trim_punct};
 
 /// A clinician behaviour, as MITI counts them.
@@ -26,519 +30,6 @@ pub(super) enum Behaviour {
     /// Tells the client what to do.
     Advice,
 }
-
-/// Words that open a sentence without changing what it does.
-const OPENERS: &[&str] = &[
-    "so", "and", "but", "okay", "ok", "right", "alright", "well", "now", "yeah", "yes", "mm",
-    "hmm", "great", "good", "then", "oh", "gosh",
-];
-
-/// Questions that invite the client to tell, at the start of a question.
-const OPEN: &[&str] = &[
-    "what",
-    "what's",
-    "how",
-    "how's",
-    "why",
-    "where does",
-    "where do",
-    "where would",
-    "where is",
-    "in what way",
-    "tell me",
-    "can you tell me",
-    "could you tell me",
-    "can you say more",
-    "could you say more",
-    "can you describe",
-    "could you describe",
-    "talk me through",
-    "walk me through",
-    "help me understand",
-    "say more",
-];
-
-/// Questions after a fact, though they start like open ones.
-const CLOSED_AFTER_OPEN: &[&str] = &[
-    "how many",
-    "how much",
-    "how often",
-    "how long",
-    "how old",
-    "how far",
-    "what time",
-    "what age",
-    "what size",
-    "what strength",
-    "what percentage",
-    "what day",
-];
-
-/// Invitations to tell that need no question mark.
-const TELL_ME: &[&str] = &[
-    "tell me",
-    "say more",
-    "talk me through",
-    "walk me through",
-    "help me understand",
-    "describe",
-];
-
-/// Asking before telling, or before a hard question.
-const PERMISSION: &[&str] = &[
-    "would it be okay if",
-    "would it be ok if",
-    "would it be alright if",
-    "would it be all right if",
-    "is it okay if",
-    "is it ok if",
-    "is it alright if",
-    "would you mind if",
-    "do you mind if",
-    "would it be okay to",
-    "would it be alright to",
-    "is it okay to",
-    "can i share",
-    "could i share",
-    "may i share",
-    "can i tell you",
-    "could i tell you",
-    "can i explain",
-    "could i explain",
-    "can i remind you",
-    "would it help if i",
-    "would it be helpful if i",
-    "would it be useful if i",
-    "would it be helpful to hear",
-    "would you like me to",
-    "would you like to hear",
-    "would you like to know",
-    "would you like some information",
-    "can i ask you something",
-    "can i ask",
-    "could i ask",
-    "may i ask",
-    "can i check",
-    "can i say something",
-    "could i say something",
-    "can i draw",
-    "shall i explain",
-];
-
-/// Sentence openings that say back the client's experience.
-const REFLECTING: &[&str] = &[
-    "you're",
-    "you are",
-    "you've",
-    "you have",
-    "you feel",
-    "you felt",
-    "you want",
-    "you wanted",
-    "you'd like",
-    "you'd rather",
-    "you'd never",
-    "you'd want",
-    "you don't",
-    "you didn't",
-    "you can't",
-    "you couldn't",
-    "you won't",
-    "you know",
-    "you care",
-    "you love",
-    "you miss",
-    "you were",
-    "you had",
-    "you thought",
-    "you think",
-    "you sound",
-    "you seem",
-    "you see",
-    "you mean",
-    "you wish",
-    "you hate",
-    "you worry",
-    "you wonder",
-    "you noticed",
-    "you found",
-    "you said",
-    "you got",
-    "you did",
-    "you went",
-    "you came",
-    "you kept",
-    "you took",
-    "you gave",
-    "you lost",
-    "you'd",
-    "it sounds",
-    "sounds like",
-    "it seems",
-    "seems like",
-    "it feels",
-    "it's like",
-    "it's as if",
-    "it was like",
-    "part of you",
-    "a part of you",
-    "on the one hand",
-    "on one hand",
-    "on the other hand",
-    "what i'm hearing",
-    "i'm hearing",
-    "i hear",
-    "that sounds",
-    "that must",
-    "that's a lot",
-    "for you",
-    "there's a lot",
-    "there's something",
-    "there's a part",
-    "both",
-    "and yet",
-    "what you're saying",
-    "it's not",
-    "not just",
-    "not the",
-    "just you",
-    "even when",
-    "even though",
-    "even if",
-    "something about",
-];
-
-/// Telling, greeting or arranging, not reflecting, though it speaks of "you".
-const NOT_REFLECTING: &[&str] = &[
-    "you should",
-    "you shouldn't",
-    "you need",
-    "you must",
-    "you mustn't",
-    "you have to",
-    "you've got to",
-    "you ought",
-    "you could",
-    "you can",
-    "you might",
-    "you'll",
-    "you will",
-    "you'd be better",
-    "you'd need",
-    "you're welcome",
-    "you're very welcome",
-    "you know what",
-    "thank you",
-    "thanks",
-    "see you",
-    "nice to see you",
-    "good to see you",
-    "take care",
-    "good luck",
-    "come in",
-    "come on",
-    "come and",
-    "sit",
-    "have a seat",
-    "grab",
-    "take",
-    "help yourself",
-    "i ",
-    "i'",
-    "let",
-    "we",
-    "if you'd like",
-    "if you like",
-    "if you want",
-    "whenever you",
-    "when you're ready",
-    "here you go",
-    "there you go",
-    "bless you",
-];
-
-/// How a sentence ends up speaking of the client.
-const YOU: &[&str] = &["you", "your", "you're", "you've", "you'd", "yourself"];
-
-/// Words of a reflection that add meaning: a feeling, a value, both sides.
-const ADDING: &[&str] = &[
-    "part of you",
-    "on the one hand",
-    "on the other hand",
-    "and yet",
-    "at the same time",
-    "as if",
-    "as though",
-    "it's like",
-    "sounds like",
-    "it sounds",
-    "seems",
-    "matters",
-    "important to you",
-    "means a lot",
-    "meant a lot",
-    "you care",
-    "you love",
-    "you want",
-    "you wanted",
-    "you'd like",
-    "you'd rather",
-    "you miss",
-    "you wish",
-    "you're wondering",
-    "not sure",
-    "worried",
-    "worry",
-    "afraid",
-    "scared",
-    "frightened",
-    "frightening",
-    "terrifying",
-    "terrified",
-    "painful",
-    "pain",
-    "lonely",
-    "alone",
-    "hurt",
-    "proud",
-    "ashamed",
-    "shame",
-    "guilty",
-    "guilt",
-    "torn",
-    "stuck",
-    "both",
-    "a lot to",
-    "hard",
-    "exhausting",
-    "exhausted",
-    "frustrating",
-    "loss",
-    "longing",
-    "relief",
-    "hope",
-    "what matters",
-    "the kind of",
-    "who you are",
-    "who you were",
-    "in a way",
-    "underneath",
-    "really",
-    "sad",
-    "sadness",
-    "angry",
-    "anger",
-    "embarrassed",
-    "embarrassing",
-    "safer",
-    "safe",
-    "tired",
-    "overwhelming",
-    "heavy",
-    "carrying",
-    "feel",
-    "feels",
-    "feeling",
-    "felt",
-];
-
-/// Naming a strength or an effort.
-const AFFIRMING: &[&str] = &[
-    "took courage",
-    "takes courage",
-    "that took a lot",
-    "that takes a lot",
-    "took a lot",
-    "a lot of work",
-    "worked really hard",
-    "you've worked",
-    "well done",
-    "good for you",
-    "impressive",
-    "achievement",
-    "a big step",
-    "a real step",
-    "a real change",
-    "should be proud",
-    "be proud of",
-    "you came up with",
-    "you've come up with",
-    "great idea",
-    "good idea",
-    "lovely idea",
-    "brilliant idea",
-    "clever way",
-    "really honest",
-    "very honest",
-    "been so honest",
-    "thank you for telling me",
-    "thank you for being",
-    "thank you for filling",
-    "i appreciate",
-    "that's honest",
-    "you're someone who",
-    "you did really well",
-    "you're doing really well",
-    "you did well",
-    "you've done really well",
-    "a strength",
-    "determined",
-    "determination",
-    "resourceful",
-    "you managed",
-    "you've shown",
-    "you have shown",
-    "that's brilliant",
-    "that's great that you",
-    "you did the hard bit",
-    "you did it",
-];
-
-/// A turn that gathers what the client said.
-const SUMMING_UP: &[&str] = &[
-    "let me see if i've got",
-    "let me see if i have",
-    "let me check i've",
-    "let me check i have",
-    "let me check i understand",
-    "let me check i've understood",
-    "let me sum up",
-    "let me summarise",
-    "let me summarize",
-    "to sum up",
-    "let me pull",
-    "let me gather",
-    "let me try to put",
-    "let me put",
-    "let me recap",
-    "to recap",
-    "let me just check",
-    "let me make sure i've",
-    "pull this together",
-    "pull that together",
-    "sum up",
-    "have i got that right",
-    "have i got it right",
-    "have i got that",
-    "is that right",
-    "have i missed anything",
-    "does that sound right",
-    "is that a fair summary",
-    "did i get that right",
-    "have i understood",
-];
-
-/// Telling the client how things are.
-const INFORMING: &[&str] = &[
-    "research shows",
-    "research suggests",
-    "studies show",
-    "the evidence",
-    "what we know",
-    "we know that",
-    "it's recommended",
-    "the guidelines",
-    "the guideline",
-    "the recommended",
-    "the advice is",
-    "the guidance",
-    "on average",
-    "most people",
-    "a lot of people",
-    "lots of people",
-    "many people",
-    "some people",
-    "people who",
-    "it's common",
-    "very common",
-    "really common",
-    "is common",
-    "are common",
-    "it's normal",
-    "is normal",
-    "completely normal",
-    "your body",
-    "the body",
-    "your brain",
-    "the brain",
-    "works by",
-    "is called",
-    "are called",
-    "we call",
-    "what happens is",
-    "what happens when",
-    "it's a type of",
-    "is a type of",
-    "units",
-    "percent",
-    "per cent",
-    "usually",
-    "typically",
-    "tends to",
-    "tend to",
-    "can cause",
-    "can make",
-    "increases the risk",
-    "the risk of",
-    "raises your",
-    "is linked",
-    "are linked",
-    "a sign of",
-    "it takes",
-    "takes about",
-    "the limit",
-    "the target",
-    "the aim",
-    "the idea is",
-    "the way it works",
-    "how it works",
-    "that's because",
-    "it's because",
-    "that's why",
-    "it means",
-    "which means",
-];
-
-/// Telling the client what to do.
-const ADVISING: &[&str] = &[
-    "you should",
-    "you shouldn't",
-    "you need to",
-    "you must",
-    "you mustn't",
-    "you have to",
-    "you've got to",
-    "you ought to",
-    "i'd recommend",
-    "i would recommend",
-    "i recommend",
-    "i'd suggest",
-    "i suggest",
-    "i'd advise",
-    "i advise",
-    "my advice",
-    "make sure you",
-    "it's important to",
-    "it's important that you",
-    "it is important to",
-    "the best thing you can",
-    "the most important thing you can",
-    "you'd be better",
-    "you'll need to",
-    "you will need to",
-    "you need",
-    "try not to",
-    "don't",
-];
-
-/// Short words that carry no content of their own.
-const SMALL: &[&str] = &[
-    "the", "and", "but", "you", "your", "you're", "you've", "that", "this", "with", "for", "was",
-    "are", "were", "have", "has", "had", "not", "just", "all", "its", "it's", "they", "them",
-    "then", "than", "there", "what", "when", "about", "from", "into", "very", "really", "much",
-    "some", "one", "two", "out", "get", "got", "can", "did", "does", "like", "still", "even",
-    "also", "too", "yeah", "okay", "well", "right", "sort", "kind", "bit", "lot", "way",
-];
 
 /// The codes of one clinician turn, each with the sentence that shows it.
 /// `client` is the client's turn before it; `permitted` whether permission
@@ -562,6 +53,8 @@ pub(super) fn code_turn<'t>(
         return vec![(Summary, said.first().copied().unwrap_or(text))];
     }
     let mut asked = permitted;
+    // The client's words, read once for every sentence of the turn.
+    let theirs = client.map(content_words).unwrap_or_default();
     for &s in &said {
         let body = without_openers(s);
         let question = s.trim_end_matches(['"', '”', ')', '\'']).ends_with('?');
@@ -597,8 +90,8 @@ pub(super) fn code_turn<'t>(
             add(GivingInformation, s);
             continue;
         }
-        if reflects(body, client) {
-            let complex = find_any(s, ADDING).is_some() || adds_meaning(body, client);
+        if reflects(body, &theirs) {
+            let complex = find_any(s, ADDING).is_some() || adds_meaning(body, &theirs);
             add(
                 if complex {
                     ComplexReflection
@@ -615,22 +108,21 @@ pub(super) fn code_turn<'t>(
 
 /// Advice further into a sentence: "…, so you should cut down."
 fn advises(s: &str) -> bool {
-    [
+    const INSIDE: &[&str] = &[
         "you should",
         "you need to",
         "you must",
         "you have to",
         "i'd recommend",
         "i recommend",
-    ]
-    .iter()
-    .any(|p| find_any(s, &[p]).is_some())
+    ];
+    find_any(s, INSIDE).is_some()
 }
 
 /// Whether a statement says back the client's experience: it opens like a
 /// reflection, speaks of the client ("That matters to you"), or, short,
 /// repeats their words ("Four thousand photos.").
-fn reflects(body: &str, client: Option<&str>) -> bool {
+fn reflects(body: &str, theirs: &[String]) -> bool {
     if starts_with_any(body, NOT_REFLECTING) {
         return false;
     }
@@ -638,16 +130,13 @@ fn reflects(body: &str, client: Option<&str>) -> bool {
         return true;
     }
     let own = content_words(body);
-    let Some(client) = client else { return false };
-    let theirs = content_words(client);
     let shared = own.iter().filter(|w| theirs.contains(w)).count();
     body.split_whitespace().count() <= 10 && !own.is_empty() && shared * 2 >= own.len()
 }
 
 /// A longer reflection most of whose words the client did not say.
-fn adds_meaning(body: &str, client: Option<&str>) -> bool {
+fn adds_meaning(body: &str, theirs: &[String]) -> bool {
     let own = content_words(body);
-    let theirs = client.map(content_words).unwrap_or_default();
     let shared = own.iter().filter(|w| theirs.contains(w)).count();
     own.len() >= 5 && shared * 2 < own.len()
 }

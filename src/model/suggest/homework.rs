@@ -414,7 +414,8 @@ fn as_task(clause: &str) -> Option<String> {
         s = trim_punct(&s[..start]);
     }
     let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
-    if words.len() < 2
+    // Two words ("Tell her", "Go back") name a step of talk, rarely a task.
+    if words.len() < 3
         || words
             .iter()
             .all(|w| VAGUE.iter().any(|v| w.eq_ignore_ascii_case(v)))

@@ -12,6 +12,7 @@
 //! the exception: it errs towards showing.
 
 mod behaviour;
+mod cues;
 mod evidence;
 mod homework;
 mod matching;

@@ -130,8 +130,9 @@ impl Phrasebook {
     /// The terms' phrases in `text`, in order; a term's exceptions ("breathing
     /// exercise" for exercise) and denials ("I don't drink") are left out.
     pub(super) fn hits(&self, text: &str) -> Vec<Hit> {
-        // Where each phrase may next start: a phrase's occurrences never overlap.
-        let mut next = vec![0usize; self.entries.len()];
+        // Where a phrase already found may next start: a phrase's occurrences
+        // never overlap. Few phrases occur in one text, so a short list.
+        let mut next: Vec<(usize, usize)> = Vec::new();
         let mut found: Vec<Hit> = Vec::new();
         let mut excepted: Vec<(usize, usize, usize)> = Vec::new();
         let mut key = String::new();
@@ -157,13 +158,16 @@ impl Phrasebook {
             prev_word = word;
             for &id in candidates {
                 let e = &self.entries[id];
-                if at < next[id] {
+                if next.iter().any(|&(i, from)| i == id && at < from) {
                     continue;
                 }
                 let Some(first_end) = match_at(text, at, &e.first) else {
                     continue;
                 };
-                next[id] = first_end;
+                match next.iter_mut().find(|(i, _)| *i == id) {
+                    Some(n) => n.1 = first_end,
+                    None => next.push((id, first_end)),
+                }
                 let Some(end) = rest_after(text, at, first_end, &e.rest) else {
                     continue;
                 };

@@ -220,8 +220,9 @@ impl<'t> Profile<'t> {
         let mut out = Vec::new();
         let listening = [SimpleReflection, OpenQuestion, Summary];
         let behaviour = topic.is_some_and(|t| BEHAVIOURS.contains(&t));
-        let changing = (behaviour && self.evoking >= 2) || self.evoking >= 5;
-        if self.reflective() && changing {
+        // Evoking change in how the client feels or thinks is as much CBT as
+        // MI, so MI needs a habit as the session's subject.
+        if self.reflective() && behaviour && self.evoking >= 2 {
             out.push(self.suggestion(
                 "motivational interviewing",
                 self.in_words(&listening),

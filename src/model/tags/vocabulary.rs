@@ -77,7 +77,7 @@ pub const INTERVENTIONS: &[Term] = &[
         "sleep hygiene|bedtime routine|consistent bedtime|screens before bed|sleep schedule|\
          sleep restriction|sleep scheduling|stimulus control|wind down|wind-down|\
          no caffeine|caffeine after|bed is only for sleep|only go to bed when|\
-         same time every day|same time every morning|out of the bedroom",
+         same time every day|same time every morning|clock out of the bedroom",
     ),
     Term::new(
         "psychoeducation",
@@ -162,7 +162,7 @@ pub const INTERVENTIONS: &[Term] = &[
         "safety planning",
         "safety plan|safety planning|crisis line|crisis number|crisis team|keep yourself safe|\
          reasons for living|samaritans|emergency services|who could you call|\
-         keep you safe|means safe|out of reach",
+         keep you safe|means safe|keep them out of reach|put them out of reach",
     ),
 ];
 
@@ -170,8 +170,10 @@ pub const THEMES: &[Term] = &[
     Term::new(
         "anxiety",
         "anxiety|anxious|panic|panicky|worry|worrying|worried|worries|nervous|wound up|on edge|\
-         heart racing|pulse racing|racing heart|scared|afraid|frightened|dread|fear|terrified",
+         heart racing|pulse racing|racing heart",
     )
+    // Fear of one thing, said in passing, is not anxiety as a subject.
+    .markers("scared|afraid|frightened|dread|fear|terrified", 2)
     .except("don't worry|no worries|not to worry|i'm worried about you"),
     Term::new(
         "perfectionism",
