@@ -729,7 +729,11 @@ fn a_passphrase_changed_on_two_devices_at_once_stops_sync_until_one_changes_it_a
     // The laptop changes it again, then sync is turned off and on there.
     laptop
         .store
-        .change_passphrase("the laptop's new one", "the one to keep", Kdf::with_cost(64, 1))
+        .change_passphrase(
+            "the laptop's new one",
+            "the one to keep",
+            Kdf::with_cost(64, 1),
+        )
         .unwrap();
     laptop.store.forget_sync().unwrap();
     laptop.sync(&mut server).unwrap();
