@@ -91,9 +91,8 @@ pub(super) fn strip_suffix_loose<'a>(s: &'a str, pat: &str) -> Option<&'a str> {
     Some(&s[..start])
 }
 
-/// Matches `pat` at byte `start` of `s`; returns the end byte if the match
-/// ends on a word boundary.
-pub(super) fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
+/// Where `pat` ends if `s` holds it at byte `start`, each character folded.
+fn fold_match(s: &str, start: usize, pat: &str) -> Option<usize> {
     let mut it = s.get(start..)?.char_indices();
     let mut end = start;
     for p in pat.chars() {
@@ -103,6 +102,27 @@ pub(super) fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
         }
         end = start + i + c.len_utf8();
     }
+    Some(end)
+}
+
+/// Matches `pat` at byte `start` of `s`; returns the end byte if the match
+/// ends on a word boundary.
+pub(super) fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
+    let rest = s.as_bytes().get(start..)?;
+    let pb = pat.as_bytes();
+    // Most text and every built-in phrase is ASCII: then bytes compare as
+    // folding would, without decoding; curly quotes and the like fold below.
+    let end = match rest.get(..pb.len()) {
+        _ if !pat.is_ascii() => fold_match(s, start, pat)?,
+        None => return None,
+        Some(head) if head.is_ascii() => {
+            if !head.eq_ignore_ascii_case(pb) {
+                return None;
+            }
+            start + pb.len()
+        }
+        Some(_) => fold_match(s, start, pat)?,
+    };
     let next = s[end..].chars().next();
     let last_is_word = pat.chars().next_back().is_some_and(is_word_char);
     if last_is_word && next.is_some_and(is_word_char) {
