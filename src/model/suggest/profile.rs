@@ -273,26 +273,16 @@ impl<'t> Profile<'t> {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use crate::model::suggest::tests::{client, clinician, transcript};
     use crate::model::suggest::{Suggestions, suggest};
-    use crate::model::transcript::{Header, Item, Role, Segment, Transcript};
 
     /// The suggestions for a session of (clinician, client) exchanges.
     fn suggested(exchanges: &[(&str, &str)], times: usize) -> Suggestions {
-        let turn = |role: Role, text: &str| Item::Turn {
-            speaker: format!("{role:?}"),
-            role,
-            text: text.into(),
-        };
         let items = (0..times)
             .flat_map(|_| exchanges)
-            .flat_map(|(ours, theirs)| [turn(Role::Clinician, ours), turn(Role::Client, theirs)])
+            .flat_map(|(ours, theirs)| [clinician(ours), client(theirs)])
             .collect();
-        suggest(&Transcript {
-            header: Header::default(),
-            segments: vec![Segment { mark: None, items }],
-            end: None,
-            ended: false,
-        })
+        suggest(&transcript(items))
     }
 
     fn tags(s: &Suggestions) -> Vec<&str> {

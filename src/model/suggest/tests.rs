@@ -266,7 +266,7 @@ fn non_ascii_never_panics() {
 }
 
 /// One segment of turns, without going through the parser.
-fn transcript(items: Vec<Item>) -> Transcript {
+pub(super) fn transcript(items: Vec<Item>) -> Transcript {
     use crate::model::transcript::{Header, Segment};
     Transcript {
         header: Header::default(),
@@ -276,7 +276,7 @@ fn transcript(items: Vec<Item>) -> Transcript {
     }
 }
 
-fn clinician(text: &str) -> Item {
+pub(super) fn clinician(text: &str) -> Item {
     Item::Turn {
         speaker: "Therapist".into(),
         role: Role::Clinician,
@@ -284,7 +284,7 @@ fn clinician(text: &str) -> Item {
     }
 }
 
-fn client(text: &str) -> Item {
+pub(super) fn client(text: &str) -> Item {
     Item::Turn {
         speaker: "Client".into(),
         role: Role::Client,

@@ -53,29 +53,16 @@ pub(super) fn rank<'t>(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use crate::model::suggest::suggest;
-    use crate::model::transcript::{Header, Item, Role, Segment, Transcript};
+    use crate::model::suggest::tests::{client, clinician, transcript};
+    use crate::model::transcript::Transcript;
 
     /// A session of alternating turns, the clinician first.
     fn session(turns: &[&str]) -> Transcript {
-        let items = turns
-            .iter()
-            .enumerate()
-            .map(|(i, text)| Item::Turn {
-                speaker: if i % 2 == 0 { "Counsellor" } else { "Client" }.into(),
-                role: if i % 2 == 0 {
-                    Role::Clinician
-                } else {
-                    Role::Client
-                },
-                text: (*text).into(),
-            })
-            .collect();
-        Transcript {
-            header: Header::default(),
-            segments: vec![Segment { mark: None, items }],
-            end: None,
-            ended: false,
-        }
+        let items = turns.chunks(2).flat_map(|pair| {
+            let theirs = pair.get(1).map(|t| client(t));
+            std::iter::once(clinician(pair[0])).chain(theirs)
+        });
+        transcript(items.collect())
     }
 
     fn themes(t: &Transcript) -> Vec<String> {
