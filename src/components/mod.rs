@@ -35,6 +35,7 @@ pub use shell::{
 pub use sync::{SetUpFromServer, SyncIndicator, SyncNotices, SyncPanel};
 pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
 pub use widgets::{
-    ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,
-    OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, or_missing,
+    ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, ListSelect,
+    Missing, OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, or_missing,
+    selected_index,
 };

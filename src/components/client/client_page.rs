@@ -1,4 +1,4 @@
-use super::{CourseCharts, DamagedClient, DeleteClient, TreatmentPlanPanel};
+use super::{CourseCharts, DamagedClient, DeleteClient, MeasureSchedule, TreatmentPlanPanel};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, Refusal, TextArea,
@@ -7,6 +7,7 @@ use crate::components::{
 use crate::model::Choice;
 use crate::model::charts::course_charts;
 use crate::model::clock::format_time_range;
+use crate::model::measures::Scheduled;
 use crate::model::treatment_plan::TreatmentPlan;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
@@ -230,6 +231,14 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 />
             </div>
         </section>
+        <MeasureSchedule
+            scheduled=Signal::derive(move || client.with(|c| c.course.measures.clone()))
+            custom=Vec::new()
+            on_change={move |measures: Vec<Scheduled>| edit("Measures due", &|c| {
+                c.course.measures = measures.clone();
+                Ok(())
+            })}
+        />
         <TreatmentPlanPanel
             plan=move || client.with(|c| c.plan.clone())
             sessions=move || sessions.with(|(list, _)| list.clone())

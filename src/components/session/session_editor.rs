@@ -1,10 +1,11 @@
-use super::{DeleteSession, SnippetExpander};
+use super::{DeleteSession, MeasuresPanel, SnippetExpander};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     CapturePanel, ConflictNotice, Crumbs, ExportMarkdown, FieldError, HomeworkPanel,
     HomeworkReview, NoteEditor, PlanPanel, RatingsPanel, RecordOf, SessionHeader, SigningPanel,
     TagPicker, TranscriptPanel, or_missing,
 };
+use crate::model::measures::due_in;
 use crate::model::snippets::last_session;
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
@@ -96,6 +97,11 @@ fn SessionForm(
     earlier: Vec<Session>,
 ) -> impl IntoView {
     let planned = client.course.planned_sessions;
+    let number = session.number;
+    let due = due_in(&client.course.measures, number, planned)
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
     let edited = EditedSession {
         session: RwSignal::new(session),
         error: RwSignal::new(None),
@@ -169,6 +175,7 @@ fn SessionForm(
                         <TagPicker kind=TagKind::Theme label="Themes" />
                     </section>
                     <RatingsPanel />
+                    <MeasuresPanel due custom=Vec::new() />
                     <HomeworkPanel />
                     <PlanPanel />
                 </fieldset>

@@ -26,7 +26,7 @@ pub use answers::{
 };
 pub use change::Change;
 pub use custom::{CustomError, CustomMeasure};
-pub use schedule::{Due, Scheduled, due_in};
+pub use schedule::{Due, Scheduled, due_in, offered, schedule};
 pub use summary::answered_by;
 
 use serde::{Deserialize, Serialize};
