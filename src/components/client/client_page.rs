@@ -107,7 +107,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
         }
     };
     let planned = move || client.with(|c| c.course.planned_sessions);
-    let charts = Memo::new(move |_| sessions.with(|(list, _)| course_charts(list)));
+    let charts = Memo::new(move |_| sessions.with(|(list, _)| course_charts(list, &[])));
 
     view! {
         <Crumbs />
