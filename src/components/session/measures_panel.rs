@@ -2,7 +2,7 @@ use crate::components::use_edited_session;
 use crate::components::{FieldError, ListSelect, Refusal, selected_index};
 use crate::model::Choice;
 use crate::model::measures::{
-    self, AnswerError, Answered, Measure, MeasureAnswers, Respondent, answered_by,
+    self, AnswerError, Answered, Measure, MeasureAnswers, Respondent, answered_by, latest_own,
 };
 use crate::platform::now_ms;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub fn MeasuresPanel(
     let session = edited.session;
     let offered: Vec<Measure> = measures::library()
         .into_iter()
-        .chain(latest_versions(&custom))
+        .chain(latest_own(&custom).into_iter().cloned())
         .collect();
     let name_of = {
         let offered = offered.clone();
@@ -71,7 +71,7 @@ pub fn MeasuresPanel(
     };
     let titles: Vec<String> = offered.iter().map(|m| m.title.clone()).collect();
     // Every version, to read answers given under an earlier one.
-    let all = StoredValue::new([offered, custom].concat());
+    let all = StoredValue::new([measures::library(), custom].concat());
     view! {
         <section class="panel measures-panel" aria-labelledby="measures-title">
             <h2 id="measures-title">"Measures"</h2>
@@ -95,19 +95,6 @@ pub fn MeasuresPanel(
 
 /// Who can give answers in the session form; the client answers on the tablet.
 const ANSWERED_HERE: [Respondent; 2] = [Respondent::Paper, Respondent::Clinician];
-
-/// Offered in the order kept, once each: the latest version of every custom measure.
-fn latest_versions(custom: &[Measure]) -> Vec<Measure> {
-    let mut latest: Vec<Measure> = Vec::new();
-    for m in custom {
-        match latest.iter_mut().find(|l| l.id == m.id) {
-            Some(l) if l.version < m.version => *l = m.clone(),
-            Some(_) => {}
-            None => latest.push(m.clone()),
-        }
-    }
-    latest
-}
 
 /// One completion: its items to answer, total and subscales, source line.
 #[component]

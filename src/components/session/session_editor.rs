@@ -175,7 +175,7 @@ fn SessionForm(
                         <TagPicker kind=TagKind::Theme label="Themes" />
                     </section>
                     <RatingsPanel />
-                    <MeasuresPanel due custom=Vec::new() />
+                    <MeasuresPanel due custom=clinician.measures.clone() />
                     <HomeworkPanel />
                     <PlanPanel />
                 </fieldset>

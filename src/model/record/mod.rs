@@ -9,7 +9,7 @@ pub use markdown::{escape, to_markdown};
 
 use super::clock::{format_date, format_moment, format_time, format_time_range};
 use super::homework::{Assignment, HomeworkKind, Review};
-use super::measures::{self, MeasureAnswers};
+use super::measures::{self, Measure, MeasureAnswers};
 use super::ratings::Scale;
 use super::{Choice, Client, Clinician, Session};
 
@@ -31,8 +31,8 @@ pub enum Block {
 /// A completion given item by item: its summary as the heading, then every
 /// item's answer and the subscales; `None` for a total kept on its own
 /// (listed among the scores) or a measure not on this device.
-fn item_answers(answers: &MeasureAnswers) -> Option<(String, Vec<String>)> {
-    let measure = measures::find(&[], answers)?;
+fn item_answers(answers: &MeasureAnswers, own: &[Measure]) -> Option<(String, Vec<String>)> {
+    let measure = measures::find(own, answers)?;
     let mut lines = measure.item_lines(answers);
     if lines.is_empty() {
         return None;
@@ -136,7 +136,7 @@ pub fn session_record(
         part("Scores", Block::Items(scores));
     }
     for answers in &session.measures {
-        if let Some((heading, lines)) = item_answers(answers) {
+        if let Some((heading, lines)) = item_answers(answers, &clinician.measures) {
             part(&heading, Block::Items(lines));
         }
     }
