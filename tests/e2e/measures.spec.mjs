@@ -157,3 +157,20 @@ test("a measure of the clinician's own is written under Your details, refused un
     "Sleep check was 2 in session 1, the only one so far.",
   );
 });
+
+test("a GAD-7 typed as a total is kept as a total only and follows what is typed", async ({ page }) => {
+  await startWithSession(page);
+  const gad7 = page.getByRole("textbox", { name: "GAD-7", exact: true });
+  const panel = page.getByRole("region", { name: "Measures", exact: true });
+  await gad7.fill("15");
+  await gad7.press("Tab");
+  await expect(panel.locator(".measure-summary")).toHaveText(
+    "GAD-7: 15 of 21: severe, at or above the clinical cut-off (total only, entered by the clinician)",
+  );
+  await gad7.fill("6");
+  await gad7.press("Tab");
+  await expect(panel.locator(".measure-summary")).toHaveText("GAD-7: 6 of 21: mild (total only, entered by the clinician)");
+  await gad7.fill("");
+  await gad7.press("Tab");
+  await expect(panel.locator(".measure-summary")).toHaveCount(0);
+});

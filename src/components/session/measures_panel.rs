@@ -82,15 +82,21 @@ pub fn MeasuresPanel(
             </div>
             <button type="button" on:click=start>"Enter answers"</button>
             <FieldError message=Refusal::new(error) />
+            // Drawn again when a completion's version or kind changes (a
+            // typed total replaced by answers from the tablet, say).
             <For
-                each=move || session.with(|s| s.measures.iter().map(|a| a.measure.clone()).collect::<Vec<_>>())
+                each=move || session.with(|s| s.measures.iter().map(shape).collect::<Vec<_>>())
                 key=Clone::clone
-                let(id)
-            >
-                <Completion id all />
-            </For>
+                children=move |(id, _, _)| view! { <Completion id all /> }
+            />
         </section>
     }
+}
+
+/// What a completion's form is drawn from: its measure, version and whether only a total was kept.
+fn shape(answers: &MeasureAnswers) -> (String, u32, bool) {
+    let total_only = matches!(answers.answered, Answered::TotalOnly { .. });
+    (answers.measure.clone(), answers.version, total_only)
 }
 
 /// Who can give answers in the session form; the client answers on the tablet.
@@ -119,7 +125,8 @@ fn Completion(id: String, all: StoredValue<Vec<Measure>>) -> impl IntoView {
     let title_id = format!("measure-{id}");
     let labelled_by = title_id.clone();
     if let Answered::TotalOnly { .. } = given.answered {
-        let line = measure.with_value(|m| m.summary(&given));
+        // Follows the total typed under "Ratings and risk".
+        let line = move || answers().map(|a| measure.with_value(|m| m.summary(&a)));
         return view! { <p class="measure-summary">{line}</p> }.into_any();
     }
     let error = RwSignal::new(None::<String>);
@@ -191,7 +198,10 @@ fn Completion(id: String, all: StoredValue<Vec<Measure>>) -> impl IntoView {
     view! {
         <fieldset class="measure" aria-labelledby=labelled_by>
             <h3 id=title_id>{measure.with_value(|m| m.title.clone())}</h3>
-            <p class="muted">{format!("Answered by {}.", answered_by(&given))}</p>
+            <p class="muted">{
+                let answers = answers.clone();
+                move || answers().map(|a| format!("Answered by {}.", answered_by(&a)))
+            }</p>
             <p class="instructions">{measure.with_value(|m| m.instructions.clone())}</p>
             {items}
             <p class="measure-total" aria-live="polite">
