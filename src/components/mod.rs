@@ -39,6 +39,7 @@ pub use vault::{
     AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog, RekeyingBar, WrongTriesGate,
 };
 pub use widgets::{
-    ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, Missing,
-    OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, or_missing,
+    ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, ListSelect,
+    Missing, OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, or_missing,
+    selected_index,
 };

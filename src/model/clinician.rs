@@ -1,3 +1,4 @@
+use super::measures::Measure;
 use super::note::NoteFormat;
 use super::snippets::Snippet;
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,10 @@ pub struct Clinician {
     /// full names.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub full_names_in_file_names: bool,
+    /// Measures of the clinician's own, every version kept (see
+    /// [`super::measures::keep_own`]), so they sync and back up with these details.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
 }
 
 impl Default for Clinician {
@@ -29,6 +34,7 @@ impl Default for Clinician {
             default_format: NoteFormat::Free,
             snippets: Vec::new(),
             full_names_in_file_names: false,
+            measures: Vec::new(),
         }
     }
 }
@@ -74,6 +80,24 @@ mod tests {
         assert_eq!(Clinician::default().default_format, NoteFormat::Free);
         let old: Clinician = serde_json::from_str(r#"{"name":"Dr. Lee"}"#).unwrap();
         assert_eq!(old.default_format, NoteFormat::Free);
+    }
+
+    #[test]
+    fn the_clinicians_own_measures_are_kept_with_their_details_and_older_ones_read_without() {
+        use crate::model::measures::{OwnMeasureText, keep_own};
+        let mut c = Clinician::default();
+        let text = OwnMeasureText {
+            name: "Urge rating".into(),
+            items: "How strong was the urge?".into(),
+            scale: "0 None\n1 Mild\n2 Strong".into(),
+            ..OwnMeasureText::default()
+        };
+        keep_own(&mut c.measures, &text, "own-1".into()).unwrap();
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<Clinician>(&json).unwrap(), c);
+        let old: Clinician = serde_json::from_str(r#"{"name":"Dr. Lee"}"#).unwrap();
+        assert!(old.measures.is_empty());
+        assert!(!serde_json::to_string(&old).unwrap().contains("measures"));
     }
 
     #[test]

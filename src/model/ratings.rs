@@ -2,8 +2,8 @@
 //!
 //! Scores are validated against each scale's range so a mistyped value is
 //! refused with a clear message instead of being stored or silently clamped.
-//! Each scale also knows its severity bands and the change between two
-//! scores that counts as reliable, so every screen reads a score alike.
+//! Bands, cut-offs and reliable change are the measures library's
+//! (`model::measures`).
 
 use super::choice::choice_enum;
 use super::{InputError, parse_bounded};
@@ -56,65 +56,6 @@ impl Scale {
             Scale::Anxiety | Scale::Mood => 10,
             Scale::Gad7 => 21,
             Scale::Phq9 => 27,
-        }
-    }
-
-    /// The lowest score and name of each severity band above the lowest
-    /// (GAD-7: 5 mild, 10 moderate, 15 severe; PHQ-9 adds 15 moderately
-    /// severe and 20 severe); the self-ratings have none.
-    pub const fn severity_bands(self) -> &'static [(u8, &'static str)] {
-        match self {
-            Scale::Anxiety | Scale::Mood => &[],
-            Scale::Gad7 => &[(5, "mild"), (10, "moderate"), (15, "severe")],
-            Scale::Phq9 => &[
-                (5, "mild"),
-                (10, "moderate"),
-                (15, "moderately severe"),
-                (20, "severe"),
-            ],
-        }
-    }
-
-    /// A change at least this large, first score to latest, is reliable
-    /// (NHS Talking Therapies: GAD-7 4, PHQ-9 6); the self-ratings have no
-    /// such threshold.
-    pub const fn reliable_change(self) -> Option<u8> {
-        match self {
-            Scale::Gad7 => Some(4),
-            Scale::Phq9 => Some(6),
-            Scale::Anxiety | Scale::Mood => None,
-        }
-    }
-
-    /// Where the latest score lands against the first by the scale's
-    /// threshold; `None` for a scale without one. Lower is better on every
-    /// scale that has one.
-    pub fn change(self, first: u8, latest: u8) -> Option<ReliableChange> {
-        let threshold = self.reliable_change()?;
-        Some(if first >= latest.saturating_add(threshold) {
-            ReliableChange::Improvement
-        } else if latest >= first.saturating_add(threshold) {
-            ReliableChange::Deterioration
-        } else {
-            ReliableChange::NoChange
-        })
-    }
-}
-
-/// Where first to latest lands by a scale's reliable change threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReliableChange {
-    Improvement,
-    Deterioration,
-    NoChange,
-}
-
-impl ReliableChange {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Improvement => "reliable improvement",
-            Self::Deterioration => "reliable deterioration",
-            Self::NoChange => "no reliable change",
         }
     }
 }
@@ -212,72 +153,6 @@ mod tests {
         assert_eq!(labels, ["Anxiety (0–10)", "Mood (0–10)", "GAD-7", "PHQ-9"]);
         let max: Vec<_> = Scale::ALL.iter().map(|s| s.max()).collect();
         assert_eq!(max, [10, 10, 21, 27]);
-    }
-
-    #[test]
-    fn gad7_bands_start_at_5_10_and_15_and_phq9_adds_moderately_severe_and_severe() {
-        assert_eq!(
-            Scale::Gad7.severity_bands(),
-            [(5, "mild"), (10, "moderate"), (15, "severe")]
-        );
-        assert_eq!(
-            Scale::Phq9.severity_bands(),
-            [
-                (5, "mild"),
-                (10, "moderate"),
-                (15, "moderately severe"),
-                (20, "severe")
-            ]
-        );
-        for scale in Scale::ALL {
-            let bands = scale.severity_bands();
-            assert!(bands.windows(2).all(|w| w[0].0 < w[1].0), "{scale:?}");
-            assert!(
-                bands
-                    .iter()
-                    .all(|&(from, _)| from > 0 && from <= scale.max())
-            );
-        }
-    }
-
-    #[test]
-    fn self_ratings_have_no_severity_bands_and_no_reliable_change() {
-        for scale in [Scale::Anxiety, Scale::Mood] {
-            assert!(scale.severity_bands().is_empty());
-            assert_eq!(scale.reliable_change(), None);
-            assert_eq!(scale.change(8, 1), None);
-        }
-    }
-
-    #[test]
-    fn a_fall_of_four_on_gad7_is_a_reliable_improvement_and_three_is_not() {
-        assert_eq!(Scale::Gad7.reliable_change(), Some(4));
-        assert_eq!(
-            Scale::Gad7.change(15, 11),
-            Some(ReliableChange::Improvement)
-        );
-        assert_eq!(Scale::Gad7.change(15, 12), Some(ReliableChange::NoChange));
-        assert_eq!(
-            Scale::Gad7.change(9, 13),
-            Some(ReliableChange::Deterioration)
-        );
-    }
-
-    #[test]
-    fn a_change_of_six_on_phq9_is_reliable_and_five_is_not() {
-        assert_eq!(Scale::Phq9.reliable_change(), Some(6));
-        assert_eq!(Scale::Phq9.change(12, 6), Some(ReliableChange::Improvement));
-        assert_eq!(Scale::Phq9.change(12, 7), Some(ReliableChange::NoChange));
-        assert_eq!(
-            Scale::Phq9.change(6, 12),
-            Some(ReliableChange::Deterioration)
-        );
-        assert_eq!(Scale::Phq9.change(7, 12), Some(ReliableChange::NoChange));
-        assert_eq!(Scale::Phq9.change(27, 27), Some(ReliableChange::NoChange));
-        assert_eq!(
-            Scale::Phq9.change(0, 27),
-            Some(ReliableChange::Deterioration)
-        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ test("the sample course charts GAD-7 with its trend in words, as a table, and a 
   const chart = gad7.getByRole("img", { name: "GAD-7" });
   await expect(chart).toHaveAccessibleDescription(/^GAD-7 fell from 15 to \d+ over 13 sessions: reliable improvement/);
   await expect(page.getByRole("img", { name: "PHQ-9" })).toHaveAccessibleDescription(
-    "PHQ-9 fell from 12 to 6 over 13 sessions: reliable improvement.",
+    "PHQ-9 fell from 12 to 6 over 13 sessions: reliable recovery. A change of 6 points or more is reliable; the clinical cut-off is 10.",
   );
   await expect(page.getByRole("img", { name: "Anxiety and mood" })).toHaveAccessibleDescription(
     "Anxiety fell from 8 to 4 over 13 sessions. Mood rose from 3 to 7 over 13 sessions.",

@@ -1,4 +1,4 @@
-use super::{CourseCharts, DamagedClient, DeleteClient, TreatmentPlanPanel};
+use super::{CourseCharts, DamagedClient, DeleteClient, MeasureSchedule, TreatmentPlanPanel};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, Refusal, TextArea,
@@ -7,6 +7,7 @@ use crate::components::{
 use crate::model::Choice;
 use crate::model::charts::course_charts;
 use crate::model::clock::format_time_range;
+use crate::model::measures::{Scheduled, latest_own};
 use crate::model::treatment_plan::TreatmentPlan;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
@@ -106,7 +107,9 @@ fn ClientDetails(client: Client) -> impl IntoView {
         }
     };
     let planned = move || client.with(|c| c.course.planned_sessions);
-    let charts = Memo::new(move |_| sessions.with(|(list, _)| course_charts(list)));
+    let own_measures = state.peek(|s| s.clinician()).unwrap_or_default().measures;
+    let charted = own_measures.clone();
+    let charts = Memo::new(move |_| sessions.with(|(list, _)| course_charts(list, &charted)));
 
     view! {
         <Crumbs />
@@ -230,6 +233,14 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 />
             </div>
         </section>
+        <MeasureSchedule
+            scheduled=Signal::derive(move || client.with(|c| c.course.measures.clone()))
+            custom=latest_own(&own_measures).into_iter().cloned().collect()
+            on_change={move |measures: Vec<Scheduled>| edit("Measures due", &|c| {
+                c.course.measures = measures.clone();
+                Ok(())
+            })}
+        />
         <TreatmentPlanPanel
             plan=move || client.with(|c| c.plan.clone())
             sessions=move || sessions.with(|(list, _)| list.clone())

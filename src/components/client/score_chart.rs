@@ -8,18 +8,18 @@ use leptos::prelude::*;
 pub fn ScoreChart(chart: Chart) -> impl IntoView {
     let as_table = RwSignal::new(false);
     let picked = RwSignal::new(None::<usize>);
-    let key = chart.spec.key;
+    let key = &chart.spec.key;
     let (name_id, about_id) = (format!("chart-{key}"), format!("chart-{key}-about"));
     let legend = (chart.lines.len() > 1).then(|| {
         view! {
             <ul class="legend">
-                {chart.lines.iter().enumerate().map(|(i, l)| view! { <li class=format!("s{i}")>{l.name}</li> }).collect_view()}
+                {chart.lines.iter().enumerate().map(|(i, l)| view! { <li class=format!("s{i}")>{l.name.clone()}</li> }).collect_view()}
             </ul>
         }
     });
     let head = view! {
         <div class="section-head">
-            <h3 id=name_id.clone()>{chart.spec.title}</h3>
+            <h3 id=name_id.clone()>{chart.spec.title.clone()}</h3>
             <button type="button" on:click=move |_| as_table.update(|t| *t = !*t)>
                 {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
             </button>
@@ -60,8 +60,12 @@ fn plot(
         >
             {c.bands.iter().map(|b| view! {
                 <rect class=format!("band b{}", b.level) x=left y=b.y width=right - left height=b.height />
-                <text class="band-label" x=right - 3 y=b.y + 10 text-anchor="end">{b.label}</text>
+                <text class="band-label" x=right - 3 y=b.y + 10 text-anchor="end">{b.label.clone()}</text>
             }).collect_view()}
+            {c.cutoff_y.map(|y| view! {
+                <line class="cutoff" x1=left x2=right y1=y y2=y />
+                <text class="cutoff-label" x=left + 3 y=y - 3>"clinical cut-off"</text>
+            })}
             {c.y_ticks.iter().map(|(y, label)| view! {
                 <line class="grid" x1=left x2=right y1=*y y2=*y />
                 <text x=left - 4 y=y + 4 text-anchor="end">{label.clone()}</text>
@@ -92,9 +96,9 @@ fn table(c: &Chart) -> impl IntoView + use<> {
     view! {
         <div class="table-scroll">
             <table>
-                <caption class="visually-hidden">{c.spec.title}</caption>
+                <caption class="visually-hidden">{c.spec.title.clone()}</caption>
                 <thead>
-                    <tr>{c.headers().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                    <tr>{c.headers().map(|h| view! { <th scope="col">{h.to_string()}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>
                     {c.rows.iter().map(|r| view! {

@@ -1,4 +1,4 @@
-use super::SnippetList;
+use super::{OwnMeasures, SnippetList};
 use crate::components::{ChoiceSelect, PinSetting, TextInput};
 use crate::model::Clinician;
 use crate::model::note::NoteFormat;
@@ -81,6 +81,7 @@ pub fn ClinicianProfile() -> impl IntoView {
                 "Otherwise a file is named by the client's code or initials, since a downloads folder shows its name to anyone."
             </p>
             <SnippetList profile on_change=move |c| state.save_clinician(c) />
+            <OwnMeasures profile on_change=move |c| state.save_clinician(c) />
             <h3>"Handing the tablet to a client"</h3>
             <PinSetting />
         </details>

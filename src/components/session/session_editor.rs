@@ -1,10 +1,11 @@
-use super::{DeleteSession, SnippetExpander};
+use super::{DeleteSession, MeasuresPanel, SnippetExpander};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     CapturePanel, ConflictNotice, Crumbs, ExportMarkdown, FieldError, HandToClient, HomeworkPanel,
     HomeworkReview, NoteEditor, PlanPanel, RatingsPanel, RecordOf, SessionHeader, SigningPanel,
     TagPicker, TranscriptPanel, or_missing,
 };
+use crate::model::measures::due_in;
 use crate::model::snippets::last_session;
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
@@ -135,6 +136,11 @@ fn SessionForm(
     earlier: Vec<Session>,
 ) -> impl IntoView {
     let planned = client.course.planned_sessions;
+    let number = session.number;
+    let due = due_in(&client.course.measures, number, planned)
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
     let edited = EditedSession {
         session: RwSignal::new(session),
         error: RwSignal::new(None),
@@ -212,6 +218,7 @@ fn SessionForm(
                         <TagPicker kind=TagKind::Theme label="Themes" />
                     </section>
                     <RatingsPanel />
+                    <MeasuresPanel due custom=clinician.measures.clone() />
                     <HomeworkPanel />
                     <PlanPanel />
                 </fieldset>

@@ -1,7 +1,7 @@
 use super::labelled::labelled;
+use super::list_select::selected_index;
 use crate::model::Choice;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A labelled drop-down over a fixed set of choices that follows `value`.
 #[component]
@@ -21,11 +21,7 @@ pub fn ChoiceSelect<T: Choice>(
                 aria-label=name
                 on:change=move |ev| {
                     // The options are `T::ALL` in order.
-                    let picked = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                        .and_then(|select| usize::try_from(select.selected_index()).ok())
-                        .and_then(|i| T::ALL.get(i));
+                    let picked = selected_index(&ev).and_then(|i| T::ALL.get(i));
                     if let Some(&choice) = picked {
                         on_pick.run(choice);
                     }

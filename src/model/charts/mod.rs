@@ -6,6 +6,7 @@
 use super::Session;
 use super::clock::format_date;
 use super::homework::{Completion, histories};
+use super::measures;
 use super::ratings::Scale;
 
 /// The viewBox every chart is drawn into, in whole units: integers keep
@@ -21,88 +22,134 @@ const MIN_TICK_GAP: u32 = 22;
 const PLOT_W: u32 = (VIEW_W - LEFT - RIGHT) as u32;
 
 /// What one line of a chart plots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Measure {
+    /// A 0–10 self-rating kept with the session.
     Score(Scale),
     /// Share of the homework reviewed in a session that was done, in percent.
     HomeworkDone,
+    /// The totals of one measure of the library or the clinician's own,
+    /// scored by whichever of its versions each completion was given under.
+    Given(Vec<measures::Measure>),
 }
 
 impl Measure {
-    pub fn name(self) -> &'static str {
+    pub fn name(&self) -> &str {
         match self {
             Measure::Score(scale) => scale.name(),
             Measure::HomeworkDone => "Homework done",
+            Measure::Given(versions) => versions.last().map_or("", |m| m.name.as_str()),
         }
     }
 
-    fn unit(self) -> &'static str {
+    fn unit(&self) -> &'static str {
         match self {
-            Measure::Score(_) => "",
+            Measure::Score(_) | Measure::Given(_) => "",
             Measure::HomeworkDone => "%",
         }
+    }
+
+    /// A completion's total in one session, if it has one.
+    fn total_in(&self, session: &Session) -> Option<u32> {
+        let Measure::Given(versions) = self else {
+            return None;
+        };
+        let answers = session.measure_answers(&versions.first()?.id)?;
+        let measure = measures::find(versions, answers)?;
+        measure.score(answers).ok()?.total.ok()
     }
 }
 
 /// What a chart shows: its measures, range, severity bands and wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartSpec {
     /// Unique on a page; used for element ids.
-    pub key: &'static str,
-    pub title: &'static str,
+    pub key: String,
+    pub title: String,
     pub max: u32,
-    pub measures: &'static [Measure],
-    /// Lower bound and name of each band above the lowest, as its scale has them.
-    pub bands: &'static [(u8, &'static str)],
+    pub measures: Vec<Measure>,
+    /// Lower bound and name of each band above the lowest.
+    pub bands: Vec<(u32, String)>,
+    /// The clinical cut-off, drawn across the plot, where the measure has one.
+    pub cutoff: Option<u32>,
     /// Said after the trend, to explain what is counted.
-    pub about: &'static str,
+    pub about: String,
 }
 
-pub const CHARTS: [ChartSpec; 4] = [
+/// The anxiety and mood ratings, sharing one chart.
+pub fn feelings() -> ChartSpec {
     ChartSpec {
-        key: "feelings",
-        title: "Anxiety and mood (0–10)",
-        max: Scale::Anxiety.max() as u32,
-        measures: &[Measure::Score(Scale::Anxiety), Measure::Score(Scale::Mood)],
-        bands: &[],
-        about: "",
-    },
+        key: "feelings".into(),
+        title: "Anxiety and mood (0–10)".into(),
+        max: Scale::Anxiety.max().into(),
+        measures: vec![Measure::Score(Scale::Anxiety), Measure::Score(Scale::Mood)],
+        bands: Vec::new(),
+        cutoff: None,
+        about: String::new(),
+    }
+}
+
+/// Homework done per reviewing session.
+pub fn homework() -> ChartSpec {
     ChartSpec {
-        key: "gad7",
-        title: "GAD-7",
-        max: Scale::Gad7.max() as u32,
-        measures: &[Measure::Score(Scale::Gad7)],
-        bands: Scale::Gad7.severity_bands(),
-        about: "",
-    },
-    ChartSpec {
-        key: "phq9",
-        title: "PHQ-9",
-        max: Scale::Phq9.max() as u32,
-        measures: &[Measure::Score(Scale::Phq9)],
-        bands: Scale::Phq9.severity_bands(),
-        about: "",
-    },
-    ChartSpec {
-        key: "homework",
-        title: "Homework done",
+        key: "homework".into(),
+        title: "Homework done".into(),
         max: 100,
-        measures: &[Measure::HomeworkDone],
-        bands: &[],
+        measures: vec![Measure::HomeworkDone],
+        bands: Vec::new(),
+        cutoff: None,
         about: "Each point is the share of the homework reviewed in that session that was done; \
-                partly done counts as half.",
-    },
-];
+                partly done counts as half."
+            .into(),
+    }
+}
+
+/// A measure's chart, drawn to its latest version: its range, the bands
+/// above its lowest, its cut-off and what its reliable change is.
+pub fn measure_chart(versions: Vec<measures::Measure>) -> Option<ChartSpec> {
+    let latest = versions.iter().max_by_key(|m| m.version)?.clone();
+    let min = latest.min_total();
+    let bands = latest.bands.as_ref().map_or_else(Vec::new, |b| {
+        b.value
+            .iter()
+            .filter(|band| band.from > min)
+            .map(|band| (band.from, band.label.clone()))
+            .collect()
+    });
+    let mut about = Vec::new();
+    if let Some(threshold) = &latest.reliable_change {
+        about.push(format!(
+            "A change of {} points or more is reliable",
+            threshold.value
+        ));
+    }
+    if let Some(cutoff) = &latest.caseness {
+        about.push(format!("the clinical cut-off is {}", cutoff.value));
+    }
+    Some(ChartSpec {
+        key: format!("m-{}", latest.id),
+        title: latest.name.clone(),
+        max: latest.max_total(),
+        cutoff: latest.caseness.as_ref().map(|c| c.value),
+        measures: vec![Measure::Given(versions)],
+        bands,
+        about: about.join("; "),
+    })
+}
 
 /// One measure's values as (session number, value), in session order;
 /// sessions without a value are left out.
-pub fn series(sessions: &[Session], measure: Measure) -> Vec<(u32, u32)> {
+pub fn series(sessions: &[Session], measure: &Measure) -> Vec<(u32, u32)> {
     let mut points: Vec<(u32, u32)> = match measure {
         Measure::Score(scale) => sessions
             .iter()
-            .filter_map(|s| Some((s.number, s.score(scale)?.into())))
+            .filter_map(|s| Some((s.number, s.score(*scale)?.into())))
             .collect(),
         Measure::HomeworkDone => homework_done(sessions),
+        Measure::Given(_) => sessions
+            .iter()
+            .filter_map(|s| Some((s.number, measure.total_in(s)?)))
+            .collect(),
     };
     points.sort_by_key(|p| p.0);
     points.dedup_by_key(|p| p.0);
@@ -134,7 +181,7 @@ fn homework_done(sessions: &[Session]) -> Vec<(u32, u32)> {
 
 /// One measure's course in words: "GAD-7 fell from 15 to 8 over 13
 /// sessions: reliable improvement".
-pub fn trend(measure: Measure, points: &[(u32, u32)]) -> String {
+pub fn trend(measure: &Measure, points: &[(u32, u32)]) -> String {
     let (name, unit) = (measure.name(), measure.unit());
     let (Some(&(n0, first)), Some(&(n1, latest))) = (points.first(), points.last()) else {
         return format!("{name}: nothing recorded yet");
@@ -149,18 +196,13 @@ pub fn trend(measure: Measure, points: &[(u32, u32)]) -> String {
         std::cmp::Ordering::Equal => format!("was {first}{unit} at first and at the latest"),
     };
     let mut words = format!("{name} {course} over {span} sessions");
-    if let Measure::Score(scale) = measure
-        && let Some(change) = scale.change(score(first), score(latest))
+    if let Measure::Given(versions) = measure
+        && let Some(change) = versions.last().and_then(|m| m.change(first, latest))
     {
         words.push_str(": ");
-        words.push_str(change.label());
+        words.push_str(&change.label().to_lowercase());
     }
     words
-}
-
-/// A score as its scale holds it; a score's series only holds scores.
-fn score(value: u32) -> u8 {
-    u8::try_from(value).unwrap_or(u8::MAX)
 }
 
 /// Maps session numbers 1..=`last` and values 0..=`max` into the viewBox.
@@ -190,41 +232,41 @@ fn div_round(a: u32, b: u32) -> u32 {
 }
 
 /// A severity band as a rectangle across the plot; `level` 1 is the mildest.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Band {
     pub y: i32,
     pub height: i32,
     pub level: usize,
-    pub label: &'static str,
+    pub label: String,
 }
 
 pub fn bands(spec: &ChartSpec, scale: Scaling) -> Vec<Band> {
     spec.bands
         .iter()
         .enumerate()
-        .map(|(i, &(from, label))| {
-            let to = spec.bands.get(i + 1).map_or(spec.max, |b| b.0.into());
+        .map(|(i, (from, label))| {
+            let to = spec.bands.get(i + 1).map_or(spec.max, |b| b.0);
             let y = scale.y(to);
             Band {
                 y,
-                height: scale.y(from.into()) - y,
+                height: scale.y(*from) - y,
                 level: i + 1,
-                label,
+                label: label.clone(),
             }
         })
         .collect()
 }
 
 /// One measure's line: polyline points and the dots on them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
-    pub name: &'static str,
+    pub name: String,
     pub points: String,
     pub dots: Vec<(i32, i32)>,
 }
 
 /// A tap target: the column of the plot nearest to one session.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     /// Where the session's values sit.
     pub at: i32,
@@ -234,7 +276,7 @@ pub struct Hit {
 }
 
 /// A table row: session number, its date and one cell per measure.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub number: u32,
     pub date: String,
@@ -242,11 +284,13 @@ pub struct Row {
 }
 
 /// Everything one chart draws and says.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chart {
     pub spec: ChartSpec,
     pub description: String,
     pub bands: Vec<Band>,
+    /// Where the clinical cut-off runs across the plot, if the measure has one.
+    pub cutoff_y: Option<i32>,
     pub lines: Vec<Line>,
     pub x_ticks: Vec<(i32, String)>,
     pub y_ticks: Vec<(i32, String)>,
@@ -272,16 +316,34 @@ impl Chart {
         format!("Session {}, {}: {}", r.number, r.date, values.join(", "))
     }
 
-    pub fn headers(&self) -> impl Iterator<Item = &'static str> {
+    pub fn headers(&self) -> impl Iterator<Item = &str> {
         ["Session", "Date"]
             .into_iter()
-            .chain(self.spec.measures.iter().map(|m| m.name()))
+            .chain(self.spec.measures.iter().map(Measure::name))
     }
 }
 
-/// The course's charts that have at least one value, in [`CHARTS`] order.
-pub fn course_charts(sessions: &[Session]) -> Vec<Chart> {
-    CHARTS
+/// The course's charts that have at least one value: anxiety and mood,
+/// every measure given (the library's in its order, then the clinician's
+/// own, every version of which is in `custom`), then homework.
+pub fn course_charts(sessions: &[Session], custom: &[measures::Measure]) -> Vec<Chart> {
+    let mut specs = vec![feelings()];
+    let given = |id: &str| sessions.iter().any(|s| s.measure_answers(id).is_some());
+    let library = measures::library();
+    let shipped = library
+        .into_iter()
+        .filter(|m| given(&m.id))
+        .map(|m| vec![m]);
+    let mut own: Vec<Vec<measures::Measure>> = Vec::new();
+    for m in custom.iter().filter(|m| given(&m.id)) {
+        match own.iter_mut().find(|v| v[0].id == m.id) {
+            Some(versions) => versions.push(m.clone()),
+            None => own.push(vec![m.clone()]),
+        }
+    }
+    specs.extend(shipped.chain(own).filter_map(measure_chart));
+    specs.push(homework());
+    specs
         .iter()
         .filter_map(|spec| chart(spec, sessions))
         .collect()
@@ -289,7 +351,7 @@ pub fn course_charts(sessions: &[Session]) -> Vec<Chart> {
 
 /// One chart over sessions 1 to the highest numbered; `None` with no values.
 pub fn chart(spec: &ChartSpec, sessions: &[Session]) -> Option<Chart> {
-    let all: Vec<Vec<(u32, u32)>> = spec.measures.iter().map(|&m| series(sessions, m)).collect();
+    let all: Vec<Vec<(u32, u32)>> = spec.measures.iter().map(|m| series(sessions, m)).collect();
     if all.iter().all(Vec::is_empty) {
         return None;
     }
@@ -301,7 +363,6 @@ pub fn chart(spec: &ChartSpec, sessions: &[Session]) -> Option<Chart> {
     let mut numbers: Vec<u32> = all.iter().flatten().map(|p| p.0).collect();
     numbers.sort_unstable();
     numbers.dedup();
-    let unit = |m: Measure| m.unit();
     let rows: Vec<Row> = numbers
         .iter()
         .map(|&number| Row {
@@ -314,8 +375,8 @@ pub fn chart(spec: &ChartSpec, sessions: &[Session]) -> Option<Chart> {
                 .measures
                 .iter()
                 .zip(&all)
-                .map(|(&m, points)| match points.iter().find(|p| p.0 == number) {
-                    Some(p) => format!("{}{}", p.1, unit(m)),
+                .map(|(m, points)| match points.iter().find(|p| p.0 == number) {
+                    Some(p) => format!("{}{}", p.1, m.unit()),
                     None => "—".into(),
                 })
                 .collect(),
@@ -325,7 +386,7 @@ pub fn chart(spec: &ChartSpec, sessions: &[Session]) -> Option<Chart> {
         .measures
         .iter()
         .zip(&all)
-        .map(|(&m, points)| trend(m, points))
+        .map(|(m, points)| trend(m, points))
         .collect();
     if !spec.about.is_empty() {
         description.push(spec.about.trim_end_matches('.').to_string());
@@ -340,7 +401,7 @@ pub fn chart(spec: &ChartSpec, sessions: &[Session]) -> Option<Chart> {
                 .map(|&(n, v)| (scale.x(n), scale.y(v)))
                 .collect();
             Line {
-                name: m.name(),
+                name: m.name().to_string(),
                 points: dots
                     .iter()
                     .map(|(x, y)| format!("{x},{y}"))
@@ -351,9 +412,10 @@ pub fn chart(spec: &ChartSpec, sessions: &[Session]) -> Option<Chart> {
         })
         .collect();
     Some(Chart {
-        spec: *spec,
+        spec: spec.clone(),
         description: description.join(". ") + ".",
         bands: bands(spec, scale),
+        cutoff_y: spec.cutoff.map(|c| scale.y(c)),
         lines,
         x_ticks: x_ticks(scale),
         y_ticks: y_ticks(spec, scale),
@@ -379,7 +441,7 @@ fn y_ticks(spec: &ChartSpec, scale: Scaling) -> Vec<(i32, String)> {
     if spec.bands.is_empty() {
         values.push(spec.max / 2);
     }
-    values.extend(spec.bands.iter().map(|b| u32::from(b.0)));
+    values.extend(spec.bands.iter().map(|b| b.0));
     values.push(spec.max);
     values
         .into_iter()

@@ -1,9 +1,15 @@
 use super::*;
 use crate::model::homework::{Assignment, Review};
+use crate::model::measures;
 use chrono::NaiveDate;
 
-const GAD7: Measure = Measure::Score(Scale::Gad7);
-const PHQ9: Measure = Measure::Score(Scale::Phq9);
+fn given(id: &str) -> Measure {
+    Measure::Given(vec![measures::shipped(id).unwrap()])
+}
+
+fn spec(id: &str) -> ChartSpec {
+    measure_chart(vec![measures::shipped(id).unwrap()]).unwrap()
+}
 
 fn session(number: u32, gad7: Option<u8>) -> Session {
     let mut s = Session {
@@ -28,8 +34,8 @@ fn gad7_course(scores: &[Option<u8>]) -> Vec<Session> {
 #[test]
 fn sessions_without_a_score_are_left_out_of_the_series() {
     let sessions = gad7_course(&[Some(15), None, Some(12), None]);
-    assert_eq!(series(&sessions, GAD7), [(1, 15), (3, 12)]);
-    assert_eq!(series(&sessions, PHQ9), []);
+    assert_eq!(series(&sessions, &given("gad7")), [(1, 15), (3, 12)]);
+    assert_eq!(series(&sessions, &given("phq9")), []);
 }
 
 #[test]
@@ -52,8 +58,8 @@ fn points_map_into_the_viewbox_from_the_first_to_the_last_session() {
 #[test]
 fn gad7_bands_start_at_5_10_and_15_and_reach_the_top() {
     let scale = Scaling { last: 13, max: 21 };
-    let got = bands(&CHARTS[1], scale);
-    let labels: Vec<_> = got.iter().map(|b| b.label).collect();
+    let got = bands(&spec("gad7"), scale);
+    let labels: Vec<_> = got.iter().map(|b| b.label.as_str()).collect();
     assert_eq!(labels, ["mild", "moderate", "severe"]);
     let bottoms: Vec<_> = got.iter().map(|b| b.y + b.height).collect();
     assert_eq!(bottoms, [scale.y(5), scale.y(10), scale.y(15)]);
@@ -65,7 +71,7 @@ fn gad7_bands_start_at_5_10_and_15_and_reach_the_top() {
 #[test]
 fn phq9_bands_start_at_5_10_15_and_20() {
     let scale = Scaling { last: 5, max: 27 };
-    let got = bands(&CHARTS[2], scale);
+    let got = bands(&spec("phq9"), scale);
     let bottoms: Vec<_> = got.iter().map(|b| b.y + b.height).collect();
     assert_eq!(bottoms, [scale.y(5), scale.y(10), scale.y(15), scale.y(20)]);
     assert_eq!(got[3].label, "severe");
@@ -75,11 +81,11 @@ fn phq9_bands_start_at_5_10_15_and_20() {
 #[test]
 fn a_fall_of_four_on_gad7_is_a_reliable_improvement_and_three_is_not() {
     assert_eq!(
-        trend(GAD7, &[(1, 15), (13, 11)]),
+        trend(&given("gad7"), &[(1, 15), (13, 11)]),
         "GAD-7 fell from 15 to 11 over 13 sessions: reliable improvement"
     );
     assert_eq!(
-        trend(GAD7, &[(1, 15), (13, 12)]),
+        trend(&given("gad7"), &[(1, 15), (13, 12)]),
         "GAD-7 fell from 15 to 12 over 13 sessions: no reliable change"
     );
 }
@@ -87,32 +93,54 @@ fn a_fall_of_four_on_gad7_is_a_reliable_improvement_and_three_is_not() {
 #[test]
 fn a_change_of_six_on_phq9_is_reliable_and_five_is_not() {
     assert_eq!(
-        trend(PHQ9, &[(1, 12), (4, 6)]),
-        "PHQ-9 fell from 12 to 6 over 4 sessions: reliable improvement"
+        trend(&given("phq9"), &[(1, 12), (4, 6)]),
+        "PHQ-9 fell from 12 to 6 over 4 sessions: reliable recovery"
     );
     assert_eq!(
-        trend(PHQ9, &[(1, 12), (4, 7)]),
+        trend(&given("phq9"), &[(1, 12), (4, 7)]),
         "PHQ-9 fell from 12 to 7 over 4 sessions: no reliable change"
     );
 }
 
 #[test]
-fn score_charts_draw_the_bands_and_top_of_their_scale() {
-    assert_eq!(CHARTS[1].bands, Scale::Gad7.severity_bands());
-    assert_eq!(CHARTS[2].bands, Scale::Phq9.severity_bands());
-    assert_eq!(CHARTS[1].max, 21);
-    assert_eq!(CHARTS[2].max, 27);
-    assert_eq!(CHARTS[0].max, 10);
+fn a_measure_chart_draws_the_bands_above_the_lowest_its_cut_off_and_the_top_of_its_range() {
+    let gad7 = spec("gad7");
+    let bands: Vec<(u32, &str)> = gad7.bands.iter().map(|(f, l)| (*f, l.as_str())).collect();
+    assert_eq!(bands, [(5, "mild"), (10, "moderate"), (15, "severe")]);
+    assert_eq!((gad7.max, gad7.cutoff), (21, Some(8)));
+    let phq9 = spec("phq9");
+    assert_eq!((phq9.max, phq9.cutoff, phq9.bands.len()), (27, Some(10), 4));
+    let pcl5 = spec("pcl5");
+    assert_eq!(
+        (pcl5.max, pcl5.cutoff, pcl5.title.as_str()),
+        (80, Some(33), "PCL-5")
+    );
+    assert_eq!(feelings().max, 10);
+    let sessions = gad7_course(&[Some(15), Some(12)]);
+    let c = chart(&gad7, &sessions).unwrap();
+    assert_eq!(c.cutoff_y, Some(Scaling { last: 2, max: 21 }.y(8)));
+}
+
+#[test]
+fn a_fall_from_a_case_to_below_the_cut_off_reads_as_reliable_recovery() {
+    assert_eq!(
+        trend(&given("phq9"), &[(1, 12), (4, 6)]),
+        "PHQ-9 fell from 12 to 6 over 4 sessions: reliable recovery"
+    );
+    assert_eq!(
+        trend(&given("pcl5"), &[(1, 50), (6, 40)]),
+        "PCL-5 fell from 50 to 40 over 6 sessions: reliable improvement"
+    );
 }
 
 #[test]
 fn a_rise_past_the_threshold_reads_as_reliable_deterioration() {
     assert_eq!(
-        trend(PHQ9, &[(2, 6), (3, 9), (5, 12)]),
+        trend(&given("phq9"), &[(2, 6), (3, 9), (5, 12)]),
         "PHQ-9 rose from 6 to 12 over 4 sessions: reliable deterioration"
     );
     assert_eq!(
-        trend(GAD7, &[(1, 9), (4, 13)]),
+        trend(&given("gad7"), &[(1, 9), (4, 13)]),
         "GAD-7 rose from 9 to 13 over 4 sessions: reliable deterioration"
     );
 }
@@ -120,7 +148,7 @@ fn a_rise_past_the_threshold_reads_as_reliable_deterioration() {
 #[test]
 fn an_unchanged_score_reads_as_no_reliable_change() {
     assert_eq!(
-        trend(GAD7, &[(1, 10), (2, 14), (3, 10)]),
+        trend(&given("gad7"), &[(1, 10), (2, 14), (3, 10)]),
         "GAD-7 was 10 at first and at the latest over 3 sessions: no reliable change"
     );
 }
@@ -128,17 +156,17 @@ fn an_unchanged_score_reads_as_no_reliable_change() {
 #[test]
 fn a_single_score_and_no_scores_are_said_plainly() {
     assert_eq!(
-        trend(GAD7, &[(1, 15)]),
+        trend(&given("gad7"), &[(1, 15)]),
         "GAD-7 was 15 in session 1, the only one so far"
     );
-    assert_eq!(trend(GAD7, &[]), "GAD-7: nothing recorded yet");
+    assert_eq!(trend(&given("gad7"), &[]), "GAD-7: nothing recorded yet");
 }
 
 #[test]
 fn self_ratings_have_no_reliable_change_wording() {
     let anxiety = Measure::Score(Scale::Anxiety);
     assert_eq!(
-        trend(anxiety, &[(1, 8), (13, 4)]),
+        trend(&anxiety, &[(1, 8), (13, 4)]),
         "Anxiety fell from 8 to 4 over 13 sessions"
     );
 }
@@ -146,18 +174,19 @@ fn self_ratings_have_no_reliable_change_wording() {
 #[test]
 fn a_chart_without_any_value_is_not_drawn() {
     let sessions = gad7_course(&[None, None]);
-    assert_eq!(chart(&CHARTS[1], &sessions), None);
-    assert!(course_charts(&sessions).is_empty());
-    assert!(course_charts(&[]).is_empty());
+    assert_eq!(chart(&spec("gad7"), &sessions), None);
+    assert!(course_charts(&sessions, &[]).is_empty());
+    assert!(course_charts(&[], &[]).is_empty());
 }
 
 #[test]
 fn the_gad7_chart_says_its_trend_and_lists_its_numbers() {
     let sessions = gad7_course(&[Some(15), None, Some(11), Some(8)]);
-    let c = chart(&CHARTS[1], &sessions).unwrap();
+    let c = chart(&spec("gad7"), &sessions).unwrap();
     assert_eq!(
         c.description,
-        "GAD-7 fell from 15 to 8 over 4 sessions: reliable improvement."
+        "GAD-7 fell from 15 to 8 over 4 sessions: reliable improvement. A change of 4 points \
+         or more is reliable; the clinical cut-off is 8."
     );
     assert_eq!(
         c.headers().collect::<Vec<_>>(),
@@ -208,7 +237,7 @@ fn the_gad7_chart_says_its_trend_and_lists_its_numbers() {
 #[test]
 fn tap_columns_cover_the_plot_without_overlapping() {
     let sessions = gad7_course(&[Some(15), None, Some(11), Some(8)]);
-    let c = chart(&CHARTS[1], &sessions).unwrap();
+    let c = chart(&spec("gad7"), &sessions).unwrap();
     assert_eq!(c.hits.first().unwrap().x, 0);
     for pair in c.hits.windows(2) {
         assert_eq!(pair[0].x + pair[0].width, pair[1].x);
@@ -218,15 +247,15 @@ fn tap_columns_cover_the_plot_without_overlapping() {
     assert_eq!(c.hits.iter().map(|h| h.row).collect::<Vec<_>>(), [0, 1, 2]);
     // Thirteen sessions leave each column at least 24 units wide.
     let sessions = gad7_course(&[Some(10); 13]);
-    let c = chart(&CHARTS[1], &sessions).unwrap();
+    let c = chart(&spec("gad7"), &sessions).unwrap();
     assert!(c.hits.iter().all(|h| h.width >= 24), "{:?}", c.hits);
 }
 
 #[test]
 fn session_labels_thin_out_on_a_long_course() {
-    let short = chart(&CHARTS[1], &gad7_course(&[Some(10); 13])).unwrap();
+    let short = chart(&spec("gad7"), &gad7_course(&[Some(10); 13])).unwrap();
     assert_eq!(short.x_ticks.len(), 13);
-    let long = chart(&CHARTS[1], &gad7_course(&[Some(10); 40])).unwrap();
+    let long = chart(&spec("gad7"), &gad7_course(&[Some(10); 40])).unwrap();
     assert!(long.x_ticks.len() < 20);
     assert_eq!(long.x_ticks[0].1, "1");
 }
@@ -237,7 +266,7 @@ fn two_ratings_share_a_chart_with_a_cell_each_and_a_dash_when_missing() {
     sessions[0].ratings.anxiety = Some(8);
     sessions[0].ratings.mood = Some(3);
     sessions[1].ratings.anxiety = Some(6);
-    let c = chart(&CHARTS[0], &sessions).unwrap();
+    let c = chart(&feelings(), &sessions).unwrap();
     assert_eq!(c.lines.len(), 2);
     assert_eq!(c.lines[1].dots.len(), 1);
     assert_eq!(c.rows[1].cells, ["6", "—"]);
@@ -263,12 +292,33 @@ fn homework_done_counts_partly_as_half_of_what_each_session_reviewed() {
     // Not reviewed yet, and a review of nothing that was assigned: not counted.
     sessions[2].reviews.push(Review::new("b"));
     sessions[2].review_mut("zzz").completion = Some(Completion::Done);
-    assert_eq!(series(&sessions, Measure::HomeworkDone), [(2, 75), (3, 0)]);
-    let c = chart(&CHARTS[3], &sessions).unwrap();
+    assert_eq!(series(&sessions, &Measure::HomeworkDone), [(2, 75), (3, 0)]);
+    let c = chart(&homework(), &sessions).unwrap();
     assert_eq!(
         c.description,
         "Homework done fell from 75% to 0% over 2 sessions. Each point is the share of the homework \
          reviewed in that session that was done; partly done counts as half."
     );
     assert_eq!(c.caption(0), "Session 2, 8 May 2025: Homework done 75%");
+}
+
+#[test]
+fn every_measure_given_in_the_course_is_charted_between_the_ratings_and_homework() {
+    use crate::model::measures::{MeasureAnswers, Respondent};
+    let pcl5 = measures::shipped("pcl5").unwrap();
+    let mut sessions = gad7_course(&[Some(15), None, Some(8)]);
+    sessions[0].ratings.anxiety = Some(6);
+    for (s, value) in sessions.iter_mut().zip([3, 2, 1]) {
+        let answers = MeasureAnswers::new(&pcl5, Respondent::Paper, vec![Some(value); 20], 0);
+        s.record_measure(answers.unwrap());
+    }
+    let charts = course_charts(&sessions, &[]);
+    let titles: Vec<&str> = charts.iter().map(|c| c.spec.title.as_str()).collect();
+    assert_eq!(titles, ["Anxiety and mood (0–10)", "GAD-7", "PCL-5"]);
+    assert_eq!(
+        charts[2].description,
+        "PCL-5 fell from 60 to 20 over 3 sessions: reliable recovery. A change of 10 points or \
+         more is reliable; the clinical cut-off is 33."
+    );
+    assert_eq!(charts[2].rows[1].cells, ["40"]);
 }

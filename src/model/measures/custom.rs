@@ -45,6 +45,10 @@ pub enum CustomError {
         from: u32,
         to: u32,
     },
+    /// A line of the typed response scale, from 1, that does not read.
+    ScaleLine(usize),
+    /// A line of the typed bands, from 1, that does not read.
+    BandLine(usize),
 }
 
 impl fmt::Display for CustomError {
@@ -72,6 +76,14 @@ impl fmt::Display for CustomError {
             }
             Self::BandGap { from, to } if from == to => write!(f, "No band covers {from}."),
             Self::BandGap { from, to } => write!(f, "No band covers {from}–{to}."),
+            Self::ScaleLine(n) => write!(
+                f,
+                "Answer line {n}: write its value, then its label, like “0 Never”."
+            ),
+            Self::BandLine(n) => write!(
+                f,
+                "Band line {n}: write the totals it covers, then its name, like “0–4 Low”."
+            ),
         }
     }
 }

@@ -15,6 +15,7 @@ mod audit;
 mod change;
 mod custom;
 mod gad7;
+mod own;
 mod pcl5;
 mod phq9;
 mod schedule;
@@ -26,7 +27,8 @@ pub use answers::{
 };
 pub use change::Change;
 pub use custom::{CustomError, CustomMeasure};
-pub use schedule::{Due, Scheduled, due_in};
+pub use own::{OwnMeasureText, keep_own, latest_own};
+pub use schedule::{Due, Scheduled, due_in, offered, schedule};
 pub use summary::answered_by;
 
 use serde::{Deserialize, Serialize};
@@ -59,10 +61,11 @@ pub fn shipped(id: &str) -> Option<Measure> {
 /// The measure answers were given under: a shipped one, or one of the
 /// clinician's own (`custom`, every version kept), by id and version.
 pub fn find(custom: &[Measure], answers: &MeasureAnswers) -> Option<Measure> {
-    shipped(&answers.measure)
-        .into_iter()
-        .chain(custom.iter().cloned())
-        .find(|m| m.id == answers.measure && m.version == answers.version)
+    let given_under = |m: &Measure| m.id == answers.measure && m.version == answers.version;
+    match custom.iter().find(|m| given_under(m)) {
+        Some(m) => Some(m.clone()),
+        None => shipped(&answers.measure).filter(given_under),
+    }
 }
 
 /// A questionnaire or rating, as data.

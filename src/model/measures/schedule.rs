@@ -28,18 +28,40 @@ impl Due {
     pub fn in_session(self, number: u32, planned: u32) -> bool {
         match self {
             Due::EverySession => true,
-            Due::Every { sessions } => number.saturating_sub(1) % sessions.max(1) == 0,
+            Due::Every { sessions } => number.saturating_sub(1).is_multiple_of(sessions.max(1)),
             Due::StartAndEnd => number == 1 || number == planned,
         }
     }
 
-    /// "every session", "every 2 sessions", "at the start and end".
+    /// "Every session", "Every 2 sessions", "At the start and end".
     pub fn label(self) -> String {
         match self {
-            Due::EverySession | Due::Every { sessions: 1 } => "every session".into(),
-            Due::Every { sessions } => format!("every {sessions} sessions"),
-            Due::StartAndEnd => "at the start and end".into(),
+            Due::EverySession | Due::Every { sessions: 1 } => "Every session".into(),
+            Due::Every { sessions } => format!("Every {sessions} sessions"),
+            Due::StartAndEnd => "At the start and end".into(),
         }
+    }
+}
+
+/// The intervals a schedule offers, from every session to every 12th.
+pub fn offered() -> Vec<Due> {
+    let every = [2, 3, 4, 5, 6, 8, 10, 12].map(|sessions| Due::Every { sessions });
+    [Due::EverySession]
+        .into_iter()
+        .chain(every)
+        .chain([Due::StartAndEnd])
+        .collect()
+}
+
+/// Puts `measure` on the schedule, or changes when it is due; kept in the
+/// order first scheduled.
+pub fn schedule(schedule: &mut Vec<Scheduled>, measure: &str, due: Due) {
+    match schedule.iter_mut().find(|s| s.measure == measure) {
+        Some(kept) => kept.due = due,
+        None => schedule.push(Scheduled {
+            measure: measure.into(),
+            due,
+        }),
     }
 }
 
@@ -69,7 +91,7 @@ mod tests {
         let every_2 = Due::Every { sessions: 2 };
         let due: Vec<u32> = (1..=6).filter(|&n| every_2.in_session(n, 12)).collect();
         assert_eq!(due, [1, 3, 5]);
-        assert_eq!(every_2.label(), "every 2 sessions");
+        assert_eq!(every_2.label(), "Every 2 sessions");
     }
 
     #[test]
@@ -81,6 +103,28 @@ mod tests {
         assert!((1..=30).all(|n| Due::EverySession.in_session(n, 12)));
         // A schedule kept with no interval still reads as every session.
         assert!(Due::Every { sessions: 0 }.in_session(2, 12));
+    }
+
+    #[test]
+    fn scheduling_a_measure_again_changes_when_it_is_due_and_keeps_its_place() {
+        let mut kept = Vec::new();
+        schedule(&mut kept, "phq9", Due::EverySession);
+        schedule(&mut kept, "gad7", Due::StartAndEnd);
+        schedule(&mut kept, "phq9", Due::Every { sessions: 2 });
+        assert_eq!(
+            kept,
+            [
+                scheduled("phq9", Due::Every { sessions: 2 }),
+                scheduled("gad7", Due::StartAndEnd)
+            ]
+        );
+        let labels: Vec<String> = offered().into_iter().map(Due::label).collect();
+        assert_eq!(labels.first().map(String::as_str), Some("Every session"));
+        assert_eq!(labels[1], "Every 2 sessions");
+        assert_eq!(
+            labels.last().map(String::as_str),
+            Some("At the start and end")
+        );
     }
 
     #[test]

@@ -21,13 +21,13 @@ impl Measure {
         }
     }
 
-    /// "Intrusions (B) 7", one per subscale, "not totalled" while an item is unanswered.
+    /// "Intrusion (cluster B): 7", one per subscale, "not totalled" while an item is unanswered.
     pub fn subscale_lines(&self, scored: &Scored) -> Vec<String> {
         scored
             .subscales
             .iter()
             .map(|s| match s.total {
-                Some(total) => format!("{} {total}", s.name),
+                Some(total) => format!("{}: {total}", s.name),
                 None => format!("{}: not totalled", s.name),
             })
             .collect()

@@ -9,6 +9,7 @@ pub use markdown::{escape, to_markdown};
 
 use super::clock::{format_date, format_moment, format_time, format_time_range};
 use super::homework::{Assignment, HomeworkKind, Review};
+use super::measures::{self, Measure, MeasureAnswers};
 use super::ratings::Scale;
 use super::{Choice, Client, Clinician, Session};
 
@@ -25,6 +26,21 @@ pub enum Block {
     Signature(String),
     /// Each session of a course starts on a new page.
     PageBreak,
+}
+
+/// A completion given item by item: its summary as the heading, then every
+/// item's answer and the subscales; `None` for a total kept on its own
+/// (listed among the scores) or a measure not on this device.
+fn item_answers(answers: &MeasureAnswers, own: &[Measure]) -> Option<(String, Vec<String>)> {
+    let measure = measures::find(own, answers)?;
+    let mut lines = measure.item_lines(answers);
+    if lines.is_empty() {
+        return None;
+    }
+    if let Ok(scored) = measure.score(answers) {
+        lines.extend(measure.subscale_lines(&scored));
+    }
+    Some((measure.summary(answers), lines))
 }
 
 /// "10:00–10:50 (50 min)"; `None` without a start time.
@@ -118,6 +134,11 @@ pub fn session_record(
         .collect();
     if !scores.is_empty() {
         part("Scores", Block::Items(scores));
+    }
+    for answers in &session.measures {
+        if let Some((heading, lines)) = item_answers(answers, &clinician.measures) {
+            part(&heading, Block::Items(lines));
+        }
     }
     let mut risk = format!("Risk: {}", session.risk.level.label());
     if !session.risk.note.trim().is_empty() {

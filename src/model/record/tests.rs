@@ -289,3 +289,28 @@ fn the_course_record_holds_the_treatment_plan_and_a_session_its_goals() {
         "{markdown}"
     );
 }
+
+#[test]
+fn a_measure_answered_item_by_item_is_exported_with_every_answer() {
+    use crate::model::measures::{self, MeasureAnswers, Respondent};
+    let (client, clinician, mut sessions) = sample_course();
+    let pcl5 = measures::shipped(measures::PCL5).unwrap();
+    let mut values = vec![Some(1); 20];
+    values[19] = None;
+    let answers = MeasureAnswers::new(&pcl5, Respondent::Paper, values, 0).unwrap();
+    sessions.last_mut().unwrap().record_measure(answers);
+    let session = sessions.last().unwrap();
+    let markdown = to_markdown(&session_record(session, &client, &clinician, &sessions));
+    assert!(
+        markdown.contains(
+            "## PCL-5: No PCL-5 total: item 20 is unanswered, and the PCL-5 is totalled only \
+             with every item answered. (the clinician, from the client's paper form)"
+        ),
+        "{markdown}"
+    );
+    assert!(markdown.contains("- 1\\. Repeated, disturbing, and unwanted memories of the stressful experience?: 1 — A little bit\n"), "{markdown}");
+    assert!(markdown.contains("- 20\\. Trouble falling or staying asleep?: not answered\n"));
+    assert!(markdown.contains("- Intrusion (cluster B): 5\n"));
+    // Its totals kept as scores are listed as before.
+    assert!(markdown.contains("- GAD-7: 8 of 21\n"));
+}
