@@ -2,7 +2,7 @@ use crate::components::use_edited_session;
 use crate::components::{FieldError, ListSelect, Refusal, selected_index};
 use crate::model::Choice;
 use crate::model::measures::{
-    self, AnswerError, Answered, Measure, MeasureAnswers, Respondent, answered_by, latest_own,
+    self, AnswerError, Answered, Measure, MeasureAnswers, Respondent, answered_by,
 };
 use crate::platform::now_ms;
 use leptos::prelude::*;
@@ -19,10 +19,7 @@ pub fn MeasuresPanel(
 ) -> impl IntoView {
     let edited = use_edited_session();
     let session = edited.session;
-    let offered: Vec<Measure> = measures::library()
-        .into_iter()
-        .chain(latest_own(&custom).into_iter().cloned())
-        .collect();
+    let offered = measures::to_give(&custom);
     let name_of = {
         let offered = offered.clone();
         move |id: &str| {

@@ -27,7 +27,7 @@ pub use answers::{
 };
 pub use change::Change;
 pub use custom::{CustomError, CustomMeasure};
-pub use own::{OwnMeasureText, keep_own, latest_own};
+pub use own::{OwnMeasureText, keep_own, latest_own, to_give};
 pub use schedule::{Due, Scheduled, due_in, offered, schedule};
 pub use summary::answered_by;
 

@@ -120,6 +120,15 @@ pub fn latest_own(kept: &[Measure]) -> Vec<&Measure> {
     latest
 }
 
+/// What a clinician can give: the shipped library, then the latest version
+/// of each of their own measures.
+pub fn to_give(kept: &[Measure]) -> Vec<Measure> {
+    super::library()
+        .into_iter()
+        .chain(latest_own(kept).into_iter().cloned())
+        .collect()
+}
+
 fn non_empty_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     (1..)
         .zip(text.lines())
@@ -209,6 +218,23 @@ mod tests {
         assert_eq!(latest_own(&kept).len(), 1);
         assert_eq!(latest_own(&kept)[0].items.len(), 4);
         assert_eq!(find(&kept, &old), Some(first));
+    }
+
+    #[test]
+    fn a_clinician_is_offered_the_library_then_the_latest_version_of_each_own_measure() {
+        let mut kept = Vec::new();
+        keep_own(&mut kept, &sleep_scale(), "own-1".into()).unwrap();
+        let mut changed = sleep_scale();
+        changed.name = "Sleep this week".into();
+        keep_own(&mut kept, &changed, "own-1".into()).unwrap();
+        let offered = to_give(&kept);
+        let shipped = crate::model::measures::library().len();
+        assert_eq!(offered.len(), shipped + 1);
+        assert_eq!(offered[0].id, crate::model::measures::PHQ9);
+        assert_eq!(
+            (offered[shipped].id.as_str(), offered[shipped].version),
+            ("own-1", 2)
+        );
     }
 
     #[test]
