@@ -41,21 +41,27 @@ pub const AUDIT: &str = "audit";
 pub const ANXIETY: &str = "anxiety";
 pub const MOOD: &str = "mood";
 
+/// Ids of every shipped measure, in the order they are offered.
+const SHIPPED: [&str; 6] = [PHQ9, GAD7, PCL5, AUDIT, ANXIETY, MOOD];
+
 /// Every shipped measure, in the order they are offered.
 pub fn library() -> Vec<Measure> {
-    vec![
-        phq9::measure(),
-        gad7::measure(),
-        pcl5::measure(),
-        audit::measure(),
-        zero_to_ten::anxiety(),
-        zero_to_ten::mood(),
-    ]
+    SHIPPED.iter().filter_map(|id| shipped(id)).collect()
 }
 
-/// The shipped measure with this id, if there is one.
+/// The shipped measure with this id, if there is one; only that one is
+/// built, since a session's scores are read on every redraw of its form.
 pub fn shipped(id: &str) -> Option<Measure> {
-    library().into_iter().find(|m| m.id == id)
+    let build = match id {
+        PHQ9 => phq9::measure,
+        GAD7 => gad7::measure,
+        PCL5 => pcl5::measure,
+        AUDIT => audit::measure,
+        ANXIETY => zero_to_ten::anxiety,
+        MOOD => zero_to_ten::mood,
+        _ => return None,
+    };
+    Some(build())
 }
 
 /// The measure answers were given under: a shipped one, or one of the

@@ -64,6 +64,9 @@ impl Session {
         let Some(id) = measure_id(scale) else {
             return self.ratings.get(scale);
         };
+        if let Some(total) = self.total_only(scale) {
+            return Some(total);
+        }
         let measure = measures::shipped(id)?;
         let total = measure.score(self.measure_answers(id)?).ok()?.total.ok()?;
         u8::try_from(total).ok()
