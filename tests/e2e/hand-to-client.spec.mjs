@@ -279,3 +279,46 @@ test("a measure of the clinician's own is handed to the client like a published 
   expect(session.record.measures.map((m) => [m.answered.by, m.answered.values])).toEqual([["client", [2, 2]]]);
   expect(session.record.measures[0].measure).not.toMatch(/^(phq9|gad7|pcl5|audit|anxiety|mood)$/);
 });
+
+test("a client completes the PCL-5 one item per screen, the passphrase takes the tablet back, and the session and chart show its total and clusters", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const passphrase = "cobalt lantern orchard mosaic";
+  await startWithSession(page);
+  const session = page.url();
+  await page.getByRole("link", { name: "Sessionpad" }).click();
+  await turnOnLock(page, passphrase);
+  await page.goto(session);
+  await handOver(page, ["PCL-5"], { pin: null });
+  await page.getByRole("button", { name: "One question at a time" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("PTSD Checklist for DSM-5 (PCL-5)");
+  // Clusters B (items 1–5) Moderately, C (6–7) A little bit, D (8–14) Quite a bit, E (15–20) Not at all.
+  const answerOf = (n) => (n <= 5 ? "Moderately" : n <= 7 ? "A little bit" : n <= 14 ? "Quite a bit" : "Not at all");
+  for (let n = 1; n <= 20; n++) {
+    await expect(page.getByText(`Question ${n} of 20`)).toBeVisible();
+    if (n === 10) {
+      // Halfway, the client tries the browser's Back and the search key: still the questionnaire.
+      await page.goBack().catch(() => {});
+      await page.keyboard.press("/");
+      await seesNoRecord(page);
+      await expect(page.getByText(`Question ${n} of 20`)).toBeVisible();
+    }
+    await page.getByRole("button", { name: answerOf(n), exact: true }).click();
+  }
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
+  await handBack(page, passphrase);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+  // 5·2 + 2·1 + 7·3 + 6·0 = 33, the cut-point.
+  const pcl5 = page.locator(".measure").filter({ hasText: "PCL-5" });
+  await expect(pcl5.locator(".measure-total")).toContainText("33 of 80");
+  await expect(pcl5.locator(".subscales li")).toHaveText([
+    "Intrusion (cluster B): 10",
+    "Avoidance (cluster C): 2",
+    "Negative alterations in cognitions and mood (cluster D): 21",
+    "Alterations in arousal and reactivity (cluster E): 0",
+  ]);
+  await page.getByRole("link", { name: "Alex" }).first().click();
+  await expect(page.getByRole("img", { name: /PCL-5/ })).toHaveAccessibleDescription(/33/);
+});
