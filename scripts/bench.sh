@@ -26,6 +26,7 @@ measure() {
   node scripts/bench-typing.mjs 10:"$out/data-10.json" 4000:"$out/data-4000.json"
   node scripts/bench-tablet.mjs 1000:"$out/data-1000.json"
   node scripts/bench-unlock.mjs
+  node scripts/bench-rotate.mjs 1000:"$out/data-1000.json"
   node scripts/bench-sync.mjs 1000:"$out/data-1000.json"
   cargo bench --bench transcript
   cargo bench --bench storage

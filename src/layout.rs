@@ -50,6 +50,16 @@ pub fn lock_key() -> String {
 pub fn wrong_tries_key() -> String {
     format!("{PREFIX}wrong-tries")
 }
+/// The tablet in a client's hands: the questionnaire and the answers so far.
+/// Sealed like a record when the lock is on, but no record: it stays on
+/// this device and is gone once the tablet is handed back.
+pub fn handover_key() -> String {
+    format!("{PREFIX}handover")
+}
+/// The salted hash of the PIN that hands the tablet back when the lock is off.
+pub fn hand_back_pin_key() -> String {
+    format!("{PREFIX}hand-back-pin")
+}
 pub fn client_key(id: &str) -> String {
     format!("{PREFIX}client/{id}")
 }
@@ -84,6 +94,11 @@ pub fn revs_key(doc: &str) -> String {
 /// Why sync stopped until the clinician acts, if it did.
 pub fn halted_key() -> String {
     format!("{PREFIX}sync/halted")
+}
+/// A vault header re-encrypted on another device, waiting for its new
+/// passphrase here.
+pub fn rekeyed_key() -> String {
+    format!("{PREFIX}sync/rekeyed")
 }
 /// How far the replication `replication_id` got.
 pub fn checkpoint_key(replication_id: &str) -> String {

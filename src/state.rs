@@ -4,6 +4,8 @@
 mod autosave;
 mod backup;
 mod conflicts;
+mod hand_to_client;
+pub use hand_to_client::HandBackBy;
 mod sync;
 pub use sync::{check_database, set_up_from_server, start_sync};
 mod vault;
@@ -98,6 +100,8 @@ pub struct AppState {
     sync_run: RwSignal<u64>,
     /// Tells the running sync that something was saved, so it pushes.
     sync_wake: StoredValue<Option<std::rc::Rc<dyn Fn()>>, LocalStorage>,
+    /// How far re-encrypting with a new key has got, while it runs.
+    rekeying: RwSignal<Option<crate::storage::Progress>>,
 }
 
 /// The store this tab works on, and what opening it found.
@@ -186,6 +190,7 @@ pub fn provide_app_state(opened: OpenedStore, route: Route) -> AppState {
         sync_notices: RwSignal::new(Vec::new()),
         sync_run: RwSignal::new(0),
         sync_wake: StoredValue::new_local(None),
+        rekeying: RwSignal::new(None),
     };
     problems.iter().for_each(|p| state.report(p));
     state.finish_vault_work();
@@ -373,7 +378,7 @@ impl AppState {
             return;
         }
         let record = key.map(RecordRef::from_key);
-        if matches!(record, Some(None)) {
+        if matches!(record, Some(None)) && !key.is_some_and(hand_to_client::is_handover) {
             return;
         }
         if record == Some(Some(RecordRef::Schema)) && self.peek(Store::recheck_layout).is_some() {

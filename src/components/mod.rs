@@ -5,6 +5,7 @@ pub mod backup;
 pub mod client;
 pub mod conflict;
 pub mod device;
+pub mod hand_to_client;
 pub mod import;
 pub mod record;
 pub mod roster;
@@ -19,6 +20,7 @@ pub use backup::{BackupButton, BackupReminder, RestoreBackup};
 pub use client::{ClientHomework, ClientPage, HomeworkCopy, UnresolvedChanges};
 pub use conflict::{ConflictNotice, MergeByHand};
 pub use device::DevicePanel;
+pub use hand_to_client::{HandToClient, PinSetting, Questionnaire, RiskReviewNotice};
 pub use import::ImportTranscript;
 pub use record::{ExportMarkdown, RecordOf, RecordScreen, RecordView};
 pub use roster::{ClinicianProfile, Roster};
@@ -33,7 +35,9 @@ pub use shell::{
     UpdatePrompt,
 };
 pub use sync::{SetUpFromServer, SyncIndicator, SyncNotices, SyncPanel};
-pub use vault::{AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog};
+pub use vault::{
+    AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog, RekeyingBar, WrongTriesGate,
+};
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, ListSelect,
     Missing, OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, or_missing,

@@ -10,6 +10,7 @@ mod session;
 
 pub mod charts;
 pub mod clock;
+pub mod hand_to_client;
 pub mod homework;
 pub mod import;
 pub mod lock;

@@ -3,7 +3,7 @@
 
 use super::{AppState, SaveStatus};
 use crate::model::{Client, Clinician, Session};
-use crate::platform::now_ms;
+use crate::platform::{now_ms, when_idle};
 use crate::storage::{Edit, RecordRef, StorageError};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -18,9 +18,19 @@ const LONGEST_WAIT_MS: i64 = 2_000;
 /// A write waiting for a pause in the typing.
 #[derive(Clone, Copy)]
 pub(super) struct PendingWrite {
-    timer: Option<TimeoutHandle>,
+    wake: Wake,
     /// When the oldest edit still waiting was queued.
     since_ms: i64,
+}
+
+/// What will write the waiting edits.
+#[derive(Clone, Copy)]
+enum Wake {
+    /// The pause timer, put off by every edit.
+    Pause(Option<TimeoutHandle>),
+    /// Typing went on too long without a pause: the next moment the browser
+    /// has to spare after a paint, so the write never holds up a key's frame.
+    Idle,
 }
 
 impl AppState {
@@ -33,23 +43,30 @@ impl AppState {
         if self.status.with_untracked(|s| *s != SaveStatus::Saving) {
             self.status.set(SaveStatus::Saving);
         }
-        let now = now_ms();
-        let since_ms = match self.pending_write.get_value() {
-            Some(pending) => {
-                pending.timer.inspect(|t| t.clear());
-                pending.since_ms
+        let pending = self.pending_write.get_value();
+        let since_ms = match pending {
+            // Already on its way; it writes this edit too.
+            Some(PendingWrite {
+                wake: Wake::Idle, ..
+            }) => return,
+            Some(PendingWrite {
+                wake: Wake::Pause(timer),
+                since_ms,
+            }) => {
+                timer.inspect(|t| t.clear());
+                since_ms
             }
-            None => now,
-        };
-        let wait = if now - since_ms >= LONGEST_WAIT_MS {
-            Duration::ZERO
-        } else {
-            PAUSE
+            None => now_ms(),
         };
         let state = *self;
-        let timer = set_timeout_with_handle(move || state.flush(), wait).ok();
+        let wake = if now_ms() - since_ms >= LONGEST_WAIT_MS {
+            when_idle(move || state.flush());
+            Wake::Idle
+        } else {
+            Wake::Pause(set_timeout_with_handle(move || state.flush(), PAUSE).ok())
+        };
         self.pending_write
-            .set_value(Some(PendingWrite { timer, since_ms }));
+            .set_value(Some(PendingWrite { wake, since_ms }));
     }
 
     pub fn save_session(&self, session: Session) {
@@ -75,7 +92,11 @@ impl AppState {
         let Some(pending) = self.pending_write.try_update_value(Option::take) else {
             return;
         };
-        if let Some(timer) = pending.and_then(|p| p.timer) {
+        if let Some(PendingWrite {
+            wake: Wake::Pause(Some(timer)),
+            ..
+        }) = pending
+        {
             timer.clear();
         }
         let Some(edits) = self.queue.try_with_value(|q| q.to_write()) else {

@@ -1,12 +1,15 @@
 //! The vault as the screens see it: turning it on and off, the passphrase,
-//! and locking. Locking writes what is pending (sealed), tells the other
+//! re-encrypting with a new key, and locking. Locking writes what is pending (sealed), tells the other
 //! tabs, and reloads the page: a fresh page holds no key and nothing
 //! decrypted, and opens at the locked screen.
 
 use super::AppState;
-use crate::platform::{now_ms, reload_locked};
-use crate::storage::{Kdf, Store};
+use crate::platform::{after_paint, now_ms, reload_locked};
+use crate::storage::{Kdf, Progress, Store};
 use leptos::prelude::*;
+
+/// Records sealed again between two paints while re-encrypting.
+const REKEY_BATCH: usize = 50;
 
 impl AppState {
     /// Whether the notes are behind a passphrase.
@@ -51,10 +54,56 @@ impl AppState {
         reload_locked();
     }
 
-    /// Finishes turning the vault on or off if a run was cut short.
+    /// Starts re-encrypting every record with a new key under `new`;
+    /// returns the new recovery key's text, shown once. The records are
+    /// sealed again in steps, while the screens go on working.
+    pub fn start_rekeying(&self, current: &str, new: &str) -> Result<String, String> {
+        self.flush();
+        let recovery = self.change_vault(|s| s.start_rekeying(current, new, Kdf::argon2id()))?;
+        self.finish_vault_work();
+        Ok(recovery.text())
+    }
+
+    /// Takes the new key the vault was re-encrypted with on another device,
+    /// once `passphrase` opens it; this device's records follow in steps,
+    /// and sync goes on.
+    pub fn adopt_new_key(&self, passphrase: &str) -> Result<(), String> {
+        self.change_vault(|s| s.adopt_new_key(passphrase))?;
+        self.finish_vault_work();
+        self.sync_run.update(|n| *n += 1);
+        super::start_sync(*self);
+        Ok(())
+    }
+
+    /// How far re-encrypting has got, while it runs on this device.
+    pub fn rekeying(&self) -> ReadSignal<Option<Progress>> {
+        self.rekeying.read_only()
+    }
+
+    /// Finishes turning the vault on or off, or re-encrypting it, if a run
+    /// was cut short or has just started: a step at a time, the page
+    /// painted between steps so it says how far it got.
     pub(super) fn finish_vault_work(&self) {
-        if let Some(Err(e)) = self.store.try_update_value(Store::finish_vault_work) {
-            self.report(&e);
+        let state = *self;
+        match self
+            .store
+            .try_update_value(|s| s.vault_work_step(REKEY_BATCH))
+        {
+            // Sync sends what is sealed anew as it goes: the new header first.
+            Some(Ok(Some(progress))) => {
+                self.rekeying.set(Some(progress));
+                self.push_soon();
+                after_paint(move || state.finish_vault_work());
+            }
+            Some(Ok(None)) => {
+                self.rekeying.set(None);
+                self.push_soon();
+            }
+            Some(Err(e)) => {
+                self.rekeying.set(None);
+                self.report(&e);
+            }
+            None => {}
         }
     }
 

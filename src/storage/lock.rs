@@ -1,16 +1,18 @@
-//! Turning the passphrase lock on and off: the Store's side of the vault
-//! ([`crate::storage::vault`] seals and opens each record). Turning it on or
-//! off rewrites every record where it lies; the header's stage and each
-//! record's tag let an interrupted run finish at the next unlock
+//! Turning the passphrase lock on and off, and re-encrypting with a new
+//! key: the Store's side of the vault ([`crate::storage::vault`] seals and
+//! opens each record). Each rewrites every record where it lies; the
+//! header's stage, each record's tag (or, re-encrypting, which key opens
+//! it) let an interrupted run finish at the next unlock
 //! ([`Store::finish_vault_work`]). It stands above the replica, since sync
-//! must stop before the lock comes off.
+//! must stop before the lock comes off, and a new key taken from another
+//! device is no change of a note to send.
 
-use crate::layout::{lock_key, vault_key};
+use crate::layout::{halted_key, lock_key, rekeyed_key, vault_key};
 use crate::storage::error::StorageError;
 use crate::storage::store::Store;
 use crate::storage::vault::{
-    Kdf, RecoveryKey, VaultError, VaultHeader, VaultKey, VaultStage, WrappedKeys, hex, is_sealed,
-    random, stays_plain,
+    Kdf, RecoveryKey, Rekeying, VaultError, VaultHeader, VaultKey, VaultStage, WrappedKeys,
+    is_sealed, new_id, open_sealed, stays_plain,
 };
 
 /// What turning the vault on gives back.
@@ -20,6 +22,13 @@ pub struct TurnedOn {
     /// Set when sealing every record stopped part-way (storage full, say):
     /// the vault is on, and the rest is sealed at the next unlock.
     pub unfinished: Option<StorageError>,
+}
+
+/// How far re-encrypting has got: records sealed under the new key, of all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
 }
 
 impl Store {
@@ -33,9 +42,10 @@ impl Store {
         let recovery = RecoveryKey::random();
         let mut header = VaultHeader {
             version: 1,
-            id: hex(&random::<8>()),
+            id: new_id(),
             counter: 1,
             keys: WrappedKeys::new(&key, passphrase, kdf, &recovery),
+            rekeyed_from: None,
             mac: None,
             stage: VaultStage::TurningOn,
         };
@@ -49,14 +59,28 @@ impl Store {
         })
     }
 
-    /// Finishes turning the vault on or off, from wherever it stopped:
-    /// records are skipped by their tag once done.
+    /// Finishes turning the vault on or off, or re-encrypting it, from
+    /// wherever it stopped.
     pub fn finish_vault_work(&mut self) -> Result<(), StorageError> {
+        while self.vault_work_step(usize::MAX)?.is_some() {}
+        Ok(())
+    }
+
+    /// Goes on with the vault's work: re-encrypting by at most `batch`
+    /// records, turning on or off in one go. `None` once there is nothing
+    /// left to do, else how far it has got. Records already done are
+    /// skipped, by their tag, or by the key that opens them, so a step cut
+    /// short is taken up again by the next.
+    pub fn vault_work_step(&mut self, batch: usize) -> Result<Option<Progress>, StorageError> {
         let Some(mut header) = self.vault() else {
-            return Ok(());
+            return Ok(None);
         };
-        let want_sealed = match header.stage {
-            VaultStage::On => return Ok(()),
+        let want_sealed = match &header.stage {
+            VaultStage::On => return Ok(None),
+            VaultStage::Rekeying(rekeying) => {
+                let rekeying = rekeying.clone();
+                return self.rekey_step(header, rekeying, batch);
+            }
             VaultStage::TurningOn => true,
             VaultStage::TurningOff => false,
         };
@@ -76,12 +100,141 @@ impl Store {
         }
         if want_sealed {
             header.stage = VaultStage::On;
-            header.write(self.backend.as_mut())
+            header.write(self.backend.as_mut())?;
         } else {
             self.backend.remove(&vault_key())?;
             *self.keyring.borrow_mut() = None;
-            Ok(())
         }
+        Ok(None)
+    }
+
+    /// Seals the next `batch` records, in key order, under the new key. The
+    /// last step looks once more at those done before: a value sync landed
+    /// meanwhile may still be sealed under the key before. Only then is
+    /// that key let go.
+    fn rekey_step(
+        &mut self,
+        mut header: VaultHeader,
+        mut rekeying: Rekeying,
+        batch: usize,
+    ) -> Result<Option<Progress>, StorageError> {
+        let key = self.keyring.borrow().as_ref().map(|(_, key)| key.clone());
+        let previous = key.as_ref().and_then(|key| {
+            VaultKey::previous_unwrapped(&rekeying.previous, key).map(|p| (key.clone(), p))
+        });
+        let Some((key, previous)) = previous else {
+            return Err(StorageError::Locked);
+        };
+        let mut keys: Vec<String> = self.backend.keys()?;
+        keys.retain(|k| !stays_plain(k));
+        keys.sort_unstable();
+        let total = keys.len();
+        let start = rekeying
+            .after
+            .as_ref()
+            .map_or(0, |after| keys.partition_point(|k| k <= after));
+        let end = start.saturating_add(batch.max(1)).min(total);
+        let last = end == total;
+        let todo = if last { &keys[..] } else { &keys[start..end] };
+        let mut resealed = Vec::new();
+        for stored_key in todo {
+            if let Some(before) = self.reseal(stored_key, &key, &previous)? {
+                resealed.push((stored_key.clone(), before));
+            }
+        }
+        if rekeying.adopted {
+            self.took_in_resealed(&resealed)?;
+        }
+        if last {
+            header.stage = VaultStage::On;
+            header.write(self.backend.as_mut())?;
+            return Ok(None);
+        }
+        rekeying.after = Some(keys[end - 1].clone());
+        header.stage = VaultStage::Rekeying(rekeying);
+        header.write(self.backend.as_mut())?;
+        Ok(Some(Progress { done: end, total }))
+    }
+
+    /// Seals the record under `stored_key` again under `key` (as its next
+    /// version) when it opens only with `previous`; returns what it held.
+    /// One that opens with neither stays as it is, reported by whoever
+    /// reads it.
+    fn reseal(
+        &mut self,
+        stored_key: &str,
+        key: &VaultKey,
+        previous: &VaultKey,
+    ) -> Result<Option<String>, StorageError> {
+        let Some(stored) = self.backend.get_as_stored(stored_key)? else {
+            return Ok(None);
+        };
+        if !is_sealed(&stored) || open_sealed(stored_key, &stored, key).is_some() {
+            return Ok(None);
+        }
+        let Some(value) = open_sealed(stored_key, &stored, previous) else {
+            return Ok(None);
+        };
+        self.backend.set(stored_key, &value)?;
+        Ok(Some(stored))
+    }
+
+    /// Starts re-encrypting every record with a new vault key, under a new
+    /// passphrase and a new recovery key (returned, to show once): the old
+    /// passphrase and recovery key, and backups sealed before, open nothing
+    /// written from now on. The new header goes first, so a reload
+    /// part-way asks for the new passphrase and goes on
+    /// ([`Store::vault_work_step`]).
+    pub fn start_rekeying(
+        &mut self,
+        current: &str,
+        new: &str,
+        kdf: Kdf,
+    ) -> Result<RecoveryKey, VaultError> {
+        let header = self.vault().ok_or(StorageError::Locked)?;
+        if header.stage != VaultStage::On {
+            return Err(StorageError::Failed(
+                "the lock is still being changed on this device; let it finish first".into(),
+            )
+            .into());
+        }
+        let unlocked = header.unlock(current)?;
+        if new == current {
+            return Err(VaultError::SamePassphrase);
+        }
+        let new_key = VaultKey::random();
+        let recovery = RecoveryKey::random();
+        let rekeyed = header.rekeyed(&unlocked.key, &new_key, new, kdf, &recovery);
+        rekeyed.write(self.backend.as_mut())?;
+        *self.keyring.borrow_mut() = Some((rekeyed.id.clone(), new_key));
+        Ok(recovery)
+    }
+
+    /// The vault re-encrypted with a new key on another device, as sync
+    /// found it, if it waits for the clinician's new passphrase here.
+    pub fn new_key_waiting(&self) -> bool {
+        self.backend
+            .get_as_stored(&rekeyed_key())
+            .is_ok_and(|held| held.is_some())
+    }
+
+    /// Takes the vault re-encrypted on another device, once `passphrase`
+    /// opens its new key and its MAC verifies under that key; then this
+    /// device's records are sealed again under it, step by step, and sync
+    /// goes on. Until then this device keeps its key and syncs nothing.
+    pub fn adopt_new_key(&mut self, passphrase: &str) -> Result<(), VaultError> {
+        let header = self.vault().ok_or(StorageError::Locked)?;
+        let pulled: Option<String> =
+            crate::storage::coding::read(self.backend.as_ref(), &rekeyed_key())?;
+        let (Some(pulled), Some((_, key))) = (pulled, self.keyring.borrow().clone()) else {
+            return Err(StorageError::Locked.into());
+        };
+        let (theirs, unlocked) = header.adopt_new_key(&key, &pulled, passphrase)?;
+        self.backend.remove(&rekeyed_key())?;
+        self.backend.remove(&halted_key())?;
+        theirs.write(self.backend.as_mut())?;
+        *self.keyring.borrow_mut() = Some((unlocked.id, unlocked.key));
+        Ok(())
     }
 
     /// Seals the vault key under a new passphrase; no record is rewritten.

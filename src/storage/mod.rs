@@ -37,6 +37,7 @@ mod revisions;
 
 mod records;
 
+mod handover;
 mod problems;
 mod queue;
 mod room;
@@ -57,7 +58,7 @@ pub use coding::Record;
 pub use error::{Problems, StorageError};
 pub use index::{Deletable, Deleted, Index, SessionRef};
 pub use local::LocalStorageBackend;
-pub use lock::TurnedOn;
+pub use lock::{Progress, TurnedOn};
 pub use problems::DamagedRecord;
 pub use queue::SaveQueue;
 pub use replica::{Replica, adopt_vault};

@@ -19,8 +19,8 @@
 //! checked it ([`land`]). Sync's bookkeeping is sealed like every record.
 
 use crate::layout::{
-    RecordRef, SCHEMA_VERSION, account_key, client_key, feed_key, halted_key, index_key, revs_key,
-    session_key, vault_key,
+    RecordRef, SCHEMA_VERSION, account_key, client_key, feed_key, halted_key, index_key,
+    rekeyed_key, revs_key, session_key, vault_key,
 };
 use crate::model::{Client, Session};
 use crate::storage::backend::Backend;
@@ -30,7 +30,9 @@ use crate::storage::index::complete_index;
 use crate::storage::migrations::holds_records;
 use crate::storage::revisions::{Revised, copy_number, next_copy};
 use crate::storage::store::Store;
-use crate::storage::vault::{Unlocked, VaultHeader, VaultStage, is_sealed, open_sealed};
+use crate::storage::vault::{
+    Unlocked, VaultHeader, VaultStage, is_sealed, open_sealed, previous_key,
+};
 use crate::sync::{Account, Body, RecordRevs, Rev, SyncError, VAULT_DOC_ID, doc_id, record_of};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -217,6 +219,7 @@ impl Store {
     /// record as changed twice.
     pub fn forget_sync(&mut self) -> Result<(), StorageError> {
         self.backend.remove(&halted_key())?;
+        self.backend.remove(&rekeyed_key())?;
         self.backend.remove(&account_key())
     }
 
@@ -265,14 +268,51 @@ impl Store {
         Ok(())
     }
 
-    /// The value stored under `key` opened with the vault key.
+    /// The value stored under `key` opened with the vault key, or, while
+    /// the vault is re-encrypted, the key before it: another device may
+    /// have sealed it before it learnt of the new key, and the last step of
+    /// re-encrypting seals it again.
     fn unseal(&self, key: &str, sealed: &str) -> Result<String, StorageError> {
         let ring = self.keyring.borrow();
         let (_, with) = ring.as_ref().ok_or(StorageError::Locked)?;
-        open_sealed(key, sealed, with).ok_or_else(|| StorageError::Damaged {
-            key: key.to_string(),
-            reason: "it does not open with this vault's key".into(),
-        })
+        let previous = || previous_key(self.backend.as_ref(), with);
+        open_sealed(key, sealed, with)
+            .or_else(|| open_sealed(key, sealed, &previous()?))
+            .ok_or_else(|| StorageError::Damaged {
+                key: key.to_string(),
+                reason: "it does not open with this vault's key".into(),
+            })
+    }
+
+    /// Records sealed again under a vault key taken from another device,
+    /// each with the value it held before: that device sends every record
+    /// sealed again, so here that is no change to send. A record sync had
+    /// taken in as it was is taken in as it is now; one changed here since
+    /// still goes as a change.
+    pub(in crate::storage) fn took_in_resealed(
+        &mut self,
+        resealed: &[(String, String)],
+    ) -> Result<(), StorageError> {
+        if self.backend.get_as_stored(&feed_key())?.is_none() {
+            return Ok(());
+        }
+        // No deletion lands here, so no time is needed.
+        let mut replica = self.replica(0)?;
+        for (key, before) in resealed {
+            let Some(doc) = doc_of(key) else { continue };
+            let Some((_, known)) = replica.feed.docs.get(&doc) else {
+                continue;
+            };
+            if *known != digest(before) {
+                continue;
+            }
+            let now = replica.held(key)?.map(|b| digest(&b.c)).unwrap_or_default();
+            if let Some((_, known)) = replica.feed.docs.get_mut(&doc) {
+                *known = now;
+                replica.dirty = true;
+            }
+        }
+        replica.save_feed()
     }
 }
 
@@ -369,7 +409,10 @@ impl Replica<'_> {
     /// Takes in every record, then ends the losing revisions of the
     /// conflicts the clinician has resolved. Run before every push.
     pub fn take_in_all(&mut self) -> Result<(), StorageError> {
-        let keys = self.backend().keys()?;
+        let mut keys = self.backend().keys()?;
+        // The header first, so a new key reaches the server before any
+        // record sealed under it.
+        keys.sort_by_key(|key| *key != vault_key());
         let mut present = BTreeSet::new();
         for key in keys {
             if let Some(doc) = doc_of(&key) {

@@ -31,6 +31,9 @@ pub enum SyncError {
     /// nothing of it was applied, and sync stays stopped until the
     /// clinician turns it off and on again.
     VaultRefused(String),
+    /// The vault was re-encrypted with a new key on another device: sync
+    /// waits until the clinician types its new passphrase on this one.
+    NewKeyElsewhere,
 }
 
 impl fmt::Display for SyncError {
@@ -68,6 +71,11 @@ impl fmt::Display for SyncError {
                  sync off and on again here. If sync stops again, the database may have been \
                  tampered with: tell whoever runs it, and set your devices up again from a \
                  database you trust."
+            ),
+            Self::NewKeyElsewhere => f.write_str(
+                "Sync has paused: your notes were re-encrypted with a new key on another device. \
+                 Type the new passphrase below to take the new key on this device too; until \
+                 then nothing is sent or taken, and your notes here stay as they are.",
             ),
         }
     }

@@ -31,6 +31,7 @@ impl SyncError {
             Self::Unexpected { status } => format!("unexpected answer (status {status})"),
             Self::Local(reason) => reason.clone(),
             Self::VaultRefused(_) => "the server's lock settings were refused; stopped".into(),
+            Self::NewKeyElsewhere => "re-encrypted on another device; new passphrase needed".into(),
         }
     }
 }

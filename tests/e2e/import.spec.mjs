@@ -223,3 +223,36 @@ test("a theme of the clinician's own, from an earlier session, is suggested from
   await expect(page.getByRole("heading", { level: 1, name: "Session 2 of 12" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Chosen themes" }).getByRole("listitem")).toHaveText([/^Caring for mother/]);
 });
+
+test("a motivational interview about drinking shows how the clinician talked and puts the drinking first", async ({ page }) => {
+  const interview = fileURLToPath(new URL("../fixtures/labelled/dev/mi-alcohol-pints.txt", import.meta.url));
+  await page.getByRole("button", { name: "Import transcript" }).click();
+  await page.getByLabel("Transcript file").setInputFiles(interview);
+  await expect(page.getByRole("region", { name: "Preview" })).toContainText("Session 3 of 8");
+
+  const suggestions = page.getByRole("region", { name: "Suggestions" });
+  // Never named by the counsellor: seen in the reflections, questions and summaries.
+  const mi = suggestions.getByRole("checkbox", {
+    name: /^motivational interviewing — \d+ reflections, \d+ open questions, \d+ summar(y|ies)$/,
+  });
+  await expect(mi).toBeVisible();
+  await expect(mi).not.toBeChecked();
+  const examples = suggestions.getByRole("list", { name: "Examples for motivational interviewing" }).getByRole("listitem");
+  await expect(examples).toHaveCount(2);
+  for (const example of await examples.allTextContents()) {
+    // Each example is a sentence the counsellor said, quoted.
+    expect(example).toMatch(/^“.+”$/);
+    await expect(page.getByRole("region", { name: "Transcript" }).locator(".turn.clinician", { hasText: example.slice(1, -1) })).not.toHaveCount(0);
+  }
+
+  // Gary speaks of pints, cans and the pub, never of "alcohol": it is still the main topic.
+  const themes = suggestions.getByRole("group", { name: "Themes" }).getByRole("checkbox");
+  await expect(themes.first()).toHaveAccessibleName(/^alcohol use — /);
+
+  await mi.check();
+  await themes.first().check();
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 3 of 8" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Chosen interventions" })).toContainText("motivational interviewing");
+  await expect(page.getByRole("list", { name: "Chosen themes" })).toContainText("alcohol use");
+});

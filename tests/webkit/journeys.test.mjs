@@ -117,6 +117,49 @@ test("turn on the lock, lock, unlock with the passphrase", async (t) => {
   await page.find(role("link", /Session 13 of 24/));
 });
 
+test("hand the tablet to the client: a PHQ-9 one item per screen, Back and a reload stay in it, the PIN hands it back", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  await page.find(role("heading", "Session 13 of 24"));
+  await page.click(role("button", "Hand to client"));
+  const dialog = role("dialog", "Hand to client");
+  await page.type(role("textbox", "New PIN", dialog), "2468");
+  await page.type(role("textbox", "PIN again", dialog), "2468");
+  await page.click(role("button", "Set PIN", dialog));
+  await page.click(role("checkbox", /^PHQ-9 —/, dialog));
+  await page.click(role("button", "Hand to client", dialog));
+  await page.click(role("button", "One question at a time"));
+  await page.click(role("button", "Several days"));
+  await page.find(css("p", "Question 2 of 10"));
+
+  const private_ = async () => {
+    assert.equal(await page.title(), "Questionnaire");
+    const html = await page.source();
+    for (const secret of SECRETS) assert.ok(!html.includes(secret), `"${secret}" shown to the client`);
+    assert.ok(!(await page.url()).includes("#/"), await page.url());
+  };
+  await private_();
+  await page.run(() => history.back());
+  await page.find(css("p", "Question 2 of 10"));
+  await private_();
+  await page.reload();
+  await page.find(css("p", "Question 2 of 10"));
+  await private_();
+  await page.click(role("button", "Back"));
+  await page.find(css("p", "Question 1 of 10"));
+
+  await page.click(role("button", "Hand back (clinician)"));
+  await page.type(role("textbox", "PIN"), "1357");
+  await page.click(role("button", "Hand back"));
+  await page.expectText(role("alert"), "That is not the PIN.");
+  await page.fill(role("textbox", "PIN"), "2468");
+  await page.click(role("button", "Hand back"));
+  await page.find(role("heading", "Session 13 of 24"));
+  assert.equal(await page.title(), "Sessionpad");
+});
+
 test("import the sample transcript and see the imported session", async (t) => {
   const { page } = await open(t);
   await loadSample(page);

@@ -8,7 +8,7 @@ use crate::model::clock::{format_duration, format_time, format_time_range};
 use crate::model::import::{
     Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
 };
-use crate::model::suggest::{HomeworkSource, suggest_with};
+use crate::model::suggest::{HomeworkSource, TagSuggestion, suggest_with};
 use crate::model::transcript::{Confirmed, Reading, check_file_size, read};
 use crate::model::{Client, Session, format_date};
 use crate::platform::{chosen_file, file_text, new_id, now_ms, today};
@@ -279,7 +279,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
     let tag_list =
         move |title: &'static str,
               list: RwSignal<Vec<bool>>,
-              get: fn(&crate::model::suggest::Suggestions) -> Vec<(String, String)>| {
+              get: fn(&crate::model::suggest::Suggestions) -> Vec<Reasoned>| {
             view! {
                 <fieldset class="suggestion-group">
                     <legend>{title}</legend>
@@ -289,7 +289,13 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                         let boxes = items
                             .into_iter()
                             .enumerate()
-                            .map(|(i, (name, why))| {
+                            .map(|(i, Reasoned { name, why, examples })| {
+                                // The examples sit outside the label, so the checkbox keeps a short name.
+                                let examples = (!examples.is_empty()).then(|| view! {
+                                    <ul class="suggestion-examples" aria-label=format!("Examples for {name}")>
+                                        {examples.into_iter().map(|e| view! { <li>{format!("“{e}”")}</li> }).collect_view()}
+                                    </ul>
+                                });
                                 view! {
                                     <label class="suggestion">
                                         <input
@@ -309,6 +315,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                                             <span class="muted">{format!(" — {why}")}</span>
                                         </span>
                                     </label>
+                                    {examples}
                                 }
                             })
                             .collect_view();
@@ -457,12 +464,8 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                     </div>
                 })
             })}
-            {tag_list("Interventions", take_interventions, |s| {
-                s.interventions.iter().map(|t| (t.tag.clone(), format!("“{}”", t.evidence))).collect()
-            })}
-            {tag_list("Themes", take_themes, |s| {
-                s.themes.iter().map(|t| (t.tag.clone(), format!("“{}”", t.evidence))).collect()
-            })}
+            {tag_list("Interventions", take_interventions, |s| s.interventions.iter().map(Reasoned::tag).collect())}
+            {tag_list("Themes", take_themes, |s| s.themes.iter().map(Reasoned::tag).collect())}
             {tag_list("Homework", take_homework, |s| {
                 s.homework
                     .iter()
@@ -472,7 +475,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                             HomeworkSource::Client => "the client's own commitment",
                         };
                         let at = h.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
-                        (h.task.clone(), format!("{who}{at}"))
+                        Reasoned::new(h.task.clone(), format!("{who}{at}"))
                     })
                     .collect()
             })}
@@ -487,7 +490,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                         why.extend(r.completion.map(|c| c.label().to_string()));
                         why.extend(r.days.map(|d| format!("{d} day{}", if d == 1 { "" } else { "s" })));
                         why.extend(r.obstacle.as_ref().map(|o| format!("in the way: “{o}”")));
-                        (r.task.clone(), why.join("; "))
+                        Reasoned::new(r.task.clone(), why.join("; "))
                     })
                     .collect()
             })}
@@ -498,6 +501,37 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
             <h2 id="segments-title">"Transcript"</h2>
             {move || view! { <TranscriptSegments transcript=transcript.get() query=Signal::stored(String::new()) /> }}
         </section>
+    }
+}
+
+/// A suggestion as the preview lists it: its name, why it is suggested, and
+/// for an approach seen in how the clinician talked, example sentences.
+struct Reasoned {
+    name: String,
+    why: String,
+    examples: Vec<String>,
+}
+
+impl Reasoned {
+    fn new(name: String, why: String) -> Self {
+        Reasoned {
+            name,
+            why,
+            examples: Vec::new(),
+        }
+    }
+
+    /// A tag with the words that triggered it, or the counts of how the
+    /// clinician talked ("14 reflections, 9 open questions, 3 summaries").
+    fn tag(t: &TagSuggestion) -> Self {
+        match &t.talk {
+            Some(talk) => Reasoned {
+                name: t.tag.clone(),
+                why: talk.counts.clone(),
+                examples: talk.examples.clone(),
+            },
+            None => Reasoned::new(t.tag.clone(), format!("“{}”", t.evidence)),
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 use super::{OwnMeasures, SnippetList};
-use crate::components::{ChoiceSelect, TextInput};
+use crate::components::{ChoiceSelect, PinSetting, TextInput};
 use crate::model::Clinician;
 use crate::model::note::NoteFormat;
 use crate::state::use_app_state;
@@ -82,6 +82,8 @@ pub fn ClinicianProfile() -> impl IntoView {
             </p>
             <SnippetList profile on_change=move |c| state.save_clinician(c) />
             <OwnMeasures profile on_change=move |c| state.save_clinician(c) />
+            <h3>"Handing the tablet to a client"</h3>
+            <PinSetting />
         </details>
     }
 }

@@ -129,7 +129,7 @@ fn SectionField(section: Section, last: StoredValue<Option<Note>>) -> impl IntoV
             placeholder=section.placeholder()
             value=(
                 move || edited.session.with(|s| s.note.text(section).to_string()),
-                move |v: String| edited.change(|s| s.note.set_text(section, v)),
+                move |v: String| edited.type_into(|s| s.note.set_text(section, v)),
             )
         />
         <div class="copy-forward">

@@ -1,7 +1,7 @@
 use super::{DeleteSession, MeasuresPanel, SnippetExpander};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
-    CapturePanel, ConflictNotice, Crumbs, ExportMarkdown, FieldError, HomeworkPanel,
+    CapturePanel, ConflictNotice, Crumbs, ExportMarkdown, FieldError, HandToClient, HomeworkPanel,
     HomeworkReview, NoteEditor, PlanPanel, RatingsPanel, RecordOf, SessionHeader, SigningPanel,
     TagPicker, TranscriptPanel, or_missing,
 };
@@ -23,7 +23,12 @@ pub struct EditedSession {
     pub session: RwSignal<Session>,
     pub error: RwSignal<Option<String>>,
     state: AppState,
+    /// The moment the panels are told of text typed meanwhile.
+    tell_panels: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// How long typing pauses before the panels reading the session are told.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// A field's `change` event also fires when the focused field is removed as
 /// the page is left (by the Back button, say), after the editor's values are
@@ -35,8 +40,42 @@ impl EditedSession {
             s.updated_at = now_ms();
             s.clone()
         });
+        self.queue(changed);
+    }
+
+    /// Text typed into a field that already shows it (a note section): the
+    /// session takes it and queues it for saving, but the panels that read the
+    /// session hear of it once the typing pauses, not on every key, so a long
+    /// note types as quickly as a bare text box.
+    pub fn type_into(&self, f: impl FnOnce(&mut Session)) {
+        let changed = self.session.try_update_untracked(|s| {
+            f(s);
+            s.updated_at = now_ms();
+            s.clone()
+        });
+        if changed.is_none() {
+            return;
+        }
+        self.queue(changed);
+        let session = self.session;
+        if let Some(Some(waiting)) = self.tell_panels.try_update_value(Option::take) {
+            waiting.clear();
+        }
+        let timer = set_timeout_with_handle(
+            move || {
+                session.try_update(|_| ());
+            },
+            TYPING_PAUSE,
+        );
+        self.tell_panels.try_set_value(timer.ok());
+    }
+
+    fn queue(&self, changed: Option<Session>) {
         let Some(session) = changed else { return };
-        self.error.set(None);
+        // Cleared only when set: every key would otherwise redraw the message.
+        if self.error.with_untracked(Option::is_some) {
+            self.error.set(None);
+        }
         self.state.save_session(session);
     }
 
@@ -106,6 +145,7 @@ fn SessionForm(
         session: RwSignal::new(session),
         error: RwSignal::new(None),
         state: use_app_state(),
+        tell_panels: StoredValue::new(None),
     };
     provide_context(edited);
     let session = edited.session;
@@ -133,7 +173,10 @@ fn SessionForm(
                 <Crumbs trail=vec![(Route::Client(client.id.clone()), client.display_name())] />
                 <div class="record-actions">
                     <a class="button-link" href=Route::SessionRecord(id.clone()).hash()>"Print"</a>
-                    <ExportMarkdown of=RecordOf::Session(id) label="Export Markdown" />
+                    <ExportMarkdown of=RecordOf::Session(id.clone()) label="Export Markdown" />
+                    <Show when=move || !signed()>
+                        <HandToClient session=id.clone() />
+                    </Show>
                     <DeleteSession client=client.clone() />
                 </div>
             </div>

@@ -1,8 +1,10 @@
 use crate::components::{
     AutoLock, ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, LockButton,
-    LockedScreen, NotSavingBar, ProblemBanner, RecordOf, RecordScreen, RoomWarning, Roster,
-    SEARCH_BOX_ID, SaveIndicator, SessionEditor, SyncIndicator, SyncNotices, UpdatePrompt,
+    LockedScreen, NotSavingBar, ProblemBanner, Questionnaire, RecordOf, RecordScreen, RekeyingBar,
+    RiskReviewNotice, RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator, SessionEditor,
+    SyncIndicator, SyncNotices, UpdatePrompt,
 };
+use crate::model::hand_to_client::RiskReview;
 use crate::offline::register_service_worker;
 use crate::route::Route;
 use crate::state::{
@@ -58,10 +60,15 @@ pub fn App() -> impl IntoView {
 
 /// The notes: opens the store, follows the URL fragment, makes sure an
 /// edit still queued is written when the tab is hidden or closed, and reads
-/// open records again when another tab may have changed them.
+/// open records again when another tab may have changed them. While the
+/// tablet is handed to a client (in this tab or another), only the
+/// questionnaire shows; when it comes back with a risk to review, that
+/// shows first.
 #[component]
 fn Workspace(store: OpenedStore) -> impl IntoView {
     let state = provide_app_state(store, current_route());
+    let handed_over = Memo::new(move |_| state.handover().is_some());
+    let review = RwSignal::new(None::<RiskReview>);
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.set_route(current_route())
@@ -82,7 +89,13 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     });
     // "/" goes to the search box from any screen, unless the cursor is in a field.
     let on_slash = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in(&ev) {
+        if ev.key() != "/"
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || typing_in(&ev)
+            || handed_over.get_untracked()
+        {
             return;
         }
         ev.prevent_default();
@@ -115,16 +128,36 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     });
 
     view! {
+        <Show when=move || state.vault_on()>
+            <AutoLock on_lock=move |()| state.lock() />
+        </Show>
+        {move || {
+            if let Some(shown) = review.get() {
+                view! { <RiskReviewNotice review=shown on_done=move |()| review.set(None) /> }
+                    .into_any()
+            } else if handed_over.get() {
+                view! { <Questionnaire on_back=move |r| review.set(r) /> }.into_any()
+            } else {
+                view! { <Notes /> }.into_any()
+            }
+        }}
+    }
+}
+
+/// The app bar, the bars that report on storage and sync, and the screen
+/// the URL names.
+#[component]
+fn Notes() -> impl IntoView {
+    let state = crate::state::use_app_state();
+    view! {
         <header class="app-bar">
             <a class="brand" href="#/">"Sessionpad"</a>
             <SaveIndicator />
             <SyncIndicator />
             <LockButton />
         </header>
-        <Show when=move || state.vault_on()>
-            <AutoLock on_lock=move |()| state.lock() />
-        </Show>
         <NotSavingBar />
+        <RekeyingBar />
         <ProblemBanner />
         <SyncNotices />
         <RoomWarning />

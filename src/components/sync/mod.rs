@@ -2,6 +2,7 @@
 //! "This device", and setting a new device up from the server.
 
 mod account_fields;
+mod adopt_new_key;
 mod set_up_from_server;
 mod sync_indicator;
 mod sync_panel;

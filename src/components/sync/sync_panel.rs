@@ -1,6 +1,8 @@
 use super::account_fields::{AccountFields, AccountForm};
+use super::adopt_new_key::AdoptNewKey;
 use crate::components::{ConfirmButton, FieldError, Refusal};
 use crate::state::{check_database, start_sync, use_app_state};
+use crate::sync::{SyncError, SyncStatus};
 use leptos::prelude::*;
 
 /// "Sync between devices" under "This device": off by default; turning it
@@ -41,11 +43,14 @@ pub fn SyncPanel() -> impl IntoView {
                     </p>
                     <p class="sync-detail">
                         {move || match status() {
-                            crate::sync::SyncStatus::Failed(why) => why.to_string(),
-                            crate::sync::SyncStatus::Offline => "The server could not be reached. Every change stays here and goes when it can.".into(),
+                            SyncStatus::Failed(why) => why.to_string(),
+                            SyncStatus::Offline => "The server could not be reached. Every change stays here and goes when it can.".into(),
                             _ => String::new(),
                         }}
                     </p>
+                    <Show when=move || status() == SyncStatus::Failed(SyncError::NewKeyElsewhere)>
+                        <AdoptNewKey />
+                    </Show>
                     <ConfirmButton
                         label="Turn off sync"
                         question="Turn off sync? Notes stay on this device; the other devices keep theirs.".to_string()

@@ -30,7 +30,10 @@ pub fn AutoLock(
     };
     let touched = move || {
         idle.update_value(|i| i.touched(clock()));
-        warning.set(None);
+        // Every key is activity: only a shown warning is redrawn.
+        if warning.with_untracked(Option::is_some) {
+            warning.set(None);
+        }
     };
     // Any press or key is activity; moving over the page is not.
     let on_pointer = window_event_listener(leptos::ev::pointerdown, move |_| touched());

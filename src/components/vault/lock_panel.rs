@@ -4,6 +4,7 @@ use crate::model::lock::{check_new_passphrase, parse_lock_minutes};
 use crate::model::{DeviceSettings, InputError};
 use crate::platform::after_paint;
 use crate::state::{AppState, use_app_state};
+use crate::storage::VaultError;
 use leptos::prelude::*;
 
 /// "Lock with passphrase" under "This device": turning the vault on, and,
@@ -172,6 +173,10 @@ fn LockSettings() -> impl IntoView {
             <ChangePassphrase />
         </details>
         <details class="subpanel">
+            <summary>"Re-encrypt with a new key"</summary>
+            <Rekey />
+        </details>
+        <details class="subpanel">
             <summary>"Turn off lock"</summary>
             <TurnOffLock />
         </details>
@@ -241,6 +246,74 @@ fn ChangePassphrase() -> impl IntoView {
         <button type="button" disabled=form.busy on:click=change>
             "Change passphrase"
         </button>
+    }
+}
+
+/// A new vault key for every note, under a new passphrase and a new
+/// recovery key, for when the old ones may be known to someone else.
+#[component]
+fn Rekey() -> impl IntoView {
+    let state = use_app_state();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let form = Form::new();
+    let recovery = RwSignal::new(None::<String>);
+    let rekey = move |_| {
+        let (c, n, r) = (
+            current.get_untracked(),
+            new.get_untracked(),
+            repeat.get_untracked(),
+        );
+        if let Err(e) = check_new_passphrase(&n, &r, true) {
+            return form.refuse_new("New passphrase", "Repeat new passphrase", e);
+        }
+        if n == c {
+            return form.refuse("New passphrase", VaultError::SamePassphrase);
+        }
+        form.run(Some("Current passphrase"), move || {
+            recovery.set(Some(state.start_rekeying(&c, &n)?));
+            Ok("")
+        });
+    };
+    view! {
+        <p>
+            "Use this if your passphrase or recovery key may have been seen by someone else, or a "
+            "device holding your notes was lost. Every note is encrypted again with a new key, "
+            "under a new passphrase and a new recovery key; the old passphrase and recovery key "
+            "then open nothing on this device or the server. Your other devices ask for the new "
+            "passphrase when they next sync. Backups made before still open with the old "
+            "passphrase, and hold only the notes they held then: delete those you no longer need."
+        </p>
+        {secret("Current passphrase", current, form)}
+        {secret("New passphrase", new, form)}
+        {secret("Repeat new passphrase", repeat, form)}
+        <SuggestPassphrase on_take=move |words: String| {
+            new.set(words.clone());
+            repeat.set(words);
+        } />
+        <FieldError message=form.refused />
+        <button type="button" disabled=move || form.busy.get() || state.rekeying().get().is_some() on:click=rekey>
+            {move || if form.busy.get() { "Re-encrypting…" } else { "Re-encrypt with a new key" }}
+        </button>
+        {move || {
+            recovery
+                .get()
+                .map(|key_text| {
+                    view! {
+                        <RecoveryKeyDialog
+                            key_text
+                            on_saved=move |()| {
+                                recovery.set(None);
+                                current.set(String::new());
+                                new.set(String::new());
+                                repeat.set(String::new());
+                                state.vault_changed();
+                            }
+                        />
+                    }
+                })
+        }}
     }
 }
 

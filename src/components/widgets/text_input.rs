@@ -16,6 +16,9 @@ pub fn TextInput(
     /// "done" where Enter finishes the entry on an on-screen keyboard.
     #[prop(optional)]
     enterkeyhint: &'static str,
+    /// "numeric" for digits only, such as a PIN: the on-screen keyboard shows a keypad.
+    #[prop(optional)]
+    inputmode: &'static str,
     #[prop(default = "field")] class: &'static str,
     /// "password" for a passphrase: shown as dots, kept out of autofill.
     #[prop(default = "text")]
@@ -31,6 +34,7 @@ pub fn TextInput(
                 type=kind
                 autocomplete=if kind == "password" { "new-password" } else { "off" }
                 enterkeyhint=(!enterkeyhint.is_empty()).then_some(enterkeyhint)
+                inputmode=(!inputmode.is_empty()).then_some(inputmode)
                 placeholder=placeholder
                 aria-invalid=aria_invalid(refused)
                 aria-describedby=aria_described_by(refused)

@@ -158,6 +158,29 @@ impl IdleLock {
     }
 }
 
+/// How far re-encrypting with a new key has got, as the clinician reads
+/// it: "Re-encrypting: 340 of 1,000 records".
+pub fn rekeying_progress(done: usize, total: usize) -> String {
+    format!(
+        "Re-encrypting: {} of {} records",
+        grouped(done),
+        grouped(total)
+    )
+}
+
+/// 1000 as "1,000".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,5 +392,18 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn rekeying_progress_counts_records_in_thousands() {
+        assert_eq!(
+            rekeying_progress(340, 1000),
+            "Re-encrypting: 340 of 1,000 records"
+        );
+        assert_eq!(rekeying_progress(0, 7), "Re-encrypting: 0 of 7 records");
+        assert_eq!(
+            rekeying_progress(123_456, 1_234_567),
+            "Re-encrypting: 123,456 of 1,234,567 records"
+        );
     }
 }

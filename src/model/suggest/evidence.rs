@@ -1,102 +1,10 @@
 //! Tags from the words that support them: who said a phrase, whether it was
 //! denied or part of an idiom, and how much evidence a term has in all.
 
-use super::TagSuggestion;
-use super::matching::{find_all, find_any, folded, negated, sentence_around};
-use crate::model::tags::{Tags, Term};
+use super::matching::{find_any, sentence_around};
+use super::phrases::{Matcher, Phrasebook};
+use crate::model::tags::Tags;
 use crate::model::transcript::{Item, Role, Transcript};
-
-/// A term ready to match: from the vocabulary, or one of the clinician's
-/// own tags, matched by its own words.
-pub(super) struct Matcher {
-    pub(super) name: String,
-    keywords: Vec<String>,
-    markers: Vec<String>,
-    except: Vec<String>,
-    needs: usize,
-}
-
-impl Matcher {
-    pub(super) fn table(terms: &[Term]) -> Vec<Matcher> {
-        terms.iter().map(Matcher::from).collect()
-    }
-
-    /// The built-in terms, then the clinician's own tags not among them.
-    pub(super) fn with_own(terms: &[Term], own: &[String]) -> Vec<Matcher> {
-        let mut all = Self::table(terms);
-        for tag in own {
-            let words: String = tag.split_whitespace().collect::<Vec<_>>().join(" ");
-            let lower = words.to_lowercase();
-            if lower.is_empty() || all.iter().any(|m| m.name.to_lowercase() == lower) {
-                continue;
-            }
-            all.push(Matcher {
-                name: words,
-                keywords: vec![lower],
-                markers: Vec::new(),
-                except: Vec::new(),
-                needs: 2,
-            });
-        }
-        all
-    }
-
-    /// Occurrences of the term's phrases in `text`, neither denied nor part
-    /// of an exception: (start, end, phrase index, is a marker). `folded` is
-    /// the text as [`folded`] gives it, so absent phrases cost little.
-    pub(super) fn hits(&self, text: &str, folded: &str) -> Vec<(usize, usize, usize, bool)> {
-        let can_be = |p: &String| folded.contains(p.split(" ... ").next().unwrap_or_default());
-        let except: Vec<(usize, usize)> = self
-            .except
-            .iter()
-            .filter(|p| can_be(p))
-            .flat_map(|p| find_all(text, p))
-            .collect();
-        let n = self.keywords.len();
-        let mut out = Vec::new();
-        let phrases = self.keywords.iter().chain(&self.markers).enumerate();
-        for (i, phrase) in phrases.filter(|(_, p)| can_be(p)) {
-            for (a, b) in occurrences(text, phrase) {
-                let excepted = except.iter().any(|&(x, y)| a < y && x < b);
-                if !excepted && !negated(text, a) {
-                    out.push((a, b, i, i >= n));
-                }
-            }
-        }
-        out
-    }
-}
-
-impl From<&Term> for Matcher {
-    fn from(t: &Term) -> Self {
-        let own = |list| Term::phrases(list).map(str::to_owned).collect();
-        Matcher {
-            name: t.name.to_owned(),
-            keywords: own(t.keywords),
-            markers: own(t.markers),
-            except: own(t.except),
-            needs: usize::from(t.needs),
-        }
-    }
-}
-
-/// Where `phrase` occurs; "a ... b" is `a` followed by `b` in its sentence.
-fn occurrences(text: &str, phrase: &str) -> Vec<(usize, usize)> {
-    let mut parts = phrase.split(" ... ");
-    let first = parts.next().unwrap_or_default();
-    let rest: Vec<&str> = parts.collect();
-    find_all(text, first)
-        .into_iter()
-        .filter_map(|(a, mut b)| {
-            let (_, stop) = sentence_around(text, a);
-            for part in &rest {
-                let (_, e, _) = find_any(text.get(b..stop)?, &[part])?;
-                b += e;
-            }
-            Some((a, b))
-        })
-        .collect()
-}
 
 /// How much a phrase counts for, by who said it: `Full` for the words that
 /// stand for a term, `Weak` for a clinician naming a theme in passing.
@@ -155,13 +63,26 @@ struct Heard<'t> {
     phrase: usize,
     marker: bool,
     score: u8,
+    /// Words of the client's turn it was heard in; 0 for anyone else's.
+    client_words: usize,
+}
+
+/// A term the transcript supports: its first evidence, and how much of the
+/// client's talk concerns it.
+pub(super) struct Found<'t> {
+    pub(super) term: usize,
+    pub(super) at: (usize, usize),
+    pub(super) evidence: &'t str,
+    /// The client's turns that name it by a keyword: (item, words).
+    pub(super) talk: Vec<(usize, usize)>,
 }
 
 /// The terms the transcript supports, in order of their first evidence.
 /// A keyword said fully counts 2, said weakly 1; a marker said fully 1.
 /// A term needs 2 in all from different phrases, and without a keyword its
 /// own number of different markers.
-pub(super) fn tags(t: &Transcript, terms: &[Matcher], weight: WeightOf) -> Vec<TagSuggestion> {
+pub(super) fn tags<'t>(t: &'t Transcript, terms: &[Matcher], weight: WeightOf) -> Vec<Found<'t>> {
+    let book = Phrasebook::new(terms);
     let mut heard: Vec<Vec<Heard>> = terms.iter().map(|_| Vec::new()).collect();
     let items = t.segments.iter().flat_map(|s| &s.items).enumerate();
     for (n, item) in items {
@@ -173,28 +94,32 @@ pub(super) fn tags(t: &Transcript, terms: &[Matcher], weight: WeightOf) -> Vec<T
         if weight(role, text, 0).is_none() {
             continue;
         }
-        let lower = folded(text);
-        for (m, out) in terms.iter().zip(&mut heard) {
-            for (a, b, phrase, marker) in m.hits(text, &lower) {
-                let score = match (weight(role, text, a), marker) {
-                    (Some(Weight::Full), false) => 2,
-                    (Some(Weight::Full), true) | (Some(Weight::Weak), false) => 1,
-                    _ => 0,
-                };
-                if score > 0 {
-                    out.push(Heard {
-                        at: (n, a),
-                        evidence: &text[a..b],
-                        phrase,
-                        marker,
-                        score,
-                    });
-                }
+        let client = matches!(role, Some(Role::Client | Role::Unknown));
+        let client_words = if client {
+            text.split_whitespace().count()
+        } else {
+            0
+        };
+        for hit in book.hits(text) {
+            let score = match (weight(role, text, hit.start), hit.marker) {
+                (Some(Weight::Full), false) => 2,
+                (Some(Weight::Full), true) | (Some(Weight::Weak), false) => 1,
+                _ => 0,
+            };
+            if score > 0 {
+                heard[hit.term].push(Heard {
+                    at: (n, hit.start),
+                    evidence: &text[hit.start..hit.end],
+                    phrase: hit.phrase,
+                    marker: hit.marker,
+                    score,
+                    client_words,
+                });
             }
         }
     }
-    let mut found: Vec<((usize, usize), usize, &str)> = Vec::new();
-    for (i, (m, h)) in terms.iter().zip(&heard).enumerate() {
+    let mut found: Vec<Found> = Vec::new();
+    for (term, (m, h)) in terms.iter().zip(&heard).enumerate() {
         let mut best: Vec<(usize, u8, bool)> = Vec::new();
         for x in h {
             match best.iter_mut().find(|(p, _, _)| *p == x.phrase) {
@@ -205,23 +130,33 @@ pub(super) fn tags(t: &Transcript, terms: &[Matcher], weight: WeightOf) -> Vec<T
         let total: u32 = best.iter().map(|b| u32::from(b.1)).sum();
         let keyword = best.iter().any(|b| !b.2);
         let markers = best.iter().filter(|b| b.2).count();
-        if total >= 2 && (keyword || markers >= m.needs) {
-            let first = h
-                .iter()
-                .min_by_key(|x| (x.at, std::cmp::Reverse(x.evidence.len())));
-            if let Some(first) = first {
-                found.push((first.at, i, first.evidence));
-            }
+        if total < 2 || !(keyword || markers >= m.needs) {
+            continue;
         }
+        let Some(first) = h
+            .iter()
+            .min_by_key(|x| (x.at, std::cmp::Reverse(x.evidence.len())))
+        else {
+            continue;
+        };
+        // Hits come in turn order, so a turn's hits are next to each other.
+        // Markers ("my wife", "at work") are how a subject is mentioned in
+        // passing, so only keywords measure the talk.
+        let mut talk: Vec<(usize, usize)> = h
+            .iter()
+            .filter(|x| x.client_words > 0 && !x.marker)
+            .map(|x| (x.at.0, x.client_words))
+            .collect();
+        talk.dedup_by_key(|(n, _)| *n);
+        found.push(Found {
+            term,
+            at: first.at,
+            evidence: first.evidence,
+            talk,
+        });
     }
-    found.sort_unstable();
+    found.sort_unstable_by_key(|f| (f.at, f.term));
     found
-        .into_iter()
-        .map(|(_, i, evidence)| TagSuggestion {
-            tag: terms[i].name.clone(),
-            evidence: evidence.to_string(),
-        })
-        .collect()
 }
 
 /// The clinician's own tags on earlier sessions, those not in the vocabulary,

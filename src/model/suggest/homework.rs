@@ -224,7 +224,12 @@ const NOT_TASKS: &[&str] = &[
     "stay aware",
     "keep it in mind",
     "bear that in mind",
+    "have to see",
+    "find out",
 ];
+
+/// Words of an instruction for now, in the session, not for the week.
+const IN_SESSION: &[&str] = &["when you're ready", "in your own time", "right now"];
 
 /// Words that leave nothing to do on their own ("I'll give it a go").
 const VAGUE: &[&str] = &[
@@ -331,7 +336,13 @@ pub(super) fn clinician_task(sentence: &str) -> Option<String> {
         return None;
     }
     let framed = find_frame(sentence).is_some();
-    let asked = starts_with_any(rest, ASKS).filter(|_| sentence.ends_with('?'));
+    let question = sentence.ends_with('?');
+    let asked = starts_with_any(rest, ASKS).filter(|_| question);
+    // A question asks about a task ("What will you try this week?"); only
+    // "Could you…?" and the like hand one over.
+    if (question && asked.is_none()) || find_any(sentence, IN_SESSION).is_some() {
+        return None;
+    }
     let wrapped = asked.or_else(|| starts_with_any(rest, INSTRUCTION_LEADS));
     let task = wrapped.map_or(rest, str::trim_start);
     let continuing = starts_with_any(task, CONTINUING).is_some();
@@ -403,7 +414,8 @@ fn as_task(clause: &str) -> Option<String> {
         s = trim_punct(&s[..start]);
     }
     let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
-    if words.len() < 2
+    // Two words ("Tell her", "Go back") name a step of talk, rarely a task.
+    if words.len() < 3
         || words
             .iter()
             .all(|w| VAGUE.iter().any(|v| w.eq_ignore_ascii_case(v)))
@@ -423,4 +435,77 @@ fn last_frame(s: &str) -> Option<(usize, usize)> {
         from += b;
     }
     last
+}
+
+/// How the clinician says back a plan the client made ("So this week,
+/// you'll…", "Your plan is to…"): the tasks follow, often several.
+const RECAP_LEADS: &[&str] = &[
+    "you'll",
+    "you will",
+    "you're going to",
+    "you are going to",
+    "you're planning to",
+    "your plan is to",
+    "the plan is to",
+    "the plan is for you to",
+    "you've decided to",
+    "you decided to",
+];
+
+/// Words that start a piece of a plan without being a task ("with the
+/// patches", "which means…").
+const NOT_STEPS: &[&str] = &[
+    "with", "for", "in", "on", "at", "by", "from", "because", "so", "which", "when", "while",
+    "until", "if", "as", "the", "a", "an", "your", "my", "his", "her", "their", "our", "it",
+    "that", "this", "those", "these", "there", "what", "who", "where", "how", "why", "but",
+    "probably", "be", "morning", "mornings", "night", "nights", "evening", "evenings", "every",
+    "each", "twice", "once", "today", "tonight", "tomorrow", "then",
+];
+
+/// Before a plan's lead, words that make it a consequence or a fear ("if you
+/// stop, you'll end up…"), not the plan.
+const NOT_PLANS: &[&str] = &[
+    "if", "when", "unless", "scared", "afraid", "worried", "worry", "feel", "think", "hope",
+];
+
+/// The tasks of a plan said back: each item of its list, after "you'll" or
+/// "your plan is to". `summary` says whether the sentence is part of a
+/// summary turn; elsewhere the sentence must open with the plan and set a
+/// time frame ("So this week, you'll leave it downstairs at night, keep it in
+/// the boot, and look at getting the ten milligram ones").
+pub(super) fn recap_tasks(sentence: &str, summary: bool) -> Vec<String> {
+    let Some((start, end, _)) = find_any(sentence, RECAP_LEADS) else {
+        return Vec::new();
+    };
+    let before = &sentence[..start];
+    if find_any(before, NOT_PLANS).is_some()
+        || (!summary && (find_frame(sentence).is_none() || !opens_plan(before)))
+    {
+        return Vec::new();
+    }
+    let mut tasks = Vec::new();
+    for piece in sentence[end..].split([',', ';']) {
+        let mut item = skip_discourse(piece.trim());
+        // "…and you'll write down…": a second lead inside the list.
+        if let Some((_, e, _)) = find_any(item, RECAP_LEADS).filter(|&(a, ..)| a == 0) {
+            item = item[e..].trim_start();
+        }
+        while let Some(r) = starts_with_any(item, HEDGES) {
+            item = r.trim_start();
+        }
+        if starts_with_any(item, NOT_STEPS).is_some() || starts_with_any(item, NOT_TASKS).is_some()
+        {
+            continue;
+        }
+        tasks.extend(as_task(item));
+    }
+    tasks
+}
+
+/// Whether what comes before a plan's lead only opens it: "So", "Okay, this
+/// week,", "And over the next two weeks".
+fn opens_plan(before: &str) -> bool {
+    let rest = skip_discourse(before.trim());
+    let rest = find_frame(rest).map_or(rest, |(_, e)| &rest[e..]);
+    trim_punct(skip_discourse(trim_punct(rest))).is_empty()
 }

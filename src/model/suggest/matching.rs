@@ -15,19 +15,19 @@ pub(super) fn trim_punct(s: &str) -> &str {
 pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        let end = match c {
-            '.' | '!' | '?' => {
-                next.is_none_or(char::is_whitespace)
-                    && !(c == '.' && ends_with_title(&text[start..i]))
+    // The ends are ASCII, so the bytes can be read without decoding.
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let end = match b {
+            b'.' | b'!' | b'?' => {
+                text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+                    && !(b == b'.' && ends_with_title(&text[start..i]))
             }
-            '\n' => next == Some('\n'),
+            b'\n' => bytes.get(i + 1) == Some(&b'\n'),
             _ => false,
         };
         if end {
-            let stop = i + c.len_utf8();
+            let stop = i + 1;
             let s = text[start..stop].trim();
             if !s.is_empty() {
                 out.push(s);
@@ -54,7 +54,7 @@ fn ends_with_title(before: &str) -> bool {
     .any(|t| word.eq_ignore_ascii_case(t))
 }
 
-fn fold(c: char) -> char {
+pub(super) fn fold(c: char) -> char {
     match c {
         '’' | '‘' | 'ʼ' | '′' => '\'',
         '‐' | '‑' | '‒' | '–' => '-',
@@ -71,7 +71,7 @@ fn fold(c: char) -> char {
     }
 }
 
-fn is_word_char(c: char) -> bool {
+pub(super) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
@@ -91,9 +91,8 @@ pub(super) fn strip_suffix_loose<'a>(s: &'a str, pat: &str) -> Option<&'a str> {
     Some(&s[..start])
 }
 
-/// Matches `pat` at byte `start` of `s`; returns the end byte if the match
-/// ends on a word boundary.
-fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
+/// Where `pat` ends if `s` holds it at byte `start`, each character folded.
+fn fold_match(s: &str, start: usize, pat: &str) -> Option<usize> {
     let mut it = s.get(start..)?.char_indices();
     let mut end = start;
     for p in pat.chars() {
@@ -103,6 +102,27 @@ fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
         }
         end = start + i + c.len_utf8();
     }
+    Some(end)
+}
+
+/// Matches `pat` at byte `start` of `s`; returns the end byte if the match
+/// ends on a word boundary.
+pub(super) fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
+    let rest = s.as_bytes().get(start..)?;
+    let pb = pat.as_bytes();
+    // Most text and every built-in phrase is ASCII: then bytes compare as
+    // folding would, without decoding; curly quotes and the like fold below.
+    let end = match rest.get(..pb.len()) {
+        _ if !pat.is_ascii() => fold_match(s, start, pat)?,
+        None => return None,
+        Some(head) if head.is_ascii() => {
+            if !head.eq_ignore_ascii_case(pb) {
+                return None;
+            }
+            start + pb.len()
+        }
+        Some(_) => fold_match(s, start, pat)?,
+    };
     let next = s[end..].chars().next();
     let last_is_word = pat.chars().next_back().is_some_and(is_word_char);
     if last_is_word && next.is_some_and(is_word_char) {
@@ -117,43 +137,51 @@ pub(super) fn find_any<'p, P: AsRef<str>>(
     s: &str,
     pats: &'p [P],
 ) -> Option<(usize, usize, &'p str)> {
-    let mut prev: Option<char> = None;
-    for (i, c) in s.char_indices() {
-        if !prev.is_some_and(is_word_char) || !is_word_char(c) {
-            let f = fold(c);
-            let best = pats
-                .iter()
-                .map(AsRef::as_ref)
-                .filter(|p| p.starts_with(f))
-                .filter_map(|p| match_at(s, i, p).map(|e| (e, p)))
-                .max_by_key(|&(e, _)| e);
-            if let Some((e, p)) = best {
-                return Some((i, e, p));
-            }
+    // The first bytes patterns start with: most positions stop at this look-up.
+    let mut starts = [false; 256];
+    for p in pats {
+        if let Some(&b) = p.as_ref().as_bytes().first() {
+            starts[usize::from(b)] = true;
         }
-        prev = Some(c);
+    }
+    let mut prev_word = false;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let Some((c, word)) = char_at(s, i, b) else {
+            continue;
+        };
+        let boundary = !prev_word || !word;
+        prev_word = word;
+        let mut buf = [0u8; 4];
+        let first = if b.is_ascii() {
+            b.to_ascii_lowercase()
+        } else {
+            fold(c).encode_utf8(&mut buf).as_bytes()[0]
+        };
+        if !boundary || !starts[usize::from(first)] {
+            continue;
+        }
+        let best = pats
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|p| p.as_bytes().first() == Some(&first))
+            .filter_map(|p| match_at(s, i, p).map(|e| (e, p)))
+            .max_by_key(|&(e, _)| e);
+        if let Some((e, p)) = best {
+            return Some((i, e, p));
+        }
     }
     None
 }
 
-/// `s` folded as matching folds it, for a quick test of whether a pattern
-/// can occur at all: every match is a substring of it.
-pub(super) fn folded(s: &str) -> String {
-    s.chars().map(fold).collect()
-}
-
-/// Every word-bounded occurrence of `pat`, as (start, end), not overlapping.
-pub(super) fn find_all(s: &str, pat: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some((a, b, _)) = find_any(&s[from..], &[pat]) {
-        out.push((from + a, from + b));
-        if b == 0 {
-            break;
-        }
-        from += b;
+/// The character starting at byte `i` (whose value is `b`) and whether it
+/// is a word character; None inside a character. ASCII, most of any
+/// transcript, is read without decoding.
+pub(super) fn char_at(s: &str, i: usize, b: u8) -> Option<(char, bool)> {
+    if b.is_ascii() {
+        return Some((char::from(b), b.is_ascii_alphanumeric()));
     }
-    out
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, is_word_char(c)))
 }
 
 /// Byte range of the sentence holding byte `at`: bounded by `.`, `!` or

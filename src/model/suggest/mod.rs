@@ -4,26 +4,35 @@
 //!
 //! Everything is phrase based and deliberately conservative: the clinician
 //! confirms each suggestion, so a miss costs a click while a wrong
-//! suggestion costs trust. Themes come from what the client says,
-//! interventions from what the clinician does; a denied mention ("I don't
-//! drink") or an idiom ("good enough") suggests nothing on its own. Possible
-//! risk is the exception: it errs towards showing.
+//! suggestion costs trust. Themes come from what the client says, the one
+//! most of their talk concerns first; interventions from what the clinician
+//! does, by the techniques they name and by how they talk (reflections,
+//! questions, information: [`behaviour`]); a denied mention ("I don't drink")
+//! or an idiom ("good enough") suggests nothing on its own. Possible risk is
+//! the exception: it errs towards showing.
 
+mod behaviour;
+mod cues;
 mod evidence;
 mod homework;
 mod matching;
+mod phrases;
+mod profile;
 mod review;
 mod risk;
 pub mod score;
+mod topic;
 
 use super::homework::Completion;
 use super::tags::{INTERVENTIONS, THEMES, Tags};
 use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 pub use evidence::own_tags;
-use evidence::{Matcher, intervention_weight, theme_weight};
-use homework::{client_task, clinician_task, is_step_question};
+use evidence::{intervention_weight, theme_weight};
+use homework::{client_task, clinician_task, is_step_question, recap_tasks};
 use matching::sentences;
+use phrases::Matcher;
+use profile::Profile;
 use review::Reviews;
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +41,19 @@ pub struct TagSuggestion {
     pub tag: String,
     /// The phrase that triggered the tag, as written.
     pub evidence: String,
+    /// For an approach seen in how the clinician talked rather than named:
+    /// what was counted, and example sentences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub talk: Option<Talk>,
+}
+
+/// How the clinician talked, as evidence of an approach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Talk {
+    /// "14 reflections, 9 open questions, 3 summaries".
+    pub counts: String,
+    /// Two of the clinician's sentences that show it, as written.
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,16 +121,37 @@ pub fn suggest(t: &Transcript) -> Suggestions {
 /// Suggestions from the vocabulary and the clinician's own tags (see
 /// [`own_tags`]), each matched by its own words.
 pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
+    let named = |terms: &[Matcher], found: Vec<evidence::Found>| -> Vec<TagSuggestion> {
+        found
+            .into_iter()
+            .map(|f| TagSuggestion {
+                tag: terms[f.term].name.clone(),
+                evidence: f.evidence.to_string(),
+                talk: None,
+            })
+            .collect()
+    };
+    let interventions = Matcher::with_own(INTERVENTIONS, &own.interventions);
+    let themes = Matcher::with_own(THEMES, &own.themes);
+    let client_turns = t.turns().filter(|(_, r, _)| **r != Role::Clinician).count();
     let mut out = Suggestions {
-        interventions: evidence::tags(
-            t,
-            &Matcher::with_own(INTERVENTIONS, &own.interventions),
-            intervention_weight,
+        interventions: named(
+            &interventions,
+            evidence::tags(t, &interventions, intervention_weight),
         ),
-        themes: evidence::tags(t, &Matcher::with_own(THEMES, &own.themes), theme_weight),
+        themes: named(
+            &themes,
+            topic::rank(
+                evidence::tags(t, &themes, theme_weight),
+                &themes,
+                client_turns,
+            ),
+        ),
         risks: risk::risks(t),
         ..Suggestions::default()
     };
+    let mut profile = Profile::default();
+    let mut client_said: Option<&str> = None;
     // Whether the most recent clinician turn asked about a step or goal, or
     // gave a task: the client's answer may add a commitment of their own.
     let mut asked_for_step = false;
@@ -119,10 +162,17 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
             if let Item::Turn { role, text, .. } = item {
                 match role {
                     Role::Clinician => {
+                        let summary = profile.add(text, client_said);
                         reviews.clinician(text, seg.mark);
                         asked_for_step = false;
                         for s in sentences(text) {
-                            if let Some(task) = clinician_task(s) {
+                            let recap = recap_tasks(s, summary);
+                            let given = if recap.is_empty() {
+                                clinician_task(s)
+                            } else {
+                                None
+                            };
+                            for task in recap.into_iter().chain(given) {
                                 asked_for_step = true;
                                 out.homework.push(HomeworkSuggestion {
                                     task,
@@ -137,6 +187,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         }
                     }
                     Role::Client => {
+                        client_said = Some(text);
                         reviews.client(text);
                         for s in sentences(text) {
                             if let Some(task) = client_task(s, asked_for_step) {
@@ -150,12 +201,21 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         }
                         asked_for_step = false;
                     }
-                    Role::Unknown => {}
+                    Role::Unknown => client_said = Some(text),
                 }
             }
         }
     }
     out.reviews = reviews.found;
+    // Approaches seen in how the clinician talked: the counts join a
+    // technique already named, or suggest it.
+    let topic = out.themes.first().map(|t| t.tag.clone());
+    for found in profile.approaches(topic.as_deref()) {
+        match out.interventions.iter_mut().find(|t| t.tag == found.tag) {
+            Some(named) => named.talk = found.talk,
+            None => out.interventions.push(found),
+        }
+    }
     out
 }
 

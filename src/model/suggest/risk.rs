@@ -4,13 +4,14 @@
 //! that mentions one is kept.
 
 use super::RiskSuggestion;
-use super::evidence::Matcher;
-use super::matching::{folded, sentences};
+use super::matching::sentences;
+use super::phrases::{Matcher, Phrasebook};
 use crate::model::tags::RISKS;
 use crate::model::transcript::{Item, Role, Transcript};
 
 pub(super) fn risks(t: &Transcript) -> Vec<RiskSuggestion> {
     let kinds = Matcher::table(RISKS);
+    let book = Phrasebook::new(&kinds);
     let mut out = Vec::new();
     for seg in &t.segments {
         for item in &seg.items {
@@ -24,19 +25,16 @@ pub(super) fn risks(t: &Transcript) -> Vec<RiskSuggestion> {
                 continue;
             };
             for sentence in sentences(text) {
-                let lower = folded(sentence);
-                let first = kinds
-                    .iter()
-                    .filter_map(|k| {
-                        let (a, b, ..) = k.hits(sentence, &lower).into_iter().min()?;
-                        Some((a, std::cmp::Reverse(b), k))
-                    })
-                    .min_by_key(|&(a, b, _)| (a, b));
-                if let Some((a, std::cmp::Reverse(b), kind)) = first {
+                // The earliest words about a risk, the longest where two start together.
+                let first = book
+                    .hits(sentence)
+                    .into_iter()
+                    .min_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+                if let Some(h) = first {
                     out.push(RiskSuggestion {
-                        kind: kind.name.clone(),
+                        kind: kinds[h.term].name.clone(),
                         quote: sentence.to_string(),
-                        words: sentence[a..b].to_string(),
+                        words: sentence[h.start..h.end].to_string(),
                         mark: seg.mark,
                     });
                 }

@@ -1,6 +1,8 @@
 //! How well the suggestions for a transcript match what a clinician
-//! expects of it (`tests/fixtures/labelled/*.labels.json`): precision and
-//! recall per kind of suggestion, for the tests and `make bench`.
+//! expects of it (`tests/fixtures/labelled/*/*.labels.json`): precision and
+//! recall per kind of suggestion, whether motivational interviewing was
+//! found where the session is one, and whether the main topic came first;
+//! for the tests and `make bench`.
 
 use super::Suggestions;
 use serde::Deserialize;
@@ -9,6 +11,12 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Labels {
+    /// The practice area, for figures per area.
+    pub area: Option<String>,
+    /// Whether the clinician works in a motivational interviewing way.
+    pub mi: Option<bool>,
+    /// The main topic: the theme that should come first.
+    pub topic: Option<String>,
     /// Vocabulary names.
     pub interventions: Vec<String>,
     pub themes: Vec<String>,
@@ -84,6 +92,63 @@ pub fn score(s: &Suggestions, labels: &Labels) -> [Counts; 4] {
         counts(&tasks, &labels.homework, holds),
         counts(&risks, &risk_labels, quotes),
     ]
+}
+
+/// The vocabulary's name for motivational interviewing.
+pub const MI: &str = "motivational interviewing";
+
+/// Figures over a set of labelled transcripts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Per kind, in the order of [`KINDS`].
+    pub kinds: [Counts; 4],
+    /// Sessions labelled as motivational interviewing, and those where it
+    /// was suggested.
+    pub mi: (usize, usize),
+    /// Sessions with a main topic, and those where it was the first theme.
+    pub topic: (usize, usize),
+}
+
+impl Tally {
+    pub fn add(&mut self, s: &Suggestions, labels: &Labels) {
+        for (total, c) in self.kinds.iter_mut().zip(score(s, labels)) {
+            total.add(c);
+        }
+        if labels.mi == Some(true) {
+            self.mi.0 += 1;
+            self.mi.1 += usize::from(s.interventions.iter().any(|t| t.tag == MI));
+        }
+        if let Some(topic) = &labels.topic {
+            self.topic.0 += 1;
+            self.topic.1 += usize::from(s.themes.first().is_some_and(|t| &t.tag == topic));
+        }
+    }
+
+    pub fn merge(&mut self, other: &Tally) {
+        for (total, c) in self.kinds.iter_mut().zip(other.kinds) {
+            total.add(c);
+        }
+        self.mi = (self.mi.0 + other.mi.0, self.mi.1 + other.mi.1);
+        self.topic = (self.topic.0 + other.topic.0, self.topic.1 + other.topic.1);
+    }
+
+    /// Every kind together.
+    pub fn all(&self) -> Counts {
+        let mut all = Counts::default();
+        self.kinds.iter().for_each(|c| all.add(*c));
+        all
+    }
+
+    /// Motivational interviewing found among the sessions that are one; 1
+    /// when none are.
+    pub fn mi_recall(&self) -> f64 {
+        ratio(self.mi.1, self.mi.0)
+    }
+
+    /// The main topic first among the sessions that have one; 1 when none do.
+    pub fn topic_top1(&self) -> f64 {
+        ratio(self.topic.1, self.topic.0)
+    }
 }
 
 fn counts<S, L>(suggested: &[S], expected: &[L], matches: impl Fn(&S, &L) -> bool) -> Counts {

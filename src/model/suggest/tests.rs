@@ -30,17 +30,17 @@ fn sample_interventions() {
 }
 
 #[test]
-fn sample_themes() {
+fn the_samples_themes_come_in_order_of_how_much_the_client_talks_of_them() {
     let s = suggest(&parse(SAMPLE).unwrap());
     assert_eq!(
         tags(&s.themes),
         vec![
             ("anxiety", "anxious"),
-            ("work stress", "deadlines"),
-            ("perfectionism", "good enough"),
-            ("core beliefs", "core beliefs"),
             ("fear of failure", "fear of failure"),
+            ("perfectionism", "good enough"),
+            ("work stress", "deadlines"),
             ("sleep", "sleep"),
+            ("core beliefs", "core beliefs"),
         ]
     );
 }
@@ -266,7 +266,7 @@ fn non_ascii_never_panics() {
 }
 
 /// One segment of turns, without going through the parser.
-fn transcript(items: Vec<Item>) -> Transcript {
+pub(super) fn transcript(items: Vec<Item>) -> Transcript {
     use crate::model::transcript::{Header, Segment};
     Transcript {
         header: Header::default(),
@@ -276,7 +276,7 @@ fn transcript(items: Vec<Item>) -> Transcript {
     }
 }
 
-fn clinician(text: &str) -> Item {
+pub(super) fn clinician(text: &str) -> Item {
     Item::Turn {
         speaker: "Therapist".into(),
         role: Role::Clinician,
@@ -284,7 +284,7 @@ fn clinician(text: &str) -> Item {
     }
 }
 
-fn client(text: &str) -> Item {
+pub(super) fn client(text: &str) -> Item {
     Item::Turn {
         speaker: "Client".into(),
         role: Role::Client,
@@ -536,9 +536,13 @@ macro_rules! labelled {
     ($name:literal) => {
         (
             $name,
-            include_str!(concat!("../../../tests/fixtures/labelled/", $name, ".txt")),
             include_str!(concat!(
-                "../../../tests/fixtures/labelled/",
+                "../../../tests/fixtures/labelled/dev/",
+                $name,
+                ".txt"
+            )),
+            include_str!(concat!(
+                "../../../tests/fixtures/labelled/dev/",
                 $name,
                 ".labels.json"
             )),

@@ -74,7 +74,10 @@ pub const INTERVENTIONS: &[Term] = &[
     ),
     Term::new(
         "sleep hygiene",
-        "sleep hygiene|bedtime routine|consistent bedtime|screens before bed|sleep schedule",
+        "sleep hygiene|bedtime routine|consistent bedtime|screens before bed|sleep schedule|\
+         sleep restriction|sleep scheduling|stimulus control|wind down|wind-down|\
+         no caffeine|caffeine after|bed is only for sleep|only go to bed when|\
+         same time every day|same time every morning|clock out of the bedroom",
     ),
     Term::new(
         "psychoeducation",
@@ -126,6 +129,11 @@ pub const INTERVENTIONS: &[Term] = &[
         3,
     ),
     Term::new(
+        "person-centred",
+        "person-centred|person centred|person-centered|client-centred|client-centered|\
+         non-directive|unconditional positive regard",
+    ),
+    Term::new(
         "DBT skills",
         "dbt|distress tolerance|emotion regulation|interpersonal effectiveness|wise mind|\
          opposite action|radical acceptance|dear man|check the facts|chain analysis|diary card|\
@@ -154,7 +162,7 @@ pub const INTERVENTIONS: &[Term] = &[
         "safety planning",
         "safety plan|safety planning|crisis line|crisis number|crisis team|keep yourself safe|\
          reasons for living|samaritans|emergency services|who could you call|\
-         keep you safe|means safe|out of reach",
+         keep you safe|means safe|keep them out of reach|put them out of reach",
     ),
 ];
 
@@ -162,8 +170,10 @@ pub const THEMES: &[Term] = &[
     Term::new(
         "anxiety",
         "anxiety|anxious|panic|panicky|worry|worrying|worried|worries|nervous|wound up|on edge|\
-         heart racing|pulse racing|racing heart|scared|afraid|frightened|dread|fear|terrified",
+         heart racing|pulse racing|racing heart",
     )
+    // Fear of one thing, said in passing, is not anxiety as a subject.
+    .markers("scared|afraid|frightened|dread|fear|terrified", 2)
     .except("don't worry|no worries|not to worry|i'm worried about you"),
     Term::new(
         "perfectionism",
@@ -180,17 +190,22 @@ pub const THEMES: &[Term] = &[
     ),
     Term::new(
         "low mood",
-        "low mood|depressed|depression|feeling down|feeling low|hopeless|so low|really low",
+        "low mood|depressed|depression|feeling down|feeling low|hopeless|so low|really low|\
+         everything's grey|everything is grey|feels grey|so grey|all grey|feel nothing|\
+         don't enjoy anything|didn't get dressed|don't get dressed|what's the point",
     )
     .markers(
         "low|flat|empty|miserable|no energy|no motivation|staying in bed|stay in bed|\
-         can't be bothered|tearful|crying",
+         can't be bothered|tearful|crying|grey|numb|stayed in bed|in bed all day|\
+         couldn't get up|can't get up|no point",
         3,
     ),
     Term::new(
         "sleep",
         "sleep|sleeping|insomnia|asleep|lie awake|nightmares|can't sleep|couldn't sleep|\
-         not sleeping|don't sleep|didn't sleep|haven't slept|hardly slept|not slept",
+         not sleeping|don't sleep|didn't sleep|haven't slept|hardly slept|not slept|\
+         wide awake|lying awake|lay awake|drop off|dropped off|nod off|nodded off|\
+         wake up at|woke up at|wake at|waking at|awake till|awake until|sleep through|slept through",
     )
     .except(
         "sleep hygiene|sleep on it|fall asleep on the sofa|fell asleep on the sofa|\
@@ -199,17 +214,22 @@ pub const THEMES: &[Term] = &[
     Term::new(
         "work stress",
         "work stress|deadline|deadlines|my boss|my manager|workload|burnout|burned out|\
-         burnt out|stressed at work|stress at work|pressure at work",
+         burnt out|stressed at work|stress at work|pressure at work|the rota|my shifts|\
+         night shifts|night shift|double shift|overtime|twelve-hour shifts",
     )
     .markers("at work|my job|the office", 3),
     Term::new(
         "self-esteem",
-        "self-esteem|self esteem|self-worth|self worth|self-confidence|worthless|self-critical",
+        "self-esteem|self esteem|self-worth|self worth|self-confidence|worthless|self-critical|\
+         not good enough|wasn't good enough|never good enough|i'm useless|i'm a failure|\
+         i'm rubbish|feel invisible|i'm stupid|\
+         hate myself|i'm a burden|a fraud|i'm pathetic",
     ),
     Term::new(
         "relationships",
         "relationship|relationships|breakup|break-up|marriage|divorce|we argue|we row|\
-         our arguments|split up|separated|couples",
+         our arguments|split up|separated|couples|married|a row|had a row|we fight|we fought|\
+         date night|broke up|my ex",
     )
     .markers(
         "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with",
@@ -223,24 +243,32 @@ pub const THEMES: &[Term] = &[
     Term::new(
         "alcohol use",
         "alcohol|drinking|drink|drinks|drank|booze|beer|beers|wine|vodka|whisky|whiskey|gin|\
-         pint|pints|hangover|hungover|binge drinking|units a week|sober|sobriety|a drinker",
+         pint|pints|hangover|hungover|binge drinking|units a week|sober|sobriety|a drinker|\
+         lager|cider|a few cans|couple of cans|can of lager|cans of lager|\
+         four-pack|four-packs|slab of cans|the pub|down the pub|bottle of wine|glass of wine|wine o'clock|shandy|stella|carling|guinness|smirnoff|\
+         drunk|tipsy|pissed|sloshed|drink-driving|drink driving|drink-drive|over the limit|\
+         alcohol-free|dry january",
     )
     .except(
         "drink of water|drink water|drink more water|soft drink|soft drinks|energy drink|\
          energy drinks|fizzy drinks|drink of tea|drinking water|drinking tea|drinking coffee|\
          he'd been drinking|she'd been drinking|he was drinking|she was drinking|he drinks|\
-         she drinks|he was drunk|she was drunk",
+         she drinks|he was drunk|she was drunk|drunk woman|drunk man|a drunk|drunk driver|\
+         drink of",
     ),
     Term::new(
         "drug use",
         "drugs|drug use|using drugs|cannabis|weed|marijuana|cocaine|heroin|ecstasy|mdma|\
          ketamine|amphetamine|amphetamines|meth|methamphetamine|a joint|spliff|skunk|\
-         getting high|my dealer|using again",
+         getting high|my dealer|using again|bud|stoned|a zoot|an eighth|a gram|the gear|\
+         some gear|get a bag|gets a bag|a line of|doing lines|lines in the|benzos|valium|\
+         off my face|off his face|the comedown|comedown",
     ),
     Term::new(
         "smoking and vaping",
         "smoking|smoke|smokes|smoked|smoker|cigarette|cigarettes|cigs|fags|roll-ups|\
-         vaping|vape|vapes|nicotine|tobacco",
+         vaping|vape|vapes|nicotine|tobacco|fag|a rollie|rollies|baccy|roll-up|roll my own|\
+         elf bar|elf bars|marlboro|puffs|nicotine patches|quit date",
     )
     .except(
         "smoke alarm|smoking weed|smoke weed|smoked weed|smoke a joint|smoking a joint|\
@@ -250,29 +278,37 @@ pub const THEMES: &[Term] = &[
         "gambling",
         "gambling|gamble|gambled|gambler|betting|bets|placed a bet|bookies|bookmaker|casino|\
          slot machines|slots|fruit machines|poker|scratch cards|scratchcards|roulette|\
-         betting app|chasing losses|chasing my losses",
+         betting app|chasing losses|chasing my losses|bingo|free spins|spins|a spin|jackpot|\
+         accumulator|acca|accas|in-play|bet365|paddy power|gamstop|a flutter",
     ),
     Term::new(
         "diet and weight",
         "diet|dieting|my weight|weight loss|lose weight|losing weight|put on weight|\
          gained weight|overweight|obese|obesity|binge eating|overeating|comfort eating|\
          emotional eating|eating habits|eating healthier|eat healthier|healthy eating|\
-         junk food|takeaways|calories|snacking|portion sizes|carbs|sugary",
+         junk food|takeaways|calories|snacking|portion sizes|carbs|sugary|two stone|\
+         three stone|four stone|half a stone|stone and a half|comfort eat|portions",
     ),
     Term::new(
         "exercise",
         "exercise|exercising|workout|workouts|the gym|physical activity|jogging|\
-         go for a run|went for a run|swimming|cycling|fitness|more active",
+         go for a run|went for a run|swimming|cycling|fitness|more active|walking|a walk|\
+         go for a walk|went for a walk|the walk|walks|parkrun|couch to 5k|zumba|pilates|\
+         treadmill|steps a day|thousand steps|my steps|five-a-side|aqua aerobics|\
+         cardiac rehab|walking club",
     )
     .except(
         "breathing exercise|grounding exercise|this exercise|that exercise|the exercise|\
-         an exercise|writing exercise|exercise book",
+         an exercise|writing exercise|exercise book|walking distance|walking stick|\
+         walk me through|walk away|walked away|walk off|walked off",
     ),
     Term::new(
         "medication adherence",
         "medication|medications|meds|tablets|pills|prescription|prescribed|insulin|inhaler|\
          dose|doses|missed a dose|side effects|antidepressants|antidepressant|statins|\
-         metformin|pill organiser|repeat prescription",
+         metformin|pill organiser|repeat prescription|my jab|the jab|depot injection|injection|\
+         injections|lithium|sertraline|citalopram|fluoxetine|olanzapine|quetiapine|\
+         amitriptyline|tramadol|naproxen|blister pack|dosette",
     )
     .except("take all my pills|took all my pills|took all the pills"),
     Term::new(
@@ -281,14 +317,20 @@ pub const THEMES: &[Term] = &[
          long-term condition|long term condition|arthritis|asthma|copd|heart disease|\
          heart condition|heart attack|high blood pressure|hypertension|cancer|\
          multiple sclerosis|epilepsy|fibromyalgia|hiv|kidney disease|my condition|\
-         my diagnosis|crohn's|ibs|chronic fatigue",
+         my diagnosis|crohn's|ibs|chronic fatigue|my sugars|the sugar|sugar levels|\
+         my levels|my readings|finger prick|hypo|hypos|type 2|type two|pre-diabetes|\
+         prediabetes|copd|emphysema|gout|blood pressure|a stent|bypass|had a stroke|\
+         my back|flare-up|flare-ups|chronic pain",
     ),
     Term::new(
         "offending",
         "offending|reoffending|re-offending|probation|probation officer|prison|jail|in custody|\
          arrested|conviction|convicted|court|the police|criminal record|charged with|\
          my offence|offence|offense|shoplifting|stealing|community order|electronic tag|\
-         youth offending|when i was inside|while i was inside",
+         youth offending|when i was inside|while i was inside|on licence|my licence|\
+         recalled|a caution|community service|magistrate|magistrates|locked up|banged up|\
+         my sentence|sentenced|my cell|visits hall|got nicked|nicking|nicked stuff|\
+         robbing|referral order|reparation|got done for|banned for",
     )
     .except("food court|tennis court"),
     Term::new(
@@ -297,7 +339,8 @@ pub const THEMES: &[Term] = &[
          mourning|lost my mum|lost my dad|lost my mother|lost my father|lost my husband|\
          lost my wife|lost my son|lost my daughter|lost my brother|lost my sister|\
          lost my baby|lost my partner|lost my friend|since she died|since he died|\
-         her death|his death|the grave|anniversary of",
+         her death|his death|the grave|anniversary of|she passed|he passed|the cemetery|\
+         the hospice|without her|without him|miss her|miss him",
     )
     .except(
         "could have died|nearly died|almost died|scared to death|bored to death|death of me|\
@@ -307,7 +350,7 @@ pub const THEMES: &[Term] = &[
         "trauma",
         "trauma|traumatic|traumatised|traumatized|ptsd|flashback|flashbacks|nightmares|\
          the accident|the attack|assaulted|intrusive memories|hypervigilant|triggered|\
-         the crash|what happened to me",
+         the crash|what happened to me|attacked|mugged",
     ),
     Term::new(
         "anger",
@@ -330,7 +373,7 @@ pub const THEMES: &[Term] = &[
         "self-harm",
         "self-harm|self harm|self-harming|self harming|cutting myself|cut myself|\
          hurt myself|hurting myself|harm myself|harming myself|burn myself|burning myself|\
-         overdose|overdosed",
+         overdose|overdosed|the blade|a blade|blades|steri-strips",
     ),
 ];
 
@@ -344,14 +387,17 @@ pub const RISKS: &[Term] = &[
          wish i was dead|wish i were dead|wish i wasn't here|don't want to be alive|\
          don't want to be here anymore|don't want to wake up|no reason to live|\
          not worth living|take all my pills|took all my pills|took all the pills|\
-         jump off|hang myself|overdose|overdosed",
+         jump off|hang myself|overdose|overdosed|wouldn't wake up|if i didn't wake up|\
+         if i just didn't wake up|not to wake up|never wake up|\
+         better off with the life insurance|don't see the point in going on|\
+         don't see the point of going on|no point in going on|can't go on without",
     )
     .except("dying to|to die for"),
     Term::new(
         "self-harm",
         "self-harm|self harm|self-harming|self harming|cutting myself|cut myself|\
          hurt myself|hurting myself|harm myself|harming myself|burn myself|burning myself|\
-         hit myself|hitting myself|cutting again|started cutting",
+         hit myself|hitting myself|cutting again|started cutting|the blade|a blade|blades",
     ),
     Term::new(
         "harm to others",
@@ -359,7 +405,8 @@ pub const RISKS: &[Term] = &[
          kill her|kill them|kill someone|hit him|hit her|hit them|harm him|harm her|\
          harm someone|harm the kids|strangle|stab him|stab her|smash his face|\
          punch him|punched him|punch her|punched her|glassed|get a knife|beat him up|\
-         beat her up|make him pay|make her pay",
+         beat her up|make him pay|make her pay|don't know what i'd do to him|\
+         don't know what i'd do to her|batter him|battered him",
     )
     .except("hit her head|hit him hard emotionally|hurt her feelings|hurt his feelings"),
     Term::new(
@@ -372,6 +419,6 @@ pub const RISKS: &[Term] = &[
     )
     .except(
         "it hurt me|that hurt me|hurts me to|it hit me|hit me that|hits me that|alcohol abuse|\
-         drug abuse|substance abuse",
+         drug abuse|substance abuse|kicked me off|kicked me out",
     ),
 ];

@@ -47,6 +47,10 @@ pub fn start_sync(state: AppState) {
         state.set_sync_status(SyncStatus::Off);
         return;
     };
+    if state.peek(|s| s.new_key_waiting()) {
+        state.set_sync_status(SyncStatus::Failed(SyncError::NewKeyElsewhere));
+        return;
+    }
     if let Some(reason) = state.peek(|s| s.sync_halted()) {
         state.set_sync_status(SyncStatus::Failed(SyncError::VaultRefused(reason)));
         return;
@@ -234,7 +238,7 @@ impl Engine {
     fn settled(&self, direction: Direction, result: Result<(), SyncError>) -> bool {
         let notices = self.state.sync_step(|s| s.take_sync_notices());
         self.state.add_sync_notices(notices.unwrap_or_default());
-        if let Err(refused @ SyncError::VaultRefused(_)) = &result {
+        if let Err(refused @ (SyncError::VaultRefused(_) | SyncError::NewKeyElsewhere)) = &result {
             self.state
                 .set_sync_status(SyncStatus::Failed(refused.clone()));
             return true;

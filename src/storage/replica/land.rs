@@ -12,7 +12,7 @@
 //! Each refusal is reported and the run goes on with the other documents.
 
 use super::{Replica, Tracked, digest, key_of};
-use crate::layout::{RecordRef, SCHEMA_VERSION, halted_key};
+use crate::layout::{RecordRef, SCHEMA_VERSION, halted_key, rekeyed_key};
 use crate::model::{Client, Session};
 use crate::storage::coding::write;
 use crate::storage::error::StorageError;
@@ -262,6 +262,10 @@ impl Replica<'_> {
                     "the server's copy is older than this device's, so it was put back".into(),
                 ));
             }
+            Ok(Pulled::NewKey(_)) => {
+                let text = doc.body.as_ref().map(|b| b.c.as_str()).unwrap_or_default();
+                return Err(self.wait_for_new_key(text));
+            }
             Ok(Pulled::Same) => held.as_ref().map(|b| digest(&b.c)).unwrap_or_default(),
             Ok(Pulled::Newer(theirs)) => {
                 theirs.write(self.store.backend.as_mut())?;
@@ -288,6 +292,25 @@ impl Replica<'_> {
             return e.into();
         }
         SyncError::VaultRefused(reason)
+    }
+
+    /// Stops sync until the clinician types, here, the new passphrase of
+    /// the vault re-encrypted elsewhere, whose header `text` is kept until
+    /// then ([`crate::storage::Store::adopt_new_key`]). Nothing is sent or
+    /// taken meanwhile: this device's records are still under the old key.
+    pub(super) fn wait_for_new_key(&mut self, text: &str) -> SyncError {
+        let kept = write(
+            self.store.backend.as_mut(),
+            &rekeyed_key(),
+            &text.to_string(),
+        );
+        if let Err(e) = kept {
+            return e.into();
+        }
+        match self.halt(SyncError::NewKeyElsewhere.to_string()) {
+            SyncError::VaultRefused(_) => SyncError::NewKeyElsewhere,
+            failed => failed,
+        }
     }
 
     /// Tells the clinician, once, what sync did not take or moved.

@@ -2,6 +2,7 @@
 
 use super::{Replica, key_of};
 use crate::layout::checkpoint_key;
+use crate::storage::vault::Pulled;
 use crate::sync::{Changes, Checkpoint, Doc, LocalDocs, Rev, RevsById, SyncError, VAULT_DOC_ID};
 
 impl LocalDocs for Replica<'_> {
@@ -54,7 +55,10 @@ impl LocalDocs for Replica<'_> {
 
     /// Lands each document; one refused is reported by [`Replica::land`]
     /// and the rest still land, so no bad document holds sync up.
-    fn write(&mut self, docs: Vec<Doc>) -> Result<(), SyncError> {
+    fn write(&mut self, mut docs: Vec<Doc>) -> Result<(), SyncError> {
+        // The header first: a new key stops the run before any record
+        // sealed under it is taken for one that does not open.
+        docs.sort_by_key(|doc| doc.id != VAULT_DOC_ID);
         let mut landed = Ok(());
         for doc in docs {
             landed = self.land(doc);
@@ -78,12 +82,17 @@ impl LocalDocs for Replica<'_> {
     /// fails stops sync. One this device has gone past is fine here (the
     /// push brings the server up to date); landing it would not be.
     fn accepts_vault(&mut self, vault: &serde_json::Value) -> Result<(), SyncError> {
+        if self.store.new_key_waiting() {
+            return Err(SyncError::NewKeyElsewhere);
+        }
         if let Some(halted) = self.store.sync_halted() {
             return Err(SyncError::VaultRefused(halted));
         }
         let text = vault["c"].as_str().ok_or(SyncError::NotSessionpad)?;
-        let Err(refused) = self.check_header(text) else {
-            return Ok(());
+        let refused = match self.check_header(text) {
+            Ok(Pulled::NewKey(_)) => return Err(self.wait_for_new_key(text)),
+            Ok(_) => return Ok(()),
+            Err(refused) => refused,
         };
         // Its revision is not taken from the changes feed later either.
         if let Some(rev) = vault["_rev"].as_str().and_then(|r| r.parse::<Rev>().ok()) {

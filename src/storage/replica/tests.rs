@@ -4,6 +4,7 @@ use super::super::*;
 use super::adopt_vault;
 use crate::model::note::Section;
 use crate::model::{Client, Session};
+use crate::storage::vault::open_sealed;
 use crate::sync::memory_server::MemoryServer;
 use crate::sync::{
     Credentials, Direction, LocalDocs, Replication, Step, Summary, SyncError, VAULT_DOC_ID,
@@ -729,7 +730,11 @@ fn a_passphrase_changed_on_two_devices_at_once_stops_sync_until_one_changes_it_a
     // The laptop changes it again, then sync is turned off and on there.
     laptop
         .store
-        .change_passphrase("the laptop's new one", "the one to keep", Kdf::with_cost(64, 1))
+        .change_passphrase(
+            "the laptop's new one",
+            "the one to keep",
+            Kdf::with_cost(64, 1),
+        )
         .unwrap();
     laptop.store.forget_sync().unwrap();
     laptop.sync(&mut server).unwrap();
@@ -741,4 +746,146 @@ fn a_passphrase_changed_on_two_devices_at_once_stops_sync_until_one_changes_it_a
         assert!(header.unlock("the one to keep").is_ok());
         assert_eq!(device.store.sync_halted(), None);
     }
+}
+
+const NEW_PASSPHRASE: &str = "a new walk by the sea at dawn";
+
+/// Re-encrypts `device` with a new key under `NEW_PASSPHRASE`, to the end.
+fn rekey(device: &mut Device) {
+    device
+        .store
+        .start_rekeying(PASSPHRASE, NEW_PASSPHRASE, Kdf::with_cost(64, 1))
+        .unwrap();
+    device.store.finish_vault_work().unwrap();
+}
+
+fn the_key(device: &Device) -> super::super::vault::VaultKey {
+    let ring = device.store.keyring.borrow();
+    ring.as_ref().expect("unlocked").1.clone()
+}
+
+#[test]
+fn a_new_key_made_on_another_device_is_taken_only_once_its_new_passphrase_is_typed_there() {
+    let (mut server, mut tablet, mut laptop) = two_devices();
+    let old_key = the_key(&laptop);
+    rekey(&mut tablet);
+    tablet.sync(&mut server).unwrap();
+    // The server's records are all sealed under the new key now.
+    let (_, s1) = on_server(&mut server, "session:s1");
+    assert!(open_sealed(&session_key("s1"), &s1.c, &old_key).is_none());
+    assert!(open_sealed(&session_key("s1"), &s1.c, &the_key(&tablet)).is_some());
+
+    // The laptop stops, keeps its key and its notes, and asks.
+    let before = laptop.store.vault().unwrap();
+    assert_eq!(laptop.sync(&mut server), Err(SyncError::NewKeyElsewhere));
+    assert!(laptop.store.new_key_waiting());
+    assert!(laptop.store.sync_halted().is_some());
+    assert_eq!(laptop.store.vault().unwrap(), before);
+    assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
+    assert_eq!(
+        laptop.run(Direction::Push, &mut server),
+        Err(SyncError::NewKeyElsewhere)
+    );
+    // The old passphrase does not open the new key.
+    assert!(matches!(
+        laptop.store.adopt_new_key(PASSPHRASE),
+        Err(VaultError::WrongPassphrase)
+    ));
+    assert_eq!(laptop.store.vault().unwrap(), before);
+
+    laptop.store.adopt_new_key(NEW_PASSPHRASE).unwrap();
+    laptop.store.finish_vault_work().unwrap();
+    assert!(!laptop.store.new_key_waiting());
+    assert_eq!(
+        laptop.store.vault().unwrap().id,
+        tablet.store.vault().unwrap().id
+    );
+    laptop.sync(&mut server).unwrap();
+    assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
+    // Sealing again was no change of a note: nothing was set aside.
+    assert!(laptop.set_aside("s1").is_empty());
+    assert!(
+        everything(&laptop.backend)
+            .iter()
+            .filter(|(k, _)| !super::super::vault::stays_plain(k))
+            .all(|(k, v)| open_sealed(k, v, &old_key).is_none())
+    );
+
+    // Both go on syncing under the new key.
+    laptop.edit("s1", "Written on the laptop after the new key");
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+    assert_eq!(tablet.note("s1"), "Written on the laptop after the new key");
+    assert!(tablet.set_aside("s1").is_empty());
+    // The header taken is the one sent, so it is one revision on the server.
+    assert_eq!(server.leaves(VAULT_DOC_ID).len(), 1);
+    for device in [&laptop, &tablet] {
+        let header = VaultHeader::read(&device.backend).unwrap().unwrap();
+        assert!(header.unlock(PASSPHRASE).is_err());
+        assert!(header.unlock(NEW_PASSPHRASE).is_ok());
+    }
+}
+
+#[test]
+fn a_header_with_a_new_id_not_made_with_this_vaults_key_is_refused() {
+    let forgeries: [Change; 4] = [
+        // The wrapped key swapped for one the server chose.
+        |h| h["by_passphrase"] = "00".repeat(72).into(),
+        // The MAC under the old key replaced.
+        |h| h["rekeyed_from"]["mac"] = "ab".repeat(32).into(),
+        // Said to come from another vault.
+        |h| h["rekeyed_from"]["from"] = "0123456789abcdef".into(),
+        // Without its MAC under the old key.
+        |h| {
+            h.as_object_mut().unwrap().remove("rekeyed_from");
+        },
+    ];
+    for forge in forgeries {
+        let (mut server, mut tablet, mut laptop) = two_devices();
+        rekey(&mut tablet);
+        tablet.sync(&mut server).unwrap();
+        rewrite_header(&mut server, forge);
+        let before = laptop.store.vault().unwrap();
+        let refused = laptop.sync(&mut server);
+        assert!(
+            matches!(refused, Err(SyncError::VaultRefused(_))),
+            "{refused:?}"
+        );
+        assert!(!laptop.store.new_key_waiting());
+        assert!(laptop.store.adopt_new_key(NEW_PASSPHRASE).is_err());
+        assert_eq!(laptop.store.vault().unwrap(), before);
+        assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
+    }
+}
+
+#[test]
+fn a_new_key_made_by_someone_who_learnt_the_old_passphrase_is_not_taken_with_that_passphrase() {
+    let (mut server, tablet, mut laptop) = two_devices();
+    // Whoever knows the old passphrase has the old key, and vouches with it
+    // for a key of their own, wrapped by that same passphrase.
+    let header = tablet.store.vault().unwrap();
+    let old_key = the_key(&tablet);
+    let theirs = super::super::vault::VaultKey::random();
+    let recovery = super::super::vault::RecoveryKey::random();
+    let forged = header.rekeyed(
+        &old_key,
+        &theirs,
+        PASSPHRASE,
+        Kdf::with_cost(64, 1),
+        &recovery,
+    );
+    let (_, mut body) = on_server(&mut server, VAULT_DOC_ID);
+    body.c = forged.shared();
+    rewrite(&mut server, VAULT_DOC_ID, Some(body));
+
+    assert_eq!(laptop.sync(&mut server), Err(SyncError::NewKeyElsewhere));
+    let before = laptop.store.vault().unwrap();
+    let refused = laptop.store.adopt_new_key(PASSPHRASE);
+    assert!(
+        matches!(&refused, Err(VaultError::Refused(why)) if why.contains("from before the new key")),
+        "{refused:?}"
+    );
+    assert_eq!(laptop.store.vault().unwrap(), before);
+    assert!(laptop.store.new_key_waiting());
+    assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
 }

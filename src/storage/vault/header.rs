@@ -10,13 +10,15 @@
 //! therefore neither forge a header nor change one, and since the counter
 //! is covered too, it cannot offer an older one as the current one.
 //!
-//! Rotating the vault key later replaces the id and the wrapped keys: the
-//! encoding names its format first, so a rotated header can add a MAC
-//! under the old key (checked before anything else) without making any
-//! header of this format read otherwise.
+//! Re-encrypting with a new key replaces the id and the wrapped keys, and
+//! the new header carries a second MAC, under the key before it
+//! (`rekeyed_from`): a device still on the old key can tell that whoever
+//! made the new header held the vault key, yet cannot read it until the
+//! clinician types the new passphrase there. The field is encoded only
+//! when present, so every header without it reads as before.
 
-use super::keys::{Kdf, VaultKey, WrappedKeys, hex, unhex};
-use super::{Unlocked, VaultError, VaultStage};
+use super::keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, random, unhex};
+use super::{Rekeying, Unlocked, VaultError, VaultStage};
 use crate::layout::vault_key;
 use crate::storage::backend::Backend;
 use crate::storage::coding;
@@ -26,17 +28,20 @@ use serde_json::Value;
 
 /// What the header's MAC key is derived for, and the encoding's format.
 const MAC_PURPOSE: &[u8] = b"sessionpad vault header mac v1";
+/// What the MAC under the key before a new one is derived for.
+const REKEY_PURPOSE: &[u8] = b"sessionpad vault new key mac v1";
 
 /// The fields another device sends: the header without `stage`. A header
 /// written before the MAC existed also carried `stage` (see
 /// [`VaultHeader::from_server`]).
-const SHARED_FIELDS: [&str; 7] = [
+const SHARED_FIELDS: [&str; 8] = [
     "version",
     "id",
     "counter",
     "kdf",
     "by_passphrase",
     "by_recovery",
+    "rekeyed_from",
     "mac",
 ];
 
@@ -52,12 +57,23 @@ pub struct VaultHeader {
     pub counter: u64,
     #[serde(flatten)]
     pub keys: WrappedKeys,
+    /// Set when the vault was re-encrypted with a new key: the vault before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rekeyed_from: Option<Rekeyed>,
     /// The HMAC over everything above, in hex; none in a header written
     /// before it existed, until the device is next unlocked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mac: Option<String>,
     /// This device's alone.
     pub stage: VaultStage,
+}
+
+/// The vault a re-encrypted one replaced: its id, and an HMAC under its key
+/// over the new header (all but this field and the new MAC), in hex.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rekeyed {
+    pub from: String,
+    pub mac: String,
 }
 
 /// Why a header from the server was not taken, in the clinician's words.
@@ -73,6 +89,15 @@ pub enum Pulled {
     Older,
     /// A later one, made on another device of this vault: to be kept.
     Newer(VaultHeader),
+    /// The vault re-encrypted with a new key on another device, vouched
+    /// for by this vault's key: taken only once the clinician types its
+    /// new passphrase here ([`VaultHeader::adopt_new_key`]).
+    NewKey(VaultHeader),
+}
+
+/// A new vault's id.
+pub(in crate::storage) fn new_id() -> String {
+    hex(&random::<8>())
 }
 
 /// `bytes` behind their length, so no two sequences of fields encode alike.
@@ -115,6 +140,17 @@ impl VaultHeader {
 
     /// What the MAC covers: every field but `stage` and the MAC itself.
     fn mac_input(&self) -> Vec<u8> {
+        let mut out = self.core_input();
+        if let Some(Rekeyed { from, mac }) = &self.rekeyed_from {
+            field(&mut out, from.as_bytes());
+            field(&mut out, mac.as_bytes());
+        }
+        out
+    }
+
+    /// What both MACs cover: every field but `rekeyed_from`, `stage` and
+    /// the MAC.
+    fn core_input(&self) -> Vec<u8> {
         let Kdf {
             algorithm,
             memory_kib,
@@ -199,11 +235,9 @@ impl VaultHeader {
     /// older) only if it says exactly what this one says: it is this
     /// device's own, not yet replaced on the server.
     pub fn check_from_server(&self, key: &VaultKey, text: &str) -> Result<Pulled, HeaderRefused> {
-        let theirs = Self::from_server(text, self.stage)?;
+        let theirs = Self::from_server(text, self.stage.clone())?;
         if theirs.id != self.id {
-            return Err(HeaderRefused(
-                "the database belongs to another vault than this device's".into(),
-            ));
+            return self.check_other_id(key, theirs);
         }
         let same_contents = theirs.mac_input() == self.mac_input();
         let before_macs = Self {
@@ -231,6 +265,105 @@ impl VaultHeader {
             )),
             std::cmp::Ordering::Less => Ok(Pulled::Older),
         }
+    }
+
+    /// A header from the server under another id than this one: the one
+    /// this device re-encrypted away from (older), or one re-encrypted on
+    /// another device from this one, carrying a MAC under this vault's
+    /// key. Any other is another vault's.
+    fn check_other_id(&self, key: &VaultKey, theirs: Self) -> Result<Pulled, HeaderRefused> {
+        if self
+            .rekeyed_from
+            .as_ref()
+            .is_some_and(|r| r.from == theirs.id)
+        {
+            return Ok(Pulled::Older);
+        }
+        let vouched = theirs.rekeyed_from.as_ref().is_some_and(|r| {
+            r.from == self.id
+                && unhex(&r.mac)
+                    .is_some_and(|tag| key.verify(REKEY_PURPOSE, &theirs.core_input(), &tag))
+        });
+        match vouched {
+            true => Ok(Pulled::NewKey(theirs)),
+            false => Err(HeaderRefused(
+                "the database belongs to another vault than this device's".into(),
+            )),
+        }
+    }
+
+    /// A new header for this vault re-encrypted under `new_key`, which
+    /// `passphrase` and `recovery` open: a new id, the counter up, vouched
+    /// for by `key` (this one's), with `key` kept sealed by the new one
+    /// until every record is sealed again.
+    pub(in crate::storage) fn rekeyed(
+        &self,
+        key: &VaultKey,
+        new_key: &VaultKey,
+        passphrase: &str,
+        kdf: Kdf,
+        recovery: &RecoveryKey,
+    ) -> Self {
+        let mut header = Self {
+            version: self.version,
+            id: new_id(),
+            counter: self.counter + 1,
+            keys: WrappedKeys::new(new_key, passphrase, kdf, recovery),
+            rekeyed_from: None,
+            mac: None,
+            stage: VaultStage::Rekeying(Rekeying {
+                previous: key.wrapped_as_previous(new_key),
+                after: None,
+                adopted: false,
+            }),
+        };
+        let vouch = key.authenticate(REKEY_PURPOSE, &header.core_input());
+        header.rekeyed_from = Some(Rekeyed {
+            from: self.id.clone(),
+            mac: hex(&vouch),
+        });
+        header.authenticate(new_key);
+        header
+    }
+
+    /// The header `text`, re-encrypted on another device from this one
+    /// (whose key is `key`), opened with its new `passphrase`, which must
+    /// not open this one, and checked under the key that opens: only then
+    /// is it this device's, with this device's key kept for sealing its
+    /// records again.
+    pub fn adopt_new_key(
+        &self,
+        key: &VaultKey,
+        text: &str,
+        passphrase: &str,
+    ) -> Result<(Self, Unlocked), VaultError> {
+        let refused = |HeaderRefused(why)| VaultError::Refused(why);
+        let Pulled::NewKey(mut theirs) = self.check_from_server(key, text).map_err(refused)? else {
+            return Err(refused(HeaderRefused(
+                "the server's copy is not a new key for this vault".into(),
+            )));
+        };
+        let unlocked = theirs.unlock(passphrase)?;
+        // Whoever learnt the old passphrase, and with it the old key, could
+        // vouch for a key of their own wrapped by that passphrase.
+        if self.keys.unlock(passphrase).is_some() {
+            return Err(refused(HeaderRefused(
+                "it opens with the passphrase from before the new key, which a new key never \
+                 does, so someone who knows that passphrase may have made it"
+                    .into(),
+            )));
+        }
+        if !theirs.is_authentic(&unlocked.key) {
+            return Err(refused(HeaderRefused(
+                "the server's copy does not carry the seal of the key its passphrase opens".into(),
+            )));
+        }
+        theirs.stage = VaultStage::Rekeying(Rekeying {
+            previous: key.wrapped_as_previous(&unlocked.key),
+            after: None,
+            adopted: true,
+        });
+        Ok((theirs, unlocked))
     }
 
     pub fn unlock(&self, passphrase: &str) -> Result<Unlocked, VaultError> {

@@ -104,6 +104,16 @@ impl VaultKey {
         self.hmac(purpose, message).verify_slice(tag).is_ok()
     }
 
+    /// This key sealed by `by`, kept while records sealed with it are
+    /// sealed again under `by`.
+    pub(in crate::storage) fn wrapped_as_previous(&self, by: &VaultKey) -> String {
+        self.wrapped_by(by, AS_PREVIOUS)
+    }
+
+    pub(in crate::storage) fn previous_unwrapped(wrapped: &str, by: &VaultKey) -> Option<Self> {
+        Self::unwrapped_by(wrapped, by, AS_PREVIOUS)
+    }
+
     /// This key sealed by `by`, to be stored.
     fn wrapped_by(&self, by: &VaultKey, purpose: &[u8]) -> String {
         hex(&by.seal(self.0.as_ref(), purpose))
@@ -180,7 +190,7 @@ impl Kdf {
 
     /// The key `passphrase` derives; `None` when these parameters are not
     /// ones this build can run.
-    fn derive(&self, passphrase: &str) -> Option<VaultKey> {
+    pub(super) fn derive(&self, passphrase: &str) -> Option<VaultKey> {
         if self.out_of_bounds().is_some() {
             return None;
         }
@@ -249,6 +259,7 @@ impl RecoveryKey {
 
 const BY_PASSPHRASE: &[u8] = b"sessionpad vault key, by passphrase";
 const BY_RECOVERY: &[u8] = b"sessionpad vault key, by recovery key";
+const AS_PREVIOUS: &[u8] = b"sessionpad previous vault key, by the new one";
 
 /// The vault key, sealed by the passphrase and by the recovery key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,14 +10,16 @@
 
 mod header;
 mod keys;
+mod pin;
 mod sealing;
 mod wrong_tries;
 
+pub(in crate::storage) use header::new_id;
 pub use header::{HeaderRefused, Pulled, VaultHeader};
-pub(in crate::storage) use keys::random;
 pub use keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, unhex};
+pub use pin::PinHash;
 pub use sealing::{Keyring, VaultBackend, is_sealed, stays_plain};
-pub(in crate::storage) use sealing::{open as open_sealed, sealed_version};
+pub(in crate::storage) use sealing::{open as open_sealed, previous_key, sealed_version};
 pub use wrong_tries::{keep_wrong_tries, wrong_tries};
 
 use crate::layout::{lock_key, vault_key};
@@ -34,7 +36,7 @@ pub fn locks_tabs(key: &str) -> bool {
     is_lock_key(key) || key == vault_key()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VaultStage {
     /// Records are being sealed; some may still be plain.
@@ -42,6 +44,24 @@ pub enum VaultStage {
     On,
     /// Records are being opened for good; the header goes last.
     TurningOff,
+    /// Records are being sealed again under a new vault key; some may
+    /// still be sealed under the one before.
+    Rekeying(Rekeying),
+}
+
+/// How far re-encrypting with a new key got on this device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rekeying {
+    /// The key records were sealed with until now, sealed by the new one,
+    /// so the new passphrase opens both until every record is done.
+    pub(in crate::storage) previous: String,
+    /// The last record sealed again, in key order: a run picks up after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(in crate::storage) after: Option<String>,
+    /// Taken from another device, which sends every record sealed again:
+    /// sealing them again here is no change of a note to send.
+    #[serde(default)]
+    pub(in crate::storage) adopted: bool,
 }
 
 /// Why the vault did not do what was asked.
@@ -53,6 +73,10 @@ pub enum VaultError {
     /// The header asks for a key derivation beyond the bounds: refused
     /// before any hashing.
     KdfOutOfBounds(String),
+    /// Lock settings from another device that failed a check.
+    Refused(String),
+    /// A new key asked for under the passphrase it replaces.
+    SamePassphrase,
     Storage(StorageError),
 }
 
@@ -68,6 +92,14 @@ impl std::fmt::Display for VaultError {
                 f,
                 "This lock's settings were refused before trying the passphrase: {why}. They \
                  may have been tampered with; nothing was changed."
+            ),
+            Self::Refused(why) => write!(
+                f,
+                "These lock settings were refused: {why}. Nothing was changed."
+            ),
+            Self::SamePassphrase => f.write_str(
+                "The new passphrase must differ from the current one: whoever may know that one \
+                 would know this.",
             ),
             Self::Storage(e) => e.fmt(f),
         }

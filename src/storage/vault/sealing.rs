@@ -145,6 +145,15 @@ pub(in crate::storage) fn sealed_version(stored: &str) -> Option<u64> {
     Head::read(&bytes).map(|(head, _)| head.version)
 }
 
+/// While the vault is being re-encrypted, the key records were sealed
+/// with before, which the header keeps sealed by `with` (the new one).
+pub(in crate::storage) fn previous_key(backend: &dyn Backend, with: &VaultKey) -> Option<VaultKey> {
+    match VaultHeader::read(backend).ok()??.stage {
+        VaultStage::Rekeying(rekeying) => VaultKey::previous_unwrapped(&rekeying.previous, with),
+        _ => None,
+    }
+}
+
 pub fn is_sealed(stored: &str) -> bool {
     stored.starts_with(TAG_SEALED)
 }
@@ -169,7 +178,9 @@ impl VaultBackend {
             (None, None) => Ok(None),
             (Some(header), Some((id, key))) if header.id == *id => Ok(match header.stage {
                 VaultStage::TurningOff => None,
-                VaultStage::TurningOn | VaultStage::On => Some(key.clone()),
+                VaultStage::TurningOn | VaultStage::On | VaultStage::Rekeying(_) => {
+                    Some(key.clone())
+                }
             }),
             _ => Err(StorageError::Locked),
         }
@@ -187,15 +198,21 @@ impl Backend for VaultBackend {
             // Sealed since this tab opened: another tab turned the vault on.
             return Err(StorageError::Locked);
         };
-        match open(key, &value, with) {
-            Some(opened) => Ok(Some(opened)),
-            // Made with another vault key than this tab holds.
-            None if VaultHeader::read(self.inner.as_ref())?.is_none_or(|h| h.id != *id) => {
-                Err(StorageError::Locked)
-            }
-            // Damaged: returned as it is, for the codec to report.
-            None => Ok(Some(value)),
+        if let Some(opened) = open(key, &value, with) {
+            return Ok(Some(opened));
         }
+        // Made with another vault key than this tab holds.
+        if VaultHeader::read(self.inner.as_ref())?.is_none_or(|h| h.id != *id) {
+            return Err(StorageError::Locked);
+        }
+        // Not sealed again yet while the vault is re-encrypted; otherwise
+        // damaged, and returned as it is for the codec to report.
+        let previous = previous_key(self.inner.as_ref(), with);
+        Ok(Some(
+            previous
+                .and_then(|previous| open(key, &value, &previous))
+                .unwrap_or(value),
+        ))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
@@ -305,6 +322,7 @@ mod tests {
                 super::super::Kdf::with_cost(64, 1),
                 &super::super::RecoveryKey::random(),
             ),
+            rekeyed_from: None,
             mac: None,
             stage: VaultStage::On,
         };

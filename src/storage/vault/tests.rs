@@ -482,3 +482,185 @@ fn a_local_header_asking_for_too_much_is_refused_before_any_hashing() {
             .contains("refused before trying the passphrase")
     );
 }
+
+const NEW_PASSPHRASE: &str = "a new walk by the sea at dawn";
+
+/// A vault holding Alex and a dozen sessions, re-encrypted step by step.
+fn twelve_sessions_locked() -> (MemoryBackend, Store) {
+    let (backend, mut store) = stored();
+    for n in 2..=12 {
+        let mut session = super::super::tests::session(&format!("s{n}"), "c1", n);
+        session
+            .note
+            .set_text(Section::Subjective, format!("Session {n}: the ladder"));
+        store.save_session(&session).unwrap();
+    }
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    (backend, store)
+}
+
+/// Whether any record in `backend` still opens with `key`.
+fn any_opens_with(backend: &MemoryBackend, key: &VaultKey) -> bool {
+    everything(backend)
+        .iter()
+        .filter(|(k, _)| !sealing::stays_plain(k))
+        .any(|(k, v)| sealing::open(k, v, key).is_some())
+}
+
+fn subjective(store: &Store, id: &str) -> String {
+    let session = store.session(id).unwrap().expect("the session is stored");
+    session.note.text(Section::Subjective).to_string()
+}
+
+#[test]
+fn re_encrypting_cut_short_after_any_step_finishes_at_the_next_unlock_with_the_new_passphrase() {
+    let mut steps_before_closing = 0;
+    loop {
+        let (backend, mut store) = twelve_sessions_locked();
+        let old_key = unlock(&backend, PASSPHRASE)
+            .unwrap()
+            .keyring
+            .borrow()
+            .clone();
+        let (_, old_key) = old_key.unwrap();
+        store
+            .start_rekeying(PASSPHRASE, NEW_PASSPHRASE, cheap())
+            .unwrap();
+        let mut finished = false;
+        for _ in 0..steps_before_closing {
+            let progress = store.vault_work_step(4).unwrap();
+            finished = progress.is_none();
+            if let Some(progress) = progress {
+                assert!(progress.done > 0 && progress.done < progress.total);
+            }
+        }
+        // The tab closes: only the new passphrase opens what is left.
+        drop(store);
+        assert!(matches!(
+            unlock(&backend, PASSPHRASE),
+            Err(VaultError::WrongPassphrase)
+        ));
+        let mut store = unlock(&backend, NEW_PASSPHRASE).unwrap();
+        // Records not yet sealed again read all the same meanwhile.
+        assert_eq!(subjective(&store, "s7"), "Session 7: the ladder");
+        store.finish_vault_work().unwrap();
+        assert_eq!(store.vault().unwrap().stage, VaultStage::On);
+        assert!(!any_opens_with(&backend, &old_key));
+        assert_no_plaintext(&backend);
+        let store = unlock(&backend, NEW_PASSPHRASE).unwrap();
+        assert_eq!(store.client("c1").unwrap().unwrap().notes, alex().notes);
+        for n in 2..=12 {
+            assert_eq!(
+                subjective(&store, &format!("s{n}")),
+                format!("Session {n}: the ladder")
+            );
+        }
+        if finished {
+            break;
+        }
+        steps_before_closing += 1;
+    }
+    assert!(steps_before_closing > 3, "{steps_before_closing} steps");
+}
+
+#[test]
+fn re_encrypting_stopped_by_full_storage_inside_a_step_goes_on_from_where_it_was() {
+    let (backend, mut store) = twelve_sessions_locked();
+    store
+        .start_rekeying(PASSPHRASE, NEW_PASSPHRASE, cheap())
+        .unwrap();
+    store.vault_work_step(4).unwrap();
+    backend.fail_write_after(2);
+    assert_eq!(store.vault_work_step(4), Err(StorageError::QuotaExceeded));
+    backend.fail_write_after(usize::MAX);
+    let mut store = unlock(&backend, NEW_PASSPHRASE).unwrap();
+    store.finish_vault_work().unwrap();
+    assert_eq!(store.vault().unwrap().stage, VaultStage::On);
+    for n in 2..=12 {
+        assert_eq!(
+            subjective(&store, &format!("s{n}")),
+            format!("Session {n}: the ladder")
+        );
+    }
+}
+
+#[test]
+fn after_re_encrypting_the_old_passphrase_and_recovery_key_open_nothing() {
+    let (backend, mut store) = stored();
+    let old_recovery = store.turn_on_vault(PASSPHRASE, cheap()).unwrap().recovery;
+    let before = VaultHeader::read(&backend).unwrap().unwrap();
+    let old_key = before.unlock(PASSPHRASE).unwrap().key;
+    let new_recovery = store
+        .start_rekeying(PASSPHRASE, NEW_PASSPHRASE, cheap())
+        .unwrap();
+    store.finish_vault_work().unwrap();
+
+    let after = VaultHeader::read(&backend).unwrap().unwrap();
+    assert_ne!(after.id, before.id);
+    assert_eq!(after.counter, before.counter + 1);
+    assert!(matches!(
+        after.unlock(PASSPHRASE),
+        Err(VaultError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        after.unlock_with_recovery(&old_recovery.text()),
+        Err(VaultError::WrongRecoveryKey)
+    ));
+    assert!(after.unlock_with_recovery(&new_recovery.text()).is_ok());
+    // The old key, however it was had, opens no record now.
+    assert!(!any_opens_with(&backend, &old_key));
+    let store = unlock(&backend, NEW_PASSPHRASE).unwrap();
+    assert_eq!(store.client("c1").unwrap().unwrap().notes, alex().notes);
+}
+
+#[test]
+fn re_encrypting_needs_the_current_passphrase_and_another_new_one_or_changes_nothing() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let before = everything(&backend);
+    assert!(matches!(
+        store.start_rekeying("not the passphrase", NEW_PASSPHRASE, cheap()),
+        Err(VaultError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        store.start_rekeying(PASSPHRASE, PASSPHRASE, cheap()),
+        Err(VaultError::SamePassphrase)
+    ));
+    assert_eq!(everything(&backend), before);
+}
+
+#[test]
+fn a_sealed_backup_made_before_re_encrypting_opens_nothing_written_after() {
+    use super::super::backup::{BackupError, read_backup};
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let old_key = VaultHeader::read(&backend)
+        .unwrap()
+        .unwrap()
+        .unlock(PASSPHRASE)
+        .unwrap()
+        .key;
+    let old_backup = store.make_backup("0.1.0", "2026-11-26T09:30:00Z").unwrap();
+    store
+        .start_rekeying(PASSPHRASE, NEW_PASSPHRASE, cheap())
+        .unwrap();
+    store.finish_vault_work().unwrap();
+    let later = with_subjective(super::super::tests::session("s2", "c1", 2), "After");
+    store.save_session(&later).unwrap();
+
+    // It still holds, with the old passphrase, the notes it held then.
+    let opened = read_backup(&old_backup.text, Some(PASSPHRASE)).unwrap();
+    assert!(opened.records.iter().any(|e| e.key == "session/s1"));
+    assert!(!opened.records.iter().any(|e| e.key == "session/s2"));
+    assert_eq!(
+        read_backup(&old_backup.text, Some(NEW_PASSPHRASE)),
+        Err(BackupError::WrongPassphrase)
+    );
+    // The key it carries opens nothing stored now, old notes or new.
+    assert!(!any_opens_with(&backend, &old_key));
+}
+
+fn with_subjective(mut session: crate::model::Session, text: &str) -> crate::model::Session {
+    session.note.set_text(Section::Subjective, text.into());
+    session
+}

@@ -1,0 +1,123 @@
+use super::PinSetting;
+use crate::components::FieldError;
+use crate::model::hand_to_client::Handover;
+use crate::model::measures::{Measure, library};
+use crate::platform::now_ms;
+use crate::state::{HandBackBy, use_app_state};
+use leptos::prelude::*;
+
+/// "Hand to client": the measures to fill in are chosen, then the tablet
+/// becomes the questionnaire. Without the lock, a PIN must be set first.
+#[component]
+pub fn HandToClient(session: String) -> impl IntoView {
+    let state = use_app_state();
+    let choosing = RwSignal::new(false);
+    let measures = StoredValue::new(library());
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let error = RwSignal::new(None::<String>);
+    let session = StoredValue::new(session);
+    let hand_over = move || {
+        let picked: Vec<Measure> = measures.with_value(|all| {
+            let ids = chosen.get_untracked();
+            all.iter()
+                .filter(|m| ids.contains(&m.id))
+                .cloned()
+                .collect()
+        });
+        match Handover::new(&session.get_value(), picked, now_ms()) {
+            Some(handover) => {
+                choosing.set(false);
+                state.hand_to_client(&handover);
+            }
+            None => error.set(Some("Choose at least one measure to hand over.".into())),
+        }
+    };
+    // Opened, the dialog takes the focus, so the keyboard and a screen
+    // reader start inside it.
+    let title = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move || {
+        if let Some(title) = title.get() {
+            let _ = title.focus();
+        }
+    });
+    let toggle = move |id: String, on: bool| {
+        error.set(None);
+        chosen.update(|ids| {
+            ids.retain(|i| *i != id);
+            if on {
+                ids.push(id);
+            }
+        });
+    };
+
+    view! {
+        <button type="button" on:click=move |_| choosing.set(true)>"Hand to client"</button>
+        <Show when=move || choosing.get()>
+            <div class="dialog-backdrop">
+                <div
+                    class="dialog hand-over"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-label="Hand to client"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            choosing.set(false);
+                        }
+                    }
+                >
+                    <h2 tabindex="-1" node_ref=title>"Hand to client"</h2>
+                    {move || match state.hand_back_by() {
+                        HandBackBy::NothingYet => view! {
+                            <p>"First set a PIN: you will need it to take the tablet back."</p>
+                            <PinSetting />
+                        }
+                        .into_any(),
+                        by => view! {
+                            <fieldset class="plain">
+                                <legend>"Measures for the client to fill in"</legend>
+                                {measures.with_value(|all| {
+                                    all.iter()
+                                        .map(|m| {
+                                            let id = m.id.clone();
+                                            let checked = id.clone();
+                                            view! {
+                                                <label class="check">
+                                                    <input
+                                                        type="checkbox"
+                                                        prop:checked=move || chosen.with(|c| c.contains(&checked))
+                                                        on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))
+                                                    />
+                                                    <span>{format!("{} — {}", m.name, m.title)}</span>
+                                                </label>
+                                            }
+                                        })
+                                        .collect_view()
+                                })}
+                            </fieldset>
+                            <FieldError message=error />
+                            <p class="hint">
+                                {if by == HandBackBy::Passphrase {
+                                    "The tablet then shows the questionnaire and nothing else. Your passphrase takes it back."
+                                } else {
+                                    "The tablet then shows the questionnaire and nothing else. Your PIN takes it back."
+                                }}
+                            </p>
+                        }
+                        .into_any(),
+                    }}
+                    <div class="dialog-actions">
+                        <button
+                            type="button"
+                            class="primary"
+                            disabled=move || state.hand_back_by() == HandBackBy::NothingYet
+                            on:click=move |_| hand_over()
+                        >
+                            "Hand to client"
+                        </button>
+                        <button type="button" on:click=move |_| choosing.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}

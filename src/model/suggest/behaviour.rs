@@ -1,0 +1,286 @@
+//! What the clinician does in each turn, in the spirit of the MITI 4.2
+//! behaviour codes: reflections (simple or complex), open and closed
+//! questions, affirmations, summaries, asking permission, giving information
+//! and advice. Rules on the words alone, on the device: they read the shape
+//! of a sentence ("So you…", "What…?", "Would it be okay if I…"), not its
+//! meaning, so counts over a session matter more than any one turn's code.
+
+use super::cues::{
+    ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
+    PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
+};
+use super::matching::{find_any, sentences, strip_prefix_loose, trim_punct};
+
+/// A clinician behaviour, as MITI counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Behaviour {
+    /// Says back what the client said, adding little.
+    SimpleReflection,
+    /// Says back what the client meant: a feeling, a value, both sides.
+    ComplexReflection,
+    OpenQuestion,
+    ClosedQuestion,
+    /// Names a strength or an effort of the client's.
+    Affirmation,
+    /// Gathers several things the client said.
+    Summary,
+    /// Asks before giving information or advice.
+    AskingPermission,
+    GivingInformation,
+    /// Tells the client what to do.
+    Advice,
+}
+
+/// The codes of one clinician turn, each with the sentence that shows it.
+/// `client` is the client's turn before it; `permitted` whether permission
+/// was asked just before, so advice is given with it.
+pub(super) fn code_turn<'t>(
+    text: &'t str,
+    client: Option<&str>,
+    permitted: bool,
+) -> Vec<(Behaviour, &'t str)> {
+    use Behaviour::*;
+    let mut codes: Vec<(Behaviour, &str)> = Vec::new();
+    let mut add = |b: Behaviour, s: &'t str| {
+        if !codes.iter().any(|(c, _)| *c == b) {
+            codes.push((b, s));
+        }
+    };
+    let said = sentences(text);
+    let words = text.split_whitespace().count();
+    // A summary is one behaviour, whatever its sentences would be alone.
+    if words >= 40 && said.iter().any(|s| find_any(s, SUMMING_UP).is_some()) {
+        return vec![(Summary, said.first().copied().unwrap_or(text))];
+    }
+    let mut asked = permitted;
+    // The client's words, read once for every sentence of the turn.
+    let theirs = client.map(content_words).unwrap_or_default();
+    for &s in &said {
+        let body = without_openers(s);
+        let question = s.trim_end_matches(['"', '”', ')', '\'']).ends_with('?');
+        if find_any(s, PERMISSION).is_some() {
+            asked = true;
+            add(AskingPermission, s);
+            continue;
+        }
+        if question {
+            // "So this week, what will you try?": the question is in the last clause.
+            let last = body.rsplit(", ").next().unwrap_or(body);
+            let open = [body, last]
+                .iter()
+                .any(|c| starts_with_any(c, OPEN) && !starts_with_any(c, CLOSED_AFTER_OPEN));
+            add(if open { OpenQuestion } else { ClosedQuestion }, s);
+            continue;
+        }
+        if starts_with_any(body, TELL_ME) {
+            add(OpenQuestion, s);
+            continue;
+        }
+        if find_any(s, AFFIRMING).is_some() {
+            add(Affirmation, s);
+        }
+        if find_any(body, ADVISING).is_some_and(|(a, ..)| a == 0) || advises(s) {
+            if !asked {
+                add(Advice, s);
+            }
+            continue;
+        }
+        // "Your heart speeds up…" informs, though it speaks of "you".
+        if find_any(s, INFORMING).is_some() && !starts_with_any(body, REFLECTING) {
+            add(GivingInformation, s);
+            continue;
+        }
+        if reflects(body, &theirs) {
+            let complex = find_any(s, ADDING).is_some() || adds_meaning(body, &theirs);
+            add(
+                if complex {
+                    ComplexReflection
+                } else {
+                    SimpleReflection
+                },
+                s,
+            );
+        }
+    }
+    codes.sort_by_key(|&(b, _)| b);
+    codes
+}
+
+/// Advice further into a sentence: "…, so you should cut down."
+fn advises(s: &str) -> bool {
+    const INSIDE: &[&str] = &[
+        "you should",
+        "you need to",
+        "you must",
+        "you have to",
+        "i'd recommend",
+        "i recommend",
+    ];
+    find_any(s, INSIDE).is_some()
+}
+
+/// Whether a statement says back the client's experience: it opens like a
+/// reflection, speaks of the client ("That matters to you"), or, short,
+/// repeats their words ("Four thousand photos.").
+fn reflects(body: &str, theirs: &[String]) -> bool {
+    if starts_with_any(body, NOT_REFLECTING) {
+        return false;
+    }
+    if starts_with_any(body, REFLECTING) || find_any(body, YOU).is_some() {
+        return true;
+    }
+    let own = content_words(body);
+    let shared = own.iter().filter(|w| theirs.contains(w)).count();
+    body.split_whitespace().count() <= 10 && !own.is_empty() && shared * 2 >= own.len()
+}
+
+/// A longer reflection most of whose words the client did not say.
+fn adds_meaning(body: &str, theirs: &[String]) -> bool {
+    let own = content_words(body);
+    let shared = own.iter().filter(|w| theirs.contains(w)).count();
+    own.len() >= 5 && shared * 2 < own.len()
+}
+
+/// Lower-case words of three letters or more that carry content.
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .filter(|w| w.chars().count() >= 3 && !SMALL.contains(&w.as_str()))
+        .collect()
+}
+
+fn starts_with_any(s: &str, pats: &[&str]) -> bool {
+    pats.iter().any(|p| strip_prefix_loose(s, p).is_some())
+}
+
+/// The sentence without words like "So," or "Okay, and" in front.
+fn without_openers(s: &str) -> &str {
+    let mut rest = trim_punct(s);
+    // A stage direction in front: "(laughs) So…".
+    if let Some(r) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        rest = r.1.trim_start();
+    }
+    while let Some(r) = OPENERS.iter().find_map(|o| strip_prefix_loose(rest, o)) {
+        let r = r.trim_start();
+        rest = r.strip_prefix(',').unwrap_or(r).trim_start();
+    }
+    rest
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::Behaviour::{self, *};
+    use super::code_turn;
+
+    /// The codes of a clinician turn after the client's.
+    fn codes(client: &str, clinician: &str) -> Vec<Behaviour> {
+        code_turn(clinician, Some(client), false)
+            .into_iter()
+            .map(|(b, _)| b)
+            .collect()
+    }
+
+    const CLIENT: &str = "I had four pints on Friday and a few cans on Saturday, same as always.";
+
+    #[test]
+    fn saying_back_the_clients_words_is_a_simple_reflection() {
+        assert_eq!(codes(CLIENT, "Four pints on Friday."), [SimpleReflection]);
+        assert_eq!(
+            codes(CLIENT, "So you had a few cans on Saturday too."),
+            [SimpleReflection]
+        );
+    }
+
+    #[test]
+    fn adding_a_feeling_a_value_or_both_sides_is_a_complex_reflection() {
+        for turn in [
+            "Part of you enjoys the weekends, and part of you is worried about where it's going.",
+            "It sounds like the drinking has become the way the week ends, whether you want it or not.",
+            "You're proud of holding it together at work, and that makes the weekends feel earned.",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [ComplexReflection], "{turn}");
+        }
+    }
+
+    #[test]
+    fn a_question_inviting_the_client_to_tell_is_open() {
+        for turn in [
+            "What would be different if you drank less?",
+            "How do the weekends fit with what you want for yourself?",
+            "So when you think about next month, what worries you most?",
+            "Tell me more about Saturdays.",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [OpenQuestion], "{turn}");
+        }
+    }
+
+    #[test]
+    fn a_question_after_a_fact_or_a_yes_or_no_is_closed() {
+        for turn in [
+            "Did you drink on Sunday as well?",
+            "How many units is that, roughly?",
+            "Is it always with the same friends?",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [ClosedQuestion], "{turn}");
+        }
+    }
+
+    #[test]
+    fn naming_a_strength_or_an_effort_is_an_affirmation() {
+        let got = codes(CLIENT, "That took courage, telling me the real numbers.");
+        assert!(got.contains(&Affirmation), "{got:?}");
+        let got = codes(CLIENT, "Well done for keeping the diary all week.");
+        assert!(got.contains(&Affirmation), "{got:?}");
+    }
+
+    #[test]
+    fn a_long_turn_gathering_what_the_client_said_is_one_summary() {
+        let turn = "Let me see if I've got this right. You drink mostly at weekends, four pints on \
+                    Friday and cans on Saturday. You like how it takes the edge off the week, and \
+                    you've started to notice the Sunday mornings, and your daughter commenting on \
+                    it. Have I missed anything?";
+        assert_eq!(codes(CLIENT, turn), [Summary]);
+    }
+
+    #[test]
+    fn asking_before_telling_is_asking_permission() {
+        for turn in [
+            "Would it be okay if I shared something about how units add up?",
+            "Can I tell you what other people in your position have tried?",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [AskingPermission], "{turn}");
+        }
+    }
+
+    #[test]
+    fn telling_how_things_are_is_giving_information() {
+        for turn in [
+            "A pint of strong lager is usually about three units.",
+            "Most people find the first two weeks are the hardest.",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [GivingInformation], "{turn}");
+        }
+    }
+
+    #[test]
+    fn telling_the_client_what_to_do_is_advice_unless_permission_was_asked() {
+        let turn = "You should keep it under fourteen units a week.";
+        assert_eq!(codes(CLIENT, turn), [Advice]);
+        assert!(code_turn(turn, Some(CLIENT), true).is_empty());
+    }
+
+    #[test]
+    fn greetings_and_arrangements_are_not_reflections() {
+        for turn in [
+            "Thank you for coming in.",
+            "See you next Tuesday.",
+            "Have a seat.",
+        ] {
+            let got = codes(CLIENT, turn);
+            assert!(
+                !got.contains(&SimpleReflection) && !got.contains(&ComplexReflection),
+                "{turn}: {got:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! A session's profile of clinician behaviours (see [`super::behaviour`]),
+//! and the approaches it shows even when no technique is named: motivational
+//! interviewing, person-centred counselling, CBT-style Socratic questioning
+//! (cognitive restructuring) and psychoeducation.
+
+use super::behaviour::{Behaviour, code_turn};
+use super::matching::find_any;
+use super::{TagSuggestion, Talk};
+
+/// Questions that draw out the client's own reasons and plans for change.
+const EVOKING: &[&str] = &[
+    "change",
+    "cut down",
+    "cut back",
+    "stop",
+    "quit",
+    "what would it take",
+    "what would be different",
+    "how would things be different",
+    "how would your life",
+    "what would you like",
+    "what do you want",
+    "reasons",
+    "why now",
+    "how important",
+    "how confident",
+    "what might",
+    "what ideas",
+    "where does that leave you",
+    "where does this leave you",
+    "where does all this leave you",
+    "what might get in the way",
+    "what could you",
+    "what's one thing",
+    "good things about",
+    "less good",
+    "not so good",
+    "on a scale",
+    "what would help",
+    "what else",
+    "what do you make of",
+    "what would you want",
+    "where would you like",
+    "what are you hoping",
+];
+
+/// Questions that test a thought against the evidence.
+const SOCRATIC: &[&str] = &[
+    "evidence",
+    "what went through your mind",
+    "what was going through your mind",
+    "how much do you believe",
+    "how much did you believe",
+    "how much would you believe",
+    "what would you say to",
+    "what would you tell",
+    "if a friend",
+    "if your friend",
+    "another way of",
+    "another explanation",
+    "other explanation",
+    "what else could",
+    "what does that tell you",
+    "what does that say about",
+    "what's the worst",
+    "what is the worst",
+    "how likely",
+    "is there another",
+    "what would happen if",
+    "what do you predict",
+    "how would you know",
+    "the thought",
+    "that thought",
+];
+
+/// Themes that are something the client does, and so can change: where a
+/// reflective, evoking session is motivational interviewing.
+const BEHAVIOURS: &[&str] = &[
+    "alcohol use",
+    "drug use",
+    "smoking and vaping",
+    "gambling",
+    "diet and weight",
+    "exercise",
+    "medication adherence",
+    "long-term illness",
+    "offending",
+];
+
+/// How the clinician talked over a session: turns per behaviour, with the
+/// sentences that showed them.
+#[derive(Default)]
+pub(super) struct Profile<'t> {
+    counts: [usize; 9],
+    examples: [Vec<&'t str>; 9],
+    /// Questions drawing out change, and questions testing a thought.
+    evoking: usize,
+    socratic: Vec<&'t str>,
+    /// Whether the last clinician turn asked permission.
+    asked: bool,
+}
+
+impl<'t> Profile<'t> {
+    /// Codes one clinician turn; `client` is the client's turn before it.
+    /// Whether the turn is a summary.
+    pub(super) fn add(&mut self, text: &'t str, client: Option<&str>) -> bool {
+        let codes = code_turn(text, client, self.asked);
+        let summary = codes.iter().any(|(b, _)| *b == Behaviour::Summary);
+        self.asked = codes.iter().any(|(b, _)| *b == Behaviour::AskingPermission);
+        for (b, s) in codes {
+            let i = b as usize;
+            self.counts[i] += 1;
+            self.examples[i].push(s);
+            if matches!(b, Behaviour::OpenQuestion | Behaviour::ClosedQuestion) {
+                self.evoking += usize::from(find_any(s, EVOKING).is_some());
+                if find_any(s, SOCRATIC).is_some() {
+                    self.socratic.push(s);
+                }
+            }
+        }
+        summary
+    }
+
+    fn n(&self, b: Behaviour) -> usize {
+        self.counts[b as usize]
+    }
+
+    /// Reflections of either kind; summaries are counted apart.
+    fn reflections(&self) -> usize {
+        self.n(Behaviour::SimpleReflection) + self.n(Behaviour::ComplexReflection)
+    }
+
+    fn questions(&self) -> usize {
+        self.n(Behaviour::OpenQuestion) + self.n(Behaviour::ClosedQuestion)
+    }
+
+    /// Reflections and summaries for each question (MITI: 1 is fair, 2 good).
+    fn reflections_per_question(&self) -> f64 {
+        let r = self.reflections() + self.n(Behaviour::Summary);
+        r as f64 / self.questions().max(1) as f64
+    }
+
+    /// The share of complex reflections, summaries counted as complex
+    /// (MITI: 40% is fair, 50% good).
+    fn complex_share(&self) -> f64 {
+        let complex = self.n(Behaviour::ComplexReflection) + self.n(Behaviour::Summary);
+        complex as f64 / (self.reflections() + self.n(Behaviour::Summary)).max(1) as f64
+    }
+
+    /// Whether the clinician mostly listens and says back: many reflections,
+    /// as many as questions, often complex, little telling.
+    fn reflective(&self) -> bool {
+        let r = self.reflections() + self.n(Behaviour::Summary);
+        let telling = self.n(Behaviour::Advice);
+        r >= 10
+            && self.reflections_per_question() >= 1.0
+            && self.complex_share() >= 0.4
+            && telling * 5 <= r
+    }
+
+    /// "14 reflections, 9 open questions, 3 summaries".
+    fn in_words(&self, what: &[Behaviour]) -> String {
+        what.iter()
+            .map(|&b| {
+                let (n, one, many) = match b {
+                    Behaviour::SimpleReflection | Behaviour::ComplexReflection => {
+                        (self.reflections(), "reflection", "reflections")
+                    }
+                    Behaviour::OpenQuestion => (self.n(b), "open question", "open questions"),
+                    Behaviour::ClosedQuestion => (self.n(b), "closed question", "closed questions"),
+                    Behaviour::Affirmation => (self.n(b), "affirmation", "affirmations"),
+                    Behaviour::Summary => (self.n(b), "summary", "summaries"),
+                    Behaviour::AskingPermission => (
+                        self.n(b),
+                        "request for permission",
+                        "requests for permission",
+                    ),
+                    Behaviour::GivingInformation => (
+                        self.n(b),
+                        "turn giving information",
+                        "turns giving information",
+                    ),
+                    Behaviour::Advice => (self.n(b), "turn of advice", "turns of advice"),
+                };
+                format!("{n} {}", if n == 1 { one } else { many })
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Two examples, the first of each kind given in that order: sentences of
+    /// a telling length (8 to 40 words) where there are some.
+    fn two_of(&self, kinds: &[Behaviour]) -> Vec<String> {
+        let telling = |s: &&&str| (8..=40).contains(&s.split_whitespace().count());
+        let mut out: Vec<String> = Vec::new();
+        for pass in [true, false] {
+            for b in kinds {
+                let unused = |s: &&&str| !out.iter().any(|o| o == **s);
+                let mut candidates = self.examples[*b as usize].iter().filter(unused);
+                let found = if pass {
+                    candidates.find(telling)
+                } else {
+                    candidates.next()
+                };
+                if let Some(s) = found
+                    && out.len() < 2
+                {
+                    out.push((*s).to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// The approaches the profile shows, by vocabulary name, with the
+    /// evidence of how the clinician talked. `topic` is the session's main
+    /// theme, if any.
+    pub(super) fn approaches(&self, topic: Option<&str>) -> Vec<TagSuggestion> {
+        use Behaviour::*;
+        let mut out = Vec::new();
+        let listening = [SimpleReflection, OpenQuestion, Summary];
+        let behaviour = topic.is_some_and(|t| BEHAVIOURS.contains(&t));
+        // Evoking change in how the client feels or thinks is as much CBT as
+        // MI, so MI needs a habit as the session's subject.
+        if self.reflective() && behaviour && self.evoking >= 2 {
+            out.push(self.suggestion(
+                "motivational interviewing",
+                self.in_words(&listening),
+                self.two_of(&[ComplexReflection, Summary, OpenQuestion]),
+            ));
+        } else if self.reflective()
+            && self.reflections_per_question() >= 4.0
+            && self.n(GivingInformation) + self.n(Advice) <= 3
+        {
+            out.push(self.suggestion(
+                "person-centred",
+                self.in_words(&listening),
+                self.two_of(&[ComplexReflection, Summary]),
+            ));
+        }
+        if self.socratic.len() >= 6 {
+            let examples = self
+                .socratic
+                .iter()
+                .take(2)
+                .map(|s| s.to_string())
+                .collect();
+            let counts = format!(
+                "{}, {} testing a thought",
+                self.in_words(&[OpenQuestion]),
+                self.socratic.len()
+            );
+            out.push(self.suggestion("cognitive restructuring", counts, examples));
+        }
+        if self.n(GivingInformation) >= 6 {
+            out.push(self.suggestion(
+                "psychoeducation",
+                self.in_words(&[GivingInformation]),
+                self.two_of(&[GivingInformation]),
+            ));
+        }
+        out
+    }
+
+    fn suggestion(&self, tag: &str, counts: String, examples: Vec<String>) -> TagSuggestion {
+        TagSuggestion {
+            tag: tag.into(),
+            evidence: examples.first().cloned().unwrap_or_default(),
+            talk: Some(Talk { counts, examples }),
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::model::suggest::tests::{client, clinician, transcript};
+    use crate::model::suggest::{Suggestions, suggest};
+
+    /// The suggestions for a session of (clinician, client) exchanges.
+    fn suggested(exchanges: &[(&str, &str)], times: usize) -> Suggestions {
+        let items = (0..times)
+            .flat_map(|_| exchanges)
+            .flat_map(|(ours, theirs)| [clinician(ours), client(theirs)])
+            .collect();
+        suggest(&transcript(items))
+    }
+
+    fn tags(s: &Suggestions) -> Vec<&str> {
+        s.interventions.iter().map(|t| t.tag.as_str()).collect()
+    }
+
+    /// Listening and drawing out change about the client's drinking, with
+    /// no technique named.
+    const LISTENING: &[(&str, &str)] = &[
+        (
+            "What brings you in today?",
+            "My GP said my drinking is up. A few pints most nights.",
+        ),
+        (
+            "So a few pints has become most nights.",
+            "Yeah. It's how I switch off after work.",
+        ),
+        (
+            "It sounds like it's doing a real job for you, helping you unwind.",
+            "It is. But I'm tired all the time now.",
+        ),
+        (
+            "Part of you values that switch-off, and part of you is worried about what it's costing.",
+            "That's it. I don't want to be that dad.",
+        ),
+        (
+            "What would need to change for you to feel you weren't that dad?",
+            "Maybe not drinking on school nights.",
+        ),
+        (
+            "You care a lot about being there for your kids in the mornings.",
+            "More than anything.",
+        ),
+        (
+            "Let me see if I've got this right. The pints help you switch off after work, and \
+             you've noticed the tiredness and how it sits with the kind of dad you want to be, \
+             and you're wondering about school nights. Have I missed anything?",
+            "No, that's right.",
+        ),
+    ];
+
+    #[test]
+    fn a_reflective_session_about_a_habit_is_motivational_interviewing_with_its_evidence() {
+        let s = suggested(LISTENING, 3);
+        let mi = s
+            .interventions
+            .iter()
+            .find(|t| t.tag == "motivational interviewing")
+            .unwrap_or_else(|| panic!("{:?}", tags(&s)));
+        let talk = mi
+            .talk
+            .as_ref()
+            .expect("counts of how the clinician talked");
+        assert_eq!(talk.counts, "12 reflections, 6 open questions, 3 summaries");
+        assert_eq!(talk.examples.len(), 2);
+        for e in &talk.examples {
+            assert!(
+                LISTENING.iter().any(|(ours, _)| ours.contains(e.as_str())),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn questions_and_advice_without_listening_are_not_motivational_interviewing() {
+        let s = suggested(
+            &[
+                ("How many units a week?", "About forty."),
+                ("You need to cut down to fourteen.", "Okay."),
+                ("Do you drink every day?", "Most days."),
+                ("You should have at least two days off.", "Right."),
+            ],
+            5,
+        );
+        assert!(
+            !tags(&s).contains(&"motivational interviewing"),
+            "{:?}",
+            tags(&s)
+        );
+    }
+
+    #[test]
+    fn several_explanations_are_psychoeducation_with_their_count() {
+        let s = suggested(
+            &[
+                (
+                    "When you feel a panic coming on, your body releases adrenaline.",
+                    "That's the racing heart?",
+                ),
+                (
+                    "Yes, your heart speeds up to get blood to your muscles, which means you feel dizzy.",
+                    "So it's not a heart attack.",
+                ),
+                (
+                    "Most people find the feelings peak within ten minutes and then fall away.",
+                    "I always leave before then.",
+                ),
+            ],
+            2,
+        );
+        let p = s.interventions.iter().find(|t| t.tag == "psychoeducation");
+        let talk = p
+            .and_then(|t| t.talk.as_ref())
+            .unwrap_or_else(|| panic!("{:?}", tags(&s)));
+        assert_eq!(talk.counts, "6 turns giving information");
+    }
+}

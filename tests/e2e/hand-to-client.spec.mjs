@@ -1,0 +1,251 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { expect, test } from "@playwright/test";
+import { field, startWithSession, storedRecords, turnOnLock } from "./helpers.mjs";
+
+const PIN = "2468";
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** What axe-core finds against WCAG 2 A and AA on the page as it is now. */
+async function violations(page) {
+  // Evaluated by the test runner, so the app's Content-Security-Policy does not apply.
+  await page.evaluate(AXE);
+  return page.evaluate(async () =>
+    (await globalThis.axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] })).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    ),
+  );
+}
+
+/** "Hand to client" from the open session: sets the PIN first when asked, then hands over `measures`. */
+async function handOver(page, measures, { pin = PIN } = {}) {
+  await page.getByRole("button", { name: "Hand to client" }).click();
+  const dialog = page.getByRole("dialog", { name: "Hand to client" });
+  if (pin && (await dialog.getByText("First set a PIN").count())) {
+    await field(dialog, "New PIN").fill(pin);
+    await field(dialog, "PIN again").fill(pin);
+    await dialog.getByRole("button", { name: "Set PIN" }).click();
+  }
+  for (const name of measures) await dialog.getByRole("checkbox", { name: new RegExp(`^${name} —`) }).check();
+  await dialog.getByRole("button", { name: "Hand to client" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Questionnaire" })).toBeVisible();
+}
+
+/** Answers the item on screen with `label`, checking which item it is. */
+async function answer(page, item, label) {
+  await expect(page.locator("legend.item-text")).toHaveText(item);
+  await page.getByRole("button", { name: label, exact: true }).click();
+}
+
+/** What a client must never see while holding the tablet. */
+async function seesNoRecord(page, name = "Alex") {
+  await expect(page).toHaveTitle("Questionnaire");
+  await expect(page.locator(".app-bar")).toHaveCount(0);
+  await expect(page.getByText(name)).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: /Session \d+ of/ })).toHaveCount(0);
+  expect(new URL(page.url()).hash).toBe("");
+}
+
+async function handBack(page, secret) {
+  if (await page.getByRole("button", { name: "Hand back (clinician)" }).count()) {
+    await page.getByRole("button", { name: "Hand back (clinician)" }).click();
+  }
+  const form = page.locator("form.hand-back");
+  await form.getByLabel(/^(PIN|Passphrase)$/).fill(secret);
+  await form.getByRole("button", { name: "Hand back", exact: true }).click();
+}
+
+const PHQ9 = [
+  "Little interest or pleasure in doing things",
+  "Feeling down, depressed, or hopeless",
+  "Trouble falling or staying asleep, or sleeping too much",
+  "Feeling tired or having little energy",
+  "Poor appetite or overeating",
+  /^Feeling bad about yourself/,
+  /^Trouble concentrating on things/,
+  /^Moving or speaking so slowly/,
+  "Thoughts that you would be better off dead or of hurting yourself in some way",
+  /^If you checked off any problems, how difficult/,
+];
+const GAD7 = [
+  "Feeling nervous, anxious, or on edge",
+  "Not being able to stop or control worrying",
+  "Worrying too much about different things",
+  "Trouble relaxing",
+  "Being so restless that it is hard to sit still",
+  "Becoming easily annoyed or irritable",
+  "Feeling afraid as if something awful might happen",
+  /^If you checked off any problems, how difficult/,
+];
+
+test("a client answers a PHQ-9 and a GAD-7 one item per screen with Back, and the PIN takes the tablet back, slowed when wrong even after a reload", async ({ page }) => {
+  await startWithSession(page);
+  await handOver(page, ["PHQ-9", "GAD-7"]);
+  await seesNoRecord(page);
+  await expect(page.getByText("There are 18 questions in 2 parts.")).toBeVisible();
+  await page.getByRole("button", { name: "One question at a time" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Patient Health Questionnaire-9 (PHQ-9)");
+  await expect(page.getByText("Over the last 2 weeks, how often have you been bothered by any of the following problems?")).toBeVisible();
+  await expect(page.getByText("Question 1 of 18")).toBeVisible();
+  await expect(page.getByText(/No permission required to reproduce, translate, display or distribute\./)).toBeVisible();
+  await answer(page, PHQ9[0], "Several days");
+  await expect(page.getByText("Question 2 of 18")).toBeVisible();
+  await page.getByRole("button", { name: "Back", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Several days", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await answer(page, PHQ9[0], "More than half the days");
+  // PHQ-9: 2 + 1·7 + 0 (item 9) = 9; GAD-7: 7 × 1 = 7.
+  for (const item of PHQ9.slice(1, 8)) await answer(page, item, "Several days");
+  await answer(page, PHQ9[8], "Not at all");
+  await answer(page, PHQ9[9], "Somewhat difficult");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Generalized Anxiety Disorder 7-item scale (GAD-7)");
+  await expect(page.getByText("Question 11 of 18")).toBeVisible();
+  for (const item of GAD7.slice(0, 7)) await answer(page, item, "Several days");
+  await answer(page, GAD7[7], "Not difficult at all");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
+  await seesNoRecord(page);
+
+  // Five wrong PINs, then each try waits; a reload keeps the wait and the questionnaire.
+  await page.getByRole("button", { name: "Hand back (clinician)" }).click();
+  for (let i = 0; i < 5; i++) {
+    await handBack(page, "1111");
+    await expect(page.getByText("That is not the PIN.")).toBeVisible();
+  }
+  await expect(page.getByText(/Too many tries\. Wait 5 s, then try again\./)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Hand back", exact: true })).toBeDisabled();
+  await page.reload();
+  await seesNoRecord(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
+  await page.getByRole("button", { name: "Hand back (clinician)" }).click();
+  await expect(page.getByRole("button", { name: "Hand back", exact: true })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Hand back", exact: true })).toBeEnabled({ timeout: 10_000 });
+  await handBack(page, PIN);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+  await expect(page).toHaveTitle("Sessionpad");
+  // The totals the model works out from the client's answers.
+  await expect(field(page, "PHQ-9")).toHaveValue("9");
+  await expect(field(page, "GAD-7")).toHaveValue("7");
+  const [session] = await storedRecords(page, "/session/");
+  const kept = session.record.measures.map((m) => [m.measure, m.answered.by, m.answered.values]);
+  expect(kept).toEqual([
+    ["phq9", "client", [2, 1, 1, 1, 1, 1, 1, 1, 0, 1]],
+    ["gad7", "client", [1, 1, 1, 1, 1, 1, 1, 0]],
+  ]);
+  expect(await storedRecords(page, "handover")).toEqual([]);
+});
+
+test("a client trying Back, a reload, another record's address, a second tab and the search key never reaches a record", async ({ page, context }) => {
+  await startWithSession(page, "Robin Marsh");
+  await page.getByRole("link", { name: "Robin Marsh" }).click();
+  const clientAddress = page.url();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+  await handOver(page, ["GAD-7"]);
+  await page.getByRole("button", { name: "All questions on one page" }).click();
+  await expect(page.getByText("Part 1 of 1")).toBeVisible();
+  await page.getByRole("group", { name: "1. Feeling nervous, anxious, or on edge" }).getByLabel("Nearly every day").check();
+
+  await page.goBack();
+  await seesNoRecord(page, "Robin");
+  await page.goBack();
+  await seesNoRecord(page, "Robin");
+  await page.goto(clientAddress);
+  await seesNoRecord(page, "Robin");
+  await page.keyboard.press("/");
+  await expect(page.getByRole("searchbox")).toHaveCount(0);
+  await seesNoRecord(page, "Robin");
+  await page.reload();
+  await seesNoRecord(page, "Robin");
+  // The answer and the page chosen survive the reload.
+  await expect(page.getByRole("group", { name: "1. Feeling nervous, anxious, or on edge" }).getByLabel("Nearly every day")).toBeChecked();
+
+  const other = await context.newPage();
+  await other.goto(clientAddress);
+  await seesNoRecord(other, "Robin");
+  await other.close();
+
+  await handBack(page, PIN);
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+});
+
+test("with the lock on, a reload goes to the locked screen and only the passphrase takes the tablet back", async ({ page }) => {
+  test.setTimeout(120_000);
+  const passphrase = "cobalt lantern orchard mosaic";
+  await startWithSession(page);
+  const session = page.url();
+  await page.getByRole("link", { name: "Sessionpad" }).click();
+  await turnOnLock(page, passphrase);
+  await page.goto(session);
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+  await handOver(page, ["PHQ-9"], { pin: null });
+  await page.getByRole("button", { name: "One question at a time" }).click();
+  await answer(page, PHQ9[0], "Nearly every day");
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Sessionpad is locked" })).toBeVisible();
+  await field(page, "Passphrase").fill(passphrase);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  // Unlocked, the tablet is still the questionnaire, where the client was.
+  await expect(page.getByText("Question 2 of 10")).toBeVisible();
+  await seesNoRecord(page);
+
+  await page.getByRole("button", { name: "Hand back (clinician)" }).click();
+  await expect(page.getByText("For your clinician: your passphrase takes the tablet back.")).toBeVisible();
+  await handBack(page, "not the passphrase");
+  await expect(page.getByText("That is not the passphrase.")).toBeVisible();
+  await seesNoRecord(page);
+  await handBack(page, passphrase);
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+});
+
+test("PHQ-9 item 9 answered above 0 is the first thing the clinician sees, and the client saw nothing of it", async ({ page }) => {
+  await startWithSession(page);
+  await handOver(page, ["PHQ-9"]);
+  await page.getByRole("button", { name: "All questions on one page" }).click();
+  const groups = page.getByRole("group");
+  for (let i = 0; i < 9; i++) await groups.nth(i).getByLabel(i === 8 ? "More than half the days" : "Several days", { exact: true }).check();
+  await page.getByRole("button", { name: "Finish" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
+  await expect(page.getByText(/risk|review/i)).toHaveCount(0);
+
+  await handBack(page, PIN);
+  const notice = page.getByRole("alert");
+  await expect(notice.getByRole("heading", { level: 1 })).toHaveText("Item 9 answered: 2 — review risk");
+  await expect(notice).toContainText("Thoughts that you would be better off dead or of hurting yourself in some way");
+  await expect(notice).toContainText("More than half the days");
+  await expect(page.getByRole("heading", { name: /Session 1 of/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Open the session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+});
+
+test("axe-core finds no violation in the client's questionnaire, light or dark", async ({ page }) => {
+  await startWithSession(page);
+  await handOver(page, ["PHQ-9", "AUDIT"]);
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    expect(await violations(page), `choice of pace, ${colorScheme}`).toEqual([]);
+  }
+  await page.getByRole("button", { name: "One question at a time" }).click();
+  await answer(page, PHQ9[0], "Several days");
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    expect(await violations(page), `one item, ${colorScheme}`).toEqual([]);
+  }
+  await page.getByRole("button", { name: "Back", exact: true }).click();
+  await page.getByRole("button", { name: "Back", exact: true }).click();
+  await page.getByRole("button", { name: "All questions on one page" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/\(AUDIT\)$/);
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    expect(await violations(page), `whole form, ${colorScheme}`).toEqual([]);
+  }
+  await page.getByRole("button", { name: "Finish" }).click();
+  await page.getByRole("button", { name: "Hand back (clinician)" }).click();
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    expect(await violations(page), `thank-you and hand back, ${colorScheme}`).toEqual([]);
+  }
+});
