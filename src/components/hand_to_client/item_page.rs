@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[component]
 pub fn FormHeading(measure: Measure, #[prop(default = true)] instructions: bool) -> impl IntoView {
     view! {
-        <h1>{format!("{} ({})", measure.title, measure.name)}</h1>
+        <h1>{measure.heading()}</h1>
         {instructions.then(|| view! { <p class="lead">{measure.instructions.clone()}</p> })}
     }
 }

@@ -170,6 +170,16 @@ pub struct Cited<T> {
 }
 
 impl Measure {
+    /// The heading of its form: "Patient Health Questionnaire-9 (PHQ-9)", or
+    /// the one name of a measure whose full and short names are the same.
+    pub fn heading(&self) -> String {
+        if self.title == self.name {
+            self.title.clone()
+        } else {
+            format!("{} ({})", self.title, self.name)
+        }
+    }
+
     /// The answers an item offers: its own, or the measure's.
     pub fn options_for<'a>(&'a self, item: &'a Item) -> &'a [ResponseOption] {
         if item.options.is_empty() {

@@ -676,3 +676,14 @@ fn custom_bands_must_cover_every_possible_total_once() {
         assert_eq!(refused.to_string(), message);
     }
 }
+
+#[test]
+fn a_form_is_headed_by_its_full_name_with_the_short_one_unless_they_are_the_same() {
+    assert_eq!(
+        measure(PHQ9).heading(),
+        "Patient Health Questionnaire-9 (PHQ-9)"
+    );
+    let mut own = measure(ANXIETY);
+    own.title = own.name.clone();
+    assert_eq!(own.heading(), own.name);
+}
