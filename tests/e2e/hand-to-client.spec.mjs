@@ -46,6 +46,15 @@ async function seesNoRecord(page, name = "Alex") {
   expect(new URL(page.url()).hash).toBe("");
 }
 
+/** A new session open with the lock turned on under `passphrase`. */
+async function lockedSession(page, passphrase) {
+  await startWithSession(page);
+  const session = page.url();
+  await page.getByRole("link", { name: "Sessionpad" }).click();
+  await turnOnLock(page, passphrase);
+  await page.goto(session);
+}
+
 async function handBack(page, secret) {
   if (await page.getByRole("button", { name: "Hand back (clinician)" }).count()) {
     await page.getByRole("button", { name: "Hand back (clinician)" }).click();
@@ -173,11 +182,7 @@ test("a client trying Back, a reload, another record's address, a second tab and
 test("with the lock on, a reload goes to the locked screen and only the passphrase takes the tablet back", async ({ page }) => {
   test.setTimeout(120_000);
   const passphrase = "cobalt lantern orchard mosaic";
-  await startWithSession(page);
-  const session = page.url();
-  await page.getByRole("link", { name: "Sessionpad" }).click();
-  await turnOnLock(page, passphrase);
-  await page.goto(session);
+  await lockedSession(page, passphrase);
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
   await handOver(page, ["PHQ-9"], { pin: null });
   await page.getByRole("button", { name: "One question at a time" }).click();
@@ -285,11 +290,7 @@ test("a client completes the PCL-5 one item per screen, the passphrase takes the
 }) => {
   test.setTimeout(180_000);
   const passphrase = "cobalt lantern orchard mosaic";
-  await startWithSession(page);
-  const session = page.url();
-  await page.getByRole("link", { name: "Sessionpad" }).click();
-  await turnOnLock(page, passphrase);
-  await page.goto(session);
+  await lockedSession(page, passphrase);
   await handOver(page, ["PCL-5"], { pin: null });
   await page.getByRole("button", { name: "One question at a time" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("PTSD Checklist for DSM-5 (PCL-5)");
