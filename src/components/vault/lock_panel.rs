@@ -142,23 +142,7 @@ fn TurnOnLock() -> impl IntoView {
         <button type="button" class="primary" disabled=form.busy on:click=turn_on>
             {move || if form.busy.get() { "Turning on…" } else { "Turn on lock" }}
         </button>
-        {move || {
-            recovery
-                .get()
-                .map(|key_text| {
-                    view! {
-                        <RecoveryKeyDialog
-                            key_text
-                            on_saved=move |()| {
-                                recovery.set(None);
-                                passphrase.set(String::new());
-                                repeat.set(String::new());
-                                state.vault_changed();
-                            }
-                        />
-                    }
-                })
-        }}
+        <NewRecoveryKey recovery typed=vec![passphrase, repeat] />
     }
 }
 
@@ -296,24 +280,7 @@ fn Rekey() -> impl IntoView {
         <button type="button" disabled=move || form.busy.get() || state.rekeying().get().is_some() on:click=rekey>
             {move || if form.busy.get() { "Re-encrypting…" } else { "Re-encrypt with a new key" }}
         </button>
-        {move || {
-            recovery
-                .get()
-                .map(|key_text| {
-                    view! {
-                        <RecoveryKeyDialog
-                            key_text
-                            on_saved=move |()| {
-                                recovery.set(None);
-                                current.set(String::new());
-                                new.set(String::new());
-                                repeat.set(String::new());
-                                state.vault_changed();
-                            }
-                        />
-                    }
-                })
-        }}
+        <NewRecoveryKey recovery typed=vec![current, new, repeat] />
     }
 }
 
@@ -336,5 +303,30 @@ fn TurnOffLock() -> impl IntoView {
         <button type="button" disabled=form.busy on:click=turn_off>
             "Turn off lock"
         </button>
+    }
+}
+
+/// A new recovery key, shown once. "I have saved it" clears the passphrases
+/// typed to make it and tells the app the vault changed.
+#[component]
+fn NewRecoveryKey(
+    recovery: RwSignal<Option<String>>,
+    typed: Vec<RwSignal<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let typed = StoredValue::new(typed);
+    move || {
+        recovery.get().map(|key_text| {
+            view! {
+                <RecoveryKeyDialog
+                    key_text
+                    on_saved=move |()| {
+                        recovery.set(None);
+                        typed.with_value(|typed| typed.iter().for_each(|t| t.set(String::new())));
+                        state.vault_changed();
+                    }
+                />
+            }
+        })
     }
 }
