@@ -9,7 +9,8 @@ use super::cues::{
     ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
     PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
-use super::matching::{find_any, sentences, strip_prefix_loose, trim_punct};
+use super::matching::{Words, fold, sentences, trim_punct};
+use std::borrow::Cow;
 
 /// A clinician behaviour, as MITI counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,7 +50,7 @@ pub(super) fn code_turn<'t>(
     let said = sentences(text);
     let words = text.split_whitespace().count();
     // A summary is one behaviour, whatever its sentences would be alone.
-    if words >= 40 && said.iter().any(|s| find_any(s, SUMMING_UP).is_some()) {
+    if words >= 40 && said.iter().any(|s| SUMMING_UP.is_in(s)) {
         return vec![(Summary, said.first().copied().unwrap_or(text))];
     }
     let mut asked = permitted;
@@ -58,7 +59,7 @@ pub(super) fn code_turn<'t>(
     for &s in &said {
         let body = without_openers(s);
         let question = s.trim_end_matches(['"', '”', ')', '\'']).ends_with('?');
-        if find_any(s, PERMISSION).is_some() {
+        if PERMISSION.is_in(s) {
             asked = true;
             add(AskingPermission, s);
             continue;
@@ -68,30 +69,30 @@ pub(super) fn code_turn<'t>(
             let last = body.rsplit(", ").next().unwrap_or(body);
             let open = [body, last]
                 .iter()
-                .any(|c| starts_with_any(c, OPEN) && !starts_with_any(c, CLOSED_AFTER_OPEN));
+                .any(|c| OPEN.opens(c) && !CLOSED_AFTER_OPEN.opens(c));
             add(if open { OpenQuestion } else { ClosedQuestion }, s);
             continue;
         }
-        if starts_with_any(body, TELL_ME) {
+        if TELL_ME.opens(body) {
             add(OpenQuestion, s);
             continue;
         }
-        if find_any(s, AFFIRMING).is_some() {
+        if AFFIRMING.is_in(s) {
             add(Affirmation, s);
         }
-        if find_any(body, ADVISING).is_some_and(|(a, ..)| a == 0) || advises(s) {
+        if ADVISING.find(body).is_some_and(|(a, ..)| a == 0) || advises(s) {
             if !asked {
                 add(Advice, s);
             }
             continue;
         }
         // "Your heart speeds up…" informs, though it speaks of "you".
-        if find_any(s, INFORMING).is_some() && !starts_with_any(body, REFLECTING) {
+        if INFORMING.is_in(s) && !REFLECTING.opens(body) {
             add(GivingInformation, s);
             continue;
         }
         if reflects(body, &theirs) {
-            let complex = find_any(s, ADDING).is_some() || adds_meaning(body, &theirs);
+            let complex = ADDING.is_in(s) || adds_meaning(body, &theirs);
             add(
                 if complex {
                     ComplexReflection
@@ -108,25 +109,25 @@ pub(super) fn code_turn<'t>(
 
 /// Advice further into a sentence: "…, so you should cut down."
 fn advises(s: &str) -> bool {
-    const INSIDE: &[&str] = &[
+    static INSIDE: Words = Words::new(&[
         "you should",
         "you need to",
         "you must",
         "you have to",
         "i'd recommend",
         "i recommend",
-    ];
-    find_any(s, INSIDE).is_some()
+    ]);
+    INSIDE.is_in(s)
 }
 
 /// Whether a statement says back the client's experience: it opens like a
 /// reflection, speaks of the client ("That matters to you"), or, short,
 /// repeats their words ("Four thousand photos.").
-fn reflects(body: &str, theirs: &[String]) -> bool {
-    if starts_with_any(body, NOT_REFLECTING) {
+fn reflects(body: &str, theirs: &[Cow<str>]) -> bool {
+    if NOT_REFLECTING.opens(body) {
         return false;
     }
-    if starts_with_any(body, REFLECTING) || find_any(body, YOU).is_some() {
+    if REFLECTING.opens(body) || YOU.is_in(body) {
         return true;
     }
     let own = content_words(body);
@@ -135,22 +136,29 @@ fn reflects(body: &str, theirs: &[String]) -> bool {
 }
 
 /// A longer reflection most of whose words the client did not say.
-fn adds_meaning(body: &str, theirs: &[String]) -> bool {
+fn adds_meaning(body: &str, theirs: &[Cow<str>]) -> bool {
     let own = content_words(body);
     let shared = own.iter().filter(|w| theirs.contains(w)).count();
     own.len() >= 5 && shared * 2 < own.len()
 }
 
-/// Lower-case words of three letters or more that carry content.
-fn content_words(s: &str) -> Vec<String> {
+/// Words of three letters or more that carry content, in lower case.
+fn content_words(s: &str) -> Vec<Cow<'_, str>> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .filter(|w| w.chars().count() >= 3 && !SMALL.contains(&w.as_str()))
+        .filter(|w| w.chars().nth(2).is_some())
+        .map(lower)
+        .filter(|w| SMALL.binary_search(&w.as_ref()).is_err())
         .collect()
 }
 
-fn starts_with_any(s: &str, pats: &[&str]) -> bool {
-    pats.iter().any(|p| strip_prefix_loose(s, p).is_some())
+/// A word folded to lower case, copied only if it has to change.
+fn lower(w: &str) -> Cow<'_, str> {
+    let plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'';
+    if w.bytes().all(plain) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.chars().map(fold).collect())
+    }
 }
 
 /// The sentence without words like "So," or "Okay, and" in front.
@@ -160,7 +168,7 @@ fn without_openers(s: &str) -> &str {
     if let Some(r) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
         rest = r.1.trim_start();
     }
-    while let Some(r) = OPENERS.iter().find_map(|o| strip_prefix_loose(rest, o)) {
+    while let Some(r) = OPENERS.strip(rest) {
         let r = r.trim_start();
         rest = r.strip_prefix(',').unwrap_or(r).trim_start();
     }
@@ -267,6 +275,12 @@ mod tests {
         let turn = "You should keep it under fourteen units a week.";
         assert_eq!(codes(CLIENT, turn), [Advice]);
         assert!(code_turn(turn, Some(CLIENT), true).is_empty());
+    }
+
+    #[test]
+    fn the_small_words_are_in_order_so_a_word_is_found_by_halves() {
+        let small = crate::model::suggest::cues::SMALL;
+        assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
     }
 
     #[test]

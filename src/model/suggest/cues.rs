@@ -2,14 +2,16 @@
 //! how a sentence opens, and the phrases inside it that tell, affirm, sum up
 //! or ask leave. Plain lists, so the rules read apart from their words.
 
+use super::matching::Words;
+
 /// Words that open a sentence without changing what it does.
-pub(super) const OPENERS: &[&str] = &[
+pub(super) static OPENERS: Words = Words::new(&[
     "so", "and", "but", "okay", "ok", "right", "alright", "well", "now", "yeah", "yes", "mm",
     "hmm", "great", "good", "then", "oh", "gosh",
-];
+]);
 
 /// Questions that invite the client to tell, at the start of a question.
-pub(super) const OPEN: &[&str] = &[
+pub(super) static OPEN: Words = Words::new(&[
     "what",
     "what's",
     "how",
@@ -31,10 +33,10 @@ pub(super) const OPEN: &[&str] = &[
     "walk me through",
     "help me understand",
     "say more",
-];
+]);
 
 /// Questions after a fact, though they start like open ones.
-pub(super) const CLOSED_AFTER_OPEN: &[&str] = &[
+pub(super) static CLOSED_AFTER_OPEN: Words = Words::new(&[
     "how many",
     "how much",
     "how often",
@@ -47,20 +49,20 @@ pub(super) const CLOSED_AFTER_OPEN: &[&str] = &[
     "what strength",
     "what percentage",
     "what day",
-];
+]);
 
 /// Invitations to tell that need no question mark.
-pub(super) const TELL_ME: &[&str] = &[
+pub(super) static TELL_ME: Words = Words::new(&[
     "tell me",
     "say more",
     "talk me through",
     "walk me through",
     "help me understand",
     "describe",
-];
+]);
 
 /// Asking before telling, or before a hard question.
-pub(super) const PERMISSION: &[&str] = &[
+pub(super) static PERMISSION: Words = Words::new(&[
     "would it be okay if",
     "would it be ok if",
     "would it be alright if",
@@ -98,10 +100,10 @@ pub(super) const PERMISSION: &[&str] = &[
     "could i say something",
     "can i draw",
     "shall i explain",
-];
+]);
 
 /// Sentence openings that say back the client's experience.
-pub(super) const REFLECTING: &[&str] = &[
+pub(super) static REFLECTING: Words = Words::new(&[
     "you're",
     "you are",
     "you've",
@@ -181,10 +183,10 @@ pub(super) const REFLECTING: &[&str] = &[
     "even though",
     "even if",
     "something about",
-];
+]);
 
 /// Telling, greeting or arranging, not reflecting, though it speaks of "you".
-pub(super) const NOT_REFLECTING: &[&str] = &[
+pub(super) static NOT_REFLECTING: Words = Words::new(&[
     "you should",
     "you shouldn't",
     "you need",
@@ -230,13 +232,14 @@ pub(super) const NOT_REFLECTING: &[&str] = &[
     "here you go",
     "there you go",
     "bless you",
-];
+]);
 
 /// How a sentence ends up speaking of the client.
-pub(super) const YOU: &[&str] = &["you", "your", "you're", "you've", "you'd", "yourself"];
+pub(super) static YOU: Words =
+    Words::new(&["you", "your", "you're", "you've", "you'd", "yourself"]);
 
 /// Words of a reflection that add meaning: a feeling, a value, both sides.
-pub(super) const ADDING: &[&str] = &[
+pub(super) static ADDING: Words = Words::new(&[
     "part of you",
     "on the one hand",
     "on the other hand",
@@ -315,10 +318,10 @@ pub(super) const ADDING: &[&str] = &[
     "feels",
     "feeling",
     "felt",
-];
+]);
 
 /// Naming a strength or an effort.
-pub(super) const AFFIRMING: &[&str] = &[
+pub(super) static AFFIRMING: Words = Words::new(&[
     "took courage",
     "takes courage",
     "that took a lot",
@@ -367,10 +370,10 @@ pub(super) const AFFIRMING: &[&str] = &[
     "that's great that you",
     "you did the hard bit",
     "you did it",
-];
+]);
 
 /// A turn that gathers what the client said.
-pub(super) const SUMMING_UP: &[&str] = &[
+pub(super) static SUMMING_UP: Words = Words::new(&[
     "let me see if i've got",
     "let me see if i have",
     "let me check i've",
@@ -401,10 +404,10 @@ pub(super) const SUMMING_UP: &[&str] = &[
     "is that a fair summary",
     "did i get that right",
     "have i understood",
-];
+]);
 
 /// Telling the client how things are.
-pub(super) const INFORMING: &[&str] = &[
+pub(super) static INFORMING: Words = Words::new(&[
     "research shows",
     "research suggests",
     "studies show",
@@ -472,10 +475,10 @@ pub(super) const INFORMING: &[&str] = &[
     "that's why",
     "it means",
     "which means",
-];
+]);
 
 /// Telling the client what to do.
-pub(super) const ADVISING: &[&str] = &[
+pub(super) static ADVISING: Words = Words::new(&[
     "you should",
     "you shouldn't",
     "you need to",
@@ -504,13 +507,14 @@ pub(super) const ADVISING: &[&str] = &[
     "you need",
     "try not to",
     "don't",
-];
+]);
 
-/// Short words that carry no content of their own.
+/// Short words that carry no content of their own, in order so that a word
+/// is looked up by halves.
 pub(super) const SMALL: &[&str] = &[
-    "the", "and", "but", "you", "your", "you're", "you've", "that", "this", "with", "for", "was",
-    "are", "were", "have", "has", "had", "not", "just", "all", "its", "it's", "they", "them",
-    "then", "than", "there", "what", "when", "about", "from", "into", "very", "really", "much",
-    "some", "one", "two", "out", "get", "got", "can", "did", "does", "like", "still", "even",
-    "also", "too", "yeah", "okay", "well", "right", "sort", "kind", "bit", "lot", "way",
+    "about", "all", "also", "and", "are", "bit", "but", "can", "did", "does", "even", "for",
+    "from", "get", "got", "had", "has", "have", "into", "it's", "its", "just", "kind", "like",
+    "lot", "much", "not", "okay", "one", "out", "really", "right", "some", "sort", "still", "than",
+    "that", "the", "them", "then", "there", "they", "this", "too", "two", "very", "was", "way",
+    "well", "were", "what", "when", "with", "yeah", "you", "you're", "you've", "your",
 ];

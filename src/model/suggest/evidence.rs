@@ -1,8 +1,8 @@
 //! Tags from the words that support them: who said a phrase, whether it was
 //! denied or part of an idiom, and how much evidence a term has in all.
 
-use super::matching::{find_any, sentence_around};
-use super::phrases::{Matcher, Phrasebook};
+use super::matching::{Words, sentence_around};
+use super::phrases::Vocabulary;
 use crate::model::tags::Tags;
 use crate::model::transcript::{Item, Role, Transcript};
 
@@ -16,7 +16,7 @@ pub(super) enum Weight {
 
 /// A clinician sentence saying back what the client said: its themes count
 /// as the client's.
-const REFLECTIONS: &[&str] = &[
+static REFLECTIONS: Words = Words::new(&[
     "sounds like",
     "it sounds",
     "you're saying",
@@ -28,7 +28,7 @@ const REFLECTIONS: &[&str] = &[
     "you've been feeling",
     "it seems",
     "seems like you",
-];
+]);
 
 /// Who the words of a theme count from: the client (or a speaker not
 /// known to be the clinician) fully, the clinician's reflections fully, and
@@ -39,7 +39,7 @@ pub(super) fn theme_weight(role: Option<&Role>, text: &str, at: usize) -> Option
         Some(Role::Clinician) => {
             let (a, b) = sentence_around(text, at);
             let sentence = text[a..b].trim_end();
-            let reflects = !sentence.ends_with('?') && find_any(sentence, REFLECTIONS).is_some();
+            let reflects = !sentence.ends_with('?') && REFLECTIONS.is_in(sentence);
             Some(if reflects { Weight::Full } else { Weight::Weak })
         }
         None => None,
@@ -81,8 +81,12 @@ pub(super) struct Found<'t> {
 /// A keyword said fully counts 2, said weakly 1; a marker said fully 1.
 /// A term needs 2 in all from different phrases, and without a keyword its
 /// own number of different markers.
-pub(super) fn tags<'t>(t: &'t Transcript, terms: &[Matcher], weight: WeightOf) -> Vec<Found<'t>> {
-    let book = Phrasebook::new(terms);
+pub(super) fn tags<'t>(
+    t: &'t Transcript,
+    vocabulary: &Vocabulary,
+    weight: WeightOf,
+) -> Vec<Found<'t>> {
+    let (terms, book) = (&vocabulary.terms, &vocabulary.book);
     let mut heard: Vec<Vec<Heard>> = terms.iter().map(|_| Vec::new()).collect();
     let items = t.segments.iter().flat_map(|s| &s.items).enumerate();
     for (n, item) in items {

@@ -1,10 +1,10 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::matching::{find_any, strip_prefix_loose, trim_punct};
+use super::matching::{Words, trim_punct};
 
 /// Phrases that set a session-to-session time frame. Where one starts
 /// another, matching takes the longer.
-const TIME_FRAMES: &[&str] = &[
+static TIME_FRAMES: Words = Words::new(&[
     "before our next session",
     "before the next session",
     "before next session",
@@ -45,10 +45,10 @@ const TIME_FRAMES: &[&str] = &[
     "on friday",
     "on saturday",
     "on sunday",
-];
+]);
 
 /// Openings of a span like "over the next two weeks"; see [`span_at`].
-const SPAN_LEADS: &[&str] = &[
+static SPAN_LEADS: Words = Words::new(&[
     "over the next",
     "for the next",
     "in the next",
@@ -56,7 +56,7 @@ const SPAN_LEADS: &[&str] = &[
     "over the coming",
     "for the coming",
     "in the coming",
-];
+]);
 
 /// What a span counts in.
 const SPAN_UNITS: &[&str] = &[
@@ -70,7 +70,7 @@ const SPAN_UNITS: &[&str] = &[
 ];
 
 /// Wording that hands the client a task.
-const ASSIGNING: &[&str] = &[
+static ASSIGNING: Words = Words::new(&[
     "i'd like you to",
     "i'd like you both to",
     "i want you both to",
@@ -85,20 +85,20 @@ const ASSIGNING: &[&str] = &[
     "you might try",
     "try to",
     "try",
-];
+]);
 
 /// Wording that is a task on its own, whatever the time frame.
-const HOMEWORK_WORDS: &[&str] = &[
+static HOMEWORK_WORDS: Words = Words::new(&[
     "for homework",
     "as homework",
     "as your homework",
     "homework is",
     "homework will be",
     "homework for",
-];
+]);
 
 /// Leading words removed to turn a clinician sentence into an instruction.
-const INSTRUCTION_LEADS: &[&str] = &[
+static INSTRUCTION_LEADS: Words = Words::new(&[
     "i'd like you to",
     "i'd like you both to",
     "i want you both to",
@@ -112,11 +112,11 @@ const INSTRUCTION_LEADS: &[&str] = &[
     "you might",
     "please",
     "maybe",
-];
+]);
 
 /// A clause starting like this is the clinician's own plan for the next
 /// session ("For next time, we'll continue…"), not work for the client.
-const PLAN_LEADS: &[&str] = &[
+static PLAN_LEADS: Words = Words::new(&[
     "we'll",
     "we will",
     "we can",
@@ -127,20 +127,20 @@ const PLAN_LEADS: &[&str] = &[
     "let us",
     "i'll",
     "i will",
-];
+]);
 
 /// Verbs that make a sentence an instruction when they follow a time frame.
-const IMPERATIVES: &[&str] = &[
+static IMPERATIVES: Words = Words::new(&[
     "try", "practice", "practise", "notice", "keep", "write", "make", "pick", "choose", "plan",
     "schedule", "spend", "take", "use", "set", "read", "track", "record", "reflect", "do", "think",
     "jot", "list", "log", "monitor", "observe", "complete", "fill", "continue", "go", "listen",
     "start", "aim", "identify", "consider", "journal", "check", "see", "note", "open", "get",
     "call", "text", "ask", "walk", "leave", "name", "rate", "stick",
-];
+]);
 
 /// A question that hands the client a task when it has a time frame
 /// ("Could you try … before we meet again?").
-const ASKS: &[&str] = &[
+static ASKS: Words = Words::new(&[
     "could you",
     "can you",
     "would you be willing to",
@@ -151,10 +151,10 @@ const ASKS: &[&str] = &[
     "how about you",
     "what about you",
     "how would you feel about",
-];
+]);
 
 /// Carrying on with a task from before, homework without a time frame.
-const CONTINUING: &[&str] = &[
+static CONTINUING: Words = Words::new(&[
     "keep up",
     "keep going with",
     "keep on with",
@@ -164,15 +164,15 @@ const CONTINUING: &[&str] = &[
     "continue with",
     "continue",
     "stick with",
-];
+]);
 
 /// Words that open a sentence without changing what it asks.
-const DISCOURSE: &[&str] = &[
+static DISCOURSE: Words = Words::new(&[
     "and", "also", "so", "okay", "ok", "now", "then", "right", "alright", "great", "good",
-];
+]);
 
 /// Client wording that commits to doing something.
-const COMMITMENTS: &[&str] = &[
+static COMMITMENTS: Words = Words::new(&[
     "i'm going to",
     "i am going to",
     "i'm gonna",
@@ -182,11 +182,11 @@ const COMMITMENTS: &[&str] = &[
     "i plan to",
     "i can try",
     "i want to try",
-];
+]);
 
 /// What a clinician question must be about for the client's answer to count
 /// as a commitment.
-const STEP_QUESTIONS: &[&str] = &[
+static STEP_QUESTIONS: Words = Words::new(&[
     "step",
     "steps",
     "goal",
@@ -205,12 +205,12 @@ const STEP_QUESTIONS: &[&str] = &[
     "can you do",
     "might you do",
     "would you do",
-];
+]);
 
 /// A commitment to one of these is a state or a statement about now, not a
 /// task ("I'll be honest", "I'll be aware of everything that's going on",
 /// "I'll tell you what happened").
-const NOT_TASKS: &[&str] = &[
+static NOT_TASKS: Words = Words::new(&[
     "be",
     "see you",
     "feel",
@@ -226,10 +226,10 @@ const NOT_TASKS: &[&str] = &[
     "bear that in mind",
     "have to see",
     "find out",
-];
+]);
 
 /// Words of an instruction for now, in the session, not for the week.
-const IN_SESSION: &[&str] = &["when you're ready", "in your own time", "right now"];
+static IN_SESSION: Words = Words::new(&["when you're ready", "in your own time", "right now"]);
 
 /// Words that leave nothing to do on their own ("I'll give it a go").
 const VAGUE: &[&str] = &[
@@ -237,8 +237,14 @@ const VAGUE: &[&str] = &[
     "so", "too",
 ];
 
+/// Trying, before the task itself ("I'll try to walk").
+static TRYING: Words = Words::new(&["try to", "try and"]);
+
+/// A commitment not to do something ("I'll never manage that").
+static REFUSING: Words = Words::new(&["not", "never", "n't"]);
+
 /// Hedges between a commitment and the task itself.
-const HEDGES: &[&str] = &[
+static HEDGES: Words = Words::new(&[
     "maybe",
     "probably",
     "definitely",
@@ -249,20 +255,20 @@ const HEDGES: &[&str] = &[
     "still",
     "always",
     "actually",
-];
+]);
 
 /// A clinician question about a step or goal, so the client's answer may be
 /// a commitment.
 pub(super) fn is_step_question(sentence: &str) -> bool {
-    sentence.ends_with('?') && find_any(sentence, STEP_QUESTIONS).is_some()
+    sentence.ends_with('?') && STEP_QUESTIONS.is_in(sentence)
 }
 
 /// Where the earliest time frame is: a fixed phrase or a span.
 fn find_frame(s: &str) -> Option<(usize, usize)> {
-    let fixed = find_any(s, TIME_FRAMES).map(|(a, b, _)| (a, b));
+    let fixed = TIME_FRAMES.find(s).map(|(a, b, _)| (a, b));
     let mut from = 0;
     let span = loop {
-        let Some((a, b, _)) = find_any(&s[from..], SPAN_LEADS) else {
+        let Some((a, b, _)) = SPAN_LEADS.find(&s[from..]) else {
             break None;
         };
         if let Some(end) = span_at(s, from + b) {
@@ -302,15 +308,11 @@ fn span_at(s: &str, from: usize) -> Option<usize> {
 
 /// Drops words like "And" or "Also," that open a sentence.
 fn skip_discourse(mut s: &str) -> &str {
-    while let Some(r) = DISCOURSE.iter().find_map(|d| strip_prefix_loose(s, d)) {
+    while let Some(r) = DISCOURSE.strip(s) {
         let r = r.trim_start();
         s = r.strip_prefix(',').unwrap_or(r).trim_start();
     }
     s
-}
-
-fn starts_with_any<'a>(s: &'a str, pats: &[&str]) -> Option<&'a str> {
-    pats.iter().find_map(|p| strip_prefix_loose(s, p))
 }
 
 /// The instruction after a first clause that sets the time frame:
@@ -332,33 +334,30 @@ pub(super) fn clinician_task(sentence: &str) -> Option<String> {
     if let Some(r) = lead {
         rest = skip_discourse(r);
     }
-    if starts_with_any(rest, PLAN_LEADS).is_some() {
+    if PLAN_LEADS.opens(rest) {
         return None;
     }
     let framed = find_frame(sentence).is_some();
     let question = sentence.ends_with('?');
-    let asked = starts_with_any(rest, ASKS).filter(|_| question);
+    let asked = ASKS.strip(rest).filter(|_| question);
     // A question asks about a task ("What will you try this week?"); only
     // "Could you…?" and the like hand one over.
-    if (question && asked.is_none()) || find_any(sentence, IN_SESSION).is_some() {
+    if (question && asked.is_none()) || IN_SESSION.is_in(sentence) {
         return None;
     }
-    let wrapped = asked.or_else(|| starts_with_any(rest, INSTRUCTION_LEADS));
+    let wrapped = asked.or_else(|| INSTRUCTION_LEADS.strip(rest));
     let task = wrapped.map_or(rest, str::trim_start);
-    let continuing = starts_with_any(task, CONTINUING).is_some();
+    let continuing = CONTINUING.opens(task);
     // An imperative with its time frame in the same clause: the frame of
     // "Keep practising, and reach out before our next session" is not the task's.
     let first_clause = rest.split(',').next().unwrap_or(rest);
-    let imperative =
-        starts_with_any(rest, IMPERATIVES).is_some() && find_frame(first_clause).is_some();
-    let assigned = find_any(sentence, HOMEWORK_WORDS).is_some()
-        || (find_any(sentence, ASSIGNING).is_some() && framed)
+    let imperative = IMPERATIVES.opens(rest) && find_frame(first_clause).is_some();
+    let assigned = HOMEWORK_WORDS.is_in(sentence)
+        || (ASSIGNING.is_in(sentence) && framed)
         || (lead.is_some()
-            && (ASSIGNING
+            && [&ASSIGNING, &INSTRUCTION_LEADS, &IMPERATIVES]
                 .iter()
-                .chain(INSTRUCTION_LEADS)
-                .chain(IMPERATIVES)
-                .any(|p| strip_prefix_loose(rest, p).is_some())))
+                .any(|w| w.opens(rest)))
         || (asked.is_some() && (framed || continuing))
         || (asked.is_none() && continuing)
         || imperative;
@@ -374,15 +373,13 @@ pub(super) fn client_task(sentence: &str, asked_for_step: bool) -> Option<String
     if !asked_for_step && find_frame(sentence).is_none() {
         return None;
     }
-    let (_, end, _) = find_any(sentence, COMMITMENTS)?;
+    let (_, end, _) = COMMITMENTS.find(sentence)?;
     let mut rest = sentence[end..].trim_start();
-    while let Some(r) = starts_with_any(rest, HEDGES) {
+    while let Some(r) = HEDGES.strip(rest) {
         rest = r.trim_start();
     }
-    let attempted = starts_with_any(rest, &["try to", "try and"]).map_or(rest, str::trim_start);
-    if starts_with_any(rest, &["not", "never", "n't"]).is_some()
-        || starts_with_any(attempted, NOT_TASKS).is_some()
-    {
+    let attempted = TRYING.strip(rest).map_or(rest, str::trim_start);
+    if REFUSING.opens(rest) || NOT_TASKS.opens(attempted) {
         return None;
     }
     as_task(rest)
@@ -439,7 +436,7 @@ fn last_frame(s: &str) -> Option<(usize, usize)> {
 
 /// How the clinician says back a plan the client made ("So this week,
 /// you'll…", "Your plan is to…"): the tasks follow, often several.
-const RECAP_LEADS: &[&str] = &[
+static RECAP_LEADS: Words = Words::new(&[
     "you'll",
     "you will",
     "you're going to",
@@ -450,23 +447,23 @@ const RECAP_LEADS: &[&str] = &[
     "the plan is for you to",
     "you've decided to",
     "you decided to",
-];
+]);
 
 /// Words that start a piece of a plan without being a task ("with the
 /// patches", "which means…").
-const NOT_STEPS: &[&str] = &[
+static NOT_STEPS: Words = Words::new(&[
     "with", "for", "in", "on", "at", "by", "from", "because", "so", "which", "when", "while",
     "until", "if", "as", "the", "a", "an", "your", "my", "his", "her", "their", "our", "it",
     "that", "this", "those", "these", "there", "what", "who", "where", "how", "why", "but",
     "probably", "be", "morning", "mornings", "night", "nights", "evening", "evenings", "every",
     "each", "twice", "once", "today", "tonight", "tomorrow", "then",
-];
+]);
 
 /// Before a plan's lead, words that make it a consequence or a fear ("if you
 /// stop, you'll end up…"), not the plan.
-const NOT_PLANS: &[&str] = &[
+static NOT_PLANS: Words = Words::new(&[
     "if", "when", "unless", "scared", "afraid", "worried", "worry", "feel", "think", "hope",
-];
+]);
 
 /// The tasks of a plan said back: each item of its list, after "you'll" or
 /// "your plan is to". `summary` says whether the sentence is part of a
@@ -474,11 +471,11 @@ const NOT_PLANS: &[&str] = &[
 /// time frame ("So this week, you'll leave it downstairs at night, keep it in
 /// the boot, and look at getting the ten milligram ones").
 pub(super) fn recap_tasks(sentence: &str, summary: bool) -> Vec<String> {
-    let Some((start, end, _)) = find_any(sentence, RECAP_LEADS) else {
+    let Some((start, end, _)) = RECAP_LEADS.find(sentence) else {
         return Vec::new();
     };
     let before = &sentence[..start];
-    if find_any(before, NOT_PLANS).is_some()
+    if NOT_PLANS.is_in(before)
         || (!summary && (find_frame(sentence).is_none() || !opens_plan(before)))
     {
         return Vec::new();
@@ -487,14 +484,13 @@ pub(super) fn recap_tasks(sentence: &str, summary: bool) -> Vec<String> {
     for piece in sentence[end..].split([',', ';']) {
         let mut item = skip_discourse(piece.trim());
         // "…and you'll write down…": a second lead inside the list.
-        if let Some((_, e, _)) = find_any(item, RECAP_LEADS).filter(|&(a, ..)| a == 0) {
+        if let Some((_, e, _)) = RECAP_LEADS.find(item).filter(|&(a, ..)| a == 0) {
             item = item[e..].trim_start();
         }
-        while let Some(r) = starts_with_any(item, HEDGES) {
+        while let Some(r) = HEDGES.strip(item) {
             item = r.trim_start();
         }
-        if starts_with_any(item, NOT_STEPS).is_some() || starts_with_any(item, NOT_TASKS).is_some()
-        {
+        if NOT_STEPS.opens(item) || NOT_TASKS.opens(item) {
             continue;
         }
         tasks.extend(as_task(item));

@@ -4,6 +4,11 @@
 //! returned positions are valid char boundaries of the original. Keywords are
 //! lower-case ASCII; curly apostrophes and hyphen variants fold to ASCII.
 
+use aho_corasick::Input;
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::dfa::DFA;
+use std::sync::OnceLock;
+
 pub(super) fn trim_punct(s: &str) -> &str {
     s.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '.' | '!' | '?' | ',' | ';' | '…' | '—' | '-')
@@ -107,81 +112,180 @@ fn fold_match(s: &str, start: usize, pat: &str) -> Option<usize> {
 
 /// Matches `pat` at byte `start` of `s`; returns the end byte if the match
 /// ends on a word boundary.
-pub(super) fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
-    let rest = s.as_bytes().get(start..)?;
-    let pb = pat.as_bytes();
-    // Most text and every built-in phrase is ASCII: then bytes compare as
-    // folding would, without decoding; curly quotes and the like fold below.
-    let end = match rest.get(..pb.len()) {
-        _ if !pat.is_ascii() => fold_match(s, start, pat)?,
-        None => return None,
-        Some(head) if head.is_ascii() => {
-            if !head.eq_ignore_ascii_case(pb) {
-                return None;
+fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
+    let end = fold_match(s, start, pat)?;
+    let ends_word = pat.chars().next_back().is_some_and(is_word_char);
+    (!ends_word || !word_at(s, end)).then_some(end)
+}
+
+fn word_at(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_some_and(is_word_char)
+}
+
+fn word_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+/// Phrases found together in one pass over a text (an Aho-Corasick
+/// automaton), each occurrence then held to word boundaries: it starts a
+/// word or at punctuation, and a phrase ending in a letter does not run on
+/// into another ("worried" is not in "unworried").
+#[derive(Clone)]
+pub(super) struct Automaton {
+    ac: DFA,
+    /// Whether each phrase ends in a word character.
+    word_end: Vec<bool>,
+    /// The longest phrase in characters: how far an opening phrase reaches.
+    longest: usize,
+}
+
+impl Automaton {
+    /// Phrases in lower case, so that ASCII matches in any case.
+    pub(super) fn new<P: AsRef<str>>(phrases: &[P]) -> Self {
+        // A DFA reads a byte with one look-up: the lists are built once.
+        let ac = DFA::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases.iter().map(AsRef::as_ref))
+            .expect("a few hundred short phrases fit an automaton");
+        let ends = |p: &P| p.as_ref().chars().next_back().is_some_and(is_word_char);
+        Automaton {
+            ac,
+            word_end: phrases.iter().map(ends).collect(),
+            longest: phrases
+                .iter()
+                .map(|p| p.as_ref().chars().count())
+                .max()
+                .unwrap_or(0),
+        }
+    }
+
+    /// Every occurrence in `s` on word boundaries as (start, end, phrase),
+    /// until `f` says it has seen enough.
+    pub(super) fn each(&self, s: &str, mut f: impl FnMut(usize, usize, usize) -> Seen) {
+        // Most text is ASCII, whose case the automaton ignores.
+        let Some(first) = s.bytes().position(|b| !b.is_ascii()) else {
+            return self.bounded(s, f);
+        };
+        // Anything else (curly quotes, dashes, capitals beyond ASCII) is
+        // folded, the ASCII between copied as it is. Where a folded
+        // character is longer or shorter, positions map back from here on:
+        // (folded byte, original byte).
+        let mut folded = String::with_capacity(s.len());
+        let mut moved: Vec<(usize, usize)> = vec![(0, 0)];
+        let mut copied = 0;
+        // A character beyond ASCII starts with a byte of 0xC0 or more.
+        for (i, _) in s
+            .bytes()
+            .enumerate()
+            .skip(first)
+            .filter(|&(_, b)| b >= 0xC0)
+        {
+            let c = s[i..].chars().next().expect("a character starts here");
+            let l = fold(c);
+            folded.push_str(&s[copied..i]);
+            folded.push(l);
+            copied = i + c.len_utf8();
+            if l.len_utf8() != c.len_utf8() {
+                moved.push((folded.len(), copied));
             }
-            start + pb.len()
         }
-        Some(_) => fold_match(s, start, pat)?,
-    };
-    let next = s[end..].chars().next();
-    let last_is_word = pat.chars().next_back().is_some_and(is_word_char);
-    if last_is_word && next.is_some_and(is_word_char) {
-        return None;
+        folded.push_str(&s[copied..]);
+        let back = |x: usize| {
+            let (f, o) = moved[moved.partition_point(|&(f, _)| f <= x) - 1];
+            o + x - f
+        };
+        self.bounded(&folded, |a, b, p| f(back(a), back(b), p));
     }
-    Some(end)
+
+    fn bounded(&self, s: &str, mut f: impl FnMut(usize, usize, usize) -> Seen) {
+        let all = self.ac.try_find_overlapping_iter(Input::new(s));
+        for m in all.expect("a DFA of standard matches finds overlapping ones") {
+            let (a, b, p) = (m.start(), m.end(), m.pattern().as_usize());
+            let starts = !(word_before(s, a) && word_at(s, a));
+            let ends = !self.word_end[p] || !word_at(s, b);
+            if starts && ends && f(a, b, p) == Seen::Enough {
+                return;
+            }
+        }
+    }
+
+    /// The earliest occurrence: (start, end, phrase). On a tie the longer
+    /// phrase wins.
+    pub(super) fn find(&self, s: &str) -> Option<(usize, usize, usize)> {
+        let mut best: Option<(usize, usize, usize)> = None;
+        self.each(s, |a, b, p| {
+            if best.is_none_or(|(x, y, _)| a < x || (a == x && b > y)) {
+                best = Some((a, b, p));
+            }
+            Seen::More
+        });
+        best
+    }
+
+    /// Whether any phrase occurs in `s`.
+    pub(super) fn is_in(&self, s: &str) -> bool {
+        let mut found = false;
+        self.each(s, |_, _, _| {
+            found = true;
+            Seen::Enough
+        });
+        found
+    }
+
+    /// If `s` opens with a phrase, what follows the first listed of those
+    /// it opens with.
+    pub(super) fn strip<'a>(&self, s: &'a str) -> Option<&'a str> {
+        // As far as the longest phrase reaches, and the character after it
+        // for the boundary: folding keeps the number of characters.
+        let head = s
+            .char_indices()
+            .nth(self.longest + 1)
+            .map_or(s, |(i, _)| &s[..i]);
+        let mut first: Option<(usize, usize)> = None;
+        self.each(head, |a, b, p| {
+            if a == 0 && first.is_none_or(|(q, _)| p < q) {
+                first = Some((p, b));
+            }
+            Seen::More
+        });
+        first.map(|(_, b)| &s[b..])
+    }
+
+    /// Whether `s` opens with any phrase.
+    pub(super) fn opens(&self, s: &str) -> bool {
+        self.strip(s).is_some()
+    }
 }
 
-/// Earliest word-bounded occurrence of any pattern: (start, end, pattern).
-/// On a tie the longer pattern wins.
-pub(super) fn find_any<'p, P: AsRef<str>>(
-    s: &str,
-    pats: &'p [P],
-) -> Option<(usize, usize, &'p str)> {
-    // The first bytes patterns start with: most positions stop at this look-up.
-    let mut starts = [false; 256];
-    for p in pats {
-        if let Some(&b) = p.as_ref().as_bytes().first() {
-            starts[usize::from(b)] = true;
-        }
-    }
-    let mut prev_word = false;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        let Some((c, word)) = char_at(s, i, b) else {
-            continue;
-        };
-        let boundary = !prev_word || !word;
-        prev_word = word;
-        let mut buf = [0u8; 4];
-        let first = if b.is_ascii() {
-            b.to_ascii_lowercase()
-        } else {
-            fold(c).encode_utf8(&mut buf).as_bytes()[0]
-        };
-        if !boundary || !starts[usize::from(first)] {
-            continue;
-        }
-        let best = pats
-            .iter()
-            .map(AsRef::as_ref)
-            .filter(|p| p.as_bytes().first() == Some(&first))
-            .filter_map(|p| match_at(s, i, p).map(|e| (e, p)))
-            .max_by_key(|&(e, _)| e);
-        if let Some((e, p)) = best {
-            return Some((i, e, p));
-        }
-    }
-    None
+/// Whether a search through occurrences can stop.
+#[derive(PartialEq, Eq)]
+pub(super) enum Seen {
+    More,
+    Enough,
 }
 
-/// The character starting at byte `i` (whose value is `b`) and whether it
-/// is a word character; None inside a character. ASCII, most of any
-/// transcript, is read without decoding.
-pub(super) fn char_at(s: &str, i: usize, b: u8) -> Option<(char, bool)> {
-    if b.is_ascii() {
-        return Some((char::from(b), b.is_ascii_alphanumeric()));
+/// A list of phrases whose automaton is built the first time it is used,
+/// so a list reads as data where its rule lives.
+pub(super) struct Words {
+    list: &'static [&'static str],
+    built: OnceLock<Automaton>,
+}
+
+impl Words {
+    pub(super) const fn new(list: &'static [&'static str]) -> Self {
+        Words {
+            list,
+            built: OnceLock::new(),
+        }
     }
-    let c = s.get(i..)?.chars().next()?;
-    Some((c, is_word_char(c)))
+}
+
+impl std::ops::Deref for Words {
+    type Target = Automaton;
+
+    fn deref(&self) -> &Automaton {
+        self.built.get_or_init(|| Automaton::new(self.list))
+    }
 }
 
 /// Byte range of the sentence holding byte `at`: bounded by `.`, `!` or

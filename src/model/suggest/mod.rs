@@ -31,7 +31,7 @@ pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
 use homework::{client_task, clinician_task, is_step_question, recap_tasks};
 use matching::sentences;
-use phrases::Matcher;
+use phrases::{Matcher, Vocabulary};
 use profile::Profile;
 use review::Reviews;
 use serde::{Deserialize, Serialize};
@@ -131,19 +131,19 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
             })
             .collect()
     };
-    let interventions = Matcher::with_own(INTERVENTIONS, &own.interventions);
-    let themes = Matcher::with_own(THEMES, &own.themes);
+    let interventions = Vocabulary::with_own(INTERVENTIONS, &own.interventions);
+    let themes = Vocabulary::with_own(THEMES, &own.themes);
     let client_turns = t.turns().filter(|(_, r, _)| **r != Role::Clinician).count();
     let mut out = Suggestions {
         interventions: named(
-            &interventions,
+            &interventions.terms,
             evidence::tags(t, &interventions, intervention_weight),
         ),
         themes: named(
-            &themes,
+            &themes.terms,
             topic::rank(
                 evidence::tags(t, &themes, theme_weight),
-                &themes,
+                &themes.terms,
                 client_turns,
             ),
         ),

@@ -1,13 +1,15 @@
-//! The phrases of many terms, found in one pass over a text. Each phrase is
-//! filed under its first word, so a turn costs one look-up per word however
-//! large the vocabulary: a 1 MB transcript is read once, not once per phrase.
+//! The phrases of many terms, found in one pass over a text by one automaton
+//! however large the vocabulary: a 1 MB transcript is read once, not once
+//! per phrase.
 
-use super::matching::{char_at, find_any, fold, is_word_char, match_at, negated, sentence_around};
-use crate::model::tags::Term;
-use std::collections::HashMap;
+use super::matching::{Automaton, Seen, negated, sentence_around};
+use crate::model::tags::{INTERVENTIONS, RISKS, THEMES, Term};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// A term ready to match: from the vocabulary, or one of the clinician's
 /// own tags, matched by its own words.
+#[derive(Clone)]
 pub(super) struct Matcher {
     pub(super) name: String,
     keywords: Vec<String>,
@@ -17,20 +19,47 @@ pub(super) struct Matcher {
 }
 
 impl Matcher {
-    pub(super) fn table(terms: &[Term]) -> Vec<Matcher> {
+    fn table(terms: &[Term]) -> Vec<Matcher> {
         terms.iter().map(Matcher::from).collect()
+    }
+}
+
+/// Terms ready to match, and their phrasebook.
+#[derive(Clone)]
+pub(super) struct Vocabulary {
+    pub(super) terms: Vec<Matcher>,
+    pub(super) book: Phrasebook,
+}
+
+impl Vocabulary {
+    fn new(terms: Vec<Matcher>) -> Self {
+        let book = Phrasebook::new(&terms);
+        Vocabulary { terms, book }
+    }
+
+    /// One of the built-in lists, built the first time it is used.
+    pub(super) fn built_in(terms: &'static [Term]) -> &'static Vocabulary {
+        static BUILT: [OnceLock<Vocabulary>; 3] = [const { OnceLock::new() }; 3];
+        let lists = [INTERVENTIONS, THEMES, RISKS];
+        let i = lists
+            .iter()
+            .position(|l| std::ptr::eq(*l, terms))
+            .expect("one of the vocabulary's lists");
+        BUILT[i].get_or_init(|| Vocabulary::new(Matcher::table(terms)))
     }
 
     /// The built-in terms, then the clinician's own tags not among them.
-    pub(super) fn with_own(terms: &[Term], own: &[String]) -> Vec<Matcher> {
-        let mut all = Self::table(terms);
+    pub(super) fn with_own(terms: &'static [Term], own: &[String]) -> Cow<'static, Vocabulary> {
+        let built_in = Self::built_in(terms);
+        let mut extra: Vec<Matcher> = Vec::new();
         for tag in own {
             let words: String = tag.split_whitespace().collect::<Vec<_>>().join(" ");
             let lower = words.to_lowercase();
-            if lower.is_empty() || all.iter().any(|m| m.name.to_lowercase() == lower) {
+            let known = built_in.terms.iter().chain(&extra);
+            if lower.is_empty() || known.clone().any(|m| m.name.to_lowercase() == lower) {
                 continue;
             }
-            all.push(Matcher {
+            extra.push(Matcher {
                 name: words,
                 keywords: vec![lower],
                 markers: Vec::new(),
@@ -38,7 +67,12 @@ impl Matcher {
                 needs: 2,
             });
         }
-        all
+        if extra.is_empty() {
+            return Cow::Borrowed(built_in);
+        }
+        let mut all = built_in.terms.clone();
+        all.extend(extra);
+        Cow::Owned(Vocabulary::new(all))
     }
 }
 
@@ -66,122 +100,101 @@ pub(super) struct Hit {
     pub(super) marker: bool,
 }
 
+#[derive(Clone)]
 struct Entry {
-    /// The phrase up to its first " ... ", then the parts after it.
-    first: String,
-    rest: Vec<String>,
+    /// The parts of the phrase after its first " ... ", each found later.
+    rest: Vec<Automaton>,
     term: usize,
     phrase: usize,
     marker: bool,
     except: bool,
 }
 
-/// Every phrase of a set of terms, filed under its first word (folded).
+/// Every phrase of a set of terms, found by its first part in one pass.
+#[derive(Clone)]
 pub(super) struct Phrasebook {
     entries: Vec<Entry>,
-    by_first: HashMap<String, Vec<usize>>,
-    /// Phrases that start with punctuation, tried wherever there is some.
-    unkeyed: Vec<usize>,
+    /// Each different first part once, and the entries it starts.
+    firsts: Automaton,
+    starts: Vec<Vec<usize>>,
 }
 
 impl Phrasebook {
-    pub(super) fn new(terms: &[Matcher]) -> Self {
-        let mut book = Phrasebook {
-            entries: Vec::new(),
-            by_first: HashMap::new(),
-            unkeyed: Vec::new(),
-        };
+    fn new(terms: &[Matcher]) -> Self {
+        // (phrase, term, its number, marker, exception)
+        let mut all: Vec<(&str, usize, usize, bool, bool)> = Vec::new();
         for (term, m) in terms.iter().enumerate() {
             let said = m.keywords.iter().chain(&m.markers).enumerate();
             for (phrase, text) in said {
-                let marker = phrase >= m.keywords.len();
-                book.file(text, term, phrase, marker, false);
+                all.push((text, term, phrase, phrase >= m.keywords.len(), false));
             }
             for (phrase, text) in m.except.iter().enumerate() {
-                book.file(text, term, phrase, false, true);
+                all.push((text, term, phrase, false, true));
             }
         }
-        book
-    }
-
-    fn file(&mut self, text: &str, term: usize, phrase: usize, marker: bool, except: bool) {
-        let id = self.entries.len();
-        let mut parts = text.split(" ... ").map(str::to_owned);
-        self.entries.push(Entry {
-            first: parts.next().unwrap_or_default(),
-            rest: parts.collect(),
-            term,
-            phrase,
-            marker,
-            except,
-        });
-        let key: String = text
-            .chars()
-            .take_while(|&c| is_word_char(c))
-            .map(fold)
-            .collect();
-        if key.is_empty() {
-            self.unkeyed.push(id);
-        } else {
-            self.by_first.entry(key).or_default().push(id);
+        let mut entries = Vec::new();
+        let mut firsts: Vec<&str> = Vec::new();
+        let mut starts: Vec<Vec<usize>> = Vec::new();
+        for (text, term, phrase, marker, except) in all {
+            let mut parts = text.split(" ... ");
+            let first = parts.next().unwrap_or_default();
+            match firsts.iter().position(|f| *f == first) {
+                Some(i) => starts[i].push(entries.len()),
+                None => {
+                    firsts.push(first);
+                    starts.push(vec![entries.len()]);
+                }
+            }
+            entries.push(Entry {
+                rest: parts.map(|p| Automaton::new(&[p])).collect(),
+                term,
+                phrase,
+                marker,
+                except,
+            });
+        }
+        Phrasebook {
+            entries,
+            firsts: Automaton::new(&firsts),
+            starts,
         }
     }
 
     /// The terms' phrases in `text`, in order; a term's exceptions ("breathing
     /// exercise" for exercise) and denials ("I don't drink") are left out.
     pub(super) fn hits(&self, text: &str) -> Vec<Hit> {
+        // (start, entry, end of its first part), in order of start.
+        let mut heard: Vec<(usize, usize, usize)> = Vec::new();
+        self.firsts.each(text, |a, b, p| {
+            heard.extend(self.starts[p].iter().map(|&id| (a, id, b)));
+            Seen::More
+        });
+        heard.sort_unstable();
         // Where a phrase already found may next start: a phrase's occurrences
         // never overlap. Few phrases occur in one text, so a short list.
         let mut next: Vec<(usize, usize)> = Vec::new();
         let mut found: Vec<Hit> = Vec::new();
         let mut excepted: Vec<(usize, usize, usize)> = Vec::new();
-        let mut key = String::new();
-        let mut prev_word = false;
-        for (at, &b) in text.as_bytes().iter().enumerate() {
-            let Some((_, word)) = char_at(text, at, b) else {
+        for (at, id, first_end) in heard {
+            let e = &self.entries[id];
+            match next.iter_mut().find(|(i, _)| *i == id) {
+                Some((_, from)) if at < *from => continue,
+                Some((_, from)) => *from = first_end,
+                None => next.push((id, first_end)),
+            }
+            let Some(end) = rest_after(text, at, first_end, &e.rest) else {
                 continue;
             };
-            let candidates: &[usize] = if word && !prev_word {
-                key.clear();
-                key.extend(
-                    text[at..]
-                        .chars()
-                        .take_while(|&c| is_word_char(c))
-                        .map(fold),
-                );
-                self.by_first.get(key.as_str()).map_or(&[], Vec::as_slice)
-            } else if word {
-                &[]
+            if e.except {
+                excepted.push((e.term, at, end));
             } else {
-                &self.unkeyed
-            };
-            prev_word = word;
-            for &id in candidates {
-                let e = &self.entries[id];
-                if next.iter().any(|&(i, from)| i == id && at < from) {
-                    continue;
-                }
-                let Some(first_end) = match_at(text, at, &e.first) else {
-                    continue;
-                };
-                match next.iter_mut().find(|(i, _)| *i == id) {
-                    Some(n) => n.1 = first_end,
-                    None => next.push((id, first_end)),
-                }
-                let Some(end) = rest_after(text, at, first_end, &e.rest) else {
-                    continue;
-                };
-                if e.except {
-                    excepted.push((e.term, at, end));
-                } else {
-                    found.push(Hit {
-                        start: at,
-                        end,
-                        term: e.term,
-                        phrase: e.phrase,
-                        marker: e.marker,
-                    });
-                }
+                found.push(Hit {
+                    start: at,
+                    end,
+                    term: e.term,
+                    phrase: e.phrase,
+                    marker: e.marker,
+                });
             }
         }
         found.retain(|h| {
@@ -195,13 +208,13 @@ impl Phrasebook {
 
 /// Where the rest of a phrase ends: each part later in the sentence of
 /// byte `at`, in order ("scale ... important").
-fn rest_after(text: &str, at: usize, mut end: usize, rest: &[String]) -> Option<usize> {
+fn rest_after(text: &str, at: usize, mut end: usize, rest: &[Automaton]) -> Option<usize> {
     if rest.is_empty() {
         return Some(end);
     }
     let (_, stop) = sentence_around(text, at);
     for part in rest {
-        let (_, e, _) = find_any(text.get(end..stop)?, &[part])?;
+        let (_, e, _) = part.find(text.get(end..stop)?)?;
         end += e;
     }
     Some(end)

@@ -4,11 +4,11 @@
 //! (cognitive restructuring) and psychoeducation.
 
 use super::behaviour::{Behaviour, code_turn};
-use super::matching::find_any;
+use super::matching::Words;
 use super::{TagSuggestion, Talk};
 
 /// Questions that draw out the client's own reasons and plans for change.
-const EVOKING: &[&str] = &[
+static EVOKING: Words = Words::new(&[
     "change",
     "cut down",
     "cut back",
@@ -42,10 +42,10 @@ const EVOKING: &[&str] = &[
     "what would you want",
     "where would you like",
     "what are you hoping",
-];
+]);
 
 /// Questions that test a thought against the evidence.
-const SOCRATIC: &[&str] = &[
+static SOCRATIC: Words = Words::new(&[
     "evidence",
     "what went through your mind",
     "what was going through your mind",
@@ -71,7 +71,7 @@ const SOCRATIC: &[&str] = &[
     "how would you know",
     "the thought",
     "that thought",
-];
+]);
 
 /// Themes that are something the client does, and so can change: where a
 /// reflective, evoking session is motivational interviewing.
@@ -112,8 +112,8 @@ impl<'t> Profile<'t> {
             self.counts[i] += 1;
             self.examples[i].push(s);
             if matches!(b, Behaviour::OpenQuestion | Behaviour::ClosedQuestion) {
-                self.evoking += usize::from(find_any(s, EVOKING).is_some());
-                if find_any(s, SOCRATIC).is_some() {
+                self.evoking += usize::from(EVOKING.is_in(s));
+                if SOCRATIC.is_in(s) {
                     self.socratic.push(s);
                 }
             }

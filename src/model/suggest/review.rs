@@ -2,14 +2,14 @@
 //! and the client says how much got done and what got in the way.
 
 use super::ReviewSuggestion;
-use super::matching::{find_any, sentences, strip_prefix_loose, strip_suffix_loose, trim_punct};
+use super::matching::{Words, sentences, strip_prefix_loose, strip_suffix_loose, trim_punct};
 use crate::model::homework::Completion;
 use chrono::NaiveTime;
 
 /// Wording that points back at work set last time. A question about a task
 /// only counts as a review next to one of these, so "Have you been able to
 /// sleep?" on its own is not taken for one.
-const REFERENCES: &[&str] = &[
+static REFERENCES: Words = Words::new(&[
     "homework",
     "last week",
     "last time",
@@ -23,10 +23,10 @@ const REFERENCES: &[&str] = &[
     "you were going to",
     "you said you would",
     "you said you'd",
-];
+]);
 
 /// Questions about a task; the task follows them.
-const ASKS: &[&str] = &[
+static ASKS: Words = Words::new(&[
     "how did you get on with",
     "how did you go with",
     "how did it go with",
@@ -47,10 +47,10 @@ const ASKS: &[&str] = &[
     "how many days did you",
     "how often did you manage",
     "how often did you",
-];
+]);
 
 /// Questions that stay with the task under review.
-const FOLLOW_UPS: &[&str] = &[
+static FOLLOW_UPS: Words = Words::new(&[
     "what got in the way",
     "what stopped you",
     "what made it hard",
@@ -58,7 +58,7 @@ const FOLLOW_UPS: &[&str] = &[
     "how many days",
     "how often",
     "what helped",
-];
+]);
 
 /// Words around the task in a review question, trimmed off its end.
 const TASK_TAILS: &[&str] = &[
@@ -76,7 +76,7 @@ const TASK_TAILS: &[&str] = &[
     "you agreed to",
 ];
 
-const PARTLY: &[&str] = &[
+static PARTLY: Words = Words::new(&[
     "some days",
     "most days",
     "a few",
@@ -92,9 +92,9 @@ const PARTLY: &[&str] = &[
     "here and there",
     "skipped",
     "missed",
-];
+]);
 
-const NOT_DONE: &[&str] = &[
+static NOT_DONE: Words = Words::new(&[
     "didn't",
     "did not",
     "not at all",
@@ -107,9 +107,9 @@ const NOT_DONE: &[&str] = &[
     "nope",
     "not really",
     "none",
-];
+]);
 
-const DONE: &[&str] = &[
+static DONE: Words = Words::new(&[
     "every day",
     "every night",
     "every morning",
@@ -121,9 +121,9 @@ const DONE: &[&str] = &[
     "did them",
     "i managed",
     "done it",
-];
+]);
 
-const OBSTACLES: &[&str] = &[
+static OBSTACLES: Words = Words::new(&[
     "because",
     "got in the way",
     "forgot",
@@ -136,7 +136,7 @@ const OBSTACLES: &[&str] = &[
     "put it off",
     "couldn't face",
     "skipped",
-];
+]);
 
 const NUMBERS: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -169,7 +169,7 @@ pub(super) struct Reviews {
 
 impl Reviews {
     pub(super) fn clinician(&mut self, text: &str, mark: Option<NaiveTime>) {
-        let referenced = find_any(text, REFERENCES).is_some();
+        let referenced = REFERENCES.is_in(text);
         let mut asked = false;
         for s in sentences(text).into_iter().filter(|s| s.ends_with('?')) {
             if (referenced || self.referenced)
@@ -185,7 +185,7 @@ impl Reviews {
                     answer: None,
                 });
                 asked = true;
-            } else if self.open && find_any(s, FOLLOW_UPS).is_some() {
+            } else if self.open && FOLLOW_UPS.is_in(s) {
                 asked = true;
             }
         }
@@ -210,7 +210,7 @@ impl Reviews {
         if review.obstacle.is_none() {
             review.obstacle = said
                 .iter()
-                .find(|s| find_any(s, OBSTACLES).is_some())
+                .find(|s| OBSTACLES.is_in(s))
                 .map(|s| s.to_string());
         }
     }
@@ -219,7 +219,7 @@ impl Reviews {
 /// The task a review question asks about, as discussed:
 /// "How did the worry log go?" → "Worry log".
 fn asked_task(question: &str) -> Option<String> {
-    let (_, end, _) = find_any(question, ASKS)?;
+    let (_, end, _) = ASKS.find(question)?;
     let mut task = trim_punct(&question[end..]);
     while let Some(r) = TASK_TAILS.iter().find_map(|t| strip_suffix_loose(task, t)) {
         task = trim_punct(r);
@@ -236,17 +236,17 @@ fn asked_task(question: &str) -> Option<String> {
 
 /// A guess at how much got done, from the words and the number of days.
 fn completion(answer: &str, days: Option<u8>) -> Option<Completion> {
-    if find_any(answer, PARTLY).is_some() {
+    if PARTLY.is_in(answer) {
         return Some(Completion::Partly);
     }
-    if find_any(answer, NOT_DONE).is_some() {
+    if NOT_DONE.is_in(answer) {
         return Some(Completion::NotDone);
     }
     match days {
         Some(0) => Some(Completion::NotDone),
         Some(1..7) => Some(Completion::Partly),
         Some(_) => Some(Completion::Done),
-        None => find_any(answer, DONE).map(|_| Completion::Done),
+        None => DONE.find(answer).map(|_| Completion::Done),
     }
 }
 

@@ -5,13 +5,12 @@
 
 use super::RiskSuggestion;
 use super::matching::sentences;
-use super::phrases::{Matcher, Phrasebook};
+use super::phrases::Vocabulary;
 use crate::model::tags::RISKS;
 use crate::model::transcript::{Item, Role, Transcript};
 
 pub(super) fn risks(t: &Transcript) -> Vec<RiskSuggestion> {
-    let kinds = Matcher::table(RISKS);
-    let book = Phrasebook::new(&kinds);
+    let Vocabulary { terms: kinds, book } = Vocabulary::built_in(RISKS);
     let mut out = Vec::new();
     for seg in &t.segments {
         for item in &seg.items {

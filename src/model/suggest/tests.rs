@@ -1,4 +1,4 @@
-use super::matching::{find_any, sentences, strip_prefix_loose, strip_suffix_loose};
+use super::matching::{Automaton, sentences, strip_prefix_loose, strip_suffix_loose};
 use super::*;
 use crate::model::transcript::parse;
 
@@ -150,12 +150,11 @@ fn interventions_only_from_clinician_and_directions() {
 
 #[test]
 fn word_boundaries_and_folding() {
-    assert_eq!(find_any("unworried", &["worried"]), None);
-    assert_eq!(find_any("Worried.", &["worried"]), Some((0, 7, "worried")));
-    assert_eq!(
-        find_any("a 5–4–3–2–1 drill", &["5-4-3-2-1"]).map(|x| x.2),
-        Some("5-4-3-2-1")
-    );
+    let worried = Automaton::new(&["worried"]);
+    assert_eq!(worried.find("unworried"), None);
+    assert_eq!(worried.find("Worried."), Some((0, 7, 0)));
+    let grounding = Automaton::new(&["5-4-3-2-1"]);
+    assert_eq!(grounding.find("a 5–4–3–2–1 drill"), Some((2, 19, 0)));
     assert_eq!(strip_prefix_loose("I’ll go", "i'll"), Some(" go"));
     assert_eq!(strip_prefix_loose("Éa", "e"), None);
     assert_eq!(

@@ -51,7 +51,7 @@ impl Term {
     }
 }
 
-pub const INTERVENTIONS: &[Term] = &[
+pub static INTERVENTIONS: &[Term] = &[
     Term::new(
         "cognitive restructuring",
         "cognitive restructuring|challenge that belief|challenge that thought|challenge the thought|\
@@ -166,7 +166,7 @@ pub const INTERVENTIONS: &[Term] = &[
     ),
 ];
 
-pub const THEMES: &[Term] = &[
+pub static THEMES: &[Term] = &[
     Term::new(
         "anxiety",
         "anxiety|anxious|panic|panicky|worry|worrying|worried|worries|nervous|wound up|on edge|\
@@ -379,7 +379,7 @@ pub const THEMES: &[Term] = &[
 
 /// What the client may say that the clinician must see: the preview shows
 /// it as "Possible risk: review", and never sets a risk level by itself.
-pub const RISKS: &[Term] = &[
+pub static RISKS: &[Term] = &[
     Term::new(
         "suicide",
         "suicide|suicidal|kill myself|killing myself|end my life|end it all|ending it all|\
