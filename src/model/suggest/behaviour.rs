@@ -48,14 +48,15 @@ pub(super) fn code_turn<'t>(
         }
     };
     let said = sentences(text);
-    let words = text.split_whitespace().count();
+    let long = text.split_whitespace().nth(39).is_some();
     // A summary is one behaviour, whatever its sentences would be alone.
-    if words >= 40 && said.iter().any(|s| SUMMING_UP.is_in(s)) {
+    if long && said.iter().any(|s| SUMMING_UP.is_in(s)) {
         return vec![(Summary, said.first().copied().unwrap_or(text))];
     }
     let mut asked = permitted;
-    // The client's words, read once for every sentence of the turn.
-    let theirs = client.map(content_words).unwrap_or_default();
+    // The client's words, read once for every sentence of the turn that
+    // may say them back.
+    let mut theirs: Option<Vec<Cow<str>>> = None;
     for &s in &said {
         let body = without_openers(s);
         let question = s.trim_end_matches(['"', '”', ')', '\'']).ends_with('?');
@@ -91,8 +92,9 @@ pub(super) fn code_turn<'t>(
             add(GivingInformation, s);
             continue;
         }
-        if reflects(body, &theirs) {
-            let complex = ADDING.is_in(s) || adds_meaning(body, &theirs);
+        let theirs = theirs.get_or_insert_with(|| client.map(content_words).unwrap_or_default());
+        if reflects(body, theirs) {
+            let complex = ADDING.is_in(s) || adds_meaning(body, theirs);
             add(
                 if complex {
                     ComplexReflection

@@ -98,13 +98,17 @@ pub(super) fn tags<'t>(
         if weight(role, text, 0).is_none() {
             continue;
         }
+        let hits = book.hits(text);
+        if hits.is_empty() {
+            continue;
+        }
         let client = matches!(role, Some(Role::Client | Role::Unknown));
         let client_words = if client {
             text.split_whitespace().count()
         } else {
             0
         };
-        for hit in book.hits(text) {
+        for hit in hits {
             let score = match (weight(role, text, hit.start), hit.marker) {
                 (Some(Weight::Full), false) => 2,
                 (Some(Weight::Full), true) | (Some(Weight::Weak), false) => 1,
