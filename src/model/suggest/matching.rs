@@ -133,6 +133,8 @@ fn word_before(s: &str, i: usize) -> bool {
 #[derive(Clone)]
 pub(super) struct Automaton {
     ac: DFA,
+    /// The phrase each of the automaton's spellings is of.
+    phrase: Vec<usize>,
     /// Whether each phrase ends in a word character.
     word_end: Vec<bool>,
     /// The longest phrase in characters: how far an opening phrase reaches.
@@ -142,14 +144,25 @@ pub(super) struct Automaton {
 impl Automaton {
     /// Phrases in lower case, so that ASCII matches in any case.
     pub(super) fn new<P: AsRef<str>>(phrases: &[P]) -> Self {
+        // Each phrase as written and with curly apostrophes, as word
+        // processors write them, so such text needs no folding.
+        let mut spellings: Vec<String> = Vec::new();
+        let mut phrase = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            for spelling in with_curly_apostrophes(p.as_ref()) {
+                spellings.push(spelling);
+                phrase.push(i);
+            }
+        }
         // A DFA reads a byte with one look-up: the lists are built once.
         let ac = DFA::builder()
             .ascii_case_insensitive(true)
-            .build(phrases.iter().map(AsRef::as_ref))
+            .build(&spellings)
             .expect("a few hundred short phrases fit an automaton");
         let ends = |p: &P| p.as_ref().chars().next_back().is_some_and(is_word_char);
         Automaton {
             ac,
+            phrase,
             word_end: phrases.iter().map(ends).collect(),
             longest: phrases
                 .iter()
@@ -162,10 +175,25 @@ impl Automaton {
     /// Every occurrence in `s` on word boundaries as (start, end, phrase),
     /// until `f` says it has seen enough.
     pub(super) fn each(&self, s: &str, mut f: impl FnMut(usize, usize, usize) -> Seen) {
-        // Most text is ASCII, whose case the automaton ignores.
+        // Most text is ASCII, whose case the automaton ignores, with perhaps
+        // curly apostrophes and characters that fold to themselves (“”—é).
         let Some(first) = s.bytes().position(|b| !b.is_ascii()) else {
             return self.bounded(s, f);
         };
+        let as_written = |(i, _): (usize, u8)| {
+            let c = s[i..].chars().next().expect("a character starts here");
+            c == '’' || fold(c) == c
+        };
+        // A character beyond ASCII starts with a byte of 0xC0 or more.
+        let starts = || {
+            s.bytes()
+                .enumerate()
+                .skip(first)
+                .filter(|&(_, b)| b >= 0xC0)
+        };
+        if starts().all(as_written) {
+            return self.bounded(s, f);
+        }
         // Anything else (curly quotes, dashes, capitals beyond ASCII) is
         // folded, the ASCII between copied as it is. Where a folded
         // character is longer or shorter, positions map back from here on:
@@ -173,13 +201,7 @@ impl Automaton {
         let mut folded = String::with_capacity(s.len());
         let mut moved: Vec<(usize, usize)> = vec![(0, 0)];
         let mut copied = 0;
-        // A character beyond ASCII starts with a byte of 0xC0 or more.
-        for (i, _) in s
-            .bytes()
-            .enumerate()
-            .skip(first)
-            .filter(|&(_, b)| b >= 0xC0)
-        {
+        for (i, _) in starts() {
             let c = s[i..].chars().next().expect("a character starts here");
             let l = fold(c);
             folded.push_str(&s[copied..i]);
@@ -200,7 +222,7 @@ impl Automaton {
     fn bounded(&self, s: &str, mut f: impl FnMut(usize, usize, usize) -> Seen) {
         let all = self.ac.try_find_overlapping_iter(Input::new(s));
         for m in all.expect("a DFA of standard matches finds overlapping ones") {
-            let (a, b, p) = (m.start(), m.end(), m.pattern().as_usize());
+            let (a, b, p) = (m.start(), m.end(), self.phrase[m.pattern().as_usize()]);
             let starts = !(word_before(s, a) && word_at(s, a));
             let ends = !self.word_end[p] || !word_at(s, b);
             if starts && ends && f(a, b, p) == Seen::Enough {
@@ -255,6 +277,21 @@ impl Automaton {
     pub(super) fn opens(&self, s: &str) -> bool {
         self.strip(s).is_some()
     }
+}
+
+/// A phrase with each of its apostrophes straight or curly.
+fn with_curly_apostrophes(phrase: &str) -> Vec<String> {
+    let mut all = vec![String::new()];
+    for c in phrase.chars() {
+        if c == '\'' {
+            let curly: Vec<String> = all.iter().map(|s| format!("{s}’")).collect();
+            all.iter_mut().for_each(|s| s.push(c));
+            all.extend(curly);
+        } else {
+            all.iter_mut().for_each(|s| s.push(c));
+        }
+    }
+    all
 }
 
 /// Whether a search through occurrences can stop.
