@@ -747,7 +747,7 @@ fn negations_idioms_and_the_wrong_speaker_suggest_nothing() {
 }
 
 #[test]
-fn a_denied_or_idiomatic_risk_word_is_not_risk_but_a_plain_one_is() {
+fn a_denied_idiomatic_or_someone_elses_risk_word_is_not_risk_but_a_plain_one_is() {
     for (text, risky) in [
         ("I would never hurt myself.", false),
         ("I don't want to die, I just want it to stop.", false),
@@ -757,6 +757,16 @@ fn a_denied_or_idiomatic_risk_word_is_not_risk_but_a_plain_one_is() {
         ("Sometimes I want to die.", true),
         ("He hits me when he's drunk.", true),
         ("I could hurt him.", true),
+        ("Suicide, no.", false),
+        ("Hurt myself? No. Not since school.", false),
+        ("My sister was suicidal for years.", true),
+        ("She wanted to die after the divorce.", false),
+        ("He's suicidal, the doctor said.", false),
+        (
+            "Some days I could kill him when he leaves his socks out.",
+            false,
+        ),
+        ("I'm going to kill him.", true),
     ] {
         let s = suggest(&transcript(vec![client(text)]));
         assert_eq!(!s.risks.is_empty(), risky, "{text:?}");
