@@ -16,7 +16,7 @@ const TAKEN_BY: &[(&str, &str)] = &[("smoking and vaping", "drug use")];
 
 /// The themes by the client turns that name them, then by those turns'
 /// words, then by which came first. In a long session a theme needs at
-/// least three turns and a fifth of the main topic's.
+/// least three turns and a quarter of the main topic's.
 pub(super) fn rank<'t>(
     mut themes: Vec<Found<'t>>,
     terms: &[Matcher],
@@ -40,7 +40,7 @@ pub(super) fn rank<'t>(
     if client_turns >= LONG
         && let Some(top) = themes.first().map(|f| f.talk.len())
     {
-        let needed = (top / 5).max(3);
+        let needed = (top / 4).max(3);
         let mut n = 0;
         themes.retain(|f| {
             n += 1;
@@ -109,6 +109,17 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.contains(&"smoking and vaping".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_theme_needs_a_quarter_of_the_main_topics_turns_in_a_long_session() {
+        // Forty-two client turns about drinking.
+        let sleep = "And sleep?|I lie awake most nights.|".repeat(9);
+        let got = themes(&session(&weekends(sleep.trim_end_matches('|'))));
+        assert!(!got.contains(&"sleep".to_string()), "{got:?}");
+        let sleep = "And sleep?|I lie awake most nights.|".repeat(11);
+        let got = themes(&session(&weekends(sleep.trim_end_matches('|'))));
+        assert!(got.contains(&"sleep".to_string()), "{got:?}");
     }
 
     #[test]
