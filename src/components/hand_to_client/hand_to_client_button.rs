@@ -1,7 +1,7 @@
 use super::PinSetting;
 use crate::components::FieldError;
 use crate::model::hand_to_client::Handover;
-use crate::model::measures::{Measure, to_give};
+use crate::model::measures::Measure;
 use crate::platform::now_ms;
 use crate::state::{HandBackBy, use_app_state};
 use leptos::prelude::*;
@@ -12,8 +12,8 @@ use leptos::prelude::*;
 pub fn HandToClient(session: String) -> impl IntoView {
     let state = use_app_state();
     let choosing = RwSignal::new(false);
-    let own = state.peek(|s| s.clinician()).unwrap_or_default().measures;
-    let measures = StoredValue::new(to_give(&own));
+    let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
+    let measures = StoredValue::new(clinician.measures_to_give());
     let chosen = RwSignal::new(Vec::<String>::new());
     let error = RwSignal::new(None::<String>);
     let session = StoredValue::new(session);
