@@ -90,6 +90,12 @@ impl AppState {
         };
         let answers = handover.handed_back();
         let review = review_first(&handover.measures, &answers);
+        // Kept before the questionnaire ends, so no reload can lose it.
+        if let Some(review) = &review
+            && !self.write(|s| s.keep_risk_review(review))
+        {
+            return Err(self.why_not_saved());
+        }
         match self.open_session(&handover.session) {
             Ok(Some((mut session, _))) => {
                 for answered in answers {
@@ -110,6 +116,16 @@ impl AppState {
             Ok(None) | Err(_) => self.end(Store::set_handover_aside, Route::Roster)?,
         }
         Ok(review)
+    }
+
+    /// A risk the client's answers raised that the clinician has not seen yet.
+    pub fn risk_review(&self) -> Option<RiskReview> {
+        self.peek(Store::risk_review).ok().flatten()
+    }
+
+    /// The clinician has seen the risk; the answers are in the session.
+    pub fn risk_reviewed(&self) {
+        self.write(Store::risk_reviewed);
     }
 
     fn end(
