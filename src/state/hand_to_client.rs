@@ -3,8 +3,8 @@
 //! every tab and after a reload; taking the tablet back needs the
 //! passphrase with the lock on, else the PIN set under "Your details".
 
-use super::{AppState, SaveStatus};
-use crate::layout::handover_key;
+use super::saving::StorageError;
+use super::{Navigation, Records, Vault};
 use crate::model::hand_to_client::{Handover, RiskReview, review_first};
 use crate::platform::now_ms;
 use crate::route::Route;
@@ -20,25 +20,37 @@ pub enum HandBackBy {
     NothingYet,
 }
 
-/// Whether another tab's write under `key` handed the tablet over or back.
-pub(super) fn is_handover(key: &str) -> bool {
-    key == handover_key()
+#[derive(Clone, Copy)]
+pub struct HandToClient {
+    records: Records,
+    vault: Vault,
+    navigation: Navigation,
 }
 
-impl AppState {
+impl HandToClient {
+    pub(super) fn new(records: Records, vault: Vault, navigation: Navigation) -> Self {
+        Self {
+            records,
+            vault,
+            navigation,
+        }
+    }
+
     /// The questionnaire the client holds, while the tablet is with them;
     /// `Some(Err)` when it is kept but cannot be read: the tablet is still
-    /// with the client, and only handing it back is offered.
+    /// with the client, and only handing it back is offered. Tracked.
     pub fn handover(&self) -> Option<Result<Handover, String>> {
-        self.read(Store::handover)
+        self.records
+            .read(Store::handover)
             .map_err(|e| e.to_string())
             .transpose()
     }
 
+    /// What takes the tablet back; tracked.
     pub fn hand_back_by(&self) -> HandBackBy {
-        if self.vault_on() {
+        if self.vault.is_on() {
             HandBackBy::Passphrase
-        } else if self.read(Store::has_hand_back_pin) {
+        } else if self.records.read(Store::has_hand_back_pin) {
             HandBackBy::Pin
         } else {
             HandBackBy::NothingYet
@@ -47,33 +59,31 @@ impl AppState {
 
     /// Keeps the PIN's hash (the PIN checked by `check_new_pin` first).
     pub fn set_hand_back_pin(&self, pin: &str) -> bool {
-        let set = self.write(|s| s.set_hand_back_pin(pin));
-        self.revision.update(|r| *r += 1);
+        let set = self.records.write(|s| s.set_hand_back_pin(pin));
+        self.records.changed();
         set
     }
 
     /// Turns this tab, and every other, into the questionnaire. What is
     /// typed in the session is written first.
-    pub fn hand_to_client(&self, handover: &Handover) -> bool {
-        self.flush();
-        let handed = self.write(|s| s.keep_handover(handover));
-        self.revision.update(|r| *r += 1);
+    pub fn hand_over(&self, handover: &Handover) -> bool {
+        self.records.flush();
+        let handed = self.keep(handover);
+        self.records.changed();
         handed
     }
 
     /// Keeps the client's latest answer or page, so a reload goes on there.
-    pub fn keep_handover(&self, handover: &Handover) -> bool {
-        self.write(|s| s.keep_handover(handover))
+    pub fn keep(&self, handover: &Handover) -> bool {
+        self.records.write(|s| s.keep_handover(handover))
     }
 
     /// Whether `secret` (the passphrase with the lock on, else the PIN)
     /// takes the tablet back. The passphrase is stretched as at unlocking.
     pub fn hands_back(&self, secret: &str) -> bool {
-        match self.hand_back_by() {
-            HandBackBy::Passphrase => self
-                .peek(Store::vault)
-                .is_some_and(|header| header.unlock(secret).is_ok()),
-            HandBackBy::Pin => self.peek(|s| s.hand_back_pin_matches(secret)),
+        match untrack(|| self.hand_back_by()) {
+            HandBackBy::Passphrase => self.vault.opens_with(secret),
+            HandBackBy::Pin => self.records.peek(|s| s.hand_back_pin_matches(secret)),
             HandBackBy::NothingYet => false,
         }
     }
@@ -90,16 +100,16 @@ impl AppState {
         };
         let answers = handover.handed_back();
         let review = review_first(&handover.measures, &answers);
-        match self.open_session(&handover.session) {
+        match self.records.open_session(&handover.session) {
             Ok(Some((mut session, _))) => {
                 for answered in answers {
                     session.record_measure(answered);
                 }
                 session.updated_at = now_ms();
-                self.save_session(session);
-                self.flush();
-                if matches!(self.status.get_untracked(), SaveStatus::NotSaved { .. }) {
-                    return Err(self.why_not_saved());
+                self.records.edit(session);
+                self.records.flush();
+                if let Some(why) = self.records.saving.why_not_saved() {
+                    return Err(why);
                 }
                 self.end(
                     Store::end_handover,
@@ -114,23 +124,24 @@ impl AppState {
 
     fn end(
         &self,
-        how: impl FnOnce(&mut Store) -> Result<(), crate::storage::StorageError>,
+        how: impl FnOnce(&mut Store) -> Result<(), StorageError>,
         then: Route,
     ) -> Result<(), String> {
-        if !self.write(how) {
-            return Err(self.why_not_saved());
+        if !self.records.write(how) {
+            // Said on the hand-back form itself: the bars that report on
+            // storage are hidden from the client.
+            return Err(self
+                .records
+                .saving
+                .why_not_saved()
+                .unwrap_or_else(|| "Not saved: the browser refused.".into()));
         }
-        self.revision.update(|r| *r += 1);
-        self.navigate(then);
+        self.records.changed();
+        self.navigation.navigate(then);
         Ok(())
     }
+}
 
-    /// Said on the hand-back form itself: the bars that report on storage
-    /// are hidden from the client.
-    fn why_not_saved(&self) -> String {
-        match self.status.get_untracked() {
-            SaveStatus::NotSaved { why, .. } => format!("Not saved: {why}"),
-            _ => "Not saved: the browser refused.".into(),
-        }
-    }
+pub fn use_hand_to_client() -> HandToClient {
+    expect_context()
 }
