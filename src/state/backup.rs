@@ -150,3 +150,46 @@ impl Backups {
 pub fn use_backups() -> Backups {
     expect_context()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{another_tab, client, tab_on};
+    use super::super::use_records;
+    use super::*;
+    use crate::storage::MemoryBackend;
+
+    #[test]
+    fn a_device_never_backed_up_says_so_and_notes_its_first_change() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let backups = use_backups();
+            let standing = backups.standing();
+            assert_eq!(standing.label, "Never backed up");
+            assert!(!standing.overdue);
+            use_records().commit(&client("c1", "Alex"));
+            let noted = another_tab(&device).settings().unwrap();
+            assert!(noted.first_change_since_backup.is_some());
+        });
+    }
+
+    #[test]
+    fn merging_a_backup_adds_the_clients_this_device_lacks_and_keeps_its_own() {
+        let laptop = MemoryBackend::new();
+        let mut other = another_tab(&laptop);
+        other.save_client(&client("c2", "Sam")).unwrap();
+        let made = other.make_backup("test", "2025-07-31T10:00:00Z").unwrap();
+        let backup = read_backup(&made.text, None).unwrap();
+
+        tab_on(&MemoryBackend::new()).with(|| {
+            let records = use_records();
+            records.commit(&client("c1", "Alex"));
+            let backups = use_backups();
+            let preview = backups.merge_preview(&backup);
+            assert_eq!(preview.new, 1);
+            backups.restore_merging(&backup).unwrap();
+            let mut names: Vec<String> = records.clients().0.into_iter().map(|c| c.name).collect();
+            names.sort();
+            assert_eq!(names, ["Alex", "Sam"]);
+        });
+    }
+}

@@ -227,3 +227,91 @@ impl Conflicts {
 pub fn use_conflicts() -> Conflicts {
     expect_context()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{another_tab, client, tab_on};
+    use super::super::{use_conflicts, use_records};
+    use crate::layout::RecordRef;
+    use crate::model::Client;
+    use crate::storage::MemoryBackend;
+
+    /// A client open here whose name another tab changed meanwhile; this
+    /// tab then renames it too.
+    fn both_renamed(device: &MemoryBackend) -> Client {
+        let records = use_records();
+        records.commit(&client("c1", "Alex"));
+        let mut mine = records.open_client("c1").unwrap().unwrap();
+        let mut theirs = another_tab(device).client("c1").unwrap().unwrap();
+        theirs.rename("Alex B.").unwrap();
+        another_tab(device).save_client(&theirs).unwrap();
+        mine.rename("Alexandra").unwrap();
+        records.edit(mine.clone());
+        records.flush();
+        mine
+    }
+
+    #[test]
+    fn an_edit_meeting_another_tabs_change_is_set_aside_not_lost() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            both_renamed(&device);
+            let conflicts = use_conflicts();
+            let record = RecordRef::Client("c1".into());
+            assert!(conflicts.in_conflict(&record));
+            assert!(!conflicts.from_another_device(&record));
+            let theirs = conflicts.theirs::<Client>(&record).unwrap();
+            assert_eq!(theirs.name, "Alex B.");
+            // Reopened, the page shows this tab's version.
+            assert_eq!(
+                use_records().open_client("c1").unwrap().unwrap().name,
+                "Alexandra"
+            );
+        });
+    }
+
+    #[test]
+    fn keeping_mine_stores_it_over_theirs_and_ends_the_conflict() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let mine = both_renamed(&device);
+            let conflicts = use_conflicts();
+            assert!(conflicts.keep_version(mine));
+            assert!(!conflicts.in_conflict(&RecordRef::Client("c1".into())));
+            let stored = another_tab(&device).client("c1").unwrap().unwrap();
+            assert_eq!(stored.name, "Alexandra");
+        });
+    }
+
+    #[test]
+    fn keeping_theirs_shows_the_stored_version_and_ends_the_conflict() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            both_renamed(&device);
+            let conflicts = use_conflicts();
+            let record = RecordRef::Client("c1".into());
+            let kept: Client = conflicts.keep_theirs(&record).unwrap();
+            assert_eq!(kept.name, "Alex B.");
+            assert!(!conflicts.in_conflict(&record));
+        });
+    }
+
+    #[test]
+    fn an_open_record_follows_another_tab_while_nothing_here_waits() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            records.commit(&client("c1", "Alex"));
+            records.open_client("c1").unwrap();
+            let record = RecordRef::Client("c1".into());
+            let conflicts = use_conflicts();
+            assert_eq!(conflicts.newer_stored::<Client>(&record), None);
+
+            let mut theirs = another_tab(&device).client("c1").unwrap().unwrap();
+            theirs.rename("Alex B.").unwrap();
+            another_tab(&device).save_client(&theirs).unwrap();
+            let newer = conflicts.newer_stored::<Client>(&record).unwrap();
+            assert_eq!(newer.name, "Alex B.");
+        });
+    }
+}

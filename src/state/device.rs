@@ -76,3 +76,44 @@ impl Device {
 pub fn use_device() -> Device {
     expect_context()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{client, tab_on};
+    use super::super::use_records;
+    use super::*;
+    use crate::storage::MemoryBackend;
+
+    #[test]
+    fn the_first_save_asks_the_browser_to_keep_the_notes() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let this = use_device();
+            assert!(!this.persistence_requested.get_value());
+            use_records().commit(&client("c1", "Alex"));
+            assert!(this.persistence_requested.get_value());
+        });
+    }
+
+    #[test]
+    fn an_update_ready_is_shown_once_the_worker_says_so() {
+        tab_on(&MemoryBackend::new()).with(|| {
+            let this = use_device();
+            assert!(!this.update_ready().get_untracked());
+            this.set_update_ready();
+            assert!(this.update_ready().get_untracked());
+        });
+    }
+
+    #[test]
+    fn the_room_the_notes_take_grows_with_them() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let this = use_device();
+            let room = Memo::new(move |_| this.room().unwrap().notes);
+            let empty = room.get_untracked();
+            use_records().commit(&client("c1", "Alex"));
+            assert!(room.get_untracked() > empty);
+        });
+    }
+}

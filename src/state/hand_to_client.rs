@@ -145,3 +145,82 @@ impl HandToClient {
 pub fn use_hand_to_client() -> HandToClient {
     expect_context()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{client, locked_device, session, tab_on, unlocked_tab_on};
+    use super::super::{use_navigation, use_records};
+    use super::*;
+    use crate::model::measures::{PHQ9, shipped};
+    use crate::storage::MemoryBackend;
+
+    fn phq9_for(session: &str) -> Handover {
+        Handover::new(session, vec![shipped(PHQ9).unwrap()], 0).unwrap()
+    }
+
+    #[test]
+    fn with_the_lock_on_the_passphrase_takes_the_tablet_back() {
+        let device = locked_device("a walk by the sea");
+        unlocked_tab_on(&device, "a walk by the sea").with(|| {
+            let hand = use_hand_to_client();
+            assert_eq!(hand.hand_back_by(), HandBackBy::Passphrase);
+            assert!(hand.hands_back("a walk by the sea"));
+            assert!(!hand.hands_back("1234"));
+        });
+    }
+
+    #[test]
+    fn without_the_lock_a_pin_must_be_set_and_then_takes_the_tablet_back() {
+        tab_on(&MemoryBackend::new()).with(|| {
+            let hand = use_hand_to_client();
+            assert_eq!(hand.hand_back_by(), HandBackBy::NothingYet);
+            assert!(!hand.hands_back(""));
+            assert!(hand.set_hand_back_pin("4826"));
+            assert_eq!(hand.hand_back_by(), HandBackBy::Pin);
+            assert!(hand.hands_back("4826"));
+        });
+    }
+
+    #[test]
+    fn taken_back_the_answers_go_into_the_session_and_item_nine_comes_first() {
+        tab_on(&MemoryBackend::new()).with(|| {
+            let records = use_records();
+            records.commit(&client("c1", "Alex"));
+            records.commit(&session("s1", "c1"));
+            let hand = use_hand_to_client();
+            let mut given = phq9_for("s1");
+            assert!(hand.hand_over(&given));
+            assert_eq!(hand.handover(), Some(Ok(given.clone())));
+
+            for item in 0..9 {
+                given.answer(0, item, 1, 0);
+            }
+            let review = hand.take_back(Some(&given)).unwrap();
+            assert_eq!(review.map(|r| r.value), Some(1));
+            assert_eq!(hand.handover(), None);
+            assert_eq!(
+                use_navigation().route().get_untracked(),
+                Route::Session("s1".into())
+            );
+            let stored = records.session("s1").unwrap().unwrap();
+            assert_ne!(stored, session("s1", "c1"));
+        });
+    }
+
+    #[test]
+    fn answers_for_a_session_removed_for_good_meanwhile_are_kept_aside_and_the_roster_shows() {
+        tab_on(&MemoryBackend::new()).with(|| {
+            let records = use_records();
+            records.commit(&client("c1", "Alex"));
+            records.commit(&session("s1", "c1"));
+            let hand = use_hand_to_client();
+            let given = phq9_for("s1");
+            hand.hand_over(&given);
+            records.delete_session("s1");
+            records.purge(&crate::storage::Deletable::Session("s1".into()));
+            assert_eq!(hand.take_back(Some(&given)), Ok(None));
+            assert_eq!(hand.handover(), None);
+            assert_eq!(use_navigation().route().get_untracked(), Route::Roster);
+        });
+    }
+}

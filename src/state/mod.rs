@@ -70,3 +70,76 @@ pub fn provide_services(opened: OpenedStore, route: Route) {
     provide_context(vault);
     provide_context(HandToClient::new(records, vault, navigation));
 }
+
+/// The services over a device in memory, for their tests: what a tab
+/// opening the notes gets, and another tab of the same device beside it.
+#[cfg(test)]
+mod fixture {
+    use super::{OpenedStore, VaultHeader, provide_services};
+    use crate::model::note::NoteFormat;
+    use crate::model::{Client, Session};
+    use crate::route::Route;
+    use crate::storage::{Kdf, MemoryBackend, Store};
+    use leptos::prelude::Owner;
+
+    /// Every service of a tab opened on `device`, at the roster; a test
+    /// runs inside the returned owner (`owner.with(|| …)`).
+    pub fn tab_on(device: &MemoryBackend) -> Owner {
+        let owner = Owner::new();
+        owner.with(|| {
+            let (store, problems) = Store::open(Box::new(device.clone())).unwrap();
+            provide_services(
+                OpenedStore {
+                    store,
+                    problems,
+                    not_saving: None,
+                },
+                Route::Roster,
+            );
+        });
+        owner
+    }
+
+    /// The services of a tab on `device`, its vault unlocked with `passphrase`.
+    pub fn unlocked_tab_on(device: &MemoryBackend, passphrase: &str) -> Owner {
+        let owner = Owner::new();
+        owner.with(|| {
+            let header = VaultHeader::read(device).unwrap().unwrap();
+            let unlocked = header.unlock(passphrase).unwrap();
+            let (store, problems) =
+                Store::open_unlocked(Box::new(device.clone()), unlocked).unwrap();
+            provide_services(
+                OpenedStore {
+                    store,
+                    problems,
+                    not_saving: None,
+                },
+                Route::Roster,
+            );
+        });
+        owner
+    }
+
+    /// A device whose notes are behind `passphrase` (cheaply stretched).
+    pub fn locked_device(passphrase: &str) -> MemoryBackend {
+        let device = MemoryBackend::new();
+        another_tab(&device)
+            .turn_on_vault(passphrase, Kdf::with_cost(64, 1))
+            .unwrap();
+        device
+    }
+
+    /// Another tab of the same device, writing straight to storage.
+    pub fn another_tab(device: &MemoryBackend) -> Store {
+        Store::open(Box::new(device.clone())).unwrap().0
+    }
+
+    pub fn client(id: &str, name: &str) -> Client {
+        Client::new(id.into(), name, 0).unwrap()
+    }
+
+    pub fn session(id: &str, client_id: &str) -> Session {
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 7, 31).unwrap();
+        Session::next(id.into(), client_id, &[], day, NoteFormat::Soap, 0)
+    }
+}

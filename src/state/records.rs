@@ -292,3 +292,147 @@ impl Records {
 pub fn use_records() -> Records {
     expect_context()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{another_tab, client, session, tab_on};
+    use super::super::{SaveStatus, use_saving};
+    use super::*;
+    use crate::storage::MemoryBackend;
+
+    #[test]
+    fn an_edit_waits_in_the_queue_and_is_stored_when_flushed() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            records.edit(client("c1", "Alex"));
+            assert_eq!(use_saving().status().get_untracked(), SaveStatus::Saving);
+            assert_eq!(another_tab(&device).client("c1"), Ok(None));
+
+            records.flush();
+            assert_eq!(use_saving().status().get_untracked(), SaveStatus::Saved);
+            let stored = another_tab(&device).client("c1").unwrap().unwrap();
+            assert_eq!(stored.name, "Alex");
+        });
+    }
+
+    #[test]
+    fn a_commit_is_stored_at_once_and_the_roster_lists_it() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            assert!(records.commit(&client("c1", "Alex")));
+            assert!(records.commit(&session("s1", "c1")));
+            assert_eq!(another_tab(&device).clients().0.len(), 1);
+            let (clients, unreadable) = records.clients();
+            assert_eq!(
+                clients.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+                ["Alex"]
+            );
+            assert!(unreadable.is_empty());
+            assert_eq!(records.sessions_of("c1").0.len(), 1);
+        });
+    }
+
+    #[test]
+    fn a_list_read_in_a_memo_follows_what_is_committed() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            let roster = Memo::new(move |_| records.clients().0.len());
+            assert_eq!(roster.get_untracked(), 0);
+            records.commit(&client("c1", "Alex"));
+            assert_eq!(roster.get_untracked(), 1);
+        });
+    }
+
+    #[test]
+    fn a_deleted_session_waits_in_recently_deleted_and_restoring_brings_it_back() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            records.commit(&client("c1", "Alex"));
+            records.commit(&session("s1", "c1"));
+            let deleted = Deletable::Session("s1".into());
+
+            assert!(records.delete_session("s1"));
+            assert!(records.sessions_of("c1").0.is_empty());
+            assert!(records.in_recently_deleted(&deleted));
+            assert_eq!(records.deleted().len(), 1);
+
+            assert!(records.restore(&deleted));
+            assert_eq!(records.sessions_of("c1").0.len(), 1);
+            assert!(records.deleted().is_empty());
+        });
+    }
+
+    #[test]
+    fn an_edit_typed_before_deleting_comes_back_with_the_session() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            records.commit(&client("c1", "Alex"));
+            records.commit(&session("s1", "c1"));
+            let (mut typed, _) = records.open_session("s1").unwrap().unwrap();
+            typed.plan_for_next = "Sleep diary".into();
+            records.edit(typed);
+
+            records.delete_session("s1");
+            records.restore(&Deletable::Session("s1".into()));
+            let restored = records.session("s1").unwrap().unwrap();
+            assert_eq!(restored.plan_for_next, "Sleep diary");
+        });
+    }
+
+    #[test]
+    fn a_refused_write_is_kept_and_the_status_says_why_and_how_many_wait() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            records.commit(&client("c1", "Alex"));
+            device.set_quota(Some(0));
+            records.edit(client("c2", "Sam"));
+            records.flush();
+            let status = use_saving().status().get_untracked();
+            assert!(
+                matches!(&status, SaveStatus::NotSaved { unsaved: 1, .. }),
+                "{status:?}"
+            );
+            assert!(!use_saving().problems().get_untracked().is_empty());
+
+            device.set_quota(None);
+            records.flush();
+            assert_eq!(use_saving().status().get_untracked(), SaveStatus::Saved);
+            assert!(another_tab(&device).client("c2").unwrap().is_some());
+        });
+    }
+
+    #[test]
+    fn settings_committed_are_read_back() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            assert!(records.commit(&DeviceSettings {
+                lock_after_minutes: Some(5),
+                ..records.settings()
+            }));
+            assert_eq!(records.settings().lock_minutes(), 5);
+        });
+    }
+
+    #[test]
+    fn a_client_another_tab_adds_is_listed_once_its_write_is_heard() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            let roster = Memo::new(move |_| records.clients().0.len());
+            assert_eq!(roster.get_untracked(), 0);
+            another_tab(&device)
+                .save_client(&client("c1", "Alex"))
+                .unwrap();
+            let key = crate::layout::client_key("c1");
+            records.changed_in_other_tab(Some(&key));
+            assert_eq!(roster.get_untracked(), 1);
+        });
+    }
+}

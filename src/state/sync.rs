@@ -148,3 +148,75 @@ impl Syncing {
 pub fn use_syncing() -> Syncing {
     expect_context()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{locked_device, tab_on, unlocked_tab_on};
+    use super::*;
+    use crate::storage::MemoryBackend;
+
+    fn account() -> Account {
+        Account::from_typed(
+            "https://db.example.org/notes",
+            "me",
+            "secret",
+            "tablet".into(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn sync_without_the_lock_is_refused_and_stays_off() {
+        tab_on(&MemoryBackend::new()).with(|| {
+            let syncing = use_syncing();
+            assert!(syncing.turn_on(&account()).is_err());
+            assert_eq!(syncing.status().get_untracked(), SyncStatus::Off);
+            assert_eq!(syncing.account(), Ok(None));
+        });
+    }
+
+    #[test]
+    fn sync_turned_on_keeps_the_account_and_turned_off_forgets_it() {
+        let device = locked_device("a walk by the sea");
+        unlocked_tab_on(&device, "a walk by the sea").with(|| {
+            let syncing = use_syncing();
+            syncing.turn_on(&account()).unwrap();
+            assert_eq!(syncing.status().get_untracked(), SyncStatus::Syncing);
+            assert_eq!(syncing.account(), Ok(Some(account())));
+            let first_run = syncing.run.get_untracked();
+
+            syncing.turn_off().unwrap();
+            assert_eq!(syncing.status().get_untracked(), SyncStatus::Off);
+            assert_eq!(syncing.account(), Ok(None));
+            // A sync still running under the first account stops.
+            assert!(syncing.stopped(first_run));
+        });
+    }
+
+    #[test]
+    fn a_notice_is_shown_once_however_often_sync_meets_it_until_dismissed() {
+        tab_on(&MemoryBackend::new()).with(|| {
+            let syncing = use_syncing();
+            syncing.add_notices(vec!["Skipped a document.".into()]);
+            syncing.add_notices(vec!["Skipped a document.".into()]);
+            assert_eq!(syncing.notices().get_untracked().len(), 1);
+            syncing.dismiss_notice("Skipped a document.");
+            assert!(syncing.notices().get_untracked().is_empty());
+        });
+    }
+
+    #[test]
+    fn a_save_wakes_the_running_sync() {
+        use std::cell::Cell;
+        tab_on(&MemoryBackend::new()).with(|| {
+            let syncing = use_syncing();
+            let woken = Rc::new(Cell::new(0));
+            let count = woken.clone();
+            syncing
+                .wake
+                .set_value(Some(Rc::new(move || count.set(count.get() + 1))));
+            super::super::use_records().commit(&super::super::fixture::client("c1", "Alex"));
+            assert_eq!(woken.get(), 1);
+        });
+    }
+}

@@ -150,3 +150,40 @@ impl Vault {
 pub fn use_vault() -> Vault {
     expect_context()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{locked_device, tab_on, unlocked_tab_on};
+    use super::*;
+    use crate::storage::MemoryBackend;
+
+    #[test]
+    fn without_a_lock_the_vault_reads_as_off() {
+        tab_on(&MemoryBackend::new()).with(|| {
+            assert!(!use_vault().is_on());
+            assert_eq!(use_vault().rekeying().get_untracked(), None);
+        });
+    }
+
+    #[test]
+    fn a_locked_device_opened_reads_as_on_and_only_its_passphrase_opens_it() {
+        let device = locked_device("a walk by the sea");
+        unlocked_tab_on(&device, "a walk by the sea").with(|| {
+            let vault = use_vault();
+            assert!(vault.is_on());
+            assert!(vault.opens_with("a walk by the sea"));
+            assert!(!vault.opens_with("a walk by the lake"));
+        });
+    }
+
+    #[test]
+    fn a_wrong_current_passphrase_is_refused_in_words() {
+        let device = locked_device("a walk by the sea");
+        unlocked_tab_on(&device, "a walk by the sea").with(|| {
+            let refused = use_vault()
+                .change_passphrase("a walk by the lake", "another walk entirely")
+                .unwrap_err();
+            assert!(!refused.is_empty());
+        });
+    }
+}
