@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Holds the code to the shape it promises: small files, a model free of the
 # browser, one module that touches localStorage, views that never name keys
-# nor meet storage but through the services of src/state, and layers that run one way: no cycle between the top-level modules of
-# src/, nor between the modules of src/storage.
+# and meet storage only through the services of src/state, and layers that
+# run one way: no cycle between the top-level modules of src/, nor between
+# the modules of src/storage.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
