@@ -75,7 +75,7 @@ pub fn provide_services(opened: OpenedStore, route: Route) {
 /// opening the notes gets, and another tab of the same device beside it.
 #[cfg(test)]
 mod fixture {
-    use super::{OpenedStore, VaultHeader, provide_services};
+    use super::{OpenedStore, StorageError, VaultHeader, provide_services};
     use crate::model::note::NoteFormat;
     use crate::model::{Client, Session};
     use crate::route::Route;
@@ -85,29 +85,19 @@ mod fixture {
     /// Every service of a tab opened on `device`, at the roster; a test
     /// runs inside the returned owner (`owner.with(|| …)`).
     pub fn tab_on(device: &MemoryBackend) -> Owner {
-        let owner = Owner::new();
-        owner.with(|| {
-            let (store, problems) = Store::open(Box::new(device.clone())).unwrap();
-            provide_services(
-                OpenedStore {
-                    store,
-                    problems,
-                    not_saving: None,
-                },
-                Route::Roster,
-            );
-        });
-        owner
+        tab_over(Store::open(Box::new(device.clone())).unwrap())
     }
 
     /// The services of a tab on `device`, its vault unlocked with `passphrase`.
     pub fn unlocked_tab_on(device: &MemoryBackend, passphrase: &str) -> Owner {
+        let header = VaultHeader::read(device).unwrap().unwrap();
+        let unlocked = header.unlock(passphrase).unwrap();
+        tab_over(Store::open_unlocked(Box::new(device.clone()), unlocked).unwrap())
+    }
+
+    fn tab_over((store, problems): (Store, Vec<StorageError>)) -> Owner {
         let owner = Owner::new();
         owner.with(|| {
-            let header = VaultHeader::read(device).unwrap().unwrap();
-            let unlocked = header.unlock(passphrase).unwrap();
-            let (store, problems) =
-                Store::open_unlocked(Box::new(device.clone()), unlocked).unwrap();
             provide_services(
                 OpenedStore {
                     store,
@@ -115,7 +105,7 @@ mod fixture {
                     not_saving: None,
                 },
                 Route::Roster,
-            );
+            )
         });
         owner
     }

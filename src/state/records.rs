@@ -124,10 +124,6 @@ impl Records {
         self.after_save.update_value(|hooks| hooks.push(Rc::new(f)));
     }
 
-    pub fn saving(&self) -> Saving {
-        self.saving
-    }
-
     /// Runs a write at once; on failure the banner and status say why.
     pub(super) fn write<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, StorageError>) -> bool {
         self.write_waiting();

@@ -13,7 +13,7 @@ use crate::model::treatment_plan::TreatmentPlan;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
-use crate::state::{Deletable, use_conflicts, use_navigation, use_records};
+use crate::state::{Deletable, use_conflicts, use_navigation, use_records, use_saving};
 use leptos::prelude::*;
 
 /// One client: their details, course of treatment and numbered sessions.
@@ -26,7 +26,7 @@ pub fn ClientPage(id: String) -> impl IntoView {
     match records.open_client(&id) {
         // A damaged record never hides the client's sessions.
         Err(e) if e.damaged_record().is_some() => {
-            records.saving().report(&e);
+            use_saving().report(&e);
             view! { <DamagedClient id problem=e.to_string() /> }.into_any()
         }
         loaded => or_missing("Client", loaded, |client| {

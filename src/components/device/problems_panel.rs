@@ -1,6 +1,6 @@
 use crate::components::{ConfirmButton, FieldError};
 use crate::platform::download;
-use crate::state::use_records;
+use crate::state::{use_records, use_saving};
 use leptos::prelude::*;
 
 /// Every record that cannot be read, and every copy set aside, each to
@@ -9,10 +9,11 @@ use leptos::prelude::*;
 #[component]
 pub fn ProblemsPanel() -> impl IntoView {
     let stored = use_records();
+    let saving = use_saving();
     let records = Memo::new(move |_| match stored.damaged() {
         Ok(records) => records,
         Err(e) => {
-            stored.saving().report(&e);
+            saving.report(&e);
             Vec::new()
         }
     });
@@ -44,7 +45,7 @@ pub fn ProblemsPanel() -> impl IntoView {
                                     let started = download(&record.file_name(), "text/plain;charset=utf-8", &raw.unwrap_or_default());
                                     error.set(started.err().map(|e| format!("The download could not start ({e}).")));
                                 }
-                                Err(e) => stored.saving().report(&e),
+                                Err(e) => saving.report(&e),
                             }
                         };
                         view! {

@@ -2,7 +2,7 @@ use super::RecordOf;
 use crate::components::FieldError;
 use crate::model::record::to_markdown;
 use crate::platform::download;
-use crate::state::use_records;
+use crate::state::{use_records, use_saving};
 use leptos::prelude::*;
 
 /// Downloads the record as a Markdown file, written from what is saved
@@ -10,6 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ExportMarkdown(of: RecordOf, #[prop(into)] label: String) -> impl IntoView {
     let records = use_records();
+    let saving = use_saving();
     let error = RwSignal::new(None);
     let export = move |_| {
         records.flush();
@@ -24,7 +25,7 @@ pub fn ExportMarkdown(of: RecordOf, #[prop(into)] label: String) -> impl IntoVie
                 );
             }
             Ok(None) => error.set(Some("This record no longer exists.".into())),
-            Err(e) => records.saving().report(&e),
+            Err(e) => saving.report(&e),
         }
     };
     view! {

@@ -2,7 +2,7 @@ use super::{OwnMeasures, SnippetList};
 use crate::components::{ChoiceSelect, PinSetting, TextInput};
 use crate::model::Clinician;
 use crate::model::note::NoteFormat;
-use crate::state::{use_conflicts, use_records};
+use crate::state::{use_conflicts, use_records, use_saving};
 use leptos::prelude::*;
 
 /// The clinician's name, licence and preferred note format, used on every note.
@@ -13,7 +13,7 @@ pub fn ClinicianProfile() -> impl IntoView {
     let profile = RwSignal::new(match records.clinician() {
         Ok(c) => c,
         Err(e) => {
-            records.saving().report(&e);
+            use_saving().report(&e);
             Default::default()
         }
     });
