@@ -265,7 +265,7 @@ test("a measure of the clinician's own is handed to the client like a published 
   await own.getByRole("textbox", { name: /^Answers, one per line/ }).fill("0 Never\n1 Sometimes\n2 Often");
   await own.getByRole("textbox", { name: /^Bands, one per line/ }).fill("0–1 Good\n2–4 Poor");
   await own.getByRole("button", { name: "Add measure" }).click();
-  await expect(own.getByRole("listitem")).toHaveText(["Sleep check (2 items)Change Sleep check"]);
+  await expect(own.getByRole("listitem")).toHaveText(["Sleep check (2 items)Change Sleep checkRetire Sleep check"]);
   await field(page, "Name or code").fill("Alex");
   await page.getByRole("button", { name: "New client" }).click();
   await page.getByRole("button", { name: "New session" }).click();

@@ -8,7 +8,7 @@ use crate::layout::RecordRef;
 use crate::model::Choice;
 use crate::model::charts::course_charts;
 use crate::model::clock::format_time_range;
-use crate::model::measures::{Scheduled, latest_own};
+use crate::model::measures::Scheduled;
 use crate::model::treatment_plan::TreatmentPlan;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
@@ -104,8 +104,8 @@ fn ClientDetails(client: Client) -> impl IntoView {
         }
     };
     let planned = move || client.with(|c| c.course.planned_sessions);
-    let own_measures = records.clinician().unwrap_or_default().measures;
-    let charted = own_measures.clone();
+    let clinician = records.clinician().unwrap_or_default();
+    let charted = clinician.measures.clone();
     let charts = Memo::new(move |_| sessions.with(|(list, _)| course_charts(list, &charted)));
 
     view! {
@@ -232,7 +232,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
         </section>
         <MeasureSchedule
             scheduled=Signal::derive(move || client.with(|c| c.course.measures.clone()))
-            custom=latest_own(&own_measures).into_iter().cloned().collect()
+            clinician
             on_change={move |measures: Vec<Scheduled>| edit("Measures due", &|c| {
                 c.course.measures = measures.clone();
                 Ok(())

@@ -1,7 +1,7 @@
 use super::PinSetting;
 use crate::components::FieldError;
 use crate::model::hand_to_client::Handover;
-use crate::model::measures::{Measure, to_give};
+use crate::model::measures::Measure;
 use crate::platform::now_ms;
 use crate::state::{HandBackBy, use_hand_to_client, use_records};
 use leptos::prelude::*;
@@ -12,8 +12,8 @@ use leptos::prelude::*;
 pub fn HandToClient(session: String) -> impl IntoView {
     let hand_to_client = use_hand_to_client();
     let choosing = RwSignal::new(false);
-    let own = use_records().clinician().unwrap_or_default().measures;
-    let measures = StoredValue::new(to_give(&own));
+    let clinician = use_records().clinician().unwrap_or_default();
+    let measures = StoredValue::new(clinician.measures_to_give());
     let chosen = RwSignal::new(Vec::<String>::new());
     let error = RwSignal::new(None::<String>);
     let session = StoredValue::new(session);

@@ -218,7 +218,7 @@ fn SessionForm(
                         <TagPicker kind=TagKind::Theme label="Themes" />
                     </section>
                     <RatingsPanel />
-                    <MeasuresPanel due custom=clinician.measures.clone() />
+                    <MeasuresPanel due clinician=clinician.clone() />
                     <HomeworkPanel />
                     <PlanPanel />
                 </fieldset>
