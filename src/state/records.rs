@@ -5,8 +5,9 @@
 //! typing pauses, see `autosave`), `commit` writes it now.
 //!
 //! Every query is tracked: a list that asked follows what is added,
-//! deleted, set aside or written by another tab. A handler that must not
-//! follow wraps the call in `untrack`, as Leptos's own signals are read.
+//! deleted, set aside or written by another tab. A reading inside a
+//! reactive closure that must not re-run with them goes in `untrack`, as
+//! with Leptos's own signals.
 
 use super::autosave::PendingWrite;
 use super::saving::{Saving, StorageError};
