@@ -100,6 +100,12 @@ impl HandToClient {
         };
         let answers = handover.handed_back();
         let review = review_first(&handover.measures, &answers);
+        // Kept before the questionnaire ends, so no reload can lose it.
+        if let Some(review) = &review
+            && !self.records.write(|s| s.keep_risk_review(review))
+        {
+            return Err(self.not_saved());
+        }
         match self.records.open_session(&handover.session) {
             Ok(Some((mut session, _))) => {
                 for answered in answers {
@@ -108,8 +114,8 @@ impl HandToClient {
                 session.updated_at = now_ms();
                 self.records.edit(session);
                 self.records.flush();
-                if let Some(why) = self.records.saving.why_not_saved() {
-                    return Err(why);
+                if self.records.saving.why_not_saved().is_some() {
+                    return Err(self.not_saved());
                 }
                 self.end(
                     Store::end_handover,
@@ -122,23 +128,36 @@ impl HandToClient {
         Ok(review)
     }
 
+    /// A risk the client's answers raised that the clinician has not seen yet.
+    pub fn risk_review(&self) -> Option<RiskReview> {
+        self.records.peek(Store::risk_review).ok().flatten()
+    }
+
+    /// The clinician has seen the risk; the answers are in the session.
+    pub fn risk_reviewed(&self) {
+        self.records.write(Store::risk_reviewed);
+    }
+
     fn end(
         &self,
         how: impl FnOnce(&mut Store) -> Result<(), StorageError>,
         then: Route,
     ) -> Result<(), String> {
         if !self.records.write(how) {
-            // Said on the hand-back form itself: the bars that report on
-            // storage are hidden from the client.
-            return Err(self
-                .records
-                .saving
-                .why_not_saved()
-                .unwrap_or_else(|| "Not saved: the browser refused.".into()));
+            return Err(self.not_saved());
         }
         self.records.changed();
         self.navigation.navigate(then);
         Ok(())
+    }
+
+    /// Said on the hand-back form itself: the bars that report on storage
+    /// are hidden from the client.
+    fn not_saved(&self) -> String {
+        self.records
+            .saving
+            .why_not_saved()
+            .unwrap_or_else(|| "Not saved: the browser refused.".into())
     }
 }
 
@@ -204,6 +223,27 @@ mod tests {
             );
             let stored = records.session("s1").unwrap().unwrap();
             assert_ne!(stored, session("s1", "c1"));
+        });
+    }
+
+    #[test]
+    fn an_item_nine_to_review_is_kept_through_a_reload_until_the_clinician_has_seen_it() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            records.commit(&client("c1", "Alex"));
+            records.commit(&session("s1", "c1"));
+            let hand = use_hand_to_client();
+            let mut given = phq9_for("s1");
+            hand.hand_over(&given);
+            given.answer(0, 8, 2, 0);
+            hand.take_back(Some(&given)).unwrap();
+        });
+        tab_on(&device).with(|| {
+            let hand = use_hand_to_client();
+            assert_eq!(hand.risk_review().map(|r| r.value), Some(2));
+            hand.risk_reviewed();
+            assert_eq!(hand.risk_review(), None);
         });
     }
 

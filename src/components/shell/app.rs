@@ -4,7 +4,6 @@ use crate::components::{
     RiskReviewNotice, RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator, SessionEditor,
     SyncIndicator, SyncNotices, UpdatePrompt,
 };
-use crate::model::hand_to_client::RiskReview;
 use crate::offline::register_service_worker;
 use crate::route::Route;
 use crate::state::{
@@ -73,7 +72,7 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     let vault = use_vault();
     let hand_to_client = use_hand_to_client();
     let handed_over = Memo::new(move |_| hand_to_client.handover().is_some());
-    let review = RwSignal::new(None::<RiskReview>);
+    let review = RwSignal::new(hand_to_client.risk_review());
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         navigation.set_route(current_route())
@@ -137,7 +136,15 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
         </Show>
         {move || {
             if let Some(shown) = review.get() {
-                view! { <RiskReviewNotice review=shown on_done=move |()| review.set(None) /> }
+                view! {
+                    <RiskReviewNotice
+                        review=shown
+                        on_done=move |()| {
+                            hand_to_client.risk_reviewed();
+                            review.set(None);
+                        }
+                    />
+                }
                     .into_any()
             } else if handed_over.get() {
                 view! { <Questionnaire on_back=move |r| review.set(r) /> }.into_any()
