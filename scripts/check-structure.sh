@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Holds the code to the shape it promises: small files, a model free of the
-# browser, one module that touches localStorage, views that never name keys,
-# and layers that run one way: no cycle between the top-level modules of
-# src/, nor between the modules of src/storage.
+# browser, one module that touches localStorage, views that never name keys
+# and meet storage only through the services of src/state, and layers that
+# run one way: no cycle between the top-level modules of src/, nor between
+# the modules of src/storage.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,19 @@ fi
 
 if grep -rnE '\bPREFIX\b|\b(session|client|index|schema|clinician|settings|quarantine)_key\b|sessionpad/v[0-9]' src/components; then
   fail "views must not name storage keys (above)"
+fi
+
+# Views ask the services of src/state for what they show and change: none
+# names storage, reads the store through a closure, or is offered the store.
+if grep -rnE '\bstorage::' src/components | grep -vE '^[^:]+:[0-9]+: *//'; then
+  fail "views must not use src/storage (above): ask a service in src/state"
+fi
+if grep -rnE '\.(read|peek)\(\s*(\||[A-Za-z_][A-Za-z0-9_]*::)' src/components |
+  grep -vE '^[^:]+:[0-9]+: *//'; then
+  fail "views must not read the raw store (above): ask a service in src/state"
+fi
+if grep -rnE 'pub fn .*Fn(Once|Mut)?\(&(mut )?Store\)' src/state; then
+  fail "services must not hand out the store (above): return what the view shows"
 fi
 
 # The modules directly under folder $1: its .rs files (but mod.rs, lib.rs,

@@ -54,6 +54,22 @@ while IFS= read -r -d '' path; do
   files+=("$path")
 done < <(find . -type f ! -path ./sw.js -print0 | LC_ALL=C sort -z)
 
+# The worker takes the wasm, its JS and the CSS from the HTTP cache only when
+# it knows them as named after their content: a name it misses is downloaded
+# a second time on every first visit.
+node -e '
+  if (!process.argv[1]) {
+    console.error("seal-and-precache.sh: sw.js has no NAMED_BY_CONTENT rule on a line of its own");
+    process.exit(1);
+  }
+  const rule = new RegExp(process.argv[1]);
+  const missed = process.argv.slice(2).filter((f) => /\.(wasm|js|css)$/.test(f) && !rule.test(f));
+  if (missed.length) {
+    console.error("seal-and-precache.sh: named after their content, but not by the rule in sw.js: " + missed.join(" "));
+    process.exit(1);
+  }
+' -- "$(sed -n 's|^const NAMED_BY_CONTENT = /\(.*\)/;$|\1|p' "$template")" "${files[@]}"
+
 version="$(
   for path in "${files[@]}"; do
     sum="$(sha256sum <"$path")"

@@ -53,7 +53,7 @@ async function serveFile(root, req, res) {
       "content-type": types[extname(file)] ?? "application/octet-stream",
       // Files named after their content never change; anything else is
       // checked again on every use, as a deployment should serve them.
-      "cache-control": /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(file)
+      "cache-control": /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css)$/.test(file)
         ? "public, max-age=31536000, immutable"
         : "no-cache",
       vary: "accept-encoding",

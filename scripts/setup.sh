@@ -109,7 +109,9 @@ for tool in "${rust_tools[@]}"; do
   case $tool in
     trunk)
       say "Installing Trunk $TRUNK_VERSION (about 10 minutes, once)"
-      cargo install trunk --version "$TRUNK_VERSION" --locked
+      # Without its TLS stack and update check: Trunk here never downloads, since Trunk.toml pins the
+      # wasm-bindgen and wasm-opt this script puts on PATH, so rustls and ring need not be compiled.
+      cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features
       ;;
     wasm-bindgen)
       say "Installing wasm-bindgen CLI $WASM_BINDGEN_VERSION (about 3 minutes, once)"

@@ -56,6 +56,11 @@ pub fn wrong_tries_key() -> String {
 pub fn handover_key() -> String {
     format!("{PREFIX}handover")
 }
+/// A risk the client's answers raised, kept until the clinician has seen it,
+/// so a reload before then shows it again. Sealed like the handover.
+pub fn risk_review_key() -> String {
+    format!("{PREFIX}risk-review")
+}
 /// The salted hash of the PIN that hands the tablet back when the lock is off.
 pub fn hand_back_pin_key() -> String {
     format!("{PREFIX}hand-back-pin")

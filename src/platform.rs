@@ -1,10 +1,20 @@
 //! What only the browser knows: the clock and fresh ids.
+//!
+//! Natively (the tests of `state`'s services) there is no browser: the
+//! clock is the system's, and what would wait for a paint, a pause or a
+//! promise is never run, so a test writes what is queued by flushing.
 
 use chrono::{NaiveDate, NaiveTime};
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
+    if cfg!(target_arch = "wasm32") {
+        js_sys::Date::now() as i64
+    } else {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_millis() as i64)
+    }
 }
 
 /// Today in the device's time zone: a session is dated where it happens.
@@ -113,9 +123,45 @@ pub fn copy_text(text: &str) {
 /// Runs `work` after the browser has painted, so "Unlocking…" shows while
 /// the passphrase is stretched (Argon2id blocks for most of a second).
 pub fn after_paint(work: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(work, std::time::Duration::ZERO)
-    });
+    if cfg!(target_arch = "wasm32") {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(work, std::time::Duration::ZERO)
+        });
+    }
+}
+
+/// Runs `work` once `wait` has passed; the handle calls it off.
+pub fn after(
+    wait: std::time::Duration,
+    work: impl FnOnce() + 'static,
+) -> Option<leptos::prelude::TimeoutHandle> {
+    cfg!(target_arch = "wasm32")
+        .then(|| leptos::prelude::set_timeout_with_handle(work, wait).ok())
+        .flatten()
+}
+
+/// Runs `task` beside the page, for what the browser answers later.
+pub fn in_background(task: impl std::future::Future<Output = ()> + 'static) {
+    if cfg!(target_arch = "wasm32") {
+        leptos::task::spawn_local(task);
+    }
+}
+
+/// Puts `hash` in the URL as a new history entry, at the top of the page.
+/// Not through `location.hash`: in WebKit (Safari) a fragment navigation
+/// cancels a download the page has just started, such as the backup
+/// "Replace everything" makes first. Back and Forward still fire
+/// `hashchange`. Another screen opens at its top, wherever the last one was
+/// scrolled to (the button that led there may have been far down a long page).
+pub fn show_in_url(hash: &str) {
+    if cfg!(target_arch = "wasm32")
+        && let Some(window) = web_sys::window()
+        && window.location().hash().ok().as_deref() != Some(hash)
+        && let Ok(history) = window.history()
+    {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 /// Runs `work` once the page has been painted and the browser has a moment

@@ -1,4 +1,4 @@
-use super::measures::Measure;
+use super::measures::{Measure, latest_own, to_give};
 use super::note::NoteFormat;
 use super::snippets::Snippet;
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,11 @@ pub struct Clinician {
     /// [`super::measures::keep_own`]), so they sync and back up with these details.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
+    /// Ids of their own measures they no longer give: offered nowhere new,
+    /// not due in any course, and every answer already given still shown
+    /// and charted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub retired_measures: Vec<String>,
 }
 
 impl Default for Clinician {
@@ -35,11 +40,38 @@ impl Default for Clinician {
             snippets: Vec::new(),
             full_names_in_file_names: false,
             measures: Vec::new(),
+            retired_measures: Vec::new(),
         }
     }
 }
 
 impl Clinician {
+    /// What this clinician can give: the shipped library, then the latest
+    /// version of each of their own measures they have not retired.
+    pub fn measures_to_give(&self) -> Vec<Measure> {
+        to_give(&self.measures, &self.retired_measures)
+    }
+
+    /// The latest version of each of their own measures, with whether it is retired.
+    pub fn own_measures(&self) -> Vec<(&Measure, bool)> {
+        latest_own(&self.measures)
+            .into_iter()
+            .map(|m| (m, self.is_retired(&m.id)))
+            .collect()
+    }
+
+    pub fn is_retired(&self, measure_id: &str) -> bool {
+        self.retired_measures.iter().any(|id| id == measure_id)
+    }
+
+    /// Retires one of their own measures, or brings it back.
+    pub fn retire_measure(&mut self, measure_id: &str, retired: bool) {
+        self.retired_measures.retain(|id| id != measure_id);
+        if retired {
+            self.retired_measures.push(measure_id.to_string());
+        }
+    }
+
     /// "Dr. Harper Torres, Licensed Clinical Psychologist".
     pub fn signature_line(&self) -> String {
         match (self.name.trim(), self.credentials.trim()) {
@@ -114,5 +146,49 @@ mod tests {
         );
         c.name.clear();
         assert_eq!(c.signature_line(), "");
+    }
+
+    #[test]
+    fn a_retired_measure_is_given_no_more_while_every_version_stays_kept_and_it_can_come_back() {
+        use crate::model::measures::{OwnMeasureText, keep_own, library};
+        let mut c = Clinician::default();
+        let urge = OwnMeasureText {
+            name: "Urge rating".into(),
+            items: "How strong was the urge?".into(),
+            scale: "0 None\n1 Mild\n2 Strong".into(),
+            ..OwnMeasureText::default()
+        };
+        let sleep = OwnMeasureText {
+            name: "Sleep check".into(),
+            ..urge.clone()
+        };
+        keep_own(&mut c.measures, &urge, "own-urge".into()).unwrap();
+        keep_own(&mut c.measures, &sleep, "own-sleep".into()).unwrap();
+        let given = |c: &Clinician| {
+            c.measures_to_give()
+                .into_iter()
+                .map(|m| m.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(given(&c).len(), library().len() + 2);
+
+        c.retire_measure("own-urge", true);
+        c.retire_measure("own-urge", true);
+        assert_eq!(c.retired_measures, ["own-urge"]);
+        assert_eq!(given(&c).last().map(String::as_str), Some("Sleep check"));
+        assert!(!given(&c).contains(&"Urge rating".to_string()));
+        assert_eq!(c.measures.len(), 2);
+        let listed: Vec<_> = c
+            .own_measures()
+            .into_iter()
+            .map(|(m, retired)| (m.name.as_str(), retired))
+            .collect();
+        assert_eq!(listed, [("Urge rating", true), ("Sleep check", false)]);
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<Clinician>(&json).unwrap(), c);
+
+        c.retire_measure("own-urge", false);
+        assert!(c.retired_measures.is_empty());
+        assert_eq!(given(&c).len(), library().len() + 2);
     }
 }

@@ -218,7 +218,7 @@ impl Handover {
 /// What the clinician must see before anything else on taking the tablet
 /// back: the PHQ-9's item 9 (thoughts of being better off dead or of
 /// self-harm) answered above "Not at all".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskReview {
     /// 1, 2 or 3.
     pub value: u8,

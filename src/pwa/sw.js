@@ -14,8 +14,10 @@ const PRECACHE = __PRECACHE__;
 const SHELL = new URL("index.html", self.location).href;
 const OWN = new Set(PRECACHE.map((url) => new URL(url, self.location).pathname));
 
-// Trunk names the wasm, its JS and the CSS after their content.
-const NAMED_BY_CONTENT = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+// Trunk names the wasm, its JS and the CSS after their content: a 64-bit hash
+// in hex without its leading zeros, so one build in sixteen has 15 digits.
+// scripts/seal-and-precache.sh fails a build with a file this does not match.
+const NAMED_BY_CONTENT = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css)$/;
 
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a new build waits until the user accepts

@@ -1,10 +1,11 @@
 //! One autosave queue for every record typed into: sessions, clients and the
 //! clinician's details are saved while typing, once per pause in the input.
 
-use super::{AppState, SaveStatus};
-use crate::model::{Client, Clinician, Session};
-use crate::platform::{now_ms, when_idle};
-use crate::storage::{Edit, RecordRef, StorageError};
+use super::Records;
+use super::saving::{SaveStatus, StorageError};
+use crate::layout::RecordRef;
+use crate::platform::{after, now_ms, when_idle};
+use crate::storage::Edit;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -33,16 +34,14 @@ enum Wake {
     Idle,
 }
 
-impl AppState {
-    /// Queues an edit: typing produces many in a row, and the write happens
-    /// once they pause (at least every couple of seconds), or on `flush`.
-    /// The edit replaces only a waiting edit of the same record.
-    pub fn queue(&self, edit: Edit) {
-        self.queue.update_value(|q| q.put(edit));
-        // Once per burst: every key would otherwise redraw the status bar.
-        if self.status.with_untracked(|s| *s != SaveStatus::Saving) {
-            self.status.set(SaveStatus::Saving);
-        }
+impl Records {
+    /// Queues an edit of a session, a client or the clinician's details:
+    /// typing produces many in a row, and the write happens once they pause
+    /// (at least every couple of seconds), or on `flush`. The edit replaces
+    /// only a waiting edit of the same record.
+    pub fn edit(&self, record: impl Into<Edit>) {
+        self.queue.update_value(|q| q.put(record.into()));
+        self.saving.show(SaveStatus::Saving);
         let pending = self.pending_write.get_value();
         let since_ms = match pending {
             // Already on its way; it writes this edit too.
@@ -58,28 +57,15 @@ impl AppState {
             }
             None => now_ms(),
         };
-        let state = *self;
+        let records = *self;
         let wake = if now_ms() - since_ms >= LONGEST_WAIT_MS {
-            when_idle(move || state.flush());
+            when_idle(move || records.flush());
             Wake::Idle
         } else {
-            Wake::Pause(set_timeout_with_handle(move || state.flush(), PAUSE).ok())
+            Wake::Pause(after(PAUSE, move || records.flush()))
         };
         self.pending_write
             .set_value(Some(PendingWrite { wake, since_ms }));
-    }
-
-    pub fn save_session(&self, session: Session) {
-        self.queue(Edit::Session(Box::new(session)));
-    }
-
-    /// Queues a client edited on its page; lists read it again when they show.
-    pub fn edit_client(&self, client: Client) {
-        self.queue(Edit::Client(Box::new(client)));
-    }
-
-    pub fn save_clinician(&self, clinician: Clinician) {
-        self.queue(Edit::Clinician(clinician));
     }
 
     /// Writes every waiting edit now. Called once typing pauses, on
@@ -108,8 +94,8 @@ impl AppState {
         let mut failure = None;
         for edit in edits {
             let record = edit.record();
-            let copy = self.conflicts.with_untracked(|c| c.get(&record).cloned());
-            let written = self.store.try_update_value(|s| match &copy {
+            let copy = self.copies.with_untracked(|c| c.get(&record).cloned());
+            let written = self.update(|s| match &copy {
                 // Until the clinician chooses, later edits go to the set-aside copy.
                 Some(copy) => s.update_conflict_copy(copy, &edit).map(|()| None),
                 None => s.save(&edit).map(Some),
@@ -119,7 +105,7 @@ impl AppState {
                 Some(Ok(None)) => self.queue.update_value(|q| q.discard(&record)),
                 Some(Err(StorageError::Conflict { record, copy })) => self.set_aside(record, copy),
                 Some(Err(e)) => {
-                    self.report(&e);
+                    self.saving.report(&e);
                     self.queue.update_value(|q| q.failed(&record, e.clone()));
                     failure.get_or_insert(e);
                 }

@@ -4,8 +4,8 @@
 //! or listed, and a restore leaves both alone. With the lock on, the
 //! handover is sealed like every record (it holds the client's answers).
 
-use crate::layout::{hand_back_pin_key, handover_key};
-use crate::model::hand_to_client::Handover;
+use crate::layout::{hand_back_pin_key, handover_key, risk_review_key};
+use crate::model::hand_to_client::{Handover, RiskReview};
 use crate::storage::coding::{read, write};
 use crate::storage::error::StorageError;
 use crate::storage::set_aside::{set_aside, set_aside_if_unreadable};
@@ -40,6 +40,20 @@ impl Store {
         self.backend.remove(&handover_key())
     }
 
+    /// The risk to show the clinician before anything else, until they have seen it.
+    pub fn risk_review(&self) -> Result<Option<RiskReview>, StorageError> {
+        read(self.backend.as_ref(), &risk_review_key())
+    }
+
+    pub fn keep_risk_review(&mut self, review: &RiskReview) -> Result<(), StorageError> {
+        write(self.backend.as_mut(), &risk_review_key(), review)
+    }
+
+    /// The clinician has seen the risk; it is in the session's answers.
+    pub fn risk_reviewed(&mut self) -> Result<(), StorageError> {
+        self.backend.remove(&risk_review_key())
+    }
+
     /// Whether a PIN to hand the tablet back has been set on this device.
     pub fn has_hand_back_pin(&self) -> bool {
         self.hand_back_pin().is_some()
@@ -67,8 +81,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use crate::layout::{RecordRef, hand_back_pin_key, handover_key};
-    use crate::model::hand_to_client::Handover;
+    use crate::layout::{RecordRef, hand_back_pin_key, handover_key, risk_review_key};
+    use crate::model::hand_to_client::{Handover, RiskReview};
     use crate::model::measures::{PHQ9, shipped};
     use crate::storage::vault::is_sealed;
     use crate::storage::{Kdf, MemoryBackend, Store};
@@ -137,14 +151,38 @@ mod tests {
         assert!(!backend.raw(&hand_back_pin_key()).unwrap().contains("1234"));
     }
 
+    fn risk() -> RiskReview {
+        RiskReview {
+            value: 2,
+            label: "More than half the days".into(),
+            item: "Thoughts that you would be better off dead".into(),
+        }
+    }
+
+    #[test]
+    fn a_risk_to_review_is_kept_sealed_through_a_reload_until_the_clinician_has_seen_it() {
+        let backend = MemoryBackend::new();
+        let (mut store, _) = Store::open(Box::new(backend.clone())).unwrap();
+        store
+            .turn_on_vault("correct horse battery staple", Kdf::with_cost(8, 1))
+            .unwrap();
+        assert_eq!(store.risk_review(), Ok(None));
+        store.keep_risk_review(&risk()).unwrap();
+        assert!(is_sealed(&backend.raw(&risk_review_key()).unwrap()));
+        assert_eq!(store.risk_review(), Ok(Some(risk())));
+        store.risk_reviewed().unwrap();
+        assert_eq!(store.risk_review(), Ok(None));
+    }
+
     #[test]
     fn neither_is_a_record_to_sync_back_up_or_report() {
-        for key in [handover_key(), hand_back_pin_key()] {
+        for key in [handover_key(), hand_back_pin_key(), risk_review_key()] {
             assert_eq!(RecordRef::from_key(&key), None);
         }
         let (mut store, _) = Store::open(Box::new(MemoryBackend::new())).unwrap();
         store.keep_handover(&handover()).unwrap();
         store.set_hand_back_pin("1234").unwrap();
+        store.keep_risk_review(&risk()).unwrap();
         assert!(store.damaged_records().unwrap().is_empty());
     }
 }

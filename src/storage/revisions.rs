@@ -61,6 +61,25 @@ impl Edit {
     }
 }
 
+/// What a screen edits becomes an edit of its record.
+impl From<Session> for Edit {
+    fn from(session: Session) -> Self {
+        Self::Session(Box::new(session))
+    }
+}
+
+impl From<Client> for Edit {
+    fn from(client: Client) -> Self {
+        Self::Client(Box::new(client))
+    }
+}
+
+impl From<Clinician> for Edit {
+    fn from(clinician: Clinician) -> Self {
+        Self::Clinician(clinician)
+    }
+}
+
 /// A record that carries a revision. Sessions and clients are the two
 /// ([`crate::storage::records`]).
 pub trait Revised: Record + Clone {

@@ -20,6 +20,30 @@ fn a_full_local_storage_is_a_typed_quota_error() {
     assert_eq!(result, Err(StorageError::QuotaExceeded));
 }
 
+#[wasm_bindgen_test]
+async fn keys_listed_in_a_task_follow_its_own_writes_at_once_and_anothers_from_the_next_task() {
+    local_storage().clear().unwrap();
+    let mut backend = LocalStorageBackend::open().unwrap();
+    let listed = |backend: &LocalStorageBackend| {
+        let mut keys = backend.keys().unwrap();
+        keys.sort();
+        keys
+    };
+    backend.set("a", "1").unwrap();
+    assert_eq!(listed(&backend), ["a"]);
+    backend.set("b", "2").unwrap();
+    backend.remove("a").unwrap();
+    assert_eq!(listed(&backend), ["b"]);
+    // Another tab's write lands between tasks, never inside one.
+    local_storage().set_item("c", "3").unwrap();
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL))
+        .await
+        .unwrap();
+    assert_eq!(listed(&backend), ["b", "c"]);
+    assert_eq!(backend.sizes().unwrap().len(), 2);
+    local_storage().clear().unwrap();
+}
+
 /// Session `s2`, the one after `s1`, a week later.
 fn add_second_session() {
     let mut store = open_store();

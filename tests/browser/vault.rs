@@ -3,7 +3,7 @@
 use crate::support::{document, local_storage, settle, text_of};
 use leptos::prelude::*;
 use sessionpad::components::AutoLock;
-use sessionpad::state::{OpenedStore, provide_app_state};
+use sessionpad::state::{OpenedStore, provide_services};
 use sessionpad::storage::{LocalStorageBackend, Store};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -43,7 +43,7 @@ async fn idle_for_the_set_time_warns_a_minute_before_then_locks() {
     let _app = leptos::mount::mount_to(root.clone(), || {
         let (store, problems) =
             Store::open(Box::new(LocalStorageBackend::open().unwrap())).unwrap();
-        provide_app_state(
+        provide_services(
             OpenedStore {
                 store,
                 problems,

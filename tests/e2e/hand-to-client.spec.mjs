@@ -205,7 +205,7 @@ test("with the lock on, a reload goes to the locked screen and only the passphra
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
 });
 
-test("PHQ-9 item 9 answered above 0 is the first thing the clinician sees, and the client saw nothing of it", async ({ page }) => {
+test("PHQ-9 item 9 answered above 0 is the first thing the clinician sees, after a reload too, and the client saw nothing of it", async ({ page }) => {
   await startWithSession(page);
   await handOver(page, ["PHQ-9"]);
   await page.getByRole("button", { name: "All questions on one page" }).click();
@@ -221,8 +221,15 @@ test("PHQ-9 item 9 answered above 0 is the first thing the clinician sees, and t
   await expect(notice).toContainText("Thoughts that you would be better off dead or of hurting yourself in some way");
   await expect(notice).toContainText("More than half the days");
   await expect(page.getByRole("heading", { name: /Session 1 of/ })).toHaveCount(0);
+  // A reload before the clinician has seen it shows it again, and only it.
+  await page.reload();
+  await expect(notice.getByRole("heading", { level: 1 })).toHaveText("Item 9 answered: 2 — review risk");
+  await expect(page.getByRole("heading", { name: /Session 1 of/ })).toHaveCount(0);
   await page.getByRole("button", { name: "Open the session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+  await expect(page.getByText("Item 9 answered")).toHaveCount(0);
 });
 
 test("axe-core finds no violation in the client's questionnaire, light or dark", async ({ page }) => {
@@ -265,7 +272,7 @@ test("a measure of the clinician's own is handed to the client like a published 
   await own.getByRole("textbox", { name: /^Answers, one per line/ }).fill("0 Never\n1 Sometimes\n2 Often");
   await own.getByRole("textbox", { name: /^Bands, one per line/ }).fill("0–1 Good\n2–4 Poor");
   await own.getByRole("button", { name: "Add measure" }).click();
-  await expect(own.getByRole("listitem")).toHaveText(["Sleep check (2 items)Change Sleep check"]);
+  await expect(own.getByRole("listitem")).toHaveText(["Sleep check (2 items)Change Sleep checkRetire Sleep check"]);
   await field(page, "Name or code").fill("Alex");
   await page.getByRole("button", { name: "New client" }).click();
   await page.getByRole("button", { name: "New session" }).click();

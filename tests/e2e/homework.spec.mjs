@@ -144,3 +144,34 @@ test("review controls are at least 44 px and work by keyboard", async ({ page })
   await page.keyboard.press("Space");
   await expect(item.getByText("Closed after this session.")).toBeVisible();
 });
+
+test("homework left untouched since an older session waits folded, opens with a tap and stays open once reviewed", async ({ page }) => {
+  await assign(page, "Walk after lunch", "Behavioural activation", 90);
+  await saved(page);
+  await newSession(page, 2);
+  await assign(page, "Thought record when anxious", "Thought record", 80);
+  await saved(page);
+  await newSession(page, 3);
+  const due = page.getByRole("list", { name: "Homework to review" }).getByRole("listitem").filter({ has: page.getByRole("heading") });
+  await expect(due).toHaveCount(2);
+  const recent = due.filter({ hasText: "Thought record when anxious" });
+  await expect(recent.getByRole("radio", { name: "Done", exact: true })).toBeVisible();
+  const older = due.filter({ hasText: "Walk after lunch" });
+  await expect(older).toContainText("Agreed in session 1 · Behavioural activation · not reviewed yet");
+  await expect(older.getByRole("radio", { name: "Done", exact: true })).toHaveCount(0);
+
+  await older.getByRole("heading", { name: "Walk after lunch" }).click();
+  await older.getByRole("radio", { name: "Partly", exact: true }).check();
+  await older.getByRole("radio", { name: "Carry over", exact: true }).check();
+  await expect(older.getByText("Stays open for the next session.")).toBeVisible();
+  await saved(page);
+  await page.reload();
+  await expect(older.getByRole("radio", { name: "Partly", exact: true })).toBeChecked();
+
+  // Carried over in session 3, it is what session 4 follows up.
+  await newSession(page, 4);
+  await expect(older).toContainText("Session 3: Partly · Carry over");
+  await expect(older.getByRole("radio", { name: "Done", exact: true })).toBeVisible();
+  await expect(recent).toContainText("not reviewed yet");
+  await expect(recent.getByRole("radio", { name: "Done", exact: true })).toHaveCount(0);
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test, expect } from "@playwright/test";
-import { downloadFrom, saved, startEmpty, startWithSession } from "./helpers.mjs";
+import { downloadFrom, field, saved, startEmpty, startWithSession } from "./helpers.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -139,7 +139,7 @@ test("a measure of the clinician's own is written under Your details, refused un
   await expect(own.getByRole("alert")).toHaveText("No band covers 2–4.");
   await own.getByRole("textbox", { name: /^Bands, one per line/ }).fill("0–1 Good\n2–4 Poor");
   await own.getByRole("button", { name: "Add measure" }).click();
-  await expect(own.getByRole("listitem")).toHaveText(["Sleep check (2 items)Change Sleep check"]);
+  await expect(own.getByRole("listitem")).toHaveText(["Sleep check (2 items)Change Sleep checkRetire Sleep check"]);
   await saved(page);
 
   await page.getByRole("textbox", { name: "Name or code", exact: true }).fill("Sam");
@@ -156,6 +156,69 @@ test("a measure of the clinician's own is written under Your details, refused un
   await expect(page.getByRole("img", { name: "Sleep check" })).toHaveAccessibleDescription(
     "Sleep check was 2 in session 1, the only one so far.",
   );
+});
+
+test("a measure of the clinician's own is retired: offered and due nowhere, its answers still charted, and given again with one tap", async ({
+  page,
+}) => {
+  await startWithSession(page, "Sam", 12);
+  await page.getByRole("link", { name: "All clients" }).click();
+  await page.locator("summary", { hasText: "Your details" }).click();
+  const own = page.getByRole("region", { name: "Your measures" });
+  await own.getByRole("textbox", { name: "Measure name" }).fill("Urge rating");
+  await own.getByRole("textbox", { name: "Items, one per line" }).fill("How strong was the urge?");
+  await own.getByRole("textbox", { name: /^Answers, one per line/ }).fill("0 None\n1 Mild\n2 Strong");
+  await own.getByRole("button", { name: "Add measure" }).click();
+  await saved(page);
+
+  await page.getByRole("link", { name: "Sam" }).click();
+  const schedule = page.getByRole("region", { name: "Measures due" });
+  await schedule.getByRole("combobox", { name: "Measure to give" }).selectOption({ label: "Urge rating" });
+  await schedule.getByRole("button", { name: "Add to schedule" }).click();
+  await saved(page);
+  await page.getByRole("link", { name: /Session 1 of 12/ }).click();
+  const panel = page.getByRole("region", { name: "Measures", exact: true });
+  await expect(panel.locator(".due")).toHaveText("Due this session: Urge rating (not yet given).");
+  const urge = await enterMeasure(page, "Urge rating");
+  await item(urge, 1).selectOption({ label: "2 — Strong" });
+  await saved(page);
+
+  await page.getByRole("link", { name: "All clients" }).click();
+  await page.locator("summary", { hasText: "Your details" }).click();
+  await own.getByRole("button", { name: "Retire Urge rating" }).click();
+  await expect(own.getByRole("listitem")).toHaveText(["Urge rating (1 items) · retiredGive Urge rating again"]);
+  await saved(page);
+  await page.reload();
+  await page.locator("summary", { hasText: "Your details" }).click();
+  await expect(own.getByRole("button", { name: "Give Urge rating again" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Sam" }).click();
+  await expect(schedule.getByRole("listitem")).toHaveText(["Urge rating (retired): every sessionStop giving Urge rating (retired)"]);
+  await expect(schedule.getByRole("combobox", { name: "Measure to give" }).getByRole("option", { name: "Urge rating" })).toHaveCount(0);
+  await expect(page.getByRole("img", { name: "Urge rating" })).toHaveAccessibleDescription(
+    "Urge rating was 2 in session 1, the only one so far.",
+  );
+  await page.getByRole("button", { name: "New session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Session 2 of 12" })).toBeVisible();
+  await expect(panel.locator(".due")).toBeEmpty();
+  await expect(panel.getByRole("combobox", { name: "Measure", exact: true }).getByRole("option", { name: "Urge rating" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Hand to client" }).click();
+  const dialog = page.getByRole("dialog", { name: "Hand to client" });
+  await field(dialog, "New PIN").fill("2468");
+  await field(dialog, "PIN again").fill("2468");
+  await dialog.getByRole("button", { name: "Set PIN" }).click();
+  await expect(dialog.getByRole("checkbox", { name: /^PHQ-9 —/ })).toBeVisible();
+  await expect(dialog.getByRole("checkbox", { name: /^Urge rating/ })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("link", { name: "All clients" }).click();
+  await page.locator("summary", { hasText: "Your details" }).click();
+  await own.getByRole("button", { name: "Give Urge rating again" }).click();
+  await expect(own.getByRole("listitem")).toHaveText(["Urge rating (1 items)Change Urge ratingRetire Urge rating"]);
+  await saved(page);
+  await page.getByRole("link", { name: "Sam" }).click();
+  await page.getByRole("link", { name: /Session 2 of 12/ }).click();
+  await expect(panel.locator(".due")).toHaveText("Due this session: Urge rating (not yet given).");
 });
 
 test("a GAD-7 typed as a total is kept as a total only and follows what is typed", async ({ page }) => {

@@ -1,13 +1,13 @@
 use crate::components::FieldError;
-use crate::state::use_app_state;
+use crate::state::use_backups;
 use leptos::prelude::*;
 
 /// "Back up": downloads every record in one file, and says what it holds.
 #[component]
 pub fn BackupButton(#[prop(optional)] primary: bool) -> impl IntoView {
-    let state = use_app_state();
+    let backups = use_backups();
     let told = RwSignal::new(None::<Result<String, String>>);
-    let click = move |_| told.set(Some(state.back_up()));
+    let click = move |_| told.set(Some(backups.back_up()));
     view! {
         <button type="button" class:primary=primary on:click=click>
             "Back up"

@@ -1,13 +1,13 @@
 use super::BackupButton;
-use crate::state::use_app_state;
+use crate::state::use_backups;
 use leptos::prelude::*;
 
 /// "Last backup: 3 days ago" on the roster; after a week of changes outside
 /// any backup, a notice that offers one.
 #[component]
 pub fn BackupReminder() -> impl IntoView {
-    let state = use_app_state();
-    let standing = Memo::new(move |_| state.backup_standing());
+    let backups = use_backups();
+    let standing = Memo::new(move |_| backups.standing());
     view! {
         <section
             class="backup-reminder"

@@ -1,4 +1,4 @@
-use crate::storage::backup::MergePreview;
+use crate::state::MergePreview;
 use leptos::prelude::*;
 
 /// What a merge would do: counts, then the records that differ by name.

@@ -3,8 +3,9 @@ use crate::components::{FieldError, Refusal, TextInput};
 use crate::model::{clients_and_sessions, format_date};
 use crate::platform::{chosen_file, file_text};
 use crate::route::Route;
-use crate::state::{AppState, use_app_state};
-use crate::storage::backup::{Backup, BackupError, MAX_BYTES, read_backup};
+use crate::state::{
+    Backup, BackupError, Backups, MAX_BYTES, read_backup, use_backups, use_navigation,
+};
 use leptos::prelude::*;
 
 fn refusal(why: impl std::fmt::Display) -> String {
@@ -131,22 +132,23 @@ fn BackupPreview(
     chosen: RwSignal<Option<String>>,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let backups = use_backups();
+    let navigation = use_navigation();
     let header = backup.header.clone();
-    let merging = state.merge_preview(&backup);
+    let merging = backups.merge_preview(&backup);
     let backup = StoredValue::new(backup);
     // Merging and replacing end alike: back to the roster, or the reason shown.
-    let restore = move |how: fn(&AppState, &Backup) -> Result<(), String>| {
-        move |_| match backup.with_value(|b| how(&state, b)) {
+    let restore = move |how: fn(&Backups, &Backup) -> Result<(), String>| {
+        move |_| match backup.with_value(|b| how(&backups, b)) {
             Ok(()) => {
                 chosen.set(None);
-                state.navigate(Route::Roster);
+                navigation.navigate(Route::Roster);
             }
             Err(why) => error.set(Some(why)),
         }
     };
-    let merge = restore(AppState::restore_merging);
-    let replace = restore(AppState::restore_replacing);
+    let merge = restore(Backups::restore_merging);
+    let replace = restore(Backups::restore_replacing);
     let made = header.created_at.get(..10).and_then(|d| d.parse().ok());
 
     view! {

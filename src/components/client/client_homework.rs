@@ -3,7 +3,7 @@ use crate::model::Choice;
 use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
 use crate::model::{Client, Session};
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::use_records;
 use leptos::prelude::*;
 
 fn adherence_row(label: String, a: &Adherence) -> impl IntoView + use<> {
@@ -25,8 +25,8 @@ fn adherence_row(label: String, a: &Adherence) -> impl IntoView + use<> {
 /// homework has been carried out, overall and per type.
 #[component]
 pub fn ClientHomework(id: String) -> impl IntoView {
-    let state = use_app_state();
-    or_missing("Client", state.peek(|s| s.client(&id)), |client| {
+    let records = use_records();
+    or_missing("Client", records.client(&id), |client| {
         view! { <CourseHomework client /> }.into_any()
     })
 }
@@ -34,10 +34,9 @@ pub fn ClientHomework(id: String) -> impl IntoView {
 /// The homework of one client's course.
 #[component]
 fn CourseHomework(client: Client) -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
     let id = client.id.clone();
-    let (sessions, problems) = state.peek(|s| s.sessions_of(&id));
-    state.report_all(&problems);
+    let (sessions, _) = records.sessions_of(&id);
     let all = histories(
         &sessions
             .iter()

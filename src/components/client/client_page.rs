@@ -4,30 +4,29 @@ use crate::components::{
     ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, Refusal, TextArea,
     TextInput, UnresolvedChanges, or_missing,
 };
+use crate::layout::RecordRef;
 use crate::model::Choice;
 use crate::model::charts::course_charts;
 use crate::model::clock::format_time_range;
-use crate::model::measures::{Scheduled, latest_own};
+use crate::model::measures::Scheduled;
 use crate::model::treatment_plan::TreatmentPlan;
 use crate::model::{Client, InputError, Session, format_date};
 use crate::platform::{new_id, now_ms, today};
 use crate::route::Route;
-use crate::state::use_app_state;
-use crate::storage::Deletable;
-use crate::storage::RecordRef;
+use crate::state::{Deletable, use_conflicts, use_navigation, use_records, use_saving};
 use leptos::prelude::*;
 
 /// One client: their details, course of treatment and numbered sessions.
 #[component]
 pub fn ClientPage(id: String) -> impl IntoView {
-    let state = use_app_state();
-    if state.peek(|s| s.in_recently_deleted(&Deletable::Client(id.clone()))) {
+    let records = use_records();
+    if records.in_recently_deleted(&Deletable::Client(id.clone())) {
         return view! { <InRecentlyDeleted what="Client" /> }.into_any();
     }
-    match state.open_client(&id) {
+    match records.open_client(&id) {
         // A damaged record never hides the client's sessions.
         Err(e) if e.damaged_record().is_some() => {
-            state.report(&e);
+            use_saving().report(&e);
             view! { <DamagedClient id problem=e.to_string() /> }.into_any()
         }
         loaded => or_missing("Client", loaded, |client| {
@@ -38,7 +37,9 @@ pub fn ClientPage(id: String) -> impl IntoView {
 
 #[component]
 fn ClientDetails(client: Client) -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
+    let conflicts = use_conflicts();
+    let navigation = use_navigation();
     let id = client.id.clone();
     let record = RecordRef::Client(id.clone());
     let client = RwSignal::new(client);
@@ -49,7 +50,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
     let about = move |field: &'static str| refused.when(move || refused_field.get() == Some(field));
     // Follows what another tab saved while nothing typed here waits to be written.
     Effect::new(move |_| {
-        if let Some(theirs) = state.newer_stored(&record) {
+        if let Some(theirs) = conflicts.newer_stored(&record) {
             client.set(theirs);
         }
     });
@@ -66,7 +67,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
             Ok(()) => {
                 error.set(None);
                 client.set(updated.clone());
-                state.edit_client(updated);
+                records.edit(updated);
             }
             Err(e) => {
                 refused_field.set(Some(field));
@@ -89,26 +90,22 @@ fn ClientDetails(client: Client) -> impl IntoView {
 
     let sessions = Memo::new(move |_| {
         let id = client.with(|c| c.id.clone());
-        let (sessions, problems) = state.read(|s| s.sessions_of(&id));
-        state.report_all(&problems);
+        let (sessions, problems) = records.sessions_of(&id);
         (sessions, problems.len())
     });
     let new_session = move |_| {
         let c = client.get_untracked();
-        let format = state
-            .peek(|s| s.clinician())
-            .unwrap_or_default()
-            .default_format;
+        let format = records.clinician().unwrap_or_default().default_format;
         let session = sessions.with_untracked(|(earlier, _)| {
             Session::next(new_id(), &c.id, earlier, today(), format, now_ms())
         });
-        if state.add_session(&session) {
-            state.navigate(Route::Session(session.id));
+        if records.commit(&session) {
+            navigation.navigate(Route::Session(session.id));
         }
     };
     let planned = move || client.with(|c| c.course.planned_sessions);
-    let own_measures = state.peek(|s| s.clinician()).unwrap_or_default().measures;
-    let charted = own_measures.clone();
+    let clinician = records.clinician().unwrap_or_default();
+    let charted = clinician.measures.clone();
     let charts = Memo::new(move |_| sessions.with(|(list, _)| course_charts(list, &charted)));
 
     view! {
@@ -235,7 +232,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
         </section>
         <MeasureSchedule
             scheduled=Signal::derive(move || client.with(|c| c.course.measures.clone()))
-            custom=latest_own(&own_measures).into_iter().cloned().collect()
+            clinician
             on_change={move |measures: Vec<Scheduled>| edit("Measures due", &|c| {
                 c.course.measures = measures.clone();
                 Ok(())

@@ -1,20 +1,16 @@
 use crate::components::{Crumbs, FieldError};
 use crate::model::format_date;
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::use_records;
 use leptos::prelude::*;
 
 /// The page of a client whose record cannot be read: its sessions are still
 /// listed and open, and the record itself waits untouched in This device, Problems.
 #[component]
 pub fn DamagedClient(id: String, #[prop(into)] problem: String) -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
     let client_id = id.clone();
-    let sessions = Memo::new(move |_| {
-        let (sessions, problems) = state.read(|s| s.sessions_of(&client_id));
-        state.report_all(&problems);
-        sessions
-    });
+    let sessions = Memo::new(move |_| records.sessions_of(&client_id).0);
     view! {
         <Crumbs />
         <h1>"Client record damaged"</h1>

@@ -2,7 +2,7 @@ use crate::components::ConfirmButton;
 use crate::model::Client;
 use crate::model::trash::Trashed;
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::{use_navigation, use_records};
 use leptos::prelude::*;
 
 /// "Delete client": after a confirmation naming them and counting their
@@ -14,13 +14,14 @@ pub fn DeleteClient(
     #[prop(into)]
     sessions: Signal<usize>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
+    let navigation = use_navigation();
     let question = Signal::derive(move || {
         client.with(|c| Trashed::client(c, sessions.get()).delete_question())
     });
     let delete = move |()| {
-        if state.delete_client(&client.with_untracked(|c| c.id.clone())) {
-            state.navigate(Route::Roster);
+        if records.delete_client(&client.with_untracked(|c| c.id.clone())) {
+            navigation.navigate(Route::Roster);
         }
     };
     view! { <ConfirmButton label="Delete client" question confirm="Delete" on_confirm=delete /> }

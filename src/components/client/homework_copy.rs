@@ -1,19 +1,19 @@
 use crate::components::{Crumbs, or_missing};
 use crate::model::{Client, Clinician, Session, format_date};
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::use_records;
 use leptos::prelude::*;
 
 /// The homework agreed in one session as a short, plain list to print or
 /// show the client: no notes, no app chrome.
 #[component]
 pub fn HomeworkCopy(id: String) -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
     or_missing(
         "Session",
-        state.peek(|s| s.session_with_client(&id)),
+        records.session_with_client(&id),
         |(session, client)| {
-            let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
+            let clinician = records.clinician().unwrap_or_default();
             view! { <ClientCopy session client clinician /> }.into_any()
         },
     )

@@ -1,5 +1,6 @@
 use crate::components::ListSelect;
-use crate::model::measures::{self, Due, Measure, Scheduled, offered, schedule};
+use crate::model::Clinician;
+use crate::model::measures::{Due, Scheduled, offered, schedule};
 use leptos::prelude::*;
 
 /// Which measures this course gives and when each is due; every session
@@ -7,23 +8,33 @@ use leptos::prelude::*;
 #[component]
 pub fn MeasureSchedule(
     #[prop(into)] scheduled: Signal<Vec<Scheduled>>,
-    /// The clinician's own measures, latest versions.
-    custom: Vec<Measure>,
+    /// Whose own measures may be scheduled too, but those retired.
+    clinician: Clinician,
     #[prop(into)] on_change: Callback<Vec<Scheduled>>,
 ) -> impl IntoView {
     let choices = StoredValue::new(
-        measures::library()
+        clinician
+            .measures_to_give()
             .into_iter()
-            .chain(custom)
             .map(|m| (m.id, m.name))
             .collect::<Vec<_>>(),
     );
+    // A retired measure a course still schedules is named, and said to be retired.
+    let retired = StoredValue::new(
+        clinician
+            .own_measures()
+            .into_iter()
+            .filter(|(_, retired)| *retired)
+            .map(|(m, _)| (m.id.clone(), format!("{} (retired)", m.name)))
+            .collect::<Vec<_>>(),
+    );
     let name_of = move |id: &str| {
-        choices.with_value(|c| {
-            c.iter()
-                .find(|(i, _)| i == id)
-                .map_or_else(|| id.to_string(), |(_, n)| n.clone())
-        })
+        let named =
+            |c: &Vec<(String, String)>| c.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone());
+        choices
+            .with_value(named)
+            .or_else(|| retired.with_value(named))
+            .unwrap_or_else(|| id.to_string())
     };
     let intervals = offered();
     let picked = RwSignal::new(0usize);

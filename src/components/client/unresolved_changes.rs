@@ -1,13 +1,14 @@
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::{use_conflicts, use_records};
 use leptos::prelude::*;
 
 /// The client's sessions with a version set aside because two tabs or
 /// windows changed them at once, each a link to where it is resolved.
 #[component]
 pub fn UnresolvedChanges(client_id: String) -> impl IntoView {
-    let state = use_app_state();
-    let sessions = Memo::new(move |_| state.sessions_with_conflicts(&client_id));
+    let conflicts = use_conflicts();
+    let records = use_records();
+    let sessions = Memo::new(move |_| conflicts.sessions_with_conflicts(&client_id));
     view! {
         <Show when=move || sessions.with(|s| !s.is_empty())>
             <section class="panel" aria-labelledby="unresolved-title">
@@ -18,8 +19,7 @@ pub fn UnresolvedChanges(client_id: String) -> impl IntoView {
                         each=move || sessions.get()
                         key=|id| id.clone()
                         children=move |id| {
-                            let title = state
-                                .peek(|s| s.session(&id))
+                            let title = untrack(|| records.session(&id))
                                 .ok()
                                 .flatten()
                                 .map_or_else(|| "A session".to_string(), |s| format!("Session {}", s.number));

@@ -1,7 +1,6 @@
 use crate::components::MergeByHand;
 use crate::model::merge::Merge;
-use crate::state::use_app_state;
-use crate::storage::Revised;
+use crate::state::{Revised, use_conflicts};
 use leptos::prelude::*;
 
 /// Shown while a version of the record is set aside because another tab or
@@ -17,14 +16,14 @@ pub fn ConflictNotice<T>(
 where
     T: Revised + Merge + Send + Sync,
 {
-    let state = use_app_state();
+    let conflicts = use_conflicts();
     let record = StoredValue::new(value.with_untracked(Revised::record));
     let both = RwSignal::new(false);
     let keep_mine = move |_| {
-        state.keep_version(value.get_untracked());
+        conflicts.keep_version(value.get_untracked());
     };
     let keep_theirs = move |_| {
-        if let Some(theirs) = state.keep_theirs(&record.read_value()) {
+        if let Some(theirs) = conflicts.keep_theirs(&record.read_value()) {
             value.set(theirs);
         }
     };
@@ -33,10 +32,10 @@ where
     // change, and only while there is a conflict to word.
     let from_device = Memo::new(move |_| {
         let record = record.read_value();
-        state.in_conflict(&record) && state.read(|s| s.changed_on_another_device(&record))
+        conflicts.in_conflict(&record) && conflicts.from_another_device(&record)
     });
     view! {
-        <Show when=move || state.in_conflict(&record.read_value())>
+        <Show when=move || conflicts.in_conflict(&record.read_value())>
             <section
                 class="notice conflict"
                 role="alert"

@@ -1,7 +1,6 @@
 use crate::components::{FieldError, Refusal};
 use crate::model::merge::Merge;
-use crate::state::use_app_state;
-use crate::storage::Revised;
+use crate::state::{Revised, use_conflicts};
 use leptos::prelude::*;
 
 /// The two versions side by side, one pair per text they disagree on: the
@@ -11,9 +10,9 @@ pub fn MergeByHand<T>(value: RwSignal<T>) -> impl IntoView
 where
     T: Revised + Merge + Send + Sync,
 {
-    let state = use_app_state();
+    let conflicts = use_conflicts();
     let record = value.with_untracked(Revised::record);
-    let theirs = state.peek(|s| T::load(s, &record)).ok().flatten();
+    let theirs = conflicts.theirs::<T>(&record);
     let differences = value.with_untracked(|mine| {
         theirs
             .as_ref()
@@ -40,7 +39,7 @@ where
             }
         }
         error.set(None);
-        if state.keep_version(kept.clone()) {
+        if conflicts.keep_version(kept.clone()) {
             value.set(kept);
         }
     };

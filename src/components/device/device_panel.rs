@@ -1,6 +1,6 @@
 use super::ProblemsPanel;
 use crate::components::{BackupButton, LockPanel, RestoreBackup, SyncPanel};
-use crate::state::use_app_state;
+use crate::state::{use_backups, use_device};
 use leptos::prelude::*;
 
 /// Whether this device will keep the notes, how much room they take, and
@@ -29,12 +29,13 @@ pub fn DevicePanel() -> impl IntoView {
 
 #[component]
 fn DeviceContents(open: RwSignal<bool>) -> impl IntoView {
-    let state = use_app_state();
+    let device = use_device();
+    let backups = use_backups();
     // One scan of storage serves both sentences.
-    let room = Memo::new(move |_| state.read(|s| s.room()).ok());
+    let room = Memo::new(move |_| device.room().ok());
     view! {
             <p aria-label="Storage persistence">
-                {move || match state.persistent().get() {
+                {move || match device.persistent().get() {
                     Some(true) => {
                         "Storage is persistent: the browser will not clear your notes to free space."
                     }
@@ -44,8 +45,8 @@ fn DeviceContents(open: RwSignal<bool>) -> impl IntoView {
                     None => "This browser does not say whether it keeps site data.",
                 }}
             </p>
-            <Show when=move || state.persistent().get() != Some(true)>
-                <button type="button" on:click=move |_| state.request_persistence()>"Ask to keep data"</button>
+            <Show when=move || device.persistent().get() != Some(true)>
+                <button type="button" on:click=move |_| device.request_persistence()>"Ask to keep data"</button>
             </Show>
             <p aria-label="Room for notes">{move || room.get().map(|r| r.describe())}</p>
             <p>{move || room.get().and_then(|r| r.sessions_left())}</p>
@@ -54,7 +55,7 @@ fn DeviceContents(open: RwSignal<bool>) -> impl IntoView {
                 "turn on sync, and then only to your own database, with notes encrypted first."
             </p>
             <h3>"Backup"</h3>
-            <p>{move || state.backup_standing().label}</p>
+            <p>{move || backups.standing().label}</p>
             <BackupButton />
             <RestoreBackup />
             <LockPanel />

@@ -1,6 +1,6 @@
 use crate::components::{ConfirmButton, FieldError};
 use crate::platform::download;
-use crate::state::use_app_state;
+use crate::state::{use_records, use_saving};
 use leptos::prelude::*;
 
 /// Every record that cannot be read, and every copy set aside, each to
@@ -8,11 +8,12 @@ use leptos::prelude::*;
 /// built only while "This device" is open.
 #[component]
 pub fn ProblemsPanel() -> impl IntoView {
-    let state = use_app_state();
-    let records = Memo::new(move |_| match state.read(|s| s.damaged_records()) {
+    let stored = use_records();
+    let saving = use_saving();
+    let records = Memo::new(move |_| match stored.damaged() {
         Ok(records) => records,
         Err(e) => {
-            state.report(&e);
+            saving.report(&e);
             Vec::new()
         }
     });
@@ -39,12 +40,12 @@ pub fn ProblemsPanel() -> impl IntoView {
                         let record = StoredValue::new(record);
                         let save_raw = move |_| {
                             let record = record.get_value();
-                            match state.peek(|s| s.raw_value(&record)) {
+                            match stored.raw_value(&record) {
                                 Ok(raw) => {
                                     let started = download(&record.file_name(), "text/plain;charset=utf-8", &raw.unwrap_or_default());
                                     error.set(started.err().map(|e| format!("The download could not start ({e}).")));
                                 }
-                                Err(e) => state.report(&e),
+                                Err(e) => saving.report(&e),
                             }
                         };
                         view! {
@@ -67,7 +68,7 @@ pub fn ProblemsPanel() -> impl IntoView {
                                         question
                                         confirm="Remove"
                                         on_confirm=move |()| {
-                                            state.remove_damaged(&record.get_value());
+                                            stored.remove_damaged(&record.get_value());
                                         }
                                     />
                                 </span>

@@ -1,7 +1,7 @@
 use crate::components::{FieldError, Refusal, TextInput, WrongTriesGate};
 use crate::model::hand_to_client::{Handover, RiskReview};
 use crate::platform::after_paint;
-use crate::state::{HandBackBy, use_app_state};
+use crate::state::{HandBackBy, use_hand_to_client};
 use leptos::prelude::*;
 
 /// Taking the tablet back: the passphrase with the lock on, else the PIN.
@@ -17,8 +17,8 @@ pub fn HandBack(
     #[prop(optional)]
     on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let by = state.hand_back_by();
+    let hand_to_client = use_hand_to_client();
+    let by = hand_to_client.hand_back_by();
     let (noun, label) = match by {
         HandBackBy::Passphrase => ("passphrase", "Passphrase"),
         HandBackBy::Pin | HandBackBy::NothingYet => ("PIN", "PIN"),
@@ -38,7 +38,7 @@ pub fn HandBack(
         error.set(None);
         // The passphrase is stretched as at unlocking: paint "Checking…" first.
         after_paint(move || {
-            if !state.hands_back(&secret.get_untracked()) {
+            if !hand_to_client.hands_back(&secret.get_untracked()) {
                 gate.wrong();
                 secret.set(String::new());
                 error.set(Some(format!("That is not the {noun}.")));
@@ -47,7 +47,7 @@ pub fn HandBack(
             }
             gate.right();
             secret.set(String::new());
-            match handover.with_value(|h| state.take_back(h.as_ref())) {
+            match handover.with_value(|h| hand_to_client.take_back(h.as_ref())) {
                 Ok(review) => on_back.run(review),
                 Err(e) => {
                     error.set(Some(e));

@@ -1,19 +1,19 @@
 use super::PinSetting;
 use crate::components::FieldError;
 use crate::model::hand_to_client::Handover;
-use crate::model::measures::{Measure, to_give};
+use crate::model::measures::Measure;
 use crate::platform::now_ms;
-use crate::state::{HandBackBy, use_app_state};
+use crate::state::{HandBackBy, use_hand_to_client, use_records};
 use leptos::prelude::*;
 
 /// "Hand to client": the measures to fill in are chosen, then the tablet
 /// becomes the questionnaire. Without the lock, a PIN must be set first.
 #[component]
 pub fn HandToClient(session: String) -> impl IntoView {
-    let state = use_app_state();
+    let hand_to_client = use_hand_to_client();
     let choosing = RwSignal::new(false);
-    let own = state.peek(|s| s.clinician()).unwrap_or_default().measures;
-    let measures = StoredValue::new(to_give(&own));
+    let clinician = use_records().clinician().unwrap_or_default();
+    let measures = StoredValue::new(clinician.measures_to_give());
     let chosen = RwSignal::new(Vec::<String>::new());
     let error = RwSignal::new(None::<String>);
     let session = StoredValue::new(session);
@@ -28,7 +28,7 @@ pub fn HandToClient(session: String) -> impl IntoView {
         match Handover::new(&session.get_value(), picked, now_ms()) {
             Some(handover) => {
                 choosing.set(false);
-                state.hand_to_client(&handover);
+                hand_to_client.hand_over(&handover);
             }
             None => error.set(Some("Choose at least one measure to hand over.".into())),
         }
@@ -67,7 +67,7 @@ pub fn HandToClient(session: String) -> impl IntoView {
                     }
                 >
                     <h2 tabindex="-1" node_ref=title>"Hand to client"</h2>
-                    {move || match state.hand_back_by() {
+                    {move || match hand_to_client.hand_back_by() {
                         HandBackBy::NothingYet => view! {
                             <p>"First set a PIN: you will need it to take the tablet back."</p>
                             <PinSetting />
@@ -110,7 +110,7 @@ pub fn HandToClient(session: String) -> impl IntoView {
                         <button
                             type="button"
                             class="primary"
-                            disabled=move || state.hand_back_by() == HandBackBy::NothingYet
+                            disabled=move || hand_to_client.hand_back_by() == HandBackBy::NothingYet
                             on:click=move |_| hand_over()
                         >
                             "Hand to client"

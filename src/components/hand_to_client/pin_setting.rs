@@ -1,6 +1,6 @@
 use crate::components::{FieldError, Refusal, TextInput};
 use crate::model::hand_to_client::check_new_pin;
-use crate::state::{HandBackBy, use_app_state};
+use crate::state::{HandBackBy, use_hand_to_client};
 use leptos::prelude::*;
 
 /// The PIN that takes the tablet back from a client when the lock is off:
@@ -11,7 +11,7 @@ pub fn PinSetting(
     #[prop(into, optional)]
     on_set: Option<Callback<()>>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let hand_to_client = use_hand_to_client();
     let pin = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -24,7 +24,7 @@ pub fn PinSetting(
             return;
         }
         error.set(None);
-        if state.set_hand_back_pin(&typed) {
+        if hand_to_client.set_hand_back_pin(&typed) {
             pin.set(String::new());
             repeat.set(String::new());
             done.set(Some("PIN set.".into()));
@@ -34,7 +34,7 @@ pub fn PinSetting(
         }
     };
     move || {
-        match state.hand_back_by() {
+        match hand_to_client.hand_back_by() {
         HandBackBy::Passphrase => view! {
             <p class="hint">"With the lock on, your passphrase takes the tablet back from a client."</p>
         }

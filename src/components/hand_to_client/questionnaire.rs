@@ -1,7 +1,7 @@
 use super::{HandBack, ItemPage, WholeForm};
 use crate::model::hand_to_client::{Handover, Pace, RiskReview, Step};
 use crate::platform::{forget_screen, now_ms};
-use crate::state::use_app_state;
+use crate::state::use_hand_to_client;
 use leptos::prelude::*;
 
 /// All the tablet shows while the client holds it: the measures, a page at
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// are taken out again at once, and the notes are never drawn meanwhile.
 #[component]
 pub fn Questionnaire(#[prop(into)] on_back: Callback<Option<RiskReview>>) -> impl IntoView {
-    let state = use_app_state();
+    let hand_to_client = use_hand_to_client();
     document().set_title("Questionnaire");
     forget_screen();
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| forget_screen());
@@ -19,8 +19,7 @@ pub fn Questionnaire(#[prop(into)] on_back: Callback<Option<RiskReview>>) -> imp
         document().set_title("Sessionpad");
     });
     let taking_back = RwSignal::new(false);
-    let kept = state.peek(|s| s.handover());
-    let Ok(Some(handover)) = kept else {
+    let Some(Ok(handover)) = hand_to_client.handover() else {
         // Kept but unreadable: only handing back is offered; what was kept
         // is set aside then, not lost.
         return view! {
@@ -33,7 +32,7 @@ pub fn Questionnaire(#[prop(into)] on_back: Callback<Option<RiskReview>>) -> imp
     let current = RwSignal::new(handover);
     let change = move |f: &dyn Fn(&mut Handover)| {
         current.update(|h| f(h));
-        state.keep_handover(&current.get_untracked());
+        hand_to_client.keep(&current.get_untracked());
     };
     let answer = Callback::new(move |(measure, item, value): (usize, usize, u8)| {
         change(&|h| h.answer(measure, item, value, now_ms()));

@@ -13,7 +13,7 @@ use crate::model::transcript::{Confirmed, Reading, check_file_size, read};
 use crate::model::{Client, Session, format_date};
 use crate::platform::{chosen_file, file_text, new_id, now_ms, today};
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::{use_navigation, use_records};
 use leptos::prelude::*;
 
 /// The client select's value for "a new client, named below".
@@ -113,10 +113,11 @@ pub fn ImportTranscript() -> impl IntoView {
 
 #[component]
 fn ImportPreview(reading: Reading) -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
+    let navigation = use_navigation();
     let recording = reading.format.is_elapsed();
     let speakers = reading.speakers();
-    let me_name = state.peek(|s| s.clinician()).unwrap_or_default().name;
+    let me_name = records.clinician().unwrap_or_default().name;
     let first = &reading.transcript.header;
     // What a recording cannot say, confirmed here; a plain transcript says it all.
     let me = RwSignal::new(reading.guess_me(&me_name));
@@ -134,8 +135,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
         reading.with_value(|r| r.confirm(&confirmed))
     });
     let header = transcript.with_untracked(|t| t.header.clone());
-    let (clients, problems) = state.peek(|s| s.clients());
-    state.report_all(&problems);
+    let (clients, _) = records.clients();
     // Sure of the client, or nobody on the roster yet: propose; otherwise ask.
     let propose =
         move |clients: &[Client], header: &crate::model::transcript::Header| match match_client(
@@ -167,8 +167,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
     // Suggestions follow the roles and marks; ticks are kept while the same
     // things are suggested.
     // Tags the clinician made up on earlier sessions are looked for too.
-    let (own, problems) = state.peek(|s| s.own_tags());
-    state.report_all(&problems);
+    let own = records.own_tags();
     let suggestions = Memo::new(move |_| transcript.with(|t| suggest_with(t, &own)));
     let take = |n: usize| RwSignal::new(vec![false; n]);
     let (take_interventions, take_themes, take_homework, take_reviews) = suggestions
@@ -203,7 +202,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
         move || clients.with_value(|cs| cs.iter().find(|c| c.id == choice.get()).cloned());
     // Read once per chosen client: the number and the clash check both need it.
     let earlier = Memo::new(move |_| match chosen_client() {
-        Some(c) => state.read(|s| s.sessions_of(&c.id).0),
+        Some(c) => records.sessions_of(&c.id).0,
         None => Vec::new(),
     });
     let plan = move || {
@@ -230,7 +229,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
         let client = match chosen_client().or_else(|| created.get_value()) {
             Some(c) => c,
             None => match new_client(new_id(), &new_name.get_untracked(), &header, now_ms()) {
-                Ok(c) if state.save_client(&c) => {
+                Ok(c) if records.commit(&c) => {
                     created.set_value(Some(c.clone()));
                     c
                 }
@@ -242,11 +241,11 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
             },
         };
         error.set(None);
-        let mut clinician = state.peek(|s| s.clinician()).unwrap_or_default();
+        let mut clinician = records.clinician().unwrap_or_default();
         if let Some(adopted) = adopt_clinician(&clinician, &header) {
-            state.save_clinician(adopted.clone());
+            records.edit(adopted.clone());
             // Written now, so the session about to open is headed by it.
-            state.flush();
+            records.flush();
             clinician = adopted;
         }
         let accepted = suggestions.with_untracked(|s| Accepted {
@@ -255,7 +254,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
             homework: pick(take_homework, &s.homework),
             reviews: pick(take_reviews, &s.reviews),
         });
-        let earlier = state.peek(|s| s.sessions_of(&client.id).0);
+        let earlier = records.sessions_of(&client.id).0;
         let mut session = Session::next(
             new_id(),
             &client.id,
@@ -271,8 +270,8 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
             &earlier,
             new_id,
         );
-        if state.add_session(&session) {
-            state.navigate(Route::Session(session.id));
+        if records.commit(&session) {
+            navigation.navigate(Route::Session(session.id));
         }
     };
 

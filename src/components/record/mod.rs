@@ -11,8 +11,7 @@ pub use record_view::RecordView;
 
 use crate::model::record::{Block, course_record, file_name, session_record};
 use crate::route::Route;
-use crate::state::AppState;
-use crate::storage::StorageError;
+use crate::state::{Records, StorageError};
 
 /// Which record: one session, or a client's whole course.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,14 +30,14 @@ pub struct Record {
 
 impl RecordOf {
     /// Reads what the document shows, as stored (callers flush first).
-    pub fn load(&self, state: &AppState) -> Result<Option<Record>, StorageError> {
-        let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
+    pub fn load(&self, records: &Records) -> Result<Option<Record>, StorageError> {
+        let clinician = records.clinician().unwrap_or_default();
         match self {
             Self::Session(id) => {
-                let Some((session, client)) = state.peek(|s| s.session_with_client(id))? else {
+                let Some((session, client)) = records.session_with_client(id)? else {
                     return Ok(None);
                 };
-                let (course, _) = state.peek(|s| s.sessions_of(&client.id));
+                let (course, _) = records.sessions_of(&client.id);
                 Ok(Some(Record {
                     blocks: session_record(&session, &client, &clinician, &course),
                     file_name: file_name(
@@ -50,10 +49,10 @@ impl RecordOf {
                 }))
             }
             Self::Course(id) => {
-                let Some(client) = state.peek(|s| s.client(id))? else {
+                let Some(client) = records.client(id)? else {
                     return Ok(None);
                 };
-                let (sessions, _) = state.peek(|s| s.sessions_of(id));
+                let (sessions, _) = records.sessions_of(id);
                 Ok(Some(Record {
                     blocks: course_record(&client, &clinician, &sessions),
                     file_name: file_name(&client, "course", clinician.full_names_in_file_names),

@@ -1,14 +1,14 @@
 use super::{ExportMarkdown, RecordOf, RecordView};
 use crate::components::{Crumbs, or_missing};
-use crate::state::use_app_state;
+use crate::state::use_records;
 use leptos::prelude::*;
 
 /// A session or a course as it prints: the print stylesheet hides everything
 /// but the record, so "Print → Save as PDF" gives the clinical document.
 #[component]
 pub fn RecordScreen(of: RecordOf) -> impl IntoView {
-    let state = use_app_state();
-    state.flush();
+    let records = use_records();
+    records.flush();
     let what = match of {
         RecordOf::Session(_) => "Session",
         RecordOf::Course(_) => "Client",
@@ -18,7 +18,7 @@ pub fn RecordScreen(of: RecordOf) -> impl IntoView {
             let _ = w.print();
         }
     };
-    or_missing(what, of.load(&state), move |record| {
+    or_missing(what, of.load(&records), move |record| {
         view! {
             <Crumbs from_roster=false trail=vec![record.back] />
             <div class="record-actions">

@@ -2,23 +2,24 @@ use super::{OwnMeasures, SnippetList};
 use crate::components::{ChoiceSelect, PinSetting, TextInput};
 use crate::model::Clinician;
 use crate::model::note::NoteFormat;
-use crate::state::use_app_state;
+use crate::state::{use_conflicts, use_records, use_saving};
 use leptos::prelude::*;
 
 /// The clinician's name, licence and preferred note format, used on every note.
 #[component]
 pub fn ClinicianProfile() -> impl IntoView {
-    let state = use_app_state();
-    let profile = RwSignal::new(match state.peek(|s| s.clinician()) {
+    let records = use_records();
+    let conflicts = use_conflicts();
+    let profile = RwSignal::new(match records.clinician() {
         Ok(c) => c,
         Err(e) => {
-            state.report(&e);
+            use_saving().report(&e);
             Default::default()
         }
     });
     // Follows details another tab saved while nothing typed here waits.
     Effect::new(move |_| {
-        if let Some(theirs) = state.newer_clinician(&profile.get_untracked()) {
+        if let Some(theirs) = conflicts.newer_clinician(&profile.get_untracked()) {
             profile.set(theirs);
         }
     });
@@ -29,7 +30,7 @@ pub fn ClinicianProfile() -> impl IntoView {
             f(p);
             p.clone()
         }) {
-            state.save_clinician(updated);
+            records.edit(updated);
         }
     };
 
@@ -80,8 +81,8 @@ pub fn ClinicianProfile() -> impl IntoView {
             <p class="hint">
                 "Otherwise a file is named by the client's code or initials, since a downloads folder shows its name to anyone."
             </p>
-            <SnippetList profile on_change=move |c| state.save_clinician(c) />
-            <OwnMeasures profile on_change=move |c| state.save_clinician(c) />
+            <SnippetList profile on_change=move |c| records.edit(c) />
+            <OwnMeasures profile on_change=move |c| records.edit(c) />
             <h3>"Handing the tablet to a client"</h3>
             <PinSetting />
         </details>

@@ -1,13 +1,14 @@
 use crate::components::{FieldError, Refusal, TextArea, TextInput};
 use crate::model::Clinician;
-use crate::model::measures::{OwnMeasureText, keep_own, latest_own};
+use crate::model::measures::{OwnMeasureText, keep_own};
 use crate::platform::new_id;
 use leptos::prelude::*;
 
 /// The clinician's own measures under "Your details": items, one response
 /// scale, reverse items and bands, typed a line each. Saved like the rest
 /// of these details; a changed measure is kept as a new version, so answers
-/// already given are still read by the wording they were given under.
+/// already given are still read by the wording they were given under. A
+/// measure no longer used is retired, never deleted.
 #[component]
 pub fn OwnMeasures(
     profile: RwSignal<Clinician>,
@@ -60,6 +61,20 @@ pub fn OwnMeasures(
             Err(why) => error.set(Some(why.to_string())),
         }
     };
+    // Retired, a measure is offered nowhere new; its answers stay in every
+    // session and chart, so nothing is removed.
+    let retire = move |id: String, retired: bool| {
+        if editing.with_untracked(|e| e.as_ref() == Some(&id)) {
+            editing.set(None);
+            fill(OwnMeasureText::default());
+        }
+        if let Some(updated) = profile.try_update(|p| {
+            p.retire_measure(&id, retired);
+            p.clone()
+        }) {
+            on_change.run(updated);
+        }
+    };
     let item_list = move || {
         items.with(|text| {
             OwnMeasureText {
@@ -77,17 +92,29 @@ pub fn OwnMeasures(
             <h3 id="own-measures-title">"Your measures"</h3>
             <ul>
                 {move || profile.with(|p| {
-                    latest_own(&p.measures).into_iter().map(|m| {
-                        let id = m.id.clone();
+                    p.own_measures().into_iter().map(|(m, retired)| {
+                        let id = StoredValue::new(m.id.clone());
                         let text = OwnMeasureText::from_measure(m);
-                        let label = format!("Change {}", m.name);
+                        let name = m.name.clone();
+                        let line = match retired {
+                            true => format!("{} ({} items) · retired", m.name, m.items.len()),
+                            false => format!("{} ({} items)", m.name, m.items.len()),
+                        };
                         view! {
                             <li>
-                                <span>{format!("{} ({} items)", m.name, m.items.len())}</span>
-                                <button type="button" on:click=move |_| {
-                                    editing.set(Some(id.clone()));
-                                    fill(text.clone());
-                                }>{label}</button>
+                                <span>{line}</span>
+                                {(!retired).then(|| view! {
+                                    <button type="button" on:click=move |_| {
+                                        editing.set(Some(id.get_value()));
+                                        fill(text.clone());
+                                    }>{format!("Change {name}")}</button>
+                                })}
+                                <button type="button" on:click=move |_| retire(id.get_value(), !retired)>
+                                    {match retired {
+                                        true => format!("Give {} again", m.name),
+                                        false => format!("Retire {}", m.name),
+                                    }}
+                                </button>
                             </li>
                         }
                     }).collect_view()

@@ -1,8 +1,7 @@
 use crate::components::ConfirmButton;
 use crate::model::trash::deleted_when;
 use crate::platform::local_time;
-use crate::state::use_app_state;
-use crate::storage::DeletedItem;
+use crate::state::{DeletedItem, use_records};
 use leptos::prelude::*;
 
 /// Deleted clients and sessions, newest first, each to restore or to delete
@@ -10,8 +9,8 @@ use leptos::prelude::*;
 /// first time it is opened.
 #[component]
 pub fn RecentlyDeleted() -> impl IntoView {
-    let state = use_app_state();
-    let items = Memo::new(move |_| state.read(|s| s.deleted()));
+    let records = use_records();
+    let items = Memo::new(move |_| records.deleted());
     let opened = RwSignal::new(false);
     view! {
         <Show when=move || !items.with(Vec::is_empty)>
@@ -32,7 +31,7 @@ pub fn RecentlyDeleted() -> impl IntoView {
 
 #[component]
 fn DeletedList(items: Memo<Vec<DeletedItem>>) -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
     view! {
                 <ul class="trash-list">
                     <For
@@ -54,7 +53,7 @@ fn DeletedList(items: Memo<Vec<DeletedItem>>) -> impl IntoView {
                                             type="button"
                                             aria-label=format!("Restore {label}")
                                             on:click=move |_| {
-                                                state.restore(&record.get_value());
+                                                records.restore(&record.get_value());
                                             }
                                         >
                                             "Restore"
@@ -65,7 +64,7 @@ fn DeletedList(items: Memo<Vec<DeletedItem>>) -> impl IntoView {
                                             question=item.what.purge_question()
                                             confirm="Delete for good"
                                             on_confirm=move |()| {
-                                                state.purge(&record.get_value());
+                                                records.purge(&record.get_value());
                                             }
                                         />
                                     </span>

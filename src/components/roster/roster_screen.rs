@@ -4,27 +4,25 @@ use crate::components::{
     BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup, SearchPanel, SetUpFromServer,
 };
 use crate::components::{FieldError, Refusal};
+use crate::layout::RecordRef;
 use crate::model::{Client, sample::sample_data};
 use crate::platform::{new_id, now_ms};
 use crate::route::Route;
-use crate::state::{AppState, use_app_state};
-use crate::storage::RecordRef;
+use crate::state::{Records, use_navigation, use_records};
 use leptos::prelude::*;
 
 /// Everything in the sample ships inside the app; loading it is local only.
-fn load_sample(state: AppState) {
+fn load_sample(records: Records) {
     let data = sample_data(new_id, now_ms());
-    let keep_profile = state
-        .peek(|s| s.clinician())
-        .is_ok_and(|c| !c.name.is_empty());
+    let keep_profile = records.clinician().is_ok_and(|c| !c.name.is_empty());
     if !keep_profile {
-        state.save_clinician(data.clinician.clone());
+        records.edit(data.clinician.clone());
         // Written now, so "Your details" shows it as the roster refills.
-        state.flush();
+        records.flush();
     }
-    if state.save_client(&data.client) {
+    if records.commit(&data.client) {
         for session in &data.sessions {
-            if !state.add_session(session) {
+            if !records.commit(session) {
                 break;
             }
         }
@@ -34,10 +32,10 @@ fn load_sample(state: AppState) {
 /// The client roster: add, rename, archive; an empty roster offers the sample.
 #[component]
 pub fn Roster() -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
+    let navigation = use_navigation();
     let roster = Memo::new(move |_| {
-        let (clients, problems) = state.read(|s| s.clients());
-        state.report_all(&problems);
+        let (clients, problems) = records.clients();
         let damaged: Vec<String> = problems
             .iter()
             .filter_map(|p| match p.damaged_record() {
@@ -59,9 +57,9 @@ pub fn Roster() -> impl IntoView {
         match Client::new(new_id(), &new_name.get_untracked(), now_ms()) {
             Ok(client) => {
                 error.set(None);
-                if state.save_client(&client) {
+                if records.commit(&client) {
                     new_name.set(String::new());
-                    state.navigate(Route::Client(client.id));
+                    navigation.navigate(Route::Client(client.id));
                 }
             }
             Err(e) => error.set(Some(e.to_string())),
@@ -80,7 +78,7 @@ pub fn Roster() -> impl IntoView {
         <section class="roster" aria-labelledby="roster-title">
             <div class="section-head">
                 <h1 id="roster-title">"Clients"</h1>
-                <button type="button" on:click=move |_| state.navigate(Route::Import)>
+                <button type="button" on:click=move |_| navigation.navigate(Route::Import)>
                     "Import transcript"
                 </button>
             </div>
@@ -96,7 +94,7 @@ pub fn Roster() -> impl IntoView {
             <Show when=move || clients.with(Vec::is_empty) && damaged.with(Vec::is_empty)>
                 <div class="empty-state">
                     <p>"No clients yet. Add one above, or look around a workspace with a course in progress."</p>
-                    <button type="button" on:click=move |_| load_sample(state)>
+                    <button type="button" on:click=move |_| load_sample(records)>
                         "Load sample data"
                     </button>
                     <RestoreBackup />
@@ -130,7 +128,7 @@ pub fn Roster() -> impl IntoView {
 
 #[component]
 fn ClientRow(client: Client) -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(client.name.clone());
     let error = RwSignal::new(None::<String>);
@@ -146,7 +144,7 @@ fn ClientRow(client: Client) -> impl IntoView {
             Ok(()) => {
                 error.set(None);
                 renaming.set(false);
-                state.save_client(&updated);
+                records.commit(&updated);
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -154,7 +152,7 @@ fn ClientRow(client: Client) -> impl IntoView {
     let toggle_archive = move |_| {
         let mut updated = client.get_value();
         updated.archived = !updated.archived;
-        state.save_client(&updated);
+        records.commit(&updated);
     };
     let summary = client.with_value(Client::summary);
 

@@ -1,26 +1,24 @@
 use super::SearchFilters;
 use crate::model::search::{Filters, Found, Indexed, Query, index_session, search};
 use crate::route::Route;
-use crate::state::{AppState, use_app_state};
+use crate::state::{Records, use_navigation, use_records};
 use leptos::prelude::*;
 
 /// The search box's id, so "/" can focus it from any screen.
 pub const SEARCH_BOX_ID: &str = "search";
 
 /// Every session of every client on the roster, folded for searching.
-fn build_index(state: AppState) -> Vec<(String, Vec<Indexed>)> {
-    state.read(|store| {
-        store
-            .clients()
-            .0
-            .into_iter()
-            .map(|client| {
-                let sessions = store.sessions_of(&client.id).0;
-                let index = sessions.iter().map(|s| index_session(s, &client)).collect();
-                (client.name, index)
-            })
-            .collect()
-    })
+fn build_index(records: Records) -> Vec<(String, Vec<Indexed>)> {
+    records
+        .clients()
+        .0
+        .into_iter()
+        .map(|client| {
+            let sessions = records.sessions_of(&client.id).0;
+            let index = sessions.iter().map(|s| index_session(s, &client)).collect();
+            (client.name, index)
+        })
+        .collect()
 }
 
 /// "Search": results grouped by client, then by session, each with the words
@@ -28,7 +26,7 @@ fn build_index(state: AppState) -> Vec<(String, Vec<Indexed>)> {
 /// word typed or filter set.
 #[component]
 pub fn SearchPanel() -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
     let typed = RwSignal::new(String::new());
     let filters = RwSignal::new(Filters::default());
     let asked = move || Query::parse(&typed.get()).is_some() || !filters.with(Filters::is_empty);
@@ -43,7 +41,7 @@ pub fn SearchPanel() -> impl IntoView {
                     bind:value=typed
                 />
             </label>
-            <SearchFilters filters clients=state.peek(|s| s.clients().0) />
+            <SearchFilters filters clients=records.clients().0 />
             <div class="search-results" aria-live="polite">
                 <Show when=asked><SearchResults typed filters /></Show>
             </div>
@@ -53,9 +51,9 @@ pub fn SearchPanel() -> impl IntoView {
 
 #[component]
 fn SearchResults(typed: RwSignal<String>, filters: RwSignal<Filters>) -> impl IntoView {
-    let state = use_app_state();
+    let records = use_records();
     // Built on the first search, and again only when records change.
-    let index = Memo::new(move |_| build_index(state));
+    let index = Memo::new(move |_| build_index(records));
     move || {
         let query = Query::parse(&typed.get());
         let filters = filters.get();
@@ -88,7 +86,7 @@ fn SearchResults(typed: RwSignal<String>, filters: RwSignal<Filters>) -> impl In
 /// One client's matching sessions.
 #[component]
 fn ClientResults(name: String, found: Vec<Found>, typed: RwSignal<String>) -> impl IntoView {
-    let state = use_app_state();
+    let navigation = use_navigation();
     view! {
         <h3>{name}</h3>
         <ul class="card-list">
@@ -105,7 +103,7 @@ fn ClientResults(name: String, found: Vec<Found>, typed: RwSignal<String>) -> im
                                     let term = Query::parse(&typed.get_untracked())
                                         .map(|q| q.first_term().to_string())
                                         .unwrap_or_default();
-                                    state.open_found(&f.session_id, term);
+                                    navigation.open_found(&f.session_id, term);
                                 }
                             >
                                 <strong>{f.label}</strong>

@@ -4,6 +4,7 @@ use crate::model::Choice;
 use crate::model::Session;
 use crate::model::homework::{
     AssignmentHistory, Completion, Decision, HistoryEntry, Obstacle, Review, due_for_review,
+    unfolded_first,
 };
 use leptos::prelude::*;
 
@@ -23,7 +24,7 @@ pub fn HomeworkReview(earlier: Vec<Session>) -> impl IntoView {
                     .map(Session::homework_record)
                     .collect();
                 records.push(current.homework_record());
-                due_for_review(&records, current.number)
+                unfolded_first(due_for_review(&records, current.number), current.number)
             })
         })
     });
@@ -35,8 +36,8 @@ pub fn HomeworkReview(earlier: Vec<Session>) -> impl IntoView {
                 <ol class="homework-list" aria-label="Homework to review">
                     <For
                         each=move || due.get()
-                        key=|h| h.assignment.id.clone()
-                        children=move |history| view! { <ReviewItem history /> }
+                        key=|(h, _)| h.assignment.id.clone()
+                        children=move |(history, unfolded)| view! { <ReviewItem history unfolded /> }
                     />
                 </ol>
             </section>
@@ -44,8 +45,62 @@ pub fn HomeworkReview(earlier: Vec<Session>) -> impl IntoView {
     }
 }
 
+/// One assignment to review. Folded, only its task and when it was agreed
+/// show; the form is built the first time it is opened, so a course with many
+/// untouched assignments opens as fast as one with a few.
 #[component]
-fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
+fn ReviewItem(history: AssignmentHistory, unfolded: bool) -> impl IntoView {
+    let a = &history.assignment;
+    let task = if a.task.trim().is_empty() {
+        "(no task written)".to_string()
+    } else {
+        a.task.clone()
+    };
+    let agreed = format!(
+        "Agreed in session {} · {}{}",
+        history.assigned_in,
+        a.kind.label(),
+        if a.when.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", a.when)
+        }
+    );
+    if unfolded {
+        return view! {
+            <li class="assignment review">
+                <h3>{task}</h3>
+                <p class="muted">{agreed}</p>
+                <ReviewForm history />
+            </li>
+        }
+        .into_any();
+    }
+    let current = use_edited_session().session.with_untracked(|s| s.number);
+    let since = match history.last_reviewed_before(current) {
+        Some(n) => format!("last reviewed in session {n}"),
+        None => "not reviewed yet".to_string(),
+    };
+    let opened = RwSignal::new(false);
+    view! {
+        <li class="assignment review folded">
+            <details on:toggle=move |_| opened.set(true)>
+                <summary>
+                    <h3>{task}</h3>
+                    <span class="header-line muted">{format!("{agreed} · {since}")}</span>
+                    <span class="header-toggle">"Review"</span>
+                </summary>
+                {move || opened.get().then(|| view! { <ReviewForm history=history.clone() /> })}
+            </details>
+        </li>
+    }
+    .into_any()
+}
+
+/// The review of one assignment in this session: its earlier reviews, then
+/// completion, what got in the way, what was learned and the decision.
+#[component]
+fn ReviewForm(history: AssignmentHistory) -> impl IntoView {
     let edited = use_edited_session();
     let id = StoredValue::new(history.assignment.id.clone());
     // One comparison per item when anything else in the session changes
@@ -67,21 +122,9 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
         .filter(|e| e.number < current_number)
         .map(HistoryEntry::summary)
         .collect::<Vec<_>>();
-    let a = &history.assignment;
-    let task = if a.task.trim().is_empty() {
-        "(no task written)".to_string()
-    } else {
-        a.task.clone()
-    };
     let group = |what: &str| format!("{what}-{}", id.read_value());
 
     view! {
-        <li class="assignment review">
-            <h3>{task.clone()}</h3>
-            <p class="muted">
-                {format!("Agreed in session {} · {}", history.assigned_in, a.kind.label())}
-                {(!a.when.is_empty()).then(|| format!(" · {}", a.when))}
-            </p>
             <ul class="history">
                 {earlier_reviews.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
@@ -144,6 +187,5 @@ fn ReviewItem(history: AssignmentHistory) -> impl IntoView {
                     }
                 }}
             </p>
-        </li>
     }
 }

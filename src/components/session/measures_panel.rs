@@ -1,9 +1,9 @@
 use crate::components::use_edited_session;
 use crate::components::{FieldError, ListSelect, Refusal, selected_index};
-use crate::model::Choice;
 use crate::model::measures::{
     self, AnswerError, Answered, Measure, MeasureAnswers, Respondent, answered_by,
 };
+use crate::model::{Choice, Clinician};
 use crate::platform::now_ms;
 use leptos::prelude::*;
 
@@ -14,12 +14,19 @@ use leptos::prelude::*;
 pub fn MeasuresPanel(
     /// Ids of the measures the course's schedule has due in this session.
     due: Vec<String>,
-    /// The clinician's own measures, every version.
-    custom: Vec<Measure>,
+    /// Their own measures (every version, to read answers given under an
+    /// earlier one) and which they have retired.
+    clinician: Clinician,
 ) -> impl IntoView {
     let edited = use_edited_session();
     let session = edited.session;
-    let offered = measures::to_give(&custom);
+    let offered = clinician.measures_to_give();
+    // A retired measure is due no more, though a course may still schedule it.
+    let due: Vec<String> = due
+        .into_iter()
+        .filter(|id| !clinician.is_retired(id))
+        .collect();
+    let custom = clinician.measures;
     let name_of = {
         let offered = offered.clone();
         move |id: &str| {

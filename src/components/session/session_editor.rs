@@ -5,14 +5,14 @@ use crate::components::{
     HomeworkReview, NoteEditor, PlanPanel, RatingsPanel, RecordOf, SessionHeader, SigningPanel,
     TagPicker, TranscriptPanel, or_missing,
 };
+use crate::layout::RecordRef;
 use crate::model::measures::due_in;
 use crate::model::snippets::last_session;
 use crate::model::tags::TagKind;
 use crate::model::{Client, Clinician, Session};
 use crate::platform::now_ms;
 use crate::route::Route;
-use crate::state::{AppState, use_app_state};
-use crate::storage::{Deletable, RecordRef};
+use crate::state::{Deletable, Records, use_conflicts, use_navigation, use_records};
 use leptos::prelude::*;
 use std::fmt::Display;
 
@@ -22,7 +22,7 @@ use std::fmt::Display;
 pub struct EditedSession {
     pub session: RwSignal<Session>,
     pub error: RwSignal<Option<String>>,
-    state: AppState,
+    records: Records,
     /// The moment the panels are told of text typed meanwhile.
     tell_panels: StoredValue<Option<TimeoutHandle>>,
 }
@@ -76,7 +76,7 @@ impl EditedSession {
         if self.error.with_untracked(Option::is_some) {
             self.error.set(None);
         }
-        self.state.save_session(session);
+        self.records.edit(session);
     }
 
     /// Applies a change that may be refused; returns whether it was applied.
@@ -115,15 +115,14 @@ pub fn use_edited_session() -> EditedSession {
 /// Opens one session for writing, or says why it cannot.
 #[component]
 pub fn SessionEditor(id: String) -> impl IntoView {
-    let state = use_app_state();
-    if state.peek(|s| s.in_recently_deleted(&Deletable::Session(id.clone()))) {
+    let records = use_records();
+    if records.in_recently_deleted(&Deletable::Session(id.clone())) {
         return view! { <InRecentlyDeleted what="Session" /> }.into_any();
     }
-    or_missing("Session", state.open_session(&id), |(session, client)| {
+    or_missing("Session", records.open_session(&id), |(session, client)| {
         // The rest of the course, for the homework due for review.
-        let (earlier, problems) = state.peek(|s| s.sessions_of(&client.id));
-        state.report_all(&problems);
-        let clinician = state.peek(|s| s.clinician()).unwrap_or_default();
+        let (earlier, _) = records.sessions_of(&client.id);
+        let clinician = records.clinician().unwrap_or_default();
         view! { <SessionForm session client clinician earlier /> }.into_any()
     })
 }
@@ -144,7 +143,7 @@ fn SessionForm(
     let edited = EditedSession {
         session: RwSignal::new(session),
         error: RwSignal::new(None),
-        state: use_app_state(),
+        records: use_records(),
         tell_panels: StoredValue::new(None),
     };
     provide_context(edited);
@@ -155,12 +154,13 @@ fn SessionForm(
     // What "Copy from last session" copies.
     let last = session.with_untracked(|s| last_session(s, &earlier).map(|l| l.note.clone()));
     // Opened from a search result: show the hit once the fields are there.
-    if let Some(term) = edited.state.take_find_on_open() {
+    if let Some(term) = use_navigation().take_find_on_open() {
         request_animation_frame(move || super::reveal::reveal(&term));
     }
     // Follows what another tab saved while nothing typed here waits to be written.
+    let conflicts = use_conflicts();
     Effect::new(move |_| {
-        if let Some(theirs) = edited.state.newer_stored(&record) {
+        if let Some(theirs) = conflicts.newer_stored(&record) {
             session.set(theirs);
         }
     });
@@ -218,7 +218,7 @@ fn SessionForm(
                         <TagPicker kind=TagKind::Theme label="Themes" />
                     </section>
                     <RatingsPanel />
-                    <MeasuresPanel due custom=clinician.measures.clone() />
+                    <MeasuresPanel due clinician=clinician.clone() />
                     <HomeworkPanel />
                     <PlanPanel />
                 </fieldset>

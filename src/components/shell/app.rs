@@ -4,11 +4,11 @@ use crate::components::{
     RiskReviewNotice, RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator, SessionEditor,
     SyncIndicator, SyncNotices, UpdatePrompt,
 };
-use crate::model::hand_to_client::RiskReview;
 use crate::offline::register_service_worker;
 use crate::route::Route;
 use crate::state::{
-    OpenedStore, Opening, open_browser, open_unlocked, provide_app_state, start_sync,
+    OpenedStore, Opening, VaultHeader, open_browser, open_unlocked, provide_services, use_device,
+    use_hand_to_client, use_navigation, use_records, use_syncing, use_vault,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,7 +35,7 @@ fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 pub fn App() -> impl IntoView {
     let opened = StoredValue::new_local(None::<OpenedStore>);
-    let locked = RwSignal::new(None::<crate::storage::VaultHeader>);
+    let locked = RwSignal::new(None::<VaultHeader>);
     match open_browser() {
         Opening::Open(store) => opened.set_value(Some(store)),
         Opening::Locked(header) => {
@@ -66,25 +66,29 @@ pub fn App() -> impl IntoView {
 /// shows first.
 #[component]
 fn Workspace(store: OpenedStore) -> impl IntoView {
-    let state = provide_app_state(store, current_route());
-    let handed_over = Memo::new(move |_| state.handover().is_some());
-    let review = RwSignal::new(None::<RiskReview>);
+    provide_services(store, current_route());
+    let records = use_records();
+    let navigation = use_navigation();
+    let vault = use_vault();
+    let hand_to_client = use_hand_to_client();
+    let handed_over = Memo::new(move |_| hand_to_client.handover().is_some());
+    let review = RwSignal::new(hand_to_client.risk_review());
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.set_route(current_route())
+        navigation.set_route(current_route())
     });
-    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| records.flush());
     // Fired only in the other tabs of this origin, never in the one that wrote.
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
-        state.changed_in_other_tab(ev.key().as_deref())
+        records.changed_in_other_tab(ev.key().as_deref())
     });
     // A page back from the back/forward cache missed the other tabs' storage events.
     let on_pageshow = window_event_listener(leptos::ev::pageshow, move |_| {
-        state.changed_in_other_tab(None)
+        records.changed_in_other_tab(None)
     });
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            state.flush();
+            records.flush();
         }
     });
     // "/" goes to the search box from any screen, unless the cursor is in a field.
@@ -99,7 +103,7 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        state.navigate(Route::Roster);
+        navigation.navigate(Route::Roster);
         set_timeout(
             || {
                 let search = document().get_element_by_id(SEARCH_BOX_ID);
@@ -111,12 +115,11 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
             std::time::Duration::ZERO,
         );
     });
-    register_service_worker(move || state.set_update_ready());
+    let device = use_device();
+    register_service_worker(move || device.set_update_ready());
     // Sync starts once the vault is open; locking reloads the page.
-    if state.peek(crate::storage::Store::syncs) {
-        start_sync(state);
-    }
-    state.check_persistence();
+    use_syncing().start();
+    device.check_persistence();
 
     on_cleanup(move || {
         on_hash.remove();
@@ -128,12 +131,20 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     });
 
     view! {
-        <Show when=move || state.vault_on()>
-            <AutoLock on_lock=move |()| state.lock() />
+        <Show when=move || vault.is_on()>
+            <AutoLock on_lock=move |()| vault.lock() />
         </Show>
         {move || {
             if let Some(shown) = review.get() {
-                view! { <RiskReviewNotice review=shown on_done=move |()| review.set(None) /> }
+                view! {
+                    <RiskReviewNotice
+                        review=shown
+                        on_done=move |()| {
+                            hand_to_client.risk_reviewed();
+                            review.set(None);
+                        }
+                    />
+                }
                     .into_any()
             } else if handed_over.get() {
                 view! { <Questionnaire on_back=move |r| review.set(r) /> }.into_any()
@@ -148,7 +159,7 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
 /// the URL names.
 #[component]
 fn Notes() -> impl IntoView {
-    let state = crate::state::use_app_state();
+    let navigation = use_navigation();
     view! {
         <header class="app-bar">
             <a class="brand" href="#/">"Sessionpad"</a>
@@ -164,7 +175,7 @@ fn Notes() -> impl IntoView {
         <UpdatePrompt />
         <EvictionHint />
         <main class="screen">
-            {move || match state.route().get() {
+            {move || match navigation.route().get() {
                 Route::Roster => view! { <Roster /> }.into_any(),
                 Route::Client(id) => view! { <ClientPage id /> }.into_any(),
                 Route::ClientHomework(id) => view! { <ClientHomework id /> }.into_any(),

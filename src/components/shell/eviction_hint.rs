@@ -1,20 +1,20 @@
 use crate::offline::may_evict_unless_installed;
-use crate::state::use_app_state;
+use crate::state::use_records;
 use leptos::prelude::*;
 
 /// Shown once where the browser may delete the data of a site not added to
 /// the Home Screen (Safari on iPad after 7 days without a visit).
 #[component]
 pub fn EvictionHint() -> impl IntoView {
-    let state = use_app_state();
-    let settings = state.peek(|s| s.settings()).unwrap_or_default();
+    let records = use_records();
+    let settings = records.settings();
     let show = RwSignal::new(!settings.eviction_hint_dismissed && may_evict_unless_installed());
     let dismiss = move |_| {
         let mut settings = settings.clone();
         settings.eviction_hint_dismissed = true;
         // The hint goes only once the choice is written: a write refused is
         // reported, and it stays.
-        if state.save_settings(&settings) {
+        if records.commit(&settings) {
             show.set(false);
         }
     };

@@ -1,5 +1,5 @@
 use crate::offline::apply_update;
-use crate::state::{NewerData, use_app_state};
+use crate::state::{NewerData, use_saving};
 use leptos::prelude::*;
 
 /// A bar that cannot be dismissed while this tab cannot save: storage is
@@ -8,8 +8,8 @@ use leptos::prelude::*;
 /// clinician must know before writing.
 #[component]
 pub fn NotSavingBar() -> impl IntoView {
-    let state = use_app_state();
-    let blocked = state.not_saving().map(|why| {
+    let saving = use_saving();
+    let blocked = saving.not_saving().map(|why| {
         view! {
             <section class="banner lasting" role="alert" aria-label="Not saving">
                 <p>{format!("Not saving: {why}. What you type now is lost when this page closes.")}</p>
@@ -17,7 +17,7 @@ pub fn NotSavingBar() -> impl IntoView {
         }
     });
     let newer = move || {
-        state.newer_data().get().map(|newer| match newer {
+        saving.newer_data().get().map(|newer| match newer {
             NewerData::AtOpen => view! {
                 <section class="banner lasting" role="alert" aria-label="Read-only">
                     <p>

@@ -1,15 +1,15 @@
-use crate::state::use_app_state;
+use crate::state::use_saving;
 use leptos::prelude::*;
 
 /// Storage problems, in plain words, until the clinician dismisses them.
 #[component]
 pub fn ProblemBanner() -> impl IntoView {
-    let state = use_app_state();
+    let saving = use_saving();
     view! {
         <MessageBanner
             label="Problems"
-            messages=Signal::derive(move || state.problems().get())
-            on_dismiss=Callback::new(move |message: String| state.dismiss_problem(&message))
+            messages=Signal::derive(move || saving.problems().get())
+            on_dismiss=Callback::new(move |message: String| saving.dismiss_problem(&message))
         />
     }
 }

@@ -1,14 +1,14 @@
 use crate::components::BackupButton;
 use crate::platform::when_idle;
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::use_device;
 use leptos::prelude::*;
 
 /// From 80 % full, on every screen: how much room is left, and the way to
 /// make more before a save is ever refused.
 #[component]
 pub fn RoomWarning() -> impl IntoView {
-    let state = use_app_state();
+    let device = use_device();
     // Measuring looks at every stored record, so it waits until the screen
     // is shown; then it is re-read when records are added or removed, not on
     // every keystroke.
@@ -20,7 +20,7 @@ pub fn RoomWarning() -> impl IntoView {
         if !shown.get() {
             return None;
         }
-        state.read(|s| s.room()).ok()?.warning()
+        device.room().ok()?.warning()
     });
     move || {
         warning.get().map(|warning| {

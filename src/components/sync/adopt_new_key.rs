@@ -1,6 +1,6 @@
 use crate::components::{FieldError, Refusal, TextInput};
 use crate::platform::after_paint;
-use crate::state::use_app_state;
+use crate::state::use_vault;
 use leptos::prelude::*;
 
 /// The vault was re-encrypted with a new key on another device: its new
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// opens it and its seal checks out.
 #[component]
 pub fn AdoptNewKey() -> impl IntoView {
-    let state = use_app_state();
+    let vault = use_vault();
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let refused = Refusal::new(error);
@@ -18,10 +18,10 @@ pub fn AdoptNewKey() -> impl IntoView {
         busy.set(true);
         error.set(None);
         after_paint(move || {
-            match state.adopt_new_key(&passphrase.get_untracked()) {
+            match vault.adopt_new_key(&passphrase.get_untracked()) {
                 Ok(()) => {
                     passphrase.set(String::new());
-                    state.vault_changed();
+                    vault.changed();
                 }
                 Err(e) => error.set(Some(e)),
             }

@@ -1,6 +1,6 @@
 use super::account_fields::{AccountFields, AccountForm};
 use crate::components::{FieldError, Refusal, TextInput};
-use crate::state::{set_up_from_server, use_app_state};
+use crate::state::{set_up_from_server, use_syncing};
 use leptos::prelude::*;
 use zeroize::{Zeroize, Zeroizing};
 
@@ -23,7 +23,7 @@ pub fn SetUpFromServer() -> impl IntoView {
 
 #[component]
 fn SetUpForm() -> impl IntoView {
-    let state = use_app_state();
+    let syncing = use_syncing();
     let form = AccountForm::new();
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -48,7 +48,7 @@ fn SetUpForm() -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let typed = Zeroizing::new(passphrase.get_untracked());
-            let joined = set_up_from_server(state, account, typed).await;
+            let joined = set_up_from_server(syncing, account, typed).await;
             // The form may be gone (the roster the pull fills): then so is its passphrase.
             let _ = passphrase.try_update(|p| p.zeroize());
             if let Err(e) = joined {

@@ -1,6 +1,6 @@
 use crate::components::MessageBanner;
 use crate::platform::now_ms;
-use crate::state::use_app_state;
+use crate::state::use_syncing;
 use crate::sync::SyncStatus;
 use leptos::prelude::*;
 
@@ -8,8 +8,8 @@ use leptos::prelude::*;
 /// "Sync failed: wrong password"; nothing while sync is off.
 #[component]
 pub fn SyncIndicator() -> impl IntoView {
-    let state = use_app_state();
-    let on = move || state.sync_status().with(|s| !matches!(s, SyncStatus::Off));
+    let syncing = use_syncing();
+    let on = move || syncing.status().with(|s| !matches!(s, SyncStatus::Off));
     view! {
         <Show when=on>
             <SyncLine />
@@ -19,7 +19,7 @@ pub fn SyncIndicator() -> impl IntoView {
 
 #[component]
 fn SyncLine() -> impl IntoView {
-    let state = use_app_state();
+    let syncing = use_syncing();
     // "2 min ago" moves on by itself.
     let now = RwSignal::new(now_ms());
     let ticking = set_interval_with_handle(
@@ -37,9 +37,9 @@ fn SyncLine() -> impl IntoView {
             role="status"
             aria-label="Sync status"
             aria-live="polite"
-            class:failed=move || state.sync_status().get().needs_attention()
+            class:failed=move || syncing.status().get().needs_attention()
         >
-            {move || state.sync_status().get().text(now.get())}
+            {move || syncing.status().get().text(now.get())}
         </p>
     }
 }
@@ -49,12 +49,12 @@ fn SyncLine() -> impl IntoView {
 /// to Recently deleted), each said once until dismissed.
 #[component]
 pub fn SyncNotices() -> impl IntoView {
-    let state = use_app_state();
+    let syncing = use_syncing();
     view! {
         <MessageBanner
             label="Sync notices"
-            messages=Signal::derive(move || state.sync_notices().get())
-            on_dismiss=Callback::new(move |notice: String| state.dismiss_sync_notice(&notice))
+            messages=Signal::derive(move || syncing.notices().get())
+            on_dismiss=Callback::new(move |notice: String| syncing.dismiss_notice(&notice))
         />
     }
 }

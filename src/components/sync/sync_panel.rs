@@ -1,7 +1,7 @@
 use super::account_fields::{AccountFields, AccountForm};
 use super::adopt_new_key::AdoptNewKey;
 use crate::components::{ConfirmButton, FieldError, Refusal};
-use crate::state::{check_database, start_sync, use_app_state};
+use crate::state::{check_database, use_saving, use_syncing, use_vault};
 use crate::sync::{SyncError, SyncStatus};
 use leptos::prelude::*;
 
@@ -9,15 +9,13 @@ use leptos::prelude::*;
 /// on needs the lock, so the server only ever holds encrypted notes.
 #[component]
 pub fn SyncPanel() -> impl IntoView {
-    let state = use_app_state();
-    // Read again when sync is turned on or off here.
-    let account = move || {
-        state.sync_status().track();
-        state.read(|s| s.sync_account()).ok().flatten()
-    };
+    let syncing = use_syncing();
+    let vault = use_vault();
+    let saving = use_saving();
+    let account = move || syncing.account().ok().flatten();
     view! {
         <h3>"Sync between devices"</h3>
-        {move || match (state.vault_on(), account()) {
+        {move || match (vault.is_on(), account()) {
             (false, _) => view! {
                 <p>
                     "Sync keeps your notes the same on a tablet and a laptop, through a database "
@@ -27,10 +25,10 @@ pub fn SyncPanel() -> impl IntoView {
             }.into_any(),
             (true, None) => view! { <TurnOnSync /> }.into_any(),
             (true, Some(account)) => {
-                let status = move || state.sync_status().get();
+                let status = move || syncing.status().get();
                 let off = move |()| {
-                    if let Err(e) = state.turn_off_sync() {
-                        state.report(&e);
+                    if let Err(e) = syncing.turn_off() {
+                        saving.report(&e);
                     }
                 };
                 view! {
@@ -65,7 +63,7 @@ pub fn SyncPanel() -> impl IntoView {
 
 #[component]
 fn TurnOnSync() -> impl IntoView {
-    let state = use_app_state();
+    let syncing = use_syncing();
     let form = AccountForm::new();
     let error = RwSignal::new(None::<String>);
     let refused = Refusal::new(error);
@@ -81,9 +79,9 @@ fn TurnOnSync() -> impl IntoView {
             let checked = check_database(&account).await;
             let turned_on = checked
                 .map_err(|e| e.to_string())
-                .and_then(|()| state.turn_on_sync(&account).map_err(|e| e.to_string()));
+                .and_then(|()| syncing.turn_on(&account).map_err(|e| e.to_string()));
             match turned_on {
-                Ok(()) => start_sync(state),
+                Ok(()) => syncing.start(),
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);

@@ -1,7 +1,7 @@
 use crate::model::clock::format_seconds;
 use crate::model::lock::{IdleLock, LockCheck};
 use crate::platform::now_ms;
-use crate::state::use_app_state;
+use crate::state::use_records;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -13,8 +13,8 @@ pub fn AutoLock(
     #[prop(into)] on_lock: Callback<()>,
     #[prop(default = now_ms)] clock: fn() -> i64,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let minutes = state.read(|s| s.settings().unwrap_or_default().lock_minutes());
+    let records = use_records();
+    let minutes = records.settings().lock_minutes();
     let idle = StoredValue::new(IdleLock::new(minutes, clock()));
     let warning = RwSignal::new(None::<u32>);
     let locked = StoredValue::new(false);

@@ -1,13 +1,13 @@
-use crate::state::use_app_state;
+use crate::state::use_vault;
 use leptos::prelude::*;
 
 /// Always in reach while the vault is on: locks this tab and every other.
 #[component]
 pub fn LockButton() -> impl IntoView {
-    let state = use_app_state();
+    let vault = use_vault();
     view! {
-        <Show when=move || state.vault_on()>
-            <button type="button" class="lock-button" on:click=move |_| state.lock()>
+        <Show when=move || vault.is_on()>
+            <button type="button" class="lock-button" on:click=move |_| vault.lock()>
                 "Lock"
             </button>
         </Show>

@@ -3,18 +3,17 @@ use crate::components::{FieldError, Refusal, TextInput};
 use crate::model::lock::{check_new_passphrase, parse_lock_minutes};
 use crate::model::{DeviceSettings, InputError};
 use crate::platform::after_paint;
-use crate::state::{AppState, use_app_state};
-use crate::storage::VaultError;
+use crate::state::{VaultError, use_records, use_vault};
 use leptos::prelude::*;
 
 /// "Lock with passphrase" under "This device": turning the vault on, and,
 /// once on, the idle time, a new passphrase, and turning it off.
 #[component]
 pub fn LockPanel() -> impl IntoView {
-    let state = use_app_state();
+    let vault = use_vault();
     view! {
         <h3>"Lock with passphrase"</h3>
-        {move || if state.vault_on() { view! { <LockSettings /> }.into_any() } else { view! { <TurnOnLock /> }.into_any() }}
+        {move || if vault.is_on() { view! { <LockSettings /> }.into_any() } else { view! { <TurnOnLock /> }.into_any() }}
     }
 }
 
@@ -96,7 +95,7 @@ fn secret(label: &'static str, value: RwSignal<String>, form: Form) -> impl Into
 
 #[component]
 fn TurnOnLock() -> impl IntoView {
-    let state = use_app_state();
+    let vault = use_vault();
     let passphrase = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
     let understood = RwSignal::new(false);
@@ -109,7 +108,7 @@ fn TurnOnLock() -> impl IntoView {
         }
         // The passphrase was checked above: what fails now is the device.
         form.run(None, move || {
-            let key = state.turn_on_vault(&p)?;
+            let key = vault.turn_on(&p)?;
             recovery.set(Some(key));
             Ok("")
         });
@@ -148,10 +147,9 @@ fn TurnOnLock() -> impl IntoView {
 
 #[component]
 fn LockSettings() -> impl IntoView {
-    let state = use_app_state();
     view! {
         <p>"Your notes are encrypted on this device. Lock with the Lock button at the top."</p>
-        <LockAfter state />
+        <LockAfter />
         <details class="subpanel">
             <summary>"Change passphrase"</summary>
             <ChangePassphrase />
@@ -168,8 +166,9 @@ fn LockSettings() -> impl IntoView {
 }
 
 #[component]
-fn LockAfter(state: AppState) -> impl IntoView {
-    let settings = move || state.read(|s| s.settings().unwrap_or_default());
+fn LockAfter() -> impl IntoView {
+    let records = use_records();
+    let settings = move || records.settings();
     let minutes = RwSignal::new(settings().lock_minutes().to_string());
     let error = RwSignal::new(None::<String>);
     let refused = Refusal::new(error);
@@ -179,7 +178,7 @@ fn LockAfter(state: AppState) -> impl IntoView {
         match parse_lock_minutes(&text) {
             Ok(m) => {
                 error.set(None);
-                state.save_settings(&DeviceSettings {
+                records.commit(&DeviceSettings {
                     lock_after_minutes: Some(m),
                     ..settings()
                 });
@@ -195,7 +194,7 @@ fn LockAfter(state: AppState) -> impl IntoView {
 
 #[component]
 fn ChangePassphrase() -> impl IntoView {
-    let state = use_app_state();
+    let vault = use_vault();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
@@ -210,7 +209,7 @@ fn ChangePassphrase() -> impl IntoView {
             return form.refuse_new("New passphrase", "Repeat new passphrase", e);
         }
         form.run(Some("Current passphrase"), move || {
-            state.change_passphrase(&c, &n)?;
+            vault.change_passphrase(&c, &n)?;
             current.set(String::new());
             new.set(String::new());
             repeat.set(String::new());
@@ -237,7 +236,7 @@ fn ChangePassphrase() -> impl IntoView {
 /// recovery key, for when the old ones may be known to someone else.
 #[component]
 fn Rekey() -> impl IntoView {
-    let state = use_app_state();
+    let vault = use_vault();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
@@ -256,7 +255,7 @@ fn Rekey() -> impl IntoView {
             return form.refuse("New passphrase", VaultError::SamePassphrase);
         }
         form.run(Some("Current passphrase"), move || {
-            recovery.set(Some(state.start_rekeying(&c, &n)?));
+            recovery.set(Some(vault.start_rekeying(&c, &n)?));
             Ok("")
         });
     };
@@ -277,7 +276,7 @@ fn Rekey() -> impl IntoView {
             repeat.set(words);
         } />
         <FieldError message=form.refused />
-        <button type="button" disabled=move || form.busy.get() || state.rekeying().get().is_some() on:click=rekey>
+        <button type="button" disabled=move || form.busy.get() || vault.rekeying().get().is_some() on:click=rekey>
             {move || if form.busy.get() { "Re-encrypting…" } else { "Re-encrypt with a new key" }}
         </button>
         <NewRecoveryKey recovery typed=vec![current, new, repeat] />
@@ -286,13 +285,13 @@ fn Rekey() -> impl IntoView {
 
 #[component]
 fn TurnOffLock() -> impl IntoView {
-    let state = use_app_state();
+    let vault = use_vault();
     let passphrase = RwSignal::new(String::new());
     let form = Form::new();
     let turn_off = move |_| {
         let p = passphrase.get_untracked();
         form.run(Some("Passphrase"), move || {
-            state.turn_off_vault(&p)?;
+            vault.turn_off(&p)?;
             Ok("")
         });
     };
@@ -313,7 +312,7 @@ fn NewRecoveryKey(
     recovery: RwSignal<Option<String>>,
     typed: Vec<RwSignal<String>>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let vault = use_vault();
     let typed = StoredValue::new(typed);
     move || {
         recovery.get().map(|key_text| {
@@ -323,7 +322,7 @@ fn NewRecoveryKey(
                     on_saved=move |()| {
                         recovery.set(None);
                         typed.with_value(|typed| typed.iter().for_each(|t| t.set(String::new())));
-                        state.vault_changed();
+                        vault.changed();
                     }
                 />
             }

@@ -1,7 +1,7 @@
 use super::WrongTriesGate;
 use crate::components::{FieldError, Refusal, TextInput};
 use crate::platform::after_paint;
-use crate::storage::{Unlocked, VaultError, VaultHeader, VaultStage};
+use crate::state::{Unlocked, VaultError, VaultHeader, VaultStage};
 use leptos::prelude::*;
 
 /// All a locked tab shows: nothing of any client is read before unlocking.

@@ -1,14 +1,14 @@
 use crate::model::lock::rekeying_progress;
-use crate::state::use_app_state;
+use crate::state::use_vault;
 use leptos::prelude::*;
 
 /// "Re-encrypting: 340 of 1,000 records" while the notes are sealed again
 /// under a new key, on every screen, since it goes on after a reload.
 #[component]
 pub fn RekeyingBar() -> impl IntoView {
-    let state = use_app_state();
+    let vault = use_vault();
     move || {
-        state.rekeying().get().map(|progress| {
+        vault.rekeying().get().map(|progress| {
             view! {
                 <section class="notice" aria-label="Re-encrypting">
                     <p role="status">{rekeying_progress(progress.done, progress.total)}</p>

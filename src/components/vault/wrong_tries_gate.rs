@@ -1,7 +1,7 @@
 use crate::model::clock::format_seconds;
 use crate::model::lock::WrongTries;
 use crate::platform::now_ms;
-use crate::storage::{LocalStorageBackend, keep_wrong_tries, wrong_tries};
+use crate::state::TriesOnDevice;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -12,7 +12,7 @@ use std::time::Duration;
 #[derive(Clone, Copy)]
 pub struct WrongTriesGate {
     tries: RwSignal<WrongTries>,
-    device: StoredValue<Option<LocalStorageBackend>, LocalStorage>,
+    device: StoredValue<TriesOnDevice, LocalStorage>,
     now: RwSignal<i64>,
     /// The wait as it began, said once rather than counted down: a screen
     /// reader announces every change of a message.
@@ -24,7 +24,7 @@ impl WrongTriesGate {
     pub fn start() -> Self {
         let gate = Self {
             tries: RwSignal::new(WrongTries::default()),
-            device: StoredValue::new_local(LocalStorageBackend::open().ok()),
+            device: StoredValue::new_local(TriesOnDevice::open()),
             now: RwSignal::new(now_ms()),
             wait: RwSignal::new(0),
         };
@@ -44,20 +44,13 @@ impl WrongTriesGate {
     /// Another tab counts on the same device, so the stored count is read
     /// again; this page's own stands in when storage refused to keep it.
     fn known(&self) -> WrongTries {
-        let stored = self
-            .device
-            .with_value(|d| d.as_ref().map(|d| wrong_tries(d)));
+        let stored = self.device.with_value(TriesOnDevice::read);
         stored.unwrap_or_default().max(self.tries.get_untracked())
     }
 
     fn keep(&self, kept: WrongTries) {
         self.tries.set(kept);
-        self.device.update_value(|d| {
-            if let Some(d) = d {
-                // Not kept (storage full): this page still waits.
-                let _ = keep_wrong_tries(d, kept);
-            }
-        });
+        self.device.update_value(|d| d.keep(kept));
     }
 
     pub fn seconds_to_wait(&self) -> i64 {

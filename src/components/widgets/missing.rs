@@ -1,5 +1,4 @@
-use crate::state::use_app_state;
-use crate::storage::StorageError;
+use crate::state::{StorageError, use_saving};
 use leptos::prelude::*;
 
 /// Stands in for a screen whose record is not on this device or cannot be read.
@@ -33,7 +32,7 @@ pub fn or_missing<T>(
         Ok(Some(record)) => show(record),
         Ok(None) => view! { <Missing what /> }.into_any(),
         Err(e) => {
-            use_app_state().report(&e);
+            use_saving().report(&e);
             view! { <Missing what problem=e.to_string() /> }.into_any()
         }
     }

@@ -77,6 +77,15 @@ impl AssignmentHistory {
         self.reviews.iter().rev().find_map(|e| e.review.completion)
     }
 
+    /// The latest session before session `number` that reviewed it.
+    pub fn last_reviewed_before(&self, number: u32) -> Option<u32> {
+        self.reviews
+            .iter()
+            .map(|e| e.number)
+            .filter(|&n| n < number)
+            .max()
+    }
+
     fn refresh_closed_in(&mut self) {
         self.closed_in = self
             .reviews
@@ -147,6 +156,33 @@ pub fn due_for_review(sessions: &[SessionHomework], current_number: u32) -> Vec<
             (!closed_before || reviewed_now).then_some(h)
         })
         .collect()
+}
+
+/// `due` (as [`due_for_review`] lists them for session `current_number`),
+/// each with whether it opens unfolded, those first: homework agreed or
+/// reviewed in the latest earlier session that did either (what today's
+/// session follows up), and whatever this session has already reviewed.
+/// Homework left untouched since an older session follows, folded under its
+/// task one tap away, so the review of a long course stays a short page.
+pub fn unfolded_first(
+    due: Vec<AssignmentHistory>,
+    current_number: u32,
+) -> Vec<(AssignmentHistory, bool)> {
+    let touched = |h: &AssignmentHistory| {
+        h.last_reviewed_before(current_number)
+            .map_or(h.assigned_in, |n| n.max(h.assigned_in))
+    };
+    let latest = due.iter().map(touched).max();
+    let mut shown: Vec<_> = due
+        .into_iter()
+        .map(|h| {
+            let unfolded =
+                Some(touched(&h)) == latest || h.reviews.iter().any(|e| e.number == current_number);
+            (h, unfolded)
+        })
+        .collect();
+    shown.sort_by_key(|(_, unfolded)| !unfolded);
+    shown
 }
 
 /// How well homework gets done, counting each assignment once.

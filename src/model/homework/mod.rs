@@ -17,7 +17,7 @@ pub use assignment::{
 };
 pub use history::{
     Adherence, AssignmentHistory, HistoryEntry, SessionHomework, adherence, adherence_by_type,
-    due_for_review, histories,
+    due_for_review, histories, unfolded_first,
 };
 pub use review::Review;
 

@@ -653,3 +653,88 @@ fn old_records_with_missing_fields_still_decode() {
     let list: HomeworkList = serde_json::from_str("{}").unwrap();
     assert!(list.is_empty());
 }
+
+#[test]
+fn homework_from_the_last_session_opens_unfolded_and_older_untouched_homework_waits_folded() {
+    let s1 = [Assignment::new("old", "Walk daily")];
+    let s2 = [Assignment::new("new", "Thought record")];
+    let sessions = [
+        session(1, "s1", &s1, &[]),
+        session(2, "s2", &s2, &[]),
+        session(3, "s3", &[], &[]),
+    ];
+    let due = due_for_review(&sessions, 3);
+    assert_eq!(ids(&due), ["old", "new"]);
+    assert_eq!(shown(unfolded_first(due, 3)), "new unfolded, old folded");
+}
+
+#[test]
+fn homework_carried_over_in_the_last_session_opens_unfolded_beside_what_it_agreed() {
+    let s1 = [Assignment::new("carried", "Walk daily")];
+    let s2 = [Assignment::new("new", "Thought record")];
+    let carry = [review(
+        "carried",
+        Some(Completion::Partly),
+        Some(Decision::CarryOver),
+    )];
+    let sessions = [
+        session(1, "s1", &s1, &[]),
+        session(2, "s2", &s2, &carry),
+        session(3, "s3", &[], &[]),
+    ];
+    let due = due_for_review(&sessions, 3);
+    assert_eq!(due[0].last_reviewed_before(3), Some(2));
+    assert_eq!(due[0].last_reviewed_before(2), None);
+    assert_eq!(
+        shown(unfolded_first(due, 3)),
+        "carried unfolded, new unfolded"
+    );
+}
+
+#[test]
+fn older_homework_already_reviewed_in_this_session_stays_unfolded() {
+    let s1 = [Assignment::new("old", "Walk daily")];
+    let s2 = [Assignment::new("new", "Thought record")];
+    let now = [review("old", Some(Completion::Done), None)];
+    let sessions = [
+        session(1, "s1", &s1, &[]),
+        session(2, "s2", &s2, &[]),
+        session(3, "s3", &[], &now),
+    ];
+    assert_eq!(
+        shown(unfolded_first(due_for_review(&sessions, 3), 3)),
+        "old unfolded, new unfolded"
+    );
+}
+
+#[test]
+fn a_later_review_does_not_count_as_touching_homework_for_an_earlier_session() {
+    let s1 = [Assignment::new("old", "Walk daily")];
+    let s2 = [Assignment::new("new", "Thought record")];
+    let later = [review(
+        "old",
+        Some(Completion::Partly),
+        Some(Decision::CarryOver),
+    )];
+    let sessions = [
+        session(1, "s1", &s1, &[]),
+        session(2, "s2", &s2, &[]),
+        session(3, "s3", &[], &[]),
+        session(4, "s4", &[], &later),
+    ];
+    assert_eq!(
+        shown(unfolded_first(due_for_review(&sessions, 3), 3)),
+        "new unfolded, old folded"
+    );
+}
+
+fn shown(due: Vec<(AssignmentHistory, bool)>) -> String {
+    let shown: Vec<_> = due
+        .iter()
+        .map(|(h, unfolded)| match unfolded {
+            true => format!("{} unfolded", h.assignment.id),
+            false => format!("{} folded", h.assignment.id),
+        })
+        .collect();
+    shown.join(", ")
+}

@@ -121,11 +121,12 @@ pub fn latest_own(kept: &[Measure]) -> Vec<&Measure> {
 }
 
 /// What a clinician can give: the shipped library, then the latest version
-/// of each of their own measures.
-pub fn to_give(kept: &[Measure]) -> Vec<Measure> {
+/// of each of their own measures but those `retired`.
+pub fn to_give(kept: &[Measure], retired: &[String]) -> Vec<Measure> {
+    let given = |m: &&Measure| !retired.contains(&m.id);
     super::library()
         .into_iter()
-        .chain(latest_own(kept).into_iter().cloned())
+        .chain(latest_own(kept).into_iter().filter(given).cloned())
         .collect()
 }
 
@@ -227,7 +228,7 @@ mod tests {
         let mut changed = sleep_scale();
         changed.name = "Sleep this week".into();
         keep_own(&mut kept, &changed, "own-1".into()).unwrap();
-        let offered = to_give(&kept);
+        let offered = to_give(&kept, &[]);
         let shipped = crate::model::measures::library().len();
         assert_eq!(offered.len(), shipped + 1);
         assert_eq!(offered[0].id, crate::model::measures::PHQ9);

@@ -18,9 +18,9 @@
 //! Editing never waits for any of it, and a failed run loses nothing: the
 //! store keeps every change until a run takes it.
 
+use super::Syncing;
 use super::transport::{LONGPOLL_WAIT_MS, send};
 use crate::platform::now_ms;
-use crate::state::AppState;
 use crate::storage::{Replica, StorageError};
 use crate::sync::{
     Account, Direction, Replication, Step, Summary, SyncError, SyncStatus, ignored_document,
@@ -40,25 +40,13 @@ const GATHER_SAVES: Duration = Duration::from_millis(250);
 const FIRST_RETRY_MS: u64 = 1_000;
 const LAST_RETRY_MS: u64 = 60_000;
 
-/// Starts syncing with the stored account, if sync is on. The loops end by
+/// Runs sync with `account` as run number `run`: the loops end by
 /// themselves when sync is turned off or the page closes.
-pub fn start_sync(state: AppState) {
-    let Ok(Some(account)) = state.sync_account() else {
-        state.set_sync_status(SyncStatus::Off);
-        return;
-    };
-    if state.peek(|s| s.new_key_waiting()) {
-        state.set_sync_status(SyncStatus::Failed(SyncError::NewKeyElsewhere));
-        return;
-    }
-    if let Some(reason) = state.peek(|s| s.sync_halted()) {
-        state.set_sync_status(SyncStatus::Failed(SyncError::VaultRefused(reason)));
-        return;
-    }
+pub(super) fn run(sync: Syncing, account: Account, run: u64) {
     let engine = Rc::new(Engine {
-        state,
+        sync,
         account,
-        run: state.sync_run(),
+        run,
         push_wake: Wake::default(),
         pull_wake: Wake::default(),
         outcome: RefCell::new([None, None]),
@@ -74,9 +62,9 @@ pub fn start_sync(state: AppState) {
 }
 
 struct Engine {
-    state: AppState,
+    sync: Syncing,
     account: Account,
-    /// The sync run this engine belongs to (see `AppState::sync_stopped`).
+    /// The sync run this engine belongs to (see `Syncing::stopped`).
     run: u64,
     push_wake: Wake,
     pull_wake: Wake,
@@ -97,10 +85,11 @@ impl Engine {
     /// Whether sync was turned off, or stopped for good after the server's
     /// vault header was refused.
     fn stopped(&self) -> bool {
-        self.state.sync_stopped(self.run)
+        self.sync.stopped(self.run)
             || self
-                .state
-                .sync_step(|s| s.sync_halted().is_some())
+                .sync
+                .records
+                .update(|s| s.sync_halted().is_some())
                 .unwrap_or(true)
     }
 
@@ -108,11 +97,12 @@ impl Engine {
     /// again, until sync stops.
     fn watch(self: &Rc<Self>) {
         let me = Rc::downgrade(self);
-        self.state.on_save(move || {
+        let push = move || {
             if let Some(me) = me.upgrade() {
                 me.push_wake.wake();
             }
-        });
+        };
+        self.sync.wake.set_value(Some(Rc::new(push)));
         let me = self.clone();
         let online = window_event_listener(leptos::ev::online, move |_| {
             me.push_wake.wake();
@@ -170,10 +160,10 @@ impl Engine {
             let result = self.run_once(&mut replication, wait).await;
             if let Ok(summary) = &result {
                 if summary.docs_written > 0 {
-                    self.state.synced_in();
+                    self.sync.records.changed();
                 }
                 let skipped = summary.unreadable.iter().map(|id| ignored_document(id));
-                self.state.add_sync_notices(skipped.collect());
+                self.sync.add_notices(skipped.collect());
             }
             if self.settled(Direction::Pull, result.map(|_| ())) {
                 retry = Backoff::default();
@@ -193,8 +183,9 @@ impl Engine {
     /// One step on this device's documents; fails once the page is closing.
     fn with_replica<R>(&self, step: impl FnOnce(&mut Replica<'_>) -> R) -> Result<R, SyncError> {
         let stepped = self
-            .state
-            .sync_step(|s| s.replica(now_ms()).map(|mut r| step(&mut r)));
+            .sync
+            .records
+            .update(|s| s.replica(now_ms()).map(|mut r| step(&mut r)));
         let closing = StorageError::Failed("Sessionpad is closing.".into());
         Ok(stepped.unwrap_or(Err(closing))?)
     }
@@ -207,8 +198,9 @@ impl Engine {
         wait_ms: Option<u64>,
     ) -> Result<Summary, SyncError> {
         let mut step = self
-            .state
-            .sync_step(|s| {
+            .sync
+            .records
+            .update(|s| {
                 let mut replica = s.replica(now_ms())?;
                 Ok(replication.again(&mut replica, wait_ms))
             })
@@ -224,8 +216,9 @@ impl Engine {
             }
             let reply = send(&self.account.address, &self.account.credentials, &request).await;
             step = self
-                .state
-                .sync_step(|s| {
+                .sync
+                .records
+                .update(|s| {
                     let mut replica = s.replica(now_ms())?;
                     Ok(replication.receive(reply, &mut replica))
                 })
@@ -236,11 +229,10 @@ impl Engine {
     /// Records how a run in `direction` ended and shows where sync stands;
     /// `true` when it succeeded.
     fn settled(&self, direction: Direction, result: Result<(), SyncError>) -> bool {
-        let notices = self.state.sync_step(|s| s.take_sync_notices());
-        self.state.add_sync_notices(notices.unwrap_or_default());
+        let notices = self.sync.records.update(|s| s.take_sync_notices());
+        self.sync.add_notices(notices.unwrap_or_default());
         if let Err(refused @ (SyncError::VaultRefused(_) | SyncError::NewKeyElsewhere)) = &result {
-            self.state
-                .set_sync_status(SyncStatus::Failed(refused.clone()));
+            self.sync.set_status(SyncStatus::Failed(refused.clone()));
             return true;
         }
         if self.stopped() {
@@ -258,7 +250,7 @@ impl Engine {
                 None => SyncStatus::after(Ok(()), now_ms()),
             }
         };
-        self.state.set_sync_status(status);
+        self.sync.set_status(status);
         ok
     }
 }

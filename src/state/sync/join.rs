@@ -1,9 +1,8 @@
 //! Connecting to a database: checked before sync is turned on, and how a
 //! new device is set up from the server with the vault's passphrase.
 
-use super::start_sync;
+use super::Syncing;
 use super::transport::send;
-use crate::state::AppState;
 use crate::storage::{LocalStorageBackend, Store, adopt_vault};
 use crate::sync::{Account, Request, SyncError, VAULT_DOC_ID};
 use zeroize::Zeroizing;
@@ -22,7 +21,7 @@ pub async fn check_database(account: &Account) -> Result<(), SyncError> {
 /// is written here unless the database and the passphrase are right, and
 /// the passphrase is wiped from memory once used.
 pub async fn set_up_from_server(
-    state: AppState,
+    sync: Syncing,
     account: Account,
     passphrase: Zeroizing<String>,
 ) -> Result<(), String> {
@@ -54,8 +53,8 @@ pub async fn set_up_from_server(
     store
         .save_sync_account(&account)
         .map_err(|e| e.to_string())?;
-    state.set_up_from_server(store);
-    state.report_all(&problems);
-    start_sync(state);
+    sync.set_up_from_server(store);
+    sync.records.saving.report_all(&problems);
+    sync.start();
     Ok(())
 }
