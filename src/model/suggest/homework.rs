@@ -498,6 +498,75 @@ pub(super) fn recap_tasks(sentence: &str, summary: bool) -> Vec<String> {
     tasks
 }
 
+/// How a sentence of a closing summary opens when it tells rather than
+/// instructs: "You did well", "It's been a hard week", "I'll send it".
+static NOT_INSTRUCTING: Words = Words::new(&[
+    "you",
+    "you're",
+    "you've",
+    "you'd",
+    "i",
+    "i'm",
+    "i've",
+    "i'll",
+    "i'd",
+    "we",
+    "we've",
+    "we'll",
+    "it",
+    "it's",
+    "that",
+    "that's",
+    "this",
+    "there",
+    "there's",
+    "he",
+    "she",
+    "they",
+    "let me",
+    "let's",
+    "thank",
+    "thanks",
+    "well done",
+    "good",
+    "great",
+    "brilliant",
+]);
+
+/// Words of a routine, which a step of a plan has and a story rarely does.
+static ROUTINE: Words = Words::new(&["every", "each", "twice", "from tonight", "from now on"]);
+
+/// How a conditional step opens: "If you're not asleep in twenty minutes,
+/// get up".
+static IF_YOU: Words = Words::new(&["if you"]);
+
+/// A step of the plan as the clinician's closing summary lists it, often
+/// without a verb: "Worry time every day at half six", "At work, check
+/// once", "And keep the diary going", "Rob will text from the station". It
+/// is in instruction form (a verb first, perhaps after a short phrase), or
+/// has a time frame or a routine, or says who will do it. Questions, praise,
+/// what the clinician will do and what happened are not steps.
+pub(super) fn planned_task(sentence: &str) -> Option<String> {
+    let sentence = sentence.trim();
+    let rest = skip_discourse(sentence);
+    if sentence.ends_with('?') || NOT_INSTRUCTING.opens(sentence) || NOT_INSTRUCTING.opens(rest) {
+        return None;
+    }
+    let verb_first = [rest, skip_short_clause(rest)]
+        .iter()
+        .any(|r| IMPERATIVES.opens(r) || CONTINUING.opens(r));
+    let someone_will = rest.split_whitespace().nth(1) == Some("will");
+    let step = verb_first
+        || someone_will
+        || IF_YOU.opens(rest)
+        || find_frame(rest).is_some()
+        || ROUTINE.is_in(rest);
+    if !step {
+        return None;
+    }
+    as_task(rest)
+}
+
 /// Whether what comes before a plan's lead only opens it: "So", "Okay, this
 /// week,", "And over the next two weeks".
 fn opens_plan(before: &str) -> bool {

@@ -29,7 +29,7 @@ use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
-use homework::{client_task, clinician_task, is_step_question, recap_tasks};
+use homework::{client_task, clinician_task, is_step_question, planned_task, recap_tasks};
 use matching::sentences;
 use phrases::{Matcher, Vocabulary};
 use profile::Profile;
@@ -156,19 +156,25 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     // gave a task: the client's answer may add a commitment of their own.
     let mut asked_for_step = false;
     let mut reviews = Reviews::default();
+    let clinician_turns = t.turns().filter(|(_, r, _)| **r == Role::Clinician).count();
+    let mut clinician_turn = 0;
 
     for seg in &t.segments {
         for item in &seg.items {
             if let Item::Turn { role, text, .. } = item {
                 match role {
                     Role::Clinician => {
+                        clinician_turn += 1;
                         let summary = profile.add(text, client_said);
+                        // A summary in the last quarter of the session
+                        // gathers the plan.
+                        let closing = summary && clinician_turn * 4 > clinician_turns * 3;
                         reviews.clinician(text, seg.mark);
                         asked_for_step = false;
                         for s in sentences(text) {
                             let recap = recap_tasks(s, summary);
                             let given = if recap.is_empty() {
-                                clinician_task(s)
+                                clinician_task(s).or_else(|| planned_task(s).filter(|_| closing))
                             } else {
                                 None
                             };

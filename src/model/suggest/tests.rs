@@ -833,3 +833,45 @@ fn the_clinicians_own_tags_are_matched_by_their_own_words() {
     );
     assert!(suggest(&t).interventions.is_empty());
 }
+
+/// A session whose last clinician turn is `last`.
+fn closing_with(last: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    for _ in 0..4 {
+        items.push(clinician("How has the week been?"));
+        items.push(client("Up and down, the worrying mostly."));
+    }
+    items.push(clinician(last));
+    suggest(&transcript(items))
+        .homework
+        .into_iter()
+        .map(|h| h.task)
+        .collect()
+}
+
+const CLOSING: &str = "So, to recap. Monday went badly because the report was late. Worry time \
+                       every day at half six, even at the swimming pool. At work, check the \
+                       report once, then send it. And keep the worry diary going. You've worked \
+                       really hard today. I'll email the sheet. Does that feel doable?";
+
+#[test]
+fn the_steps_a_closing_summary_lists_are_homework_without_its_story_praise_or_questions() {
+    assert_eq!(
+        closing_with(CLOSING),
+        [
+            "Worry time every day at half six, even at the swimming pool",
+            "At work, check the report once, then send it",
+            "Keep the worry diary going",
+        ]
+    );
+}
+
+#[test]
+fn a_summary_early_in_the_session_lists_no_homework() {
+    let mut items = vec![clinician(CLOSING)];
+    for _ in 0..4 {
+        items.push(client("Up and down, the worrying mostly."));
+        items.push(clinician("How has the week been?"));
+    }
+    assert_eq!(suggest(&transcript(items)).homework, vec![]);
+}
