@@ -164,6 +164,9 @@ test("homework left untouched since an older session waits folded, opens with a 
   await older.getByRole("radio", { name: "Partly", exact: true }).check();
   await older.getByRole("radio", { name: "Carry over", exact: true }).check();
   await expect(older.getByText("Stays open for the next session.")).toBeVisible();
+  // Reviewed, it unfolds where it was: nothing moves while it is filled in.
+  await expect(due.nth(0)).toContainText("Thought record when anxious");
+  await expect(due.nth(1)).toContainText("Walk after lunch");
   await saved(page);
   await page.reload();
   await expect(older.getByRole("radio", { name: "Partly", exact: true })).toBeChecked();

@@ -159,11 +159,12 @@ pub fn due_for_review(sessions: &[SessionHomework], current_number: u32) -> Vec<
 }
 
 /// `due` (as [`due_for_review`] lists them for session `current_number`),
-/// each with whether it opens unfolded, those first: homework agreed or
+/// each with whether it opens unfolded. First comes homework agreed or
 /// reviewed in the latest earlier session that did either (what today's
-/// session follows up), and whatever this session has already reviewed.
-/// Homework left untouched since an older session follows, folded under its
-/// task one tap away, so the review of a long course stays a short page.
+/// session follows up), unfolded; then homework left untouched since an
+/// older session, folded under its task one tap away, so the review of a
+/// long course stays a short page. Reviewing an older one in this session
+/// unfolds it but leaves it in its place: nothing moves while being filled in.
 pub fn unfolded_first(
     due: Vec<AssignmentHistory>,
     current_number: u32,
@@ -175,14 +176,16 @@ pub fn unfolded_first(
     let latest = due.iter().map(touched).max();
     let mut shown: Vec<_> = due
         .into_iter()
-        .map(|h| {
-            let unfolded =
-                Some(touched(&h)) == latest || h.reviews.iter().any(|e| e.number == current_number);
-            (h, unfolded)
-        })
+        .map(|h| (Some(touched(&h)) == latest, h))
         .collect();
-    shown.sort_by_key(|(_, unfolded)| !unfolded);
+    shown.sort_by_key(|(followed_up, _)| !followed_up);
     shown
+        .into_iter()
+        .map(|(followed_up, h)| {
+            let reviewed_now = h.reviews.iter().any(|e| e.number == current_number);
+            (h, followed_up || reviewed_now)
+        })
+        .collect()
 }
 
 /// How well homework gets done, counting each assignment once.

@@ -692,7 +692,7 @@ fn homework_carried_over_in_the_last_session_opens_unfolded_beside_what_it_agree
 }
 
 #[test]
-fn older_homework_already_reviewed_in_this_session_stays_unfolded() {
+fn older_homework_already_reviewed_in_this_session_stays_unfolded_in_its_place() {
     let s1 = [Assignment::new("old", "Walk daily")];
     let s2 = [Assignment::new("new", "Thought record")];
     let now = [review("old", Some(Completion::Done), None)];
@@ -703,7 +703,7 @@ fn older_homework_already_reviewed_in_this_session_stays_unfolded() {
     ];
     assert_eq!(
         shown(unfolded_first(due_for_review(&sessions, 3), 3)),
-        "old unfolded, new unfolded"
+        "new unfolded, old unfolded"
     );
 }
 
