@@ -75,6 +75,8 @@ pub(super) struct Found<'t> {
     pub(super) evidence: &'t str,
     /// The client's turns that name it by a keyword: (item, words).
     pub(super) talk: Vec<(usize, usize)>,
+    /// How many of the clinician's turns name it by a keyword.
+    pub(super) taken_up: usize,
 }
 
 /// The terms the transcript supports, in order of their first evidence.
@@ -156,11 +158,18 @@ pub(super) fn tags<'t>(
             .map(|x| (x.at.0, x.client_words))
             .collect();
         talk.dedup_by_key(|(n, _)| *n);
+        let mut theirs: Vec<usize> = h
+            .iter()
+            .filter(|x| x.client_words == 0 && !x.marker)
+            .map(|x| x.at.0)
+            .collect();
+        theirs.dedup();
         found.push(Found {
             term,
             at: first.at,
             evidence: first.evidence,
             talk,
+            taken_up: theirs.len(),
         });
     }
     found.sort_unstable_by_key(|f| (f.at, f.term));

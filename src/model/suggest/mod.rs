@@ -133,7 +133,6 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     };
     let interventions = Vocabulary::with_own(INTERVENTIONS, &own.interventions);
     let themes = Vocabulary::with_own(THEMES, &own.themes);
-    let client_turns = t.turns().filter(|(_, r, _)| **r != Role::Clinician).count();
     let mut out = Suggestions {
         interventions: named(
             &interventions.terms,
@@ -141,11 +140,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
         ),
         themes: named(
             &themes.terms,
-            topic::rank(
-                evidence::tags(t, &themes, theme_weight),
-                &themes.terms,
-                client_turns,
-            ),
+            topic::rank(evidence::tags(t, &themes, theme_weight), &themes.terms, t),
         ),
         risks: risk::risks(t),
         ..Suggestions::default()

@@ -4,39 +4,85 @@
 //! in passing in a long session ("my brother drinks") is left out.
 
 use super::evidence::Found;
+use super::matching::Words;
 use super::phrases::Matcher;
+use crate::model::transcript::{Item, Role, Transcript};
 
 /// Client turns from which a session is long enough for a passing mention
 /// to be told from a subject.
 const LONG: usize = 40;
 
-/// (theme, other): a turn that names both counts only for the other, as
-/// cannabis is smoked ("I have a smoke before college, just a bit of weed").
-const TAKEN_BY: &[(&str, &str)] = &[("smoking and vaping", "drug use")];
+/// Turns of both that make a theme beside the main topic a subject of a
+/// long session: one the clinician takes up is talked about; an aside of the
+/// client's that the clinician lets pass is not.
+const DISCUSSED: usize = 6;
 
-/// The themes by the client turns that name them, then by those turns'
-/// words, then by which came first. In a long session a theme needs at
-/// least three turns and a quarter of the main topic's.
+/// How many equal parts of the session the spread of a theme is counted in.
+const PARTS: usize = 10;
+
+/// (theme, other, the theme's own words): a turn that names both counts
+/// only for the other, as cannabis is smoked ("I have a smoke before
+/// college, just a bit of weed"); and a client who talks of the other and
+/// never in the theme's own words means the other all along ("a smoke").
+static TAKEN_BY: &[(&str, &str, &Words)] = &[("smoking and vaping", "drug use", &TOBACCO)];
+
+/// Words only tobacco and vapes go by.
+static TOBACCO: Words = Words::new(&[
+    "cigarette",
+    "cigarettes",
+    "cig",
+    "cigs",
+    "ciggie",
+    "ciggies",
+    "fag",
+    "fags",
+    "tobacco",
+    "baccy",
+    "nicotine",
+    "vape",
+    "vapes",
+    "vaping",
+    "roll-up",
+    "roll-ups",
+    "rollie",
+    "rollies",
+    "e-cig",
+    "patches",
+    "menthol",
+    "marlboro",
+    "elf bar",
+    "a pack of",
+    "twenty a day",
+    "ten a day",
+]);
+
+/// The themes by how much of the client's talk concerns them: in how many
+/// parts of the session the client talks of one, then in how many turns,
+/// then in how many words, then which came first. The subject of a session
+/// runs through it; an effect of it ("the nights are bad") or a digression
+/// takes a stretch. In a long session a theme beside the main topic needs
+/// at least three of the client's turns, a quarter of the main topic's, and
+/// the clinician to take it up (see [`DISCUSSED`]).
 pub(super) fn rank<'t>(
     mut themes: Vec<Found<'t>>,
     terms: &[Matcher],
-    client_turns: usize,
+    t: &Transcript,
 ) -> Vec<Found<'t>> {
-    let name = |f: &Found| terms[f.term].name.as_str();
-    for &(theme, other) in TAKEN_BY {
-        let Some(taken) = themes
-            .iter()
-            .find(|f| name(f) == other)
-            .map(|f| f.talk.clone())
-        else {
-            continue;
-        };
-        for f in themes.iter_mut().filter(|f| terms[f.term].name == theme) {
-            f.talk.retain(|(n, _)| !taken.iter().any(|(m, _)| m == n));
+    let items: Vec<&Item> = t.segments.iter().flat_map(|s| &s.items).collect();
+    share_out(&mut themes, terms, &items);
+    let parts = |f: &Found| {
+        let mut seen = [false; PARTS];
+        for (n, _) in &f.talk {
+            seen[n * PARTS / items.len().max(1)] = true;
         }
-    }
-    let weight = |f: &Found| (f.talk.len(), f.talk.iter().map(|(_, w)| w).sum::<usize>());
+        seen.iter().filter(|s| **s).count()
+    };
+    let weight = |f: &Found| {
+        let words = f.talk.iter().map(|(_, w)| w).sum::<usize>();
+        (parts(f), f.talk.len(), words)
+    };
     themes.sort_by_key(|f| (std::cmp::Reverse(weight(f)), f.at));
+    let client_turns = t.turns().filter(|(_, r, _)| **r != Role::Clinician).count();
     if client_turns >= LONG
         && let Some(top) = themes.first().map(|f| f.talk.len())
     {
@@ -44,10 +90,36 @@ pub(super) fn rank<'t>(
         let mut n = 0;
         themes.retain(|f| {
             n += 1;
-            n == 1 || f.talk.len() >= needed
+            n == 1 || (f.talk.len() >= needed && f.talk.len() + f.taken_up >= DISCUSSED)
         });
     }
     themes
+}
+
+/// Gives the turns of a theme said in another's sense to the other (see
+/// [`TAKEN_BY`]).
+fn share_out(themes: &mut Vec<Found>, terms: &[Matcher], items: &[&Item]) {
+    let at = |themes: &[Found], name: &str| themes.iter().position(|f| terms[f.term].name == name);
+    for &(theme, other, own) in TAKEN_BY {
+        let (Some(of), Some(by)) = (at(themes, theme), at(themes, other)) else {
+            continue;
+        };
+        let taken = themes[by].talk.clone();
+        let in_own_words = |&(n, _): &(usize, usize)| matches!(items.get(n), Some(Item::Turn { text, .. }) if own.is_in(text));
+        if !taken.is_empty() && !themes[of].talk.iter().any(in_own_words) {
+            let said = themes.remove(of).talk;
+            if let Some(by) = at(themes, other) {
+                let talk = &mut themes[by].talk;
+                talk.extend(said);
+                talk.sort_unstable();
+                talk.dedup_by_key(|(n, _)| *n);
+            }
+        } else {
+            themes[of]
+                .talk
+                .retain(|(n, _)| !taken.iter().any(|(m, _)| m == n));
+        }
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -136,5 +208,169 @@ mod tests {
         ]);
         let got = themes(&t);
         assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
+    }
+
+    /// A short session in which the clinician only listens.
+    fn listening(client_said: &[&str]) -> Transcript {
+        let turns: Vec<&str> = client_said.iter().flat_map(|c| ["Go on.", *c]).collect();
+        session(&turns)
+    }
+
+    #[test]
+    fn the_main_topic_is_found_in_the_clients_everyday_words() {
+        let cases: [(&[&str], &str); 7] = [
+            (
+                &[
+                    "My sugars were all over the place this week.",
+                    "The nurse wants me on insulin if my levels stay up.",
+                    "I had a hypo on Tuesday in the queue at the bank.",
+                ],
+                "long-term illness",
+            ),
+            (
+                &[
+                    "Me and Dan were doing lines at his on Saturday.",
+                    "The comedown on Monday was horrible.",
+                    "I still owe my dealer sixty quid.",
+                ],
+                "drug use",
+            ),
+            (
+                &[
+                    "Since the crash I can't sit in the front of a car.",
+                    "The flashbacks come whenever I hear brakes.",
+                    "It keeps coming back, the bang and the glass.",
+                ],
+                "trauma",
+            ),
+            (
+                &[
+                    "I just feel flat, all the time.",
+                    "I can't be bothered with anything, not even the telly.",
+                    "There's no point getting dressed most days.",
+                ],
+                "low mood",
+            ),
+            (
+                &[
+                    "I always feel invisible in a room full of people.",
+                    "I'm not good enough, I never have been.",
+                    "Everyone else is better than me at everything.",
+                ],
+                "self-esteem",
+            ),
+            (
+                &[
+                    "We argue every night now, about nothing.",
+                    "He says I'm nagging and I say he's never home.",
+                    "Some days I think about leaving him.",
+                ],
+                "relationships",
+            ),
+            (
+                &[
+                    "The pain is there from the minute I wake up.",
+                    "I had another flare-up on Sunday and couldn't move.",
+                    "The physio says to keep moving, but it hurts.",
+                ],
+                "long-term illness",
+            ),
+        ];
+        for (said, topic) in cases {
+            let got = themes(&listening(said));
+            assert_eq!(
+                got.first().map(String::as_str),
+                Some(topic),
+                "{said:?}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_soft_drink_is_not_alcohol() {
+        let got = themes(&listening(&[
+            "I drink a lot of Coke in the van, four cans a day.",
+            "And I drink tea with two sugars all morning.",
+        ]));
+        assert!(!got.contains(&"alcohol use".to_string()), "{got:?}");
+    }
+
+    /// A long session about cannabis in which it is only ever "a smoke"
+    /// beside "weed" and "an eighth".
+    fn smoking_weed(extra: &str) -> Transcript {
+        let mut turns = vec!["What's a normal day like?", extra];
+        for _ in 0..14 {
+            turns.extend([
+                "What happens in the morning?",
+                "I have a smoke before college, just to take the edge off.",
+                "And the evenings?",
+                "Me and the lads have a smoke and play FIFA.",
+                "How much do you get through?",
+                "About an eighth of weed a week, more if I've been paid.",
+            ]);
+        }
+        session(&turns)
+    }
+
+    #[test]
+    fn a_client_who_talks_of_weed_and_never_of_tobacco_means_weed_by_a_smoke() {
+        let got = themes(&smoking_weed("Nothing much."));
+        assert_eq!(got.first().map(String::as_str), Some("drug use"), "{got:?}");
+        assert!(!got.contains(&"smoking and vaping".to_string()), "{got:?}");
+        // Smoking cigarettes as well, "a smoke" may be either.
+        let got = themes(&smoking_weed("I smoke twenty a day as well, cigarettes."));
+        assert!(got.contains(&"drug use".to_string()), "{got:?}");
+        assert!(got.contains(&"smoking and vaping".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn the_subject_running_through_a_session_outranks_a_stretch_about_one_of_its_effects() {
+        let trauma = [
+            "Since the crash I can't go near a car.",
+            "I had another flashback on the bus.",
+            "It keeps coming back when I hear sirens.",
+            "The accident is all I think about some days.",
+            "Since it happened I don't drive at all.",
+        ];
+        let mut turns = Vec::new();
+        for part in 0..10 {
+            turns.extend(["How has it been?", trauma[part % 5]]);
+            turns.extend(["And otherwise?", "Alright. Work's fine."]);
+            turns.extend(["Mm.", "My sister came round on Sunday."]);
+            if part == 5 {
+                for _ in 0..12 {
+                    turns.extend(["How are the nights?", "I lie awake till four most nights."]);
+                }
+            }
+        }
+        let got = themes(&session(&turns));
+        assert_eq!(got.first().map(String::as_str), Some("trauma"), "{got:?}");
+        assert!(got.contains(&"sleep".to_string()), "{got:?}");
+    }
+
+    /// A long session with twelve client turns about drinking and four
+    /// about work, the clinician asking about work or letting it pass.
+    fn with_an_aside(about_work: &'static str) -> Transcript {
+        let mut turns = Vec::new();
+        for n in 0..40 {
+            let work = n % 10 == 5;
+            turns.push(if work { about_work } else { "Mm." });
+            turns.push(match n % 10 {
+                0 | 4 | 8 => "Friday I had six pints down the pub.",
+                5 => "My boss dumped another deadline on me.",
+                _ => "It was an ordinary sort of week.",
+            });
+        }
+        session(&turns)
+    }
+
+    #[test]
+    fn an_aside_the_clinician_lets_pass_is_not_a_theme_of_a_long_session() {
+        let got = themes(&with_an_aside("Okay."));
+        assert_eq!(got, ["alcohol use"]);
+        let got = themes(&with_an_aside(
+            "What is the workload like with your manager?",
+        ));
+        assert_eq!(got, ["alcohol use", "work stress"]);
     }
 }
