@@ -99,6 +99,18 @@ pub static INTERVENTIONS: &[Term] = &[
         "exposure|exposure hierarchy|fear ladder|face the fear|response prevention|\
          stay in the situation|until the anxiety comes down|let the anxiety come down|\
          rung of the ladder|next step on the ladder|without doing the ritual",
+    )
+    // How the clinician talks through an exposure, naming it or not.
+    .markers(
+        "what's your anxiety|what's your distress|what is your anxiety|what is your distress|\
+         what's the anxiety|what's the distress|rate your anxiety|rate your distress|\
+         rating your anxiety|rating your distress|nought to a hundred|zero to a hundred|\
+         out of a hundred|out of 100|stay with it|stay with the feeling|sit with the feeling|\
+         sit with the anxiety|ride it out|anxiety comes down|anxiety came down|\
+         distress comes down|the avoidance|on the ladder|your ladder|at the peak|\
+         the worst point|without washing|without checking|act on it|act on the urge|\
+         read the account|the account|present tense|the hotspot|with repetition",
+        3,
     ),
     Term::new(
         "problem solving",
