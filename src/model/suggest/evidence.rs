@@ -75,8 +75,11 @@ pub(super) struct Found<'t> {
     pub(super) evidence: &'t str,
     /// The client's turns that name it by a keyword: (item, words).
     pub(super) talk: Vec<(usize, usize)>,
-    /// How many of the clinician's turns name it by a keyword.
+    /// How many of the clinician's turns (or stage directions) name it by a
+    /// keyword.
     pub(super) taken_up: usize,
+    /// Whether a keyword was heard, not only markers.
+    pub(super) named: bool,
 }
 
 /// The terms the transcript supports, in order of their first evidence.
@@ -170,6 +173,7 @@ pub(super) fn tags<'t>(
             evidence: first.evidence,
             talk,
             taken_up: theirs.len(),
+            named: keyword,
         });
     }
     found.sort_unstable_by_key(|f| (f.at, f.term));

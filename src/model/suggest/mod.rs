@@ -32,7 +32,7 @@ use evidence::{intervention_weight, theme_weight};
 use homework::{client_task, clinician_task, is_step_question, planned_task, recap_tasks};
 use matching::sentences;
 use phrases::{Matcher, Vocabulary};
-use profile::Profile;
+use profile::{JUDGED, Profile};
 use review::Reviews;
 use serde::{Deserialize, Serialize};
 
@@ -132,12 +132,22 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
             .collect()
     };
     let interventions = Vocabulary::with_own(INTERVENTIONS, &own.interventions);
+    let mut heard = evidence::tags(t, &interventions, intervention_weight);
+    // A technique named in one turn of a long session was mentioned, not
+    // done; one turn giving a crisis number is a safety plan, though.
+    if t.turns().filter(|(_, r, _)| **r != Role::Clinician).count() >= topic::LONG {
+        let terms = &interventions.terms;
+        heard.retain(|f| !f.named || f.taken_up >= 2 || terms[f.term].name == "safety planning");
+    }
+    // Approaches heard only in phrases typical of their style.
+    let in_style: Vec<String> = heard
+        .iter()
+        .filter(|f| !f.named)
+        .map(|f| interventions.terms[f.term].name.clone())
+        .collect();
     let themes = Vocabulary::with_own(THEMES, &own.themes);
     let mut out = Suggestions {
-        interventions: named(
-            &interventions.terms,
-            evidence::tags(t, &interventions, intervention_weight),
-        ),
+        interventions: named(&interventions.terms, heard),
         themes: named(
             &themes.terms,
             topic::rank(evidence::tags(t, &themes, theme_weight), &themes.terms, t),
@@ -211,7 +221,15 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     // Approaches seen in how the clinician talked: the counts join a
     // technique already named, or suggest it.
     let topic = out.themes.first().map(|t| t.tag.clone());
-    for found in profile.approaches(topic.as_deref()) {
+    let approaches = profile.approaches(topic.as_deref());
+    // A style the profile judges, heard in a few of its phrases but not in
+    // how the clinician talked over the session, is left out.
+    out.interventions.retain(|t| {
+        !(in_style.contains(&t.tag)
+            && JUDGED.contains(&t.tag.as_str())
+            && !approaches.iter().any(|a| a.tag == t.tag))
+    });
+    for found in approaches {
         match out.interventions.iter_mut().find(|t| t.tag == found.tag) {
             Some(named) => named.talk = found.talk,
             None => out.interventions.push(found),

@@ -87,6 +87,14 @@ const BEHAVIOURS: &[&str] = &[
     "offending",
 ];
 
+/// The approaches the profile judges (see [`Profile::approaches`]).
+pub(super) const JUDGED: &[&str] = &[
+    "motivational interviewing",
+    "person-centred",
+    "cognitive restructuring",
+    "psychoeducation",
+];
+
 /// How the clinician talked over a session: turns per behaviour, with the
 /// sentences that showed them.
 #[derive(Default)]
@@ -388,5 +396,62 @@ mod tests {
             .and_then(|t| t.talk.as_ref())
             .unwrap_or_else(|| panic!("{:?}", tags(&s)));
         assert_eq!(talk.counts, "6 turns giving information");
+    }
+
+    #[test]
+    fn phrases_typical_of_motivational_interviewing_without_its_profile_are_not_it() {
+        let s = suggested(
+            &[
+                (
+                    "What went through your mind when the email came?",
+                    "That I'd get sacked.",
+                ),
+                ("What do you make of that now?", "It seems a bit much."),
+                (
+                    "Tell me more about the evidence for it.",
+                    "There isn't much.",
+                ),
+                ("Looking back, how likely was it?", "Not very."),
+                ("What would you say to a friend?", "Calm down."),
+            ],
+            3,
+        );
+        let got = tags(&s);
+        assert!(!got.contains(&"motivational interviewing"), "{got:?}");
+        assert!(got.contains(&"cognitive restructuring"), "{got:?}");
+    }
+
+    #[test]
+    fn talking_the_client_through_an_exposure_is_exposure_though_never_named() {
+        let s = suggested(
+            &[
+                (
+                    "Touch the lid. What's your anxiety, nought to a hundred?",
+                    "Ninety.",
+                ),
+                ("Stay with it. You don't have to act on it.", "Okay."),
+                ("What's your anxiety now?", "Seventy."),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"exposure"), "{:?}", tags(&s));
+    }
+
+    /// A long session in which the clinician says `once` in one turn and
+    /// only listens otherwise.
+    fn said_once(once: &str) -> Suggestions {
+        let mut items = vec![clinician(once), client("Right.")];
+        for _ in 0..40 {
+            items.extend([clinician("Mm."), client("It was a long week at work.")]);
+        }
+        suggest(&transcript(items))
+    }
+
+    #[test]
+    fn a_technique_named_once_in_a_long_session_was_mentioned_not_done() {
+        let s = said_once("Your GP called it a relapse, didn't she?");
+        assert!(!tags(&s).contains(&"relapse prevention"), "{:?}", tags(&s));
+        let s = said_once("If it gets that bad, the Samaritans are there on 116 123.");
+        assert!(tags(&s).contains(&"safety planning"), "{:?}", tags(&s));
     }
 }

@@ -10,7 +10,7 @@ use crate::model::transcript::{Item, Role, Transcript};
 
 /// Client turns from which a session is long enough for a passing mention
 /// to be told from a subject.
-const LONG: usize = 40;
+pub(super) const LONG: usize = 40;
 
 /// Turns of both that make a theme beside the main topic a subject of a
 /// long session: one the clinician takes up is talked about; an aside of the
