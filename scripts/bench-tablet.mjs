@@ -348,6 +348,10 @@ try {
   console.log(
     `bench: tablet_keystroke_ms n=${n} median ${quantile(keyMs, 0.5).toFixed(1)} p95 ${quantile(keyMs, 0.95).toFixed(1)}`,
   );
+  // Not a budget: what this machine's browser takes with no app at all, for reading the figure above.
+  console.log(
+    `bench: tablet_keystroke_bare_ms median ${quantile(bareMs, 0.5).toFixed(1)} p95 ${quantile(bareMs, 0.95).toFixed(1)}`,
+  );
 } finally {
   await browser.close();
   await link.close();

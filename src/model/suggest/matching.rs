@@ -235,9 +235,14 @@ impl Automaton {
     /// phrase wins.
     pub(super) fn find(&self, s: &str) -> Option<(usize, usize, usize)> {
         let mut best: Option<(usize, usize, usize)> = None;
+        // Occurrences come in order of their ends, and no phrase is longer
+        // than `reach` bytes: past it, none can start as early as the best.
+        let reach = self.longest * 4;
         self.each(s, |a, b, p| {
-            if best.is_none_or(|(x, y, _)| a < x || (a == x && b > y)) {
-                best = Some((a, b, p));
+            match best {
+                Some((x, ..)) if b > x + reach => return Seen::Enough,
+                Some((x, y, _)) if a > x || (a == x && b <= y) => {}
+                _ => best = Some((a, b, p)),
             }
             Seen::More
         });

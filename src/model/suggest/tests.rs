@@ -759,7 +759,7 @@ fn a_denied_idiomatic_or_someone_elses_risk_word_is_not_risk_but_a_plain_one_is(
         ("I could hurt him.", true),
         ("Suicide, no.", false),
         ("Hurt myself? No. Not since school.", false),
-        ("My sister was suicidal for years.", true),
+        ("My sister was suicidal for years.", false),
         ("She wanted to die after the divorce.", false),
         ("He's suicidal, the doctor said.", false),
         (

@@ -491,12 +491,21 @@ pub static RISKS: &[Term] = &[
          better off with the life insurance|don't see the point in going on|\
          don't see the point of going on|no point in going on|can't go on without",
     )
-    .except("dying to|to die for"),
+    .except(
+        "dying to|to die for|die of embarrassment|died of embarrassment|die of shame|\
+         kill myself laughing|killing myself laughing|killed myself laughing|social suicide|\
+         career suicide|suicide mission|suicide squad",
+    ),
     Term::new(
         "self-harm",
         "self-harm|self harm|self-harming|self harming|cutting myself|cut myself|\
          hurt myself|hurting myself|harm myself|harming myself|burn myself|burning myself|\
          hit myself|hitting myself|cutting again|started cutting|the blade|a blade|blades",
+    )
+    .except(
+        "shoulder blade|shoulder blades|blade of grass|blades of grass|roller blades|\
+         fell and hurt myself|hurt myself playing|hurt myself at the gym|hurt myself lifting|\
+         hurt myself running",
     ),
     Term::new(
         "harm to others",
@@ -507,7 +516,10 @@ pub static RISKS: &[Term] = &[
          beat her up|make him pay|make her pay|don't know what i'd do to him|\
          don't know what i'd do to her|batter him|battered him",
     )
-    .except("hit her head|hit him hard emotionally|hurt her feelings|hurt his feelings"),
+    .except(
+        "hit her head|hit him hard emotionally|hurt her feelings|hurt his feelings|hit him up|\
+         hit her up|hit them up|kill them with kindness",
+    ),
     Term::new(
         "harm from others",
         "hit me|hits me|hitting me|beat me|beats me|beating me|hurt me|hurts me|hurting me|\
@@ -518,6 +530,8 @@ pub static RISKS: &[Term] = &[
     )
     .except(
         "it hurt me|that hurt me|hurts me to|it hit me|hit me that|hits me that|alcohol abuse|\
-         drug abuse|substance abuse|kicked me off|kicked me out",
+         drug abuse|substance abuse|kicked me off|kicked me out|beats me why|beats me how|\
+         beats me what|it beats me|beat me to it|beat me at|beats me at|beat me in|hit me up|\
+         pushed me to|pushed me into|hurts me to see|hurt me to see|hurts me to think|oilseed rape",
     ),
 ];
