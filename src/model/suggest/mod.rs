@@ -32,7 +32,7 @@ use evidence::{intervention_weight, theme_weight};
 use homework::{client_task, clinician_task, is_step_question, planned_task, recap_tasks};
 use matching::sentences;
 use phrases::{Matcher, Vocabulary};
-use profile::{JUDGED, Profile};
+use profile::{JUDGED, Profile, about_a_habit};
 use review::Reviews;
 use serde::{Deserialize, Serialize};
 
@@ -223,11 +223,17 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     let topic = out.themes.first().map(|t| t.tag.clone());
     let approaches = profile.approaches(topic.as_deref());
     // A style the profile judges, heard in a few of its phrases but not in
-    // how the clinician talked over the session, is left out.
+    // how the clinician talked over the session, is left out. Motivational
+    // interviewing's phrases ("what do you make of…") stand, though, in a
+    // session about a habit, the change it is for: there the coder may miss
+    // a style of reflecting, and a missed MI session is the costlier error.
+    let habit = about_a_habit(topic.as_deref());
     out.interventions.retain(|t| {
-        !(in_style.contains(&t.tag)
-            && JUDGED.contains(&t.tag.as_str())
-            && !approaches.iter().any(|a| a.tag == t.tag))
+        let kept_by_subject = habit && t.tag == "motivational interviewing";
+        kept_by_subject
+            || !(in_style.contains(&t.tag)
+                && JUDGED.contains(&t.tag.as_str())
+                && !approaches.iter().any(|a| a.tag == t.tag))
     });
     for found in approaches {
         match out.interventions.iter_mut().find(|t| t.tag == found.tag) {

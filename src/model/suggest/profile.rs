@@ -87,6 +87,11 @@ const BEHAVIOURS: &[&str] = &[
     "offending",
 ];
 
+/// Whether the session's main theme is something the client does.
+pub(super) fn about_a_habit(topic: Option<&str>) -> bool {
+    topic.is_some_and(|t| BEHAVIOURS.contains(&t))
+}
+
 /// The approaches the profile judges (see [`Profile::approaches`]).
 pub(super) const JUDGED: &[&str] = &[
     "motivational interviewing",
@@ -227,7 +232,7 @@ impl<'t> Profile<'t> {
         use Behaviour::*;
         let mut out = Vec::new();
         let listening = [SimpleReflection, OpenQuestion, Summary];
-        let behaviour = topic.is_some_and(|t| BEHAVIOURS.contains(&t));
+        let behaviour = about_a_habit(topic);
         // Evoking change in how the client feels or thinks is as much CBT as
         // MI, so MI needs a habit as the session's subject.
         if self.reflective() && behaviour && self.evoking >= 2 {
@@ -419,6 +424,38 @@ mod tests {
         let got = tags(&s);
         assert!(!got.contains(&"motivational interviewing"), "{got:?}");
         assert!(got.contains(&"cognitive restructuring"), "{got:?}");
+    }
+
+    #[test]
+    fn phrases_typical_of_motivational_interviewing_in_a_session_about_a_habit_are_it() {
+        // Mostly questions, so the profile alone would not call it MI.
+        let s = suggested(
+            &[
+                (
+                    "What do you make of the pints most nights now?",
+                    "My drinking's crept up, a few pints every night.",
+                ),
+                (
+                    "Tell me more about what the drinking does for you.",
+                    "The pints help me switch off after work.",
+                ),
+                (
+                    "How would you like your drinking to be?",
+                    "Fewer pints, and none on work nights.",
+                ),
+                (
+                    "Where does that leave you?",
+                    "Cutting down the drinking, I think.",
+                ),
+            ],
+            3,
+        );
+        let got = tags(&s);
+        assert_eq!(
+            s.themes.first().map(|t| t.tag.as_str()),
+            Some("alcohol use")
+        );
+        assert!(got.contains(&"motivational interviewing"), "{got:?}");
     }
 
     #[test]
