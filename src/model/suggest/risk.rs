@@ -284,9 +284,7 @@ fn not_a_disclosure(kind: &str, sentence: &str, start: usize) -> bool {
     let again = NOW.is_in(sentence);
     let asked_of_them = sentence.ends_with('?')
         && one_of_any(before, &["you", "your"])
-        && !before
-            .split_whitespace()
-            .any(|w| one_of(trim_punct(w), SELF_WORDS));
+        && !one_of_any(before, SELF_WORDS);
     // Fear of harm from others or threats to them stay, though hypothetical.
     let own = matches!(kind, "suicide" | "self-harm");
     (NOT_DISCLOSING.is_in(before) && !again)
