@@ -133,9 +133,11 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     };
     let interventions = Vocabulary::with_own(INTERVENTIONS, &own.interventions);
     let mut heard = evidence::tags(t, &interventions, intervention_weight);
+    // Long enough for a passing mention to be told from a subject.
+    let long = t.turns().filter(|(_, r, _)| **r != Role::Clinician).count() >= topic::LONG;
     // A technique named in one turn of a long session was mentioned, not
     // done; one turn giving a crisis number is a safety plan, though.
-    if t.turns().filter(|(_, r, _)| **r != Role::Clinician).count() >= topic::LONG {
+    if long {
         let terms = &interventions.terms;
         heard.retain(|f| !f.named || f.taken_up >= 2 || terms[f.term].name == "safety planning");
     }
@@ -150,7 +152,12 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
         interventions: named(&interventions.terms, heard),
         themes: named(
             &themes.terms,
-            topic::rank(evidence::tags(t, &themes, theme_weight), &themes.terms, t),
+            topic::rank(
+                evidence::tags(t, &themes, theme_weight),
+                &themes.terms,
+                t,
+                long,
+            ),
         ),
         risks: risk::risks(t),
         ..Suggestions::default()

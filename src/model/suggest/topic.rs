@@ -6,7 +6,7 @@
 use super::evidence::Found;
 use super::matching::Words;
 use super::phrases::Matcher;
-use crate::model::transcript::{Item, Role, Transcript};
+use crate::model::transcript::{Item, Transcript};
 
 /// Client turns from which a session is long enough for a passing mention
 /// to be told from a subject.
@@ -62,11 +62,13 @@ static TOBACCO: Words = Words::new(&[
 /// runs through it; an effect of it ("the nights are bad") or a digression
 /// takes a stretch. In a long session a theme beside the main topic needs
 /// at least three of the client's turns, a quarter of the main topic's, and
-/// the clinician to take it up (see [`DISCUSSED`]).
+/// the clinician to take it up (see [`DISCUSSED`]); `long` says whether it
+/// is, by its client turns (see [`LONG`]).
 pub(super) fn rank<'t>(
     mut themes: Vec<Found<'t>>,
     terms: &[Matcher],
     t: &Transcript,
+    long: bool,
 ) -> Vec<Found<'t>> {
     let items: Vec<&Item> = t.segments.iter().flat_map(|s| &s.items).collect();
     share_out(&mut themes, terms, &items);
@@ -82,10 +84,7 @@ pub(super) fn rank<'t>(
         (parts(f), f.talk.len(), words)
     };
     themes.sort_by_key(|f| (std::cmp::Reverse(weight(f)), f.at));
-    let client_turns = t.turns().filter(|(_, r, _)| **r != Role::Clinician).count();
-    if client_turns >= LONG
-        && let Some(top) = themes.first().map(|f| f.talk.len())
-    {
+    if long && let Some(top) = themes.first().map(|f| f.talk.len()) {
         let needed = (top / 4).max(3);
         let mut n = 0;
         themes.retain(|f| {
