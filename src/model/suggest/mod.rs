@@ -186,7 +186,8 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         for s in sentences(text) {
                             let recap = recap_tasks(s, summary);
                             let given = if recap.is_empty() {
-                                clinician_task(s).or_else(|| planned_task(s).filter(|_| closing))
+                                clinician_task(s)
+                                    .or_else(|| if closing { planned_task(s) } else { None })
                             } else {
                                 None
                             };
