@@ -114,10 +114,10 @@ pub(super) struct Profile<'t> {
 }
 
 impl<'t> Profile<'t> {
-    /// Codes one clinician turn; `client` is the client's turn before it.
-    /// Whether the turn is a summary.
-    pub(super) fn add(&mut self, text: &'t str, client: Option<&str>) -> bool {
-        let codes = code_turn(text, client, self.asked);
+    /// Codes one clinician turn, `said` its sentences; `client` is the
+    /// client's turn before it. Whether the turn is a summary.
+    pub(super) fn add(&mut self, text: &'t str, said: &[&'t str], client: Option<&str>) -> bool {
+        let codes = code_turn(text, said, client, self.asked);
         let summary = codes.iter().any(|(b, _)| *b == Behaviour::Summary);
         self.asked = codes.iter().any(|(b, _)| *b == Behaviour::AskingPermission);
         for (b, s) in codes {
