@@ -266,11 +266,22 @@ pub(super) fn is_step_question(sentence: &str) -> bool {
     sentence.ends_with('?') && STEP_QUESTIONS.is_in(sentence)
 }
 
+/// Both kinds of time frame, read in one pass: most sentences have neither.
+static FRAMES: Together = Together::new(&[&TIME_FRAMES, &SPAN_LEADS]);
+
 /// Where the earliest time frame is: a fixed phrase or a span.
 fn find_frame(s: &str) -> Option<(usize, usize)> {
-    let fixed = TIME_FRAMES.find(s).map(|(a, b, _)| (a, b));
+    let heard = FRAMES.heard_in(s);
+    let fixed = if heard.has(&TIME_FRAMES) {
+        TIME_FRAMES.find(s).map(|(a, b, _)| (a, b))
+    } else {
+        None
+    };
     let mut from = 0;
     let span = loop {
+        if !heard.has(&SPAN_LEADS) {
+            break None;
+        }
         let Some((a, b, _)) = SPAN_LEADS.find(&s[from..]) else {
             break None;
         };

@@ -4,7 +4,7 @@
 //! (cognitive restructuring) and psychoeducation.
 
 use super::behaviour::{Behaviour, code_turn};
-use super::matching::Words;
+use super::matching::{Together, Words};
 use super::{TagSuggestion, Talk};
 
 /// Questions that draw out the client's own reasons and plans for change.
@@ -73,6 +73,9 @@ static SOCRATIC: Words = Words::new(&[
     "that thought",
 ]);
 
+/// Both kinds of question, read in one pass.
+static QUESTIONS: Together = Together::new(&[&EVOKING, &SOCRATIC]);
+
 /// Themes that are something the client does, and so can change: where a
 /// reflective, evoking session is motivational interviewing.
 const BEHAVIOURS: &[&str] = &[
@@ -125,8 +128,9 @@ impl<'t> Profile<'t> {
             self.counts[i] += 1;
             self.examples[i].push(s);
             if matches!(b, Behaviour::OpenQuestion | Behaviour::ClosedQuestion) {
-                self.evoking += usize::from(EVOKING.is_in(s));
-                if SOCRATIC.is_in(s) {
+                let heard = QUESTIONS.heard_in(s);
+                self.evoking += usize::from(heard.has(&EVOKING));
+                if heard.has(&SOCRATIC) {
                     self.socratic.push(s);
                 }
             }
