@@ -118,6 +118,38 @@ test("with the on-screen keyboard up, the capture line and the review checklist 
   await expect(review.getByText("Closed after this session.").first()).toBeVisible();
 });
 
+/** Points of the screen, 60 px apart, where a tap would not meet the open dialog's backdrop. */
+const uncovered = (page) =>
+  page.evaluate(() => {
+    const misses = [];
+    for (let x = 5; x < innerWidth; x += 60) {
+      for (let y = 5; y < innerHeight; y += 60) {
+        if (!document.elementFromPoint(x, y)?.closest(".dialog-backdrop")) misses.push([x, y]);
+      }
+    }
+    return misses;
+  });
+
+test("a dialog covers the whole screen, though each panel is painted on its own", async ({ page }) => {
+  await page.setViewportSize({ width: 1180, height: 820 });
+  await workspace(page);
+  await page.getByRole("button", { name: "Delete session" }).click();
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  expect(await uncovered(page)).toEqual([]);
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+
+  // The recovery key opens inside "This device", with more of the roster's panels after it.
+  await page.getByRole("link", { name: "All clients" }).click();
+  await page.getByText("This device", { exact: true }).click();
+  const device = page.locator("details", { hasText: "This device" });
+  await field(device, "Passphrase").fill("correct horse battery");
+  await field(device, "Repeat passphrase").fill("correct horse battery");
+  await device.getByRole("checkbox", { name: /I understand Sessionpad cannot recover my notes/ }).check();
+  await device.getByRole("button", { name: "Turn on lock" }).click();
+  await expect(page.getByRole("dialog", { name: "Your recovery key" })).toBeVisible();
+  expect(await uncovered(page)).toEqual([]);
+});
+
 // Landscape tablets, where the note and its timeline sit side by side.
 const landscapes = [
   { width: 1180, height: 820 },
