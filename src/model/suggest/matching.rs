@@ -144,6 +144,18 @@ pub(super) struct Automaton {
 impl Automaton {
     /// Phrases in lower case, so that ASCII matches in any case.
     pub(super) fn new<P: AsRef<str>>(phrases: &[P]) -> Self {
+        Self::built(phrases, StartKind::Unanchored)
+    }
+
+    /// As [`Self::new`], and able to tell the phrases a text opens with
+    /// ([`Self::strip`]) by looking at its start alone. That takes an
+    /// anchored automaton beside the other, twice the memory, so only the
+    /// lists of rules ([`Words`]) have it.
+    fn with_openings<P: AsRef<str>>(phrases: &[P]) -> Self {
+        Self::built(phrases, StartKind::Both)
+    }
+
+    fn built<P: AsRef<str>>(phrases: &[P], start: StartKind) -> Self {
         // Each phrase as written and with curly apostrophes, as word
         // processors write them, so such text needs no folding.
         let mut spellings: Vec<String> = Vec::new();
@@ -155,11 +167,9 @@ impl Automaton {
             }
         }
         // A DFA reads a byte with one look-up: the lists are built once.
-        // Anchored too, so that an opening phrase is looked for at the
-        // start alone.
         let ac = DFA::builder()
             .ascii_case_insensitive(true)
-            .start_kind(StartKind::Both)
+            .start_kind(start)
             .build(&spellings)
             .expect("a few hundred short phrases fit an automaton");
         let ends = |p: &P| p.as_ref().chars().next_back().is_some_and(is_word_char);
@@ -235,7 +245,7 @@ impl Automaton {
         loop {
             self.ac
                 .try_find_overlapping(&input, &mut state)
-                .expect("a DFA of standard matches, built anchored too, finds overlapping ones");
+                .expect("a DFA of standard matches finds overlapping ones, anchored if built so");
             let Some(m) = state.get_match() else {
                 return;
             };
@@ -277,7 +287,8 @@ impl Automaton {
     }
 
     /// If `s` opens with a phrase, what follows the first listed of those
-    /// it opens with.
+    /// it opens with. Only for an automaton built
+    /// [`with_openings`](Self::with_openings), as every [`Words`] is.
     pub(super) fn strip<'a>(&self, s: &'a str) -> Option<&'a str> {
         // As far as the longest phrase reaches, and the character after it
         // for the boundary: folding keeps the number of characters.
@@ -344,7 +355,8 @@ impl std::ops::Deref for Words {
     type Target = Automaton;
 
     fn deref(&self) -> &Automaton {
-        self.built.get_or_init(|| Automaton::new(self.list))
+        self.built
+            .get_or_init(|| Automaton::with_openings(self.list))
     }
 }
 
