@@ -9,7 +9,7 @@ use super::cues::{
     ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
     PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
-use super::matching::{Words, fold, sentences, trim_punct};
+use super::matching::{Together, Words, fold, trim_punct};
 use std::borrow::Cow;
 
 /// A clinician behaviour, as MITI counts them.
@@ -33,10 +33,12 @@ pub(super) enum Behaviour {
 }
 
 /// The codes of one clinician turn, each with the sentence that shows it.
-/// `client` is the client's turn before it; `permitted` whether permission
-/// was asked just before, so advice is given with it.
+/// `said` is the turn in sentences; `client` the client's turn before it;
+/// `permitted` whether permission was asked just before, so advice is given
+/// with it.
 pub(super) fn code_turn<'t>(
     text: &'t str,
+    said: &[&'t str],
     client: Option<&str>,
     permitted: bool,
 ) -> Vec<(Behaviour, &'t str)> {
@@ -47,7 +49,6 @@ pub(super) fn code_turn<'t>(
             codes.push((b, s));
         }
     };
-    let said = sentences(text);
     let long = text.split_whitespace().nth(39).is_some();
     // A summary is one behaviour, whatever its sentences would be alone.
     if long && said.iter().any(|s| SUMMING_UP.is_in(s)) {
@@ -57,10 +58,13 @@ pub(super) fn code_turn<'t>(
     // The client's words, read once for every sentence of the turn that
     // may say them back.
     let mut theirs: Option<Vec<Cow<str>>> = None;
-    for &s in &said {
+    for &s in said {
         let body = without_openers(s);
+        // Where the body lies in the sentence: it is a slice of it.
+        let from = body.as_ptr().addr() - s.as_ptr().addr();
+        let heard = READ_TOGETHER.heard(s, from, from + body.len());
         let question = s.trim_end_matches(['"', '”', ')', '\'']).ends_with('?');
-        if PERMISSION.is_in(s) {
+        if heard.has(&PERMISSION) {
             asked = true;
             add(AskingPermission, s);
             continue;
@@ -78,23 +82,30 @@ pub(super) fn code_turn<'t>(
             add(OpenQuestion, s);
             continue;
         }
-        if AFFIRMING.is_in(s) {
+        if heard.has(&AFFIRMING) {
             add(Affirmation, s);
         }
-        if ADVISING.find(body).is_some_and(|(a, ..)| a == 0) || advises(s) {
+        if ADVISING.opens(body) || heard.has(&ADVISING_INSIDE) {
             if !asked {
                 add(Advice, s);
             }
             continue;
         }
         // "Your heart speeds up…" informs, though it speaks of "you".
-        if INFORMING.is_in(s) && !REFLECTING.opens(body) {
+        if heard.has(&INFORMING) && !REFLECTING.opens(body) {
             add(GivingInformation, s);
             continue;
         }
-        let theirs = theirs.get_or_insert_with(|| client.map(content_words).unwrap_or_default());
-        if reflects(body, theirs) {
-            let complex = ADDING.is_in(s) || adds_meaning(body, theirs);
+        let theirs = theirs.get_or_insert_with(|| {
+            client
+                .map(|c| content_words(c).collect())
+                .unwrap_or_default()
+        });
+        // Counted once, and only if a rule needs it.
+        let mut counted = None;
+        let mut counts = || *counted.get_or_insert_with(|| said_back(body, theirs));
+        if reflects(body, heard.has_within(&YOU), &mut counts) {
+            let complex = heard.has(&ADDING) || adds_meaning(counts());
             add(
                 if complex {
                     ComplexReflection
@@ -110,47 +121,66 @@ pub(super) fn code_turn<'t>(
 }
 
 /// Advice further into a sentence: "…, so you should cut down."
-fn advises(s: &str) -> bool {
-    static INSIDE: Words = Words::new(&[
-        "you should",
-        "you need to",
-        "you must",
-        "you have to",
-        "i'd recommend",
-        "i recommend",
-    ]);
-    INSIDE.is_in(s)
-}
+static ADVISING_INSIDE: Words = Words::new(&[
+    "you should",
+    "you need to",
+    "you must",
+    "you have to",
+    "i'd recommend",
+    "i recommend",
+]);
+
+/// The lists each sentence is read for, read in one pass: the sentence
+/// for most, its body (see [`without_openers`]) for [`YOU`].
+static READ_TOGETHER: Together = Together::new(&[
+    &PERMISSION,
+    &AFFIRMING,
+    &ADVISING_INSIDE,
+    &INFORMING,
+    &YOU,
+    &ADDING,
+]);
 
 /// Whether a statement says back the client's experience: it opens like a
-/// reflection, speaks of the client ("That matters to you"), or, short,
-/// repeats their words ("Four thousand photos.").
-fn reflects(body: &str, theirs: &[Cow<str>]) -> bool {
+/// reflection, speaks of the client ("That matters to you", `of_you`), or,
+/// short, repeats their words ("Four thousand photos.").
+/// `said_back` gives the statement's content words and how many of them
+/// the client said.
+fn reflects(body: &str, of_you: bool, said_back: impl FnOnce() -> (usize, usize)) -> bool {
     if NOT_REFLECTING.opens(body) {
         return false;
     }
-    if REFLECTING.opens(body) || YOU.is_in(body) {
+    if REFLECTING.opens(body) || of_you {
         return true;
     }
-    let own = content_words(body);
-    let shared = own.iter().filter(|w| theirs.contains(w)).count();
-    body.split_whitespace().count() <= 10 && !own.is_empty() && shared * 2 >= own.len()
+    if body.split_whitespace().nth(10).is_some() {
+        return false;
+    }
+    let (own, shared) = said_back();
+    own > 0 && shared * 2 >= own
 }
 
-/// A longer reflection most of whose words the client did not say.
-fn adds_meaning(body: &str, theirs: &[Cow<str>]) -> bool {
-    let own = content_words(body);
-    let shared = own.iter().filter(|w| theirs.contains(w)).count();
-    own.len() >= 5 && shared * 2 < own.len()
+/// A longer reflection most of whose words the client did not say: from
+/// the statement's content words and how many of them the client said.
+fn adds_meaning((own, shared): (usize, usize)) -> bool {
+    own >= 5 && shared * 2 < own
+}
+
+/// The content words of a statement, each time it has one, and how many of
+/// those the client said (`theirs`). A client's turn has some tens of
+/// words: looking through them costs less than putting them in order.
+fn said_back(body: &str, theirs: &[Cow<str>]) -> (usize, usize) {
+    content_words(body).fold((0, 0), |(own, shared), w| {
+        (own + 1, shared + usize::from(theirs.contains(&w)))
+    })
 }
 
 /// Words of three letters or more that carry content, in lower case.
-fn content_words(s: &str) -> Vec<Cow<'_, str>> {
+fn content_words(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| w.chars().nth(2).is_some())
         .map(lower)
-        .filter(|w| SMALL.binary_search(&w.as_ref()).is_err())
-        .collect()
+        .filter(|w| w.len() > LONGEST_SMALL || SMALL.binary_search(&w.as_ref()).is_err())
 }
 
 /// A word folded to lower case, copied only if it has to change.
@@ -162,6 +192,18 @@ fn lower(w: &str) -> Cow<'_, str> {
         Cow::Owned(w.chars().map(fold).collect())
     }
 }
+
+/// How long the longest of the small words is: a longer word is none of them.
+const LONGEST_SMALL: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < SMALL.len() {
+        if SMALL[i].len() > longest {
+            longest = SMALL[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// The sentence without words like "So," or "Okay, and" in front.
 fn without_openers(s: &str) -> &str {
@@ -181,10 +223,11 @@ fn without_openers(s: &str) -> &str {
 mod tests {
     use super::Behaviour::{self, *};
     use super::code_turn;
+    use crate::model::suggest::matching::sentences;
 
     /// The codes of a clinician turn after the client's.
     fn codes(client: &str, clinician: &str) -> Vec<Behaviour> {
-        code_turn(clinician, Some(client), false)
+        code_turn(clinician, &sentences(clinician), Some(client), false)
             .into_iter()
             .map(|(b, _)| b)
             .collect()
@@ -276,7 +319,7 @@ mod tests {
     fn telling_the_client_what_to_do_is_advice_unless_permission_was_asked() {
         let turn = "You should keep it under fourteen units a week.";
         assert_eq!(codes(CLIENT, turn), [Advice]);
-        assert!(code_turn(turn, Some(CLIENT), true).is_empty());
+        assert!(code_turn(turn, &sentences(turn), Some(CLIENT), true).is_empty());
     }
 
     #[test]

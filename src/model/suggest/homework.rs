@@ -1,6 +1,6 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::matching::{Words, trim_punct};
+use super::matching::{Together, Words, trim_punct};
 
 /// Phrases that set a session-to-session time frame. Where one starts
 /// another, matching takes the longer.
@@ -231,6 +231,9 @@ static NOT_TASKS: Words = Words::new(&[
 /// Words of an instruction for now, in the session, not for the week.
 static IN_SESSION: Words = Words::new(&["when you're ready", "in your own time", "right now"]);
 
+/// The lists a clinician's sentence is read for anywhere in it, in one pass.
+static READ_TOGETHER: Together = Together::new(&[&IN_SESSION, &HOMEWORK_WORDS, &ASSIGNING]);
+
 /// Words that leave nothing to do on their own ("I'll give it a go").
 const VAGUE: &[&str] = &[
     "give", "it", "a", "go", "try", "do", "that", "this", "them", "one", "shot", "see", "you",
@@ -263,11 +266,22 @@ pub(super) fn is_step_question(sentence: &str) -> bool {
     sentence.ends_with('?') && STEP_QUESTIONS.is_in(sentence)
 }
 
+/// Both kinds of time frame, read in one pass: most sentences have neither.
+static FRAMES: Together = Together::new(&[&TIME_FRAMES, &SPAN_LEADS]);
+
 /// Where the earliest time frame is: a fixed phrase or a span.
 fn find_frame(s: &str) -> Option<(usize, usize)> {
-    let fixed = TIME_FRAMES.find(s).map(|(a, b, _)| (a, b));
+    let heard = FRAMES.heard_in(s);
+    let fixed = if heard.has(&TIME_FRAMES) {
+        TIME_FRAMES.find(s).map(|(a, b, _)| (a, b))
+    } else {
+        None
+    };
     let mut from = 0;
     let span = loop {
+        if !heard.has(&SPAN_LEADS) {
+            break None;
+        }
         let Some((a, b, _)) = SPAN_LEADS.find(&s[from..]) else {
             break None;
         };
@@ -337,12 +351,17 @@ pub(super) fn clinician_task(sentence: &str) -> Option<String> {
     if PLAN_LEADS.opens(rest) {
         return None;
     }
-    let framed = find_frame(sentence).is_some();
+    // Looked for only where a rule below needs it.
+    let framed = || find_frame(sentence).is_some();
     let question = sentence.ends_with('?');
-    let asked = ASKS.strip(rest).filter(|_| question);
+    let asked = if question { ASKS.strip(rest) } else { None };
     // A question asks about a task ("What will you try this week?"); only
     // "Could you…?" and the like hand one over.
-    if (question && asked.is_none()) || IN_SESSION.is_in(sentence) {
+    if question && asked.is_none() {
+        return None;
+    }
+    let heard = READ_TOGETHER.heard_in(sentence);
+    if heard.has(&IN_SESSION) {
         return None;
     }
     let wrapped = asked.or_else(|| INSTRUCTION_LEADS.strip(rest));
@@ -351,16 +370,16 @@ pub(super) fn clinician_task(sentence: &str) -> Option<String> {
     // An imperative with its time frame in the same clause: the frame of
     // "Keep practising, and reach out before our next session" is not the task's.
     let first_clause = rest.split(',').next().unwrap_or(rest);
-    let imperative = IMPERATIVES.opens(rest) && find_frame(first_clause).is_some();
-    let assigned = HOMEWORK_WORDS.is_in(sentence)
-        || (ASSIGNING.is_in(sentence) && framed)
+    let imperative = || IMPERATIVES.opens(rest) && find_frame(first_clause).is_some();
+    let assigned = heard.has(&HOMEWORK_WORDS)
+        || (heard.has(&ASSIGNING) && framed())
         || (lead.is_some()
             && [&ASSIGNING, &INSTRUCTION_LEADS, &IMPERATIVES]
                 .iter()
                 .any(|w| w.opens(rest)))
-        || (asked.is_some() && (framed || continuing))
+        || (asked.is_some() && (continuing || framed()))
         || (asked.is_none() && continuing)
-        || imperative;
+        || imperative();
     if !assigned {
         return None;
     }

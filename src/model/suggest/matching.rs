@@ -4,9 +4,9 @@
 //! returned positions are valid char boundaries of the original. Keywords are
 //! lower-case ASCII; curly apostrophes and hyphen variants fold to ASCII.
 
-use aho_corasick::Input;
-use aho_corasick::automaton::Automaton as _;
+use aho_corasick::automaton::{Automaton as _, OverlappingState};
 use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, Input, StartKind};
 use std::sync::OnceLock;
 
 pub(super) fn trim_punct(s: &str) -> &str {
@@ -144,6 +144,18 @@ pub(super) struct Automaton {
 impl Automaton {
     /// Phrases in lower case, so that ASCII matches in any case.
     pub(super) fn new<P: AsRef<str>>(phrases: &[P]) -> Self {
+        Self::built(phrases, StartKind::Unanchored)
+    }
+
+    /// As [`Self::new`], and able to tell the phrases a text opens with
+    /// ([`Self::strip`]) by looking at its start alone. That takes an
+    /// anchored automaton beside the other, twice the memory, so only the
+    /// lists of rules ([`Words`]) have it.
+    fn with_openings<P: AsRef<str>>(phrases: &[P]) -> Self {
+        Self::built(phrases, StartKind::Both)
+    }
+
+    fn built<P: AsRef<str>>(phrases: &[P], start: StartKind) -> Self {
         // Each phrase as written and with curly apostrophes, as word
         // processors write them, so such text needs no folding.
         let mut spellings: Vec<String> = Vec::new();
@@ -157,6 +169,7 @@ impl Automaton {
         // A DFA reads a byte with one look-up: the lists are built once.
         let ac = DFA::builder()
             .ascii_case_insensitive(true)
+            .start_kind(start)
             .build(&spellings)
             .expect("a few hundred short phrases fit an automaton");
         let ends = |p: &P| p.as_ref().chars().next_back().is_some_and(is_word_char);
@@ -174,11 +187,16 @@ impl Automaton {
 
     /// Every occurrence in `s` on word boundaries as (start, end, phrase),
     /// until `f` says it has seen enough.
-    pub(super) fn each(&self, s: &str, mut f: impl FnMut(usize, usize, usize) -> Seen) {
+    pub(super) fn each(&self, s: &str, f: impl FnMut(usize, usize, usize) -> Seen) {
+        self.scan(s, Anchored::No, f);
+    }
+
+    /// As [`Self::each`]; anchored, only the occurrences at the start.
+    fn scan(&self, s: &str, anchored: Anchored, mut f: impl FnMut(usize, usize, usize) -> Seen) {
         // Most text is ASCII, whose case the automaton ignores, with perhaps
         // curly apostrophes and characters that fold to themselves (“”—é).
         let Some(first) = s.bytes().position(|b| !b.is_ascii()) else {
-            return self.bounded(s, f);
+            return self.bounded(s, anchored, f);
         };
         let as_written = |(i, _): (usize, u8)| {
             let c = s[i..].chars().next().expect("a character starts here");
@@ -192,7 +210,7 @@ impl Automaton {
                 .filter(|&(_, b)| b >= 0xC0)
         };
         if starts().all(as_written) {
-            return self.bounded(s, f);
+            return self.bounded(s, anchored, f);
         }
         // Anything else (curly quotes, dashes, capitals beyond ASCII) is
         // folded, the ASCII between copied as it is. Where a folded
@@ -216,12 +234,21 @@ impl Automaton {
             let (f, o) = moved[moved.partition_point(|&(f, _)| f <= x) - 1];
             o + x - f
         };
-        self.bounded(&folded, |a, b, p| f(back(a), back(b), p));
+        self.bounded(&folded, anchored, |a, b, p| f(back(a), back(b), p));
     }
 
-    fn bounded(&self, s: &str, mut f: impl FnMut(usize, usize, usize) -> Seen) {
-        let all = self.ac.try_find_overlapping_iter(Input::new(s));
-        for m in all.expect("a DFA of standard matches finds overlapping ones") {
+    fn bounded(&self, s: &str, anchored: Anchored, mut f: impl FnMut(usize, usize, usize) -> Seen) {
+        // The search step by step: aho-corasick's iterator refuses an
+        // anchored search, whose overlapping matches all start at the start.
+        let input = Input::new(s).anchored(anchored);
+        let mut state = OverlappingState::start();
+        loop {
+            self.ac
+                .try_find_overlapping(&input, &mut state)
+                .expect("a DFA of standard matches finds overlapping ones, anchored if built so");
+            let Some(m) = state.get_match() else {
+                return;
+            };
             let (a, b, p) = (m.start(), m.end(), self.phrase[m.pattern().as_usize()]);
             let starts = !(word_before(s, a) && word_at(s, a));
             let ends = !self.word_end[p] || !word_at(s, b);
@@ -260,7 +287,8 @@ impl Automaton {
     }
 
     /// If `s` opens with a phrase, what follows the first listed of those
-    /// it opens with.
+    /// it opens with. Only for an automaton built
+    /// [`with_openings`](Self::with_openings), as every [`Words`] is.
     pub(super) fn strip<'a>(&self, s: &'a str) -> Option<&'a str> {
         // As far as the longest phrase reaches, and the character after it
         // for the boundary: folding keeps the number of characters.
@@ -269,7 +297,8 @@ impl Automaton {
             .nth(self.longest + 1)
             .map_or(s, |(i, _)| &s[..i]);
         let mut first: Option<(usize, usize)> = None;
-        self.each(head, |a, b, p| {
+        // Anchored: the automaton stops where no phrase opens the text.
+        self.scan(head, Anchored::Yes, |a, b, p| {
             if a == 0 && first.is_none_or(|(q, _)| p < q) {
                 first = Some((p, b));
             }
@@ -326,7 +355,84 @@ impl std::ops::Deref for Words {
     type Target = Automaton;
 
     fn deref(&self) -> &Automaton {
-        self.built.get_or_init(|| Automaton::new(self.list))
+        self.built
+            .get_or_init(|| Automaton::with_openings(self.list))
+    }
+}
+
+/// Several lists of phrases read together: one pass over a text tells
+/// which lists have a phrase in it, where reading it once per list would
+/// take as many passes. The lists keep their own names and rules.
+pub(super) struct Together {
+    lists: &'static [&'static Words],
+    built: OnceLock<(Automaton, Vec<usize>)>,
+}
+
+/// Which lists of a [`Together`] have a phrase in a text, and in a part of it.
+pub(super) struct Heard<'l> {
+    lists: &'l [&'static Words],
+    anywhere: u64,
+    within: u64,
+}
+
+impl Together {
+    pub(super) const fn new(lists: &'static [&'static Words]) -> Self {
+        assert!(lists.len() <= 64, "one bit a list");
+        Together {
+            lists,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// The lists heard in `s`.
+    pub(super) fn heard_in(&self, s: &str) -> Heard<'_> {
+        self.heard(s, 0, s.len())
+    }
+
+    /// The lists heard in `s`, and in the part of it from byte `from` to
+    /// byte `to` (a part on word boundaries, as a trimmed clause is, reads
+    /// as it would alone).
+    pub(super) fn heard(&self, s: &str, from: usize, to: usize) -> Heard<'_> {
+        let (automaton, list_of) = self.built.get_or_init(|| {
+            let phrases: Vec<&str> = self.lists.iter().flat_map(|w| w.list).copied().collect();
+            let list_of = (self.lists.iter().enumerate())
+                .flat_map(|(i, w)| std::iter::repeat_n(i, w.list.len()))
+                .collect();
+            (Automaton::new(&phrases), list_of)
+        });
+        let (mut anywhere, mut within) = (0, 0);
+        automaton.each(s, |a, b, p| {
+            let bit = 1 << list_of[p];
+            anywhere |= bit;
+            if from <= a && b <= to {
+                within |= bit;
+            }
+            Seen::More
+        });
+        Heard {
+            lists: self.lists,
+            anywhere,
+            within,
+        }
+    }
+}
+
+impl Heard<'_> {
+    fn bit(&self, list: &Words) -> u64 {
+        let i = (self.lists.iter())
+            .position(|w| std::ptr::eq(*w, list))
+            .expect("a list read together with the others");
+        1 << i
+    }
+
+    /// Whether a phrase of `list` is in the text, as `list.is_in(text)`.
+    pub(super) fn has(&self, list: &Words) -> bool {
+        self.anywhere & self.bit(list) != 0
+    }
+
+    /// Whether a phrase of `list` is in the part, as `list.is_in(part)`.
+    pub(super) fn has_within(&self, list: &Words) -> bool {
+        self.within & self.bit(list) != 0
     }
 }
 
@@ -376,12 +482,15 @@ pub(super) fn negated(s: &str, start: usize) -> bool {
             )
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let words: Vec<String> = before[clause..]
+    // Each word compared folded as it is read, not copied.
+    let denies = |w: &str| {
+        let w = trim_punct(w);
+        NEGATORS.iter().any(|n| w.chars().map(fold).eq(n.chars()))
+    };
+    before[clause..]
         .split_whitespace()
         .rev()
         .take_while(|w| !w.eq_ignore_ascii_case("but"))
         .take(3)
-        .map(|w| trim_punct(w).chars().map(fold).collect())
-        .collect();
-    words.iter().any(|w| NEGATORS.contains(&w.as_str()))
+        .any(denies)
 }

@@ -177,16 +177,18 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                 match role {
                     Role::Clinician => {
                         clinician_turn += 1;
-                        let summary = profile.add(text, client_said);
+                        let said = sentences(text);
+                        let summary = profile.add(text, &said, client_said);
                         // A summary in the last quarter of the session
                         // gathers the plan.
                         let closing = summary && clinician_turn * 4 > clinician_turns * 3;
-                        reviews.clinician(text, seg.mark);
+                        reviews.clinician(text, &said, seg.mark);
                         asked_for_step = false;
-                        for s in sentences(text) {
+                        for &s in &said {
                             let recap = recap_tasks(s, summary);
                             let given = if recap.is_empty() {
-                                clinician_task(s).or_else(|| planned_task(s).filter(|_| closing))
+                                clinician_task(s)
+                                    .or_else(|| if closing { planned_task(s) } else { None })
                             } else {
                                 None
                             };
@@ -206,8 +208,9 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                     }
                     Role::Client => {
                         client_said = Some(text);
-                        reviews.client(text);
-                        for s in sentences(text) {
+                        let said = sentences(text);
+                        reviews.client(text, &said);
+                        for &s in &said {
                             if let Some(task) = client_task(s, asked_for_step) {
                                 out.homework.push(HomeworkSuggestion {
                                     task,

@@ -4,7 +4,7 @@
 //! (cognitive restructuring) and psychoeducation.
 
 use super::behaviour::{Behaviour, code_turn};
-use super::matching::Words;
+use super::matching::{Together, Words};
 use super::{TagSuggestion, Talk};
 
 /// Questions that draw out the client's own reasons and plans for change.
@@ -73,6 +73,9 @@ static SOCRATIC: Words = Words::new(&[
     "that thought",
 ]);
 
+/// Both kinds of question, read in one pass.
+static QUESTIONS: Together = Together::new(&[&EVOKING, &SOCRATIC]);
+
 /// Themes that are something the client does, and so can change: where a
 /// reflective, evoking session is motivational interviewing.
 const BEHAVIOURS: &[&str] = &[
@@ -114,10 +117,10 @@ pub(super) struct Profile<'t> {
 }
 
 impl<'t> Profile<'t> {
-    /// Codes one clinician turn; `client` is the client's turn before it.
-    /// Whether the turn is a summary.
-    pub(super) fn add(&mut self, text: &'t str, client: Option<&str>) -> bool {
-        let codes = code_turn(text, client, self.asked);
+    /// Codes one clinician turn, `said` its sentences; `client` is the
+    /// client's turn before it. Whether the turn is a summary.
+    pub(super) fn add(&mut self, text: &'t str, said: &[&'t str], client: Option<&str>) -> bool {
+        let codes = code_turn(text, said, client, self.asked);
         let summary = codes.iter().any(|(b, _)| *b == Behaviour::Summary);
         self.asked = codes.iter().any(|(b, _)| *b == Behaviour::AskingPermission);
         for (b, s) in codes {
@@ -125,8 +128,9 @@ impl<'t> Profile<'t> {
             self.counts[i] += 1;
             self.examples[i].push(s);
             if matches!(b, Behaviour::OpenQuestion | Behaviour::ClosedQuestion) {
-                self.evoking += usize::from(EVOKING.is_in(s));
-                if SOCRATIC.is_in(s) {
+                let heard = QUESTIONS.heard_in(s);
+                self.evoking += usize::from(heard.has(&EVOKING));
+                if heard.has(&SOCRATIC) {
                     self.socratic.push(s);
                 }
             }

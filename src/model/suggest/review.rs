@@ -2,7 +2,7 @@
 //! and the client says how much got done and what got in the way.
 
 use super::ReviewSuggestion;
-use super::matching::{Words, sentences, strip_prefix_loose, strip_suffix_loose, trim_punct};
+use super::matching::{Words, strip_prefix_loose, strip_suffix_loose, trim_punct};
 use crate::model::homework::Completion;
 use chrono::NaiveTime;
 
@@ -168,10 +168,11 @@ pub(super) struct Reviews {
 }
 
 impl Reviews {
-    pub(super) fn clinician(&mut self, text: &str, mark: Option<NaiveTime>) {
+    /// A clinician turn, `said` its sentences.
+    pub(super) fn clinician(&mut self, text: &str, said: &[&str], mark: Option<NaiveTime>) {
         let referenced = REFERENCES.is_in(text);
         let mut asked = false;
-        for s in sentences(text).into_iter().filter(|s| s.ends_with('?')) {
+        for &s in said.iter().filter(|s| s.ends_with('?')) {
             if (referenced || self.referenced)
                 && let Some(task) = asked_task(s)
             {
@@ -193,11 +194,11 @@ impl Reviews {
         self.referenced = referenced || asked;
     }
 
-    pub(super) fn client(&mut self, text: &str) {
+    /// A client turn, `said` its sentences.
+    pub(super) fn client(&mut self, text: &str, said: &[&str]) {
         let Some(review) = self.found.last_mut().filter(|_| self.open) else {
             return;
         };
-        let said = sentences(text);
         if review.answer.is_none() {
             review.answer = said.first().map(|s| s.to_string());
         }
