@@ -23,6 +23,7 @@
 //   (after `trunk build --release`; BENCH_DIST serves another build folder)
 // Prints `bench: sync_pull_ms n=N X` and `bench: sync_edit_ms X`.
 import { startCouch } from "../tests/e2e/couch.mjs";
+import { askForLock } from "../tests/e2e/helpers.mjs";
 import { serve } from "./serve.mjs";
 import { launch, median, readData, seed } from "./bench-lib.mjs";
 
@@ -59,12 +60,7 @@ async function fillAccount(scope, account) {
 
 /** As tests/e2e/helpers.mjs's turnOnLock, without its assertions. */
 async function turnOnLock(page) {
-  await page.getByText("This device", { exact: true }).click();
-  const panel = page.locator("details", { hasText: "This device" });
-  await field(panel, "Passphrase").fill(PASSPHRASE);
-  await field(panel, "Repeat passphrase").fill(PASSPHRASE);
-  await panel.getByRole("checkbox", { name: /I understand Sessionpad cannot recover my notes/ }).check();
-  await panel.getByRole("button", { name: "Turn on lock" }).click();
+  const panel = await askForLock(page, PASSPHRASE);
   const dialog = page.getByRole("dialog", { name: "Your recovery key" });
   await dialog.getByRole("button", { name: "I have saved it" }).click({ timeout: LONG });
   await dialog.waitFor({ state: "detached" });

@@ -18,6 +18,17 @@ export const field = (scope, name) => scope.getByRole("textbox", { name, exact: 
 /** Waits for the autosave status to say the last edit is stored. */
 export const saved = (page) => expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
 
+/** Fills in "Lock with passphrase" under "This device", box ticked, and presses "Turn on lock"; returns the panel. */
+export async function askForLock(page, passphrase) {
+  await page.getByText("This device", { exact: true }).click();
+  const device = page.locator("details", { hasText: "This device" });
+  await field(device, "Passphrase").fill(passphrase);
+  await field(device, "Repeat passphrase").fill(passphrase);
+  await device.getByRole("checkbox", { name: /I understand Sessionpad cannot recover my notes/ }).check();
+  await device.getByRole("button", { name: "Turn on lock" }).click();
+  return device;
+}
+
 /** Turns on "Lock with passphrase" under "This device", left open; returns the recovery key. */
 export async function turnOnLock(page, passphrase) {
   await page.getByText("This device", { exact: true }).click();

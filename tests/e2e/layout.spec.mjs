@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { field, saved, startEmpty } from "./helpers.mjs";
+import { askForLock, field, saved, startEmpty } from "./helpers.mjs";
 
 const sizes = [
   { name: "tablet-portrait", width: 768, height: 1024 },
@@ -140,12 +140,7 @@ test("a dialog covers the whole screen, though each panel is painted on its own"
 
   // The recovery key opens inside "This device", with more of the roster's panels after it.
   await page.getByRole("link", { name: "All clients" }).click();
-  await page.getByText("This device", { exact: true }).click();
-  const device = page.locator("details", { hasText: "This device" });
-  await field(device, "Passphrase").fill("correct horse battery");
-  await field(device, "Repeat passphrase").fill("correct horse battery");
-  await device.getByRole("checkbox", { name: /I understand Sessionpad cannot recover my notes/ }).check();
-  await device.getByRole("button", { name: "Turn on lock" }).click();
+  await askForLock(page, "correct horse battery");
   await expect(page.getByRole("dialog", { name: "Your recovery key" })).toBeVisible();
   expect(await uncovered(page)).toEqual([]);
 });

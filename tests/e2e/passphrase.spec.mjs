@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { field, startEmpty, turnOnLock } from "./helpers.mjs";
+import { askForLock, field, startEmpty, turnOnLock } from "./helpers.mjs";
 
 const PASSPHRASE = "blue heron at dawn";
 
@@ -44,12 +44,7 @@ test("after five wrong passphrases the next try waits, and a reload keeps the wa
 
 test("a weak passphrase is refused with the reason, and a suggested one is taken", async ({ page }) => {
   await withSample(page);
-  await page.getByText("This device", { exact: true }).click();
-  const device = page.locator("details", { hasText: "This device" });
-  await field(device, "Passphrase").fill("password123");
-  await field(device, "Repeat passphrase").fill("password123");
-  await device.getByRole("checkbox", { name: /I understand Sessionpad cannot recover my notes/ }).check();
-  await device.getByRole("button", { name: "Turn on lock" }).click();
+  const device = await askForLock(page, "password123");
   await expect(device.getByRole("alert")).toHaveText(/password\. .*Or use “Suggest a passphrase”\.$/);
   await expect(page.getByRole("dialog", { name: "Your recovery key" })).toHaveCount(0);
 
