@@ -277,22 +277,26 @@ fn find_frame(s: &str) -> Option<(usize, usize)> {
     } else {
         None
     };
-    let mut from = 0;
-    let span = loop {
-        if !heard.has(&SPAN_LEADS) {
-            break None;
-        }
-        let Some((a, b, _)) = SPAN_LEADS.find(&s[from..]) else {
-            break None;
-        };
-        if let Some(end) = span_at(s, from + b) {
-            break Some((from + a, end));
-        }
-        from += b;
+    let span = if heard.has(&SPAN_LEADS) {
+        find_span(s)
+    } else {
+        None
     };
     match (fixed, span) {
         (Some(f), Some(s)) => Some(if s.0 < f.0 { s } else { f }),
         (f, s) => f.or(s),
+    }
+}
+
+/// Where the earliest span is: a lead followed by its unit.
+fn find_span(s: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    loop {
+        let (a, b, _) = SPAN_LEADS.find(&s[from..])?;
+        if let Some(end) = span_at(s, from + b) {
+            return Some((from + a, end));
+        }
+        from += b;
     }
 }
 
