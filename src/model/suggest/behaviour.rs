@@ -9,8 +9,7 @@ use super::cues::{
     ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
     PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
-use super::matching::{Together, Words, fold, trim_punct};
-use std::borrow::Cow;
+use super::matching::{Together, Words, char_at, count_words, fold, trim_punct};
 
 /// A clinician behaviour, as MITI counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,7 +48,7 @@ pub(super) fn code_turn<'t>(
             codes.push((b, s));
         }
     };
-    let long = text.split_whitespace().nth(39).is_some();
+    let long = count_words(text, 40) == 40;
     // A summary is one behaviour, whatever its sentences would be alone.
     if long && said.iter().any(|s| SUMMING_UP.is_in(s)) {
         return vec![(Summary, said.first().copied().unwrap_or(text))];
@@ -57,7 +56,7 @@ pub(super) fn code_turn<'t>(
     let mut asked = permitted;
     // The client's words, read once for every sentence of the turn that
     // may say them back.
-    let mut theirs: Option<Vec<Cow<str>>> = None;
+    let mut theirs: Option<ContentWords> = None;
     for &s in said {
         let body = without_openers(s);
         // Where the body lies in the sentence: it is a slice of it.
@@ -96,11 +95,7 @@ pub(super) fn code_turn<'t>(
             add(GivingInformation, s);
             continue;
         }
-        let theirs = theirs.get_or_insert_with(|| {
-            client
-                .map(|c| content_words(c).collect())
-                .unwrap_or_default()
-        });
+        let theirs = theirs.get_or_insert_with(|| ContentWords::of(client.unwrap_or_default()));
         // Counted once, and only if a rule needs it.
         let mut counted = None;
         let mut counts = || *counted.get_or_insert_with(|| said_back(body, theirs));
@@ -153,7 +148,7 @@ fn reflects(body: &str, of_you: bool, said_back: impl FnOnce() -> (usize, usize)
     if REFLECTING.opens(body) || of_you {
         return true;
     }
-    if body.split_whitespace().nth(10).is_some() {
+    if count_words(body, 11) > 10 {
         return false;
     }
     let (own, shared) = said_back();
@@ -169,27 +164,67 @@ fn adds_meaning((own, shared): (usize, usize)) -> bool {
 /// The content words of a statement, each time it has one, and how many of
 /// those the client said (`theirs`). A client's turn has some tens of
 /// words: looking through them costs less than putting them in order.
-fn said_back(body: &str, theirs: &[Cow<str>]) -> (usize, usize) {
-    content_words(body).fold((0, 0), |(own, shared), w| {
-        (own + 1, shared + usize::from(theirs.contains(&w)))
-    })
+fn said_back(body: &str, theirs: &ContentWords) -> (usize, usize) {
+    let (mut own, mut shared) = (0, 0);
+    content_words(body, |w| {
+        own += 1;
+        shared += usize::from(theirs.has(w));
+    });
+    (own, shared)
 }
 
-/// Words of three letters or more that carry content, in lower case.
-fn content_words(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| w.chars().nth(2).is_some())
-        .map(lower)
-        .filter(|w| w.len() > LONGEST_SMALL || SMALL.binary_search(&w.as_ref()).is_err())
+/// The content words of a turn in lower case, one after another in one
+/// string rather than a string each.
+#[derive(Default)]
+struct ContentWords {
+    text: String,
+    ends: Vec<usize>,
 }
 
-/// A word folded to lower case, copied only if it has to change.
-fn lower(w: &str) -> Cow<'_, str> {
-    let plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'';
-    if w.bytes().all(plain) {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.chars().map(fold).collect())
+impl ContentWords {
+    fn of(s: &str) -> Self {
+        let mut words = ContentWords::default();
+        content_words(s, |w| {
+            words.text.push_str(w);
+            words.ends.push(words.text.len());
+        });
+        words
+    }
+
+    fn has(&self, word: &str) -> bool {
+        let mut start = 0;
+        self.ends.iter().any(|&end| {
+            let same = &self.text[start..end] == word;
+            start = end;
+            same
+        })
+    }
+}
+
+/// Each word of three letters or more that carries content, in lower case;
+/// a word is letters, digits and apostrophes. Each is folded into one
+/// buffer as it is read, not copied on its own.
+fn content_words(s: &str, mut each: impl FnMut(&str)) {
+    let mut word = String::new();
+    let mut letters = 0;
+    let mut i = 0;
+    while i <= s.len() {
+        let (c, len) = if i < s.len() { char_at(s, i) } else { (' ', 1) };
+        if c.is_ascii_alphanumeric()
+            || c == '\''
+            || (!c.is_ascii() && (c.is_alphanumeric() || c == '’'))
+        {
+            word.push(fold(c));
+            letters += 1;
+        } else if letters > 0 {
+            let small = word.len() <= LONGEST_SMALL && SMALL.binary_search(&word.as_str()).is_ok();
+            if letters >= 3 && !small {
+                each(&word);
+            }
+            word.clear();
+            letters = 0;
+        }
+        i += len;
     }
 }
 

@@ -1,7 +1,7 @@
 //! Tags from the words that support them: who said a phrase, whether it was
 //! denied or part of an idiom, and how much evidence a term has in all.
 
-use super::matching::{Words, sentence_around};
+use super::matching::{Words, count_words, sentence_around};
 use super::phrases::Vocabulary;
 use crate::model::tags::Tags;
 use crate::model::transcript::{Item, Role, Transcript};
@@ -109,7 +109,7 @@ pub(super) fn tags<'t>(
         }
         let client = matches!(role, Some(Role::Client | Role::Unknown));
         let client_words = if client {
-            text.split_whitespace().count()
+            count_words(text, usize::MAX)
         } else {
             0
         };

@@ -25,7 +25,7 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
     for (i, &b) in bytes.iter().enumerate() {
         let end = match b {
             b'.' | b'!' | b'?' => {
-                text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+                (i + 1 == text.len() || space_at(text, i + 1))
                     && !(b == b'.' && ends_with_title(&text[start..i]))
             }
             b'\n' => bytes.get(i + 1) == Some(&b'\n'),
@@ -118,12 +118,112 @@ fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
     (!ends_word || !word_at(s, end)).then_some(end)
 }
 
+// The helpers below read ASCII as bytes and decode only the rest: built for
+// size, the app keeps the standard library's character steps as calls, which
+// cost more than the work when every byte of a transcript goes through them.
+
 fn word_at(s: &str, i: usize) -> bool {
-    s[i..].chars().next().is_some_and(is_word_char)
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => s[i..].chars().next().is_some_and(is_word_char),
+    }
 }
 
 fn word_before(s: &str, i: usize) -> bool {
-    s[..i].chars().next_back().is_some_and(is_word_char)
+    match i.checked_sub(1).map(|j| s.as_bytes()[j]) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => s[..i].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// The character at byte `i` of `s` and its length, ASCII without decoding.
+pub(super) fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().expect("a character starts here");
+    (c, c.len_utf8())
+}
+
+/// Whether `c` is white space, as `char::is_whitespace`.
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0B' | '\x0C')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// Whether the character at byte `i` is white space.
+pub(super) fn space_at(s: &str, i: usize) -> bool {
+    i < s.len() && is_space(char_at(s, i).0)
+}
+
+/// The number of words of `s` (as `split_whitespace` has them), counted no
+/// further than `up_to`.
+pub(super) fn count_words(s: &str, up_to: usize) -> usize {
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < s.len() && words < up_to {
+        let (c, len) = char_at(s, i);
+        let space = is_space(c);
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    let bytes = s.as_bytes();
+    let (mut seen, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Every byte but a continuation byte (0b10xxxxxx) starts a character.
+        if bytes[i] & 0xC0 != 0x80 {
+            if seen == n {
+                return &s[..i];
+            }
+            seen += 1;
+        }
+        i += 1;
+    }
+    s
+}
+
+/// Whether some character of `s` reads differently folded (see [`fold`]),
+/// apart from the curly apostrophe, which the automata know.
+fn needs_folding(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of ASCII are passed over sixteen bytes at a time, as the
+        // standard library checks them a machine word at a time.
+        let chunk = &bytes[i..bytes.len().min(i + 16)];
+        if chunk.is_ascii() {
+            i += chunk.len();
+            continue;
+        }
+        i += chunk.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+        // Word processors' punctuation, U+2000 to U+203F, is E2 80 and one
+        // byte more; of it only the dashes, the left quote and the prime
+        // fold, not the apostrophe (99), quotes (9C, 9D), dash (94) or "…".
+        if bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
+            if matches!(bytes.get(i + 2), Some(0x90..=0x93 | 0x98 | 0xB2)) {
+                return true;
+            }
+            i += 3;
+        } else {
+            let (c, len) = char_at(s, i);
+            if c != '’' && fold(c) != c {
+                return true;
+            }
+            i += len;
+        }
+    }
+    false
 }
 
 /// Phrases found together in one pass over a text (an Aho-Corasick
@@ -195,23 +295,11 @@ impl Automaton {
     fn scan(&self, s: &str, anchored: Anchored, mut f: impl FnMut(usize, usize, usize) -> Seen) {
         // Most text is ASCII, whose case the automaton ignores, with perhaps
         // curly apostrophes and characters that fold to themselves (“”—é).
-        let Some(first) = s.bytes().position(|b| !b.is_ascii()) else {
-            return self.bounded(s, anchored, f);
-        };
-        let as_written = |(i, _): (usize, u8)| {
-            let c = s[i..].chars().next().expect("a character starts here");
-            c == '’' || fold(c) == c
-        };
-        // A character beyond ASCII starts with a byte of 0xC0 or more.
-        let starts = || {
-            s.bytes()
-                .enumerate()
-                .skip(first)
-                .filter(|&(_, b)| b >= 0xC0)
-        };
-        if starts().all(as_written) {
+        if !needs_folding(s) {
             return self.bounded(s, anchored, f);
         }
+        // A character beyond ASCII starts with a byte of 0xC0 or more.
+        let starts = || s.bytes().enumerate().filter(|&(_, b)| b >= 0xC0);
         // Anything else (curly quotes, dashes, capitals beyond ASCII) is
         // folded, the ASCII between copied as it is. Where a folded
         // character is longer or shorter, positions map back from here on:
@@ -292,10 +380,7 @@ impl Automaton {
     pub(super) fn strip<'a>(&self, s: &'a str) -> Option<&'a str> {
         // As far as the longest phrase reaches, and the character after it
         // for the boundary: folding keeps the number of characters.
-        let head = s
-            .char_indices()
-            .nth(self.longest + 1)
-            .map_or(s, |(i, _)| &s[..i]);
+        let head = first_chars(s, self.longest + 1);
         let mut first: Option<(usize, usize)> = None;
         // Anchored: the automaton stops where no phrase opens the text.
         self.scan(head, Anchored::Yes, |a, b, p| {
@@ -472,16 +557,18 @@ const NEGATORS: &[&str] = &[
 /// the same clause.
 pub(super) fn negated(s: &str, start: usize) -> bool {
     let before = &s[..start];
-    let clause = before
-        .char_indices()
+    // Read back by bytes: "—", "“" and "”" are E2 80 94, 9C and 9D, whose
+    // last byte is never ASCII punctuation or the end of another character.
+    let bytes = before.as_bytes();
+    let ends_clause = |i: usize| match bytes[i] {
+        b'.' | b'!' | b'?' | b';' | b',' | b':' | b'\n' | b'(' | b'"' => true,
+        0x94 | 0x9C | 0x9D => i >= 2 && bytes[i - 2..i] == [0xE2, 0x80],
+        _ => false,
+    };
+    let clause = (0..bytes.len())
         .rev()
-        .find(|&(_, c)| {
-            matches!(
-                c,
-                '.' | '!' | '?' | ';' | ',' | ':' | '—' | '\n' | '(' | '"' | '“' | '”'
-            )
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .find(|&i| ends_clause(i))
+        .map_or(0, |i| i + 1);
     // Each word compared folded as it is read, not copied.
     let denies = |w: &str| {
         let w = trim_punct(w);
