@@ -9,7 +9,7 @@ use super::cues::{
     ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
     PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
-use super::matching::{Together, Words, char_at, count_words, fold, trim_punct};
+use super::matching::{Heard, Words, char_at, count_words, fold, trim_punct};
 
 /// A clinician behaviour, as MITI counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,12 +32,14 @@ pub(super) enum Behaviour {
 }
 
 /// The codes of one clinician turn, each with the sentence that shows it.
-/// `said` is the turn in sentences; `client` the client's turn before it;
+/// `said` is the turn in sentences, `heard` what each was read for (see
+/// [`super::read_clinician`]); `client` the client's turn before it;
 /// `permitted` whether permission was asked just before, so advice is given
 /// with it.
 pub(super) fn code_turn<'t>(
     text: &'t str,
     said: &[&'t str],
+    heard: &[Heard],
     client: Option<&str>,
     permitted: bool,
 ) -> Vec<(Behaviour, &'t str)> {
@@ -50,18 +52,15 @@ pub(super) fn code_turn<'t>(
     };
     let long = count_words(text, 40) == 40;
     // A summary is one behaviour, whatever its sentences would be alone.
-    if long && said.iter().any(|s| SUMMING_UP.is_in(s)) {
+    if long && heard.iter().any(|h| h.has(&SUMMING_UP)) {
         return vec![(Summary, said.first().copied().unwrap_or(text))];
     }
     let mut asked = permitted;
     // The client's words, read once for every sentence of the turn that
     // may say them back.
     let mut theirs: Option<ContentWords> = None;
-    for &s in said {
+    for (&s, heard) in said.iter().zip(heard) {
         let body = without_openers(s);
-        // Where the body lies in the sentence: it is a slice of it.
-        let from = body.as_ptr().addr() - s.as_ptr().addr();
-        let heard = READ_TOGETHER.heard(s, from, from + body.len());
         let question = s.trim_end_matches(['"', '”', ')', '\'']).ends_with('?');
         if heard.has(&PERMISSION) {
             asked = true;
@@ -116,24 +115,13 @@ pub(super) fn code_turn<'t>(
 }
 
 /// Advice further into a sentence: "…, so you should cut down."
-static ADVISING_INSIDE: Words = Words::new(&[
+pub(super) static ADVISING_INSIDE: Words = Words::new(&[
     "you should",
     "you need to",
     "you must",
     "you have to",
     "i'd recommend",
     "i recommend",
-]);
-
-/// The lists each sentence is read for, read in one pass: the sentence
-/// for most, its body (see [`without_openers`]) for [`YOU`].
-static READ_TOGETHER: Together = Together::new(&[
-    &PERMISSION,
-    &AFFIRMING,
-    &ADVISING_INSIDE,
-    &INFORMING,
-    &YOU,
-    &ADDING,
 ]);
 
 /// Whether a statement says back the client's experience: it opens like a
@@ -241,7 +229,7 @@ const LONGEST_SMALL: usize = {
 };
 
 /// The sentence without words like "So," or "Okay, and" in front.
-fn without_openers(s: &str) -> &str {
+pub(super) fn without_openers(s: &str) -> &str {
     let mut rest = trim_punct(s);
     // A stage direction in front: "(laughs) So…".
     if let Some(r) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
@@ -259,13 +247,20 @@ mod tests {
     use super::Behaviour::{self, *};
     use super::code_turn;
     use crate::model::suggest::matching::sentences;
+    use crate::model::suggest::read_clinician;
 
     /// The codes of a clinician turn after the client's.
-    fn codes(client: &str, clinician: &str) -> Vec<Behaviour> {
-        code_turn(clinician, &sentences(clinician), Some(client), false)
+    fn coded(client: &str, clinician: &str, permitted: bool) -> Vec<Behaviour> {
+        let said = sentences(clinician);
+        let heard: Vec<_> = said.iter().map(|s| read_clinician(s)).collect();
+        code_turn(clinician, &said, &heard, Some(client), permitted)
             .into_iter()
             .map(|(b, _)| b)
             .collect()
+    }
+
+    fn codes(client: &str, clinician: &str) -> Vec<Behaviour> {
+        coded(client, clinician, false)
     }
 
     const CLIENT: &str = "I had four pints on Friday and a few cans on Saturday, same as always.";
@@ -354,7 +349,7 @@ mod tests {
     fn telling_the_client_what_to_do_is_advice_unless_permission_was_asked() {
         let turn = "You should keep it under fourteen units a week.";
         assert_eq!(codes(CLIENT, turn), [Advice]);
-        assert!(code_turn(turn, &sentences(turn), Some(CLIENT), true).is_empty());
+        assert!(coded(CLIENT, turn, true).is_empty());
     }
 
     #[test]

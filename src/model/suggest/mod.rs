@@ -30,7 +30,7 @@ use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
 use homework::{client_task, clinician_task, is_step_question, planned_task, recap_tasks};
-use matching::sentences;
+use matching::{Heard, Together, sentences};
 use phrases::{Matcher, Vocabulary};
 use profile::{JUDGED, Profile, about_a_habit};
 use review::Reviews;
@@ -178,16 +178,17 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                     Role::Clinician => {
                         clinician_turn += 1;
                         let said = sentences(text);
-                        let summary = profile.add(text, &said, client_said);
+                        let heard: Vec<Heard> = said.iter().map(|s| read_clinician(s)).collect();
+                        let summary = profile.add(text, &said, &heard, client_said);
                         // A summary in the last quarter of the session
                         // gathers the plan.
                         let closing = summary && clinician_turn * 4 > clinician_turns * 3;
-                        reviews.clinician(text, &said, seg.mark);
+                        reviews.clinician(&said, &heard, seg.mark);
                         asked_for_step = false;
-                        for &s in &said {
-                            let recap = recap_tasks(s, summary);
+                        for (&s, heard) in said.iter().zip(&heard) {
+                            let recap = recap_tasks(s, summary, heard);
                             let given = if recap.is_empty() {
-                                clinician_task(s)
+                                clinician_task(s, heard)
                                     .or_else(|| if closing { planned_task(s) } else { None })
                             } else {
                                 None
@@ -201,7 +202,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                                     quote: s.to_string(),
                                 });
                             }
-                            if is_step_question(s) {
+                            if is_step_question(s, heard) {
                                 asked_for_step = true;
                             }
                         }
@@ -252,6 +253,36 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
         }
     }
     out
+}
+
+/// The lists a clinician's sentence is read for, in one pass over it rather
+/// than one a list: how it codes (see [`behaviour`]), the homework it gives
+/// or asks about, and whether it points back at last session's.
+static CLINICIAN_SENTENCE: Together = Together::new(&[
+    &cues::PERMISSION,
+    &cues::AFFIRMING,
+    &behaviour::ADVISING_INSIDE,
+    &cues::INFORMING,
+    &cues::YOU,
+    &cues::ADDING,
+    &cues::SUMMING_UP,
+    &homework::RECAP_LEADS,
+    &homework::TIME_FRAMES,
+    &homework::SPAN_LEADS,
+    &homework::IN_SESSION,
+    &homework::HOMEWORK_WORDS,
+    &homework::ASSIGNING,
+    &homework::STEP_QUESTIONS,
+    &review::REFERENCES,
+]);
+
+/// The lists of [`CLINICIAN_SENTENCE`] heard in a sentence, and in its body
+/// (see [`behaviour::without_openers`]) for [`cues::YOU`].
+fn read_clinician(s: &str) -> Heard<'static> {
+    let body = behaviour::without_openers(s);
+    // Where the body lies in the sentence: it is a slice of it.
+    let from = body.as_ptr().addr() - s.as_ptr().addr();
+    CLINICIAN_SENTENCE.heard(s, from, from + body.len())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
