@@ -162,59 +162,106 @@ fn said_back(body: &str, theirs: &ContentWords) -> (usize, usize) {
 }
 
 /// The content words of a turn in lower case, one after another in one
-/// string rather than a string each.
+/// string rather than a string each, with the key of each (see [`key`]).
 #[derive(Default)]
 struct ContentWords {
     text: String,
-    ends: Vec<usize>,
+    words: Vec<(u64, usize, usize)>,
 }
 
 impl ContentWords {
     fn of(s: &str) -> Self {
         let mut words = ContentWords::default();
         content_words(s, |w| {
+            let start = words.text.len();
             words.text.push_str(w);
-            words.ends.push(words.text.len());
+            words.words.push((key(w), start, words.text.len()));
         });
         words
     }
 
     fn has(&self, word: &str) -> bool {
-        let mut start = 0;
-        self.ends.iter().any(|&end| {
-            let same = &self.text[start..end] == word;
-            start = end;
-            same
+        let k = key(word);
+        // Equal keys are equal words up to eight bytes.
+        self.words.iter().any(|&(key, a, b)| {
+            key == k && b - a == word.len() && (b - a <= 8 || &self.text[a..b] == word)
         })
     }
 }
 
 /// Each word of three letters or more that carries content, in lower case;
-/// a word is letters, digits and apostrophes. Each is folded into one
-/// buffer as it is read, not copied on its own.
+/// a word is letters, digits and apostrophes. Read by bytes; a word not in
+/// lower case already is folded into one buffer, not copied on its own.
 fn content_words(s: &str, mut each: impl FnMut(&str)) {
-    let mut word = String::new();
-    let mut letters = 0;
+    let bytes = s.as_bytes();
+    let mut folded = String::new();
+    // Where the word being read starts, its characters, and whether all
+    // of them are lower case already.
+    let (mut start, mut letters, mut lower) = (0, 0, true);
     let mut i = 0;
-    while i <= s.len() {
-        let (c, len) = if i < s.len() { char_at(s, i) } else { (' ', 1) };
-        if c.is_ascii_alphanumeric()
-            || c == '\''
-            || (!c.is_ascii() && (c.is_alphanumeric() || c == '’'))
-        {
-            word.push(fold(c));
-            letters += 1;
-        } else if letters > 0 {
-            let small = word.len() <= LONGEST_SMALL && SMALL.binary_search(&word.as_str()).is_ok();
-            if letters >= 3 && !small {
-                each(&word);
+    while i <= bytes.len() {
+        let (letter, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(&b) if b.is_ascii() => {
+                lower &= !b.is_ascii_uppercase();
+                (b.is_ascii_alphanumeric() || b == b'\'', 1)
             }
-            word.clear();
-            letters = 0;
+            Some(_) => {
+                let (c, len) = char_at(s, i);
+                lower = false;
+                (c.is_alphanumeric() || c == '’', len)
+            }
+        };
+        if letter {
+            letters += 1;
+        } else {
+            if letters >= 3 {
+                let w = &s[start..i];
+                let w = if lower {
+                    w
+                } else {
+                    folded.clear();
+                    folded.extend(w.chars().map(fold));
+                    &folded
+                };
+                let small = w.len() <= LONGEST_SMALL && SMALL_KEYS.binary_search(&key(w)).is_ok();
+                if !small {
+                    each(w);
+                }
+            }
+            (start, letters, lower) = (i + len, 0, true);
         }
         i += len;
     }
 }
+
+/// A word's first eight bytes as a number, the first byte highest: for words
+/// of eight bytes or fewer, equal numbers are equal words, and the numbers
+/// are in the words' order.
+const fn key(w: &str) -> u64 {
+    let bytes = w.as_bytes();
+    let (mut k, mut i) = (0, 0);
+    while i < 8 {
+        k <<= 8;
+        if i < bytes.len() {
+            k |= bytes[i] as u64;
+        }
+        i += 1;
+    }
+    k
+}
+
+/// The keys of [`SMALL`], in order as its words are, looked up by halves.
+const SMALL_KEYS: [u64; SMALL.len()] = {
+    assert!(LONGEST_SMALL <= 8, "a small word is told by its key alone");
+    let mut keys = [0; SMALL.len()];
+    let mut i = 0;
+    while i < SMALL.len() {
+        keys[i] = key(SMALL[i]);
+        i += 1;
+    }
+    keys
+};
 
 /// How long the longest of the small words is: a longer word is none of them.
 const LONGEST_SMALL: usize = {

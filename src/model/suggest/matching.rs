@@ -164,9 +164,14 @@ pub(super) fn space_at(s: &str, i: usize) -> bool {
 /// further than `up_to`.
 pub(super) fn count_words(s: &str, up_to: usize) -> usize {
     let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < s.len() && words < up_to {
-        let (c, len) = char_at(s, i);
-        let space = is_space(c);
+    let bytes = s.as_bytes();
+    while i < bytes.len() && words < up_to {
+        let (space, len) = if bytes[i].is_ascii() {
+            (is_space(char::from(bytes[i])), 1)
+        } else {
+            let (c, len) = char_at(s, i);
+            (c.is_whitespace(), len)
+        };
         if !space && !in_word {
             words += 1;
         }
@@ -233,10 +238,12 @@ fn needs_folding(s: &str) -> bool {
 #[derive(Clone)]
 pub(super) struct Automaton {
     ac: DFA,
+    // Boxed slices, not vectors: indexing a vector stays a call when built
+    // for size, and these are read at every occurrence.
     /// The phrase each of the automaton's spellings is of.
-    phrase: Vec<usize>,
+    phrase: Box<[usize]>,
     /// Whether each phrase ends in a word character.
-    word_end: Vec<bool>,
+    word_end: Box<[bool]>,
     /// The longest phrase in characters: how far an opening phrase reaches.
     longest: usize,
 }
@@ -275,7 +282,7 @@ impl Automaton {
         let ends = |p: &P| p.as_ref().chars().next_back().is_some_and(is_word_char);
         Automaton {
             ac,
-            phrase,
+            phrase: phrase.into(),
             word_end: phrases.iter().map(ends).collect(),
             longest: phrases
                 .iter()
@@ -450,7 +457,7 @@ impl std::ops::Deref for Words {
 /// take as many passes. The lists keep their own names and rules.
 pub(super) struct Together {
     lists: &'static [&'static Words],
-    built: OnceLock<(Automaton, Vec<usize>)>,
+    built: OnceLock<(Automaton, Box<[usize]>)>,
 }
 
 /// Which lists of a [`Together`] have a phrase in a text, and in a part of it.
