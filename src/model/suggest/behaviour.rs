@@ -5,11 +5,13 @@
 //! of a sentence ("So you…", "What…?", "Would it be okay if I…"), not its
 //! meaning, so counts over a session matter more than any one turn's code.
 
+use super::Sentence;
 use super::cues::{
     ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
     PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
-use super::matching::{Heard, Words, char_at, count_words, fold, trim_punct};
+use super::matching::{Words, fold, trim_punct};
+use super::text::{char_at, count_words};
 
 /// A clinician behaviour, as MITI counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,14 +34,12 @@ pub(super) enum Behaviour {
 }
 
 /// The codes of one clinician turn, each with the sentence that shows it.
-/// `said` is the turn in sentences, `heard` what each was read for (see
-/// [`super::read_clinician`]); `client` the client's turn before it;
+/// `said` is the turn in sentences; `client` the client's turn before it;
 /// `permitted` whether permission was asked just before, so advice is given
 /// with it.
 pub(super) fn code_turn<'t>(
     text: &'t str,
-    said: &[&'t str],
-    heard: &[Heard],
+    said: &[Sentence<'t>],
     client: Option<&str>,
     permitted: bool,
 ) -> Vec<(Behaviour, &'t str)> {
@@ -52,15 +52,19 @@ pub(super) fn code_turn<'t>(
     };
     let long = count_words(text, 40) == 40;
     // A summary is one behaviour, whatever its sentences would be alone.
-    if long && heard.iter().any(|h| h.has(&SUMMING_UP)) {
-        return vec![(Summary, said.first().copied().unwrap_or(text))];
+    if long && said.iter().any(|s| s.heard.has(&SUMMING_UP)) {
+        return vec![(Summary, said.first().map_or(text, |s| s.text))];
     }
     let mut asked = permitted;
     // The client's words, read once for every sentence of the turn that
     // may say them back.
     let mut theirs: Option<ContentWords> = None;
-    for (&s, heard) in said.iter().zip(heard) {
-        let body = without_openers(s);
+    for &Sentence {
+        text: s,
+        body,
+        ref heard,
+    } in said
+    {
         let question = s.trim_end_matches(['"', '”', ')', '\'']).ends_with('?');
         if heard.has(&PERMISSION) {
             asked = true;
@@ -298,9 +302,11 @@ mod tests {
 
     /// The codes of a clinician turn after the client's.
     fn coded(client: &str, clinician: &str, permitted: bool) -> Vec<Behaviour> {
-        let said = sentences(clinician);
-        let heard: Vec<_> = said.iter().map(|s| read_clinician(s)).collect();
-        code_turn(clinician, &said, &heard, Some(client), permitted)
+        let said: Vec<_> = sentences(clinician)
+            .into_iter()
+            .map(read_clinician)
+            .collect();
+        code_turn(clinician, &said, Some(client), permitted)
             .into_iter()
             .map(|(b, _)| b)
             .collect()
@@ -403,6 +409,7 @@ mod tests {
     fn the_small_words_are_in_order_so_a_word_is_found_by_halves() {
         let small = crate::model::suggest::cues::SMALL;
         assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
+        assert!(super::SMALL_KEYS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

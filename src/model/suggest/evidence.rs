@@ -1,8 +1,9 @@
 //! Tags from the words that support them: who said a phrase, whether it was
 //! denied or part of an idiom, and how much evidence a term has in all.
 
-use super::matching::{Words, count_words, sentence_around};
+use super::matching::{Words, sentence_around};
 use super::phrases::Vocabulary;
+use super::text::count_words;
 use crate::model::tags::Tags;
 use crate::model::transcript::{Item, Role, Transcript};
 

@@ -4,6 +4,7 @@
 //! returned positions are valid char boundaries of the original. Keywords are
 //! lower-case ASCII; curly apostrophes and hyphen variants fold to ASCII.
 
+use super::text::{ascii_space, first_chars, needs_folding, space_at};
 use aho_corasick::automaton::{Automaton as _, OverlappingState};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, Input, StartKind};
@@ -48,6 +49,12 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
 }
 
 fn ends_with_title(before: &str) -> bool {
+    // A title is a word of four ASCII letters at most: a fifth byte that is
+    // no white space, or none of ASCII, leaves it to the full reading below.
+    let tail = &before.as_bytes()[before.len().saturating_sub(5)..];
+    if tail.len() == 5 && tail.is_ascii() && !tail.iter().any(|&b| ascii_space(b)) {
+        return false;
+    }
     let word = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
@@ -118,10 +125,7 @@ fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
     (!ends_word || !word_at(s, end)).then_some(end)
 }
 
-// The helpers below read ASCII as bytes and decode only the rest: built for
-// size, the app keeps the standard library's character steps as calls, which
-// cost more than the work when every byte of a transcript goes through them.
-
+// ASCII is read as a byte, the rest decoded (see [`super::text`]).
 fn word_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
@@ -134,101 +138,6 @@ fn word_before(s: &str, i: usize) -> bool {
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
         _ => s[..i].chars().next_back().is_some_and(is_word_char),
     }
-}
-
-/// The character at byte `i` of `s` and its length, ASCII without decoding.
-pub(super) fn char_at(s: &str, i: usize) -> (char, usize) {
-    let b = s.as_bytes()[i];
-    if b.is_ascii() {
-        return (char::from(b), 1);
-    }
-    let c = s[i..].chars().next().expect("a character starts here");
-    (c, c.len_utf8())
-}
-
-/// Whether `c` is white space, as `char::is_whitespace`.
-fn is_space(c: char) -> bool {
-    if c.is_ascii() {
-        matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0B' | '\x0C')
-    } else {
-        c.is_whitespace()
-    }
-}
-
-/// Whether the character at byte `i` is white space.
-pub(super) fn space_at(s: &str, i: usize) -> bool {
-    i < s.len() && is_space(char_at(s, i).0)
-}
-
-/// The number of words of `s` (as `split_whitespace` has them), counted no
-/// further than `up_to`.
-pub(super) fn count_words(s: &str, up_to: usize) -> usize {
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    let bytes = s.as_bytes();
-    while i < bytes.len() && words < up_to {
-        let (space, len) = if bytes[i].is_ascii() {
-            (is_space(char::from(bytes[i])), 1)
-        } else {
-            let (c, len) = char_at(s, i);
-            (c.is_whitespace(), len)
-        };
-        if !space && !in_word {
-            words += 1;
-        }
-        in_word = !space;
-        i += len;
-    }
-    words
-}
-
-/// The first `n` characters of `s`.
-fn first_chars(s: &str, n: usize) -> &str {
-    let bytes = s.as_bytes();
-    let (mut seen, mut i) = (0, 0);
-    while i < bytes.len() {
-        // Every byte but a continuation byte (0b10xxxxxx) starts a character.
-        if bytes[i] & 0xC0 != 0x80 {
-            if seen == n {
-                return &s[..i];
-            }
-            seen += 1;
-        }
-        i += 1;
-    }
-    s
-}
-
-/// Whether some character of `s` reads differently folded (see [`fold`]),
-/// apart from the curly apostrophe, which the automata know.
-fn needs_folding(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Runs of ASCII are passed over sixteen bytes at a time, as the
-        // standard library checks them a machine word at a time.
-        let chunk = &bytes[i..bytes.len().min(i + 16)];
-        if chunk.is_ascii() {
-            i += chunk.len();
-            continue;
-        }
-        i += chunk.iter().position(|b| !b.is_ascii()).unwrap_or(0);
-        // Word processors' punctuation, U+2000 to U+203F, is E2 80 and one
-        // byte more; of it only the dashes, the left quote and the prime
-        // fold, not the apostrophe (99), quotes (9C, 9D), dash (94) or "…".
-        if bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
-            if matches!(bytes.get(i + 2), Some(0x90..=0x93 | 0x98 | 0xB2)) {
-                return true;
-            }
-            i += 3;
-        } else {
-            let (c, len) = char_at(s, i);
-            if c != '’' && fold(c) != c {
-                return true;
-            }
-            i += len;
-        }
-    }
-    false
 }
 
 /// Phrases found together in one pass over a text (an Aho-Corasick
@@ -531,23 +440,15 @@ impl Heard<'_> {
 /// Byte range of the sentence holding byte `at`: bounded by `.`, `!` or
 /// `?` before whitespace, or by a line break.
 pub(super) fn sentence_around(s: &str, at: usize) -> (usize, usize) {
-    let ends = |i: usize, c: char| {
-        c == '\n'
-            || (matches!(c, '.' | '!' | '?')
-                && s[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace))
+    // The ends are ASCII: read as bytes, which are then char boundaries.
+    let bytes = s.as_bytes();
+    let ends = |i: usize| match bytes[i] {
+        b'\n' => true,
+        b'.' | b'!' | b'?' => i + 1 == s.len() || space_at(s, i + 1),
+        _ => false,
     };
-    let start = s[..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| ends(i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = s[at..]
-        .char_indices()
-        .find(|&(i, c)| ends(at + i, c))
-        .map_or(s.len(), |(i, c)| at + i + c.len_utf8());
+    let start = (0..at).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
+    let end = (at..s.len()).find(|&i| ends(i)).map_or(s.len(), |i| i + 1);
     (start, end)
 }
 
@@ -579,6 +480,9 @@ pub(super) fn negated(s: &str, start: usize) -> bool {
     // Each word compared folded as it is read, not copied.
     let denies = |w: &str| {
         let w = trim_punct(w);
+        if w.is_ascii() {
+            return NEGATORS.iter().any(|n| n.eq_ignore_ascii_case(w));
+        }
         NEGATORS.iter().any(|n| w.chars().map(fold).eq(n.chars()))
     };
     before[clause..]

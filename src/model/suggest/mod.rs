@@ -21,6 +21,7 @@ mod profile;
 mod review;
 mod risk;
 pub mod score;
+mod text;
 mod topic;
 
 use super::homework::Completion;
@@ -177,15 +178,18 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                 match role {
                     Role::Clinician => {
                         clinician_turn += 1;
-                        let said = sentences(text);
-                        let heard: Vec<Heard> = said.iter().map(|s| read_clinician(s)).collect();
-                        let summary = profile.add(text, &said, &heard, client_said);
+                        let said: Vec<Sentence> =
+                            sentences(text).into_iter().map(read_clinician).collect();
+                        let summary = profile.add(text, &said, client_said);
                         // A summary in the last quarter of the session
                         // gathers the plan.
                         let closing = summary && clinician_turn * 4 > clinician_turns * 3;
-                        reviews.clinician(&said, &heard, seg.mark);
+                        reviews.clinician(&said, seg.mark);
                         asked_for_step = false;
-                        for (&s, heard) in said.iter().zip(&heard) {
+                        for &Sentence {
+                            text: s, ref heard, ..
+                        } in &said
+                        {
                             let recap = recap_tasks(s, summary, heard);
                             let given = if recap.is_empty() {
                                 clinician_task(s, heard)
@@ -276,13 +280,22 @@ static CLINICIAN_SENTENCE: Together = Together::new(&[
     &review::REFERENCES,
 ]);
 
-/// The lists of [`CLINICIAN_SENTENCE`] heard in a sentence, and in its body
-/// (see [`behaviour::without_openers`]) for [`cues::YOU`].
-fn read_clinician(s: &str) -> Heard<'static> {
-    let body = behaviour::without_openers(s);
+/// A clinician's sentence as the rules read it.
+struct Sentence<'t> {
+    text: &'t str,
+    /// Without words like "So," in front (see [`behaviour::without_openers`]).
+    body: &'t str,
+    /// The lists of [`CLINICIAN_SENTENCE`] heard in it, and in its body for
+    /// [`cues::YOU`].
+    heard: Heard<'static>,
+}
+
+fn read_clinician(text: &str) -> Sentence<'_> {
+    let body = behaviour::without_openers(text);
     // Where the body lies in the sentence: it is a slice of it.
-    let from = body.as_ptr().addr() - s.as_ptr().addr();
-    CLINICIAN_SENTENCE.heard(s, from, from + body.len())
+    let from = body.as_ptr().addr() - text.as_ptr().addr();
+    let heard = CLINICIAN_SENTENCE.heard(text, from, from + body.len());
+    Sentence { text, body, heard }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

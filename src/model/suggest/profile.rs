@@ -3,8 +3,9 @@
 //! interviewing, person-centred counselling, CBT-style Socratic questioning
 //! (cognitive restructuring) and psychoeducation.
 
+use super::Sentence;
 use super::behaviour::{Behaviour, code_turn};
-use super::matching::{Heard, Together, Words};
+use super::matching::{Together, Words};
 use super::{TagSuggestion, Talk};
 
 /// Questions that draw out the client's own reasons and plans for change.
@@ -117,17 +118,15 @@ pub(super) struct Profile<'t> {
 }
 
 impl<'t> Profile<'t> {
-    /// Codes one clinician turn, `said` its sentences and `heard` what each
-    /// was read for; `client` is the client's turn before it. Whether the
-    /// turn is a summary.
+    /// Codes one clinician turn, `said` its sentences; `client` is the
+    /// client's turn before it. Whether the turn is a summary.
     pub(super) fn add(
         &mut self,
         text: &'t str,
-        said: &[&'t str],
-        heard: &[Heard],
+        said: &[Sentence<'t>],
         client: Option<&str>,
     ) -> bool {
-        let codes = code_turn(text, said, heard, client, self.asked);
+        let codes = code_turn(text, said, client, self.asked);
         let summary = codes.iter().any(|(b, _)| *b == Behaviour::Summary);
         self.asked = codes.iter().any(|(b, _)| *b == Behaviour::AskingPermission);
         for (b, s) in codes {

@@ -2,7 +2,8 @@
 //! and the client says how much got done and what got in the way.
 
 use super::ReviewSuggestion;
-use super::matching::{Heard, Words, strip_prefix_loose, strip_suffix_loose, trim_punct};
+use super::Sentence;
+use super::matching::{Words, strip_prefix_loose, strip_suffix_loose, trim_punct};
 use crate::model::homework::Completion;
 use chrono::NaiveTime;
 
@@ -168,12 +169,12 @@ pub(super) struct Reviews {
 }
 
 impl Reviews {
-    /// A clinician turn, `said` its sentences and `heard` the lists heard in
-    /// each: no phrase of [`REFERENCES`] runs from one sentence into the next.
-    pub(super) fn clinician(&mut self, said: &[&str], heard: &[Heard], mark: Option<NaiveTime>) {
-        let referenced = heard.iter().any(|h| h.has(&REFERENCES));
+    /// A clinician turn in sentences: no phrase of [`REFERENCES`] runs from
+    /// one sentence into the next.
+    pub(super) fn clinician(&mut self, said: &[Sentence], mark: Option<NaiveTime>) {
+        let referenced = said.iter().any(|s| s.heard.has(&REFERENCES));
         let mut asked = false;
-        for &s in said.iter().filter(|s| s.ends_with('?')) {
+        for s in said.iter().map(|s| s.text).filter(|s| s.ends_with('?')) {
             if (referenced || self.referenced)
                 && let Some(task) = asked_task(s)
             {
