@@ -107,7 +107,7 @@ fn CourseHomework(client: Client) -> impl IntoView {
                     on_pick=move |f| show.set(f)
                 />
             </div>
-            <ol class="homework-list" aria-label="Assignments">
+            <ol role="list" class="homework-list" aria-label="Assignments">
                 <For
                     each=shown
                     key=|h| h.assignment.id.clone()

@@ -12,7 +12,7 @@ pub fn ScoreChart(chart: Chart) -> impl IntoView {
     let (name_id, about_id) = (format!("chart-{key}"), format!("chart-{key}-about"));
     let legend = (chart.lines.len() > 1).then(|| {
         view! {
-            <ul class="legend">
+            <ul role="list" class="legend">
                 {chart.lines.iter().enumerate().map(|(i, l)| view! { <li class=format!("s{i}")>{l.name.clone()}</li> }).collect_view()}
             </ul>
         }

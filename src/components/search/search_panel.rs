@@ -89,7 +89,7 @@ fn ClientResults(name: String, found: Vec<Found>, typed: RwSignal<String>) -> im
     let navigation = use_navigation();
     view! {
         <h3>{name}</h3>
-        <ul class="card-list">
+        <ul role="list" class="card-list">
             {found
                 .into_iter()
                 .map(|f| {
