@@ -69,6 +69,8 @@ const CANDIDATES = {
   combobox: "select, [role=combobox]",
   spinbutton: "input[type=number], [role=spinbutton]",
   list: "ul, ol, [role=list]",
+  form: "form, [role=form]",
+  searchbox: "input[type=search], [role=searchbox]",
 };
 const LABELLED = "input, textarea, select, button, [aria-label], [aria-labelledby]";
 
@@ -319,6 +321,13 @@ export class Browser {
     // A click landing on something drawn over the element is retried until the page settles.
     await waitFor(`a click on ${describe(q)}`, async () => {
       const el = await this.find(q);
+      // Brought to the middle of the screen first, as a person scrolls to it: from some scrolled
+      // positions WebKitWebDriver takes an element a screen below for visible, leaves it there
+      // and answers "element not interactable".
+      await this.command("POST", "/execute/sync", {
+        script: "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });",
+        args: [el],
+      });
       await this.command("POST", `/element/${el[ELEMENT]}/click`, {});
       return true;
     });
@@ -351,6 +360,12 @@ export class Browser {
   async value(q) {
     const el = await this.find(q);
     return this.command("GET", `/element/${el[ELEMENT]}/property/value`);
+  }
+
+  /** The values of every field matching `q` now, in page order. */
+  async values(q) {
+    const fields = await this.all(q);
+    return Promise.all(fields.map((el) => this.command("GET", `/element/${el[ELEMENT]}/property/value`)));
   }
 
   /** Waits until the element's visible text satisfies `test` (a RegExp or a string it contains). */
