@@ -70,6 +70,7 @@ const CANDIDATES = {
   spinbutton: "input[type=number], [role=spinbutton]",
   list: "ul, ol, [role=list]",
   form: "form, [role=form]",
+  radio: "input[type=radio], [role=radio]",
   searchbox: "input[type=search], [role=searchbox]",
 };
 const LABELLED = "input, textarea, select, button, [aria-label], [aria-labelledby]";
@@ -360,6 +361,12 @@ export class Browser {
   async value(q) {
     const el = await this.find(q);
     return this.command("GET", `/element/${el[ELEMENT]}/property/value`);
+  }
+
+  /** Whether the checkbox or radio button is chosen. */
+  async checked(q) {
+    const el = await this.find(q);
+    return this.command("GET", `/element/${el[ELEMENT]}/property/checked`);
   }
 
   /** The values of every field matching `q` now, in page order. */

@@ -254,6 +254,45 @@ test("offline: with the server stopped, a reload opens the app from the worker's
   await page.find(role("link", /Session 13 of 24/));
 });
 
+test("homework agreed in one session is reviewed in the next, and the review is kept", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("button", "New session"));
+  await page.find(role("heading", "Session 14 of 24"));
+  await page.click(role("button", "Add homework"));
+  const agreed = role("list", "Homework agreed");
+  await page.type(role("textbox", "Task", agreed), "Evening walk after work");
+  await page.type(role("textbox", "Likelihood (0–100)", agreed), "60\uE004");
+  await page.expectText(agreed, "Below 70: consider making it smaller.");
+  await saved(page);
+
+  await page.click(role("link", "Alex (Product Designer)"));
+  await page.click(role("button", "New session"));
+  await page.find(role("heading", "Session 15 of 24"));
+  const walk = css("li.assignment", "Evening walk after work", role("list", "Homework to review"));
+  await page.click(role("radio", "Done", walk));
+  await page.type(role("textbox", "What was learned", walk), "Sleep came easier on walking days");
+  await page.expectText(walk, "Closed after this session.");
+  await saved(page);
+  await page.reload();
+  await page.find(role("heading", "Session 15 of 24"));
+  assert.equal(await page.value(role("textbox", "What was learned", walk)), "Sleep came easier on walking days");
+  assert.equal(await page.checked(role("radio", "Done", walk)), true);
+});
+
+test("a session exports as a Markdown file named by the client's initials", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  await page.find(role("heading", "Session 13 of 24"));
+  await page.click(role("button", "Export Markdown"));
+  const file = await page.download(/^a-session-13\.md$/, (text) => text.includes("Signed:"));
+  assert.match(file.text, /^# Session 13 of 24 — Alex\n\n- \*\*Client:\*\* Alex \(Product Designer\)/);
+  assert.ok(file.text.includes("## Notes\n\n"), file.text.slice(0, 400));
+});
+
 test("search finds a word in every note and opens the session at it", async (t) => {
   const { page } = await open(t);
   await loadSample(page);
