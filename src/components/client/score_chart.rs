@@ -1,3 +1,4 @@
+use crate::components::WideTable;
 use crate::model::charts::{Chart, VIEW_H, VIEW_W};
 use leptos::prelude::*;
 
@@ -93,23 +94,23 @@ fn plot(
 }
 
 fn table(c: &Chart) -> impl IntoView + use<> {
-    view! {
-        <div class="table-scroll">
-            <table>
-                <caption class="visually-hidden">{c.spec.title.clone()}</caption>
-                <thead>
-                    <tr>{c.headers().map(|h| view! { <th scope="col">{h.to_string()}</th> }).collect_view()}</tr>
-                </thead>
-                <tbody>
-                    {c.rows.iter().map(|r| view! {
-                        <tr>
-                            <th scope="row">{r.number}</th>
-                            <td>{r.date.clone()}</td>
-                            {r.cells.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
+    // Built here, while the chart is borrowed; the region below only holds it.
+    let table = view! {
+        <table>
+            <caption class="visually-hidden">{c.spec.title.clone()}</caption>
+            <thead>
+                <tr>{c.headers().map(|h| view! { <th scope="col">{h.to_string()}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {c.rows.iter().map(|r| view! {
+                    <tr>
+                        <th scope="row">{r.number}</th>
+                        <td>{r.date.clone()}</td>
+                        {r.cells.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    };
+    view! { <WideTable label=format!("{} as a table", c.spec.title)>{table}</WideTable> }
 }
