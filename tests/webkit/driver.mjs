@@ -75,8 +75,15 @@ const CANDIDATES = {
 };
 const LABELLED = "input, textarea, select, button, [aria-label], [aria-labelledby]";
 
-// The roles WebKit reports where they differ from the role asked for.
-const ROLES = { textbox: ["textbox", "searchbox"], button: ["button"], status: ["status"], dialog: ["dialog", "alertdialog"] };
+// The roles WebKit reports where they differ from the role asked for (WebKitGTK reports a
+// drop-down <select> as the button that opens its menu).
+const ROLES = {
+  textbox: ["textbox", "searchbox"],
+  button: ["button"],
+  status: ["status"],
+  dialog: ["dialog", "alertdialog"],
+  combobox: ["combobox", "button"],
+};
 
 // Runs in the page: the visible elements of `selector` under `scope` whose
 // texts could give them `name`; WebKit's computed label then decides.
@@ -334,6 +341,25 @@ export class Browser {
     });
   }
 
+  /** Chooses the option reading `text` in the select `q`, as a tap on it in the menu does. */
+  async choose(q, text) {
+    const select = await this.find(q);
+    // An option is never visible while its menu is closed, so it is found through its select.
+    const option = await this.command("POST", "/execute/sync", {
+      script: "return [...arguments[0].options].find((o) => o.textContent.trim() === arguments[1]) ?? null;",
+      args: [select, text],
+    });
+    if (!option) throw new Error(`${describe(q)} offers no option "${text}"`);
+    await this.command("POST", `/element/${option[ELEMENT]}/click`, {});
+    await waitFor(`${describe(q)} to show "${text}"`, async () => {
+      const el = await this.find(q);
+      return this.command("POST", "/execute/sync", {
+        script: "return arguments[0].selectedOptions[0]?.textContent.trim() === arguments[1];",
+        args: [el, text],
+      });
+    });
+  }
+
   /** Types `text` into the field after what it holds. */
   async type(q, text) {
     const el = await this.find(q);
@@ -361,6 +387,12 @@ export class Browser {
   async value(q) {
     const el = await this.find(q);
     return this.command("GET", `/element/${el[ELEMENT]}/property/value`);
+  }
+
+  /** Whether the field takes input (not disabled). */
+  async enabled(q) {
+    const el = await this.find(q);
+    return this.command("GET", `/element/${el[ELEMENT]}/enabled`);
   }
 
   /** Whether the checkbox or radio button is chosen. */

@@ -281,6 +281,29 @@ test("homework agreed in one session is reviewed in the next, and the review is 
   assert.equal(await page.checked(role("radio", "Done", walk)), true);
 });
 
+test("a signed note is read-only and changes only by an addendum, which a reload keeps", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  const signature = role("region", "Signature");
+  await page.expectText(signature, "A draft.");
+  await page.click(role("button", "Sign note", signature));
+  await page.click(role("button", "Sign", role("dialog")));
+  await saved(page);
+  await page.expectText(signature, "Tamper evidence: the note, its timeline, goals addressed, transcript and addenda match");
+  assert.equal(await page.enabled(role("textbox", "Capture")), false);
+
+  await page.choose(role("combobox", "Kind", signature), "Correction");
+  await page.type(role("textbox", "Addendum", signature), "GAD-7 was taken after the session, not before.");
+  await page.click(role("button", "Save addendum", signature));
+  await saved(page);
+  await page.reload();
+  await page.expectText(signature, "GAD-7 was taken after the session, not before.");
+  await page.expectText(signature, "Correction");
+  await page.expectText(signature, "match");
+});
+
 test("a session exports as a Markdown file named by the client's initials", async (t) => {
   const { page } = await open(t);
   await loadSample(page);
