@@ -304,6 +304,36 @@ test("a signed note is read-only and changes only by an addendum, which a reload
   await page.expectText(signature, "match");
 });
 
+test("a full store says so, keeps the edit on screen and the saved note as it was", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  const notes = role("textbox", "Notes");
+  const before = await page.value(notes);
+  // Another page of this site takes every character of room WebKit gives the origin.
+  await page.run(() => {
+    let chunk = "x".repeat(1 << 20);
+    for (let i = 0; ; i++) {
+      try {
+        localStorage.setItem(`filler/${i}`, chunk);
+      } catch {
+        if (chunk.length < 16) break;
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+  });
+  // Records are stored compressed: words that do not compress need room.
+  const words = " " + Array.from({ length: 800 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+  await page.type(notes, words);
+  await page.expectText(role("status", "Save status"), "Not saved: Storage is full");
+  await page.expectText(role("alert", "Problems"), "Storage is full");
+  assert.equal(await page.value(notes), before + words);
+  const sessions = (await storage(page)).filter(([k]) => k.includes("/session/")).map(([, v]) => JSON.parse(decodeRecord(v)));
+  assert.equal(sessions.length, 13);
+  assert.equal(sessions.find((s) => s.number === 13).note.sections.free, before);
+});
+
 test("a session exports as a Markdown file named by the client's initials", async (t) => {
   const { page } = await open(t);
   await loadSample(page);
