@@ -150,7 +150,12 @@ mod tests {
         assert!(store.has_hand_back_pin());
         assert!(store.hand_back_pin_matches("12345678"));
         assert!(!store.hand_back_pin_matches("87654321"));
-        assert!(!backend.raw(&hand_back_pin_key()).unwrap().contains("12345678"));
+        assert!(
+            !backend
+                .raw(&hand_back_pin_key())
+                .unwrap()
+                .contains("12345678")
+        );
     }
 
     fn risk() -> RiskReview {

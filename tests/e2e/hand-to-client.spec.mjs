@@ -1,21 +1,7 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
-import { field, startEmpty, startWithSession, storedRecords, turnOnLock } from "./helpers.mjs";
+import { axeViolations, field, startEmpty, startWithSession, storedRecords, turnOnLock } from "./helpers.mjs";
 
 const PIN = "2468";
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** What axe-core finds against WCAG 2 A and AA on the page as it is now. */
-async function violations(page) {
-  // Evaluated by the test runner, so the app's Content-Security-Policy does not apply.
-  await page.evaluate(AXE);
-  return page.evaluate(async () =>
-    (await globalThis.axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] })).violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    ),
-  );
-}
 
 /** "Hand to client" from the open session: sets the PIN first when asked, then hands over `measures`. */
 async function handOver(page, measures, { pin = PIN } = {}) {
@@ -237,13 +223,13 @@ test("axe-core finds no violation in the client's questionnaire, light or dark",
   await handOver(page, ["PHQ-9", "AUDIT"]);
   for (const colorScheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme });
-    expect(await violations(page), `choice of pace, ${colorScheme}`).toEqual([]);
+    expect(await axeViolations(page), `choice of pace, ${colorScheme}`).toEqual([]);
   }
   await page.getByRole("button", { name: "One question at a time" }).click();
   await answer(page, PHQ9[0], "Several days");
   for (const colorScheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme });
-    expect(await violations(page), `one item, ${colorScheme}`).toEqual([]);
+    expect(await axeViolations(page), `one item, ${colorScheme}`).toEqual([]);
   }
   await page.getByRole("button", { name: "Back", exact: true }).click();
   await page.getByRole("button", { name: "Back", exact: true }).click();
@@ -252,13 +238,13 @@ test("axe-core finds no violation in the client's questionnaire, light or dark",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/\(AUDIT\)$/);
   for (const colorScheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme });
-    expect(await violations(page), `whole form, ${colorScheme}`).toEqual([]);
+    expect(await axeViolations(page), `whole form, ${colorScheme}`).toEqual([]);
   }
   await page.getByRole("button", { name: "Finish" }).click();
   await page.getByRole("button", { name: "Hand back (clinician)" }).click();
   for (const colorScheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme });
-    expect(await violations(page), `thank-you and hand back, ${colorScheme}`).toEqual([]);
+    expect(await axeViolations(page), `thank-you and hand back, ${colorScheme}`).toEqual([]);
   }
 });
 

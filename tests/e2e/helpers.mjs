@@ -1,6 +1,19 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { inflateRawSync } from "node:zlib";
 import { expect } from "@playwright/test";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** What axe-core finds on the page as it is now (or inside `selector`), by rule id and the elements' markup. */
+export async function axeViolations(page, selector = "html") {
+  // Evaluated by the test, not added as a script, which the app's Content-Security-Policy refuses.
+  await page.evaluate(axeSource);
+  return page.evaluate(async (within) => {
+    const { violations } = await window.axe.run(within);
+    return violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html) }));
+  }, selector);
+}
 
 /** Clicks `button` and returns the downloaded file's name and text. */
 export async function downloadFrom(page, button) {

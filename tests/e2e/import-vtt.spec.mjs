@@ -40,8 +40,8 @@ test("a Zoom transcript becomes a timed session for the client, once the clinici
   await expect(page.getByText("Enter the time the session started")).toBeVisible();
   await preview.getByLabel("Start time", { exact: true }).fill("16:00");
   await expect(preview).toContainText("16:00–16:50 (50 min)");
-  await expect(segments.locator(".segment h4").first()).toHaveText("16:00");
-  await expect(segments.locator(".segment h4").last()).toHaveText("16:49");
+  await expect(segments.locator(".segment h3").first()).toHaveText("16:00");
+  await expect(segments.locator(".segment h3").last()).toHaveText("16:49");
 
   const suggestions = page.getByRole("region", { name: "Suggestions" });
   await expect(suggestions.getByRole("checkbox", { name: /behavioural activation/ })).toBeVisible();

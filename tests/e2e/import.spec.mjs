@@ -19,7 +19,7 @@ test("the sample transcript becomes session 14 of 24 for Alex, with accepted sug
   await expect(preview).toContainText("10:00–10:31 (31 min)");
   await expect(preview).toContainText("Dr. Harper Torres, Licensed Clinical Psychologist");
   const segments = page.getByRole("region", { name: "Transcript" });
-  await expect(segments.locator(".segment h4")).toHaveText(["10:00", "10:10", "10:20", "10:30", "10:31"]);
+  await expect(segments.locator(".segment h3")).toHaveText(["10:00", "10:10", "10:20", "10:30", "10:31"]);
   await expect(segments.locator(".turn.clinician").first()).toContainText("Dr. Torres: Hi Alex, good to see you again.");
   await expect(segments.locator(".turn.client").first()).toContainText("Alex: Hey, Dr. Torres.");
 

@@ -1,19 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { test, expect } from "@playwright/test";
-import { downloadFrom, field, saved, startEmpty, startWithSession } from "./helpers.mjs";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core's violations inside `selector`, by rule id and the elements' markup. */
-async function axeViolations(page, selector) {
-  // Evaluated by the test, not added as a script, which the app's Content-Security-Policy refuses.
-  await page.evaluate(axeSource);
-  return page.evaluate(async (within) => {
-    const { violations } = await window.axe.run(within);
-    return violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html) }));
-  }, selector);
-}
+import { axeViolations, downloadFrom, field, saved, startEmpty, startWithSession } from "./helpers.mjs";
 
 const item = (scope, n) => scope.getByRole("combobox", { name: new RegExp(`^${n}\\. `) });
 

@@ -69,11 +69,21 @@ const CANDIDATES = {
   combobox: "select, [role=combobox]",
   spinbutton: "input[type=number], [role=spinbutton]",
   list: "ul, ol, [role=list]",
+  form: "form, [role=form]",
+  radio: "input[type=radio], [role=radio]",
+  searchbox: "input[type=search], [role=searchbox]",
 };
 const LABELLED = "input, textarea, select, button, [aria-label], [aria-labelledby]";
 
-// The roles WebKit reports where they differ from the role asked for.
-const ROLES = { textbox: ["textbox", "searchbox"], button: ["button"], status: ["status"], dialog: ["dialog", "alertdialog"] };
+// The roles WebKit reports where they differ from the role asked for (WebKitGTK reports a
+// drop-down <select> as the button that opens its menu).
+const ROLES = {
+  textbox: ["textbox", "searchbox"],
+  button: ["button"],
+  status: ["status"],
+  dialog: ["dialog", "alertdialog"],
+  combobox: ["combobox", "button"],
+};
 
 // Runs in the page: the visible elements of `selector` under `scope` whose
 // texts could give them `name`; WebKit's computed label then decides.
@@ -319,8 +329,34 @@ export class Browser {
     // A click landing on something drawn over the element is retried until the page settles.
     await waitFor(`a click on ${describe(q)}`, async () => {
       const el = await this.find(q);
+      // Brought to the middle of the screen first, as a person scrolls to it: from some scrolled
+      // positions WebKitWebDriver takes an element a screen below for visible, leaves it there
+      // and answers "element not interactable".
+      await this.command("POST", "/execute/sync", {
+        script: "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });",
+        args: [el],
+      });
       await this.command("POST", `/element/${el[ELEMENT]}/click`, {});
       return true;
+    });
+  }
+
+  /** Chooses the option reading `text` in the select `q`, as a tap on it in the menu does. */
+  async choose(q, text) {
+    const select = await this.find(q);
+    // An option is never visible while its menu is closed, so it is found through its select.
+    const option = await this.command("POST", "/execute/sync", {
+      script: "return [...arguments[0].options].find((o) => o.textContent.trim() === arguments[1]) ?? null;",
+      args: [select, text],
+    });
+    if (!option) throw new Error(`${describe(q)} offers no option "${text}"`);
+    await this.command("POST", `/element/${option[ELEMENT]}/click`, {});
+    await waitFor(`${describe(q)} to show "${text}"`, async () => {
+      const el = await this.find(q);
+      return this.command("POST", "/execute/sync", {
+        script: "return arguments[0].selectedOptions[0]?.textContent.trim() === arguments[1];",
+        args: [el, text],
+      });
     });
   }
 
@@ -351,6 +387,24 @@ export class Browser {
   async value(q) {
     const el = await this.find(q);
     return this.command("GET", `/element/${el[ELEMENT]}/property/value`);
+  }
+
+  /** Whether the field takes input (not disabled). */
+  async enabled(q) {
+    const el = await this.find(q);
+    return this.command("GET", `/element/${el[ELEMENT]}/enabled`);
+  }
+
+  /** Whether the checkbox or radio button is chosen. */
+  async checked(q) {
+    const el = await this.find(q);
+    return this.command("GET", `/element/${el[ELEMENT]}/property/checked`);
+  }
+
+  /** The values of every field matching `q` now, in page order. */
+  async values(q) {
+    const fields = await this.all(q);
+    return Promise.all(fields.map((el) => this.command("GET", `/element/${el[ELEMENT]}/property/value`)));
   }
 
   /** Waits until the element's visible text satisfies `test` (a RegExp or a string it contains). */

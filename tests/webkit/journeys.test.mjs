@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
+import { startCouch } from "../e2e/couch.mjs";
 import { decodeRecord } from "../e2e/helpers.mjs";
 import { Browser, css, label, role, waitFor } from "./driver.mjs";
 import { Site } from "./site.mjs";
@@ -18,15 +19,34 @@ const SECRETS = ["Alex", "Product Designer", "Harper Torres", "perfectionism"];
 const device = css("details", "This device");
 const saved = (page) => page.expectText(role("status", "Save status"), /^Saved$/);
 
-/** A fresh browser on a fresh server: an origin with no storage and no service worker. */
-async function open(t) {
-  const site = await Site.start();
-  t.after(() => site.stop());
+/** A fresh browser at `site`, closed when the test ends. */
+async function browserAt(t, site) {
   const page = await Browser.start();
   t.after(() => page.close());
   await page.goto(site.origin + "/");
   await page.find(role("heading", "Clients"));
-  return { site, page };
+  return page;
+}
+
+/** A fresh browser on a fresh server: an origin with no storage and no service worker. */
+async function open(t) {
+  const site = await Site.start();
+  t.after(() => site.stop());
+  return { site, page: await browserAt(t, site) };
+}
+
+/** Turns on "Lock with passphrase" under "This device", left open; returns the recovery key. */
+async function turnOnLock(page) {
+  await page.click(css("summary", "This device"));
+  await page.type(role("textbox", "Passphrase", device), PASSPHRASE);
+  await page.type(role("textbox", "Repeat passphrase", device), PASSPHRASE);
+  await page.click(role("checkbox", /I understand Sessionpad cannot recover my notes/, device));
+  await page.click(role("button", "Turn on lock", device));
+  const dialog = role("dialog", "Your recovery key");
+  const recovery = (await page.text(label("Recovery key", dialog))).trim();
+  await page.click(role("button", "I have saved it", dialog));
+  await page.gone(dialog);
+  return recovery;
 }
 
 async function loadSample(page) {
@@ -88,16 +108,7 @@ test("the service worker controls the app after a reload", async (t) => {
 test("turn on the lock, lock, unlock with the passphrase", async (t) => {
   const { page } = await open(t);
   await loadSample(page);
-  await page.click(css("summary", "This device"));
-  await page.type(role("textbox", "Passphrase", device), PASSPHRASE);
-  await page.type(role("textbox", "Repeat passphrase", device), PASSPHRASE);
-  await page.click(role("checkbox", /I understand Sessionpad cannot recover my notes/, device));
-  await page.click(role("button", "Turn on lock", device));
-  const dialog = role("dialog", "Your recovery key");
-  const recovery = (await page.text(label("Recovery key", dialog))).trim();
-  assert.match(recovery, /^([0-9a-f]{4}-){7}[0-9a-f]{4}$/);
-  await page.click(role("button", "I have saved it", dialog));
-  await page.gone(dialog);
+  assert.match(await turnOnLock(page), /^([0-9a-f]{4}-){7}[0-9a-f]{4}$/);
   for (const [key, value] of await storage(page)) {
     for (const secret of SECRETS) assert.ok(!`${key}${value}`.includes(secret), `"${secret}" stored in clear under ${key}`);
   }
@@ -241,4 +252,161 @@ test("offline: with the server stopped, a reload opens the app from the worker's
   await page.goto(site.origin + "/");
   await page.click(role("link", /Alex/));
   await page.find(role("link", /Session 13 of 24/));
+});
+
+test("homework agreed in one session is reviewed in the next, and the review is kept", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("button", "New session"));
+  await page.find(role("heading", "Session 14 of 24"));
+  await page.click(role("button", "Add homework"));
+  const agreed = role("list", "Homework agreed");
+  await page.type(role("textbox", "Task", agreed), "Evening walk after work");
+  await page.type(role("textbox", "Likelihood (0–100)", agreed), "60\uE004");
+  await page.expectText(agreed, "Below 70: consider making it smaller.");
+  await saved(page);
+
+  await page.click(role("link", "Alex (Product Designer)"));
+  await page.click(role("button", "New session"));
+  await page.find(role("heading", "Session 15 of 24"));
+  const walk = css("li.assignment", "Evening walk after work", role("list", "Homework to review"));
+  await page.click(role("radio", "Done", walk));
+  await page.type(role("textbox", "What was learned", walk), "Sleep came easier on walking days");
+  await page.expectText(walk, "Closed after this session.");
+  await saved(page);
+  await page.reload();
+  await page.find(role("heading", "Session 15 of 24"));
+  assert.equal(await page.value(role("textbox", "What was learned", walk)), "Sleep came easier on walking days");
+  assert.equal(await page.checked(role("radio", "Done", walk)), true);
+});
+
+test("a signed note is read-only and changes only by an addendum, which a reload keeps", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  const signature = role("region", "Signature");
+  await page.expectText(signature, "A draft.");
+  await page.click(role("button", "Sign note", signature));
+  await page.click(role("button", "Sign", role("dialog")));
+  await saved(page);
+  await page.expectText(signature, "Tamper evidence: the note, its timeline, goals addressed, transcript and addenda match");
+  assert.equal(await page.enabled(role("textbox", "Capture")), false);
+
+  await page.choose(role("combobox", "Kind", signature), "Correction");
+  await page.type(role("textbox", "Addendum", signature), "GAD-7 was taken after the session, not before.");
+  await page.click(role("button", "Save addendum", signature));
+  await saved(page);
+  await page.reload();
+  await page.expectText(signature, "GAD-7 was taken after the session, not before.");
+  await page.expectText(signature, "Correction");
+  await page.expectText(signature, "match");
+});
+
+test("a full store says so, keeps the edit on screen and the saved note as it was", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  const notes = role("textbox", "Notes");
+  const before = await page.value(notes);
+  // Another page of this site takes every character of room WebKit gives the origin.
+  await page.run(() => {
+    let chunk = "x".repeat(1 << 20);
+    for (let i = 0; ; i++) {
+      try {
+        localStorage.setItem(`filler/${i}`, chunk);
+      } catch {
+        if (chunk.length < 16) break;
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+  });
+  // Records are stored compressed: words that do not compress need room.
+  const words = " " + Array.from({ length: 800 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+  await page.type(notes, words);
+  await page.expectText(role("status", "Save status"), "Not saved: Storage is full");
+  await page.expectText(role("alert", "Problems"), "Storage is full");
+  assert.equal(await page.value(notes), before + words);
+  const sessions = (await storage(page)).filter(([k]) => k.includes("/session/")).map(([, v]) => JSON.parse(decodeRecord(v)));
+  assert.equal(sessions.length, 13);
+  assert.equal(sessions.find((s) => s.number === 13).note.sections.free, before);
+});
+
+test("a session exports as a Markdown file named by the client's initials", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  await page.find(role("heading", "Session 13 of 24"));
+  await page.click(role("button", "Export Markdown"));
+  const file = await page.download(/^a-session-13\.md$/, (text) => text.includes("Signed:"));
+  assert.match(file.text, /^# Session 13 of 24 — Alex\n\n- \*\*Client:\*\* Alex \(Product Designer\)/);
+  assert.ok(file.text.includes("## Notes\n\n"), file.text.slice(0, 400));
+});
+
+test("search finds a word in every note and opens the session at it", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  const results = css(".search-results");
+  await page.type(role("searchbox", "Search"), "HYGIENE sleep");
+  await page.find(role("link", /Session 5 of 24/, results));
+  await waitFor("the words marked in the results", async () => (await page.all(css("mark", undefined, results))).length > 0);
+  await page.click(role("link", /Session 5 of 24/, results));
+  await page.find(role("heading", "Session 5 of 24"));
+  // The field holding the hit is focused with the hit selected, as in Chromium.
+  await waitFor("the hit selected in the focused field", async () => {
+    const selected = await page.run(() => {
+      const el = document.activeElement;
+      return el?.value?.slice(el.selectionStart, el.selectionEnd) ?? null;
+    });
+    return selected === "hygiene";
+  });
+});
+
+test("sync: a second tablet set up from the server gets the notes, an edit crosses, and the server reads nothing", async (t) => {
+  const couch = await startCouch();
+  t.after(() => couch.stop());
+  const site = await Site.start({ db: couch.url });
+  t.after(() => site.stop());
+  const syncStatus = role("status", "Sync status");
+  const account = async (page, scope) => {
+    await page.type(role("textbox", "Database address", scope), `${site.origin}/db/${couch.database}`);
+    await page.type(role("textbox", "User name", scope), couch.user);
+    await page.type(role("textbox", "Password", scope), couch.password);
+  };
+
+  const a = await browserAt(t, site);
+  await loadSample(a);
+  await turnOnLock(a);
+  await account(a, device);
+  await a.click(role("button", "Turn on sync", device));
+  await a.expectText(syncStatus, /^Synced/, 60_000);
+
+  const b = await browserAt(t, site);
+  await b.click(role("button", "Set up from server"));
+  const form = role("form", "Set up from server");
+  await account(b, form);
+  await b.type(role("textbox", "Passphrase", form), PASSPHRASE);
+  await b.click(role("button", "Connect", form));
+  await b.find(role("link", /Alex/), 60_000);
+  await b.expectText(syncStatus, /^Synced/, 60_000);
+
+  for (const page of [a, b]) {
+    await page.goto(site.origin + "/#/");
+    await page.click(role("link", /Alex/));
+    await page.click(role("link", /Session 12 of 24/));
+    await page.find(role("textbox", "Capture"));
+  }
+  const line = "Slept through the night twice this week";
+  await a.type(role("textbox", "Capture"), line);
+  await a.click(role("button", "Add to timeline"));
+  await saved(a);
+  const entries = role("textbox", undefined, role("list", "Timeline entries"));
+  await waitFor(`"${line}" in the second tablet's timeline`, async () => (await b.values(entries)).includes(line));
+
+  const stored = JSON.stringify(await couch.allDocs());
+  assert.ok(stored.includes('"_id":"vault"'), "the server holds the vault header");
+  for (const secret of [...SECRETS, line]) assert.ok(!stored.includes(secret), `"${secret}" readable on the server`);
 });

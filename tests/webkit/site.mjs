@@ -14,14 +14,16 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 export const dist = resolve(root, process.env.WEBKIT_DIST ?? "dist");
 
 export class Site {
-  static async start() {
+  /** A fresh server; with `db` (a CouchDB address) it also forwards `/db/` there, as a deployment does. */
+  static async start({ db } = {}) {
     for (const file of ["index.html", "sw.js"]) {
       if (!existsSync(resolve(dist, file))) {
         throw new Error(`${dist} holds no release build (${file} is missing): run trunk build --release, or set WEBKIT_DIST`);
       }
     }
     const port = freePort();
-    const server = spawn(process.execPath, [resolve(root, "scripts/serve.mjs"), dist, String(port)], {
+    const args = [resolve(root, "scripts/serve.mjs"), dist, String(port), ...(db ? [`--db=${db}`] : [])];
+    const server = spawn(process.execPath, args, {
       stdio: "ignore",
     });
     const site = new Site(server, `http://127.0.0.1:${port}`);

@@ -1,4 +1,4 @@
-use crate::components::{ChoiceChips, Crumbs, or_missing};
+use crate::components::{ChoiceChips, Crumbs, WideTable, or_missing};
 use crate::model::Choice;
 use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
 use crate::model::{Client, Session};
@@ -70,7 +70,7 @@ fn CourseHomework(client: Client) -> impl IntoView {
                     overall.percent_label(),
                 )}
             </p>
-            <div class="table-scroll">
+            <WideTable label="Completion by type">
                 <table>
                     <thead>
                         <tr>
@@ -92,7 +92,7 @@ fn CourseHomework(client: Client) -> impl IntoView {
                         {adherence_row("All types".to_string(), &overall)}
                     </tbody>
                 </table>
-            </div>
+            </WideTable>
             <p class="muted">
                 "Completion counts each assignment once, by its latest review: done ÷ reviewed."
             </p>
@@ -107,7 +107,7 @@ fn CourseHomework(client: Client) -> impl IntoView {
                     on_pick=move |f| show.set(f)
                 />
             </div>
-            <ol class="homework-list" aria-label="Assignments">
+            <ol role="list" class="homework-list" aria-label="Assignments">
                 <For
                     each=shown
                     key=|h| h.assignment.id.clone()

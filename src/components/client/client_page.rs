@@ -139,7 +139,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
                         view! { <FieldError message=Some(message) /> }
                     })
             }}
-            <ol class="session-list" reversed>
+            <ol role="list" class="session-list" reversed>
                 <For
                     each=move || sessions.get().0.into_iter().rev()
                     key=|s| s.id.clone()

@@ -21,7 +21,7 @@ pub fn DamagedClient(id: String, #[prop(into)] problem: String) -> impl IntoView
         </p>
         <section class="panel" aria-labelledby="sessions-title">
             <h2 id="sessions-title">"Sessions"</h2>
-            <ol class="session-list" reversed>
+            <ol role="list" class="session-list" reversed>
                 <For
                     each=move || sessions.get().into_iter().rev()
                     key=|s| s.id.clone()

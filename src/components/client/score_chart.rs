@@ -1,3 +1,4 @@
+use crate::components::WideTable;
 use crate::model::charts::{Chart, VIEW_H, VIEW_W};
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ pub fn ScoreChart(chart: Chart) -> impl IntoView {
     let (name_id, about_id) = (format!("chart-{key}"), format!("chart-{key}-about"));
     let legend = (chart.lines.len() > 1).then(|| {
         view! {
-            <ul class="legend">
+            <ul role="list" class="legend">
                 {chart.lines.iter().enumerate().map(|(i, l)| view! { <li class=format!("s{i}")>{l.name.clone()}</li> }).collect_view()}
             </ul>
         }
@@ -93,23 +94,23 @@ fn plot(
 }
 
 fn table(c: &Chart) -> impl IntoView + use<> {
-    view! {
-        <div class="table-scroll">
-            <table>
-                <caption class="visually-hidden">{c.spec.title.clone()}</caption>
-                <thead>
-                    <tr>{c.headers().map(|h| view! { <th scope="col">{h.to_string()}</th> }).collect_view()}</tr>
-                </thead>
-                <tbody>
-                    {c.rows.iter().map(|r| view! {
-                        <tr>
-                            <th scope="row">{r.number}</th>
-                            <td>{r.date.clone()}</td>
-                            {r.cells.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
+    // Built here, while the chart is borrowed; the region below only holds it.
+    let table = view! {
+        <table>
+            <caption class="visually-hidden">{c.spec.title.clone()}</caption>
+            <thead>
+                <tr>{c.headers().map(|h| view! { <th scope="col">{h.to_string()}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {c.rows.iter().map(|r| view! {
+                    <tr>
+                        <th scope="row">{r.number}</th>
+                        <td>{r.date.clone()}</td>
+                        {r.cells.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    };
+    view! { <WideTable label=format!("{} as a table", c.spec.title)>{table}</WideTable> }
 }

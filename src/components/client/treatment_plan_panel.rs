@@ -57,7 +57,7 @@ pub fn TreatmentPlanPanel(
                                     <h3>{problem.text}</h3>
                                     <RemoveButton what="problem" id edit />
                                 </div>
-                                <ul class="plain-list">
+                                <ul role="list" class="plain-list">
                                     {problem
                                         .goals
                                         .into_iter()

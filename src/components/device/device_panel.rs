@@ -21,7 +21,7 @@ pub fn DevicePanel() -> impl IntoView {
                 }
             }
         >
-            <summary>"This device"</summary>
+            <summary><h2>"This device"</h2></summary>
             <Show when=move || opened.get()><DeviceContents open /></Show>
         </details>
     }

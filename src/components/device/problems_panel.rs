@@ -25,7 +25,7 @@ pub fn ProblemsPanel() -> impl IntoView {
             <Show when=move || records.with(Vec::is_empty)>
                 <p class="muted">"Every record on this device can be read."</p>
             </Show>
-            <ul class="problem-list">
+            <ul role="list" class="problem-list">
                 <For
                     each=move || records.get()
                     key=|record| record.clone()

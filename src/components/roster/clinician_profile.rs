@@ -37,7 +37,7 @@ pub fn ClinicianProfile() -> impl IntoView {
     view! {
         <details class="panel">
             <summary>
-                "Your details"
+                <h2>"Your details"</h2>
                 <span class="muted">
                     {move || {
                         let line = profile.with(|p| p.signature_line());

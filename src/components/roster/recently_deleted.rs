@@ -33,7 +33,7 @@ pub fn RecentlyDeleted() -> impl IntoView {
 fn DeletedList(items: Memo<Vec<DeletedItem>>) -> impl IntoView {
     let records = use_records();
     view! {
-                <ul class="trash-list">
+                <ul role="list" class="trash-list">
                     <For
                         each=move || items.get()
                         key=|item| item.clone()

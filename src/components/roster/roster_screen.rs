@@ -101,7 +101,7 @@ pub fn Roster() -> impl IntoView {
                     <SetUpFromServer />
                 </div>
             </Show>
-            <ul class="card-list">
+            <ul role="list" class="card-list">
                 <For
                     each=visible
                     key=|c| (c.id.clone(), c.name.clone(), c.archived)

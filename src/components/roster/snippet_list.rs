@@ -49,7 +49,7 @@ pub fn SnippetList(
             <p class="muted">
                 "Type ;name then Space in any note field and the snippet's text takes its place. Ctrl+Z (Cmd+Z) takes it back."
             </p>
-            <ul class="plain-list">
+            <ul role="list" class="plain-list">
                 <For
                     each=move || profile.with(|p| p.snippets.clone())
                     key=|s| s.name.clone()

@@ -31,7 +31,9 @@ pub fn SearchPanel() -> impl IntoView {
     let filters = RwSignal::new(Filters::default());
     let asked = move || Query::parse(&typed.get()).is_some() || !filters.with(Filters::is_empty);
     view! {
-        <section class="search" aria-label="Search">
+        <section class="search" aria-labelledby="search-title">
+            // Heard, not seen: the box's own label says "Search"; the results' client names are h3s under it.
+            <h2 id="search-title" class="visually-hidden">"Search"</h2>
             <label class="field">
                 <span>"Search"</span>
                 <input
@@ -89,7 +91,7 @@ fn ClientResults(name: String, found: Vec<Found>, typed: RwSignal<String>) -> im
     let navigation = use_navigation();
     view! {
         <h3>{name}</h3>
-        <ul class="card-list">
+        <ul role="list" class="card-list">
             {found
                 .into_iter()
                 .map(|f| {

@@ -92,7 +92,7 @@ pub fn CapturePanel() -> impl IntoView {
                 deleted=move || removed.with(|r| r.as_ref().map(|r| format!("“{}”", r.entry().text)))
                 on_undo=undo
             />
-            <ol class="timeline" aria-label="Timeline entries">
+            <ol role="list" class="timeline" aria-label="Timeline entries">
                 <For
                     each=entries
                     key=|e| (e.id, e.time, e.kind, e.text.clone())

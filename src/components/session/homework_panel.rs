@@ -59,7 +59,7 @@ pub fn HomeworkPanel() -> impl IntoView {
                 }
                 on_undo=undo
             />
-            <ol class="homework-list" aria-label="Homework agreed">
+            <ol role="list" class="homework-list" aria-label="Homework agreed">
                 <For
                     each=ids
                     key=|id| id.clone()

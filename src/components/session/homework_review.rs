@@ -33,7 +33,7 @@ pub fn HomeworkReview(earlier: Vec<Session>) -> impl IntoView {
         <Show when=move || due.with(|d| !d.is_empty())>
             <section class="panel" aria-labelledby="review-title">
                 <h2 id="review-title">"Homework review"</h2>
-                <ol class="homework-list" aria-label="Homework to review">
+                <ol role="list" class="homework-list" aria-label="Homework to review">
                     <For
                         each=move || due.get()
                         key=|(h, _)| h.assignment.id.clone()

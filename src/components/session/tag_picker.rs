@@ -36,7 +36,7 @@ pub fn TagPicker(kind: TagKind, label: &'static str) -> impl IntoView {
                     value=typed
                 />
             </form>
-            <ul class="chips" aria-label=format!("Chosen {}", label.to_lowercase())>
+            <ul role="list" class="chips" aria-label=format!("Chosen {}", label.to_lowercase())>
                 <For
                     each=chosen
                     key=|t| t.clone()
@@ -63,7 +63,7 @@ pub fn TagPicker(kind: TagKind, label: &'static str) -> impl IntoView {
                     }
                 />
             </ul>
-            <ul class="chips suggestions" aria-label=format!("Suggested {}", label.to_lowercase())>
+            <ul role="list" class="chips suggestions" aria-label=format!("Suggested {}", label.to_lowercase())>
                 <For
                     each=suggestions
                     key=|t| *t

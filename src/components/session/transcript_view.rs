@@ -30,7 +30,7 @@ pub fn TranscriptSegments(
                     .map(|segment| {
                         view! {
                             <section class="segment">
-                                <h4>{segment.mark.map(format_time).unwrap_or_else(|| "No time mark".into())}</h4>
+                                <h3>{segment.mark.map(format_time).unwrap_or_else(|| "No time mark".into())}</h3>
                                 {segment
                                     .items
                                     .into_iter()
@@ -76,7 +76,7 @@ pub fn TranscriptPanel(transcript: Transcript) -> impl IntoView {
                 open.set(details.open());
             }
         >
-            <summary>{format!("Transcript ({turns} turns)")}</summary>
+            <summary><h2>{format!("Transcript ({turns} turns)")}</h2></summary>
             <Show when=move || open.get()>
                 <label class="field">
                     <span>"Find in transcript"</span>

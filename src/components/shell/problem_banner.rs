@@ -25,7 +25,7 @@ pub fn MessageBanner(
     view! {
         <Show when=move || !messages.with(Vec::is_empty)>
             <section class="banner" role="alert" aria-label=label>
-                <ul>
+                <ul role="list">
                     <For
                         each=move || messages.get()
                         key=|message| message.clone()

@@ -1,6 +1,6 @@
 //! Small pieces shared by every screen: labelled fields (text, dates, times of
 //! day), choices, breadcrumbs, undo notices, field errors, missing records,
-//! confirmations.
+//! confirmations, tables that scroll sideways.
 
 mod binding;
 mod choice_chips;
@@ -17,6 +17,7 @@ mod text_area;
 mod text_input;
 mod time_input;
 mod undo_notice;
+mod wide_table;
 
 pub use binding::Binding;
 pub use choice_chips::ChoiceChips;
@@ -32,3 +33,4 @@ pub use text_area::TextArea;
 pub use text_input::TextInput;
 pub use time_input::TimeInput;
 pub use undo_notice::UndoNotice;
+pub use wide_table::WideTable;
