@@ -4,7 +4,7 @@
 //! returned positions are valid char boundaries of the original. Keywords are
 //! lower-case ASCII; curly apostrophes and hyphen variants fold to ASCII.
 
-use super::text::{ascii_space, first_chars, needs_folding, space_at};
+use super::text::{ascii_space, first_chars, needs_folding, same_ignoring_case, space_at};
 use aho_corasick::automaton::{Automaton as _, OverlappingState};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, Input, StartKind};
@@ -63,7 +63,7 @@ fn ends_with_title(before: &str) -> bool {
         "dr", "mr", "mrs", "ms", "mx", "prof", "st", "vs", "etc", "e.g", "i.e",
     ]
     .iter()
-    .any(|t| word.eq_ignore_ascii_case(t))
+    .any(|t| same_ignoring_case(word, t))
 }
 
 pub(super) fn fold(c: char) -> char {
@@ -481,7 +481,7 @@ pub(super) fn negated(s: &str, start: usize) -> bool {
     let denies = |w: &str| {
         let w = trim_punct(w);
         if w.is_ascii() {
-            return NEGATORS.iter().any(|n| n.eq_ignore_ascii_case(w));
+            return NEGATORS.iter().any(|n| same_ignoring_case(n, w));
         }
         NEGATORS.iter().any(|n| w.chars().map(fold).eq(n.chars()))
     };

@@ -160,7 +160,6 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                 long,
             ),
         ),
-        risks: risk::risks(t),
         ..Suggestions::default()
     };
     let mut profile = Profile::default();
@@ -214,6 +213,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                     Role::Client => {
                         client_said = Some(text);
                         let said = sentences(text);
+                        risk::risks(&said, seg.mark, &mut out.risks);
                         reviews.client(text, &said);
                         for &s in &said {
                             if let Some(task) = client_task(s, asked_for_step) {
@@ -227,7 +227,11 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         }
                         asked_for_step = false;
                     }
-                    Role::Unknown => client_said = Some(text),
+                    // A speaker who may be the client.
+                    Role::Unknown => {
+                        client_said = Some(text);
+                        risk::risks(&sentences(text), seg.mark, &mut out.risks);
+                    }
                 }
             }
         }

@@ -108,6 +108,12 @@ pub(super) fn needs_folding(s: &str) -> bool {
     false
 }
 
+/// `a.eq_ignore_ascii_case(b)`, with lengths compared first where the call
+/// can be saved: most words are compared with lists of words of other lengths.
+pub(super) fn same_ignoring_case(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.eq_ignore_ascii_case(b)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::{count_words, first_chars, needs_folding, space_at};
