@@ -221,6 +221,21 @@ export class Browser {
   }
 
   // Navigation.
+  /** Opens a new tab of this browser (same origin storage, same profile) and returns its handle. */
+  async newTab() {
+    return (await this.command("POST", "/window/new", { type: "tab" })).handle;
+  }
+
+  /** The handle of the tab commands go to now. */
+  tab() {
+    return this.command("GET", "/window");
+  }
+
+  /** Sends the following commands to the tab `handle`. */
+  toTab(handle) {
+    return this.command("POST", "/window", { handle });
+  }
+
   goto(url) {
     return this.command("POST", "/url", { url });
   }

@@ -334,6 +334,31 @@ test("a full store says so, keeps the edit on screen and the saved note as it wa
   assert.equal(sessions.find((s) => s.number === 13).note.sections.free, before);
 });
 
+test("two tabs: an edit saved in one shows in the other at once", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  const notes = role("textbox", "Notes");
+  const before = await page.value(notes);
+  await page.type(notes, " Written in tab one.");
+  await saved(page);
+  const session = await page.url();
+  const one = await page.tab();
+  const two = await page.newTab();
+  await page.toTab(two);
+  await page.goto(session);
+  await page.expectValue(notes, before + " Written in tab one.");
+
+  await page.toTab(one);
+  await page.type(notes, " Then more.");
+  await saved(page);
+  await page.toTab(two);
+  // Nothing waits to be written in tab two, so it simply follows.
+  await page.expectValue(notes, before + " Written in tab one. Then more.");
+  assert.equal((await page.all(role("alert", "Changed in another tab"))).length, 0);
+});
+
 test("a session exports as a Markdown file named by the client's initials", async (t) => {
   const { page } = await open(t);
   await loadSample(page);
