@@ -54,6 +54,16 @@ async function loadSample(page) {
   await page.find(role("link", /Alex/));
 }
 
+/** A fresh browser with the sample loaded, on Alex's session 13 (its last, a draft). */
+async function sampleSession(t) {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  await page.find(role("heading", "Session 13 of 24"));
+  return page;
+}
+
 /** Everything this origin keeps in localStorage, keys sorted. */
 const storage = (page) => page.run(() => Object.entries(localStorage).sort(([a], [b]) => a.localeCompare(b)));
 
@@ -80,11 +90,7 @@ test("open the app and load the sample data", async (t) => {
 });
 
 test("type into a session's note, reload: the words are still there", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
-  await page.find(role("heading", "Session 13 of 24"));
+  const page = await sampleSession(t);
   const notes = role("textbox", "Notes");
   const before = await page.value(notes);
   const words = " Zoë slept 6 hours — “better than last week”.";
@@ -129,11 +135,7 @@ test("turn on the lock, lock, unlock with the passphrase", async (t) => {
 });
 
 test("hand the tablet to the client: a PHQ-9 one item per screen, Back and a reload stay in it, the PIN hands it back", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
-  await page.find(role("heading", "Session 13 of 24"));
+  const page = await sampleSession(t);
   await page.click(role("button", "Hand to client"));
   const dialog = role("dialog", "Hand to client");
   await page.type(role("textbox", "New PIN", dialog), "2468");
@@ -282,10 +284,7 @@ test("homework agreed in one session is reviewed in the next, and the review is 
 });
 
 test("a signed note is read-only and changes only by an addendum, which a reload keeps", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
+  const page = await sampleSession(t);
   const signature = role("region", "Signature");
   await page.expectText(signature, "A draft.");
   await page.click(role("button", "Sign note", signature));
@@ -305,10 +304,7 @@ test("a signed note is read-only and changes only by an addendum, which a reload
 });
 
 test("a full store says so, keeps the edit on screen and the saved note as it was", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
+  const page = await sampleSession(t);
   const notes = role("textbox", "Notes");
   const before = await page.value(notes);
   // Another page of this site takes every character of room WebKit gives the origin.
@@ -335,10 +331,7 @@ test("a full store says so, keeps the edit on screen and the saved note as it wa
 });
 
 test("two tabs: an edit saved in one shows in the other at once", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
+  const page = await sampleSession(t);
   const notes = role("textbox", "Notes");
   const before = await page.value(notes);
   await page.type(notes, " Written in tab one.");
@@ -360,11 +353,7 @@ test("two tabs: an edit saved in one shows in the other at once", async (t) => {
 });
 
 test("a session exports as a Markdown file named by the client's initials", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
-  await page.find(role("heading", "Session 13 of 24"));
+  const page = await sampleSession(t);
   await page.click(role("button", "Export Markdown"));
   const file = await page.download(/^a-session-13\.md$/, (text) => text.includes("Signed:"));
   assert.match(file.text, /^# Session 13 of 24 — Alex\n\n- \*\*Client:\*\* Alex \(Product Designer\)/);
