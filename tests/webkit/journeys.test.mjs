@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { startCouch } from "../e2e/couch.mjs";
 import { decodeRecord } from "../e2e/helpers.mjs";
-import { Browser, css, label, role, waitFor } from "./driver.mjs";
+import { Browser, css, label, nth, role, waitFor } from "./driver.mjs";
 import { Site } from "./site.mjs";
 
 const transcript = fileURLToPath(new URL("../fixtures/session-14-of-24.txt", import.meta.url));
@@ -350,6 +350,23 @@ test("two tabs: an edit saved in one shows in the other at once", async (t) => {
   // Nothing waits to be written in tab two, so it simply follows.
   await page.expectValue(notes, before + " Written in tab one. Then more.");
   assert.equal((await page.all(role("alert", "Changed in another tab"))).length, 0);
+});
+
+test("the course charts GAD-7: a tapped session says its score, and the numbers show as a table", async (t) => {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  const gad7 = role("figure", "GAD-7");
+  await page.find(gad7);
+  const hit = css("rect.hit", undefined, gad7);
+  assert.equal((await page.all(hit)).length, 13);
+  await page.click(nth(hit, 6));
+  await page.expectText(css(".chart-pick", undefined, gad7), "Session 7, 12 Jun 2025: GAD-7 12");
+  await page.click(role("button", "Show as table", gad7));
+  const table = role("region", "GAD-7 as a table", gad7);
+  await page.expectText(table, "24 Jul 2025");
+  await page.click(role("button", "Show as chart", gad7));
+  await page.gone(table);
 });
 
 test("a session exports as a Markdown file named by the client's initials", async (t) => {
