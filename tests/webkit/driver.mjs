@@ -46,13 +46,16 @@ export const role = (r, name, within) => ({ role: r, name, within });
 export const label = (name, within) => ({ role: null, name, within });
 /** Elements matching a CSS selector whose text contains `hasText`. */
 export const css = (selector, hasText, within) => ({ selector, hasText, within });
+/** The `index`-th (from 0) of the elements `q` matches, where several do. */
+export const nth = (q, index) => ({ ...q, index });
 
 const describe = (q) =>
-  q.selector
+  (q.index === undefined ? "" : `number ${q.index + 1} of `) +
+  (q.selector
     ? `${q.selector}${q.hasText ? ` with text "${q.hasText}"` : ""}`
     : q.name === undefined
       ? `an element of role ${q.role}`
-      : `${q.role ?? "element"} named ${q.name instanceof RegExp ? q.name : `"${q.name}"`}`;
+      : `${q.role ?? "element"} named ${q.name instanceof RegExp ? q.name : `"${q.name}"`}`);
 
 // Which elements may carry a role; WebKit then confirms role and name.
 const CANDIDATES = {
@@ -71,6 +74,7 @@ const CANDIDATES = {
   list: "ul, ol, [role=list]",
   form: "form, [role=form]",
   radio: "input[type=radio], [role=radio]",
+  figure: "figure, [role=figure]",
   searchbox: "input[type=search], [role=searchbox]",
 };
 const LABELLED = "input, textarea, select, button, [aria-label], [aria-labelledby]";
@@ -221,6 +225,21 @@ export class Browser {
   }
 
   // Navigation.
+  /** Opens a new tab of this browser (same origin storage, same profile) and returns its handle. */
+  async newTab() {
+    return (await this.command("POST", "/window/new", { type: "tab" })).handle;
+  }
+
+  /** The handle of the tab commands go to now. */
+  tab() {
+    return this.command("GET", "/window");
+  }
+
+  /** Sends the following commands to the tab `handle`. */
+  toTab(handle) {
+    return this.command("POST", "/window", { handle });
+  }
+
   goto(url) {
     return this.command("POST", "/url", { url });
   }
@@ -295,6 +314,7 @@ export class Browser {
   find(q, timeout) {
     return waitFor(describe(q), async () => {
       const found = await this.all(q);
+      if (q.index !== undefined) return found[q.index];
       if (found.length > 1) {
         throw Object.assign(new Error(`${found.length} elements match ${describe(q)}; expected one`), { fatal: true });
       }

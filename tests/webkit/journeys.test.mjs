@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { startCouch } from "../e2e/couch.mjs";
 import { decodeRecord } from "../e2e/helpers.mjs";
-import { Browser, css, label, role, waitFor } from "./driver.mjs";
+import { Browser, css, label, nth, role, waitFor } from "./driver.mjs";
 import { Site } from "./site.mjs";
 
 const transcript = fileURLToPath(new URL("../fixtures/session-14-of-24.txt", import.meta.url));
@@ -54,6 +54,16 @@ async function loadSample(page) {
   await page.find(role("link", /Alex/));
 }
 
+/** A fresh browser with the sample loaded, on Alex's session 13 (its last, a draft). */
+async function sampleSession(t) {
+  const { page } = await open(t);
+  await loadSample(page);
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  await page.find(role("heading", "Session 13 of 24"));
+  return page;
+}
+
 /** Everything this origin keeps in localStorage, keys sorted. */
 const storage = (page) => page.run(() => Object.entries(localStorage).sort(([a], [b]) => a.localeCompare(b)));
 
@@ -80,11 +90,7 @@ test("open the app and load the sample data", async (t) => {
 });
 
 test("type into a session's note, reload: the words are still there", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
-  await page.find(role("heading", "Session 13 of 24"));
+  const page = await sampleSession(t);
   const notes = role("textbox", "Notes");
   const before = await page.value(notes);
   const words = " Zoë slept 6 hours — “better than last week”.";
@@ -129,11 +135,7 @@ test("turn on the lock, lock, unlock with the passphrase", async (t) => {
 });
 
 test("hand the tablet to the client: a PHQ-9 one item per screen, Back and a reload stay in it, the PIN hands it back", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
-  await page.find(role("heading", "Session 13 of 24"));
+  const page = await sampleSession(t);
   await page.click(role("button", "Hand to client"));
   const dialog = role("dialog", "Hand to client");
   await page.type(role("textbox", "New PIN", dialog), "2468");
@@ -282,10 +284,7 @@ test("homework agreed in one session is reviewed in the next, and the review is 
 });
 
 test("a signed note is read-only and changes only by an addendum, which a reload keeps", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
+  const page = await sampleSession(t);
   const signature = role("region", "Signature");
   await page.expectText(signature, "A draft.");
   await page.click(role("button", "Sign note", signature));
@@ -305,10 +304,7 @@ test("a signed note is read-only and changes only by an addendum, which a reload
 });
 
 test("a full store says so, keeps the edit on screen and the saved note as it was", async (t) => {
-  const { page } = await open(t);
-  await loadSample(page);
-  await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
+  const page = await sampleSession(t);
   const notes = role("textbox", "Notes");
   const before = await page.value(notes);
   // Another page of this site takes every character of room WebKit gives the origin.
@@ -334,12 +330,47 @@ test("a full store says so, keeps the edit on screen and the saved note as it wa
   assert.equal(sessions.find((s) => s.number === 13).note.sections.free, before);
 });
 
-test("a session exports as a Markdown file named by the client's initials", async (t) => {
+test("two tabs: an edit saved in one shows in the other at once", async (t) => {
+  const page = await sampleSession(t);
+  const notes = role("textbox", "Notes");
+  const before = await page.value(notes);
+  await page.type(notes, " Written in tab one.");
+  await saved(page);
+  const session = await page.url();
+  const one = await page.tab();
+  const two = await page.newTab();
+  await page.toTab(two);
+  await page.goto(session);
+  await page.expectValue(notes, before + " Written in tab one.");
+
+  await page.toTab(one);
+  await page.type(notes, " Then more.");
+  await saved(page);
+  await page.toTab(two);
+  // Nothing waits to be written in tab two, so it simply follows.
+  await page.expectValue(notes, before + " Written in tab one. Then more.");
+  assert.equal((await page.all(role("alert", "Changed in another tab"))).length, 0);
+});
+
+test("the course charts GAD-7: a tapped session says its score, and the numbers show as a table", async (t) => {
   const { page } = await open(t);
   await loadSample(page);
   await page.click(role("link", /Alex/));
-  await page.click(role("link", /Session 13 of 24/));
-  await page.find(role("heading", "Session 13 of 24"));
+  const gad7 = role("figure", "GAD-7");
+  await page.find(gad7);
+  const hit = css("rect.hit", undefined, gad7);
+  assert.equal((await page.all(hit)).length, 13);
+  await page.click(nth(hit, 6));
+  await page.expectText(css(".chart-pick", undefined, gad7), "Session 7, 12 Jun 2025: GAD-7 12");
+  await page.click(role("button", "Show as table", gad7));
+  const table = role("region", "GAD-7 as a table", gad7);
+  await page.expectText(table, "24 Jul 2025");
+  await page.click(role("button", "Show as chart", gad7));
+  await page.gone(table);
+});
+
+test("a session exports as a Markdown file named by the client's initials", async (t) => {
+  const page = await sampleSession(t);
   await page.click(role("button", "Export Markdown"));
   const file = await page.download(/^a-session-13\.md$/, (text) => text.includes("Signed:"));
   assert.match(file.text, /^# Session 13 of 24 — Alex\n\n- \*\*Client:\*\* Alex \(Product Designer\)/);
