@@ -5,12 +5,13 @@
 //! of a sentence ("So you…", "What…?", "Would it be okay if I…"), not its
 //! meaning, so counts over a session matter more than any one turn's code.
 
+use super::Sentence;
 use super::cues::{
     ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
     PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
-use super::matching::{Together, Words, fold, trim_punct};
-use std::borrow::Cow;
+use super::matching::{Words, fold, trim_punct};
+use super::text::{char_at, count_words};
 
 /// A clinician behaviour, as MITI counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,7 +39,7 @@ pub(super) enum Behaviour {
 /// with it.
 pub(super) fn code_turn<'t>(
     text: &'t str,
-    said: &[&'t str],
+    said: &[Sentence<'t>],
     client: Option<&str>,
     permitted: bool,
 ) -> Vec<(Behaviour, &'t str)> {
@@ -49,20 +50,21 @@ pub(super) fn code_turn<'t>(
             codes.push((b, s));
         }
     };
-    let long = text.split_whitespace().nth(39).is_some();
+    let long = count_words(text, 40) == 40;
     // A summary is one behaviour, whatever its sentences would be alone.
-    if long && said.iter().any(|s| SUMMING_UP.is_in(s)) {
-        return vec![(Summary, said.first().copied().unwrap_or(text))];
+    if long && said.iter().any(|s| s.heard.has(&SUMMING_UP)) {
+        return vec![(Summary, said.first().map_or(text, |s| s.text))];
     }
     let mut asked = permitted;
     // The client's words, read once for every sentence of the turn that
     // may say them back.
-    let mut theirs: Option<Vec<Cow<str>>> = None;
-    for &s in said {
-        let body = without_openers(s);
-        // Where the body lies in the sentence: it is a slice of it.
-        let from = body.as_ptr().addr() - s.as_ptr().addr();
-        let heard = READ_TOGETHER.heard(s, from, from + body.len());
+    let mut theirs: Option<ContentWords> = None;
+    for &Sentence {
+        text: s,
+        body,
+        ref heard,
+    } in said
+    {
         let question = s.trim_end_matches(['"', '”', ')', '\'']).ends_with('?');
         if heard.has(&PERMISSION) {
             asked = true;
@@ -96,11 +98,7 @@ pub(super) fn code_turn<'t>(
             add(GivingInformation, s);
             continue;
         }
-        let theirs = theirs.get_or_insert_with(|| {
-            client
-                .map(|c| content_words(c).collect())
-                .unwrap_or_default()
-        });
+        let theirs = theirs.get_or_insert_with(|| ContentWords::of(client.unwrap_or_default()));
         // Counted once, and only if a rule needs it.
         let mut counted = None;
         let mut counts = || *counted.get_or_insert_with(|| said_back(body, theirs));
@@ -121,24 +119,13 @@ pub(super) fn code_turn<'t>(
 }
 
 /// Advice further into a sentence: "…, so you should cut down."
-static ADVISING_INSIDE: Words = Words::new(&[
+pub(super) static ADVISING_INSIDE: Words = Words::new(&[
     "you should",
     "you need to",
     "you must",
     "you have to",
     "i'd recommend",
     "i recommend",
-]);
-
-/// The lists each sentence is read for, read in one pass: the sentence
-/// for most, its body (see [`without_openers`]) for [`YOU`].
-static READ_TOGETHER: Together = Together::new(&[
-    &PERMISSION,
-    &AFFIRMING,
-    &ADVISING_INSIDE,
-    &INFORMING,
-    &YOU,
-    &ADDING,
 ]);
 
 /// Whether a statement says back the client's experience: it opens like a
@@ -153,7 +140,7 @@ fn reflects(body: &str, of_you: bool, said_back: impl FnOnce() -> (usize, usize)
     if REFLECTING.opens(body) || of_you {
         return true;
     }
-    if body.split_whitespace().nth(10).is_some() {
+    if count_words(body, 11) > 10 {
         return false;
     }
     let (own, shared) = said_back();
@@ -169,29 +156,116 @@ fn adds_meaning((own, shared): (usize, usize)) -> bool {
 /// The content words of a statement, each time it has one, and how many of
 /// those the client said (`theirs`). A client's turn has some tens of
 /// words: looking through them costs less than putting them in order.
-fn said_back(body: &str, theirs: &[Cow<str>]) -> (usize, usize) {
-    content_words(body).fold((0, 0), |(own, shared), w| {
-        (own + 1, shared + usize::from(theirs.contains(&w)))
-    })
+fn said_back(body: &str, theirs: &ContentWords) -> (usize, usize) {
+    let (mut own, mut shared) = (0, 0);
+    content_words(body, |w| {
+        own += 1;
+        shared += usize::from(theirs.has(w));
+    });
+    (own, shared)
 }
 
-/// Words of three letters or more that carry content, in lower case.
-fn content_words(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| w.chars().nth(2).is_some())
-        .map(lower)
-        .filter(|w| w.len() > LONGEST_SMALL || SMALL.binary_search(&w.as_ref()).is_err())
+/// The content words of a turn in lower case, one after another in one
+/// string rather than a string each, with the key of each (see [`key`]).
+#[derive(Default)]
+struct ContentWords {
+    text: String,
+    words: Vec<(u64, usize, usize)>,
 }
 
-/// A word folded to lower case, copied only if it has to change.
-fn lower(w: &str) -> Cow<'_, str> {
-    let plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'';
-    if w.bytes().all(plain) {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.chars().map(fold).collect())
+impl ContentWords {
+    fn of(s: &str) -> Self {
+        let mut words = ContentWords::default();
+        content_words(s, |w| {
+            let start = words.text.len();
+            words.text.push_str(w);
+            words.words.push((key(w), start, words.text.len()));
+        });
+        words
+    }
+
+    fn has(&self, word: &str) -> bool {
+        let k = key(word);
+        // Equal keys are equal words up to eight bytes.
+        self.words.iter().any(|&(key, a, b)| {
+            key == k && b - a == word.len() && (b - a <= 8 || &self.text[a..b] == word)
+        })
     }
 }
+
+/// Each word of three letters or more that carries content, in lower case;
+/// a word is letters, digits and apostrophes. Read by bytes; a word not in
+/// lower case already is folded into one buffer, not copied on its own.
+fn content_words(s: &str, mut each: impl FnMut(&str)) {
+    let bytes = s.as_bytes();
+    let mut folded = String::new();
+    // Where the word being read starts, its characters, and whether all
+    // of them are lower case already.
+    let (mut start, mut letters, mut lower) = (0, 0, true);
+    let mut i = 0;
+    while i <= bytes.len() {
+        let (letter, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(&b) if b.is_ascii() => {
+                lower &= !b.is_ascii_uppercase();
+                (b.is_ascii_alphanumeric() || b == b'\'', 1)
+            }
+            Some(_) => {
+                let (c, len) = char_at(s, i);
+                lower = false;
+                (c.is_alphanumeric() || c == '’', len)
+            }
+        };
+        if letter {
+            letters += 1;
+        } else {
+            if letters >= 3 {
+                let w = &s[start..i];
+                let w = if lower {
+                    w
+                } else {
+                    folded.clear();
+                    folded.extend(w.chars().map(fold));
+                    &folded
+                };
+                let small = w.len() <= LONGEST_SMALL && SMALL_KEYS.binary_search(&key(w)).is_ok();
+                if !small {
+                    each(w);
+                }
+            }
+            (start, letters, lower) = (i + len, 0, true);
+        }
+        i += len;
+    }
+}
+
+/// A word's first eight bytes as a number, the first byte highest: for words
+/// of eight bytes or fewer, equal numbers are equal words, and the numbers
+/// are in the words' order.
+const fn key(w: &str) -> u64 {
+    let bytes = w.as_bytes();
+    let (mut k, mut i) = (0, 0);
+    while i < 8 {
+        k <<= 8;
+        if i < bytes.len() {
+            k |= bytes[i] as u64;
+        }
+        i += 1;
+    }
+    k
+}
+
+/// The keys of [`SMALL`], in order as its words are, looked up by halves.
+const SMALL_KEYS: [u64; SMALL.len()] = {
+    assert!(LONGEST_SMALL <= 8, "a small word is told by its key alone");
+    let mut keys = [0; SMALL.len()];
+    let mut i = 0;
+    while i < SMALL.len() {
+        keys[i] = key(SMALL[i]);
+        i += 1;
+    }
+    keys
+};
 
 /// How long the longest of the small words is: a longer word is none of them.
 const LONGEST_SMALL: usize = {
@@ -206,7 +280,7 @@ const LONGEST_SMALL: usize = {
 };
 
 /// The sentence without words like "So," or "Okay, and" in front.
-fn without_openers(s: &str) -> &str {
+pub(super) fn without_openers(s: &str) -> &str {
     let mut rest = trim_punct(s);
     // A stage direction in front: "(laughs) So…".
     if let Some(r) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
@@ -224,13 +298,22 @@ mod tests {
     use super::Behaviour::{self, *};
     use super::code_turn;
     use crate::model::suggest::matching::sentences;
+    use crate::model::suggest::read_clinician;
 
     /// The codes of a clinician turn after the client's.
-    fn codes(client: &str, clinician: &str) -> Vec<Behaviour> {
-        code_turn(clinician, &sentences(clinician), Some(client), false)
+    fn coded(client: &str, clinician: &str, permitted: bool) -> Vec<Behaviour> {
+        let said: Vec<_> = sentences(clinician)
+            .into_iter()
+            .map(read_clinician)
+            .collect();
+        code_turn(clinician, &said, Some(client), permitted)
             .into_iter()
             .map(|(b, _)| b)
             .collect()
+    }
+
+    fn codes(client: &str, clinician: &str) -> Vec<Behaviour> {
+        coded(client, clinician, false)
     }
 
     const CLIENT: &str = "I had four pints on Friday and a few cans on Saturday, same as always.";
@@ -319,13 +402,14 @@ mod tests {
     fn telling_the_client_what_to_do_is_advice_unless_permission_was_asked() {
         let turn = "You should keep it under fourteen units a week.";
         assert_eq!(codes(CLIENT, turn), [Advice]);
-        assert!(code_turn(turn, &sentences(turn), Some(CLIENT), true).is_empty());
+        assert!(coded(CLIENT, turn, true).is_empty());
     }
 
     #[test]
     fn the_small_words_are_in_order_so_a_word_is_found_by_halves() {
         let small = crate::model::suggest::cues::SMALL;
         assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
+        assert!(super::SMALL_KEYS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

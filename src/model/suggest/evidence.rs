@@ -3,6 +3,7 @@
 
 use super::matching::{Words, sentence_around};
 use super::phrases::Vocabulary;
+use super::text::count_words;
 use crate::model::tags::Tags;
 use crate::model::transcript::{Item, Role, Transcript};
 
@@ -109,7 +110,7 @@ pub(super) fn tags<'t>(
         }
         let client = matches!(role, Some(Role::Client | Role::Unknown));
         let client_words = if client {
-            text.split_whitespace().count()
+            count_words(text, usize::MAX)
         } else {
             0
         };

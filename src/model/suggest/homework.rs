@@ -1,10 +1,10 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::matching::{Together, Words, trim_punct};
+use super::matching::{Heard, Together, Words, trim_punct};
 
 /// Phrases that set a session-to-session time frame. Where one starts
 /// another, matching takes the longer.
-static TIME_FRAMES: Words = Words::new(&[
+pub(super) static TIME_FRAMES: Words = Words::new(&[
     "before our next session",
     "before the next session",
     "before next session",
@@ -48,7 +48,7 @@ static TIME_FRAMES: Words = Words::new(&[
 ]);
 
 /// Openings of a span like "over the next two weeks"; see [`span_at`].
-static SPAN_LEADS: Words = Words::new(&[
+pub(super) static SPAN_LEADS: Words = Words::new(&[
     "over the next",
     "for the next",
     "in the next",
@@ -70,7 +70,7 @@ const SPAN_UNITS: &[&str] = &[
 ];
 
 /// Wording that hands the client a task.
-static ASSIGNING: Words = Words::new(&[
+pub(super) static ASSIGNING: Words = Words::new(&[
     "i'd like you to",
     "i'd like you both to",
     "i want you both to",
@@ -88,7 +88,7 @@ static ASSIGNING: Words = Words::new(&[
 ]);
 
 /// Wording that is a task on its own, whatever the time frame.
-static HOMEWORK_WORDS: Words = Words::new(&[
+pub(super) static HOMEWORK_WORDS: Words = Words::new(&[
     "for homework",
     "as homework",
     "as your homework",
@@ -186,7 +186,7 @@ static COMMITMENTS: Words = Words::new(&[
 
 /// What a clinician question must be about for the client's answer to count
 /// as a commitment.
-static STEP_QUESTIONS: Words = Words::new(&[
+pub(super) static STEP_QUESTIONS: Words = Words::new(&[
     "step",
     "steps",
     "goal",
@@ -229,10 +229,8 @@ static NOT_TASKS: Words = Words::new(&[
 ]);
 
 /// Words of an instruction for now, in the session, not for the week.
-static IN_SESSION: Words = Words::new(&["when you're ready", "in your own time", "right now"]);
-
-/// The lists a clinician's sentence is read for anywhere in it, in one pass.
-static READ_TOGETHER: Together = Together::new(&[&IN_SESSION, &HOMEWORK_WORDS, &ASSIGNING]);
+pub(super) static IN_SESSION: Words =
+    Words::new(&["when you're ready", "in your own time", "right now"]);
 
 /// Words that leave nothing to do on their own ("I'll give it a go").
 const VAGUE: &[&str] = &[
@@ -261,9 +259,10 @@ static HEDGES: Words = Words::new(&[
 ]);
 
 /// A clinician question about a step or goal, so the client's answer may be
-/// a commitment.
-pub(super) fn is_step_question(sentence: &str) -> bool {
-    sentence.ends_with('?') && STEP_QUESTIONS.is_in(sentence)
+/// a commitment. `heard`: the lists heard in the sentence, as for each
+/// function here given one.
+pub(super) fn is_step_question(sentence: &str, heard: &Heard) -> bool {
+    sentence.ends_with('?') && heard.has(&STEP_QUESTIONS)
 }
 
 /// Both kinds of time frame, read in one pass: most sentences have neither.
@@ -345,10 +344,11 @@ fn after_leading_frame(s: &str) -> Option<&str> {
         .then(|| s[comma + 1..].trim_start())
 }
 
-pub(super) fn clinician_task(sentence: &str) -> Option<String> {
-    let sentence = sentence.trim();
+pub(super) fn clinician_task(sentence: &str, heard: &Heard) -> Option<String> {
     let mut rest = skip_discourse(sentence);
-    let lead = after_leading_frame(rest);
+    // Most sentences have no time frame: none is looked for in their parts.
+    let any_frame = heard.has(&TIME_FRAMES) || heard.has(&SPAN_LEADS);
+    let lead = any_frame.then(|| after_leading_frame(rest)).flatten();
     if let Some(r) = lead {
         rest = skip_discourse(r);
     }
@@ -356,7 +356,7 @@ pub(super) fn clinician_task(sentence: &str) -> Option<String> {
         return None;
     }
     // Looked for only where a rule below needs it.
-    let framed = || find_frame(sentence).is_some();
+    let framed = || any_frame && find_frame(sentence).is_some();
     let question = sentence.ends_with('?');
     let asked = if question { ASKS.strip(rest) } else { None };
     // A question asks about a task ("What will you try this week?"); only
@@ -364,7 +364,6 @@ pub(super) fn clinician_task(sentence: &str) -> Option<String> {
     if question && asked.is_none() {
         return None;
     }
-    let heard = READ_TOGETHER.heard_in(sentence);
     if heard.has(&IN_SESSION) {
         return None;
     }
@@ -374,7 +373,7 @@ pub(super) fn clinician_task(sentence: &str) -> Option<String> {
     // An imperative with its time frame in the same clause: the frame of
     // "Keep practising, and reach out before our next session" is not the task's.
     let first_clause = rest.split(',').next().unwrap_or(rest);
-    let imperative = || IMPERATIVES.opens(rest) && find_frame(first_clause).is_some();
+    let imperative = || any_frame && IMPERATIVES.opens(rest) && find_frame(first_clause).is_some();
     let assigned = heard.has(&HOMEWORK_WORDS)
         || (heard.has(&ASSIGNING) && framed())
         || (lead.is_some()
@@ -459,7 +458,7 @@ fn last_frame(s: &str) -> Option<(usize, usize)> {
 
 /// How the clinician says back a plan the client made ("So this week,
 /// you'll…", "Your plan is to…"): the tasks follow, often several.
-static RECAP_LEADS: Words = Words::new(&[
+pub(super) static RECAP_LEADS: Words = Words::new(&[
     "you'll",
     "you will",
     "you're going to",
@@ -493,8 +492,9 @@ static NOT_PLANS: Words = Words::new(&[
 /// summary turn; elsewhere the sentence must open with the plan and set a
 /// time frame ("So this week, you'll leave it downstairs at night, keep it in
 /// the boot, and look at getting the ten milligram ones").
-pub(super) fn recap_tasks(sentence: &str, summary: bool) -> Vec<String> {
-    let Some((start, end, _)) = RECAP_LEADS.find(sentence) else {
+pub(super) fn recap_tasks(sentence: &str, summary: bool, heard: &Heard) -> Vec<String> {
+    let lead = heard.has(&RECAP_LEADS).then(|| RECAP_LEADS.find(sentence));
+    let Some((start, end, _)) = lead.flatten() else {
         return Vec::new();
     };
     let before = &sentence[..start];

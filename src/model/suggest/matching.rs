@@ -4,6 +4,7 @@
 //! returned positions are valid char boundaries of the original. Keywords are
 //! lower-case ASCII; curly apostrophes and hyphen variants fold to ASCII.
 
+use super::text::{ascii_space, first_chars, needs_folding, same_ignoring_case, space_at};
 use aho_corasick::automaton::{Automaton as _, OverlappingState};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, Input, StartKind};
@@ -25,7 +26,7 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
     for (i, &b) in bytes.iter().enumerate() {
         let end = match b {
             b'.' | b'!' | b'?' => {
-                text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+                (i + 1 == text.len() || space_at(text, i + 1))
                     && !(b == b'.' && ends_with_title(&text[start..i]))
             }
             b'\n' => bytes.get(i + 1) == Some(&b'\n'),
@@ -48,6 +49,12 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
 }
 
 fn ends_with_title(before: &str) -> bool {
+    // A title is a word of four ASCII letters at most: a fifth byte that is
+    // no white space, or none of ASCII, leaves it to the full reading below.
+    let tail = &before.as_bytes()[before.len().saturating_sub(5)..];
+    if tail.len() == 5 && tail.is_ascii() && !tail.iter().any(|&b| ascii_space(b)) {
+        return false;
+    }
     let word = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
@@ -56,7 +63,7 @@ fn ends_with_title(before: &str) -> bool {
         "dr", "mr", "mrs", "ms", "mx", "prof", "st", "vs", "etc", "e.g", "i.e",
     ]
     .iter()
-    .any(|t| word.eq_ignore_ascii_case(t))
+    .any(|t| same_ignoring_case(word, t))
 }
 
 pub(super) fn fold(c: char) -> char {
@@ -118,12 +125,19 @@ fn match_at(s: &str, start: usize, pat: &str) -> Option<usize> {
     (!ends_word || !word_at(s, end)).then_some(end)
 }
 
+// ASCII is read as a byte, the rest decoded (see [`super::text`]).
 fn word_at(s: &str, i: usize) -> bool {
-    s[i..].chars().next().is_some_and(is_word_char)
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => s[i..].chars().next().is_some_and(is_word_char),
+    }
 }
 
 fn word_before(s: &str, i: usize) -> bool {
-    s[..i].chars().next_back().is_some_and(is_word_char)
+    match i.checked_sub(1).map(|j| s.as_bytes()[j]) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => s[..i].chars().next_back().is_some_and(is_word_char),
+    }
 }
 
 /// Phrases found together in one pass over a text (an Aho-Corasick
@@ -133,10 +147,12 @@ fn word_before(s: &str, i: usize) -> bool {
 #[derive(Clone)]
 pub(super) struct Automaton {
     ac: DFA,
+    // Boxed slices, not vectors: indexing a vector stays a call when built
+    // for size, and these are read at every occurrence.
     /// The phrase each of the automaton's spellings is of.
-    phrase: Vec<usize>,
+    phrase: Box<[usize]>,
     /// Whether each phrase ends in a word character.
-    word_end: Vec<bool>,
+    word_end: Box<[bool]>,
     /// The longest phrase in characters: how far an opening phrase reaches.
     longest: usize,
 }
@@ -175,7 +191,7 @@ impl Automaton {
         let ends = |p: &P| p.as_ref().chars().next_back().is_some_and(is_word_char);
         Automaton {
             ac,
-            phrase,
+            phrase: phrase.into(),
             word_end: phrases.iter().map(ends).collect(),
             longest: phrases
                 .iter()
@@ -195,23 +211,11 @@ impl Automaton {
     fn scan(&self, s: &str, anchored: Anchored, mut f: impl FnMut(usize, usize, usize) -> Seen) {
         // Most text is ASCII, whose case the automaton ignores, with perhaps
         // curly apostrophes and characters that fold to themselves (“”—é).
-        let Some(first) = s.bytes().position(|b| !b.is_ascii()) else {
-            return self.bounded(s, anchored, f);
-        };
-        let as_written = |(i, _): (usize, u8)| {
-            let c = s[i..].chars().next().expect("a character starts here");
-            c == '’' || fold(c) == c
-        };
-        // A character beyond ASCII starts with a byte of 0xC0 or more.
-        let starts = || {
-            s.bytes()
-                .enumerate()
-                .skip(first)
-                .filter(|&(_, b)| b >= 0xC0)
-        };
-        if starts().all(as_written) {
+        if !needs_folding(s) {
             return self.bounded(s, anchored, f);
         }
+        // A character beyond ASCII starts with a byte of 0xC0 or more.
+        let starts = || s.bytes().enumerate().filter(|&(_, b)| b >= 0xC0);
         // Anything else (curly quotes, dashes, capitals beyond ASCII) is
         // folded, the ASCII between copied as it is. Where a folded
         // character is longer or shorter, positions map back from here on:
@@ -292,10 +296,7 @@ impl Automaton {
     pub(super) fn strip<'a>(&self, s: &'a str) -> Option<&'a str> {
         // As far as the longest phrase reaches, and the character after it
         // for the boundary: folding keeps the number of characters.
-        let head = s
-            .char_indices()
-            .nth(self.longest + 1)
-            .map_or(s, |(i, _)| &s[..i]);
+        let head = first_chars(s, self.longest + 1);
         let mut first: Option<(usize, usize)> = None;
         // Anchored: the automaton stops where no phrase opens the text.
         self.scan(head, Anchored::Yes, |a, b, p| {
@@ -365,7 +366,7 @@ impl std::ops::Deref for Words {
 /// take as many passes. The lists keep their own names and rules.
 pub(super) struct Together {
     lists: &'static [&'static Words],
-    built: OnceLock<(Automaton, Vec<usize>)>,
+    built: OnceLock<(Automaton, Box<[usize]>)>,
 }
 
 /// Which lists of a [`Together`] have a phrase in a text, and in a part of it.
@@ -439,23 +440,15 @@ impl Heard<'_> {
 /// Byte range of the sentence holding byte `at`: bounded by `.`, `!` or
 /// `?` before whitespace, or by a line break.
 pub(super) fn sentence_around(s: &str, at: usize) -> (usize, usize) {
-    let ends = |i: usize, c: char| {
-        c == '\n'
-            || (matches!(c, '.' | '!' | '?')
-                && s[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace))
+    // The ends are ASCII: read as bytes, which are then char boundaries.
+    let bytes = s.as_bytes();
+    let ends = |i: usize| match bytes[i] {
+        b'\n' => true,
+        b'.' | b'!' | b'?' => i + 1 == s.len() || space_at(s, i + 1),
+        _ => false,
     };
-    let start = s[..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| ends(i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = s[at..]
-        .char_indices()
-        .find(|&(i, c)| ends(at + i, c))
-        .map_or(s.len(), |(i, c)| at + i + c.len_utf8());
+    let start = (0..at).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
+    let end = (at..s.len()).find(|&i| ends(i)).map_or(s.len(), |i| i + 1);
     (start, end)
 }
 
@@ -472,19 +465,24 @@ const NEGATORS: &[&str] = &[
 /// the same clause.
 pub(super) fn negated(s: &str, start: usize) -> bool {
     let before = &s[..start];
-    let clause = before
-        .char_indices()
+    // Read back by bytes: "—", "“" and "”" are E2 80 94, 9C and 9D, whose
+    // last byte is never ASCII punctuation or the end of another character.
+    let bytes = before.as_bytes();
+    let ends_clause = |i: usize| match bytes[i] {
+        b'.' | b'!' | b'?' | b';' | b',' | b':' | b'\n' | b'(' | b'"' => true,
+        0x94 | 0x9C | 0x9D => i >= 2 && bytes[i - 2..i] == [0xE2, 0x80],
+        _ => false,
+    };
+    let clause = (0..bytes.len())
         .rev()
-        .find(|&(_, c)| {
-            matches!(
-                c,
-                '.' | '!' | '?' | ';' | ',' | ':' | '—' | '\n' | '(' | '"' | '“' | '”'
-            )
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .find(|&i| ends_clause(i))
+        .map_or(0, |i| i + 1);
     // Each word compared folded as it is read, not copied.
     let denies = |w: &str| {
         let w = trim_punct(w);
+        if w.is_ascii() {
+            return NEGATORS.iter().any(|n| same_ignoring_case(n, w));
+        }
         NEGATORS.iter().any(|n| w.chars().map(fold).eq(n.chars()))
     };
     before[clause..]

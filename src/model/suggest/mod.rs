@@ -21,6 +21,7 @@ mod profile;
 mod review;
 mod risk;
 pub mod score;
+mod text;
 mod topic;
 
 use super::homework::Completion;
@@ -30,7 +31,7 @@ use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
 use homework::{client_task, clinician_task, is_step_question, planned_task, recap_tasks};
-use matching::sentences;
+use matching::{Heard, Together, sentences};
 use phrases::{Matcher, Vocabulary};
 use profile::{JUDGED, Profile, about_a_habit};
 use review::Reviews;
@@ -159,7 +160,6 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                 long,
             ),
         ),
-        risks: risk::risks(t),
         ..Suggestions::default()
     };
     let mut profile = Profile::default();
@@ -177,17 +177,21 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                 match role {
                     Role::Clinician => {
                         clinician_turn += 1;
-                        let said = sentences(text);
+                        let said: Vec<Sentence> =
+                            sentences(text).into_iter().map(read_clinician).collect();
                         let summary = profile.add(text, &said, client_said);
                         // A summary in the last quarter of the session
                         // gathers the plan.
                         let closing = summary && clinician_turn * 4 > clinician_turns * 3;
-                        reviews.clinician(text, &said, seg.mark);
+                        reviews.clinician(&said, seg.mark);
                         asked_for_step = false;
-                        for &s in &said {
-                            let recap = recap_tasks(s, summary);
+                        for &Sentence {
+                            text: s, ref heard, ..
+                        } in &said
+                        {
+                            let recap = recap_tasks(s, summary, heard);
                             let given = if recap.is_empty() {
-                                clinician_task(s)
+                                clinician_task(s, heard)
                                     .or_else(|| if closing { planned_task(s) } else { None })
                             } else {
                                 None
@@ -201,7 +205,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                                     quote: s.to_string(),
                                 });
                             }
-                            if is_step_question(s) {
+                            if is_step_question(s, heard) {
                                 asked_for_step = true;
                             }
                         }
@@ -209,6 +213,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                     Role::Client => {
                         client_said = Some(text);
                         let said = sentences(text);
+                        risk::risks(&said, seg.mark, &mut out.risks);
                         reviews.client(text, &said);
                         for &s in &said {
                             if let Some(task) = client_task(s, asked_for_step) {
@@ -222,7 +227,11 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         }
                         asked_for_step = false;
                     }
-                    Role::Unknown => client_said = Some(text),
+                    // A speaker who may be the client.
+                    Role::Unknown => {
+                        client_said = Some(text);
+                        risk::risks(&sentences(text), seg.mark, &mut out.risks);
+                    }
                 }
             }
         }
@@ -252,6 +261,45 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
         }
     }
     out
+}
+
+/// The lists a clinician's sentence is read for, in one pass over it rather
+/// than one a list: how it codes (see [`behaviour`]), the homework it gives
+/// or asks about, and whether it points back at last session's.
+static CLINICIAN_SENTENCE: Together = Together::new(&[
+    &cues::PERMISSION,
+    &cues::AFFIRMING,
+    &behaviour::ADVISING_INSIDE,
+    &cues::INFORMING,
+    &cues::YOU,
+    &cues::ADDING,
+    &cues::SUMMING_UP,
+    &homework::RECAP_LEADS,
+    &homework::TIME_FRAMES,
+    &homework::SPAN_LEADS,
+    &homework::IN_SESSION,
+    &homework::HOMEWORK_WORDS,
+    &homework::ASSIGNING,
+    &homework::STEP_QUESTIONS,
+    &review::REFERENCES,
+]);
+
+/// A clinician's sentence as the rules read it.
+struct Sentence<'t> {
+    text: &'t str,
+    /// Without words like "So," in front (see [`behaviour::without_openers`]).
+    body: &'t str,
+    /// The lists of [`CLINICIAN_SENTENCE`] heard in it, and in its body for
+    /// [`cues::YOU`].
+    heard: Heard<'static>,
+}
+
+fn read_clinician(text: &str) -> Sentence<'_> {
+    let body = behaviour::without_openers(text);
+    // Where the body lies in the sentence: it is a slice of it.
+    let from = body.as_ptr().addr() - text.as_ptr().addr();
+    let heard = CLINICIAN_SENTENCE.heard(text, from, from + body.len());
+    Sentence { text, body, heard }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

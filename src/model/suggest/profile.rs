@@ -3,6 +3,7 @@
 //! interviewing, person-centred counselling, CBT-style Socratic questioning
 //! (cognitive restructuring) and psychoeducation.
 
+use super::Sentence;
 use super::behaviour::{Behaviour, code_turn};
 use super::matching::{Together, Words};
 use super::{TagSuggestion, Talk};
@@ -119,7 +120,12 @@ pub(super) struct Profile<'t> {
 impl<'t> Profile<'t> {
     /// Codes one clinician turn, `said` its sentences; `client` is the
     /// client's turn before it. Whether the turn is a summary.
-    pub(super) fn add(&mut self, text: &'t str, said: &[&'t str], client: Option<&str>) -> bool {
+    pub(super) fn add(
+        &mut self,
+        text: &'t str,
+        said: &[Sentence<'t>],
+        client: Option<&str>,
+    ) -> bool {
         let codes = code_turn(text, said, client, self.asked);
         let summary = codes.iter().any(|(b, _)| *b == Behaviour::Summary);
         self.asked = codes.iter().any(|(b, _)| *b == Behaviour::AskingPermission);

@@ -2,6 +2,7 @@
 //! and the client says how much got done and what got in the way.
 
 use super::ReviewSuggestion;
+use super::Sentence;
 use super::matching::{Words, strip_prefix_loose, strip_suffix_loose, trim_punct};
 use crate::model::homework::Completion;
 use chrono::NaiveTime;
@@ -9,7 +10,7 @@ use chrono::NaiveTime;
 /// Wording that points back at work set last time. A question about a task
 /// only counts as a review next to one of these, so "Have you been able to
 /// sleep?" on its own is not taken for one.
-static REFERENCES: Words = Words::new(&[
+pub(super) static REFERENCES: Words = Words::new(&[
     "homework",
     "last week",
     "last time",
@@ -168,11 +169,12 @@ pub(super) struct Reviews {
 }
 
 impl Reviews {
-    /// A clinician turn, `said` its sentences.
-    pub(super) fn clinician(&mut self, text: &str, said: &[&str], mark: Option<NaiveTime>) {
-        let referenced = REFERENCES.is_in(text);
+    /// A clinician turn in sentences: no phrase of [`REFERENCES`] runs from
+    /// one sentence into the next.
+    pub(super) fn clinician(&mut self, said: &[Sentence], mark: Option<NaiveTime>) {
+        let referenced = said.iter().any(|s| s.heard.has(&REFERENCES));
         let mut asked = false;
-        for &s in said.iter().filter(|s| s.ends_with('?')) {
+        for s in said.iter().map(|s| s.text).filter(|s| s.ends_with('?')) {
             if (referenced || self.referenced)
                 && let Some(task) = asked_task(s)
             {

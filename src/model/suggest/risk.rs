@@ -6,53 +6,39 @@
 //! to stay safe, a question asked of them, or long past.
 
 use super::RiskSuggestion;
-use super::matching::{Words, fold, sentences, trim_punct};
+use super::matching::{Words, fold, trim_punct};
 use super::phrases::Vocabulary;
 use crate::model::tags::RISKS;
-use crate::model::transcript::{Item, Role, Transcript};
+use chrono::NaiveTime;
 
-pub(super) fn risks(t: &Transcript) -> Vec<RiskSuggestion> {
+/// The possible risk in a turn of the client's, or of a speaker who may be
+/// the client, `said` in sentences.
+pub(super) fn risks(said: &[&str], mark: Option<NaiveTime>, out: &mut Vec<RiskSuggestion>) {
     let Vocabulary { terms: kinds, book } = Vocabulary::built_in(RISKS);
-    let mut out = Vec::new();
-    for seg in &t.segments {
-        for item in &seg.items {
-            // The client's words, or a speaker's who may be the client.
-            let Item::Turn {
-                role: Role::Client | Role::Unknown,
-                text,
-                ..
-            } = item
-            else {
+    for (n, &sentence) in said.iter().enumerate() {
+        // The earliest words about a risk, the longest where two start together.
+        let first = book
+            .hits(sentence)
+            .into_iter()
+            .min_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        if let Some(h) = first {
+            let kind = kinds[h.term].name.as_str();
+            let next = said.get(n + 1).copied();
+            if denied_after(sentence, h.end, next)
+                || someone_elses(kind, sentence, h.start)
+                || a_figure_of_speech(kind, sentence, h.start)
+                || not_a_disclosure(kind, sentence, h.start)
+            {
                 continue;
-            };
-            let said = sentences(text);
-            for (n, &sentence) in said.iter().enumerate() {
-                // The earliest words about a risk, the longest where two start together.
-                let first = book
-                    .hits(sentence)
-                    .into_iter()
-                    .min_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-                if let Some(h) = first {
-                    let kind = kinds[h.term].name.as_str();
-                    let next = said.get(n + 1).copied();
-                    if denied_after(sentence, h.end, next)
-                        || someone_elses(kind, sentence, h.start)
-                        || a_figure_of_speech(kind, sentence, h.start)
-                        || not_a_disclosure(kind, sentence, h.start)
-                    {
-                        continue;
-                    }
-                    out.push(RiskSuggestion {
-                        kind: kind.to_string(),
-                        quote: sentence.to_string(),
-                        words: sentence[h.start..h.end].to_string(),
-                        mark: seg.mark,
-                    });
-                }
             }
+            out.push(RiskSuggestion {
+                kind: kind.to_string(),
+                quote: sentence.to_string(),
+                words: sentence[h.start..h.end].to_string(),
+                mark,
+            });
         }
     }
-    out
 }
 
 /// Answers that deny what was just named.
