@@ -369,6 +369,25 @@ test("the course charts GAD-7: a tapped session says its score, and the numbers 
   await page.gone(table);
 });
 
+test("a deleted session waits in Recently deleted and comes back with its text", async (t) => {
+  const page = await sampleSession(t);
+  const before = await page.value(role("textbox", "Notes"));
+  await page.click(role("button", "Delete session"));
+  await page.click(role("button", "Delete", role("dialog")));
+  await page.find(role("heading", "Alex (Product Designer)"));
+  await page.gone(role("link", /Session 13 of 24/));
+  await page.reload();
+  await page.gone(role("link", /Session 13 of 24/));
+
+  await page.click(role("link", "All clients"));
+  await page.click(css("summary", "Recently deleted (1)"));
+  await page.click(role("button", /^Restore Session 13 of 24 with Alex/));
+  await page.gone(css("summary", "Recently deleted"));
+  await page.click(role("link", /Alex/));
+  await page.click(role("link", /Session 13 of 24/));
+  await page.expectValue(role("textbox", "Notes"), before);
+});
+
 test("a session exports as a Markdown file named by the client's initials", async (t) => {
   const page = await sampleSession(t);
   await page.click(role("button", "Export Markdown"));
