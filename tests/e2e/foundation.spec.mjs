@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { startEmpty, storedRecords } from "./helpers.mjs";
+import { fillOriginStorage, startEmpty, storedRecords } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }) => startEmpty(page));
 
@@ -127,18 +127,8 @@ test("a full store says so and keeps the edit on screen", async ({ page }) => {
   await page.getByRole("button", { name: "New session" }).click();
   await page.getByRole("textbox", { name: "Notes", exact: true }).fill("saved words");
   await expect(page.getByRole("status", { name: "Save status" })).toHaveText("Saved");
-  // Fill the origin's quota with another key, leaving no room for a bigger note.
-  await page.evaluate(() => {
-    let chunk = "x".repeat(1 << 20);
-    for (let i = 0; ; i++) {
-      try {
-        localStorage.setItem(`filler/${i}`, chunk);
-      } catch {
-        if (chunk.length < 16) break;
-        chunk = chunk.slice(chunk.length / 2);
-      }
-    }
-  });
+  // Fill the origin's quota with other keys, leaving no room for a bigger note.
+  await page.evaluate(fillOriginStorage);
   // Records are stored compressed, so the new text must be one that does not compress.
   const big = "saved words " + Array.from({ length: 4000 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
   await page.getByRole("textbox", { name: "Notes", exact: true }).fill(big);

@@ -15,6 +15,23 @@ export async function axeViolations(page, selector = "html") {
   }, selector);
 }
 
+/**
+ * Run in the page: another page of this site takes every character of room
+ * the browser gives the origin, in ever smaller pieces, leaving too little for
+ * any record.
+ */
+export function fillOriginStorage() {
+  let chunk = "x".repeat(1 << 20);
+  for (let i = 0; ; i++) {
+    try {
+      localStorage.setItem(`filler/${i}`, chunk);
+    } catch {
+      if (chunk.length < 16) break;
+      chunk = chunk.slice(chunk.length / 2);
+    }
+  }
+}
+
 /** Clicks `button` and returns the downloaded file's name and text. */
 export async function downloadFrom(page, button) {
   const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);

@@ -399,26 +399,28 @@ export class Browser {
     await this.command("POST", `/element/${el[ELEMENT]}/value`, { text: path });
   }
 
-  async text(q) {
+  /** What WebDriver's `GET /element/{id}/{what}` says of the one element `q` matches. */
+  async #read(q, what) {
     const el = await this.find(q);
-    return this.command("GET", `/element/${el[ELEMENT]}/text`);
+    return this.command("GET", `/element/${el[ELEMENT]}/${what}`);
   }
 
-  async value(q) {
-    const el = await this.find(q);
-    return this.command("GET", `/element/${el[ELEMENT]}/property/value`);
+  text(q) {
+    return this.#read(q, "text");
+  }
+
+  value(q) {
+    return this.#read(q, "property/value");
   }
 
   /** Whether the field takes input (not disabled). */
-  async enabled(q) {
-    const el = await this.find(q);
-    return this.command("GET", `/element/${el[ELEMENT]}/enabled`);
+  enabled(q) {
+    return this.#read(q, "enabled");
   }
 
   /** Whether the checkbox or radio button is chosen. */
-  async checked(q) {
-    const el = await this.find(q);
-    return this.command("GET", `/element/${el[ELEMENT]}/property/checked`);
+  checked(q) {
+    return this.#read(q, "property/checked");
   }
 
   /** The values of every field matching `q` now, in page order. */

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { startCouch } from "../e2e/couch.mjs";
-import { decodeRecord } from "../e2e/helpers.mjs";
+import { decodeRecord, fillOriginStorage } from "../e2e/helpers.mjs";
 import { Browser, css, label, nth, role, waitFor } from "./driver.mjs";
 import { Site } from "./site.mjs";
 
@@ -307,18 +307,7 @@ test("a full store says so, keeps the edit on screen and the saved note as it wa
   const page = await sampleSession(t);
   const notes = role("textbox", "Notes");
   const before = await page.value(notes);
-  // Another page of this site takes every character of room WebKit gives the origin.
-  await page.run(() => {
-    let chunk = "x".repeat(1 << 20);
-    for (let i = 0; ; i++) {
-      try {
-        localStorage.setItem(`filler/${i}`, chunk);
-      } catch {
-        if (chunk.length < 16) break;
-        chunk = chunk.slice(chunk.length / 2);
-      }
-    }
-  });
+  await page.run(fillOriginStorage);
   // Records are stored compressed: words that do not compress need room.
   const words = " " + Array.from({ length: 800 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
   await page.type(notes, words);
