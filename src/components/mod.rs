@@ -40,6 +40,6 @@ pub use vault::{
 };
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, ListSelect,
-    Missing, OptionalDate, Refusal, TextArea, TextInput, TimeInput, UndoNotice, WideTable,
+    Missing, OptionalDate, Refusal, ScrollRegion, TextArea, TextInput, TimeInput, UndoNotice,
     or_missing, selected_index,
 };

@@ -53,7 +53,16 @@ for (const colorScheme of ["light", "dark"]) {
         await page.getByLabel("Transcript file").setInputFiles(transcript);
         await page.getByRole("region", { name: "Preview" }).waitFor();
       }],
+      ["an imported session, its transcript open", async () => {
+        await page.getByRole("button", { name: "Create session" }).click();
+        await heading("Session 14 of 24");
+      }],
+      ["the hand-to-client dialog", async () => {
+        await page.getByRole("button", { name: "Hand to client" }).click();
+        await page.getByRole("dialog", { name: "Hand to client" }).waitFor();
+      }],
       ["the recovery key", async () => {
+        await page.keyboard.press("Escape");
         await page.goto("/#/");
         await askForLock(page, PASSPHRASE);
         await page.getByRole("dialog", { name: "Your recovery key" }).waitFor();

@@ -1,4 +1,4 @@
-use crate::components::{ChoiceChips, Crumbs, WideTable, or_missing};
+use crate::components::{ChoiceChips, Crumbs, ScrollRegion, or_missing};
 use crate::model::Choice;
 use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
 use crate::model::{Client, Session};
@@ -70,7 +70,7 @@ fn CourseHomework(client: Client) -> impl IntoView {
                     overall.percent_label(),
                 )}
             </p>
-            <WideTable label="Completion by type">
+            <ScrollRegion label="Completion by type" class="table-scroll">
                 <table>
                     <thead>
                         <tr>
@@ -92,7 +92,7 @@ fn CourseHomework(client: Client) -> impl IntoView {
                         {adherence_row("All types".to_string(), &overall)}
                     </tbody>
                 </table>
-            </WideTable>
+            </ScrollRegion>
             <p class="muted">
                 "Completion counts each assignment once, by its latest review: done ÷ reviewed."
             </p>

@@ -1,4 +1,4 @@
-use crate::components::WideTable;
+use crate::components::ScrollRegion;
 use crate::model::charts::{Chart, VIEW_H, VIEW_W};
 use leptos::prelude::*;
 
@@ -112,5 +112,5 @@ fn table(c: &Chart) -> impl IntoView + use<> {
             </tbody>
         </table>
     };
-    view! { <WideTable label=format!("{} as a table", c.spec.title)>{table}</WideTable> }
+    view! { <ScrollRegion label=format!("{} as a table", c.spec.title) class="table-scroll">{table}</ScrollRegion> }
 }

@@ -1,3 +1,4 @@
+use crate::components::ScrollRegion;
 use crate::model::clock::format_time;
 use crate::model::transcript::{Item, Role, Transcript};
 use leptos::prelude::*;
@@ -85,7 +86,9 @@ pub fn TranscriptPanel(transcript: Transcript) -> impl IntoView {
                         bind:value=query
                     />
                 </label>
-                <TranscriptSegments transcript=transcript.get_value() query />
+                <ScrollRegion label="Transcript turns" class="transcript-scroll">
+                    <TranscriptSegments transcript=transcript.get_value() query />
+                </ScrollRegion>
             </Show>
         </details>
     }

@@ -1,6 +1,6 @@
 //! Small pieces shared by every screen: labelled fields (text, dates, times of
 //! day), choices, breadcrumbs, undo notices, field errors, missing records,
-//! confirmations, tables that scroll sideways.
+//! confirmations, boxes that scroll on their own.
 
 mod binding;
 mod choice_chips;
@@ -13,11 +13,11 @@ mod labelled;
 mod list_select;
 mod missing;
 mod optional_date;
+mod scroll_region;
 mod text_area;
 mod text_input;
 mod time_input;
 mod undo_notice;
-mod wide_table;
 
 pub use binding::Binding;
 pub use choice_chips::ChoiceChips;
@@ -29,8 +29,8 @@ pub use in_recently_deleted::InRecentlyDeleted;
 pub use list_select::{ListSelect, selected_index};
 pub use missing::{Missing, or_missing};
 pub use optional_date::OptionalDate;
+pub use scroll_region::ScrollRegion;
 pub use text_area::TextArea;
 pub use text_input::TextInput;
 pub use time_input::TimeInput;
 pub use undo_notice::UndoNotice;
-pub use wide_table::WideTable;
