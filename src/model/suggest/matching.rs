@@ -296,16 +296,59 @@ impl Automaton {
     pub(super) fn strip<'a>(&self, s: &'a str) -> Option<&'a str> {
         // As far as the longest phrase reaches, and the character after it
         // for the boundary: folding keeps the number of characters.
-        let head = first_chars(s, self.longest + 1);
         let mut first: Option<(usize, usize)> = None;
-        // Anchored: the automaton stops where no phrase opens the text.
-        self.scan(head, Anchored::Yes, |a, b, p| {
+        let mut seen = |a: usize, b: usize, p: usize| {
             if a == 0 && first.is_none_or(|(q, _)| p < q) {
                 first = Some((p, b));
             }
             Seen::More
-        });
+        };
+        // Most sentences open in ASCII that no phrase opens: the automaton
+        // is followed a few bytes, without a search and its state.
+        if self.walk_from_start(s, &mut seen) == Walked::BeyondAscii {
+            // As far as the longest phrase reaches, and the character after
+            // it for the boundary: folding keeps the number of characters.
+            let head = first_chars(s, self.longest + 1);
+            // Anchored: the automaton stops where no phrase opens the text.
+            self.scan(head, Anchored::Yes, seen);
+        }
         first.map(|(_, b)| &s[b..])
+    }
+
+    /// The phrases `s` opens with, each given to `f` as (0, end, phrase),
+    /// found by following the anchored automaton until no phrase can open
+    /// it, or until a character beyond ASCII, which may need folding first.
+    fn walk_from_start(&self, s: &str, mut f: impl FnMut(usize, usize, usize) -> Seen) -> Walked {
+        let ac = &self.ac;
+        let mut state = ac
+            .start_state(Anchored::Yes)
+            .expect("built with an anchored start");
+        for (i, &byte) in s.as_bytes().iter().enumerate() {
+            if !byte.is_ascii() {
+                return Walked::BeyondAscii;
+            }
+            state = ac.next_state(Anchored::Yes, state, byte);
+            if ac.is_dead(state) {
+                return Walked::Done;
+            }
+            if !ac.is_match(state) {
+                continue;
+            }
+            let end = i + 1;
+            for k in 0..ac.match_len(state) {
+                let spelling = ac.match_pattern(state, k);
+                // A match state also holds the phrases that end here
+                // without starting at the start.
+                let p = self.phrase[spelling.as_usize()];
+                if ac.pattern_len(spelling) == end
+                    && (!self.word_end[p] || !word_at(s, end))
+                    && f(0, end, p) == Seen::Enough
+                {
+                    return Walked::Done;
+                }
+            }
+        }
+        Walked::Done
     }
 
     /// Whether `s` opens with any phrase.
@@ -327,6 +370,13 @@ fn with_curly_apostrophes(phrase: &str) -> Vec<String> {
         }
     }
     all
+}
+
+/// How far [`Automaton::walk_from_start`] could read a text.
+#[derive(PartialEq, Eq)]
+enum Walked {
+    Done,
+    BeyondAscii,
 }
 
 /// Whether a search through occurrences can stop.
@@ -491,4 +541,37 @@ pub(super) fn negated(s: &str, start: usize) -> bool {
         .take_while(|w| !w.eq_ignore_ascii_case("but"))
         .take(3)
         .any(denies)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Words;
+
+    static OPENINGS: Words = Words::new(&["could you", "you", "i'll try", "i'll", "éte"]);
+
+    #[test]
+    fn a_text_opening_with_phrases_reads_on_after_the_first_listed_of_them() {
+        assert_eq!(
+            OPENINGS.strip("Could you write it down?"),
+            Some(" write it down?")
+        );
+        assert_eq!(OPENINGS.strip("I'll try the walk"), Some(" the walk"));
+        assert_eq!(OPENINGS.strip("you know"), Some(" know"));
+    }
+
+    #[test]
+    fn a_phrase_that_runs_on_into_a_longer_word_or_starts_inside_one_opens_nothing() {
+        assert_eq!(OPENINGS.strip("Youth club"), None);
+        // "you" ends "could you", but the text does not open with it.
+        assert_eq!(OPENINGS.strip("Would you"), None);
+        assert!(!OPENINGS.opens("I"));
+        assert!(!OPENINGS.opens(""));
+    }
+
+    #[test]
+    fn curly_apostrophes_and_capitals_beyond_ascii_open_as_they_would_folded() {
+        assert_eq!(OPENINGS.strip("I’ll try it"), Some(" it"));
+        assert_eq!(OPENINGS.strip("ÉTE là"), Some(" là"));
+        assert_eq!(OPENINGS.strip("Could‐you"), None);
+    }
 }
