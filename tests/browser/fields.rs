@@ -4,7 +4,7 @@
 use crate::support::{control, document, fire, set_value, settle};
 use chrono::NaiveTime;
 use leptos::prelude::*;
-use sessionpad::components::{FieldError, Refusal, TextInput, TimeInput};
+use sessionpad::components::{FieldError, Refusal, TextArea, TextInput, TimeInput};
 use sessionpad::model::InputError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -40,6 +40,35 @@ async fn a_text_field_writes_what_is_typed_and_shows_its_text_changed_from_outsi
     name.set("Sam".into());
     settle().await;
     assert_eq!(value(&field), "Sam");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_text_box_offers_its_placeholder_only_while_it_is_empty() {
+    let (root, notes) = (root(), RwSignal::new(String::new()));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <TextArea label="Notes" value=notes placeholder="What happened in the session" /> }
+    });
+    settle().await;
+    let field = control(&root, "Notes");
+    let placeholder = || field.get_attribute("placeholder");
+    assert_eq!(
+        placeholder().as_deref(),
+        Some("What happened in the session")
+    );
+
+    set_value(&field, "Slept better");
+    fire(&field, "input");
+    settle().await;
+    assert_eq!(placeholder(), None);
+
+    set_value(&field, "");
+    fire(&field, "input");
+    settle().await;
+    assert_eq!(
+        placeholder().as_deref(),
+        Some("What happened in the session")
+    );
     root.remove();
 }
 

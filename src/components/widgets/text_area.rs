@@ -25,7 +25,9 @@ pub fn TextArea(
             <textarea
                 class=class
                 rows=rows
-                placeholder=placeholder
+                // Only while empty, when it shows: a placeholder present is
+                // restyled at every key typed, however long the text.
+                placeholder=move || value.text.with(String::is_empty).then_some(placeholder)
                 aria-invalid=aria_invalid(refused)
                 aria-describedby=aria_described_by(refused)
                 prop:value=move || value.text.get()
