@@ -294,8 +294,6 @@ impl Automaton {
     /// it opens with. Only for an automaton built
     /// [`with_openings`](Self::with_openings), as every [`Words`] is.
     pub(super) fn strip<'a>(&self, s: &'a str) -> Option<&'a str> {
-        // As far as the longest phrase reaches, and the character after it
-        // for the boundary: folding keeps the number of characters.
         let mut first: Option<(usize, usize)> = None;
         let mut seen = |a: usize, b: usize, p: usize| {
             if a == 0 && first.is_none_or(|(q, _)| p < q) {
@@ -560,7 +558,7 @@ mod tests {
     }
 
     #[test]
-    fn a_phrase_that_runs_on_into_a_longer_word_or_starts_inside_one_opens_nothing() {
+    fn a_phrase_running_on_into_a_longer_word_or_found_later_in_the_text_opens_nothing() {
         assert_eq!(OPENINGS.strip("Youth club"), None);
         // "you" ends "could you", but the text does not open with it.
         assert_eq!(OPENINGS.strip("Would you"), None);
