@@ -13,6 +13,7 @@ pub mod clock;
 pub mod hand_to_client;
 pub mod homework;
 pub mod import;
+pub mod json;
 pub mod lock;
 pub mod measures;
 pub mod merge;

@@ -134,7 +134,7 @@ fn scores_into_measures(backend: &mut dyn Backend) -> Result<(), StorageError> {
         if !holds_totals {
             continue;
         }
-        let Ok(session) = serde_json::from_value::<Session>(record) else {
+        let Ok(session) = serde_json::from_str::<Session>(&json) else {
             continue;
         };
         backend.set(&key, &encoded(&session)?)?;

@@ -16,6 +16,7 @@
 
 use super::rev_tree::{Rev, RevPath};
 use crate::layout::{PREFIX, RecordRef};
+use crate::model::json::{from_value, to_value};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -103,14 +104,14 @@ impl Doc {
             deleted: self.deleted(),
             body: self.body.clone(),
         };
-        serde_json::to_value(wire).unwrap_or(Value::Null)
+        to_value(&wire).unwrap_or(Value::Null)
     }
 
     /// A document as the server sent it; `None` when it is not one of
     /// Sessionpad's: a live one without `v` and `c`, or a `_rev` its
     /// `_revisions` do not start with.
     pub fn from_json(value: &Value) -> Option<Doc> {
-        let wire: Wire = serde_json::from_value(value.clone()).ok()?;
+        let wire: Wire = from_value(value).ok()?;
         let path = wire.revisions.revs()?;
         if path.first() != Some(&wire.rev) || (!wire.deleted && wire.body.is_none()) {
             return None;

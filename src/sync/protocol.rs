@@ -23,6 +23,7 @@ use super::doc::{Doc, VAULT_DOC_ID};
 use super::error::SyncError;
 use super::http::{Method, Reply, Request, Response, encode};
 use super::rev_tree::Rev;
+use crate::model::json::{from_value, to_value};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, VecDeque};
@@ -188,7 +189,7 @@ fn expect(response: Response, ok: &[u16]) -> Result<Value, SyncError> {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(body: Value, status: u16) -> Result<T, SyncError> {
-    serde_json::from_value(body).map_err(|_| SyncError::Unexpected { status })
+    from_value(&body).map_err(|_| SyncError::Unexpected { status })
 }
 
 impl Replication {
@@ -413,7 +414,7 @@ impl Replication {
         let body = expect(response, &[200])?;
         self.remote_rev = body.get("_rev").and_then(Value::as_str).map(String::from);
         // One that does not read is as good as none: the run starts over.
-        Ok(serde_json::from_value(body).ok())
+        Ok(from_value(&body).ok())
     }
 
     fn next_batch(&mut self, local: &mut impl LocalDocs) -> Result<Step, SyncError> {
@@ -470,8 +471,7 @@ impl Replication {
             }
             Direction::Push => {
                 self.state = State::RevsDiff;
-                let body =
-                    serde_json::to_value(&asked).map_err(|e| SyncError::Local(e.to_string()))?;
+                let body = to_value(&asked).map_err(|e| SyncError::Local(e.to_string()))?;
                 Ok(Step::Send(Request::with_body(
                     Method::Post,
                     "_revs_diff".into(),
@@ -560,7 +560,7 @@ impl Replication {
     }
 
     fn checkpoint_request(&self) -> Request {
-        let mut body = serde_json::to_value(&self.pending).unwrap_or(Value::Null);
+        let mut body = to_value(&self.pending).unwrap_or(Value::Null);
         if let (Some(fields), Some(rev)) = (body.as_object_mut(), &self.remote_rev) {
             fields.insert("_rev".into(), Value::from(rev.as_str()));
         }

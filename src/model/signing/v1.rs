@@ -4,6 +4,7 @@
 
 use super::Addendum;
 use super::encoding::hex_sha256;
+use crate::model::json::to_value;
 use crate::model::ratings::Scale;
 use crate::model::{Choice, Session};
 
@@ -49,10 +50,10 @@ fn canonical(session: &Session) -> String {
             "phq9": session.total_only(Scale::Phq9),
         }),
     );
-    put("tags", json(serde_json::to_value(&session.tags)));
-    put("risk", json(serde_json::to_value(&session.risk)));
-    put("homework", json(serde_json::to_value(&session.homework)));
-    put("reviews", json(serde_json::to_value(&session.reviews)));
+    put("tags", json(to_value(&session.tags)));
+    put("risk", json(to_value(&session.risk)));
+    put("homework", json(to_value(&session.homework)));
+    put("reviews", json(to_value(&session.reviews)));
     put("agenda", session.agenda.as_str().into());
     put("plan_for_next", session.plan_for_next.as_str().into());
     serde_json::Value::Object(fields).to_string()

@@ -7,6 +7,7 @@
 //! key sealed by the passphrase of the day, so the file opens anywhere with
 //! that passphrase, and nothing of a client is readable without it.
 
+use crate::model::json::from_value;
 use crate::storage::codec;
 use crate::storage::vault::{VaultKey, WrappedKeys, hex, unhex};
 use serde::{Deserialize, Serialize};
@@ -241,7 +242,7 @@ pub fn read(
         Some(_) => {}
         None => return Err(BackupError::Changed),
     }
-    let file: File = serde_json::from_value(json).map_err(|_| BackupError::Changed)?;
+    let file: File = from_value(&json).map_err(|_| BackupError::Changed)?;
     if checksum(&file.header, &file.payload) != file.sha256 {
         return Err(BackupError::Changed);
     }

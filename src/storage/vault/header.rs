@@ -20,6 +20,7 @@
 use super::keys::{Kdf, RecoveryKey, VaultKey, WrappedKeys, hex, random, unhex};
 use super::{Rekeying, Unlocked, VaultError, VaultStage};
 use crate::layout::vault_key;
+use crate::model::json::{from_value, to_value};
 use crate::storage::backend::Backend;
 use crate::storage::coding;
 use crate::storage::error::StorageError;
@@ -131,7 +132,7 @@ impl VaultHeader {
 
     /// The header as another device may see it: without `stage`.
     pub fn shared(&self) -> String {
-        let mut json = serde_json::to_value(self).unwrap_or(Value::Null);
+        let mut json = to_value(self).unwrap_or(Value::Null);
         if let Some(fields) = json.as_object_mut() {
             fields.remove("stage");
         }
@@ -220,8 +221,8 @@ impl VaultHeader {
             )));
         }
         let mut json = json;
-        json["stage"] = serde_json::to_value(stage).unwrap_or(Value::Null);
-        let header: Self = serde_json::from_value(json).map_err(|_| changed("is not a header"))?;
+        json["stage"] = to_value(&stage).unwrap_or(Value::Null);
+        let header: Self = from_value(&json).map_err(|_| changed("is not a header"))?;
         match header.keys.kdf.out_of_bounds() {
             Some(why) => Err(changed(&format!("was refused unread: {why}"))),
             None => Ok(header),
