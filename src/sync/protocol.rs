@@ -23,7 +23,7 @@ use super::doc::{Doc, VAULT_DOC_ID};
 use super::error::SyncError;
 use super::http::{Method, Reply, Request, Response, encode};
 use super::rev_tree::Rev;
-use crate::model::json::{from_value, to_value};
+use crate::model::json::to_value;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, VecDeque};
@@ -189,7 +189,8 @@ fn expect(response: Response, ok: &[u16]) -> Result<Value, SyncError> {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(body: Value, status: u16) -> Result<T, SyncError> {
-    from_value(&body).map_err(|_| SyncError::Unexpected { status })
+    // Straight from the value, not through text: a reply holds many documents.
+    serde_json::from_value(body).map_err(|_| SyncError::Unexpected { status })
 }
 
 impl Replication {
@@ -414,7 +415,7 @@ impl Replication {
         let body = expect(response, &[200])?;
         self.remote_rev = body.get("_rev").and_then(Value::as_str).map(String::from);
         // One that does not read is as good as none: the run starts over.
-        Ok(from_value(&body).ok())
+        Ok(serde_json::from_value(body).ok())
     }
 
     fn next_batch(&mut self, local: &mut impl LocalDocs) -> Result<Step, SyncError> {
