@@ -25,7 +25,10 @@ pub(super) fn risks(said: &[&str], mark: Option<NaiveTime>, out: &mut Vec<RiskSu
             let kind = kinds[h.term].name.as_str();
             let next = said.get(n + 1).copied();
             if denied_after(sentence, h.end, next)
+                || DENIED_BEFORE.is_in(clause_before(sentence, h.start))
                 || someone_elses(kind, sentence, h.start)
+                || not_the_clients_doing(kind, sentence, h.start)
+                || an_accident(kind, sentence)
                 || a_figure_of_speech(kind, sentence, h.start)
                 || not_a_disclosure(kind, sentence, h.start)
             {
@@ -42,17 +45,72 @@ pub(super) fn risks(said: &[&str], mark: Option<NaiveTime>, out: &mut Vec<RiskSu
 }
 
 /// Answers that deny what was just named.
-static DENIALS: Words = Words::new(&["no", "nope", "never", "not really", "not at all"]);
+static DENIALS: Words = Words::new(&[
+    "no",
+    "nope",
+    "never",
+    "not really",
+    "not at all",
+    "absolutely not",
+    "definitely not",
+    "of course not",
+    "no way",
+]);
+
+/// What an answer may open with before it says no: "God, no."
+static EXCLAMATIONS: Words = Words::new(&[
+    "god",
+    "oh",
+    "gosh",
+    "christ",
+    "jesus",
+    "lord",
+    "goodness",
+    "blimey",
+    "oh my god",
+    "honestly",
+    "um",
+    "erm",
+    "er",
+    "uh",
+    "well",
+]);
+
+/// Whether `s` opens with a denial, after any exclamations ("Oh God, no").
+fn opens_with_denial(mut s: &str) -> bool {
+    while let Some(rest) = EXCLAMATIONS.strip(s) {
+        s = trim_punct(rest);
+    }
+    DENIALS.opens(s)
+}
 
 /// Whether the words after a risk deny it ("Suicide, no."), or, where the
-/// client asks it back ("Hurt myself?"), the next sentence does ("No.").
+/// client asks it back ("Hurt myself?", "Overdose on insulin?"), the next
+/// sentence does ("God, no.").
 fn denied_after(sentence: &str, end: usize, next: Option<&str>) -> bool {
     let after = trim_punct(&sentence[end..]);
     match next {
-        Some(next) if after.is_empty() && sentence.ends_with('?') => DENIALS.opens(next),
-        _ => DENIALS.opens(after),
+        // A question that only echoes the one asked: a few words.
+        Some(next) if sentence.ends_with('?') && sentence.split_whitespace().count() <= 5 => {
+            opens_with_denial(next)
+        }
+        _ => opens_with_denial(after),
     }
 }
+
+/// Words that deny a risk from further back than a plain "not": "It's not
+/// like I'm going to kill myself", "not that I'd hurt myself".
+static DENIED_BEFORE: Words = Words::new(&[
+    "not like",
+    "not as if",
+    "not as though",
+    "not that",
+    "nothing like",
+    "no thoughts of",
+    "no thought of",
+    "no plans to",
+    "no intention of",
+]);
 
 /// Someone other than the client, just before the words.
 const OTHERS: &[&str] = &[
@@ -141,11 +199,19 @@ const PEOPLE: &[&str] = &[
     "people",
     "patient",
     "client",
+    "man",
+    "woman",
+    "guy",
+    "bloke",
+    "lad",
+    "boy",
+    "girl",
 ];
 
 /// Words that open a clause before the one who does it ("and my brother").
 const SUBJECT_LEADS: &[&str] = &[
-    "and", "but", "so", "then", "well", "my", "our", "a", "his", "her", "their", "your",
+    "and", "but", "so", "then", "well", "my", "our", "a", "his", "her", "their", "your", "since",
+    "after", "before", "when", "about", "because", "from", "with",
 ];
 
 /// The client speaking of themself.
@@ -162,11 +228,23 @@ fn someone_elses(kind: &str, sentence: &str, start: usize) -> bool {
     if one_of(just_before(sentence, start), OTHERS) {
         return true;
     }
-    let mut words = clause_before(sentence, start)
+    // "After the suicide, …": an event, and the client not in it.
+    let clause = clause_before(sentence, start);
+    if one_of(just_before(sentence, start), &["the"]) && !one_of_any(clause, SELF_WORDS) {
+        return true;
+    }
+    let mut words = clause
         .split_whitespace()
         .map(trim_punct)
         .skip_while(|w| one_of(w, SUBJECT_LEADS));
-    words.next().is_some_and(|w| one_of(w, PEOPLE)) && !words.any(|w| one_of(w, SELF_WORDS))
+    words.next().is_some_and(a_person) && !words.any(|w| one_of(w, SELF_WORDS))
+}
+
+/// Whether a word names someone else, or is theirs: "brother", "dad's".
+fn a_person(word: &str) -> bool {
+    let folded: String = word.chars().map(fold).collect();
+    let stem = folded.strip_suffix("'s").unwrap_or(&folded);
+    PEOPLE.contains(&stem)
 }
 
 /// The clause of `sentence` before byte `start`, from its last comma or
@@ -283,6 +361,93 @@ fn one_of_any(s: &str, list: &[&str]) -> bool {
     s.split_whitespace().any(|w| one_of(trim_punct(w), list))
 }
 
+/// What opens a clause about a thing, not a person: "it hit him hard", "the
+/// car hit him", "my back's been hurting me".
+const THINGS: &[&str] = &["it", "it's", "that", "this", "the", "what"];
+
+/// Parts of the body that hurt by themselves.
+const BODY: &[&str] = &[
+    "back",
+    "back's",
+    "shoulder",
+    "shoulder's",
+    "shoulders",
+    "knee",
+    "knee's",
+    "knees",
+    "neck",
+    "neck's",
+    "head",
+    "head's",
+    "foot",
+    "feet",
+    "leg",
+    "legs",
+    "arm",
+    "arms",
+    "hip",
+    "hips",
+    "tooth",
+    "teeth",
+    "stomach",
+    "chest",
+    "hand",
+    "hands",
+    "wrist",
+    "ankle",
+    "ankles",
+    "eyes",
+    "ear",
+    "ears",
+    "joints",
+    "body",
+];
+
+/// Whether harm done to or by someone is a thing's doing, not a person's:
+/// "the car hit him", "it hit him hard", "my shoulder's been hurting me".
+/// The nearest word before that names a doer decides: "my back was to the
+/// door when he hit me" is his doing.
+fn not_the_clients_doing(kind: &str, sentence: &str, start: usize) -> bool {
+    if !matches!(kind, "harm to others" | "harm from others") {
+        return false;
+    }
+    let body = kind == "harm from others";
+    clause_before(sentence, start)
+        .split_whitespace()
+        .rev()
+        .map(trim_punct)
+        .find_map(|w| {
+            if a_person(w) || one_of(w, SELF_WORDS) {
+                Some(false)
+            } else {
+                (one_of(w, THINGS) || (body && one_of(w, BODY))).then_some(true)
+            }
+        })
+        .unwrap_or(false)
+}
+
+/// What shows a cut or a burn was an accident: "I cut myself shaving".
+static ACCIDENTS: Words = Words::new(&[
+    "shaving",
+    "cooking",
+    "chopping",
+    "by accident",
+    "accidentally",
+    "on the oven",
+    "on the cupboard",
+    "on the door",
+    "on a tin",
+    "on the tin",
+    "tripped",
+    "slipped",
+    "fell over",
+]);
+
+/// Whether the client's hurt of themself was plainly an accident.
+fn an_accident(kind: &str, sentence: &str) -> bool {
+    kind == "self-harm" && ACCIDENTS.is_in(sentence)
+}
+
 /// Whether threatening words are a figure of speech for anger: "I could
 /// kill him when he leaves his socks out".
 fn a_figure_of_speech(kind: &str, sentence: &str, start: usize) -> bool {
@@ -372,5 +537,52 @@ mod tests {
         ] {
             assert!(!said(text), "{text}");
         }
+    }
+
+    #[test]
+    fn an_echoed_question_denied_after_an_exclamation_is_not_a_disclosure() {
+        assert!(!said("Overdose on insulin? God, no. Never."));
+        assert!(!said("Kill myself? Oh God, no."));
+        assert!(!said("It's not like I'm going to kill myself or anything."));
+        assert!(!said("Hurt myself? Absolutely not."));
+        assert!(said("Kill myself? Sometimes, yes."));
+    }
+
+    #[test]
+    fn a_things_doing_an_accident_or_someone_elses_death_is_not_risk() {
+        for text in [
+            "The customers give you so much abuse on the phones.",
+            "My shoulder's been hurting me all week.",
+            "That comment pushed me over the edge, I walked out.",
+            "The kids jump off the wall at the park.",
+            "I cut myself shaving this morning.",
+            "I hit myself on the cupboard door.",
+            "Since my dad's suicide, nothing has felt normal.",
+            "After the suicide, Mum stopped going out.",
+            "We did suicide prevention training at work.",
+            "I overdosed on coffee before the interview.",
+            "It hit him hard when the dog died.",
+            "The car hit him but he's fine.",
+            "He beat me to the car park.",
+        ] {
+            assert!(!said(text), "{text}");
+        }
+        for text in [
+            "He was abusive when he drank.",
+            "I keep thinking about the overdose I took.",
+            "My back was to the door when he hit me.",
+            "I've been cutting again.",
+        ] {
+            assert!(said(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_wish_not_to_wake_up_or_thoughts_of_ending_it_are_risk() {
+        assert!(said(
+            "Sometimes I wish I could just go to sleep and not wake up."
+        ));
+        assert!(said("I've been having thoughts of ending it."));
+        assert!(said("Some days I want to jump off a bridge."));
     }
 }

@@ -486,15 +486,20 @@ pub static RISKS: &[Term] = &[
          wish i was dead|wish i were dead|wish i wasn't here|don't want to be alive|\
          don't want to be here anymore|don't want to wake up|no reason to live|\
          not worth living|take all my pills|took all my pills|took all the pills|\
-         jump off|hang myself|overdose|overdosed|wouldn't wake up|if i didn't wake up|\
-         if i just didn't wake up|not to wake up|never wake up|\
+         jump off a bridge|jump off the bridge|jump off a building|jump off the roof|\
+         jump off a cliff|jump in front of|step in front of|hang myself|overdose|overdosed|\
+         wouldn't wake up|if i didn't wake up|if i just didn't wake up|not to wake up|\
+         never wake up|and not wake up|thoughts of ending it|thought about ending it|\
+         thinking about ending it|thoughts of ending things|thinking of ending it|\
          better off with the life insurance|don't see the point in going on|\
          don't see the point of going on|no point in going on|can't go on without",
     )
     .except(
         "dying to|to die for|die of embarrassment|died of embarrassment|die of shame|\
          kill myself laughing|killing myself laughing|killed myself laughing|social suicide|\
-         career suicide|suicide mission|suicide squad",
+         career suicide|suicide mission|suicide squad|suicide prevention|suicide awareness|\
+         overdose on caffeine|overdosed on caffeine|overdose on coffee|overdosed on coffee|\
+         overdosed on sugar|overdosed on chocolate",
     ),
     Term::new(
         "self-harm",
@@ -525,13 +530,15 @@ pub static RISKS: &[Term] = &[
         "hit me|hits me|hitting me|beat me|beats me|beating me|hurt me|hurts me|hurting me|\
          kicked me|pushed me|shoved me|choked me|strangled me|slapped me|punched me|\
          threatened me|threatens me|threatened to kill|raped|rape|sexually assaulted|\
-         abused me|abusing me|abuse|afraid of him|scared of him|afraid of her|scared of her|\
+         abused me|abusing me|domestic abuse|emotional abuse|sexual abuse|physical abuse|\
+         was abused|been abused|abusive relationship|he's abusive|he was abusive|\
+         she's abusive|she was abusive|afraid of him|scared of him|afraid of her|scared of her|\
          won't let me leave|locks me in|takes my money",
     )
     .except(
-        "it hurt me|that hurt me|hurts me to|it hit me|hit me that|hits me that|alcohol abuse|\
-         drug abuse|substance abuse|kicked me off|kicked me out|beats me why|beats me how|\
-         beats me what|it beats me|beat me to it|beat me at|beats me at|beat me in|hit me up|\
-         pushed me to|pushed me into|hurts me to see|hurt me to see|hurts me to think|oilseed rape",
+        "it hurt me|that hurt me|hurts me to|it hit me|hit me that|hits me that|kicked me off|\
+         kicked me out|beats me why|beats me how|beats me what|it beats me|beat me to|beat me at|beats me at|beat me in|hit me up|\
+         pushed me to|pushed me into|pushed me over the edge|pushed me too far|hurts me to see|\
+         hurt me to see|hurts me to think|oilseed rape",
     ),
 ];
