@@ -36,6 +36,8 @@ pub(super) static TIME_FRAMES: Words = Words::new(&[
     "next week",
     "tonight",
     "tomorrow",
+    "on your way out",
+    "on the way out",
     "this weekend",
     "at the weekend",
     "on monday",
@@ -200,6 +202,19 @@ pub(super) static STEP_QUESTIONS: Words = Words::new(&[
     "homework",
     "plan",
     "going to do",
+    "going to try",
+    "like to try",
+    "want to try",
+    "willing to try",
+    "will you try",
+    "could you try",
+    "might you try",
+    "like to do",
+    "want to do",
+    "what will you",
+    "how will you",
+    "when will you",
+    "into a plan",
     "will you do",
     "could you do",
     "can you do",
@@ -226,6 +241,9 @@ static NOT_TASKS: Words = Words::new(&[
     "bear that in mind",
     "have to see",
     "find out",
+    "see how",
+    "look like",
+    "end up",
 ]);
 
 /// Words of an instruction for now, in the session, not for the week.
@@ -235,8 +253,12 @@ pub(super) static IN_SESSION: Words =
 /// Words that leave nothing to do on their own ("I'll give it a go").
 const VAGUE: &[&str] = &[
     "give", "it", "a", "go", "try", "do", "that", "this", "them", "one", "shot", "see", "you",
-    "so", "too",
+    "so", "too", "now", "then", "again",
 ];
+
+/// How a task that only points back at one already given opens: "do that on
+/// your nights", "do it in the notes app".
+static POINTING_BACK: Words = Words::new(&["do it", "do that", "do this", "do them"]);
 
 /// Trying, before the task itself ("I'll try to walk").
 static TRYING: Words = Words::new(&["try to", "try and"]);
@@ -263,6 +285,13 @@ static HEDGES: Words = Words::new(&[
 /// function here given one.
 pub(super) fn is_step_question(sentence: &str, heard: &Heard) -> bool {
     sentence.ends_with('?') && heard.has(&STEP_QUESTIONS)
+}
+
+/// Whether a clinician's turn only prompts for the next step of a plan
+/// being made: a question of a few words ("And the walk?", "Anything else?").
+pub(super) fn follows_up(turn: &str) -> bool {
+    let turn = turn.trim();
+    turn.ends_with('?') && turn.split_whitespace().count() <= 6
 }
 
 /// Both kinds of time frame, read in one pass: most sentences have neither.
@@ -431,6 +460,9 @@ fn as_task(clause: &str) -> Option<String> {
         && trim_punct(&s[end..]).is_empty()
     {
         s = trim_punct(&s[..start]);
+    }
+    if POINTING_BACK.opens(s) {
+        return None;
     }
     let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
     // Two words ("Tell her", "Go back") name a step of talk, rarely a task.

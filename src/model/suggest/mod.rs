@@ -167,6 +167,9 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     // Whether the most recent clinician turn asked about a step or goal, or
     // gave a task: the client's answer may add a commitment of their own.
     let mut asked_for_step = false;
+    // Whether a plan is being made: since a step question or task, the
+    // clinician has only prompted for more of it.
+    let mut planning = false;
     let mut reviews = Reviews::default();
     let clinician_turns = t.turns().filter(|(_, r, _)| **r == Role::Clinician).count();
     let mut clinician_turn = 0;
@@ -184,7 +187,10 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         // gathers the plan.
                         let closing = summary && clinician_turn * 4 > clinician_turns * 3;
                         reviews.clinician(&said, seg.mark);
-                        asked_for_step = false;
+                        // A short question in the middle of making a plan
+                        // ("And the walk?") goes on asking for its steps.
+                        planning &= homework::follows_up(text);
+                        asked_for_step = planning;
                         for &Sentence {
                             text: s, ref heard, ..
                         } in &said
@@ -198,6 +204,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             };
                             for task in recap.into_iter().chain(given) {
                                 asked_for_step = true;
+                                planning = true;
                                 out.homework.push(HomeworkSuggestion {
                                     task,
                                     source: HomeworkSource::Clinician,
@@ -207,6 +214,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             }
                             if is_step_question(s, heard) {
                                 asked_for_step = true;
+                                planning = true;
                             }
                         }
                     }

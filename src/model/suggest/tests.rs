@@ -875,3 +875,26 @@ fn a_summary_early_in_the_session_lists_no_homework() {
     }
     assert_eq!(suggest(&transcript(items)).homework, vec![]);
 }
+
+#[test]
+fn a_plan_made_step_by_step_keeps_each_step_the_client_names() {
+    let src = "Therapist: So, let's make this into a plan. What would you like to try?\n\n\
+               Client: Monday and Tuesday, no wine at all.\n\n\
+               Therapist: And the walk?\n\n\
+               Client: I'll take Biscuit round the park when I get in from work.\n\n\
+               Therapist: And keeping track?\n\n\
+               Client: Yes, I'll keep a note on my phone of what I have each night.\n\n\
+               Therapist: That's the useful bit, there's no right answer on it, honestly.\n\n\
+               Client: I'll probably feel silly writing it down.\n\n\
+               Therapist: Could you book the blood test with reception on your way out?\n\n\
+               Client: Yes, I'll do that now.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Take Biscuit round the park when I get in from work",
+            "Keep a note on my phone of what I have each night",
+            "Book the blood test with reception",
+        ]
+    );
+}
