@@ -14,6 +14,7 @@
 mod behaviour;
 mod cues;
 mod evidence;
+mod frames;
 mod homework;
 mod matching;
 mod phrases;
@@ -283,8 +284,8 @@ static CLINICIAN_SENTENCE: Together = Together::new(&[
     &cues::ADDING,
     &cues::SUMMING_UP,
     &homework::RECAP_LEADS,
-    &homework::TIME_FRAMES,
-    &homework::SPAN_LEADS,
+    &frames::TIME_FRAMES,
+    &frames::SPAN_LEADS,
     &homework::IN_SESSION,
     &homework::HOMEWORK_WORDS,
     &homework::ASSIGNING,
