@@ -18,6 +18,7 @@ pub mod lock;
 pub mod measures;
 pub mod merge;
 pub mod note;
+pub mod order;
 pub mod ratings;
 pub mod record;
 pub mod sample;
