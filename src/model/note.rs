@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::clock::format_time;
+use super::order;
 use super::timeline::{Entry, EntryKind};
 
 /// Opening words of an agenda item carried over from the previous session.
@@ -221,7 +222,7 @@ impl Note {
             .filter(|e| !self.drafted.contains(&e.id) && !e.text.trim().is_empty())
             .collect();
         // Same order as the timeline keeps, even if handed an unsorted slice.
-        pending.sort_unstable_by_key(|e| (e.time, e.id));
+        order::sort_by_key(&mut pending, |e| (e.time, e.id));
 
         let mut lines: BTreeMap<Section, Vec<String>> = BTreeMap::new();
         let mut added = 0;

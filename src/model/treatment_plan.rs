@@ -5,6 +5,7 @@
 use super::choice::choice_enum;
 use super::clock::format_date;
 use super::input::InputError;
+use super::order;
 use super::session::Session;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -190,7 +191,7 @@ pub fn sessions_addressing(goal: u32, sessions: &[Session]) -> Vec<u32> {
         .filter(|s| s.goals_addressed.contains(&goal))
         .map(|s| s.number)
         .collect();
-    numbers.sort_unstable();
+    order::sort(&mut numbers);
     numbers
 }
 

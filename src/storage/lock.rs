@@ -8,6 +8,7 @@
 //! device is no change of a note to send.
 
 use crate::layout::{halted_key, lock_key, rekeyed_key, vault_key};
+use crate::model::order;
 use crate::storage::error::StorageError;
 use crate::storage::store::Store;
 use crate::storage::vault::{
@@ -127,7 +128,7 @@ impl Store {
         };
         let mut keys: Vec<String> = self.backend.keys()?;
         keys.retain(|k| !stays_plain(k));
-        keys.sort_unstable();
+        order::sort(&mut keys);
         let total = keys.len();
         let start = rekeying
             .after

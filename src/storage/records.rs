@@ -10,7 +10,7 @@ use crate::layout::{
 };
 use crate::model::suggest::own_tags;
 use crate::model::tags::Tags;
-use crate::model::{Client, Clinician, DeviceSettings, Session};
+use crate::model::{Client, Clinician, DeviceSettings, Session, order};
 use crate::storage::coding::{Record, encoded, read, write};
 use crate::storage::error::{Problems, StorageError};
 use crate::storage::index::{Index, SessionRef};
@@ -88,7 +88,7 @@ impl Store {
                 .filter(|s| s.client_id == client_id)
                 .map(|s| self.session(&s.id)),
         );
-        sessions.sort_by_key(|s| s.number);
+        order::sort_by_key(&mut sessions, |s| s.number);
         (sessions, problems)
     }
 

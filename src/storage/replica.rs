@@ -22,7 +22,7 @@ use crate::layout::{
     RecordRef, SCHEMA_VERSION, account_key, client_key, feed_key, halted_key, index_key,
     rekeyed_key, revs_key, session_key, vault_key,
 };
-use crate::model::{Client, Session};
+use crate::model::{Client, Session, order};
 use crate::storage::backend::Backend;
 use crate::storage::coding::{Record, decoded, read, write};
 use crate::storage::error::StorageError;
@@ -412,7 +412,7 @@ impl Replica<'_> {
         let mut keys = self.backend().keys()?;
         // The header first, so a new key reaches the server before any
         // record sealed under it.
-        keys.sort_by_key(|key| *key != vault_key());
+        order::sort_by_key(&mut keys, |key| *key != vault_key());
         let mut present = BTreeSet::new();
         for key in keys {
             if let Some(doc) = doc_of(&key) {

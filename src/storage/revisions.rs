@@ -4,7 +4,7 @@
 //! never drop each other's words.
 
 use crate::layout::RecordRef;
-use crate::model::{Client, Clinician, Session};
+use crate::model::{Client, Clinician, Session, order};
 use crate::storage::coding::{Record, decoded, read, write};
 use crate::storage::error::StorageError;
 use crate::storage::index::Index;
@@ -135,7 +135,7 @@ impl Store {
             .filter_map(|key| RecordRef::from_key(key))
             .filter(|r| matches!(r, RecordRef::Conflict(..)))
             .collect();
-        copies.sort_unstable_by_key(RecordRef::key);
+        order::sort_by_key(&mut copies, RecordRef::key);
         Ok(copies)
     }
 
@@ -146,7 +146,7 @@ impl Store {
             .into_iter()
             .filter(|c| matches!(c, RecordRef::Conflict(of, _) if **of == *record))
             .collect();
-        copies.sort_unstable_by_key(copy_number);
+        order::sort_by_key(&mut copies, copy_number);
         Ok(copies)
     }
 

@@ -11,6 +11,7 @@
 //! another replica links itself in wherever its revisions are already known,
 //! which is also how branches cut short by stemming join up again.
 
+use crate::model::order;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::cmp::Reverse;
@@ -189,7 +190,7 @@ impl RevTree {
                 deleted: node.deleted,
             })
             .collect();
-        leaves.sort_unstable_by(|a, b| {
+        order::sort_by(&mut leaves, |a, b| {
             let key = |l: &Leaf| Reverse((!l.deleted, l.rev.clone()));
             key(a).cmp(&key(b))
         });
@@ -210,7 +211,7 @@ impl RevTree {
     /// The revisions of `revs` this tree does not hold (`_revs_diff`).
     pub fn missing(&self, revs: &[Rev]) -> Vec<Rev> {
         let mut missing: Vec<Rev> = revs.iter().filter(|r| !self.contains(r)).cloned().collect();
-        missing.sort_unstable();
+        order::sort(&mut missing);
         missing.dedup();
         missing
     }

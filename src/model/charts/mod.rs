@@ -7,6 +7,7 @@ use super::Session;
 use super::clock::format_date;
 use super::homework::{Completion, histories};
 use super::measures;
+use super::order;
 use super::ratings::Scale;
 
 /// The viewBox every chart is drawn into, in whole units: integers keep
@@ -151,7 +152,7 @@ pub fn series(sessions: &[Session], measure: &Measure) -> Vec<(u32, u32)> {
             .filter_map(|s| Some((s.number, measure.total_in(s)?)))
             .collect(),
     };
-    points.sort_by_key(|p| p.0);
+    order::sort_by_key(&mut points, |p| p.0);
     points.dedup_by_key(|p| p.0);
     points
 }
@@ -361,7 +362,7 @@ pub fn chart(spec: &ChartSpec, sessions: &[Session]) -> Option<Chart> {
         max: spec.max,
     };
     let mut numbers: Vec<u32> = all.iter().flatten().map(|p| p.0).collect();
-    numbers.sort_unstable();
+    order::sort(&mut numbers);
     numbers.dedup();
     let rows: Vec<Row> = numbers
         .iter()

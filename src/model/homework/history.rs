@@ -2,7 +2,7 @@
 //! and how well homework gets done over a course of treatment.
 
 use super::{Assignment, Completion, HomeworkKind, Review};
-use crate::model::Choice;
+use crate::model::{Choice, order};
 use serde::{Deserialize, Serialize};
 
 /// One session's homework as stored in its record: what was agreed in it and
@@ -102,7 +102,7 @@ impl AssignmentHistory {
 /// unique per session. Reviews matching nothing are ignored.
 pub fn histories(sessions: &[SessionHomework]) -> Vec<AssignmentHistory> {
     let mut ordered: Vec<&SessionHomework> = sessions.iter().collect();
-    ordered.sort_by_key(|s| s.number);
+    order::sort_by_key(&mut ordered, |s| s.number);
 
     let mut out: Vec<AssignmentHistory> = Vec::new();
     for session in ordered {
@@ -178,7 +178,7 @@ pub fn unfolded_first(
         .into_iter()
         .map(|h| (Some(touched(&h)) == latest, h))
         .collect();
-    shown.sort_by_key(|(followed_up, _)| !followed_up);
+    order::sort_by_key(&mut shown, |(followed_up, _)| !followed_up);
     shown
         .into_iter()
         .map(|(followed_up, h)| {

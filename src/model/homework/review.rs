@@ -2,7 +2,7 @@
 //! was in the way, and what happens next.
 
 use super::{Completion, Decision, Obstacle};
-use crate::model::Choice;
+use crate::model::{Choice, order};
 use serde::{Deserialize, Serialize};
 
 /// A review of one assignment, stored in the reviewing session's record.
@@ -48,7 +48,7 @@ impl Review {
             self.obstacles.remove(pos);
         } else {
             self.obstacles.push(obstacle);
-            self.obstacles.sort_unstable_by_key(|o| obstacle_rank(*o));
+            order::sort_by_key(&mut self.obstacles, |o| obstacle_rank(*o));
         }
     }
 }

@@ -2,6 +2,7 @@
 //! checked before it becomes a [`Measure`].
 
 use super::{Band, Counts, Item, Measure, ResponseOption, cited, plain};
+use crate::model::order;
 use std::fmt;
 
 /// What the clinician fills in to make a measure.
@@ -129,7 +130,7 @@ impl CustomMeasure {
             for band in &mut bands {
                 band.label = band.label.trim().into();
             }
-            bands.sort_by_key(|b| b.from);
+            order::sort_by_key(&mut bands, |b| b.from);
             check_bands(&bands, measure.min_total(), measure.max_total())?;
             measure.bands = Some(cited(bands, "Set by the clinician"));
         }

@@ -2,6 +2,7 @@
 
 use super::{Replica, key_of};
 use crate::layout::checkpoint_key;
+use crate::model::order;
 use crate::storage::vault::Pulled;
 use crate::sync::{Changes, Checkpoint, Doc, LocalDocs, Rev, RevsById, SyncError, VAULT_DOC_ID};
 
@@ -15,7 +16,7 @@ impl LocalDocs for Replica<'_> {
             .filter(|(_, (seq, _))| *seq > since)
             .map(|(doc, (seq, _))| (doc, *seq))
             .collect();
-        changed.sort_unstable_by_key(|(_, seq)| *seq);
+        order::sort_by_key(&mut changed, |(_, seq)| *seq);
         let mut results = Vec::new();
         for (doc, seq) in changed.into_iter().take(limit) {
             results.push(self.tracked(doc)?.revs.change(doc, seq.into()));
@@ -58,7 +59,7 @@ impl LocalDocs for Replica<'_> {
     fn write(&mut self, mut docs: Vec<Doc>) -> Result<(), SyncError> {
         // The header first: a new key stops the run before any record
         // sealed under it is taken for one that does not open.
-        docs.sort_by_key(|doc| doc.id != VAULT_DOC_ID);
+        order::sort_by_key(&mut docs, |doc| doc.id != VAULT_DOC_ID);
         let mut landed = Ok(());
         for doc in docs {
             landed = self.land(doc);

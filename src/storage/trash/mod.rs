@@ -4,7 +4,7 @@
 
 use crate::layout::{client_key, index_key, session_key, transcript_key};
 use crate::model::trash::Trashed;
-use crate::model::{Client, Session};
+use crate::model::{Client, Session, order};
 use crate::storage::coding::{read, write};
 use crate::storage::error::StorageError;
 use crate::storage::index::{Deletable, Deleted, Index};
@@ -109,7 +109,7 @@ impl Store {
                 what: self.describe(&deleted.record),
             })
             .collect();
-        items.sort_by_key(|item| std::cmp::Reverse(item.deleted.at));
+        order::sort_by_key(&mut items, |item| std::cmp::Reverse(item.deleted.at));
         items
     }
 
