@@ -499,7 +499,7 @@ impl Replica<'_> {
     /// Removes the copies of versions another device has since ended: the
     /// clinician chose there, and the choice holds here too.
     fn withdraw(&mut self, doc: &str, tracked: &mut Tracked) -> Result<(), StorageError> {
-        let live: BTreeSet<Rev> = tracked.revs.tree().conflicts().into_iter().collect();
+        let live = tracked.revs.tree().conflicts();
         let ended: Vec<(Rev, u32)> = tracked
             .offered
             .iter()

@@ -33,10 +33,12 @@ fn canonical(session: &Session) -> String {
     put("end", session.end.map(|t| t.to_string()).into());
     put("delivery", session.delivery.key().into());
     put("format", session.note.format.key().into());
-    let sections = session.note.format.sections().iter();
-    let sections: serde_json::Map<String, serde_json::Value> = sections
-        .map(|&s| (s.key().to_string(), session.note.text(s).into()))
-        .collect();
+    // Inserted one by one: collecting into a map sorts first, with one more
+    // compiled copy of std's sort (see `model::order`).
+    let mut sections = serde_json::Map::new();
+    for &s in session.note.format.sections() {
+        sections.insert(s.key().to_string(), session.note.text(s).into());
+    }
     put("sections", sections.into());
     let json = |value: serde_json::Result<serde_json::Value>| value.unwrap_or_default();
     // The four scores as v1 kept them, GAD-7 and PHQ-9 as totals.
