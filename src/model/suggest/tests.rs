@@ -898,3 +898,23 @@ fn a_plan_made_step_by_step_keeps_each_step_the_client_names() {
         ]
     );
 }
+
+#[test]
+fn options_drawn_out_and_weighed_are_problem_solving_though_never_named() {
+    let worked = "Therapist: Let's think about what the options might be.\n\n\
+                  Client: We could set a time on Sundays.\n\n\
+                  Therapist: That's one option. What could you do about the late shifts?\n\n\
+                  Client: Swap with Dave, maybe.\n\n\
+                  Therapist: So which of those would you like to try first?\n\n\
+                  Client: Sundays.\n";
+    let once = "Therapist: Which of those days was hardest?\n\n\
+                Client: Monday, by a mile.\n";
+    let named = |src: &str| {
+        suggest(&parse(src).unwrap())
+            .interventions
+            .iter()
+            .any(|t| t.tag == "problem solving")
+    };
+    assert!(named(worked));
+    assert!(!named(once));
+}

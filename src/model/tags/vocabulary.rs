@@ -117,6 +117,14 @@ pub static INTERVENTIONS: &[Term] = &[
         "problem solving|problem-solving|brainstorm solutions|pros and cons|possible solutions|\
          brainstorm some options|list the options|weigh up the options|which option",
     )
+    // Options drawn out and weighed, however the clinician words it.
+    .markers(
+        "the options|a few options|some options|one option|another option|other options|\
+         try first|what could you do about|what can you do about|what might work|\
+         come up with some|come up with a few|which of those|which of these|\
+         get round that|get around that|plan b|a backup plan|good and bad about each",
+        3,
+    )
     .except("pros and cons of drinking|pros and cons of smoking|pros and cons of using"),
     Term::new(
         "relaxation",
