@@ -252,7 +252,9 @@ impl<'t> Profile<'t> {
                 self.two_of(&[ComplexReflection, Summary, OpenQuestion]),
             ));
         } else if self.reflective()
-            && self.reflections_per_question() >= 4.0
+            // Two reflections a question: MITI's "good" ratio; listening
+            // counsellors ask open questions too.
+            && self.reflections_per_question() >= 2.0
             && self.n(GivingInformation) + self.n(Advice) <= 3
         {
             out.push(self.suggestion(
@@ -367,6 +369,40 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    #[test]
+    fn listening_with_two_reflections_a_question_about_feelings_is_person_centred() {
+        let s = suggested(
+            &[
+                (
+                    "How have things been since we last met?",
+                    "Heavy. I keep thinking I'm not enough for anyone.",
+                ),
+                (
+                    "It sounds like that thought has been following you around all week.",
+                    "Everywhere. At work, at home.",
+                ),
+                (
+                    "As though there's nowhere it lets you rest.",
+                    "Yes. Even with my sister.",
+                ),
+                (
+                    "Part of you wonders whether anyone would notice if you stepped back.",
+                    "I think that's it, really.",
+                ),
+                (
+                    "What is it like to say that out loud?",
+                    "Strange. Lighter, a bit.",
+                ),
+                (
+                    "So saying it feels lighter, and you feel a little exposed too.",
+                    "Both, yes.",
+                ),
+            ],
+            3,
+        );
+        assert!(tags(&s).contains(&"person-centred"), "{:?}", tags(&s));
     }
 
     #[test]
