@@ -41,5 +41,5 @@ pub use vault::{
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, ListSelect,
     Missing, OptionalDate, Refusal, ScrollRegion, TextArea, TextInput, TimeInput, UndoNotice,
-    or_missing, selected_index,
+    keyed_list, or_missing, selected_index,
 };

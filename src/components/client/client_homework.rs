@@ -1,4 +1,4 @@
-use crate::components::{ChoiceChips, Crumbs, ScrollRegion, or_missing};
+use crate::components::{ChoiceChips, Crumbs, ScrollRegion, keyed_list, or_missing};
 use crate::model::Choice;
 use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
 use crate::model::{Client, Session};
@@ -108,10 +108,10 @@ fn CourseHomework(client: Client) -> impl IntoView {
                 />
             </div>
             <ol role="list" class="homework-list" aria-label="Assignments">
-                <For
-                    each=shown
-                    key=|h| h.assignment.id.clone()
-                    children=move |h| {
+                {keyed_list(
+                    shown,
+                    |h| h.assignment.id.clone(),
+                    move |h| {
                         let status = match h.closed_in {
                             Some(n) => format!("Closed in session {n}"),
                             None => "Open".to_string(),
@@ -129,8 +129,8 @@ fn CourseHomework(client: Client) -> impl IntoView {
                                 </ul>
                             </li>
                         }
-                    }
-                />
+                    },
+                )}
             </ol>
             <Show when=move || shown().is_empty()>
                 <p class="muted">"No assignments to show."</p>

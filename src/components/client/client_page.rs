@@ -2,7 +2,7 @@ use super::{CourseCharts, DamagedClient, DeleteClient, MeasureSchedule, Treatmen
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, Refusal, TextArea,
-    TextInput, UnresolvedChanges, or_missing,
+    TextInput, UnresolvedChanges, keyed_list, or_missing,
 };
 use crate::layout::RecordRef;
 use crate::model::Choice;
@@ -140,10 +140,10 @@ fn ClientDetails(client: Client) -> impl IntoView {
                     })
             }}
             <ol role="list" class="session-list" reversed>
-                <For
-                    each=move || sessions.get().0.into_iter().rev()
-                    key=|s| s.id.clone()
-                    children=move |s| {
+                {keyed_list(
+                    move || sessions.get().0.into_iter().rev(),
+                    |s| s.id.clone(),
+                    move |s| {
                         let title = s.title(planned());
                         let beyond = s.beyond_plan(planned());
                         let times = format_time_range(s.start, s.end)
@@ -170,8 +170,8 @@ fn ClientDetails(client: Client) -> impl IntoView {
                                 </a>
                             </li>
                         }
-                    }
-                />
+                    },
+                )}
             </ol>
             <Show when=move || sessions.with(|(list, _)| list.is_empty())>
                 <p class="muted">"No sessions yet."</p>

@@ -1,4 +1,4 @@
-use crate::components::{Crumbs, FieldError};
+use crate::components::{Crumbs, FieldError, keyed_list};
 use crate::model::format_date;
 use crate::route::Route;
 use crate::state::use_records;
@@ -22,10 +22,10 @@ pub fn DamagedClient(id: String, #[prop(into)] problem: String) -> impl IntoView
         <section class="panel" aria-labelledby="sessions-title">
             <h2 id="sessions-title">"Sessions"</h2>
             <ol role="list" class="session-list" reversed>
-                <For
-                    each=move || sessions.get().into_iter().rev()
-                    key=|s| s.id.clone()
-                    children=|s| {
+                {keyed_list(
+                    move || sessions.get().into_iter().rev(),
+                    |s| s.id.clone(),
+                    |s| {
                         view! {
                             <li>
                                 <a class="card-main" href=Route::Session(s.id.clone()).hash()>
@@ -34,8 +34,8 @@ pub fn DamagedClient(id: String, #[prop(into)] problem: String) -> impl IntoView
                                 </a>
                             </li>
                         }
-                    }
-                />
+                    },
+                )}
             </ol>
             <Show when=move || sessions.with(Vec::is_empty)>
                 <p class="muted">"No sessions."</p>

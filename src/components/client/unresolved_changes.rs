@@ -1,3 +1,4 @@
+use crate::components::keyed_list;
 use crate::route::Route;
 use crate::state::{use_conflicts, use_records};
 use leptos::prelude::*;
@@ -15,17 +16,17 @@ pub fn UnresolvedChanges(client_id: String) -> impl IntoView {
                 <h2 id="unresolved-title">"Unresolved changes from another tab"</h2>
                 <p class="muted">"Open each session to choose which version to keep."</p>
                 <ul>
-                    <For
-                        each=move || sessions.get()
-                        key=|id| id.clone()
-                        children=move |id| {
+                    {keyed_list(
+                        move || sessions.get(),
+                        |id| id.clone(),
+                        move |id| {
                             let title = untrack(|| records.session(&id))
                                 .ok()
                                 .flatten()
                                 .map_or_else(|| "A session".to_string(), |s| format!("Session {}", s.number));
                             view! { <li><a href=Route::Session(id).hash()>{title}</a></li> }
-                        }
-                    />
+                        },
+                    )}
                 </ul>
             </section>
         </Show>

@@ -1,4 +1,4 @@
-use crate::components::{ConfirmButton, FieldError};
+use crate::components::{ConfirmButton, FieldError, keyed_list};
 use crate::platform::download;
 use crate::state::{use_records, use_saving};
 use leptos::prelude::*;
@@ -26,10 +26,10 @@ pub fn ProblemsPanel() -> impl IntoView {
                 <p class="muted">"Every record on this device can be read."</p>
             </Show>
             <ul role="list" class="problem-list">
-                <For
-                    each=move || records.get()
-                    key=|record| record.clone()
-                    children=move |record| {
+                {keyed_list(
+                    move || records.get(),
+                    |record| record.clone(),
+                    move |record| {
                         let what = record.what.clone();
                         let question = record.remove_question();
                         let reason = if record.reason.is_empty() {
@@ -74,8 +74,8 @@ pub fn ProblemsPanel() -> impl IntoView {
                                 </span>
                             </li>
                         }
-                    }
-                />
+                    },
+                )}
             </ul>
         </section>
     }

@@ -1,3 +1,4 @@
+use crate::components::keyed_list;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -10,10 +11,10 @@ pub fn DamagedClients(
     ids: Signal<Vec<String>>,
 ) -> impl IntoView {
     view! {
-        <For
-            each=move || ids.get()
-            key=|id| id.clone()
-            children=|id| {
+        {keyed_list(
+            move || ids.get(),
+            |id| id.clone(),
+            |id| {
                 let href = Route::Client(id.clone()).hash();
                 view! {
                     <li class="card damaged">
@@ -23,7 +24,7 @@ pub fn DamagedClients(
                         </a>
                     </li>
                 }
-            }
-        />
+            },
+        )}
     }
 }

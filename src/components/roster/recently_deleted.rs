@@ -1,4 +1,4 @@
-use crate::components::ConfirmButton;
+use crate::components::{ConfirmButton, keyed_list};
 use crate::model::trash::deleted_when;
 use crate::platform::local_time;
 use crate::state::{DeletedItem, use_records};
@@ -34,10 +34,10 @@ fn DeletedList(items: Memo<Vec<DeletedItem>>) -> impl IntoView {
     let records = use_records();
     view! {
                 <ul role="list" class="trash-list">
-                    <For
-                        each=move || items.get()
-                        key=|item| item.clone()
-                        children=move |item| {
+                    {keyed_list(
+                        move || items.get(),
+                        |item| item.clone(),
+                        move |item| {
                             let label = item.what.label();
                             let record = StoredValue::new(item.deleted.record.clone());
                             view! {
@@ -70,8 +70,8 @@ fn DeletedList(items: Memo<Vec<DeletedItem>>) -> impl IntoView {
                                     </span>
                                 </li>
                             }
-                        }
-                    />
+                        },
+                    )}
                 </ul>
     }
 }

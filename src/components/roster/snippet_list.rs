@@ -1,4 +1,4 @@
-use crate::components::{FieldError, Refusal, TextArea, TextInput};
+use crate::components::{FieldError, Refusal, TextArea, TextInput, keyed_list};
 use crate::model::snippets::{Snippet, parse_snippet_name};
 use crate::model::{Clinician, InputError};
 use leptos::prelude::*;
@@ -50,10 +50,10 @@ pub fn SnippetList(
                 "Type ;name then Space in any note field and the snippet's text takes its place. Ctrl+Z (Cmd+Z) takes it back."
             </p>
             <ul role="list" class="plain-list">
-                <For
-                    each=move || profile.with(|p| p.snippets.clone())
-                    key=|s| s.name.clone()
-                    children=move |snippet| {
+                {keyed_list(
+                    move || profile.with(|p| p.snippets.clone()),
+                    |s| s.name.clone(),
+                    move |snippet| {
                         let gone = snippet.name.clone();
                         view! {
                             <li>
@@ -71,8 +71,8 @@ pub fn SnippetList(
                                 </button>
                             </li>
                         }
-                    }
-                />
+                    },
+                )}
             </ul>
             <TextInput label="Snippet name" placeholder="e.g. safety" value=name refused=name_refused />
             <TextArea label="Snippet text" value=text refused=text_refused />

@@ -1,3 +1,4 @@
+use crate::components::keyed_list;
 use crate::state::use_saving;
 use leptos::prelude::*;
 
@@ -26,10 +27,10 @@ pub fn MessageBanner(
         <Show when=move || !messages.with(Vec::is_empty)>
             <section class="banner" role="alert" aria-label=label>
                 <ul role="list">
-                    <For
-                        each=move || messages.get()
-                        key=|message| message.clone()
-                        children=move |message| {
+                    {keyed_list(
+                        move || messages.get(),
+                        |message| message.clone(),
+                        move |message| {
                             let dismissed = message.clone();
                             view! {
                                 <li>
@@ -43,8 +44,8 @@ pub fn MessageBanner(
                                     </button>
                                 </li>
                             }
-                        }
-                    />
+                        },
+                    )}
                 </ul>
             </section>
         </Show>

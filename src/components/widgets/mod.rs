@@ -1,6 +1,6 @@
 //! Small pieces shared by every screen: labelled fields (text, dates, times of
 //! day), choices, breadcrumbs, undo notices, field errors, missing records,
-//! confirmations, boxes that scroll on their own.
+//! confirmations, boxes that scroll on their own, keyed lists.
 
 mod binding;
 mod choice_chips;
@@ -9,6 +9,7 @@ mod confirm_button;
 mod crumbs;
 mod field_error;
 mod in_recently_deleted;
+mod keyed_list;
 mod labelled;
 mod list_select;
 mod missing;
@@ -26,6 +27,7 @@ pub use confirm_button::ConfirmButton;
 pub use crumbs::Crumbs;
 pub use field_error::{FieldError, Refusal};
 pub use in_recently_deleted::InRecentlyDeleted;
+pub use keyed_list::keyed_list;
 pub use list_select::{ListSelect, selected_index};
 pub use missing::{Missing, or_missing};
 pub use optional_date::OptionalDate;
