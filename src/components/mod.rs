@@ -40,6 +40,6 @@ pub use vault::{
 };
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, ListSelect,
-    Missing, OptionalDate, Refusal, ScrollRegion, TextArea, TextInput, TimeInput, UndoNotice,
-    keyed_list, or_missing, selected_index,
+    Missing, OptionalDate, Refusal, ScrollRegion, ShowIf, TextArea, TextInput, TimeInput,
+    UndoNotice, keyed_list, or_missing, selected_index,
 };

@@ -1,5 +1,5 @@
 use super::MergeOutline;
-use crate::components::{FieldError, Refusal, TextInput};
+use crate::components::{FieldError, Refusal, ShowIf, TextInput};
 use crate::model::{clients_and_sessions, format_date};
 use crate::platform::{chosen_file, file_text};
 use crate::route::Route;
@@ -62,7 +62,7 @@ pub fn RestoreBackup() -> impl IntoView {
                     on:change=on_file
                 />
             </label>
-            <Show when=move || locked.get()>
+            <ShowIf when=move || locked.get()>
                 <p>"This backup was made with the lock on."</p>
                 <TextInput
                     label="Passphrase of this backup"
@@ -73,7 +73,7 @@ pub fn RestoreBackup() -> impl IntoView {
                 <button type="button" on:click=move |_| tried.set(Some(passphrase.get_untracked()))>
                     "Open backup"
                 </button>
-            </Show>
+            </ShowIf>
             <FieldError message=refused />
             {move || {
                 chosen

@@ -1,4 +1,4 @@
-use crate::components::{ChoiceChips, Crumbs, ScrollRegion, keyed_list, or_missing};
+use crate::components::{ChoiceChips, Crumbs, ScrollRegion, ShowIf, keyed_list, or_missing};
 use crate::model::Choice;
 use crate::model::homework::{Adherence, HistoryFilter, adherence, adherence_by_type, histories};
 use crate::model::{Client, Session};
@@ -132,9 +132,9 @@ fn CourseHomework(client: Client) -> impl IntoView {
                     },
                 )}
             </ol>
-            <Show when=move || shown().is_empty()>
+            <ShowIf when=move || shown().is_empty()>
                 <p class="muted">"No assignments to show."</p>
-            </Show>
+            </ShowIf>
         </section>
     }
 }

@@ -1,8 +1,8 @@
 use super::{CourseCharts, DamagedClient, DeleteClient, MeasureSchedule, TreatmentPlanPanel};
 use crate::components::InRecentlyDeleted;
 use crate::components::{
-    ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, Refusal, TextArea,
-    TextInput, UnresolvedChanges, keyed_list, or_missing,
+    ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, Refusal, ShowIf,
+    TextArea, TextInput, UnresolvedChanges, keyed_list, or_missing,
 };
 use crate::layout::RecordRef;
 use crate::model::Choice;
@@ -173,9 +173,9 @@ fn ClientDetails(client: Client) -> impl IntoView {
                     },
                 )}
             </ol>
-            <Show when=move || sessions.with(|(list, _)| list.is_empty())>
+            <ShowIf when=move || sessions.with(|(list, _)| list.is_empty())>
                 <p class="muted">"No sessions yet."</p>
-            </Show>
+            </ShowIf>
         </section>
         <CourseCharts charts />
         <section class="panel" aria-labelledby="course-title">

@@ -1,4 +1,4 @@
-use crate::components::{Crumbs, FieldError, keyed_list};
+use crate::components::{Crumbs, FieldError, ShowIf, keyed_list};
 use crate::model::format_date;
 use crate::route::Route;
 use crate::state::use_records;
@@ -37,9 +37,9 @@ pub fn DamagedClient(id: String, #[prop(into)] problem: String) -> impl IntoView
                     },
                 )}
             </ol>
-            <Show when=move || sessions.with(Vec::is_empty)>
+            <ShowIf when=move || sessions.with(Vec::is_empty)>
                 <p class="muted">"No sessions."</p>
-            </Show>
+            </ShowIf>
         </section>
     }
 }

@@ -1,4 +1,4 @@
-use crate::components::ListSelect;
+use crate::components::{ListSelect, ShowIf};
 use crate::model::Clinician;
 use crate::model::measures::{Due, Scheduled, offered, schedule};
 use leptos::prelude::*;
@@ -76,9 +76,9 @@ pub fn MeasureSchedule(
                     }
                 }).collect_view()}
             </ul>
-            <Show when=move || scheduled.with(Vec::is_empty)>
+            <ShowIf when=move || scheduled.with(Vec::is_empty)>
                 <p class="muted">"No measures scheduled. Each session shows the measures due in it."</p>
-            </Show>
+            </ShowIf>
             <div class="grid">
                 <ListSelect label="Measure to give" options=choices.with_value(|c| c.iter().map(|m| m.1.clone()).collect()) picked />
                 <ListSelect label="When" options=intervals.iter().map(|d| d.label()).collect() picked=when />

@@ -1,4 +1,4 @@
-use crate::components::keyed_list;
+use crate::components::{ShowIf, keyed_list};
 use crate::route::Route;
 use crate::state::{use_conflicts, use_records};
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ pub fn UnresolvedChanges(client_id: String) -> impl IntoView {
     let records = use_records();
     let sessions = Memo::new(move |_| conflicts.sessions_with_conflicts(&client_id));
     view! {
-        <Show when=move || sessions.with(|s| !s.is_empty())>
+        <ShowIf when=move || sessions.with(|s| !s.is_empty())>
             <section class="panel" aria-labelledby="unresolved-title">
                 <h2 id="unresolved-title">"Unresolved changes from another tab"</h2>
                 <p class="muted">"Open each session to choose which version to keep."</p>
@@ -29,6 +29,6 @@ pub fn UnresolvedChanges(client_id: String) -> impl IntoView {
                     )}
                 </ul>
             </section>
-        </Show>
+        </ShowIf>
     }
 }

@@ -1,4 +1,4 @@
-use crate::components::MergeByHand;
+use crate::components::{MergeByHand, ShowIf};
 use crate::model::merge::Merge;
 use crate::state::{Revised, use_conflicts};
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ where
         conflicts.in_conflict(&record) && conflicts.from_another_device(&record)
     });
     view! {
-        <Show when=move || conflicts.in_conflict(&record.read_value())>
+        <ShowIf when=move || conflicts.in_conflict(&record.read_value())>
             <section
                 class="notice conflict"
                 role="alert"
@@ -57,10 +57,10 @@ where
                 <button type="button" aria-pressed=move || both.get().to_string() on:click=move |_| both.update(|b| *b = !*b)>
                     "Show both"
                 </button>
-                <Show when=move || both.get()>
+                <ShowIf when=move || both.get()>
                     <MergeByHand value />
-                </Show>
+                </ShowIf>
             </section>
-        </Show>
+        </ShowIf>
     }
 }

@@ -1,5 +1,5 @@
 use super::ProblemsPanel;
-use crate::components::{BackupButton, LockPanel, RestoreBackup, SyncPanel};
+use crate::components::{BackupButton, LockPanel, RestoreBackup, ShowIf, SyncPanel};
 use crate::state::{use_backups, use_device};
 use leptos::prelude::*;
 
@@ -22,7 +22,7 @@ pub fn DevicePanel() -> impl IntoView {
             }
         >
             <summary><h2>"This device"</h2></summary>
-            <Show when=move || opened.get()><DeviceContents open /></Show>
+            <ShowIf when=move || opened.get()><DeviceContents open /></ShowIf>
         </details>
     }
 }
@@ -45,9 +45,9 @@ fn DeviceContents(open: RwSignal<bool>) -> impl IntoView {
                     None => "This browser does not say whether it keeps site data.",
                 }}
             </p>
-            <Show when=move || device.persistent().get() != Some(true)>
+            <ShowIf when=move || device.persistent().get() != Some(true)>
                 <button type="button" on:click=move |_| device.request_persistence()>"Ask to keep data"</button>
-            </Show>
+            </ShowIf>
             <p aria-label="Room for notes">{move || room.get().map(|r| r.describe())}</p>
             <p>{move || room.get().and_then(|r| r.sessions_left())}</p>
             <p class="muted">
@@ -60,8 +60,8 @@ fn DeviceContents(open: RwSignal<bool>) -> impl IntoView {
             <RestoreBackup />
             <LockPanel />
             <SyncPanel />
-            <Show when=move || open.get()>
+            <ShowIf when=move || open.get()>
                 <ProblemsPanel />
-            </Show>
+            </ShowIf>
     }
 }

@@ -1,4 +1,4 @@
-use crate::components::{ConfirmButton, FieldError, keyed_list};
+use crate::components::{ConfirmButton, FieldError, ShowIf, keyed_list};
 use crate::platform::download;
 use crate::state::{use_records, use_saving};
 use leptos::prelude::*;
@@ -22,9 +22,9 @@ pub fn ProblemsPanel() -> impl IntoView {
         <section class="problems" aria-labelledby="problems-title">
             <h3 id="problems-title">"Problems"</h3>
             <FieldError message=error />
-            <Show when=move || records.with(Vec::is_empty)>
+            <ShowIf when=move || records.with(Vec::is_empty)>
                 <p class="muted">"Every record on this device can be read."</p>
-            </Show>
+            </ShowIf>
             <ul role="list" class="problem-list">
                 {keyed_list(
                     move || records.get(),

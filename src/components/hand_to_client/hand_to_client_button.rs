@@ -1,5 +1,5 @@
 use super::PinSetting;
-use crate::components::FieldError;
+use crate::components::{FieldError, ShowIf};
 use crate::model::hand_to_client::Handover;
 use crate::model::measures::Measure;
 use crate::platform::now_ms;
@@ -53,7 +53,7 @@ pub fn HandToClient(session: String) -> impl IntoView {
 
     view! {
         <button type="button" on:click=move |_| choosing.set(true)>"Hand to client"</button>
-        <Show when=move || choosing.get()>
+        <ShowIf when=move || choosing.get()>
             <div class="dialog-backdrop">
                 <div
                     class="dialog hand-over"
@@ -119,6 +119,6 @@ pub fn HandToClient(session: String) -> impl IntoView {
                     </div>
                 </div>
             </div>
-        </Show>
+        </ShowIf>
     }
 }

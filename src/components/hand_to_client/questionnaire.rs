@@ -1,4 +1,5 @@
 use super::{HandBack, ItemPage, WholeForm};
+use crate::components::ShowIf;
 use crate::model::hand_to_client::{Handover, Pace, RiskReview, Step};
 use crate::platform::{forget_screen, now_ms};
 use crate::state::use_hand_to_client;
@@ -65,13 +66,13 @@ pub fn Questionnaire(#[prop(into)] on_back: Callback<Option<RiskReview>>) -> imp
                     Step::Done => view! { <ThankYou back /> }.into_any(),
                 }
             }}
-            <Show when=move || !taking_back.get()>
+            <ShowIf when=move || !taking_back.get()>
                 <footer class="hand-back-footer">
                     <button type="button" class="quiet" on:click=move |_| taking_back.set(true)>
                         "Hand back (clinician)"
                     </button>
                 </footer>
-            </Show>
+            </ShowIf>
         </main>
     }
     .into_any()

@@ -3,7 +3,7 @@ use crate::components::Crumbs;
 use crate::components::TextArea;
 use crate::components::TextInput;
 use crate::components::TranscriptSegments;
-use crate::components::{FieldError, Refusal};
+use crate::components::{FieldError, Refusal, ShowIf};
 use crate::model::clock::{format_duration, format_time, format_time_range};
 use crate::model::import::{
     Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
@@ -411,12 +411,12 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <Show when=move || choice.get() == NEW>
+                <ShowIf when=move || choice.get() == NEW>
                     <TextInput
                         label="New client's name or code"
                         value=new_name
                     />
-                </Show>
+                </ShowIf>
                 {recording_fields}
                 <div class="field">
                     <span>"Session"</span>
@@ -437,9 +437,9 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
                     <span class="value">{clinician_label}</span>
                 </div>
             </div>
-            <Show when=move || plan().clash>
+            <ShowIf when=move || plan().clash>
                 <p class="hint">{move || format!("This client already has a session {}; this adds another.", plan().number)}</p>
-            </Show>
+            </ShowIf>
         </section>
         <section class="panel" aria-labelledby="suggestions-title">
             <div class="section-head">

@@ -1,4 +1,4 @@
-use crate::components::{ConfirmButton, keyed_list};
+use crate::components::{ConfirmButton, ShowIf, keyed_list};
 use crate::model::trash::deleted_when;
 use crate::platform::local_time;
 use crate::state::{DeletedItem, use_records};
@@ -13,7 +13,7 @@ pub fn RecentlyDeleted() -> impl IntoView {
     let items = Memo::new(move |_| records.deleted());
     let opened = RwSignal::new(false);
     view! {
-        <Show when=move || !items.with(Vec::is_empty)>
+        <ShowIf when=move || !items.with(Vec::is_empty)>
             <details
                 class="panel recently-deleted"
                 on:toggle=move |ev| {
@@ -23,9 +23,9 @@ pub fn RecentlyDeleted() -> impl IntoView {
                 }
             >
                 <summary>{move || format!("Recently deleted ({})", items.with(Vec::len))}</summary>
-                <Show when=move || opened.get()><DeletedList items /></Show>
+                <ShowIf when=move || opened.get()><DeletedList items /></ShowIf>
             </details>
-        </Show>
+        </ShowIf>
     }
 }
 

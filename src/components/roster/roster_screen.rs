@@ -2,6 +2,7 @@ use super::{DamagedClients, RecentlyDeleted};
 use crate::components::TextInput;
 use crate::components::{
     BackupReminder, ClinicianProfile, DevicePanel, RestoreBackup, SearchPanel, SetUpFromServer,
+    ShowIf,
 };
 use crate::components::{FieldError, Refusal};
 use crate::layout::RecordRef;
@@ -87,11 +88,11 @@ pub fn Roster() -> impl IntoView {
                 <button type="submit" class="primary">"New client"</button>
             </form>
             <FieldError message=refused />
-            <Show when=move || !clients.with(Vec::is_empty)>
+            <ShowIf when=move || !clients.with(Vec::is_empty)>
                 <BackupReminder />
                 <SearchPanel />
-            </Show>
-            <Show when=move || clients.with(Vec::is_empty) && damaged.with(Vec::is_empty)>
+            </ShowIf>
+            <ShowIf when=move || clients.with(Vec::is_empty) && damaged.with(Vec::is_empty)>
                 <div class="empty-state">
                     <p>"No clients yet. Add one above, or look around a workspace with a course in progress."</p>
                     <button type="button" on:click=move |_| load_sample(records)>
@@ -100,7 +101,7 @@ pub fn Roster() -> impl IntoView {
                     <RestoreBackup />
                     <SetUpFromServer />
                 </div>
-            </Show>
+            </ShowIf>
             <ul role="list" class="card-list">
                 <For
                     each=visible
@@ -109,7 +110,7 @@ pub fn Roster() -> impl IntoView {
                 />
                 <DamagedClients ids=damaged />
             </ul>
-            <Show when=move || { archived_count() > 0 }>
+            <ShowIf when=move || { archived_count() > 0 }>
                 <label class="check">
                     <input
                         type="checkbox"
@@ -118,7 +119,7 @@ pub fn Roster() -> impl IntoView {
                     />
                     {move || format!("Show archived clients ({})", archived_count())}
                 </label>
-            </Show>
+            </ShowIf>
             <RecentlyDeleted />
             <ClinicianProfile />
             <DevicePanel />

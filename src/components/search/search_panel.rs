@@ -1,4 +1,5 @@
 use super::SearchFilters;
+use crate::components::ShowIf;
 use crate::model::search::{Filters, Found, Indexed, Query, index_session, search};
 use crate::route::Route;
 use crate::state::{Records, use_navigation, use_records};
@@ -45,7 +46,7 @@ pub fn SearchPanel() -> impl IntoView {
             </label>
             <SearchFilters filters clients=records.clients().0 />
             <div class="search-results" aria-live="polite">
-                <Show when=asked><SearchResults typed filters /></Show>
+                <ShowIf when=asked><SearchResults typed filters /></ShowIf>
             </div>
         </section>
     }

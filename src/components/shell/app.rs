@@ -1,7 +1,7 @@
 use crate::components::{
     AutoLock, ClientHomework, ClientPage, EvictionHint, HomeworkCopy, ImportTranscript, LockButton,
     LockedScreen, NotSavingBar, ProblemBanner, Questionnaire, RecordOf, RecordScreen, RekeyingBar,
-    RiskReviewNotice, RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator, SessionEditor,
+    RiskReviewNotice, RoomWarning, Roster, SEARCH_BOX_ID, SaveIndicator, SessionEditor, ShowIf,
     SyncIndicator, SyncNotices, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
@@ -131,9 +131,9 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     });
 
     view! {
-        <Show when=move || vault.is_on()>
+        <ShowIf when=move || vault.is_on()>
             <AutoLock on_lock=move |()| vault.lock() />
-        </Show>
+        </ShowIf>
         {move || {
             if let Some(shown) = review.get() {
                 view! {

@@ -1,3 +1,4 @@
+use crate::components::ShowIf;
 use crate::offline::may_evict_unless_installed;
 use crate::state::use_records;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub fn EvictionHint() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || show.get()>
+        <ShowIf when=move || show.get()>
             <section class="notice" aria-label="Keep your notes on this device">
                 <p>
                     "This browser deletes a website's data after 7 days without a visit unless the app is on the Home Screen. "
@@ -28,6 +29,6 @@ pub fn EvictionHint() -> impl IntoView {
                 </p>
                 <button type="button" on:click=dismiss.clone()>"Got it"</button>
             </section>
-        </Show>
+        </ShowIf>
     }
 }

@@ -1,4 +1,4 @@
-use crate::components::keyed_list;
+use crate::components::{ShowIf, keyed_list};
 use crate::state::use_saving;
 use leptos::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn MessageBanner(
     on_dismiss: Callback<String>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || !messages.with(Vec::is_empty)>
+        <ShowIf when=move || !messages.with(Vec::is_empty)>
             <section class="banner" role="alert" aria-label=label>
                 <ul role="list">
                     {keyed_list(
@@ -48,6 +48,6 @@ pub fn MessageBanner(
                     )}
                 </ul>
             </section>
-        </Show>
+        </ShowIf>
     }
 }

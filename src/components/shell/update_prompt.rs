@@ -1,3 +1,4 @@
+use crate::components::ShowIf;
 use crate::offline::apply_update;
 use crate::state::{use_device, use_records};
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ pub fn UpdatePrompt() -> impl IntoView {
     let device = use_device();
     let records = use_records();
     view! {
-        <Show when=move || device.update_ready().get()>
+        <ShowIf when=move || device.update_ready().get()>
             <section class="notice" role="status" aria-label="Update">
                 <span>"A new version is ready."</span>
                 <button
@@ -23,6 +24,6 @@ pub fn UpdatePrompt() -> impl IntoView {
                     "Reload"
                 </button>
             </section>
-        </Show>
+        </ShowIf>
     }
 }

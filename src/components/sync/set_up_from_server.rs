@@ -1,5 +1,5 @@
 use super::account_fields::{AccountFields, AccountForm};
-use crate::components::{FieldError, Refusal, TextInput};
+use crate::components::{FieldError, Refusal, ShowIf, TextInput};
 use crate::state::{set_up_from_server, use_syncing};
 use leptos::prelude::*;
 use zeroize::{Zeroize, Zeroizing};
@@ -10,14 +10,14 @@ use zeroize::{Zeroize, Zeroizing};
 pub fn SetUpFromServer() -> impl IntoView {
     let opened = RwSignal::new(false);
     view! {
-        <Show
+        <ShowIf
             when=move || opened.get()
             fallback=move || view! {
                 <button type="button" on:click=move |_| opened.set(true)>"Set up from server"</button>
             }
         >
             <SetUpForm />
-        </Show>
+        </ShowIf>
     }
 }
 

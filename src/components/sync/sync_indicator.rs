@@ -1,4 +1,4 @@
-use crate::components::MessageBanner;
+use crate::components::{MessageBanner, ShowIf};
 use crate::platform::now_ms;
 use crate::state::use_syncing;
 use crate::sync::SyncStatus;
@@ -11,9 +11,9 @@ pub fn SyncIndicator() -> impl IntoView {
     let syncing = use_syncing();
     let on = move || syncing.status().with(|s| !matches!(s, SyncStatus::Off));
     view! {
-        <Show when=on>
+        <ShowIf when=on>
             <SyncLine />
-        </Show>
+        </ShowIf>
     }
 }
 

@@ -1,6 +1,6 @@
 use super::account_fields::{AccountFields, AccountForm};
 use super::adopt_new_key::AdoptNewKey;
-use crate::components::{ConfirmButton, FieldError, Refusal};
+use crate::components::{ConfirmButton, FieldError, Refusal, ShowIf};
 use crate::state::{check_database, use_saving, use_syncing, use_vault};
 use crate::sync::{SyncError, SyncStatus};
 use leptos::prelude::*;
@@ -46,9 +46,9 @@ pub fn SyncPanel() -> impl IntoView {
                             _ => String::new(),
                         }}
                     </p>
-                    <Show when=move || status() == SyncStatus::Failed(SyncError::NewKeyElsewhere)>
+                    <ShowIf when=move || status() == SyncStatus::Failed(SyncError::NewKeyElsewhere)>
                         <AdoptNewKey />
-                    </Show>
+                    </ShowIf>
                     <ConfirmButton
                         label="Turn off sync"
                         question="Turn off sync? Notes stay on this device; the other devices keep theirs.".to_string()

@@ -1,3 +1,4 @@
+use crate::components::ShowIf;
 use crate::state::use_vault;
 use leptos::prelude::*;
 
@@ -6,10 +7,10 @@ use leptos::prelude::*;
 pub fn LockButton() -> impl IntoView {
     let vault = use_vault();
     view! {
-        <Show when=move || vault.is_on()>
+        <ShowIf when=move || vault.is_on()>
             <button type="button" class="lock-button" on:click=move |_| vault.lock()>
                 "Lock"
             </button>
-        </Show>
+        </ShowIf>
     }
 }

@@ -1,5 +1,5 @@
 use super::WrongTriesGate;
-use crate::components::{FieldError, Refusal, TextInput};
+use crate::components::{FieldError, Refusal, ShowIf, TextInput};
 use crate::platform::after_paint;
 use crate::state::{Unlocked, VaultError, VaultHeader, VaultStage};
 use leptos::prelude::*;
@@ -101,12 +101,12 @@ pub fn LockedScreen(
                 }}
                 <FieldError message=refused />
                 <FieldError message=waiting />
-                <Show when=move || { gate.seconds_to_wait() > 0 }>
+                <ShowIf when=move || { gate.seconds_to_wait() > 0 }>
                     <p class="muted">
                         "The wait slows down someone trying passphrases at this screen, even after a reload. "
                         "It cannot slow down someone holding a copy of the data: only a passphrase that is hard to guess protects that."
                     </p>
-                </Show>
+                </ShowIf>
                 <div class="dialog-actions">
                     <button
                         type="submit"

@@ -1,3 +1,4 @@
+use super::ShowIf;
 use leptos::prelude::*;
 
 /// A button whose action is asked about first, in an alert dialog that names
@@ -38,7 +39,7 @@ pub fn ConfirmButton(
         <button type="button" node_ref=opener aria-label=aria_label on:click=move |_| asking.set(true)>
             {label}
         </button>
-        <Show when=move || asking.get()>
+        <ShowIf when=move || asking.get()>
             <div class="dialog-backdrop">
                 <div
                     class="dialog"
@@ -69,6 +70,6 @@ pub fn ConfirmButton(
                     </div>
                 </div>
             </div>
-        </Show>
+        </ShowIf>
     }
 }

@@ -1,6 +1,7 @@
 //! Small pieces shared by every screen: labelled fields (text, dates, times of
 //! day), choices, breadcrumbs, undo notices, field errors, missing records,
-//! confirmations, boxes that scroll on their own, keyed lists.
+//! confirmations, boxes that scroll on their own, keyed lists, parts shown
+//! on a condition.
 
 mod binding;
 mod choice_chips;
@@ -15,6 +16,7 @@ mod list_select;
 mod missing;
 mod optional_date;
 mod scroll_region;
+mod show_if;
 mod text_area;
 mod text_input;
 mod time_input;
@@ -32,6 +34,7 @@ pub use list_select::{ListSelect, selected_index};
 pub use missing::{Missing, or_missing};
 pub use optional_date::OptionalDate;
 pub use scroll_region::ScrollRegion;
+pub use show_if::ShowIf;
 pub use text_area::TextArea;
 pub use text_input::TextInput;
 pub use time_input::TimeInput;
