@@ -41,5 +41,5 @@ pub use vault::{
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, ListSelect,
     Missing, OptionalDate, Refusal, ScrollRegion, ShowIf, TextArea, TextInput, TimeInput,
-    UndoNotice, keyed_list, or_missing, selected_index,
+    UndoNotice, effect, keyed_list, or_missing, selected_index,
 };

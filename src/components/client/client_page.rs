@@ -2,7 +2,7 @@ use super::{CourseCharts, DamagedClient, DeleteClient, MeasureSchedule, Treatmen
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, Refusal, ShowIf,
-    TextArea, TextInput, UnresolvedChanges, keyed_list, or_missing,
+    TextArea, TextInput, UnresolvedChanges, effect, keyed_list, or_missing,
 };
 use crate::layout::RecordRef;
 use crate::model::Choice;
@@ -49,7 +49,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
     let refused = Refusal::new(error);
     let about = move |field: &'static str| refused.when(move || refused_field.get() == Some(field));
     // Follows what another tab saved while nothing typed here waits to be written.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(theirs) = conflicts.newer_stored(&record) {
             client.set(theirs);
         }

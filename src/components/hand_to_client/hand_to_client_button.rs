@@ -1,5 +1,5 @@
 use super::PinSetting;
-use crate::components::{FieldError, ShowIf};
+use crate::components::{FieldError, ShowIf, effect};
 use crate::model::hand_to_client::Handover;
 use crate::model::measures::Measure;
 use crate::platform::now_ms;
@@ -36,7 +36,7 @@ pub fn HandToClient(session: String) -> impl IntoView {
     // Opened, the dialog takes the focus, so the keyboard and a screen
     // reader start inside it.
     let title = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move || {
+    effect(move || {
         if let Some(title) = title.get() {
             let _ = title.focus();
         }

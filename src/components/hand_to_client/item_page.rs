@@ -1,3 +1,4 @@
+use crate::components::effect;
 use crate::model::hand_to_client::Handover;
 use crate::model::measures::{Counts, Measure};
 use leptos::prelude::*;
@@ -50,7 +51,7 @@ pub fn ItemPage(
     // The button just pressed is gone with the last page: the new question
     // takes the focus, so a screen reader reads it and Tab starts there.
     let heading = NodeRef::<leptos::html::Legend>::new();
-    Effect::new(move || {
+    effect(move || {
         if let Some(legend) = heading.get() {
             let _ = legend.focus();
         }

@@ -3,7 +3,7 @@ use crate::components::Crumbs;
 use crate::components::TextArea;
 use crate::components::TextInput;
 use crate::components::TranscriptSegments;
-use crate::components::{FieldError, Refusal, ShowIf};
+use crate::components::{FieldError, Refusal, ShowIf, effect};
 use crate::model::clock::{format_duration, format_time, format_time_range};
 use crate::model::import::{
     Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
@@ -180,7 +180,7 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
             )
         });
     let shown = StoredValue::new(suggestions.with_untracked(suggestion_key));
-    Effect::new(move |_| {
+    effect(move || {
         let key = suggestions.with(suggestion_key);
         if shown.with_value(|k| *k != key) {
             suggestions.with_untracked(|s| {

@@ -1,5 +1,5 @@
 use super::{OwnMeasures, SnippetList};
-use crate::components::{ChoiceSelect, PinSetting, TextInput};
+use crate::components::{ChoiceSelect, PinSetting, TextInput, effect};
 use crate::model::Clinician;
 use crate::model::note::NoteFormat;
 use crate::state::{use_conflicts, use_records, use_saving};
@@ -18,7 +18,7 @@ pub fn ClinicianProfile() -> impl IntoView {
         }
     });
     // Follows details another tab saved while nothing typed here waits.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(theirs) = conflicts.newer_clinician(&profile.get_untracked()) {
             profile.set(theirs);
         }

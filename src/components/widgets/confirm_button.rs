@@ -1,4 +1,4 @@
-use super::ShowIf;
+use super::{ShowIf, effect};
 use leptos::prelude::*;
 
 /// A button whose action is asked about first, in an alert dialog that names
@@ -23,7 +23,7 @@ pub fn ConfirmButton(
     let asking = RwSignal::new(false);
     let opener = NodeRef::<leptos::html::Button>::new();
     let cancel = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move || {
+    effect(move || {
         if let Some(button) = cancel.get() {
             let _ = button.focus();
         }

@@ -1,13 +1,14 @@
 //! Small pieces shared by every screen: labelled fields (text, dates, times of
 //! day), choices, breadcrumbs, undo notices, field errors, missing records,
 //! confirmations, boxes that scroll on their own, keyed lists, parts shown
-//! on a condition.
+//! on a condition, effects.
 
 mod binding;
 mod choice_chips;
 mod choice_select;
 mod confirm_button;
 mod crumbs;
+mod effect;
 mod field_error;
 mod in_recently_deleted;
 mod keyed_list;
@@ -27,6 +28,7 @@ pub use choice_chips::ChoiceChips;
 pub use choice_select::ChoiceSelect;
 pub use confirm_button::ConfirmButton;
 pub use crumbs::Crumbs;
+pub use effect::effect;
 pub use field_error::{FieldError, Refusal};
 pub use in_recently_deleted::InRecentlyDeleted;
 pub use keyed_list::keyed_list;
