@@ -228,9 +228,15 @@ fn someone_elses(kind: &str, sentence: &str, start: usize) -> bool {
     if one_of(just_before(sentence, start), OTHERS) {
         return true;
     }
-    // "After the suicide, …": an event, and the client not in it.
+    // "After the suicide, …": a death, and the client not in it. "The
+    // overdose" may well be the client's own.
     let clause = clause_before(sentence, start);
-    if one_of(just_before(sentence, start), &["the"]) && !one_of_any(clause, SELF_WORDS) {
+    let a_death = sentence[start..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| trim_punct(w).eq_ignore_ascii_case("suicide"));
+    if a_death && one_of(just_before(sentence, start), &["the"]) && !one_of_any(clause, SELF_WORDS)
+    {
         return true;
     }
     let mut words = clause
@@ -570,6 +576,7 @@ mod tests {
         for text in [
             "He was abusive when he drank.",
             "I keep thinking about the overdose I took.",
+            "The overdose was the worst night of my life.",
             "My back was to the door when he hit me.",
             "I've been cutting again.",
         ] {
