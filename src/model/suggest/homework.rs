@@ -2,6 +2,7 @@
 
 use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, last_frame};
 use super::matching::{Heard, Words, trim_punct};
+use super::text::count_words;
 
 /// Wording that hands the client a task.
 pub(super) static ASSIGNING: Words = Words::new(&[
@@ -222,8 +223,7 @@ pub(super) fn is_step_question(sentence: &str, heard: &Heard) -> bool {
 /// Whether a clinician's turn only prompts for the next step of a plan
 /// being made: a question of a few words ("And the walk?", "Anything else?").
 pub(super) fn follows_up(turn: &str) -> bool {
-    let turn = turn.trim();
-    turn.ends_with('?') && turn.split_whitespace().count() <= 6
+    turn.trim_end().ends_with('?') && count_words(turn, 7) <= 6
 }
 
 /// Drops words like "And" or "Also," that open a sentence.

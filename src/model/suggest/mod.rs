@@ -165,12 +165,12 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     };
     let mut profile = Profile::default();
     let mut client_said: Option<&str> = None;
-    // Whether the most recent clinician turn asked about a step or goal, or
-    // gave a task: the client's answer may add a commitment of their own.
-    let mut asked_for_step = false;
     // Whether a plan is being made: since a step question or task, the
     // clinician has only prompted for more of it.
     let mut planning = false;
+    // Whether the client's turn answers the clinician's while a plan is
+    // being made: their answer may add a commitment of their own.
+    let mut asked_for_step = false;
     let mut reviews = Reviews::default();
     let clinician_turns = t.turns().filter(|(_, r, _)| **r == Role::Clinician).count();
     let mut clinician_turn = 0;
@@ -191,7 +191,6 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         // A short question in the middle of making a plan
                         // ("And the walk?") goes on asking for its steps.
                         planning &= homework::follows_up(text);
-                        asked_for_step = planning;
                         for &Sentence {
                             text: s, ref heard, ..
                         } in &said
@@ -204,7 +203,6 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                                 None
                             };
                             for task in recap.into_iter().chain(given) {
-                                asked_for_step = true;
                                 planning = true;
                                 out.homework.push(HomeworkSuggestion {
                                     task,
@@ -214,10 +212,10 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                                 });
                             }
                             if is_step_question(s, heard) {
-                                asked_for_step = true;
                                 planning = true;
                             }
                         }
+                        asked_for_step = planning;
                     }
                     Role::Client => {
                         client_said = Some(text);

@@ -8,6 +8,7 @@
 use super::RiskSuggestion;
 use super::matching::{Words, fold, trim_punct};
 use super::phrases::Vocabulary;
+use super::text::count_words;
 use crate::model::tags::RISKS;
 use chrono::NaiveTime;
 
@@ -91,7 +92,7 @@ fn denied_after(sentence: &str, end: usize, next: Option<&str>) -> bool {
     let after = trim_punct(&sentence[end..]);
     match next {
         // A question that only echoes the one asked: a few words.
-        Some(next) if sentence.ends_with('?') && sentence.split_whitespace().count() <= 5 => {
+        Some(next) if sentence.ends_with('?') && count_words(sentence, 6) <= 5 => {
             opens_with_denial(next)
         }
         _ => opens_with_denial(after),
