@@ -3,7 +3,7 @@
 // crossing a link of 20 Mbit/s down, 10 Mbit/s up and 40 ms round trip.
 //
 // The link is scripts/bench-throttle.mjs, a proxy in front of scripts/serve.mjs
-// (which gzips what it serves, as a real static host does), not Chromium's
+// (which sends the build's brotli files, or gzip, as a real static host does), not Chromium's
 // Network.emulateNetworkConditions: that throttles only the page it is set
 // on, while on a first visit the service worker fetches the whole build for
 // its cache, and on later visits it answers the page and checks for a newer

@@ -3,7 +3,9 @@
 # seals index.html with its Content-Security-Policy, then writes sw.js.
 #
 # Release: sw.js is src/pwa/sw.js with the build's file list and a hash of
-# those files filled in, so any changed file yields a new worker and cache.
+# those files filled in, so any changed file yields a new worker and cache;
+# then every file gets its brotli form beside it (scripts/precompress.mjs),
+# which hosts send instead and the worker never lists.
 # Debug (`trunk serve`, `make dev`): sw.js caches nothing and removes whatever
 # a release build left on this origin, so development never sees stale code.
 set -euo pipefail
@@ -52,7 +54,7 @@ while IFS= read -r -d '' path; do
     *[[:cntrl:]]*) echo "seal-and-precache.sh: control character in file name: $path" >&2; exit 1 ;;
   esac
   files+=("$path")
-done < <(find . -type f ! -path ./sw.js -print0 | LC_ALL=C sort -z)
+done < <(find . -type f ! -path ./sw.js ! -name '*.br' -print0 | LC_ALL=C sort -z)
 
 # The worker takes the wasm, its JS and the CSS from the HTTP cache only when
 # it knows them as named after their content: a name it misses is downloaded
@@ -97,3 +99,5 @@ sw="${sw//__PRECACHE__/"[$json]"}"
 printf '%s\n' "$sw" >"$out"
 
 echo "seal-and-precache.sh: wrote sw.js for build $version (${#files[@]} files)"
+
+node "$source_dir/scripts/precompress.mjs" .

@@ -1,9 +1,11 @@
 import { test, expect } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from "node:zlib";
 import { freePort } from "./free-port.mjs";
 import { field } from "./helpers.mjs";
 
@@ -183,4 +185,40 @@ test("another site cannot frame the app, and the README's host setups forbid it 
       expect(setup, `${host} sets ${header}`).toContain(header);
     }
   }
+});
+
+/** A GET of `path` sending `accept-encoding` as given: its content-encoding and body exactly as sent. */
+function fetchRaw(path, acceptEncoding) {
+  return new Promise((done, fail) => {
+    httpRequest(origin + path, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () => done({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+    })
+      .on("error", fail)
+      .end();
+  });
+}
+
+test("the build is sent brotli-compressed to browsers that take it, gzip to others, and never as a file's old bytes", async () => {
+  const wasm = readdirSync(site).find((name) => name.endsWith(".wasm"));
+  const raw = readFileSync(join(site, wasm));
+  const brotli = await fetchRaw(`/${wasm}`, "gzip, deflate, br, zstd");
+  expect(brotli.encoding).toBe("br");
+  expect(brotli.body.equals(readFileSync(join(site, `${wasm}.br`)))).toBe(true);
+  expect(brotliDecompressSync(brotli.body).equals(raw)).toBe(true);
+  expect(brotli.body.length).toBeLessThan(raw.length * 0.35);
+  const gzip = await fetchRaw(`/${wasm}`, "gzip, deflate");
+  expect(gzip.encoding).toBe("gzip");
+  expect(gunzipSync(gzip.body).equals(raw)).toBe(true);
+
+  // A file edited after the build (a host's own notice, say) beside a brotli form of its old text.
+  writeFileSync(join(site, "notice.txt.br"), brotliCompressSync("Old notice. ".repeat(20)));
+  writeFileSync(join(site, "notice.txt"), "Today's notice. ".repeat(20));
+  const edited = await fetchRaw("/notice.txt", "gzip, deflate, br");
+  expect(edited.encoding).toBe("gzip");
+  expect(gunzipSync(edited.body).toString()).toBe("Today's notice. ".repeat(20));
+
+  // The worker caches the files themselves, never their compressed forms.
+  expect(readFileSync(join(site, "sw.js"), "utf8")).not.toContain(".br");
 });
