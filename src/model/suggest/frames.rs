@@ -21,6 +21,7 @@ pub(super) static TIME_FRAMES: Words = Words::new(&[
     "until next time",
     "until next week",
     "until i see you",
+    "in the meantime",
     "for next time",
     "for next week",
     "for next session",

@@ -177,6 +177,10 @@ static NOT_TASKS: Words = Words::new(&[
     "see how",
     "look like",
     "end up",
+    "nod off",
+    "fall asleep",
+    "drop off",
+    "sit here",
 ]);
 
 /// Words of an instruction for now, in the session, not for the week.
@@ -198,6 +202,14 @@ static TRYING: Words = Words::new(&["try to", "try and"]);
 
 /// A commitment not to do something ("I'll never manage that").
 static REFUSING: Words = Words::new(&["not", "never", "n't"]);
+
+/// A condition around a commitment: "If I'm going to come off it, I want it
+/// done proper" is not a plan to come off it.
+static CONDITIONS: Words = Words::new(&["if", "unless"]);
+
+/// Someone else's forecast of the client: "she says I'll sit here and tell
+/// you it's all fine".
+static REPORTED: Words = Words::new(&["says", "thinks", "reckons", "tells", "claims"]);
 
 /// Hedges between a commitment and the task itself.
 static HEDGES: Words = Words::new(&[
@@ -298,7 +310,11 @@ pub(super) fn client_task(sentence: &str, asked_for_step: bool) -> Option<String
     if !asked_for_step && find_frame(sentence).is_none() {
         return None;
     }
-    let (_, end, _) = COMMITMENTS.find(sentence)?;
+    let (start, end, _) = COMMITMENTS.find(sentence)?;
+    let clause = sentence[..start].rsplit(',').next().unwrap_or_default();
+    if CONDITIONS.is_in(clause) || REPORTED.is_in(clause) {
+        return None;
+    }
     let mut rest = sentence[end..].trim_start();
     while let Some(r) = HEDGES.strip(rest) {
         rest = r.trim_start();
@@ -324,6 +340,21 @@ fn skip_short_clause(r: &str) -> &str {
     }
     r
 }
+
+/// A further step after a task given in the same turn, as an instruction of
+/// its own: "Try not to smoke in the first hour after you wake up. And don't
+/// smoke in the van."
+pub(super) fn next_step(sentence: &str) -> Option<String> {
+    let rest = skip_discourse(sentence);
+    let instructs = IMPERATIVES.opens(rest) || DONT.opens(rest);
+    if sentence.ends_with('?') || !instructs || NOT_TASKS.opens(rest) || POINTING_BACK.opens(rest) {
+        return None;
+    }
+    as_task(rest)
+}
+
+/// An instruction not to do something.
+static DONT: Words = Words::new(&["don't", "do not", "never"]);
 
 /// Tidies a clause into an instruction: no trailing time frame or
 /// punctuation, first letter capitalised. None if too little or too vague
@@ -401,6 +432,10 @@ pub(super) fn recap_tasks(sentence: &str, summary: bool, heard: &Heard) -> Vec<S
     }
     let mut tasks = Vec::new();
     for piece in sentence[end..].split([',', ';']) {
+        // "…, so you've only got cash": what follows from the plan.
+        if NOT_STEPS.opens(piece.trim()) {
+            continue;
+        }
         let mut item = skip_discourse(piece.trim());
         // "…and you'll write down…": a second lead inside the list.
         if let Some((_, e, _)) = RECAP_LEADS.find(item).filter(|&(a, ..)| a == 0) {
@@ -452,6 +487,12 @@ static NOT_INSTRUCTING: Words = Words::new(&[
     "brilliant",
 ]);
 
+/// Verbs that tell what happened: "Thursday was a hard day", "On Thursday
+/// night you had a thought…".
+static HAPPENED: Words = Words::new(&[
+    "was", "were", "had", "did", "went", "told", "felt", "managed", "came",
+]);
+
 /// Words of a routine, which a step of a plan has and a story rarely does.
 static ROUTINE: Words = Words::new(&["every", "each", "twice", "from tonight", "from now on"]);
 
@@ -469,6 +510,10 @@ pub(super) fn planned_task(sentence: &str) -> Option<String> {
     let sentence = sentence.trim();
     let rest = skip_discourse(sentence);
     if sentence.ends_with('?') || NOT_INSTRUCTING.opens(sentence) || NOT_INSTRUCTING.opens(rest) {
+        return None;
+    }
+    let first_clause = rest.split(',').next().unwrap_or(rest);
+    if HAPPENED.is_in(first_clause) && !IF_YOU.opens(rest) {
         return None;
     }
     let verb_first = [rest, skip_short_clause(rest)]

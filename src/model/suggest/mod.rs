@@ -31,7 +31,9 @@ use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
-use homework::{client_task, clinician_task, is_step_question, planned_task, recap_tasks};
+use homework::{
+    client_task, clinician_task, is_step_question, next_step, planned_task, recap_tasks,
+};
 use matching::{Heard, Together, sentences};
 use phrases::{Matcher, Vocabulary};
 use profile::{JUDGED, Profile, about_a_habit};
@@ -191,6 +193,9 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         // A short question in the middle of making a plan
                         // ("And the walk?") goes on asking for its steps.
                         planning &= homework::follows_up(text);
+                        // Whether this turn has given a task: an instruction
+                        // after it is one more step.
+                        let mut gave = false;
                         for &Sentence {
                             text: s, ref heard, ..
                         } in &said
@@ -199,11 +204,13 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             let given = if recap.is_empty() {
                                 clinician_task(s, heard)
                                     .or_else(|| if closing { planned_task(s) } else { None })
+                                    .or_else(|| if gave { next_step(s) } else { None })
                             } else {
                                 None
                             };
                             for task in recap.into_iter().chain(given) {
                                 planning = true;
+                                gave = true;
                                 out.homework.push(HomeworkSuggestion {
                                     task,
                                     source: HomeworkSource::Clinician,

@@ -918,3 +918,68 @@ fn options_drawn_out_and_weighed_are_problem_solving_though_never_named() {
     assert!(named(worked));
     assert!(!named(once));
 }
+
+#[test]
+fn a_commitment_inside_a_condition_or_in_someone_elses_mouth_is_not_homework() {
+    for answer in [
+        "If I'm going to come off it, I want it done proper, with the doctor.",
+        "Karen says I'll sit here and tell you it's all fine and then go to the pub.",
+        "My mum thinks I'll give up by Friday.",
+        "Stay awake, I suppose. I'll nod off on the sofa.",
+    ] {
+        let src = format!("Therapist: What will you do this week?\n\nClient: {answer}\n");
+        assert_eq!(homework(&src), vec![], "{answer}");
+    }
+    // A plan for when something happens is still a plan.
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: If the lads ring, I'll tell them I'm skint.\n";
+    assert_eq!(
+        homework(src),
+        vec![("Tell them I'm skint".into(), HomeworkSource::Client)]
+    );
+}
+
+#[test]
+fn instructions_after_a_task_in_the_same_turn_are_its_further_steps() {
+    let src = "Therapist: In the meantime, I'd like you to try cutting down. Try not to smoke \
+               in the first hour after you wake up. And don't smoke in the van. See you in \
+               a fortnight.\n\nClient: Right you are.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Try cutting down",
+            "Try not to smoke in the first hour after you wake up",
+            "Don't smoke in the van",
+        ]
+    );
+    // Without a task before them, they are talk.
+    let src = "Therapist: Don't smoke in the van, you said, was the rule at work?\n\n\
+               Client: Yes.\n\nTherapist: Take your time with it.\n";
+    assert_eq!(homework(src), vec![]);
+}
+
+#[test]
+fn what_follows_from_a_plan_and_what_happened_are_not_its_steps() {
+    let src = "Therapist: So this week you'll leave your card at home with Jade, so you've \
+               only got cash for the pints, and you'll text Jade around eleven.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Leave your card at home with Jade",
+            "Text Jade around eleven"
+        ]
+    );
+    let closing = "So, to recap. Thursday was a hard day, with the dog, and you went straight \
+                   back to the exercises. On Thursday night you had a thought that worried \
+                   you. Worry time every day at half six. And keep the worry diary going. \
+                   Well done today.";
+    assert_eq!(
+        closing_with(closing),
+        [
+            "Worry time every day at half six",
+            "Keep the worry diary going"
+        ]
+    );
+}
