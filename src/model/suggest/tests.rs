@@ -983,3 +983,34 @@ fn what_follows_from_a_plan_and_what_happened_are_not_its_steps() {
         ]
     );
 }
+
+#[test]
+fn a_breathing_technique_taught_in_everyday_words_is_a_breathing_exercise() {
+    let src = "Therapist: The first thing is a breathing technique, to help with the \
+               over-breathing.\n\nClient: Okay.\n\n\
+               Therapist: The idea is to slow your breathing down. Sit back, one hand on your \
+               tummy.\n\nClient: Like this?\n\n\
+               Therapist: That's it. In for four, and notice the out-breath is longer.\n\n\
+               Client: That's hard.\n";
+    let tags: Vec<String> = suggest(&parse(src).unwrap())
+        .interventions
+        .into_iter()
+        .map(|t| t.tag)
+        .collect();
+    assert!(tags.contains(&"breathing exercise".to_string()), "{tags:?}");
+}
+
+#[test]
+fn weighing_both_options_and_how_to_handle_a_problem_is_problem_solving() {
+    let src = "Therapist: How do you want to handle the changeovers?\n\n\
+               Client: My mum could help, or we take turns.\n\n\
+               Therapist: What could you do about the Sunday mornings?\n\n\
+               Client: Ask her, I suppose.\n\n\
+               Therapist: We'll write both options down.\n";
+    assert!(
+        suggest(&parse(src).unwrap())
+            .interventions
+            .iter()
+            .any(|t| t.tag == "problem solving")
+    );
+}

@@ -70,7 +70,8 @@ pub static INTERVENTIONS: &[Term] = &[
     Term::new(
         "breathing exercise",
         "breathing exercise|breathing exercises|deep breath|deep breaths|breathe in|box breathing|\
-         diaphragmatic breathing|paced breathing",
+         diaphragmatic breathing|paced breathing|breathing technique|slow your breathing|\
+         slow breathing|the out-breath|belly breathing|7-11 breathing|in for four",
     ),
     Term::new(
         "sleep hygiene",
@@ -120,6 +121,7 @@ pub static INTERVENTIONS: &[Term] = &[
     // Options drawn out and weighed, however the clinician words it.
     .markers(
         "the options|a few options|some options|one option|another option|other options|\
+         both options|two options|your options|how do you want to handle|how could you handle|\
          try first|what could you do about|what can you do about|what might work|\
          come up with some|come up with a few|which of those|which of these|\
          get round that|get around that|plan b|a backup plan|good and bad about each",
