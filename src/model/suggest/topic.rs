@@ -6,7 +6,7 @@
 use super::evidence::Found;
 use super::matching::Words;
 use super::phrases::Matcher;
-use crate::model::transcript::{Item, Transcript};
+use crate::model::transcript::{Item, Role, Transcript};
 
 /// Client turns from which a session is long enough for a passing mention
 /// to be told from a subject.
@@ -67,7 +67,7 @@ static TOBACCO: Words = Words::new(&[
 pub(super) fn rank<'t>(
     mut themes: Vec<Found<'t>>,
     terms: &[Matcher],
-    t: &Transcript,
+    t: &'t Transcript,
     long: bool,
 ) -> Vec<Found<'t>> {
     let items: Vec<&Item> = t.segments.iter().flat_map(|s| &s.items).collect();
@@ -84,6 +84,25 @@ pub(super) fn rank<'t>(
         (parts(f), f.talk.len(), words)
     };
     themes.sort_by_key(|f| (std::cmp::Reverse(weight(f)), f.at));
+    // Two partners in the room: their relationship is what they came with,
+    // however much of the talk its effects take (the toddler's nights,
+    // money), and whether or not they ever call it that.
+    if let Some(partner) = second_partner(t)
+        && let Some(term) = terms.iter().position(|m| m.name == RELATIONSHIPS)
+    {
+        let ours = match themes.iter().position(|f| f.term == term) {
+            Some(i) => themes.remove(i),
+            None => Found {
+                term,
+                at: partner,
+                evidence: speaker(&items, partner.0),
+                talk: Vec::new(),
+                taken_up: 0,
+                named: false,
+            },
+        };
+        themes.insert(0, ours);
+    }
     if long && let Some(top) = themes.first().map(|f| f.talk.len()) {
         let needed = (top / 4).max(3);
         let mut n = 0;
@@ -93,6 +112,42 @@ pub(super) fn rank<'t>(
         });
     }
     themes
+}
+
+/// The theme of a couple's session.
+const RELATIONSHIPS: &str = "relationships";
+
+/// Where the second of two or more people other than the clinician first
+/// talks, when each talks for a good part of the session (a partner who
+/// only says hello does not make a couple): (item, byte).
+fn second_partner(t: &Transcript) -> Option<(usize, usize)> {
+    // (speaker, turns, first item)
+    let mut speakers: Vec<(&str, usize, usize)> = Vec::new();
+    let items = t.segments.iter().flat_map(|s| &s.items).enumerate();
+    for (n, item) in items {
+        let Item::Turn { speaker, role, .. } = item else {
+            continue;
+        };
+        if *role == Role::Clinician {
+            continue;
+        }
+        match speakers.iter_mut().find(|(s, ..)| s == speaker) {
+            Some((_, turns, _)) => *turns += 1,
+            None => speakers.push((speaker, 1, n)),
+        }
+    }
+    let all: usize = speakers.iter().map(|(_, turns, _)| turns).sum();
+    let mut partners = speakers.iter().filter(|(_, turns, _)| turns * 5 >= all);
+    partners.next()?;
+    partners.next().map(|&(_, _, n)| (n, 0))
+}
+
+/// The name a turn's speaker goes by.
+fn speaker<'t>(items: &[&'t Item], n: usize) -> &'t str {
+    match items[n] {
+        Item::Turn { speaker, .. } => speaker,
+        Item::Direction(d) => d,
+    }
 }
 
 /// Gives the turns of a theme said in another's sense to the other (see
@@ -371,5 +426,74 @@ mod tests {
             "What is the workload like with your manager?",
         ));
         assert_eq!(got, ["alcohol use", "work stress"]);
+    }
+
+    /// A couple's session: the clinician, then each partner in turn.
+    fn couple(turns: &[(&str, &str)]) -> Transcript {
+        use crate::model::transcript::{Item, Role};
+        let items = turns.iter().flat_map(|&(partner, said)| {
+            [
+                clinician("And how was that for you?"),
+                Item::Turn {
+                    speaker: partner.into(),
+                    role: Role::Client,
+                    text: said.into(),
+                },
+            ]
+        });
+        transcript(items.collect())
+    }
+
+    #[test]
+    fn a_couples_relationship_comes_first_though_its_effects_take_more_of_the_talk() {
+        let mut turns = vec![(
+            "Chloe",
+            "We had a row about who does bath time, a proper row.",
+        )];
+        for _ in 0..6 {
+            turns.push((
+                "Marcus",
+                "Alfie was up four times, I've not slept properly in weeks.",
+            ));
+            turns.push(("Chloe", "Neither of us sleeps, and then I snap at him."));
+        }
+        let got = themes(&couple(&turns));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("relationships"),
+            "{got:?}"
+        );
+        // One person talking of the same nights: the sleep is the subject.
+        let alone: Vec<_> = turns.iter().map(|&(_, said)| ("Chloe", said)).collect();
+        let got = themes(&couple(&alone));
+        assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
+    }
+
+    #[test]
+    fn a_couples_relationship_is_suggested_though_never_named() {
+        let mut turns = Vec::new();
+        for _ in 0..5 {
+            turns.push(("Marcus", "He was up at five again, I did the bottle."));
+            turns.push(("Chloe", "And I did the nursery run and the shopping after."));
+        }
+        let s = suggest(&couple(&turns));
+        let first = s.themes.first().expect("a theme");
+        assert_eq!(
+            (first.tag.as_str(), first.evidence.as_str()),
+            ("relationships", "Chloe")
+        );
+        // A partner who only says hello does not make a couple.
+        turns.truncate(9);
+        let hello: Vec<_> = turns
+            .iter()
+            .map(|&(_, said)| ("Marcus", said))
+            .chain([("Chloe", "Hello.")])
+            .collect();
+        assert!(
+            suggest(&couple(&hello))
+                .themes
+                .iter()
+                .all(|t| t.tag != "relationships")
+        );
     }
 }
