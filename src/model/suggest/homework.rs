@@ -157,7 +157,8 @@ pub(super) static STEP_QUESTIONS: Words = Words::new(&[
 
 /// A commitment to one of these is a state or a statement about now, not a
 /// task ("I'll be honest", "I'll be aware of everything that's going on",
-/// "I'll tell you what happened").
+/// "I'll tell you what happened"), or a reminder of a task, not one of its
+/// own ("I'll put it in my phone").
 static NOT_TASKS: Words = Words::new(&[
     "be",
     "see you",
@@ -178,6 +179,11 @@ static NOT_TASKS: Words = Words::new(&[
     "look like",
     "end up",
     "nod off",
+    "put a reminder",
+    "set a reminder",
+    "put it in my phone",
+    "put it in the notes",
+    "write it on my hand",
     "fall asleep",
     "drop off",
     "sit here",
@@ -238,14 +244,51 @@ pub(super) fn follows_up(turn: &str) -> bool {
     turn.trim_end().ends_with('?') && count_words(turn, 7) <= 6
 }
 
-/// Drops words like "And" or "Also," that open a sentence.
+/// Drops words like "And" or "Also," that open a sentence, and the name or
+/// place of an item in a list ("Third, …", "The last thing: …", "The plan
+/// for this week: …").
 fn skip_discourse(mut s: &str) -> &str {
-    while let Some(r) = DISCOURSE.strip(s) {
-        let r = r.trim_start();
-        s = r.strip_prefix(',').unwrap_or(r).trim_start();
+    loop {
+        if let Some(r) = DISCOURSE.strip(s) {
+            let r = r.trim_start();
+            s = r.strip_prefix(',').unwrap_or(r).trim_start();
+        } else if let Some(r) = ORDINALS.strip(s).map(str::trim_start)
+            && let Some(r) = r.strip_prefix([',', ':'])
+        {
+            s = r.trim_start();
+        } else {
+            return s;
+        }
     }
-    s
 }
+
+/// The place of an item in a list, or the list's name, before a comma or
+/// colon; a longer one before any it starts with.
+static ORDINALS: Words = Words::new(&[
+    "first",
+    "firstly",
+    "second",
+    "secondly",
+    "third",
+    "thirdly",
+    "fourth",
+    "finally",
+    "lastly",
+    "last",
+    "next",
+    "the last thing",
+    "one last thing",
+    "one more thing",
+    "the other thing",
+    "the first thing",
+    "the second thing",
+    "the third thing",
+    "the plan for this week",
+    "the plan for the week",
+    "the plan",
+    "your homework",
+    "the homework",
+]);
 
 /// The instruction after a first clause that sets the time frame:
 /// "Over the next two weeks, schedule…", "Every morning until we meet, open…".
@@ -343,10 +386,12 @@ fn skip_short_clause(r: &str) -> &str {
 
 /// A further step after a task given in the same turn, as an instruction of
 /// its own: "Try not to smoke in the first hour after you wake up. And don't
-/// smoke in the van."
+/// smoke in the van.", "Third, I'd like you to book the blood test."
 pub(super) fn next_step(sentence: &str) -> Option<String> {
     let rest = skip_discourse(sentence);
-    let instructs = IMPERATIVES.opens(rest) || DONT.opens(rest);
+    let led = INSTRUCTION_LEADS.strip(rest).map(str::trim_start);
+    let rest = led.unwrap_or(rest);
+    let instructs = led.is_some() || IMPERATIVES.opens(rest) || DONT.opens(rest);
     if sentence.ends_with('?') || !instructs || NOT_TASKS.opens(rest) || POINTING_BACK.opens(rest) {
         return None;
     }
@@ -370,6 +415,16 @@ fn as_task(clause: &str) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
+    // "Book that now", "Try it tonight": a task given before, taken up.
+    if words.len() <= 3
+        && words.get(1).is_some_and(|w| {
+            ["it", "that", "this", "them"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        })
+    {
+        return None;
+    }
     // Two words ("Tell her", "Go back") name a step of talk, rarely a task.
     if words.len() < 3
         || words

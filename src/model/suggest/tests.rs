@@ -1014,3 +1014,20 @@ fn weighing_both_options_and_how_to_handle_a_problem_is_problem_solving() {
             .any(|t| t.tag == "problem solving")
     );
 }
+
+#[test]
+fn a_tasks_place_in_a_list_and_its_reminders_are_not_part_of_it() {
+    let src = "Therapist: Three things. First, I'd like you to keep a drink diary on your \
+               phone this week. Third, I'd like you to book the blood test at reception. The \
+               plan for this week: keep the log every day.\n\n\
+               Client: I'll book that now. And I'll put it in my phone.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Keep a drink diary on your phone",
+            "Book the blood test at reception",
+            "Keep the log every day",
+        ]
+    );
+}

@@ -4,7 +4,7 @@
 //! in passing in a long session ("my brother drinks") is left out.
 
 use super::evidence::Found;
-use super::matching::Words;
+use super::matching::{Words, sentences};
 use super::phrases::Matcher;
 use crate::model::transcript::{Item, Role, Transcript};
 
@@ -95,7 +95,7 @@ pub(super) fn rank<'t>(
             None => Found {
                 term,
                 at: partner,
-                evidence: speaker(&items, partner.0),
+                evidence: first_sentence(&items, partner.0),
                 talk: Vec::new(),
                 taken_up: 0,
                 named: false,
@@ -142,12 +142,13 @@ fn second_partner(t: &Transcript) -> Option<(usize, usize)> {
     partners.next().map(|&(_, _, n)| (n, 0))
 }
 
-/// The name a turn's speaker goes by.
-fn speaker<'t>(items: &[&'t Item], n: usize) -> &'t str {
-    match items[n] {
-        Item::Turn { speaker, .. } => speaker,
+/// What the second partner first says, as the evidence of a couple.
+fn first_sentence<'t>(items: &[&'t Item], n: usize) -> &'t str {
+    let text = match items[n] {
+        Item::Turn { text, .. } => text,
         Item::Direction(d) => d,
-    }
+    };
+    sentences(text).first().copied().unwrap_or(text)
 }
 
 /// Gives the turns of a theme said in another's sense to the other (see
@@ -480,7 +481,10 @@ mod tests {
         let first = s.themes.first().expect("a theme");
         assert_eq!(
             (first.tag.as_str(), first.evidence.as_str()),
-            ("relationships", "Chloe")
+            (
+                "relationships",
+                "And I did the nursery run and the shopping after."
+            )
         );
         // A partner who only says hello does not make a couple.
         turns.truncate(9);
