@@ -84,6 +84,14 @@ pub(super) fn rank<'t>(
         (parts(f), f.talk.len(), words)
     };
     themes.sort_by_key(|f| (std::cmp::Reverse(weight(f)), f.at));
+    // Poor sleep comes with nearly every trouble: it is the subject only
+    // when it clearly leads the talk, as in a session about insomnia.
+    if let [first, second, ..] = &themes[..]
+        && EFFECTS.contains(&terms[first.term].name.as_str())
+        && first.talk.len() * 2 < second.talk.len() * 3
+    {
+        themes.swap(0, 1);
+    }
     // Two partners in the room: their relationship is what they came with,
     // however much of the talk its effects take (the toddler's nights,
     // money), and whether or not they ever call it that.
@@ -113,6 +121,9 @@ pub(super) fn rank<'t>(
     }
     themes
 }
+
+/// Themes that are mostly what another trouble does to a client.
+const EFFECTS: &[&str] = &["sleep"];
 
 /// The theme of a couple's session.
 const RELATIONSHIPS: &str = "relationships";
@@ -464,10 +475,14 @@ mod tests {
             Some("relationships"),
             "{got:?}"
         );
-        // One person talking of the same nights: the sleep is the subject.
+        // One person saying the same: the nights and the snapping lead.
         let alone: Vec<_> = turns.iter().map(|&(_, said)| ("Chloe", said)).collect();
         let got = themes(&couple(&alone));
-        assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
+        assert_ne!(
+            got.first().map(String::as_str),
+            Some("relationships"),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -499,5 +514,30 @@ mod tests {
                 .iter()
                 .all(|t| t.tag != "relationships")
         );
+    }
+
+    #[test]
+    fn poor_sleep_is_the_subject_only_when_it_clearly_leads_the_talk() {
+        let mut turns = Vec::new();
+        for _ in 0..5 {
+            turns.extend([
+                "How has work been?",
+                "My manager piled more on, the workload is mad.",
+                "And at night?",
+                "I can't sleep, I lie awake going over it.",
+            ]);
+        }
+        turns.extend(["Anything else?", "I lie awake from three, every night."]);
+        let got = themes(&session(&turns));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("work stress"),
+            "{got:?}"
+        );
+        for _ in 0..3 {
+            turns.extend(["And then?", "I can't sleep again till six."]);
+        }
+        let got = themes(&session(&turns));
+        assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
     }
 }
