@@ -175,6 +175,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     let mut asked_for_step = false;
     let mut reviews = Reviews::default();
     let clinician_turns = t.turns().filter(|(_, r, _)| **r == Role::Clinician).count();
+    let clinician_known = clinician_turns > 0;
     let mut clinician_turn = 0;
 
     for seg in &t.segments {
@@ -224,11 +225,18 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         }
                         asked_for_step = planning;
                     }
-                    Role::Client => {
+                    Role::Client | Role::Unknown => {
                         client_said = Some(text);
                         let said = sentences(text);
                         risk::risks(&said, seg.mark, &mut out.risks);
+                        // A speaker the transcript does not name may be the
+                        // clinician, unless the clinician is known: then a
+                        // partner in couples work, say, answers as a client.
+                        if *role == Role::Unknown && !clinician_known {
+                            continue;
+                        }
                         reviews.client(text, &said);
+                        // Each partner may answer the same step question.
                         for &s in &said {
                             if let Some(task) = client_task(s, asked_for_step) {
                                 out.homework.push(HomeworkSuggestion {
@@ -239,12 +247,6 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                                 });
                             }
                         }
-                        asked_for_step = false;
-                    }
-                    // A speaker who may be the client.
-                    Role::Unknown => {
-                        client_said = Some(text);
-                        risk::risks(&sentences(text), seg.mark, &mut out.risks);
                     }
                 }
             }

@@ -1031,3 +1031,30 @@ fn a_tasks_place_in_a_list_and_its_reminders_are_not_part_of_it() {
         ]
     );
 }
+
+#[test]
+fn each_partner_of_a_couple_answers_the_step_question_as_a_client() {
+    let src = "Client: Chloe Barker\nProfessional: Ruth Adeyemi (Couples Therapist)\n\n\
+               Ruth: So let me ask you each directly. What will you try this week?\n\n\
+               Marcus: I'll write the rota up and stick it on the fridge.\n\n\
+               Chloe: I'll ring the health visitor and ask about the sleep clinic.\n";
+    let t = parse(src).unwrap();
+    let roles: Vec<&Role> = t.turns().map(|(_, r, _)| r).collect();
+    assert_eq!(roles, [&Role::Clinician, &Role::Unknown, &Role::Client]);
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Write the rota up and stick it on the fridge".into(),
+                HomeworkSource::Client
+            ),
+            (
+                "Ring the health visitor and ask about the sleep clinic".into(),
+                HomeworkSource::Client
+            ),
+        ]
+    );
+    // Nobody named: an unnamed speaker may be the clinician, whose plans are not the client's.
+    let unnamed = "A: What will you try this week?\n\nB: I'll send you the worksheet.\n";
+    assert_eq!(homework(unnamed), vec![]);
+}
