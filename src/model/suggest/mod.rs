@@ -174,6 +174,8 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     // being made: their answer may add a commitment of their own.
     let mut asked_for_step = false;
     let mut reviews = Reviews::default();
+    // Whether the clinician's last turn offered to sum up.
+    let mut summary_offered = false;
     let clinician_turns = t.turns().filter(|(_, r, _)| **r == Role::Clinician).count();
     let clinician_known = clinician_turns > 0;
     let mut clinician_turn = 0;
@@ -187,9 +189,16 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         let said: Vec<Sentence> =
                             sentences(text).into_iter().map(read_clinician).collect();
                         let summary = profile.add(text, &said, client_said);
+                        // "Can I check what you're taking away, so we're
+                        // both clear?", "Go on then.": the summary offered
+                        // is the clinician's next turn.
+                        let gathers = summary || summary_offered;
+                        summary_offered = !summary
+                            && text.trim_end().ends_with('?')
+                            && said.iter().any(|s| s.heard.has(&cues::SUMMING_UP));
                         // A summary in the last quarter of the session
                         // gathers the plan.
-                        let closing = summary && clinician_turn * 4 > clinician_turns * 3;
+                        let closing = gathers && clinician_turn * 4 > clinician_turns * 3;
                         reviews.clinician(&said, seg.mark);
                         // A short question in the middle of making a plan
                         // ("And the walk?") goes on asking for its steps.
@@ -201,7 +210,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             text: s, ref heard, ..
                         } in &said
                         {
-                            let recap = recap_tasks(s, summary, heard);
+                            let recap = recap_tasks(s, gathers, heard);
                             let given = if recap.is_empty() {
                                 clinician_task(s, heard)
                                     .or_else(|| if closing { planned_task(s) } else { None })

@@ -1058,3 +1058,38 @@ fn each_partner_of_a_couple_answers_the_step_question_as_a_client() {
     let unnamed = "A: What will you try this week?\n\nB: I'll send you the worksheet.\n";
     assert_eq!(homework(unnamed), vec![]);
 }
+
+#[test]
+fn a_summary_offered_in_one_turn_and_given_in_the_next_lists_the_plan() {
+    let offered = closing_with_offer(true);
+    assert_eq!(
+        offered,
+        ["Sitting down with Sue on Sunday morning to plan the day together"]
+    );
+    assert_eq!(closing_with_offer(false), Vec::<String>::new());
+}
+
+/// A session ending with a summary of the week's plan, offered first when
+/// `offer` is set.
+fn closing_with_offer(offer: bool) -> Vec<String> {
+    let mut items = Vec::new();
+    for _ in 0..4 {
+        items.push(clinician("How has the week been?"));
+        items.push(client("Up and down, the nights mostly."));
+    }
+    let ask = if offer {
+        "Can I check what you're taking away this week, so we're both clear?"
+    } else {
+        "Can I ask how the nights have been this week?"
+    };
+    items.push(clinician(ask));
+    items.push(client("Go on, then."));
+    items.push(clinician(
+        "Sitting down with Sue on Sunday morning to plan the day together.",
+    ));
+    suggest(&transcript(items))
+        .homework
+        .into_iter()
+        .map(|h| h.task)
+        .collect()
+}
