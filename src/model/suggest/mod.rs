@@ -19,6 +19,7 @@ mod homework;
 mod matching;
 mod phrases;
 mod profile;
+mod repeats;
 mod review;
 mod risk;
 pub mod score;
@@ -261,6 +262,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
             }
         }
     }
+    repeats::without_repeats(&mut out.homework);
     out.reviews = reviews.found;
     // Approaches seen in how the clinician talked: the counts join a
     // technique already named, or suggest it.
