@@ -767,6 +767,15 @@ fn a_denied_idiomatic_or_someone_elses_risk_word_is_not_risk_but_a_plain_one_is(
             false,
         ),
         ("I'm going to kill him.", true),
+        (
+            "Sometimes I think I'd rather not wake up, but I'd never do anything.",
+            true,
+        ),
+        ("I'd rather be dead, to be honest, some days.", true),
+        (
+            "I'd rather not be here on a Saturday, I'd rather be at the match.",
+            false,
+        ),
     ] {
         let s = suggest(&transcript(vec![client(text)]));
         assert_eq!(!s.risks.is_empty(), risky, "{text:?}");

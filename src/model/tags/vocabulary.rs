@@ -502,7 +502,8 @@ pub static RISKS: &[Term] = &[
          never wake up|and not wake up|thoughts of ending it|thought about ending it|\
          thinking about ending it|thoughts of ending things|thinking of ending it|\
          better off with the life insurance|don't see the point in going on|\
-         don't see the point of going on|no point in going on|can't go on without",
+         don't see the point of going on|no point in going on|can't go on without|\
+         rather not wake up|rather not be alive|rather be dead",
     )
     .except(
         "dying to|to die for|die of embarrassment|died of embarrassment|die of shame|\
