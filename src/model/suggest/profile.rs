@@ -251,10 +251,13 @@ impl<'t> Profile<'t> {
                 self.in_words(&listening),
                 self.two_of(&[ComplexReflection, Summary, OpenQuestion]),
             ));
-        } else if self.reflective()
+        } else if (self.reflective()
             // Two reflections a question: MITI's "good" ratio; listening
             // counsellors ask open questions too.
             && self.reflections_per_question() >= 2.0
+            // Or saying back far more than asking, however simply: a
+            // counsellor staying with a grieving client.
+            || self.reflections() >= 20 && self.reflections_per_question() >= 4.0)
             && self.n(GivingInformation) + self.n(Advice) <= 3
         {
             out.push(self.suggestion(
@@ -402,6 +405,15 @@ mod tests {
             ],
             3,
         );
+        assert!(tags(&s).contains(&"person-centred"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn saying_back_far_more_than_asking_is_person_centred_though_simply_said() {
+        // A counsellor staying with a grieving father: 67 reflections, mostly
+        // his own words said back, to 5 open questions.
+        let src = include_str!("../../../tests/fixtures/labelled/dev/grief-son-anniversary.txt");
+        let s = suggest(&crate::model::transcript::parse(src).unwrap());
         assert!(tags(&s).contains(&"person-centred"), "{:?}", tags(&s));
     }
 
