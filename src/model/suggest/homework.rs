@@ -70,7 +70,8 @@ static IMPERATIVES: Words = Words::new(&[
     "schedule", "spend", "take", "use", "set", "read", "track", "record", "reflect", "do", "think",
     "jot", "list", "log", "monitor", "observe", "complete", "fill", "continue", "go", "listen",
     "start", "aim", "identify", "consider", "journal", "check", "see", "note", "open", "get",
-    "call", "text", "ask", "walk", "leave", "name", "rate", "stick",
+    "call", "text", "ask", "walk", "leave", "name", "rate", "stick", "switch", "swap", "book",
+    "ring", "buy", "cut", "stop", "bring",
 ]);
 
 /// A question that hands the client a task when it has a time frame
@@ -396,6 +397,14 @@ pub(super) fn next_step(sentence: &str) -> Option<String> {
         return None;
     }
     as_task(rest)
+}
+
+/// Whether a sentence only numbers the next item of a list of tasks
+/// ("Second.", "Third:"): what follows it in the turn is a task.
+pub(super) fn numbers_a_task(sentence: &str) -> bool {
+    ORDINALS
+        .strip(sentence)
+        .is_some_and(|r| trim_punct(r).is_empty())
 }
 
 /// An instruction not to do something.

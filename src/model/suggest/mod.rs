@@ -219,6 +219,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             } else {
                                 None
                             };
+                            gave |= homework::numbers_a_task(s);
                             for task in recap.into_iter().chain(given) {
                                 planning = true;
                                 gave = true;

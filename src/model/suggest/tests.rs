@@ -1102,3 +1102,12 @@ fn closing_with_offer(offer: bool) -> Vec<String> {
         .map(|h| h.task)
         .collect()
 }
+
+#[test]
+fn a_turn_numbered_as_the_next_item_of_a_plan_gives_its_instruction_as_a_task() {
+    let src = "Therapist: Second. Switch to the smaller cans, the three-thirties.\n\n\
+               Client: Go on, then.\n\n\
+               Therapist: Switch off the telly when it gets to ten, that's what helps.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(tasks, ["Switch to the smaller cans, the three-thirties"]);
+}
