@@ -65,7 +65,7 @@ static PLAN_LEADS: Words = Words::new(&[
 ]);
 
 /// Verbs that make a sentence an instruction when they follow a time frame.
-static IMPERATIVES: Words = Words::new(&[
+pub(super) static IMPERATIVES: Words = Words::new(&[
     "try", "practice", "practise", "notice", "keep", "write", "make", "pick", "choose", "plan",
     "schedule", "spend", "take", "use", "set", "read", "track", "record", "reflect", "do", "think",
     "jot", "list", "log", "monitor", "observe", "complete", "fill", "continue", "go", "listen",
@@ -90,7 +90,7 @@ static ASKS: Words = Words::new(&[
 ]);
 
 /// Carrying on with a task from before, homework without a time frame.
-static CONTINUING: Words = Words::new(&[
+pub(super) static CONTINUING: Words = Words::new(&[
     "keep up",
     "keep going with",
     "keep on with",
@@ -160,7 +160,7 @@ pub(super) static STEP_QUESTIONS: Words = Words::new(&[
 /// task ("I'll be honest", "I'll be aware of everything that's going on",
 /// "I'll tell you what happened"), or a reminder of a task, not one of its
 /// own ("I'll put it in my phone").
-static NOT_TASKS: Words = Words::new(&[
+pub(super) static NOT_TASKS: Words = Words::new(&[
     "be",
     "see you",
     "feel",
@@ -219,7 +219,7 @@ static CONDITIONS: Words = Words::new(&["if", "unless"]);
 static REPORTED: Words = Words::new(&["says", "thinks", "reckons", "tells", "claims"]);
 
 /// Hedges between a commitment and the task itself.
-static HEDGES: Words = Words::new(&[
+pub(super) static HEDGES: Words = Words::new(&[
     "maybe",
     "probably",
     "definitely",
@@ -248,7 +248,7 @@ pub(super) fn follows_up(turn: &str) -> bool {
 /// Drops words like "And" or "Also," that open a sentence, and the name or
 /// place of an item in a list ("Third, …", "The last thing: …", "The plan
 /// for this week: …").
-fn skip_discourse(mut s: &str) -> &str {
+pub(super) fn skip_discourse(mut s: &str) -> &str {
     loop {
         if let Some(r) = DISCOURSE.strip(s) {
             let r = r.trim_start();
@@ -372,7 +372,7 @@ pub(super) fn client_task(sentence: &str, asked_for_step: bool) -> Option<String
 
 /// After a leading time frame, drops a short remainder of that clause
 /// ("Between now and next Tuesday, write…" → "write…").
-fn skip_short_clause(r: &str) -> &str {
+pub(super) fn skip_short_clause(r: &str) -> &str {
     let r = r.trim_start();
     if let Some(rest) = r.strip_prefix(',') {
         return rest.trim_start();
@@ -413,7 +413,7 @@ static DONT: Words = Words::new(&["don't", "do not", "never"]);
 /// Tidies a clause into an instruction: no trailing time frame or
 /// punctuation, first letter capitalised. None if too little or too vague
 /// is left.
-fn as_task(clause: &str) -> Option<String> {
+pub(super) fn as_task(clause: &str) -> Option<String> {
     let mut s = trim_punct(clause);
     if let Some((start, end)) = last_frame(s)
         && trim_punct(&s[end..]).is_empty()
@@ -445,160 +445,4 @@ fn as_task(clause: &str) -> Option<String> {
     let mut chars = s.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())
-}
-
-/// How the clinician says back a plan the client made ("So this week,
-/// you'll…", "Your plan is to…"): the tasks follow, often several.
-pub(super) static RECAP_LEADS: Words = Words::new(&[
-    "you'll",
-    "you will",
-    "you're going to",
-    "you are going to",
-    "you're planning to",
-    "your plan is to",
-    "the plan is to",
-    "the plan is for you to",
-    "you've decided to",
-    "you decided to",
-]);
-
-/// Words that start a piece of a plan without being a task ("with the
-/// patches", "which means…").
-static NOT_STEPS: Words = Words::new(&[
-    "with", "for", "in", "on", "at", "by", "from", "because", "so", "which", "when", "while",
-    "until", "if", "as", "the", "a", "an", "your", "my", "his", "her", "their", "our", "it",
-    "that", "this", "those", "these", "there", "what", "who", "where", "how", "why", "but",
-    "probably", "be", "morning", "mornings", "night", "nights", "evening", "evenings", "every",
-    "each", "twice", "once", "today", "tonight", "tomorrow", "then",
-]);
-
-/// Before a plan's lead, words that make it a consequence or a fear ("if you
-/// stop, you'll end up…"), not the plan.
-static NOT_PLANS: Words = Words::new(&[
-    "if", "when", "unless", "scared", "afraid", "worried", "worry", "feel", "think", "hope",
-]);
-
-/// The tasks of a plan said back: each item of its list, after "you'll" or
-/// "your plan is to". `summary` says whether the sentence is part of a
-/// summary turn; elsewhere the sentence must open with the plan and set a
-/// time frame ("So this week, you'll leave it downstairs at night, keep it in
-/// the boot, and look at getting the ten milligram ones").
-pub(super) fn recap_tasks(sentence: &str, summary: bool, heard: &Heard) -> Vec<String> {
-    let lead = heard.has(&RECAP_LEADS).then(|| RECAP_LEADS.find(sentence));
-    let Some((start, end, _)) = lead.flatten() else {
-        return Vec::new();
-    };
-    let before = &sentence[..start];
-    if NOT_PLANS.is_in(before)
-        || (!summary && (find_frame(sentence).is_none() || !opens_plan(before)))
-    {
-        return Vec::new();
-    }
-    let mut tasks = Vec::new();
-    for piece in sentence[end..].split([',', ';']) {
-        // "…, so you've only got cash": what follows from the plan.
-        if NOT_STEPS.opens(piece.trim()) {
-            continue;
-        }
-        let mut item = skip_discourse(piece.trim());
-        // "…and you'll write down…": a second lead inside the list.
-        if let Some((_, e, _)) = RECAP_LEADS.find(item).filter(|&(a, ..)| a == 0) {
-            item = item[e..].trim_start();
-        }
-        while let Some(r) = HEDGES.strip(item) {
-            item = r.trim_start();
-        }
-        if NOT_STEPS.opens(item) || NOT_TASKS.opens(item) {
-            continue;
-        }
-        tasks.extend(as_task(item));
-    }
-    tasks
-}
-
-/// How a sentence of a closing summary opens when it tells rather than
-/// instructs: "You did well", "It's been a hard week", "I'll send it".
-static NOT_INSTRUCTING: Words = Words::new(&[
-    "you",
-    "you're",
-    "you've",
-    "you'd",
-    "i",
-    "i'm",
-    "i've",
-    "i'll",
-    "i'd",
-    "we",
-    "we've",
-    "we'll",
-    "it",
-    "it's",
-    "that",
-    "that's",
-    "this",
-    "there",
-    "there's",
-    "he",
-    "she",
-    "they",
-    "let me",
-    "let's",
-    "thank",
-    "thanks",
-    "well done",
-    "good",
-    "great",
-    "brilliant",
-]);
-
-/// Verbs that tell what happened: "Thursday was a hard day", "On Thursday
-/// night you had a thought…".
-static HAPPENED: Words = Words::new(&[
-    "was", "were", "had", "did", "went", "told", "felt", "managed", "came",
-]);
-
-/// Words of a routine, which a step of a plan has and a story rarely does.
-static ROUTINE: Words = Words::new(&["every", "each", "twice", "from tonight", "from now on"]);
-
-/// How a conditional step opens: "If you're not asleep in twenty minutes,
-/// get up".
-static IF_YOU: Words = Words::new(&["if you"]);
-
-/// A step of the plan as the clinician's closing summary lists it, often
-/// without a verb: "Worry time every day at half six", "At work, check
-/// once", "And keep the diary going", "Rob will text from the station". It
-/// is in instruction form (a verb first, perhaps after a short phrase), or
-/// has a time frame or a routine, or says who will do it. Questions, praise,
-/// what the clinician will do and what happened are not steps.
-pub(super) fn planned_task(sentence: &str) -> Option<String> {
-    let sentence = sentence.trim();
-    let rest = skip_discourse(sentence);
-    if sentence.ends_with('?') || NOT_INSTRUCTING.opens(sentence) || NOT_INSTRUCTING.opens(rest) {
-        return None;
-    }
-    let first_clause = rest.split(',').next().unwrap_or(rest);
-    if HAPPENED.is_in(first_clause) && !IF_YOU.opens(rest) {
-        return None;
-    }
-    let verb_first = [rest, skip_short_clause(rest)]
-        .iter()
-        .any(|r| IMPERATIVES.opens(r) || CONTINUING.opens(r));
-    let someone_will = rest.split_whitespace().nth(1) == Some("will");
-    let step = verb_first
-        || someone_will
-        || IF_YOU.opens(rest)
-        || find_frame(rest).is_some()
-        || ROUTINE.is_in(rest);
-    if !step {
-        return None;
-    }
-    as_task(rest)
-}
-
-/// Whether what comes before a plan's lead only opens it: "So", "Okay, this
-/// week,", "And over the next two weeks".
-fn opens_plan(before: &str) -> bool {
-    let rest = skip_discourse(before.trim());
-    let rest = find_frame(rest).map_or(rest, |(_, e)| &rest[e..]);
-    trim_punct(skip_discourse(trim_punct(rest))).is_empty()
 }

@@ -23,6 +23,7 @@ mod repeats;
 mod review;
 mod risk;
 pub mod score;
+mod summary;
 mod text;
 mod topic;
 
@@ -32,14 +33,13 @@ use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
-use homework::{
-    client_task, clinician_task, is_step_question, next_step, planned_task, recap_tasks,
-};
+use homework::{client_task, clinician_task, is_step_question, next_step};
 use matching::{Heard, Together, sentences};
 use phrases::{Matcher, Vocabulary};
 use profile::{JUDGED, Profile, about_a_habit};
 use review::Reviews;
 use serde::{Deserialize, Serialize};
+use summary::{planned_task, recap_tasks};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TagSuggestion {
@@ -302,7 +302,7 @@ static CLINICIAN_SENTENCE: Together = Together::new(&[
     &cues::YOU,
     &cues::ADDING,
     &cues::SUMMING_UP,
-    &homework::RECAP_LEADS,
+    &summary::RECAP_LEADS,
     &frames::TIME_FRAMES,
     &frames::SPAN_LEADS,
     &homework::IN_SESSION,

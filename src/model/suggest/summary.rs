@@ -1,0 +1,164 @@
+//! The plan as the clinician says it back: the tasks listed after "So this
+//! week, you'll…", and the steps of a closing summary.
+
+use super::frames::find_frame;
+use super::homework::{
+    CONTINUING, HEDGES, IMPERATIVES, NOT_TASKS, as_task, skip_discourse, skip_short_clause,
+};
+use super::matching::{Heard, Words, trim_punct};
+
+/// How the clinician says back a plan the client made ("So this week,
+/// you'll…", "Your plan is to…"): the tasks follow, often several.
+pub(super) static RECAP_LEADS: Words = Words::new(&[
+    "you'll",
+    "you will",
+    "you're going to",
+    "you are going to",
+    "you're planning to",
+    "your plan is to",
+    "the plan is to",
+    "the plan is for you to",
+    "you've decided to",
+    "you decided to",
+]);
+
+/// Words that start a piece of a plan without being a task ("with the
+/// patches", "which means…").
+static NOT_STEPS: Words = Words::new(&[
+    "with", "for", "in", "on", "at", "by", "from", "because", "so", "which", "when", "while",
+    "until", "if", "as", "the", "a", "an", "your", "my", "his", "her", "their", "our", "it",
+    "that", "this", "those", "these", "there", "what", "who", "where", "how", "why", "but",
+    "probably", "be", "morning", "mornings", "night", "nights", "evening", "evenings", "every",
+    "each", "twice", "once", "today", "tonight", "tomorrow", "then",
+]);
+
+/// Before a plan's lead, words that make it a consequence or a fear ("if you
+/// stop, you'll end up…"), not the plan.
+static NOT_PLANS: Words = Words::new(&[
+    "if", "when", "unless", "scared", "afraid", "worried", "worry", "feel", "think", "hope",
+]);
+
+/// The tasks of a plan said back: each item of its list, after "you'll" or
+/// "your plan is to". `summary` says whether the sentence is part of a
+/// summary turn; elsewhere the sentence must open with the plan and set a
+/// time frame ("So this week, you'll leave it downstairs at night, keep it in
+/// the boot, and look at getting the ten milligram ones").
+pub(super) fn recap_tasks(sentence: &str, summary: bool, heard: &Heard) -> Vec<String> {
+    let lead = heard.has(&RECAP_LEADS).then(|| RECAP_LEADS.find(sentence));
+    let Some((start, end, _)) = lead.flatten() else {
+        return Vec::new();
+    };
+    let before = &sentence[..start];
+    if NOT_PLANS.is_in(before)
+        || (!summary && (find_frame(sentence).is_none() || !opens_plan(before)))
+    {
+        return Vec::new();
+    }
+    let mut tasks = Vec::new();
+    for piece in sentence[end..].split([',', ';']) {
+        // "…, so you've only got cash": what follows from the plan.
+        if NOT_STEPS.opens(piece.trim()) {
+            continue;
+        }
+        let mut item = skip_discourse(piece.trim());
+        // "…and you'll write down…": a second lead inside the list.
+        if let Some((_, e, _)) = RECAP_LEADS.find(item).filter(|&(a, ..)| a == 0) {
+            item = item[e..].trim_start();
+        }
+        while let Some(r) = HEDGES.strip(item) {
+            item = r.trim_start();
+        }
+        if NOT_STEPS.opens(item) || NOT_TASKS.opens(item) {
+            continue;
+        }
+        tasks.extend(as_task(item));
+    }
+    tasks
+}
+
+/// How a sentence of a closing summary opens when it tells rather than
+/// instructs: "You did well", "It's been a hard week", "I'll send it".
+static NOT_INSTRUCTING: Words = Words::new(&[
+    "you",
+    "you're",
+    "you've",
+    "you'd",
+    "i",
+    "i'm",
+    "i've",
+    "i'll",
+    "i'd",
+    "we",
+    "we've",
+    "we'll",
+    "it",
+    "it's",
+    "that",
+    "that's",
+    "this",
+    "there",
+    "there's",
+    "he",
+    "she",
+    "they",
+    "let me",
+    "let's",
+    "thank",
+    "thanks",
+    "well done",
+    "good",
+    "great",
+    "brilliant",
+]);
+
+/// Verbs that tell what happened: "Thursday was a hard day", "On Thursday
+/// night you had a thought…".
+static HAPPENED: Words = Words::new(&[
+    "was", "were", "had", "did", "went", "told", "felt", "managed", "came",
+]);
+
+/// Words of a routine, which a step of a plan has and a story rarely does.
+static ROUTINE: Words = Words::new(&["every", "each", "twice", "from tonight", "from now on"]);
+
+/// How a conditional step opens: "If you're not asleep in twenty minutes,
+/// get up".
+static IF_YOU: Words = Words::new(&["if you"]);
+
+/// A step of the plan as the clinician's closing summary lists it, often
+/// without a verb: "Worry time every day at half six", "At work, check
+/// once", "And keep the diary going", "Rob will text from the station". It
+/// is in instruction form (a verb first, perhaps after a short phrase), or
+/// has a time frame or a routine, or says who will do it. Questions, praise,
+/// what the clinician will do and what happened are not steps.
+pub(super) fn planned_task(sentence: &str) -> Option<String> {
+    let sentence = sentence.trim();
+    let rest = skip_discourse(sentence);
+    if sentence.ends_with('?') || NOT_INSTRUCTING.opens(sentence) || NOT_INSTRUCTING.opens(rest) {
+        return None;
+    }
+    let first_clause = rest.split(',').next().unwrap_or(rest);
+    if HAPPENED.is_in(first_clause) && !IF_YOU.opens(rest) {
+        return None;
+    }
+    let verb_first = [rest, skip_short_clause(rest)]
+        .iter()
+        .any(|r| IMPERATIVES.opens(r) || CONTINUING.opens(r));
+    let someone_will = rest.split_whitespace().nth(1) == Some("will");
+    let step = verb_first
+        || someone_will
+        || IF_YOU.opens(rest)
+        || find_frame(rest).is_some()
+        || ROUTINE.is_in(rest);
+    if !step {
+        return None;
+    }
+    as_task(rest)
+}
+
+/// Whether what comes before a plan's lead only opens it: "So", "Okay, this
+/// week,", "And over the next two weeks".
+fn opens_plan(before: &str) -> bool {
+    let rest = skip_discourse(before.trim());
+    let rest = find_frame(rest).map_or(rest, |(_, e)| &rest[e..]);
+    trim_punct(skip_discourse(trim_punct(rest))).is_empty()
+}
