@@ -107,8 +107,8 @@ Written by \`make bench\` (\`scripts/bench-report.mjs\`) on ${date}: release bui
 Chromium, generated data of 10, 1,000 and 4,000 sessions over up to 40 clients
 (\`examples/bench_data.rs\`). The tablet figures run with the page's CPU 4× slower and every
 byte, the service worker's included, over a link of 20 Mbit/s down, 10 Mbit/s up and 40 ms round
-trip (\`scripts/bench-tablet.mjs\`); sizes are gzip, as \`scripts/serve.mjs\` and any real host
-serve the files. ${
+trip (\`scripts/bench-tablet.mjs\`); sizes are gzip level 9, and what crosses the wire is what
+\`scripts/serve.mjs\` sends, brotli to a browser that takes it, as a real host does. ${
   over ? `**${over} of ${budgets.length} budgets are broken.**` : `All ${budgets.length} budgets hold.`
 }
 
