@@ -130,16 +130,19 @@ const RELATIONSHIPS: &str = "relationships";
 
 /// Where the second of two or more people other than the clinician first
 /// talks, when each talks for a good part of the session (a partner who
-/// only says hello does not make a couple): (item, byte).
+/// only says hello does not make a couple): (item, byte). Only with the
+/// clinician known: two unnamed speakers are as likely clinician and client.
 fn second_partner(t: &Transcript) -> Option<(usize, usize)> {
     // (speaker, turns, first item)
     let mut speakers: Vec<(&str, usize, usize)> = Vec::new();
+    let mut clinician = false;
     let items = t.segments.iter().flat_map(|s| &s.items).enumerate();
     for (n, item) in items {
         let Item::Turn { speaker, role, .. } = item else {
             continue;
         };
         if *role == Role::Clinician {
+            clinician = true;
             continue;
         }
         match speakers.iter_mut().find(|(s, ..)| s == speaker) {
@@ -149,6 +152,9 @@ fn second_partner(t: &Transcript) -> Option<(usize, usize)> {
     }
     let all: usize = speakers.iter().map(|(_, turns, _)| turns).sum();
     let mut partners = speakers.iter().filter(|(_, turns, _)| turns * 5 >= all);
+    if !clinician {
+        return None;
+    }
     partners.next()?;
     partners.next().map(|&(_, _, n)| (n, 0))
 }
@@ -501,6 +507,18 @@ mod tests {
                 "And I did the nursery run and the shopping after."
             )
         );
+        // Two speakers nobody named: as likely the clinician and a client.
+        use crate::model::transcript::{Item, Role};
+        let unnamed: Vec<Item> = turns
+            .iter()
+            .map(|&(partner, said)| Item::Turn {
+                speaker: partner.into(),
+                role: Role::Unknown,
+                text: said.into(),
+            })
+            .collect();
+        let s = suggest(&transcript(unnamed));
+        assert!(s.themes.iter().all(|t| t.tag != "relationships"));
         // A partner who only says hello does not make a couple.
         turns.truncate(9);
         let hello: Vec<_> = turns
