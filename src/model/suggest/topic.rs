@@ -95,15 +95,15 @@ pub(super) fn rank<'t>(
     // Two partners in the room: their relationship is what they came with,
     // however much of the talk its effects take (the toddler's nights,
     // money), and whether or not they ever call it that.
-    if let Some(partner) = second_partner(t)
+    if let Some((at, evidence)) = second_partner(t)
         && let Some(term) = terms.iter().position(|m| m.name == RELATIONSHIPS)
     {
         let ours = match themes.iter().position(|f| f.term == term) {
             Some(i) => themes.remove(i),
             None => Found {
                 term,
-                at: partner,
-                evidence: first_sentence(&items, partner.0),
+                at,
+                evidence,
                 talk: Vec::new(),
                 taken_up: 0,
                 named: false,
@@ -128,17 +128,23 @@ const EFFECTS: &[&str] = &["sleep"];
 /// The theme of a couple's session.
 const RELATIONSHIPS: &str = "relationships";
 
-/// Where the second of two or more people other than the clinician first
-/// talks, when each talks for a good part of the session (a partner who
-/// only says hello does not make a couple): (item, byte). Only with the
-/// clinician known: two unnamed speakers are as likely clinician and client.
-fn second_partner(t: &Transcript) -> Option<(usize, usize)> {
-    // (speaker, turns, first item)
-    let mut speakers: Vec<(&str, usize, usize)> = Vec::new();
+/// The second of two or more people other than the clinician, when each
+/// talks for a good part of the session (a partner who only says hello does
+/// not make a couple): where they first talk (item, byte), and their first
+/// sentence, the evidence of a couple. Only with the clinician known: two
+/// unnamed speakers are as likely clinician and client.
+fn second_partner(t: &Transcript) -> Option<((usize, usize), &str)> {
+    // (speaker, turns, first item, first words)
+    let mut speakers: Vec<(&str, usize, usize, &str)> = Vec::new();
     let mut clinician = false;
     let items = t.segments.iter().flat_map(|s| &s.items).enumerate();
     for (n, item) in items {
-        let Item::Turn { speaker, role, .. } = item else {
+        let Item::Turn {
+            speaker,
+            role,
+            text,
+        } = item
+        else {
             continue;
         };
         if *role == Role::Clinician {
@@ -146,26 +152,18 @@ fn second_partner(t: &Transcript) -> Option<(usize, usize)> {
             continue;
         }
         match speakers.iter_mut().find(|(s, ..)| s == speaker) {
-            Some((_, turns, _)) => *turns += 1,
-            None => speakers.push((speaker, 1, n)),
+            Some((_, turns, ..)) => *turns += 1,
+            None => speakers.push((speaker, 1, n, text)),
         }
     }
-    let all: usize = speakers.iter().map(|(_, turns, _)| turns).sum();
-    let mut partners = speakers.iter().filter(|(_, turns, _)| turns * 5 >= all);
     if !clinician {
         return None;
     }
+    let all: usize = speakers.iter().map(|(_, turns, ..)| turns).sum();
+    let mut partners = speakers.iter().filter(|(_, turns, ..)| turns * 5 >= all);
     partners.next()?;
-    partners.next().map(|&(_, _, n)| (n, 0))
-}
-
-/// What the second partner first says, as the evidence of a couple.
-fn first_sentence<'t>(items: &[&'t Item], n: usize) -> &'t str {
-    let text = match items[n] {
-        Item::Turn { text, .. } => text,
-        Item::Direction(d) => d,
-    };
-    sentences(text).first().copied().unwrap_or(text)
+    let &(_, _, n, text) = partners.next()?;
+    Some(((n, 0), sentences(text).first().copied().unwrap_or(text)))
 }
 
 /// Gives the turns of a theme said in another's sense to the other (see
