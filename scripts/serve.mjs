@@ -37,7 +37,16 @@ const compressed = new Map();
 async function encodings(file, raw) {
   const hit = compressed.get(file);
   if (hit && hit.raw.equals(raw)) return hit;
-  const entry = { raw, gzip: gzipSync(raw), br: null };
+  // gzip only once a browser asks for it: most take the brotli form.
+  const entry = {
+    raw,
+    br: null,
+    get gzip() {
+      const gz = gzipSync(raw);
+      Object.defineProperty(this, "gzip", { value: gz });
+      return gz;
+    },
+  };
   try {
     const br = await readFile(`${file}.br`);
     if (brotliDecompressSync(br).equals(raw)) entry.br = br;
