@@ -593,4 +593,32 @@ mod tests {
         assert!(said("I've been having thoughts of ending it."));
         assert!(said("Some days I want to jump off a bridge."));
     }
+
+    #[test]
+    fn being_tired_of_living_gathering_the_means_or_a_partner_who_grabs_are_risk() {
+        for text in [
+            "Honestly, I'm tired of living like this.",
+            "I don't want to be around anymore.",
+            "They'd all be better off if I wasn't here.",
+            "I've been saving up my tablets in the drawer.",
+            "Sometimes I just want to go to sleep and never come back.",
+            "I scratched myself until it bled.",
+            "I burnt myself with a lighter last week.",
+            "He grabbed me by the arm and held me down.",
+            "She checks my phone every night.",
+        ] {
+            assert!(said(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_burn_while_cooking_or_an_idea_that_grabs_is_not_risk() {
+        for text in [
+            "I burnt myself cooking on Sunday, nothing serious.",
+            "I scratched myself on the brambles walking the dog.",
+            "That book really grabbed me.",
+        ] {
+            assert!(!said(text), "{text}");
+        }
+    }
 }

@@ -503,7 +503,15 @@ pub static RISKS: &[Term] = &[
          thinking about ending it|thoughts of ending things|thinking of ending it|\
          better off with the life insurance|don't see the point in going on|\
          don't see the point of going on|no point in going on|can't go on without|\
-         rather not wake up|rather not be alive|rather be dead",
+         rather not wake up|rather not be alive|rather be dead|not be here anymore|\
+         wouldn't be here anymore|don't want to be around|tired of living|tired of being alive|\
+         sick of being alive|no point living|no point in living|no point in being alive|\
+         life isn't worth living|life's not worth living|thoughts of suicide|\
+         go to sleep and never|sleep forever|better off if i wasn't here|\
+         better off if i was gone|better off if i wasn't around|throw myself off|throw myself in front of|\
+         walk into the sea|drive into a wall|drive off a bridge|slit my wrists|cut my wrists|\
+         saving up my tablets|saving up tablets|saved up my tablets|stockpiling my tablets|\
+         stockpiling pills|suicide note",
     )
     .except(
         "dying to|to die for|die of embarrassment|died of embarrassment|die of shame|\
@@ -516,12 +524,16 @@ pub static RISKS: &[Term] = &[
         "self-harm",
         "self-harm|self harm|self-harming|self harming|cutting myself|cut myself|\
          hurt myself|hurting myself|harm myself|harming myself|burn myself|burning myself|\
-         hit myself|hitting myself|cutting again|started cutting|the blade|a blade|blades",
+         hit myself|hitting myself|cutting again|started cutting|the blade|a blade|blades|\
+         scratch myself|scratching myself|scratched myself|burned myself|burnt myself|\
+         hurt myself on purpose|cut my arms|\
+         cut my legs|cutting my arms|cutting my legs",
     )
     .except(
         "shoulder blade|shoulder blades|blade of grass|blades of grass|roller blades|\
          fell and hurt myself|hurt myself playing|hurt myself at the gym|hurt myself lifting|\
-         hurt myself running",
+         hurt myself running|burned myself cooking|burnt myself cooking|burned myself on|\
+         burnt myself on|scratched myself on",
     ),
     Term::new(
         "harm to others",
@@ -544,10 +556,13 @@ pub static RISKS: &[Term] = &[
          abused me|abusing me|domestic abuse|emotional abuse|sexual abuse|physical abuse|\
          was abused|been abused|abusive relationship|he's abusive|he was abusive|\
          she's abusive|she was abusive|afraid of him|scared of him|afraid of her|scared of her|\
-         won't let me leave|locks me in|takes my money",
+         won't let me leave|locks me in|takes my money|grabbed me|grabs me|held me down|\
+         pinned me|threw something at me|threw a plate at me|spat at me|chokes me|choking me|\
+         made me have sex|controls my money|checks my phone",
     )
     .except(
-        "it hurt me|that hurt me|hurts me to|it hit me|hit me that|hits me that|kicked me off|\
+        "it hurt me|that hurt me|hurts me to|it hit me|it grabbed me|that grabbed me|\
+         really grabbed me|hit me that|hits me that|kicked me off|\
          kicked me out|beats me why|beats me how|beats me what|it beats me|beat me to|beat me at|beats me at|beat me in|hit me up|\
          pushed me to|pushed me into|pushed me over the edge|pushed me too far|hurts me to see|\
          hurt me to see|hurts me to think|oilseed rape",
