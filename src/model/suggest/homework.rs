@@ -348,13 +348,36 @@ pub(super) fn clinician_task(sentence: &str, heard: &Heard) -> Option<String> {
     as_task(task)
 }
 
+/// What a client said they will do in one turn, with the sentence each is
+/// from. An option weighed aloud ("I could take the dog out") gives way to
+/// a choice made after it in the same turn ("I'll walk Pickle round the
+/// block when Barry starts"): only the choice is the task.
+pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&'s str, String)> {
+    let found: Vec<(&str, String, bool)> = said
+        .iter()
+        .filter_map(|&s| client_task(s, asked_for_step).map(|(task, weighed)| (s, task, weighed)))
+        .collect();
+    let last_choice = found.iter().rposition(|&(_, _, weighed)| !weighed);
+    found
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, (_, _, weighed))| !weighed || last_choice.is_none_or(|c| i > c))
+        .map(|(_, (s, task, _))| (s, task))
+        .collect()
+}
+
+/// Wording that weighs an option rather than choosing it.
+static WEIGHING: Words = Words::new(&["i could"]);
+
 /// What a client said they will do: after a question about a step, or with
-/// a time frame of its own ("I'll cook twice over the next week").
-pub(super) fn client_task(sentence: &str, asked_for_step: bool) -> Option<String> {
+/// a time frame of its own ("I'll cook twice over the next week"); and
+/// whether it was only weighed (see [`WEIGHING`]).
+fn client_task(sentence: &str, asked_for_step: bool) -> Option<(String, bool)> {
     if !asked_for_step && find_frame(sentence).is_none() {
         return None;
     }
     let (start, end, _) = COMMITMENTS.find(sentence)?;
+    let weighed = WEIGHING.opens(&sentence[start..]);
     let clause = sentence[..start].rsplit(',').next().unwrap_or_default();
     if CONDITIONS.is_in(clause) || REPORTED.is_in(clause) {
         return None;
@@ -367,7 +390,7 @@ pub(super) fn client_task(sentence: &str, asked_for_step: bool) -> Option<String
     if REFUSING.opens(rest) || NOT_TASKS.opens(attempted) {
         return None;
     }
-    as_task(rest)
+    Some((as_task(rest)?, weighed))
 }
 
 /// After a leading time frame, drops a short remainder of that clause

@@ -33,7 +33,7 @@ use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
-use homework::{client_task, clinician_task, is_step_question, next_step};
+use homework::{client_tasks, clinician_task, is_step_question, next_step};
 use matching::{Heard, Together, sentences};
 use phrases::{Matcher, Vocabulary};
 use profile::{JUDGED, Profile, about_a_habit};
@@ -248,15 +248,13 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         }
                         reviews.client(text, &said);
                         // Each partner may answer the same step question.
-                        for &s in &said {
-                            if let Some(task) = client_task(s, asked_for_step) {
-                                out.homework.push(HomeworkSuggestion {
-                                    task,
-                                    source: HomeworkSource::Client,
-                                    mark: seg.mark,
-                                    quote: s.to_string(),
-                                });
-                            }
+                        for (s, task) in client_tasks(&said, asked_for_step) {
+                            out.homework.push(HomeworkSuggestion {
+                                task,
+                                source: HomeworkSource::Client,
+                                mark: seg.mark,
+                                quote: s.to_string(),
+                            });
                         }
                     }
                 }

@@ -949,6 +949,30 @@ fn a_commitment_inside_a_condition_or_in_someone_elses_mouth_is_not_homework() {
 }
 
 #[test]
+fn an_option_weighed_aloud_gives_way_to_the_choice_made_after_it() {
+    let src = "Therapist: What could you do at the party instead of the vape?\n\n\
+               Client: I could take the dog out. I'll walk Pickle round the block when \
+               Barry starts.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Walk Pickle round the block when Barry starts".into(),
+            HomeworkSource::Client
+        )]
+    );
+    // Weighed and not followed by another choice, the option is the plan.
+    let src = "Therapist: What small step could you take this week?\n\n\
+               Client: I think I could volunteer to lead the team meeting.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Volunteer to lead the team meeting".into(),
+            HomeworkSource::Client
+        )]
+    );
+}
+
+#[test]
 fn instructions_after_a_task_in_the_same_turn_are_its_further_steps() {
     let src = "Therapist: In the meantime, I'd like you to try cutting down. Try not to smoke \
                in the first hour after you wake up. And don't smoke in the van. See you in \
