@@ -111,6 +111,8 @@ static DENIED_BEFORE: Words = Words::new(&[
     "no thought of",
     "no plans to",
     "no intention of",
+    "never once",
+    "never ever",
 ]);
 
 /// Someone other than the client, just before the words.
@@ -606,9 +608,11 @@ mod tests {
             "I burnt myself with a lighter last week.",
             "He grabbed me by the arm and held me down.",
             "She checks my phone every night.",
+            "Sometimes I think nobody would notice if I just disappeared.",
         ] {
             assert!(said(text), "{text}");
         }
+        assert!(!said("I've never once thought about hurting myself."));
     }
 
     #[test]

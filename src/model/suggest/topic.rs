@@ -365,6 +365,21 @@ mod tests {
         assert!(!got.contains(&"alcohol use".to_string()), "{got:?}");
     }
 
+    #[test]
+    fn a_walk_home_is_not_exercise_but_going_for_walks_is() {
+        let got = themes(&listening(&[
+            "I was walking home from a late shift when it happened.",
+            "If someone's walking behind me my heart goes.",
+            "I got off two stops early and walked the rest.",
+        ]));
+        assert!(!got.contains(&"exercise".to_string()), "{got:?}");
+        let got = themes(&listening(&[
+            "I've started going for walks at lunch.",
+            "The walking programme from the rehab nurse says twenty minutes a day.",
+        ]));
+        assert!(got.contains(&"exercise".to_string()), "{got:?}");
+    }
+
     /// A long session about cannabis in which it is only ever "a smoke"
     /// beside "weed" and "an eighth".
     fn smoking_weed(extra: &str) -> Transcript {

@@ -369,8 +369,10 @@ pub static THEMES: &[Term] = &[
     Term::new(
         "exercise",
         "exercise|exercising|workout|workouts|the gym|physical activity|jogging|\
-         go for a run|went for a run|swimming|cycling|fitness|more active|walking|a walk|\
-         go for a walk|went for a walk|the walk|walks|parkrun|couch to 5k|zumba|pilates|\
+         go for a run|went for a run|swimming|cycling|fitness|more active|a walk|\
+         go for a walk|went for a walk|going for a walk|go for walks|going for walks|\
+         walking more|more walking|walk more|walk every day|walking every day|daily walk|\
+         short walk|long walk|long walks|brisk walk|the walking|walking programme|parkrun|couch to 5k|zumba|pilates|\
          treadmill|steps a day|thousand steps|my steps|five-a-side|aqua aerobics|\
          cardiac rehab|walking club|a run|my bike|on the bike|yoga|a swim|\
          the pool|get fit|getting fit|keep fit|unfit|out of breath|exercise class",
@@ -511,7 +513,9 @@ pub static RISKS: &[Term] = &[
          better off if i was gone|better off if i wasn't around|throw myself off|throw myself in front of|\
          walk into the sea|drive into a wall|drive off a bridge|slit my wrists|cut my wrists|\
          saving up my tablets|saving up tablets|saved up my tablets|stockpiling my tablets|\
-         stockpiling pills|suicide note",
+         stockpiling pills|suicide note|nobody would notice if i|no one would notice if i|\
+         nobody would miss me|no one would miss me|nobody would care if i died|\
+         no one would care if i died",
     )
     .except(
         "dying to|to die for|die of embarrassment|died of embarrassment|die of shame|\
