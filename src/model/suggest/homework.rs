@@ -188,6 +188,11 @@ pub(super) static NOT_TASKS: Words = Words::new(&[
     "fall asleep",
     "drop off",
     "sit here",
+    "think about it",
+    "think about that",
+    "think it over",
+    "have a think",
+    "sleep on it",
 ]);
 
 /// Words of an instruction for now, in the session, not for the week.
@@ -352,10 +357,22 @@ pub(super) fn clinician_task(sentence: &str, heard: &Heard) -> Option<String> {
 /// from. An option weighed aloud ("I could take the dog out") gives way to
 /// a choice made after it in the same turn ("I'll walk Pickle round the
 /// block when Barry starts"): only the choice is the task.
+/// A commitment's time frame may follow it as a sentence of its own: "I'll
+/// message Priya. Tonight, before I lose my courage."
 pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&'s str, String)> {
+    let framed_after = |n: usize| {
+        said.get(n + 1).is_some_and(|next| {
+            count_words(next, 9) <= 8
+                && find_frame(next).is_some_and(|(a, _)| trim_punct(&next[..a]).is_empty())
+        })
+    };
     let found: Vec<(&str, String, bool)> = said
         .iter()
-        .filter_map(|&s| client_task(s, asked_for_step).map(|(task, weighed)| (s, task, weighed)))
+        .enumerate()
+        .filter_map(|(n, &s)| {
+            let (task, weighed) = client_task(s, asked_for_step || framed_after(n))?;
+            Some((s, task, weighed))
+        })
         .collect();
     let last_choice = found.iter().rposition(|&(_, _, weighed)| !weighed);
     found
@@ -457,8 +474,10 @@ pub(super) fn as_task(clause: &str) -> Option<String> {
     {
         return None;
     }
-    // Two words ("Tell her", "Go back") name a step of talk, rarely a task.
-    if words.len() < 3
+    // Two words ("Tell her", "Go back") name a step of talk, rarely a task;
+    // unless the second is someone's name ("Ring Ken", "Message Priya").
+    let names_someone = |w: &&str| w.starts_with(char::is_uppercase) && *w != "I";
+    if (words.len() < 3 && !(words.len() == 2 && words.get(1).is_some_and(names_someone)))
         || words
             .iter()
             .all(|w| VAGUE.iter().any(|v| w.eq_ignore_ascii_case(v)))

@@ -1135,3 +1135,26 @@ fn a_turn_numbered_as_the_next_item_of_a_plan_gives_its_instruction_as_a_task() 
     let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
     assert_eq!(tasks, ["Switch to the smaller cans, the three-thirties"]);
 }
+
+#[test]
+fn a_commitments_time_frame_may_follow_it_as_a_sentence_of_its_own() {
+    let src = "Counsellor: Of course.\n\n\
+               Client: I'll message Priya. Tonight, before I lose my courage.\n\n\
+               Counsellor: Mm.\n\n\
+               Client: I'll bring you a full report. (laughs) See you next week.\n\n\
+               Counsellor: Good.\n\n\
+               Client: Maybe one day I'll tell Linda I did the event. Not this week.\n";
+    // A name is object enough for a two-word task; a farewell or a frame
+    // denied is no frame of the sentence before.
+    assert_eq!(
+        homework(src),
+        vec![("Message Priya".into(), HomeworkSource::Client)]
+    );
+}
+
+#[test]
+fn thinking_it_over_is_not_a_task() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll think about it. I'll have a think about Kian.\n";
+    assert_eq!(homework(src), vec![]);
+}
