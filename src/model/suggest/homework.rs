@@ -100,6 +100,14 @@ pub(super) static CONTINUING: Words = Words::new(&[
     "continue with",
     "continue",
     "stick with",
+    // After "Would you be up for…", "How would you feel about…".
+    "keeping up",
+    "keeping going with",
+    "keeping on with",
+    "carrying on with",
+    "carrying on",
+    "continuing with",
+    "sticking with",
 ]);
 
 /// Words that open a sentence without changing what it asks.
@@ -308,7 +316,7 @@ fn after_leading_frame(s: &str) -> Option<&str> {
         .then(|| s[comma + 1..].trim_start())
 }
 
-pub(super) fn clinician_task(sentence: &str, heard: &Heard) -> Option<String> {
+pub(super) fn clinician_task(sentence: &str, heard: &Heard, frame_follows: bool) -> Option<String> {
     let mut rest = skip_discourse(sentence);
     // Most sentences have no time frame: none is looked for in their parts.
     let any_frame = heard.has(&TIME_FRAMES) || heard.has(&SPAN_LEADS);
@@ -320,7 +328,7 @@ pub(super) fn clinician_task(sentence: &str, heard: &Heard) -> Option<String> {
         return None;
     }
     // Looked for only where a rule below needs it.
-    let framed = || any_frame && find_frame(sentence).is_some();
+    let framed = || frame_follows || (any_frame && find_frame(sentence).is_some());
     let question = sentence.ends_with('?');
     let asked = if question { ASKS.strip(rest) } else { None };
     // A question asks about a task ("What will you try this week?"); only
@@ -357,20 +365,15 @@ pub(super) fn clinician_task(sentence: &str, heard: &Heard) -> Option<String> {
 /// from. An option weighed aloud ("I could take the dog out") gives way to
 /// a choice made after it in the same turn ("I'll walk Pickle round the
 /// block when Barry starts"): only the choice is the task.
-/// A commitment's time frame may follow it as a sentence of its own: "I'll
-/// message Priya. Tonight, before I lose my courage."
+/// A commitment's time frame may follow it as a sentence of its own (see
+/// [`frame_follows`]).
 pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&'s str, String)> {
-    let framed_after = |n: usize| {
-        said.get(n + 1).is_some_and(|next| {
-            count_words(next, 9) <= 8
-                && find_frame(next).is_some_and(|(a, _)| trim_punct(&next[..a]).is_empty())
-        })
-    };
     let found: Vec<(&str, String, bool)> = said
         .iter()
         .enumerate()
         .filter_map(|(n, &s)| {
-            let (task, weighed) = client_task(s, asked_for_step || framed_after(n))?;
+            let framed = asked_for_step || frame_follows(said.get(n + 1).copied());
+            let (task, weighed) = client_task(s, framed)?;
             Some((s, task, weighed))
         })
         .collect();
@@ -382,6 +385,22 @@ pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&
         .map(|(_, (s, task, _))| (s, task))
         .collect()
 }
+
+/// Whether `next`, the sentence after a task, only gives it its time frame:
+/// "Tonight, before I lose my courage.", "Three times this week, if you
+/// can." Not a farewell ("(laughs) See you next week.") or a frame denied
+/// ("Not this week.").
+pub(super) fn frame_follows(next: Option<&str>) -> bool {
+    let Some(next) = next else { return false };
+    count_words(next, 9) <= 8
+        && find_frame(next).is_some_and(|(a, _)| {
+            let before = trim_punct(&next[..a]);
+            count_words(before, 3) <= 2 && !DONT.is_in(before) && !NOT_A_FRAME.is_in(before)
+        })
+}
+
+/// Words before a frame that make it no frame of the sentence before.
+static NOT_A_FRAME: Words = Words::new(&["not", "see you", "see"]);
 
 /// Wording that weighs an option rather than choosing it.
 static WEIGHING: Words = Words::new(&["i could"]);

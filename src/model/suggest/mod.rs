@@ -33,7 +33,7 @@ use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
-use homework::{client_tasks, clinician_task, is_step_question, next_step};
+use homework::{client_tasks, clinician_task, frame_follows, is_step_question, next_step};
 use matching::{Heard, Together, sentences};
 use phrases::{Matcher, Vocabulary};
 use profile::{JUDGED, Profile, about_a_habit};
@@ -207,13 +207,17 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         // Whether this turn has given a task: an instruction
                         // after it is one more step.
                         let mut gave = false;
-                        for &Sentence {
-                            text: s, ref heard, ..
-                        } in &said
+                        for (
+                            n,
+                            &Sentence {
+                                text: s, ref heard, ..
+                            },
+                        ) in said.iter().enumerate()
                         {
                             let recap = recap_tasks(s, gathers, heard);
                             let given = if recap.is_empty() {
-                                clinician_task(s, heard)
+                                let framed_after = frame_follows(said.get(n + 1).map(|s| s.text));
+                                clinician_task(s, heard, framed_after)
                                     .or_else(|| if closing { planned_task(s) } else { None })
                                     .or_else(|| if gave { next_step(s) } else { None })
                             } else {

@@ -1153,6 +1153,26 @@ fn a_commitments_time_frame_may_follow_it_as_a_sentence_of_its_own() {
 }
 
 #[test]
+fn a_task_given_then_framed_in_a_sentence_of_its_own_or_asked_as_carrying_on_is_homework() {
+    let src = "Therapist: So I'd like you to go into the corner shop and stay until the \
+               feeling peaks. Three times this week, if you can. Would you be up for \
+               carrying on with the panic diary?\n\nClient: Yeah.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Go into the corner shop and stay until the feeling peaks".into(),
+                HomeworkSource::Clinician
+            ),
+            (
+                "Carrying on with the panic diary".into(),
+                HomeworkSource::Clinician
+            ),
+        ]
+    );
+}
+
+#[test]
 fn thinking_it_over_is_not_a_task() {
     let src = "Therapist: What will you do this week?\n\n\
                Client: I'll think about it. I'll have a think about Kian.\n";
