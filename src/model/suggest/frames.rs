@@ -50,6 +50,24 @@ pub(super) static TIME_FRAMES: Words = Words::new(&[
     "on friday",
     "on saturday",
     "on sunday",
+    "this monday",
+    "this tuesday",
+    "this wednesday",
+    "this thursday",
+    "this friday",
+    "this saturday",
+    "this sunday",
+    // A routine is a frame of its own: "I'll do the body scan every morning".
+    "every morning",
+    "every evening",
+    "every night",
+    "every day",
+    "each morning",
+    "each evening",
+    "each night",
+    "each day",
+    "once a day",
+    "twice a day",
 ]);
 
 /// Openings of a span like "over the next two weeks"; see [`span_at`].

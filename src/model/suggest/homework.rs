@@ -474,8 +474,17 @@ static DONT: Words = Words::new(&["don't", "do not", "never"]);
 /// is left.
 pub(super) fn as_task(clause: &str) -> Option<String> {
     let mut s = trim_punct(clause);
+    // "This week" says when, and goes; "every morning" says how often, and
+    // is part of the task.
+    let routine = |f: &str| {
+        let first = f.split_whitespace().next().unwrap_or_default();
+        ["every", "each", "once", "twice"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+    };
     if let Some((start, end)) = last_frame(s)
         && trim_punct(&s[end..]).is_empty()
+        && !routine(&s[start..])
     {
         s = trim_punct(&s[..start]);
     }

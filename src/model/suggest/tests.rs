@@ -1173,6 +1173,26 @@ fn a_task_given_then_framed_in_a_sentence_of_its_own_or_asked_as_carrying_on_is_
 }
 
 #[test]
+fn a_routine_is_a_time_frame_and_stays_part_of_the_task() {
+    let src = "Therapist: Lying down's fine too.\n\n\
+               Client: I'll do the body scan every morning after Jan's gone.\n\n\
+               Therapist: And I'd like you to keep the pain log every day.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Do the body scan every morning after Jan's gone".into(),
+                HomeworkSource::Client
+            ),
+            (
+                "Keep the pain log every day".into(),
+                HomeworkSource::Clinician
+            ),
+        ]
+    );
+}
+
+#[test]
 fn thinking_it_over_is_not_a_task() {
     let src = "Therapist: What will you do this week?\n\n\
                Client: I'll think about it. I'll have a think about Kian.\n";
