@@ -288,7 +288,23 @@ mod tests {
 
     #[test]
     fn the_main_topic_is_found_in_the_clients_everyday_words() {
-        let cases: [(&[&str], &str); 7] = [
+        let cases: [(&[&str], &str); 9] = [
+            (
+                &[
+                    "In the shop I had one of my funny turns by the chillers.",
+                    "My heart was going and I thought I'd keel over.",
+                    "I had to get out of there, I left the basket.",
+                ],
+                "anxiety",
+            ),
+            (
+                &[
+                    "I feel like a nobody in the flat.",
+                    "I'm boring, that's the truth of it.",
+                    "I'm not interesting enough for them to ask me things.",
+                ],
+                "self-esteem",
+            ),
             (
                 &[
                     "My sugars were all over the place this week.",

@@ -200,11 +200,13 @@ pub static THEMES: &[Term] = &[
          what if something|worst case|dreading|on tenterhooks|intrusive thoughts|\
          obsessive|obsessions|compulsions|my rituals|the rituals|ocd|germs|contaminated|\
          contamination|washing my hands|wash my hands|hand washing|\
-         health anxiety",
+         health anxiety|funny turn|funny turns|keel over|keeled over|going to collapse|\
+         i'll collapse|going to faint|going to pass out|had to get out of there|\
+         had to get out|heart going|heart was going|heart goes",
     )
     // Fear of one thing, said in passing, is not anxiety as a subject.
     .markers("scared|afraid|frightened|dread|fear|terrified|shaking|shaky|sweating", 2)
-    .except("don't worry|no worries|not to worry|i'm worried about you"),
+    .except("don't worry|no worries|not to worry|i'm worried about you|heart goes out|heart going out"),
     Term::new(
         "perfectionism",
         "perfectionism|perfectionist|perfectionistic|has to be perfect|have to be perfect",
@@ -272,7 +274,9 @@ pub static THEMES: &[Term] = &[
          less than everyone|not as good as|better than me|compare myself|comparing myself|\
          no confidence|my confidence|lack confidence|self-conscious|ashamed of myself|\
          disappointment to|let everyone down|beat myself up|beating myself up|\
-         so hard on myself|i'm weak|i'm ugly|hate the way i look|pushover|doormat",
+         so hard on myself|i'm weak|i'm ugly|hate the way i look|pushover|doormat|\
+         a nobody|i'm boring|i'm so boring|i'm not interesting|not interesting enough|\
+         nobody likes me|no one likes me|not likeable|unlikeable",
     ),
     Term::new(
         "relationships",
