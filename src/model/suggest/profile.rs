@@ -532,6 +532,24 @@ mod tests {
         assert!(tags(&s).contains(&"exposure"), "{:?}", tags(&s));
     }
 
+    #[test]
+    fn planning_a_ladder_of_situations_to_stay_in_is_exposure() {
+        let s = suggested(
+            &[
+                (
+                    "Let's build the ladder: the corner shop at the bottom of the ladder.",
+                    "And the cup final at the top.",
+                ),
+                (
+                    "In the shop, drop the safety behaviours and stay until the feeling peaks.",
+                    "Okay.",
+                ),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"exposure"), "{:?}", tags(&s));
+    }
+
     /// A long session in which the clinician says `once` in one turn and
     /// only listens otherwise.
     fn said_once(once: &str) -> Suggestions {

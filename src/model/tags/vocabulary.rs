@@ -99,7 +99,11 @@ pub static INTERVENTIONS: &[Term] = &[
         "exposure",
         "exposure|exposure hierarchy|fear ladder|face the fear|response prevention|\
          stay in the situation|until the anxiety comes down|let the anxiety come down|\
-         rung of the ladder|next step on the ladder|without doing the ritual",
+         rung of the ladder|next step on the ladder|without doing the ritual|\
+         safety behaviours|safety behaviour|build the ladder|top of the ladder|\
+         bottom of the ladder|step-by-step list|until the feeling peaks|\
+         stay until it starts to come down|until it comes down on its own|\
+         come down by itself|comes down by itself",
     )
     // How the clinician talks through an exposure, naming it or not.
     .markers(
