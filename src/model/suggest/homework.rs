@@ -316,7 +316,10 @@ fn after_leading_frame(s: &str) -> Option<&str> {
         .then(|| s[comma + 1..].trim_start())
 }
 
-pub(super) fn clinician_task(sentence: &str, heard: &Heard, frame_follows: bool) -> Option<String> {
+/// A task the clinician gives in `sentence` (`heard` its lists), with its
+/// time frame there or, `framed_nearby`, in the sentence next to it (see
+/// [`frame_follows`] and [`frame_asked_before`]).
+pub(super) fn clinician_task(sentence: &str, heard: &Heard, framed_nearby: bool) -> Option<String> {
     let mut rest = skip_discourse(sentence);
     // Most sentences have no time frame: none is looked for in their parts.
     let any_frame = heard.has(&TIME_FRAMES) || heard.has(&SPAN_LEADS);
@@ -328,7 +331,7 @@ pub(super) fn clinician_task(sentence: &str, heard: &Heard, frame_follows: bool)
         return None;
     }
     // Looked for only where a rule below needs it.
-    let framed = || frame_follows || (any_frame && find_frame(sentence).is_some());
+    let framed = || framed_nearby || (any_frame && find_frame(sentence).is_some());
     let question = sentence.ends_with('?');
     let asked = if question { ASKS.strip(rest) } else { None };
     // A question asks about a task ("What will you try this week?"); only
@@ -397,6 +400,15 @@ pub(super) fn frame_follows(next: Option<&str>) -> bool {
             let before = trim_punct(&next[..a]);
             count_words(before, 3) <= 2 && !DONT.is_in(before) && !NOT_A_FRAME.is_in(before)
         })
+}
+
+/// Whether `before`, the sentence before an instruction, asks for a task in
+/// a time frame, so the instruction gives it: "Would you be up for doing
+/// that this week? I'd like you to walk to the bus stop in daylight."
+pub(super) fn frame_asked_before(before: Option<&str>) -> bool {
+    before.is_some_and(|b| {
+        b.ends_with('?') && ASKS.opens(skip_discourse(b)) && find_frame(b).is_some()
+    })
 }
 
 /// Words before a frame that make it no frame of the sentence before.

@@ -33,7 +33,9 @@ use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
-use homework::{client_tasks, clinician_task, frame_follows, is_step_question, next_step};
+use homework::{
+    client_tasks, clinician_task, frame_asked_before, frame_follows, is_step_question, next_step,
+};
 use matching::{Heard, Together, sentences};
 use phrases::{Matcher, Vocabulary};
 use profile::{JUDGED, Profile, about_a_habit};
@@ -216,8 +218,10 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         {
                             let recap = recap_tasks(s, gathers, heard);
                             let given = if recap.is_empty() {
-                                let framed_after = frame_follows(said.get(n + 1).map(|s| s.text));
-                                clinician_task(s, heard, framed_after)
+                                let text_at = |i: usize| said.get(i).map(|s| s.text);
+                                let framed_nearby = frame_follows(text_at(n + 1))
+                                    || frame_asked_before(n.checked_sub(1).and_then(text_at));
+                                clinician_task(s, heard, framed_nearby)
                                     .or_else(|| if closing { planned_task(s) } else { None })
                                     .or_else(|| if gave { next_step(s) } else { None })
                             } else {

@@ -1193,6 +1193,20 @@ fn a_routine_is_a_time_frame_and_stays_part_of_the_task() {
 }
 
 #[test]
+fn an_instruction_after_a_question_asking_for_a_task_this_week_gives_it() {
+    let src = "Therapist: Would you be up for doing that this week? I'd like you to walk \
+               to the bus stop on Mill Lane, in daylight.\n\nClient: Okay.\n\n\
+               Therapist: How has this week been? I'd like you to close your eyes for me.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Walk to the bus stop on Mill Lane, in daylight".into(),
+            HomeworkSource::Clinician
+        )]
+    );
+}
+
+#[test]
 fn thinking_it_over_is_not_a_task() {
     let src = "Therapist: What will you do this week?\n\n\
                Client: I'll think about it. I'll have a think about Kian.\n";
