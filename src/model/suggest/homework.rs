@@ -319,7 +319,11 @@ fn after_leading_frame(s: &str) -> Option<&str> {
 /// A task the clinician gives in `sentence` (`heard` its lists), with its
 /// time frame there or, `framed_nearby`, in the sentence next to it (see
 /// [`frame_follows`] and [`frame_asked_before`]).
-pub(super) fn clinician_task(sentence: &str, heard: &Heard, framed_nearby: bool) -> Option<String> {
+pub(super) fn clinician_task(
+    sentence: &str,
+    heard: &Heard,
+    framed_nearby: impl Fn() -> bool,
+) -> Option<String> {
     let mut rest = skip_discourse(sentence);
     // Most sentences have no time frame: none is looked for in their parts.
     let any_frame = heard.has(&TIME_FRAMES) || heard.has(&SPAN_LEADS);
@@ -331,7 +335,7 @@ pub(super) fn clinician_task(sentence: &str, heard: &Heard, framed_nearby: bool)
         return None;
     }
     // Looked for only where a rule below needs it.
-    let framed = || framed_nearby || (any_frame && find_frame(sentence).is_some());
+    let framed = || (any_frame && find_frame(sentence).is_some()) || framed_nearby();
     let question = sentence.ends_with('?');
     let asked = if question { ASKS.strip(rest) } else { None };
     // A question asks about a task ("What will you try this week?"); only
@@ -375,7 +379,7 @@ pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&
         .iter()
         .enumerate()
         .filter_map(|(n, &s)| {
-            let framed = asked_for_step || frame_follows(said.get(n + 1).copied());
+            let framed = || asked_for_step || frame_follows(said.get(n + 1).copied());
             let (task, weighed) = client_task(s, framed)?;
             Some((s, task, weighed))
         })
@@ -412,19 +416,21 @@ pub(super) fn frame_asked_before(before: Option<&str>) -> bool {
 }
 
 /// Words before a frame that make it no frame of the sentence before.
-static NOT_A_FRAME: Words = Words::new(&["not", "see you", "see"]);
+static NOT_A_FRAME: Words = Words::new(&["not", "see"]);
 
 /// Wording that weighs an option rather than choosing it.
 static WEIGHING: Words = Words::new(&["i could"]);
 
-/// What a client said they will do: after a question about a step, or with
-/// a time frame of its own ("I'll cook twice over the next week"); and
-/// whether it was only weighed (see [`WEIGHING`]).
-fn client_task(sentence: &str, asked_for_step: bool) -> Option<(String, bool)> {
-    if !asked_for_step && find_frame(sentence).is_none() {
+/// What a client said they will do: after a question about a step
+/// (`framed` says whether there was one, or a time frame next to the
+/// sentence), or with a time frame of its own ("I'll cook twice over the
+/// next week"); and whether it was only weighed (see [`WEIGHING`]).
+fn client_task(sentence: &str, framed: impl Fn() -> bool) -> Option<(String, bool)> {
+    // Most sentences commit to nothing: their frames are not looked for.
+    let (start, end, _) = COMMITMENTS.find(sentence)?;
+    if !framed() && find_frame(sentence).is_none() {
         return None;
     }
-    let (start, end, _) = COMMITMENTS.find(sentence)?;
     let weighed = WEIGHING.opens(&sentence[start..]);
     let clause = sentence[..start].rsplit(',').next().unwrap_or_default();
     if CONDITIONS.is_in(clause) || REPORTED.is_in(clause) {

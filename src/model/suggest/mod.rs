@@ -219,8 +219,11 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             let recap = recap_tasks(s, gathers, heard);
                             let given = if recap.is_empty() {
                                 let text_at = |i: usize| said.get(i).map(|s| s.text);
-                                let framed_nearby = frame_follows(text_at(n + 1))
-                                    || frame_asked_before(n.checked_sub(1).and_then(text_at));
+                                // Read only where a rule needs a frame.
+                                let framed_nearby = || {
+                                    frame_follows(text_at(n + 1))
+                                        || frame_asked_before(n.checked_sub(1).and_then(text_at))
+                                };
                                 clinician_task(s, heard, framed_nearby)
                                     .or_else(|| if closing { planned_task(s) } else { None })
                                     .or_else(|| if gave { next_step(s) } else { None })
