@@ -57,7 +57,8 @@ pub(super) static TIME_FRAMES: Words = Words::new(&[
     "this friday",
     "this saturday",
     "this sunday",
-    // A routine is a frame of its own: "I'll do the body scan every morning".
+    // A routine is a frame of its own: "I'll do the body scan every morning"
+    // (see `is_routine`).
     "every morning",
     "every evening",
     "every night",
@@ -69,6 +70,15 @@ pub(super) static TIME_FRAMES: Words = Words::new(&[
     "once a day",
     "twice a day",
 ]);
+
+/// Whether a time frame found in a sentence is a routine, which says how
+/// often rather than when: the routines of [`TIME_FRAMES`] open with these.
+pub(super) fn is_routine(frame: &str) -> bool {
+    let first = frame.split_whitespace().next().unwrap_or_default();
+    ["every", "each", "once", "twice"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+}
 
 /// Openings of a span like "over the next two weeks"; see [`span_at`].
 pub(super) static SPAN_LEADS: Words = Words::new(&[

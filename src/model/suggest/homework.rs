@@ -1,6 +1,6 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, last_frame};
+use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, is_routine, last_frame};
 use super::matching::{Heard, Words, trim_punct};
 use super::text::count_words;
 
@@ -494,15 +494,9 @@ pub(super) fn as_task(clause: &str) -> Option<String> {
     let mut s = trim_punct(clause);
     // "This week" says when, and goes; "every morning" says how often, and
     // is part of the task.
-    let routine = |f: &str| {
-        let first = f.split_whitespace().next().unwrap_or_default();
-        ["every", "each", "once", "twice"]
-            .iter()
-            .any(|w| first.eq_ignore_ascii_case(w))
-    };
     if let Some((start, end)) = last_frame(s)
         && trim_punct(&s[end..]).is_empty()
-        && !routine(&s[start..])
+        && !is_routine(&s[start..end])
     {
         s = trim_punct(&s[..start]);
     }
