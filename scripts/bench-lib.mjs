@@ -1,5 +1,6 @@
 // Shared by the browser benchmarks: serve dist/ on a port the system reports
-// free, launch headless Chromium, and put generated storage into a page.
+// free, launch headless Chromium, put generated storage into a page, and hear
+// what a page measured.
 // BENCH_DIST serves another build folder than dist/.
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
@@ -54,4 +55,43 @@ export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** How long a page may take to get where a benchmark waits for it. */
+export const TIMEOUT = 60_000;
+
+/** `promise`, or a failure after TIMEOUT: a page that never gets there must not hang the run. */
+export async function within(promise, what) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what}: not there after ${TIMEOUT / 1000} s`)), TIMEOUT);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * What the init script of the page `go` navigates measured, told on its
+ * console as `measured <JSON>`. Not asked for with an evaluation or a wait for
+ * a page function: either puts Playwright's own script into the page, on the
+ * main thread being measured, as it loads.
+ */
+export async function measuredBy(page, what, go) {
+  let told;
+  const result = new Promise((resolve) => {
+    told = (message) => {
+      const [, json] = message.text().match(/^measured (.*)$/s) ?? [];
+      if (json !== undefined) resolve(JSON.parse(json));
+    };
+  });
+  page.on("console", told);
+  try {
+    await go();
+    return await within(result, what);
+  } finally {
+    page.off("console", told);
+  }
 }

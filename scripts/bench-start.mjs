@@ -14,7 +14,7 @@
 // Usage: node scripts/bench-start.mjs 10:data-10.json 1000:data-1000.json …
 //   (after `trunk build --release`; the files come from examples/bench_data.rs)
 // Prints `bench: start_ms n=N X` per data set.
-import { launch, median, readData, seed, serve } from "./bench-lib.mjs";
+import { launch, measuredBy, median, readData, seed, serve } from "./bench-lib.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const sets = process.argv.slice(2).map((arg) => {
@@ -27,16 +27,14 @@ if (!sets.length) {
 }
 
 /**
- * Tells, on the console, when the roster's first client link is on screen; set
- * up before the app runs. The console, not a wait for a page function: such a
- * wait puts Playwright's own script into each new page, on the main thread the
- * start is measured on.
+ * Tells, on the console (see `measuredBy` in bench-lib.mjs), when the roster's
+ * first client link is on screen; set up before the app runs.
  */
 function watchRoster() {
   const seen = new MutationObserver(() => {
     if (document.querySelector('a[href^="#/client/"]')) {
       seen.disconnect();
-      requestAnimationFrame(() => setTimeout(() => console.log(`roster shown ${performance.now()}`)));
+      requestAnimationFrame(() => setTimeout(() => console.log(`measured ${performance.now()}`)));
     }
   });
   seen.observe(document, { childList: true, subtree: true });
@@ -54,18 +52,7 @@ try {
     console.log(`start: n=${set.n}, ${keys} keys in localStorage`);
   }
   const load = (set) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`n=${set.n}: no roster after 60 s`)), 60_000);
-      const told = (message) => {
-        const [, ms] = message.text().match(/^roster shown (.+)$/) ?? [];
-        if (ms === undefined) return;
-        set.page.off("console", told);
-        clearTimeout(timer);
-        resolve(Number(ms));
-      };
-      set.page.on("console", told);
-      set.page.goto(`${server.origin}/`, { waitUntil: "commit" }).catch(reject);
-    });
+    measuredBy(set.page, `the roster, n=${set.n}`, () => set.page.goto(`${server.origin}/`, { waitUntil: "commit" }));
   for (let round = -2; round < ROUNDS; round++) {
     for (const set of sets) {
       const ms = await load(set);

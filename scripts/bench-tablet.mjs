@@ -57,7 +57,7 @@
 //
 // Usage: node scripts/bench-tablet.mjs N:data-N.json
 //   (after `trunk build --release`; the file comes from examples/bench_data.rs)
-import { launch, median, quantile, readData, seed, serve } from "./bench-lib.mjs";
+import { launch, measuredBy, median, quantile, readData, seed, serve, TIMEOUT, within } from "./bench-lib.mjs";
 import { throttle } from "./bench-throttle.mjs";
 
 const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS ?? 7));
@@ -70,7 +70,6 @@ const CPU_SLOWDOWN = 4;
 const LINK = { down: 20e6 / 8, up: 10e6 / 8, rtt: 40 };
 // A tablet held upright: 820 × 1180 CSS pixels at twice the density, touch.
 const TABLET = { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, hasTouch: true };
-const TIMEOUT = 60_000;
 
 const [arg] = process.argv.slice(2);
 if (!arg?.includes(":")) {
@@ -82,7 +81,7 @@ const [n, file] = [Number(arg.split(":")[0]), arg.slice(arg.indexOf(":") + 1)];
 /** Init script of a first visit: clicks "Load sample data" once it can be, and times the answer. */
 function watchFirstVisit() {
   if (!location.protocol.startsWith("http")) return;
-  // Told on the console (see `measuredBy`).
+  // Told on the console (see `measuredBy` in bench-lib.mjs).
   const answer = (result) => console.log(`measured ${JSON.stringify(result)}`);
   const w = {};
   const sampleButton = () =>
@@ -121,7 +120,7 @@ function watchFirstVisit() {
  */
 function watchVisit() {
   if (!location.protocol.startsWith("http")) return;
-  // Told on the console (see `measuredBy`).
+  // Told on the console (see `measuredBy` in bench-lib.mjs).
   const finish = (result) => console.log(`measured ${JSON.stringify(result)}`);
   const w = {};
   const notes = () =>
@@ -215,41 +214,6 @@ async function slowPage(context) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   return { page, cdp };
-}
-
-/** `promise`, or a failure after TIMEOUT: a page that never gets there must not hang the run. */
-async function within(promise, what) {
-  let timer;
-  const late = new Promise((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`${what}: not there after ${TIMEOUT / 1000} s`)), TIMEOUT);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * What the init script of the page `go` navigates measured, told on its
- * console. Not asked for with an evaluation: that would put Playwright's own
- * script into the page, on the main thread being measured, as it loads.
- */
-async function measuredBy(page, what, go) {
-  let told;
-  const result = new Promise((resolve) => {
-    told = (message) => {
-      const [, json] = message.text().match(/^measured (.*)$/s) ?? [];
-      if (json !== undefined) resolve(JSON.parse(json));
-    };
-  });
-  page.on("console", told);
-  try {
-    await go();
-    return await within(result, what);
-  } finally {
-    page.off("console", told);
-  }
 }
 
 /** A new document at `url` in `page`; resolves to what its init script measured. */
