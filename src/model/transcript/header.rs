@@ -202,9 +202,6 @@ const NOT_NAMES: &[&str] = &[
 /// joined by ", "), or None when the value reads like speech.
 fn parse_person(value: &str) -> Option<(String, Option<String>)> {
     let v = clean(value);
-    if v.is_empty() || v.contains(['?', '!', ';', ':', '"', '“', '”']) {
-        return None;
-    }
     let (before, paren) = if v.ends_with(')') {
         let open = matching_open(v)?;
         let inner = clean(&v[open + 1..v.len() - 1]);
@@ -215,7 +212,15 @@ fn parse_person(value: &str) -> Option<(String, Option<String>)> {
         }
         (v, None)
     };
-    if paren.is_some_and(|p| p.chars().count() > 80) {
+    // A question, an exclamation or a quote is someone speaking, not a
+    // header. A description in brackets may run to a few clauses ("31, first
+    // baby; on maternity leave"); a sentence of name and title may not.
+    let spoken = |s: &str| s.contains(['?', '!', '"', '“', '”']);
+    if before.is_empty()
+        || spoken(before)
+        || before.contains([';', ':'])
+        || paren.is_some_and(|p| spoken(p) || p.chars().count() > 160)
+    {
         return None;
     }
     let (name, suffix) = match before.find(',') {

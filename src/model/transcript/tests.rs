@@ -328,6 +328,31 @@ fn markdown_header_and_unstored_header_lines() {
 }
 
 #[test]
+fn a_description_in_brackets_may_hold_clauses_and_a_long_team_name() {
+    let src = "Session 4 of 12\n\
+               Client: Kirsty Moffat (31, first baby Rory, five months old; on maternity leave from reception)\n\
+               Professional: Fiona Baird (Perinatal Mental Health Practitioner, Community Perinatal Mental Health Team)\n\n\
+               [10:30]\nFiona: Come on in.\n\nKirsty: Thanks.\n";
+    let tr = parse(src).unwrap();
+    assert_eq!(tr.header.client_name.as_deref(), Some("Kirsty Moffat"));
+    assert_eq!(tr.header.clinician_name.as_deref(), Some("Fiona Baird"));
+    let roles: Vec<Role> = turns(&tr).into_iter().map(|(_, role, _)| role).collect();
+    assert_eq!(roles, [Role::Clinician, Role::Client]);
+}
+
+#[test]
+fn a_line_that_asks_or_quotes_is_a_turn_though_it_ends_in_brackets() {
+    for line in [
+        "Client: Sorry, what? (laughs)",
+        "Client: Okay (she said \"fine\")",
+        "Client: Right; well (pause)",
+    ] {
+        let tr = parse(&format!("{line}\nTherapist: Go on.\n")).unwrap();
+        assert_eq!(tr.header.client_name, None, "{line}");
+    }
+}
+
+#[test]
 fn non_ascii_text() {
     let src = "Client: Zoë Müller (Künstlerin)\nProfessional: Dr. Ana Núñez\n\n\
                [10:00]\nDr. Núñez: “Wie geht’s?” — tell me.\n\nZoë: 今日は少し疲れています。\n\n\
