@@ -149,6 +149,33 @@ fn interventions_only_from_clinician_and_directions() {
 }
 
 #[test]
+fn approaches_are_heard_in_how_the_clinician_explains_them() {
+    let cases = [
+        (
+            "When your mood drops you naturally do less. So we work from the outside in: \
+             put them in the diary on a day and a time, and see what it does to the mood.",
+            "behavioural activation",
+        ),
+        (
+            "Let's brainstorm, no idea's too daft. Then we'll weigh them up and see which \
+             one's more in your hands.",
+            "problem solving",
+        ),
+        (
+            "Caffeine stays in your system for hours. And a regular time you get up, even \
+             on days off, so your body knows when night is.",
+            "sleep hygiene",
+        ),
+    ];
+    for (said, approach) in cases {
+        let src = format!("Therapist: {said}\n\nClient: Okay.\n");
+        let s = suggest(&parse(&src).unwrap());
+        let got: Vec<&str> = s.interventions.iter().map(|t| t.tag.as_str()).collect();
+        assert!(got.contains(&approach), "{said}: {got:?}");
+    }
+}
+
+#[test]
 fn word_boundaries_and_folding() {
     let worried = Automaton::new(&["worried"]);
     assert_eq!(worried.find("unworried"), None);

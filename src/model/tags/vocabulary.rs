@@ -78,7 +78,9 @@ pub static INTERVENTIONS: &[Term] = &[
         "sleep hygiene|bedtime routine|consistent bedtime|screens before bed|sleep schedule|\
          sleep restriction|sleep scheduling|stimulus control|wind down|wind-down|\
          no caffeine|caffeine after|bed is only for sleep|only go to bed when|\
-         same time every day|same time every morning|clock out of the bedroom",
+         same time every day|same time every morning|clock out of the bedroom|\
+         caffeine stays in your system|caffeine in your system|regular time you get up|\
+         same time you get up|knows when night is|energy drinks after",
     ),
     Term::new(
         "psychoeducation",
@@ -93,7 +95,16 @@ pub static INTERVENTIONS: &[Term] = &[
         "behavioural activation|behavioral activation|activity scheduling|activity diary|\
          pleasant activities|schedule some activities|activity schedule|activity log|\
          mastery and pleasure|pleasure and mastery|sense of achievement or enjoyment|\
-         plan some activities|activities that give you",
+         plan some activities|activities that give you|from the outside in|\
+         action before motivation|motivation follows action|do it first and the feeling|\
+         until you feel like it|wait to feel like it|if i feel like it|\
+         put them in the diary|put it in the diary|what it does to the mood|\
+         what it does to your mood",
+    )
+    // Doing more to lift the mood, however the clinician words it.
+    .markers(
+        "doing less|do less|used to enjoy|the diary|your diary|what you did",
+        3,
     ),
     Term::new(
         "exposure",
@@ -120,7 +131,8 @@ pub static INTERVENTIONS: &[Term] = &[
     Term::new(
         "problem solving",
         "problem solving|problem-solving|brainstorm solutions|pros and cons|possible solutions|\
-         brainstorm some options|list the options|weigh up the options|which option",
+         brainstorm some options|list the options|weigh up the options|which option|\
+         brainstorm|as a problem|more in your hands|in your hands|weigh them up",
     )
     // Options drawn out and weighed, however the clinician words it.
     .markers(
@@ -213,12 +225,23 @@ pub static THEMES: &[Term] = &[
     .except("don't worry|no worries|not to worry|i'm worried about you|heart goes out|heart going out"),
     Term::new(
         "perfectionism",
-        "perfectionism|perfectionist|perfectionistic|has to be perfect|have to be perfect",
+        "perfectionism|perfectionist|perfectionistic|has to be perfect|have to be perfect|\
+         had to be perfect|be perfect|isn't perfect|wasn't perfect|not perfect|make it perfect|\
+         get it perfect|perfect or|has to be right|have to be right|get it just right|\
+         high standards|my standards|own standards|impossibly high|hold myself to|\
+         rewrote|rewriting|rewritten|redoing|redo it|redid|start it again|started it again|\
+         all-nighter|all-nighters|never finished|never finish anything|tweaking|\
+         fiddling with|fiddle with|every little detail|top mark|top marks|straight a's",
     )
-    .markers("good enough", 3),
+    .markers("good enough", 3)
+    .except("nobody's perfect|no one's perfect|nobody is perfect|i'm not perfect|perfect or not"),
     Term::new(
         "fear of failure",
-        "fear of failure|fear of failing|afraid of failing|scared of failing|afraid to fail",
+        "fear of failure|fear of failing|afraid of failing|scared of failing|afraid to fail|\
+         terrified of failing|frightened of failing|if i fail|i'll fail|i'd fail|i might fail|\
+         going to fail|gonna fail|fail the|failed the|failing the|scared to fail|\
+         dread failing|a bad mark|bad marks|a low mark|get a b|had a b|never had a b|\
+         drop out|dropped out|kicked off the course|not pass|won't pass|don't pass",
     ),
     Term::new(
         "core beliefs",
@@ -235,7 +258,11 @@ pub static THEMES: &[Term] = &[
          in bed all day|couldn't get up|can't get up|can't get out of bed|\
          couldn't get out of bed|lost interest|no interest in|nothing to look forward to|\
          don't enjoy|didn't enjoy|pointless|dark place|black cloud|a fog|under a cloud|\
-         drained|exhausted all the time|tired all the time|down days|low days",
+         drained|exhausted all the time|tired all the time|down days|low days|in a hole|\
+         out of the hole|back in the hole|black dog|in a pit|rock bottom|in a rut|\
+         a bad patch|a rough patch|a low patch|going through the motions|no joy|\
+         lost my spark|not myself|wasn't myself|my mood|feel rubbish|feeling rubbish|\
+         felt rubbish|like a ghost",
     )
     .markers("low|grey|tearful|crying|cried|sad|down", 3)
     .except("flat out|the flat|my flat|a flat|flat tyre|flat battery|empty bottle|empty cans|running on empty"),
@@ -247,7 +274,8 @@ pub static THEMES: &[Term] = &[
          nodded off|wake up at|woke up at|wake at|waking at|awake till|awake until|\
          sleep through|slept through|tossing and turning|middle of the night|\
          in the night|the nights|bedtime|naps|napping|a nap|dozing|dozed off|\
-         sleeping pills|sleeping tablets|zopiclone|melatonin|knackered",
+         sleeping pills|sleeping tablets|zopiclone|melatonin|knackered|awake all night|\
+         up all night|get back off|a proper night's",
     )
     .except(
         "sleep hygiene|sleep on it|fall asleep on the sofa|fell asleep on the sofa|\
@@ -262,7 +290,10 @@ pub static THEMES: &[Term] = &[
          the shifts|on shift|shift work|\
          the team leader|appraisal|performance review|disciplinary|signed off work|\
          off sick|back to work|return to work|my targets|the targets|redundancy|\
-         made redundant|too much work|work's been",
+         made redundant|too much work|work's been|lose my job|losing my job|lost my job|\
+         stressful job|demanding job|this job's|the job's|my job's|short-staffed|short staffed|\
+         understaffed|doing the work of|my line manager|my supervisor|the new manager|\
+         redundancies|head office|ofsted|the workload|answer emails|my emails|at my desk",
     )
     .markers("at work|my job|the office", 3)
     .except("work is done|homework|work out|worked out|work on"),
@@ -292,7 +323,7 @@ pub static THEMES: &[Term] = &[
          we don't talk|we never talk|don't talk anymore|we bicker|bickering|\
          like flatmates|taken for granted|resentment|resent him|resent her|nagging|\
          leave him|leave her|left him|left her|leaving him|leaving her|\
-         as a couple|each other",
+         as a couple",
     )
     .markers(
         "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with",
@@ -332,7 +363,10 @@ pub static THEMES: &[Term] = &[
          a line of|doing lines|lines in the|benzos|valium|off my face|off his face|off my head|\
          the comedown|comedown|come down|charlie|ket|mandy|pingers|crack|spice|smack|\
          methadone|subutex|edibles|thc|hash|a bong|blunt|sniffing|a line|my using|been clean|\
-         stay clean|staying clean|clean for",
+         stay clean|staying clean|clean for|a bag of|tenner bag|one bag|used to score|\
+         to score|scoring|using together|on the gear|year clean|months clean|weeks clean|\
+         days clean|narcotics anonymous|na meeting|naloxone|needle exchange|\
+         methadone script|on a script|drug service|drugs worker",
     )
     .markers("coke|pills|gear|using|high", 2)
     .except(
@@ -461,7 +495,9 @@ pub static THEMES: &[Term] = &[
          after it happened|the day it happened|the night it happened|the memory|\
          the memories|reminder|reminders|on guard|jumpy|startle|startled|survived|\
          i survived|could have died|nearly died|going to die|thought i'd die|\
-         i'm safe|not safe|feel safe|the ambulance|sirens|the bang|the other driver",
+         i'm safe|not safe|feel safe|the ambulance|sirens|the bang|the other driver|\
+         the blast|roadside bomb|a bomb|the bomb|on tour|combat|the dreams|\
+         lost mates|what happened to my mates|war film|could smell it",
     ),
     Term::new(
         "anger",
@@ -478,7 +514,14 @@ pub static THEMES: &[Term] = &[
          good mum|good dad|bad mum|bad dad|good mother|good father|bad mother|bad father|\
          the babysitter|childcare|nursery|bath time|bedtime story|pick up the kids|\
          pick the kids up|the kids' bedtime|parents' evening|screen time|naughty step|\
-         grounded him|grounded her|his teacher|her teacher|as a mum|as a dad",
+         grounded him|grounded her|his teacher|her teacher|as a mum|as a dad|toddler|\
+         rubbish mum|rubbish dad|useless mum|useless dad|terrible mum|terrible dad|\
+         crap mum|crap dad|bedtime routine|his bedtime|her bedtime|put him to bed|\
+         put her to bed|get him to sleep|get her to sleep|the school gates|his school|her school|\
+         won't go to school|refusing school|school refusal|off school|the school rang|\
+         the school phoned|teenager|teenagers|teenage|head of year|pastoral|\
+         at her age|at his age|when she was little|when he was little|when she were little|\
+         when he were little|pocket money|her homework|his homework|her bedroom|his bedroom",
     )
     .markers(
         "my kids|the kids|my children|the children|my son|my daughter|my teenager|my toddler|\
