@@ -1,5 +1,6 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
+use super::HomeworkSuggestion;
 use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, is_routine, last_frame};
 use super::matching::{Heard, Words, trim_punct};
 use super::text::count_words;
@@ -474,6 +475,50 @@ pub(super) fn next_step(sentence: &str) -> Option<String> {
         return None;
     }
     as_task(rest)
+}
+
+/// Whether a task only says more about the one given just before it in the
+/// same turn: its object is that task ("Keep it in the kitchen drawer",
+/// "Have one in the morning"), or it qualifies it ("Not the details",
+/// "Including on the road").
+pub(super) fn says_more_of_the_last(task: &str) -> bool {
+    let mut words = task.split_whitespace().map(trim_punct);
+    let (Some(first), second, third) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
+    // "Have one in the morning" points back; "call one friend" does not.
+    let one_of_those = second.is_some_and(|w| is(w, &["one"]))
+        && third.is_none_or(|w| {
+            is(
+                w,
+                &[
+                    "in", "at", "on", "a", "each", "every", "when", "before", "after",
+                ],
+            )
+        });
+    is(first, &["not", "including", "also", "or"])
+        || one_of_those
+        || second.is_some_and(|w| is(w, &["it", "them", "those", "any"]))
+}
+
+/// Adds a task to those of this turn (from `turn` on): one that only says
+/// more of the last becomes part of it, so the clinician sees one task with
+/// its details.
+pub(super) fn add_task(tasks: &mut Vec<HomeworkSuggestion>, turn: usize, task: HomeworkSuggestion) {
+    match tasks[turn..].last_mut() {
+        Some(last) if says_more_of_the_last(&task.task) => {
+            let mut more = task.task.chars();
+            let first = more.next().map(|c| c.to_lowercase().collect::<String>());
+            last.task = format!(
+                "{}; {}{}",
+                last.task,
+                first.unwrap_or_default(),
+                more.as_str()
+            );
+        }
+        _ => tasks.push(task),
+    }
 }
 
 /// Whether a sentence only numbers the next item of a list of tasks

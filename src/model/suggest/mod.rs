@@ -186,6 +186,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     for seg in &t.segments {
         for item in &seg.items {
             if let Item::Turn { role, text, .. } = item {
+                let turn = out.homework.len();
                 match role {
                     Role::Clinician => {
                         clinician_turn += 1;
@@ -234,12 +235,13 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             for task in recap.into_iter().chain(given) {
                                 planning = true;
                                 gave = true;
-                                out.homework.push(HomeworkSuggestion {
+                                let task = HomeworkSuggestion {
                                     task,
                                     source: HomeworkSource::Clinician,
                                     mark: seg.mark,
                                     quote: s.to_string(),
-                                });
+                                };
+                                homework::add_task(&mut out.homework, turn, task);
                             }
                             if is_step_question(s, heard) {
                                 planning = true;
@@ -260,12 +262,13 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         reviews.client(text, &said);
                         // Each partner may answer the same step question.
                         for (s, task) in client_tasks(&said, asked_for_step) {
-                            out.homework.push(HomeworkSuggestion {
+                            let task = HomeworkSuggestion {
                                 task,
                                 source: HomeworkSource::Client,
                                 mark: seg.mark,
                                 quote: s.to_string(),
-                            });
+                            };
+                            homework::add_task(&mut out.homework, turn, task);
                         }
                     }
                 }

@@ -1020,6 +1020,24 @@ fn instructions_after_a_task_in_the_same_turn_are_its_further_steps() {
 }
 
 #[test]
+fn a_step_that_only_says_more_of_the_task_before_it_is_part_of_that_task() {
+    let src = "Therapist: This week, I'd like you to keep a naloxone kit at home. Keep it in \
+               the kitchen drawer.\n\n\
+               Client: Okay. And this week I'll stop the energy drinks after two o'clock. I'll \
+               have one in the morning and that's it.\n\n\
+               Therapist: Good. I'd like you to tell Becky about the nightmares this week.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Keep a naloxone kit at home; keep it in the kitchen drawer",
+            "Stop the energy drinks after two o'clock; have one in the morning and that's it",
+            "Tell Becky about the nightmares",
+        ]
+    );
+}
+
+#[test]
 fn what_follows_from_a_plan_and_what_happened_are_not_its_steps() {
     let src = "Therapist: So this week you'll leave your card at home with Jade, so you've \
                only got cash for the pints, and you'll text Jade around eleven.\n";
