@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn the_main_topic_is_found_in_the_clients_everyday_words() {
-        let cases: [(&[&str], &str); 14] = [
+        let cases: [(&[&str], &str); 17] = [
             (
                 &[
                     "In the shop I had one of my funny turns by the chillers.",
@@ -400,6 +400,30 @@ mod tests {
                     "If I go off I'll lose my job, simple as that.",
                 ],
                 "work stress",
+            ),
+            (
+                &[
+                    "In the Monday meeting I go bright red the second she looks at me.",
+                    "Then my mind goes blank and I just stand there.",
+                    "I'm cringing watching myself on that video.",
+                ],
+                "anxiety",
+            ),
+            (
+                &[
+                    "Since the MS I can't run, my legs just go.",
+                    "The fatigue flattens me by two o'clock.",
+                    "The neuro says it's relapsing-remitting, so it comes and goes.",
+                ],
+                "long-term illness",
+            ),
+            (
+                &[
+                    "I did it again on Friday, with the sharpener blade.",
+                    "It's just the marks on my arm now.",
+                    "I wear long sleeves so Mum doesn't see.",
+                ],
+                "self-harm",
             ),
         ];
         for (said, topic) in cases {

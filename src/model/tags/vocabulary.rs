@@ -218,7 +218,10 @@ pub static THEMES: &[Term] = &[
          contamination|washing my hands|wash my hands|hand washing|\
          health anxiety|funny turn|funny turns|keel over|keeled over|going to collapse|\
          i'll collapse|going to faint|going to pass out|had to get out of there|\
-         had to get out|heart going|heart was going|heart goes",
+         had to get out|heart going|heart was going|heart goes|go red|went red|going red|\
+         bright red|blushing|blush|mind goes blank|mind went blank|went blank|gone blank|\
+         cringing|watching myself|everyone staring|people staring|everyone looking at me|\
+         people looking at me|social anxiety|socially anxious",
     )
     // Fear of one thing, said in passing, is not anxiety as a subject.
     .markers("scared|afraid|frightened|dread|fear|terrified|shaking|shaky|sweating", 2)
@@ -451,7 +454,8 @@ pub static THEMES: &[Term] = &[
          my kidneys|the pain|my pain|in pain|the pain clinic|back pain|my back pain|\
          nerve pain|my joints|my knees|my hip|sciatica|my illness|my symptoms|\
          fibro|migraines|long covid|the physio|physiotherapy|a flare|my lungs|\
-         my health",
+         my health|the ms|my ms|with ms|ms nurse|relapsing-remitting|the neuro|my neuro|\
+         neurologist|neurology|the fatigue|my fatigue|my mobility|my balance|my legs",
     )
     .except("pain in the neck|pain in the arse|the pain of losing"),
     Term::new(
@@ -535,7 +539,14 @@ pub static THEMES: &[Term] = &[
          hurt myself|hurting myself|harm myself|harming myself|burn myself|burning myself|\
          overdose|overdosed|the blade|a blade|blades|steri-strips|my scars|the scars|\
          my cuts|the cuts|cutting again|started cutting|stopped cutting|urge to cut|\
-         urges to cut|wanted to cut|want to cut|hit myself|hitting myself|scratching myself",
+         urges to cut|wanted to cut|want to cut|hit myself|hitting myself|scratching myself|\
+         sharpener blade|razor blade|the sharpener|acted on the urge|steri strips",
+    )
+    // How a client speaks of it without naming it.
+    .markers(
+        "did it again|my arm|my arms|my wrist|my wrists|my thighs|the marks|the urge|\
+         cover them up|long sleeves",
+        2,
     ),
 ];
 
