@@ -252,7 +252,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                     Role::Client | Role::Unknown => {
                         client_said = Some(text);
                         let said = sentences(text);
-                        risk::risks(&said, seg.mark, &mut out.risks);
+                        risk::risks(text, &said, seg.mark, &mut out.risks);
                         // A speaker the transcript does not name may be the
                         // clinician, unless the clinician is known: then a
                         // partner in couples work, say, answers as a client.

@@ -14,7 +14,13 @@ use chrono::NaiveTime;
 
 /// The possible risk in a turn of the client's, or of a speaker who may be
 /// the client, `said` in sentences.
-pub(super) fn risks(said: &[&str], mark: Option<NaiveTime>, out: &mut Vec<RiskSuggestion>) {
+/// The possible risks in a client's turn (`text`, in sentences `said`).
+pub(super) fn risks(
+    text: &str,
+    said: &[&str],
+    mark: Option<NaiveTime>,
+    out: &mut Vec<RiskSuggestion>,
+) {
     let Vocabulary { terms: kinds, book } = Vocabulary::built_in(RISKS);
     for (n, &sentence) in said.iter().enumerate() {
         // The earliest words about a risk, the longest where two start together.
@@ -37,11 +43,37 @@ pub(super) fn risks(said: &[&str], mark: Option<NaiveTime>, out: &mut Vec<RiskSu
             }
             out.push(RiskSuggestion {
                 kind: kind.to_string(),
-                quote: sentence.to_string(),
+                quote: with_what_it_goes_on_from(text, said, n).to_string(),
                 words: sentence[h.start..h.end].to_string(),
                 mark,
             });
         }
+    }
+}
+
+/// The sentence `n` of a turn, and the one before it when it only goes on
+/// from that one: "I did it again on Friday. With the sharpener blade." is
+/// quoted whole, since the words of the risk alone do not say whose it is.
+fn with_what_it_goes_on_from<'t>(text: &'t str, said: &[&'t str], n: usize) -> &'t str {
+    let sentence = said[n];
+    let words = |s: &'t str| s.split_whitespace().map(trim_punct);
+    let own = |w: &str| {
+        ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    };
+    let says_whose = |s: &'t str| words(s).any(own);
+    // Where a sentence is in the turn: `sentences` gives slices of it.
+    let at = |s: &str| (s.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+    match (n.checked_sub(1).map(|p| said[p]), at(sentence)) {
+        (Some(before), Some(this))
+            if words(sentence).count() <= 5 && !says_whose(sentence) && says_whose(before) =>
+        {
+            at(before)
+                .and_then(|start| text.get(start..this + sentence.len()))
+                .unwrap_or(sentence)
+        }
+        _ => sentence,
     }
 }
 
@@ -588,7 +620,26 @@ mod tests {
     }
 
     #[test]
+    fn a_risk_said_in_a_few_words_after_what_it_goes_on_from_is_quoted_with_it() {
+        let s = suggest(&transcript(vec![client(
+            "It was a bad week. I did it again on Friday.  With the sharpener blade. On my arm.",
+        )]));
+        let quotes: Vec<&str> = s.risks.iter().map(|r| r.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            ["I did it again on Friday.  With the sharpener blade."]
+        );
+        // A sentence that says whose it is stands alone.
+        let s = suggest(&transcript(vec![client(
+            "It was a bad week. I knew where the blade was.",
+        )]));
+        let quotes: Vec<&str> = s.risks.iter().map(|r| r.quote.as_str()).collect();
+        assert_eq!(quotes, ["I knew where the blade was."]);
+    }
+
+    #[test]
     fn a_wish_not_to_wake_up_or_thoughts_of_ending_it_are_risk() {
+        assert!(said("Honestly, some nights I wouldn't mind not waking up."));
         assert!(said(
             "Sometimes I wish I could just go to sleep and not wake up."
         ));

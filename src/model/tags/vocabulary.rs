@@ -563,7 +563,7 @@ pub static RISKS: &[Term] = &[
          jump off a bridge|jump off the bridge|jump off a building|jump off the roof|\
          jump off a cliff|jump in front of|step in front of|hang myself|overdose|overdosed|\
          wouldn't wake up|if i didn't wake up|if i just didn't wake up|not to wake up|\
-         never wake up|and not wake up|thoughts of ending it|thought about ending it|\
+         never wake up|and not wake up|wouldn't mind not waking|thoughts of ending it|thought about ending it|\
          thinking about ending it|thoughts of ending things|thinking of ending it|\
          better off with the life insurance|don't see the point in going on|\
          don't see the point of going on|no point in going on|can't go on without|\
@@ -593,7 +593,8 @@ pub static RISKS: &[Term] = &[
          hit myself|hitting myself|cutting again|started cutting|the blade|a blade|blades|\
          scratch myself|scratching myself|scratched myself|burned myself|burnt myself|\
          hurt myself on purpose|cut my arms|\
-         cut my legs|cutting my arms|cutting my legs",
+         cut my legs|cutting my arms|cutting my legs|sharpener blade|razor blade|\
+         the sharpener",
     )
     .except(
         "shoulder blade|shoulder blades|blade of grass|blades of grass|roller blades|\
@@ -608,7 +609,8 @@ pub static RISKS: &[Term] = &[
          harm someone|harm the kids|strangle|stab him|stab her|smash his face|\
          punch him|punched him|punch her|punched her|glassed|get a knife|beat him up|\
          beat her up|make him pay|make her pay|don't know what i'd do to him|\
-         don't know what i'd do to her|batter him|battered him",
+         don't know what i'd do to her|batter him|battered him|\
+         don't know what i'd have done to him|don't know what i'd have done to her",
     )
     .except(
         "hit her head|hit him hard emotionally|hurt her feelings|hurt his feelings|hit him up|\
