@@ -235,15 +235,29 @@ fn parse_person(value: &str) -> Option<(String, Option<String>)> {
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
             .collect();
+        let capital = |w: &&str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        let plain = |w: &&str| {
+            w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '&' | '\'' | '/'))
+        };
+        // Credentials in capitals ("LCSW", "Clinical Psychologist"), or a
+        // role in words of its own that names the work ("CBT-I practitioner",
+        // "Stop Smoking Adviser, maternity services"); anything else after a
+        // name and a comma is someone speaking ("Sam, I think so").
+        let names_a_role = || {
+            words.len() <= 8
+                && words.first().is_some_and(capital)
+                && words
+                    .iter()
+                    .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+        };
         let ok = !words.is_empty()
-            && words.len() <= 6
-            && words.iter().all(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                    && w.chars()
-                        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '&' | '\'' | '/'))
-            });
+            && words.iter().all(plain)
+            && ((words.len() <= 6 && words.iter().all(capital)) || names_a_role());
         if !ok {
             return None;
         }
@@ -257,6 +271,27 @@ fn parse_person(value: &str) -> Option<(String, Option<String>)> {
     Some((name.to_string(), extra))
 }
 
+/// Words that name someone's work in a header ("CBT-I practitioner").
+const ROLE_WORDS: &[&str] = &[
+    "practitioner",
+    "therapist",
+    "psychotherapist",
+    "counsellor",
+    "counselor",
+    "psychologist",
+    "psychiatrist",
+    "adviser",
+    "advisor",
+    "nurse",
+    "worker",
+    "keyworker",
+    "coach",
+    "specialist",
+    "clinician",
+    "doctor",
+    "consultant",
+];
+
 fn is_person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 {
@@ -267,6 +302,10 @@ fn is_person_name(name: &str) -> bool {
         return false;
     }
     words.iter().enumerate().all(|(i, w)| {
+        // A couple seen together: "Claire and Martin Lowther".
+        if i > 0 && i + 1 < words.len() && matches!(*w, "and" | "&") {
+            return true;
+        }
         if !is_name_word(w) {
             return false;
         }

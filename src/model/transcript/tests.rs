@@ -341,6 +341,35 @@ fn a_description_in_brackets_may_hold_clauses_and_a_long_team_name() {
 }
 
 #[test]
+fn a_role_after_the_name_may_be_in_plain_words_and_a_couple_may_be_the_client() {
+    let src = "Client: Claire and Martin Lowther (married 19 years)\n\
+               Therapist: Priya Nair, CBT-I practitioner\n\n\
+               [18:30]\nPriya: Come in, both.\n\nClaire: Thanks.\n";
+    let tr = parse(src).unwrap();
+    assert_eq!(
+        tr.header.client_name.as_deref(),
+        Some("Claire and Martin Lowther")
+    );
+    assert_eq!(tr.header.clinician_name.as_deref(), Some("Priya Nair"));
+    assert_eq!(
+        tr.header.clinician_credentials.as_deref(),
+        Some("CBT-I practitioner")
+    );
+    let roles: Vec<Role> = turns(&tr).into_iter().map(|(_, role, _)| role).collect();
+    assert_eq!(roles, [Role::Clinician, Role::Client]);
+    let tr = parse(
+        "Professional: Lisa Grant, Stop Smoking Adviser, maternity services\n\nLisa: Hello.\n",
+    )
+    .unwrap();
+    assert_eq!(tr.header.clinician_name.as_deref(), Some("Lisa Grant"));
+    // After a name and a comma, words that name no work are someone speaking.
+    for line in ["Client: Sam, I think so", "Client: Sam, let's begin now"] {
+        let tr = parse(&format!("{line}\nTherapist: Go on.\n")).unwrap();
+        assert_eq!(tr.header.client_name, None, "{line}");
+    }
+}
+
+#[test]
 fn a_line_that_asks_or_quotes_is_a_turn_though_it_ends_in_brackets() {
     for line in [
         "Client: Sorry, what? (laughs)",
