@@ -72,7 +72,8 @@ pub(super) static IMPERATIVES: Words = Words::new(&[
     "jot", "list", "log", "monitor", "observe", "complete", "fill", "continue", "go", "listen",
     "start", "aim", "identify", "consider", "journal", "check", "see", "note", "open", "get",
     "call", "text", "ask", "walk", "leave", "name", "rate", "stick", "switch", "swap", "book",
-    "ring", "buy", "cut", "stop", "bring",
+    "ring", "buy", "cut", "stop", "bring", "give", "reply", "tell", "send", "email", "put", "sign",
+    "join", "save",
 ]);
 
 /// A question that hands the client a task when it has a time frame
@@ -225,8 +226,9 @@ static TRYING: Words = Words::new(&["try to", "try and"]);
 static REFUSING: Words = Words::new(&["not", "never", "n't"]);
 
 /// A condition around a commitment: "If I'm going to come off it, I want it
-/// done proper" is not a plan to come off it.
-static CONDITIONS: Words = Words::new(&["if", "unless"]);
+/// done proper" is not a plan to come off it, nor "otherwise I'll go in
+/// there and just say sorry" one to apologise.
+static CONDITIONS: Words = Words::new(&["if", "unless", "otherwise", "or else"]);
 
 /// Someone else's forecast of the client: "she says I'll sit here and tell
 /// you it's all fine".
@@ -325,6 +327,9 @@ pub(super) fn clinician_task(
     heard: &Heard,
     framed_nearby: impl Fn() -> bool,
 ) -> Option<String> {
+    if announces_a_task(sentence) {
+        return None;
+    }
     let mut rest = skip_discourse(sentence);
     // Most sentences have no time frame: none is looked for in their parts.
     let any_frame = heard.has(&TIME_FRAMES) || heard.has(&SPAN_LEADS);
@@ -452,7 +457,7 @@ fn client_task(sentence: &str, framed: impl Fn() -> bool) -> Option<(String, boo
 /// ("Between now and next Tuesday, write…" → "write…").
 pub(super) fn skip_short_clause(r: &str) -> &str {
     let r = r.trim_start();
-    if let Some(rest) = r.strip_prefix(',') {
+    if let Some(rest) = r.strip_prefix([',', ':']) {
         return rest.trim_start();
     }
     if let Some(i) = r.find(',')
@@ -467,7 +472,9 @@ pub(super) fn skip_short_clause(r: &str) -> &str {
 /// its own: "Try not to smoke in the first hour after you wake up. And don't
 /// smoke in the van.", "Third, I'd like you to book the blood test."
 pub(super) fn next_step(sentence: &str) -> Option<String> {
+    // "On Monday, give your update without notes."
     let rest = skip_discourse(sentence);
+    let rest = after_leading_frame(rest).map_or(rest, skip_discourse);
     let led = INSTRUCTION_LEADS.strip(rest).map(str::trim_start);
     let rest = led.unwrap_or(rest);
     let instructs = led.is_some() || IMPERATIVES.opens(rest) || DONT.opens(rest);
@@ -522,12 +529,26 @@ pub(super) fn add_task(tasks: &mut Vec<HomeworkSuggestion>, turn: usize, task: H
 }
 
 /// Whether a sentence only numbers the next item of a list of tasks
-/// ("Second.", "Third:"): what follows it in the turn is a task.
-pub(super) fn numbers_a_task(sentence: &str) -> bool {
-    ORDINALS
-        .strip(sentence)
-        .is_some_and(|r| trim_punct(r).is_empty())
+/// ("Second.", "Third:") or announces them ("So here's what I'd like you to
+/// do."): what follows it in the turn is a task.
+pub(super) fn announces_a_task(sentence: &str) -> bool {
+    [&ORDINALS, &ANNOUNCING].iter().any(|list| {
+        list.strip(skip_discourse(sentence))
+            .is_some_and(|r| trim_punct(r).is_empty())
+    })
 }
+
+/// Sentences that announce the tasks after them and give none themselves.
+static ANNOUNCING: Words = Words::new(&[
+    "here's what i'd like you to do",
+    "here's what i'd like you to try",
+    "here's what i would like you to do",
+    "here's what i suggest",
+    "here's what i'd suggest",
+    "here's the plan",
+    "this is what i'd like you to do",
+    "this is what i'd like you to try",
+]);
 
 /// An instruction not to do something.
 static DONT: Words = Words::new(&["don't", "do not", "never"]);

@@ -179,6 +179,8 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     let mut reviews = Reviews::default();
     // Whether the clinician's last turn offered to sum up.
     let mut summary_offered = false;
+    // Whether the clinician's last turn was a summary.
+    let mut summed_up = false;
     let clinician_turns = t.turns().filter(|(_, r, _)| **r == Role::Clinician).count();
     let clinician_known = clinician_turns > 0;
     let mut clinician_turn = 0;
@@ -196,7 +198,15 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         // "Can I check what you're taking away, so we're
                         // both clear?", "Go on then.": the summary offered
                         // is the clinician's next turn.
-                        let gathers = summary || summary_offered;
+                        // A summary the client answered may go on in the
+                        // clinician's next turn, led by its time frame ("And
+                        // for the week: …").
+                        let goes_on = summed_up
+                            && said.iter().any(|s| {
+                                frames::TIME_FRAMES.opens(homework::skip_discourse(s.text))
+                            });
+                        let gathers = summary || summary_offered || goes_on;
+                        summed_up = summary;
                         summary_offered = !summary
                             && text.trim_end().ends_with('?')
                             && said.iter().any(|s| s.heard.has(&cues::SUMMING_UP));
@@ -231,7 +241,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             } else {
                                 None
                             };
-                            gave |= homework::numbers_a_task(s);
+                            gave |= homework::announces_a_task(s);
                             for task in recap.into_iter().chain(given) {
                                 planning = true;
                                 gave = true;

@@ -962,6 +962,7 @@ fn a_commitment_inside_a_condition_or_in_someone_elses_mouth_is_not_homework() {
         "Karen says I'll sit here and tell you it's all fine and then go to the pub.",
         "My mum thinks I'll give up by Friday.",
         "Stay awake, I suppose. I'll nod off on the sofa.",
+        "It's a good idea, because otherwise I'll go in there and just say sorry a lot.",
     ] {
         let src = format!("Therapist: What will you do this week?\n\nClient: {answer}\n");
         assert_eq!(homework(&src), vec![], "{answer}");
@@ -1035,6 +1036,42 @@ fn a_step_that_only_says_more_of_the_task_before_it_is_part_of_that_task() {
             "Tell Becky about the nightmares",
         ]
     );
+}
+
+#[test]
+fn a_sentence_announcing_the_tasks_is_none_and_what_follows_it_is() {
+    let src = "Therapist: So here's what I'd like you to do. On Monday, give your update \
+               without notes. No scarf, no mug.\n\nClient: Okay.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(tasks, ["Give your update without notes"]);
+}
+
+#[test]
+fn a_summary_answered_by_the_client_goes_on_in_a_turn_led_by_its_time_frame() {
+    let summary = "Therapist: Let me sum up, and you tell me if I've got it wrong. This morning \
+                   we watched the video, and you saw that the redness you feel at ninety looks \
+                   more like thirty-five from the outside. We looked at the notes and the mug, \
+                   and at what Gemma might really think.\n\nClient: Yeah. That's it.\n\n";
+    let src = format!(
+        "{summary}Therapist: That's fair. And for the week: you're going to give your update \
+         without notes, and fill in the experiment sheet afterwards. You'll ask Marcus how it \
+         came across.\n\nClient: Okay.\n"
+    );
+    let tasks: Vec<String> = homework(&src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Give your update without notes",
+            "Fill in the experiment sheet afterwards",
+            "Ask Marcus how it came across"
+        ]
+    );
+    // A goodbye after a summary lists nothing.
+    let src = format!(
+        "{summary}Therapist: A good week, then. And if you slip this week, it doesn't wipe \
+         anything out.\n\nClient: Okay.\n"
+    );
+    assert_eq!(homework(&src), vec![]);
 }
 
 #[test]
