@@ -88,7 +88,8 @@ pub static INTERVENTIONS: &[Term] = &[
          vicious cycle|window of tolerance|stress response|alarm system|how grief works|\
          is a normal reaction|is a common reaction|are a normal reaction|common reaction to|\
          how alcohol affects|what happens in the brain|it may help to know|it helps to know|\
-         it can help to know|what happens when",
+         it can help to know|what happens when|flooding|gets flooded|get flooded|\
+         can i explain how|the reason it helps|what happens after",
     ),
     Term::new(
         "behavioural activation",
@@ -140,7 +141,8 @@ pub static INTERVENTIONS: &[Term] = &[
          both options|two options|your options|how do you want to handle|how could you handle|\
          try first|what could you do about|what can you do about|what might work|\
          come up with some|come up with a few|which of those|which of these|\
-         get round that|get around that|plan b|a backup plan|good and bad about each",
+         get round that|get around that|plan b|a backup plan|good and bad about each|\
+         which of them|what are the options",
         3,
     )
     .except("pros and cons of drinking|pros and cons of smoking|pros and cons of using"),
