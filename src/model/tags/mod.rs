@@ -6,9 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
+mod themes;
 mod vocabulary;
 
-pub use vocabulary::{INTERVENTIONS, RISKS, THEMES, Term};
+pub use themes::THEMES;
+pub use vocabulary::{INTERVENTIONS, RISKS, Term};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,

@@ -1,5 +1,6 @@
-//! The vocabulary as data: every intervention, theme and kind of possible
-//! risk with the words that, said in a session, are evidence of it.
+//! The vocabulary as data: every intervention and kind of possible risk
+//! with the words that, said in a session, are evidence of it; the themes
+//! are in [`super::themes`], written the same way.
 //!
 //! Phrases are lower-case, separated by `|`, and matched on word boundaries
 //! with curly apostrophes and dashes folded. `a ... b` means `a`, then `b`
@@ -23,7 +24,7 @@ pub struct Term {
 }
 
 impl Term {
-    const fn new(name: &'static str, keywords: &'static str) -> Self {
+    pub(super) const fn new(name: &'static str, keywords: &'static str) -> Self {
         Term {
             name,
             keywords,
@@ -33,7 +34,7 @@ impl Term {
         }
     }
 
-    const fn markers(self, markers: &'static str, needs: u8) -> Self {
+    pub(super) const fn markers(self, markers: &'static str, needs: u8) -> Self {
         Term {
             markers,
             needs,
@@ -41,11 +42,11 @@ impl Term {
         }
     }
 
-    const fn except(self, except: &'static str) -> Self {
+    pub(super) const fn except(self, except: &'static str) -> Self {
         Term { except, ..self }
     }
 
-    /// The phrases of one of the lists above.
+    /// The phrases of one of the lists of a term.
     pub fn phrases(list: &'static str) -> impl Iterator<Item = &'static str> {
         list.split('|').filter(|p| !p.is_empty())
     }
@@ -203,352 +204,6 @@ pub static INTERVENTIONS: &[Term] = &[
         "safety plan|safety planning|crisis line|crisis number|crisis team|keep yourself safe|\
          reasons for living|samaritans|emergency services|who could you call|\
          keep you safe|means safe|keep them out of reach|put them out of reach",
-    ),
-];
-
-pub static THEMES: &[Term] = &[
-    Term::new(
-        "anxiety",
-        "anxiety|anxious|panic|panicky|panicking|panicked|panic attack|panic attacks|worry|\
-         worrying|worried|worries|worrier|nervous|nerves|nervy|on edge|edgy|jittery|tense|\
-         heart racing|pulse racing|racing heart|heart pounding|heart was pounding|\
-         mind racing|racing thoughts|overthinking|overthink|can't switch off|couldn't switch off|\
-         freaking out|freaked out|freak out|butterflies|tight chest|chest goes tight|\
-         chest was tight|couldn't breathe|can't breathe|stressed out|stressing|\
-         what if something|worst case|dreading|on tenterhooks|intrusive thoughts|\
-         obsessive|obsessions|compulsions|my rituals|the rituals|ocd|germs|contaminated|\
-         contamination|washing my hands|wash my hands|hand washing|\
-         health anxiety|funny turn|funny turns|keel over|keeled over|going to collapse|\
-         i'll collapse|going to faint|going to pass out|had to get out of there|\
-         had to get out|heart going|heart was going|heart goes|go red|went red|going red|\
-         bright red|blushing|blush|mind goes blank|mind went blank|went blank|gone blank|\
-         cringing|watching myself|everyone staring|people staring|everyone looking at me|\
-         people looking at me|social anxiety|socially anxious",
-    )
-    // Fear of one thing, said in passing, is not anxiety as a subject.
-    .markers("scared|afraid|frightened|dread|fear|terrified|shaking|shaky|sweating", 2)
-    .except("don't worry|no worries|not to worry|i'm worried about you|heart goes out|heart going out"),
-    Term::new(
-        "perfectionism",
-        "perfectionism|perfectionist|perfectionistic|has to be perfect|have to be perfect|\
-         had to be perfect|be perfect|isn't perfect|wasn't perfect|not perfect|make it perfect|\
-         get it perfect|perfect or|has to be right|have to be right|get it just right|\
-         high standards|my standards|own standards|impossibly high|hold myself to|\
-         rewrote|rewriting|rewritten|redoing|redo it|redid|start it again|started it again|\
-         all-nighter|all-nighters|never finished|never finish anything|tweaking|\
-         fiddling with|fiddle with|every little detail|top mark|top marks|straight a's",
-    )
-    .markers("good enough", 3)
-    .except("nobody's perfect|no one's perfect|nobody is perfect|i'm not perfect|perfect or not"),
-    Term::new(
-        "fear of failure",
-        "fear of failure|fear of failing|afraid of failing|scared of failing|afraid to fail|\
-         terrified of failing|frightened of failing|if i fail|i'll fail|i'd fail|i might fail|\
-         going to fail|gonna fail|fail the|failed the|failing the|scared to fail|\
-         dread failing|a bad mark|bad marks|a low mark|get a b|had a b|never had a b|\
-         drop out|dropped out|kicked off the course|not pass|won't pass|don't pass",
-    ),
-    Term::new(
-        "core beliefs",
-        "core belief|core beliefs|deep-seated belief",
-    ),
-    Term::new(
-        "low mood",
-        "low mood|depressed|depression|feeling down|feel down|felt down|been down|so down|\
-         really down|a bit down|feeling low|feel low|felt low|so low|really low|pretty low|\
-         a bit low|been low|hopeless|everything's grey|everything is grey|feels grey|so grey|\
-         all grey|feel nothing|don't enjoy anything|didn't get dressed|don't get dressed|\
-         what's the point|no point|flat|numb|empty|miserable|can't be bothered|\
-         couldn't be bothered|no energy|no motivation|stayed in bed|stay in bed|staying in bed|\
-         in bed all day|couldn't get up|can't get up|can't get out of bed|\
-         couldn't get out of bed|lost interest|no interest in|nothing to look forward to|\
-         don't enjoy|didn't enjoy|pointless|dark place|black cloud|a fog|under a cloud|\
-         drained|exhausted all the time|tired all the time|down days|low days|in a hole|\
-         out of the hole|back in the hole|black dog|in a pit|rock bottom|in a rut|\
-         a bad patch|a rough patch|a low patch|going through the motions|no joy|\
-         lost my spark|not myself|wasn't myself|my mood|feel rubbish|feeling rubbish|\
-         felt rubbish|like a ghost",
-    )
-    .markers("low|grey|tearful|crying|cried|sad|down", 3)
-    .except("flat out|the flat|my flat|a flat|flat tyre|flat battery|empty bottle|empty cans|running on empty"),
-    Term::new(
-        "sleep",
-        "sleep|sleeping|slept|sleepy|sleepless|insomnia|asleep|lie awake|nightmares|\
-         can't sleep|couldn't sleep|not sleeping|don't sleep|didn't sleep|haven't slept|\
-         hardly slept|not slept|wide awake|lying awake|lay awake|drop off|dropped off|nod off|\
-         nodded off|wake up at|woke up at|wake at|waking at|awake till|awake until|\
-         sleep through|slept through|tossing and turning|middle of the night|\
-         in the night|the nights|bedtime|naps|napping|a nap|dozing|dozed off|\
-         sleeping pills|sleeping tablets|zopiclone|melatonin|knackered|awake all night|\
-         up all night|get back off|a proper night's",
-    )
-    .except(
-        "sleep hygiene|sleep on it|fall asleep on the sofa|fell asleep on the sofa|\
-         fall asleep in front of|fell asleep in front of|sleep with|slept with|\
-         sleeping with|night out|nights out",
-    ),
-    Term::new(
-        "work stress",
-        "work stress|deadline|deadlines|my boss|my manager|workload|burnout|burned out|\
-         burnt out|stressed at work|stress at work|pressure at work|the rota|my shifts|\
-         night shifts|night shift|double shift|overtime|twelve-hour shifts|long shifts|\
-         the shifts|on shift|shift work|\
-         the team leader|appraisal|performance review|disciplinary|signed off work|\
-         off sick|back to work|return to work|my targets|the targets|redundancy|\
-         made redundant|too much work|work's been|lose my job|losing my job|lost my job|\
-         stressful job|demanding job|this job's|the job's|my job's|short-staffed|short staffed|\
-         understaffed|doing the work of|my line manager|my supervisor|the new manager|\
-         redundancies|head office|ofsted|the workload|answer emails|my emails|at my desk",
-    )
-    .markers("at work|my job|the office", 3)
-    .except("work is done|homework|work out|worked out|work on"),
-    Term::new(
-        "self-esteem",
-        "self-esteem|self esteem|self-worth|self worth|self-confidence|worthless|self-critical|\
-         not good enough|wasn't good enough|never good enough|isn't good enough|\
-         i'm useless|i'm a failure|i'm rubbish|i'm stupid|i'm pathetic|i'm an idiot|\
-         i'm not clever|i'm not special|not special|i'm nothing|i'm not worth|not worth it|\
-         invisible|feel invisible|nobody notices|no one notices|notice me|being seen|\
-         hate myself|i'm a burden|a fraud|an imposter|impostor|too needy|needy|\
-         taking up space|take up space|don't deserve|didn't deserve|less than them|\
-         less than everyone|not as good as|better than me|compare myself|comparing myself|\
-         no confidence|my confidence|lack confidence|self-conscious|ashamed of myself|\
-         disappointment to|let everyone down|beat myself up|beating myself up|\
-         so hard on myself|i'm weak|i'm ugly|hate the way i look|pushover|doormat|\
-         a nobody|i'm boring|i'm so boring|i'm not interesting|not interesting enough|\
-         nobody likes me|no one likes me|not likeable|unlikeable",
-    ),
-    Term::new(
-        "relationships",
-        "relationship|relationships|breakup|break-up|marriage|divorce|we argue|we argued|\
-         we row|we rowed|our arguments|arguing|rowing|split up|splitting up|separated|\
-         separation|couples|married|a row|had a row|we fight|we fought|date night|broke up|\
-         my ex|ex-husband|ex-wife|ex-partner|the divorce|falling out|fell out|moved out|\
-         moving out|cheated|cheating|affair|trust him|trust her|our sex life|intimacy|\
-         we don't talk|we never talk|don't talk anymore|we bicker|bickering|\
-         like flatmates|taken for granted|resentment|resent him|resent her|nagging|\
-         leave him|leave her|left him|left her|leaving him|leaving her|\
-         as a couple",
-    )
-    .markers(
-        "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with",
-        3,
-    )
-    .except(
-        "relationship with alcohol|relationship with drinking|relationship with food|\
-         relationship with money|relationship with gambling|lost my wife|lost my husband|\
-         lost my partner|relationship with my son|relationship with my daughter",
-    ),
-    Term::new(
-        "alcohol use",
-        "alcohol|drinking|drink|drinks|drank|booze|beer|beers|wine|vodka|whisky|whiskey|gin|\
-         rum|pint|pints|hangover|hungover|binge drinking|units a week|sober|sobriety|a drinker|\
-         lager|cider|a few cans|couple of cans|can of lager|cans of lager|tinnies|\
-         four-pack|four-packs|slab of cans|the pub|down the pub|bottle of wine|glass of wine|\
-         wine o'clock|shandy|stella|carling|guinness|smirnoff|prosecco|shots|spirits|\
-         drunk|tipsy|pissed|sloshed|hammered|steaming|blackout|blacked out|the shakes|\
-         drink-driving|drink driving|drink-drive|over the limit|alcohol-free|dry january|\
-         the offy|off-licence|a bevvy|bevvies|units",
-    )
-    .except(
-        "drink of water|drink water|drink more water|soft drink|soft drinks|energy drink|\
-         energy drinks|fizzy drinks|fizzy drink|drink of tea|drinking water|drinking tea|\
-         drinking coffee|he'd been drinking|she'd been drinking|he was drinking|\
-         she was drinking|he drinks|she drinks|he was drunk|she was drunk|drunk woman|\
-         drunk man|a drunk|drunk driver|drink of|drink ... coke|drinks ... coke|\
-         drinking ... coke|drink ... tea|drink ... coffee|drink ... juice|drink ... pop|\
-         drink ... squash|drink ... milk|drink ... water|drinks ... water",
-    ),
-    Term::new(
-        "drug use",
-        "drugs|drug use|using drugs|cannabis|weed|marijuana|cocaine|heroin|ecstasy|mdma|\
-         ketamine|amphetamine|amphetamines|meth|methamphetamine|a joint|joints|spliff|skunk|\
-         getting high|get high|got high|my dealer|the dealer|using again|bud|stoned|baked|\
-         mashed|a zoot|an eighth|a gram|grams|the gear|some gear|get a bag|gets a bag|\
-         a line of|doing lines|lines in the|benzos|valium|off my face|off his face|off my head|\
-         the comedown|comedown|come down|charlie|ket|mandy|pingers|crack|spice|smack|\
-         methadone|subutex|edibles|thc|hash|a bong|blunt|sniffing|a line|my using|been clean|\
-         stay clean|staying clean|clean for|a bag of|tenner bag|one bag|used to score|\
-         to score|scoring|using together|on the gear|year clean|months clean|weeks clean|\
-         days clean|narcotics anonymous|na meeting|naloxone|needle exchange|\
-         methadone script|on a script|drug service|drugs worker",
-    )
-    .markers("coke|pills|gear|using|high", 2)
-    .except(
-        "diet coke|coke zero|can of coke|cans of coke|bottle of coke|glass of coke|\
-         drink ... coke|drinks ... coke|drinking ... coke|the coke wakes|\
-         high blood|high reading|high sugar|sugars are high|levels are high|so high|\
-         too high|high in|high up|high school|high street|pain pills|sleeping pills|\
-         water pills|blood pressure pills",
-    ),
-    Term::new(
-        "smoking and vaping",
-        "smoking|smoke|smokes|smoked|smoker|cigarette|cigarettes|cigs|cig|ciggie|ciggies|\
-         fags|roll-ups|vaping|vape|vapes|nicotine|tobacco|fag|a rollie|rollies|baccy|\
-         roll-up|roll my own|elf bar|elf bars|marlboro|puffs|nicotine patches|quit date|\
-         e-cig|e-cigarette|the patches|nicotine gum|champix|a pack of|twenty a day|\
-         ten a day|menthol|lighter",
-    )
-    .except(
-        "smoke alarm|smoking weed|smoke weed|smoked weed|smoke a joint|smoking a joint|\
-         smoking cannabis|smoke cannabis|smoking crack|smoke and mirrors",
-    ),
-    Term::new(
-        "gambling",
-        "gambling|gamble|gambled|gambler|betting|bets|placed a bet|bookies|bookmaker|casino|\
-         slot machines|slots|fruit machines|poker|scratch cards|scratchcards|roulette|\
-         betting app|chasing losses|chasing my losses|bingo|free spins|spins|a spin|jackpot|\
-         accumulator|acca|accas|in-play|bet365|paddy power|gamstop|a flutter|a bet|\
-         the odds|odds on|the bookie|online casino|the machines|my losses|won big|\
-         lost it all|skybet|william hill|ladbrokes|coral|betfred|the horses|the dogs",
-    ),
-    Term::new(
-        "diet and weight",
-        "diet|dieting|my weight|weight loss|lose weight|losing weight|put on weight|\
-         gained weight|overweight|obese|obesity|binge eating|overeating|comfort eating|\
-         emotional eating|eating habits|eating healthier|eat healthier|healthy eating|\
-         junk food|takeaways|takeaway|calories|snacking|portion sizes|carbs|sugary|two stone|\
-         three stone|four stone|half a stone|stone and a half|comfort eat|portions|portion|\
-         snacks|biscuits|crisps|chocolate|sweets|fast food|fried food|full fat|\
-         fizzy drinks|diet coke|the scales|weigh myself|weighed|slimming world|\
-         weight watchers|calorie|bmi|my belly|two sugars|three sugars|what i eat|my eating",
-    ),
-    Term::new(
-        "exercise",
-        "exercise|exercising|workout|workouts|the gym|physical activity|jogging|\
-         go for a run|went for a run|swimming|cycling|fitness|more active|a walk|\
-         go for a walk|went for a walk|going for a walk|go for walks|going for walks|\
-         walking more|more walking|walk more|walk every day|walking every day|daily walk|\
-         short walk|long walk|long walks|brisk walk|the walking|walking programme|parkrun|couch to 5k|zumba|pilates|\
-         treadmill|steps a day|thousand steps|my steps|five-a-side|aqua aerobics|\
-         cardiac rehab|walking club|a run|my bike|on the bike|yoga|a swim|\
-         the pool|get fit|getting fit|keep fit|unfit|out of breath|exercise class",
-    )
-    .except(
-        "breathing exercise|grounding exercise|this exercise|that exercise|the exercise|\
-         an exercise|writing exercise|exercise book|walking distance|walking stick|\
-         walk me through|walk away|walked away|walk off|walked off|the swimming pool",
-    ),
-    Term::new(
-        "medication adherence",
-        "medication|medications|meds|tablets|pills|prescription|prescribed|insulin|inhaler|\
-         dose|doses|missed a dose|side effects|antidepressants|antidepressant|statins|\
-         metformin|pill organiser|repeat prescription|my jab|the jab|depot injection|injection|\
-         injections|lithium|sertraline|citalopram|fluoxetine|olanzapine|quetiapine|\
-         amitriptyline|tramadol|naproxen|blister pack|dosette|the chemist|pharmacy|\
-         the pharmacist|stopped taking|forget to take|forgot to take|\
-         missed doses|mirtazapine|venlafaxine|aripiprazole|clozapine|risperidone|\
-         propranolol|gabapentin|pregabalin|co-codamol|painkillers|my dosage",
-    )
-    .except("take all my pills|took all my pills|took all the pills|sleeping pills"),
-    Term::new(
-        "long-term illness",
-        "diabetes|diabetic|blood sugar|blood sugars|hba1c|chronic pain|chronic illness|\
-         long-term condition|long term condition|arthritis|asthma|copd|heart disease|\
-         heart condition|heart attack|high blood pressure|hypertension|cancer|\
-         multiple sclerosis|epilepsy|fibromyalgia|hiv|kidney disease|my condition|\
-         my diagnosis|crohn's|ibs|chronic fatigue|my sugars|the sugar|sugar levels|\
-         my levels|my readings|finger prick|hypo|hypos|type 2|type two|pre-diabetes|\
-         prediabetes|emphysema|gout|blood pressure|a stent|bypass|had a stroke|\
-         flare-up|flare-ups|insulin|glucose|the diagnosis|diagnosed|blood test|blood tests|\
-         the nurse|practice nurse|diabetes nurse|the clinic|the consultant|my consultant|\
-         a high reading|the reading|the readings|eye screening|\
-         my kidneys|the pain|my pain|in pain|the pain clinic|back pain|my back pain|\
-         nerve pain|my joints|my knees|my hip|sciatica|my illness|my symptoms|\
-         fibro|migraines|long covid|the physio|physiotherapy|a flare|my lungs|\
-         my health|the ms|my ms|with ms|ms nurse|relapsing-remitting|the neuro|my neuro|\
-         neurologist|neurology|the fatigue|my fatigue|my mobility|my balance|my legs",
-    )
-    .except("pain in the neck|pain in the arse|the pain of losing"),
-    Term::new(
-        "offending",
-        "offending|reoffending|re-offending|probation|probation officer|prison|jail|in custody|\
-         arrested|conviction|convicted|court|the police|criminal record|charged with|\
-         my offence|offence|offense|shoplifting|stealing|community order|electronic tag|\
-         youth offending|when i was inside|while i was inside|on licence|my licence|\
-         recalled|a caution|community service|magistrate|magistrates|locked up|banged up|\
-         my sentence|sentenced|my cell|visits hall|got nicked|nicking|nicked stuff|\
-         robbing|referral order|reparation|got done for|banned for|the feds|the old bill|\
-         my tag|curfew|breach|breached|my solicitor|the solicitor|burglary|\
-         assault charge",
-    )
-    .except("food court|tennis court"),
-    Term::new(
-        "grief",
-        "grief|grieving|bereavement|bereaved|passed away|passed on|died|death|funeral|\
-         mourning|lost my mum|lost my dad|lost my mother|lost my father|lost my husband|\
-         lost my wife|lost my son|lost my daughter|lost my brother|lost my sister|\
-         lost my baby|lost my partner|lost my friend|since she died|since he died|\
-         her death|his death|the grave|anniversary of|she passed|he passed|the cemetery|\
-         the hospice|without her|without him|miss her|miss him|missing her|missing him|\
-         her ashes|his ashes|the ashes|headstone|the crematorium|widow|widower|\
-         the loss|losing him|losing her|lost him|lost her|she's gone|he's gone|\
-         her things|his things|her clothes|his clothes|her side of the bed|\
-         his side of the bed|late husband|late wife|the inquest",
-    )
-    .except(
-        "could have died|nearly died|almost died|scared to death|bored to death|death of me|\
-         phone died|battery died|her own funeral|his own funeral",
-    ),
-    Term::new(
-        "trauma",
-        "trauma|traumatic|traumatised|traumatized|ptsd|flashback|flashbacks|nightmares|\
-         the accident|the attack|assaulted|intrusive memories|hypervigilant|triggered|\
-         the crash|what happened to me|attacked|mugged|the collision|crashed|the assault|\
-         the fire|the explosion|the incident|the robbery|bad dreams|dream about it|\
-         dreamt about it|reliving|relive|relived|back there|keeps coming back|\
-         kept coming back|since it happened|before it happened|when it happened|\
-         after it happened|the day it happened|the night it happened|the memory|\
-         the memories|reminder|reminders|on guard|jumpy|startle|startled|survived|\
-         i survived|could have died|nearly died|going to die|thought i'd die|\
-         i'm safe|not safe|feel safe|the ambulance|sirens|the bang|the other driver|\
-         the blast|roadside bomb|a bomb|the bomb|on tour|combat|the dreams|\
-         lost mates|what happened to my mates|war film|could smell it",
-    ),
-    Term::new(
-        "anger",
-        "anger|angry|rage|furious|lose my temper|lost my temper|losing my temper|temper|\
-         snapped at|snap at|snapped|snapping|irritable|lashed out|lash out|shouted|shouting|\
-         yelled|yelling|so mad|mad at|blew up|fuming|screamed at|scream at|saw red|see red|\
-         lose it|lost it with|flew off the handle|fly off the handle|short fuse|\
-         wound me up|winds me up|pissed off|hacked off|kicked off|kick off|punched the wall|\
-         punch the wall|smashed|slammed|raised my voice|aggressive|aggression|road rage",
-    ),
-    Term::new(
-        "parenting",
-        "parenting|as a parent|tantrum|tantrums|school run|co-parenting|being a mum|being a dad|\
-         good mum|good dad|bad mum|bad dad|good mother|good father|bad mother|bad father|\
-         the babysitter|childcare|nursery|bath time|bedtime story|pick up the kids|\
-         pick the kids up|the kids' bedtime|parents' evening|screen time|naughty step|\
-         grounded him|grounded her|his teacher|her teacher|as a mum|as a dad|toddler|\
-         rubbish mum|rubbish dad|useless mum|useless dad|terrible mum|terrible dad|\
-         crap mum|crap dad|bedtime routine|his bedtime|her bedtime|put him to bed|\
-         put her to bed|get him to sleep|get her to sleep|the school gates|his school|her school|\
-         won't go to school|refusing school|school refusal|off school|the school rang|\
-         the school phoned|teenager|teenagers|teenage|head of year|pastoral|\
-         at her age|at his age|when she was little|when he was little|when she were little|\
-         when he were little|pocket money|her homework|his homework|her bedroom|his bedroom",
-    )
-    .markers(
-        "my kids|the kids|my children|the children|my son|my daughter|my teenager|my toddler|\
-         my little girl|my little boy|our kids|our son|our daughter|the baby",
-        2,
-    )
-    .except("lost my son|lost my daughter"),
-    Term::new(
-        "self-harm",
-        "self-harm|self harm|self-harming|self harming|cutting myself|cut myself|\
-         hurt myself|hurting myself|harm myself|harming myself|burn myself|burning myself|\
-         overdose|overdosed|the blade|a blade|blades|steri-strips|my scars|the scars|\
-         my cuts|the cuts|cutting again|started cutting|stopped cutting|urge to cut|\
-         urges to cut|wanted to cut|want to cut|hit myself|hitting myself|scratching myself|\
-         sharpener blade|razor blade|the sharpener|acted on the urge|steri strips",
-    )
-    // How a client speaks of it without naming it.
-    .markers(
-        "did it again|my arm|my arms|my wrist|my wrists|my thighs|the marks|the urge|\
-         cover them up|long sleeves",
-        2,
     ),
 ];
 
