@@ -490,9 +490,7 @@ pub(super) fn next_step(sentence: &str) -> Option<String> {
 /// "Including on the road").
 pub(super) fn says_more_of_the_last(task: &str) -> bool {
     let mut words = task.split_whitespace().map(trim_punct);
-    let (Some(first), second, third) = (words.next(), words.next(), words.next()) else {
-        return false;
-    };
+    let (second, third) = (words.nth(1), words.next());
     let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
     // "Have one in the morning" points back; "call one friend" does not.
     let one_of_those = second.is_some_and(|w| is(w, &["one"]))
@@ -504,10 +502,13 @@ pub(super) fn says_more_of_the_last(task: &str) -> bool {
                 ],
             )
         });
-    is(first, &["not", "including", "also", "or"])
+    QUALIFYING.opens(task)
         || one_of_those
         || second.is_some_and(|w| is(w, &["it", "them", "those", "any"]))
 }
+
+/// Words that open a qualification of the task before: "Not the details".
+static QUALIFYING: Words = Words::new(&["not", "including", "also", "or"]);
 
 /// Adds a task to those of this turn (from `turn` on): one that only says
 /// more of the last becomes part of it, so the clinician sees one task with

@@ -56,18 +56,12 @@ pub(super) fn risks(
 /// quoted whole, since the words of the risk alone do not say whose it is.
 fn with_what_it_goes_on_from<'t>(text: &'t str, said: &[&'t str], n: usize) -> &'t str {
     let sentence = said[n];
-    let words = |s: &'t str| s.split_whitespace().map(trim_punct);
-    let own = |w: &str| {
-        ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
-    };
-    let says_whose = |s: &'t str| words(s).any(own);
+    let says_whose = |s: &str| one_of_any(s, SELF_WORDS);
     // Where a sentence is in the turn: `sentences` gives slices of it.
     let at = |s: &str| (s.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
     match (n.checked_sub(1).map(|p| said[p]), at(sentence)) {
         (Some(before), Some(this))
-            if words(sentence).count() <= 5 && !says_whose(sentence) && says_whose(before) =>
+            if count_words(sentence, 6) <= 5 && !says_whose(sentence) && says_whose(before) =>
         {
             at(before)
                 .and_then(|start| text.get(start..this + sentence.len()))
