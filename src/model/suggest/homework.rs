@@ -321,15 +321,13 @@ fn after_leading_frame(s: &str) -> Option<&str> {
 
 /// A task the clinician gives in `sentence` (`heard` its lists), with its
 /// time frame there or, `framed_nearby`, in the sentence next to it (see
-/// [`frame_follows`] and [`frame_asked_before`]).
+/// [`frame_follows`] and [`frame_asked_before`]). A sentence that only
+/// announces tasks ([`announces_a_task`]) is not asked.
 pub(super) fn clinician_task(
     sentence: &str,
     heard: &Heard,
     framed_nearby: impl Fn() -> bool,
 ) -> Option<String> {
-    if announces_a_task(sentence) {
-        return None;
-    }
     let mut rest = skip_discourse(sentence);
     // Most sentences have no time frame: none is looked for in their parts.
     let any_frame = heard.has(&TIME_FRAMES) || heard.has(&SPAN_LEADS);

@@ -228,7 +228,10 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         ) in said.iter().enumerate()
                         {
                             let recap = recap_tasks(s, gathers, heard);
-                            let given = if recap.is_empty() {
+                            // "Third:", "So here's what I'd like you to do.":
+                            // no task, and what follows is one.
+                            let announces = homework::announces_a_task(s);
+                            let given = if recap.is_empty() && !announces {
                                 let text_at = |i: usize| said.get(i).map(|s| s.text);
                                 // Read only where a rule needs a frame.
                                 let framed_nearby = || {
@@ -241,7 +244,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             } else {
                                 None
                             };
-                            gave |= homework::announces_a_task(s);
+                            gave |= announces;
                             for task in recap.into_iter().chain(given) {
                                 planning = true;
                                 gave = true;
