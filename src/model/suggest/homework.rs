@@ -1,8 +1,8 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::HomeworkSuggestion;
 use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, is_routine, last_frame};
 use super::matching::{Heard, Words, trim_punct};
+use super::task_list::skip_discourse;
 use super::text::count_words;
 
 /// Wording that hands the client a task.
@@ -110,11 +110,6 @@ pub(super) static CONTINUING: Words = Words::new(&[
     "carrying on",
     "continuing with",
     "sticking with",
-]);
-
-/// Words that open a sentence without changing what it asks.
-static DISCOURSE: Words = Words::new(&[
-    "and", "also", "so", "okay", "ok", "now", "then", "right", "alright", "great", "good",
 ]);
 
 /// Client wording that commits to doing something.
@@ -261,52 +256,6 @@ pub(super) fn follows_up(turn: &str) -> bool {
     turn.trim_end().ends_with('?') && count_words(turn, 7) <= 6
 }
 
-/// Drops words like "And" or "Also," that open a sentence, and the name or
-/// place of an item in a list ("Third, …", "The last thing: …", "The plan
-/// for this week: …").
-pub(super) fn skip_discourse(mut s: &str) -> &str {
-    loop {
-        if let Some(r) = DISCOURSE.strip(s) {
-            let r = r.trim_start();
-            s = r.strip_prefix(',').unwrap_or(r).trim_start();
-        } else if let Some(r) = ORDINALS.strip(s).map(str::trim_start)
-            && let Some(r) = r.strip_prefix([',', ':'])
-        {
-            s = r.trim_start();
-        } else {
-            return s;
-        }
-    }
-}
-
-/// The place of an item in a list, or the list's name, before a comma or
-/// colon; a longer one before any it starts with.
-static ORDINALS: Words = Words::new(&[
-    "first",
-    "firstly",
-    "second",
-    "secondly",
-    "third",
-    "thirdly",
-    "fourth",
-    "finally",
-    "lastly",
-    "last",
-    "next",
-    "the last thing",
-    "one last thing",
-    "one more thing",
-    "the other thing",
-    "the first thing",
-    "the second thing",
-    "the third thing",
-    "the plan for this week",
-    "the plan for the week",
-    "the plan",
-    "your homework",
-    "the homework",
-]);
-
 /// The instruction after a first clause that sets the time frame:
 /// "Over the next two weeks, schedule…", "Every morning until we meet, open…".
 fn after_leading_frame(s: &str) -> Option<&str> {
@@ -322,7 +271,7 @@ fn after_leading_frame(s: &str) -> Option<&str> {
 /// A task the clinician gives in `sentence` (`heard` its lists), with its
 /// time frame there or, `framed_nearby`, in the sentence next to it (see
 /// [`frame_follows`] and [`frame_asked_before`]). A sentence that only
-/// announces tasks ([`announces_a_task`]) is not asked.
+/// announces tasks ([`super::task_list::announces_a_task`]) is not asked.
 pub(super) fn clinician_task(
     sentence: &str,
     heard: &Heard,
@@ -481,73 +430,6 @@ pub(super) fn next_step(sentence: &str) -> Option<String> {
     }
     as_task(rest)
 }
-
-/// Whether a task only says more about the one given just before it in the
-/// same turn: its object is that task ("Keep it in the kitchen drawer",
-/// "Have one in the morning"), or it qualifies it ("Not the details",
-/// "Including on the road").
-pub(super) fn says_more_of_the_last(task: &str) -> bool {
-    let mut words = task.split_whitespace().map(trim_punct);
-    let (second, third) = (words.nth(1), words.next());
-    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
-    // "Have one in the morning" points back; "call one friend" does not.
-    let one_of_those = second.is_some_and(|w| is(w, &["one"]))
-        && third.is_none_or(|w| {
-            is(
-                w,
-                &[
-                    "in", "at", "on", "a", "each", "every", "when", "before", "after",
-                ],
-            )
-        });
-    QUALIFYING.opens(task)
-        || one_of_those
-        || second.is_some_and(|w| is(w, &["it", "them", "those", "any"]))
-}
-
-/// Words that open a qualification of the task before: "Not the details".
-static QUALIFYING: Words = Words::new(&["not", "including", "also", "or"]);
-
-/// Adds a task to those of this turn (from `turn` on): one that only says
-/// more of the last becomes part of it, so the clinician sees one task with
-/// its details.
-pub(super) fn add_task(tasks: &mut Vec<HomeworkSuggestion>, turn: usize, task: HomeworkSuggestion) {
-    match tasks[turn..].last_mut() {
-        Some(last) if says_more_of_the_last(&task.task) => {
-            let mut more = task.task.chars();
-            let first = more.next().map(|c| c.to_lowercase().collect::<String>());
-            last.task = format!(
-                "{}; {}{}",
-                last.task,
-                first.unwrap_or_default(),
-                more.as_str()
-            );
-        }
-        _ => tasks.push(task),
-    }
-}
-
-/// Whether a sentence only numbers the next item of a list of tasks
-/// ("Second.", "Third:") or announces them ("So here's what I'd like you to
-/// do."): what follows it in the turn is a task.
-pub(super) fn announces_a_task(sentence: &str) -> bool {
-    [&ORDINALS, &ANNOUNCING].iter().any(|list| {
-        list.strip(skip_discourse(sentence))
-            .is_some_and(|r| trim_punct(r).is_empty())
-    })
-}
-
-/// Sentences that announce the tasks after them and give none themselves.
-static ANNOUNCING: Words = Words::new(&[
-    "here's what i'd like you to do",
-    "here's what i'd like you to try",
-    "here's what i would like you to do",
-    "here's what i suggest",
-    "here's what i'd suggest",
-    "here's the plan",
-    "this is what i'd like you to do",
-    "this is what i'd like you to try",
-]);
 
 /// An instruction not to do something.
 static DONT: Words = Words::new(&["don't", "do not", "never"]);

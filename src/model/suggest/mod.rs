@@ -24,6 +24,7 @@ mod review;
 mod risk;
 pub mod score;
 mod summary;
+mod task_list;
 mod text;
 mod topic;
 
@@ -203,7 +204,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         // for the week: …").
                         let goes_on = summed_up
                             && said.iter().any(|s| {
-                                frames::TIME_FRAMES.opens(homework::skip_discourse(s.text))
+                                frames::TIME_FRAMES.opens(task_list::skip_discourse(s.text))
                             });
                         let gathers = summary || summary_offered || goes_on;
                         summed_up = summary;
@@ -220,6 +221,9 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                         // Whether this turn has given a task: an instruction
                         // after it is one more step.
                         let mut gave = false;
+                        // Whether the last sentence only named a task of a
+                        // list: the steps after it are that task's.
+                        let mut named = false;
                         for (
                             n,
                             &Sentence {
@@ -230,7 +234,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                             let recap = recap_tasks(s, gathers, heard);
                             // "Third:", "So here's what I'd like you to do.":
                             // no task, and what follows is one.
-                            let announces = homework::announces_a_task(s);
+                            let announces = task_list::announces_a_task(s);
                             let given = if recap.is_empty() && !announces {
                                 let text_at = |i: usize| said.get(i).map(|s| s.text);
                                 // Read only where a rule needs a frame.
@@ -245,6 +249,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                                 None
                             };
                             gave |= announces;
+                            let after_name = std::mem::take(&mut named);
                             for task in recap.into_iter().chain(given) {
                                 planning = true;
                                 gave = true;
@@ -254,7 +259,8 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                                     mark: seg.mark,
                                     quote: s.to_string(),
                                 };
-                                homework::add_task(&mut out.homework, turn, task);
+                                named = task_list::only_names(&task);
+                                task_list::add_task(&mut out.homework, turn, task, after_name);
                             }
                             if is_step_question(s, heard) {
                                 planning = true;
@@ -281,7 +287,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
                                 mark: seg.mark,
                                 quote: s.to_string(),
                             };
-                            homework::add_task(&mut out.homework, turn, task);
+                            task_list::add_task(&mut out.homework, turn, task, false);
                         }
                     }
                 }

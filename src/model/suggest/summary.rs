@@ -2,10 +2,9 @@
 //! week, you'll…", and the steps of a closing summary.
 
 use super::frames::find_frame;
-use super::homework::{
-    CONTINUING, HEDGES, IMPERATIVES, NOT_TASKS, as_task, skip_discourse, skip_short_clause,
-};
+use super::homework::{CONTINUING, HEDGES, IMPERATIVES, NOT_TASKS, as_task, skip_short_clause};
 use super::matching::{Heard, Words, trim_punct};
+use super::task_list::{is_numbered, skip_discourse};
 
 /// How the clinician says back a plan the client made ("So this week,
 /// you'll…", "Your plan is to…"): the tasks follow, often several.
@@ -126,9 +125,10 @@ static IF_YOU: Words = Words::new(&["if you"]);
 
 /// A step of the plan as the clinician's closing summary lists it, often
 /// without a verb: "Worry time every day at half six", "At work, check
-/// once", "And keep the diary going", "Rob will text from the station". It
-/// is in instruction form (a verb first, perhaps after a short phrase), or
-/// has a time frame or a routine, or says who will do it. Questions, praise,
+/// once", "And keep the diary going", "Rob will text from the station",
+/// "Third, the worry slot at seven". It is in instruction form (a verb
+/// first, perhaps after a short phrase), or numbered as an item of the
+/// list, or has a time frame or a routine, or says who will do it. Questions, praise,
 /// what the clinician will do and what happened are not steps.
 pub(super) fn planned_task(sentence: &str) -> Option<String> {
     let sentence = sentence.trim();
@@ -145,6 +145,7 @@ pub(super) fn planned_task(sentence: &str) -> Option<String> {
         .any(|r| IMPERATIVES.opens(r) || CONTINUING.opens(r));
     let someone_will = rest.split_whitespace().nth(1) == Some("will");
     let step = verb_first
+        || is_numbered(sentence)
         || someone_will
         || IF_YOU.opens(rest)
         || find_frame(rest).is_some()

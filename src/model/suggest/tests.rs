@@ -1294,3 +1294,38 @@ fn thinking_it_over_is_not_a_task() {
                Client: I'll think about it. I'll have a think about Kian.\n";
     assert_eq!(homework(src), vec![]);
 }
+
+#[test]
+fn a_numbered_item_of_a_closing_summary_is_a_task_and_one_that_names_a_task_takes_its_steps() {
+    let src = "Client: Derek Hall\nProfessional: Priya Shah (CBT therapist)\n\n\
+               Priya: How has the week been?\n\nDerek: Long.\n\n\
+               Priya: Long nights?\n\nDerek: Up at three every night.\n\n\
+               Priya: That sounds tiring.\n\nDerek: It is.\n\n\
+               Priya: So shall I sum up what we've agreed?\n\nDerek: Go on.\n\n\
+               Priya: First, the sleep window. Bed not before midnight, up at six every \
+               morning. Two: the worry slot at seven, kitchen table, black notebook. \
+               Third, no nap in the chair.\n\n\
+               Derek: Right you are.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "The sleep window: bed not before midnight, up at six every morning".into(),
+                HomeworkSource::Clinician
+            ),
+            (
+                "The worry slot at seven, kitchen table, black notebook".into(),
+                HomeworkSource::Clinician
+            ),
+            ("No nap in the chair".into(), HomeworkSource::Clinician),
+        ]
+    );
+    // Outside a closing summary, a numbered point explains: "Second, the
+    // methadone." gives no task.
+    let explained = "Client: Derek Hall\nProfessional: Priya Shah (CBT therapist)\n\n\
+                     Priya: Two things matter here. First, your tolerance is down. \
+                     Second, the methadone.\n\nDerek: Right.\n\n\
+                     Priya: How was the week?\n\nDerek: Fine.\n\n\
+                     Priya: Good.\n\nDerek: Yes.\n\nPriya: See you soon.\n";
+    assert_eq!(homework(explained), vec![]);
+}

@@ -1,0 +1,158 @@
+//! A turn's tasks as a list: how its items are numbered ("Third, …",
+//! "Two: …") or announced ("Here's what I'd like you to do."), and which
+//! of them only say more of the task before, so they join it.
+
+use super::HomeworkSuggestion;
+use super::matching::{Words, trim_punct};
+use super::text::count_words;
+
+/// Words that open a sentence without changing what it asks.
+static DISCOURSE: Words = Words::new(&[
+    "and", "also", "so", "okay", "ok", "now", "then", "right", "alright", "great", "good",
+]);
+
+/// Drops words like "And" or "Also," that open a sentence, and the name or
+/// place of an item in a list ("Third, …", "Two: …", "The last thing: …",
+/// "The plan for this week: …").
+pub(super) fn skip_discourse(mut s: &str) -> &str {
+    loop {
+        if let Some(r) = DISCOURSE.strip(s) {
+            let r = r.trim_start();
+            s = r.strip_prefix(',').unwrap_or(r).trim_start();
+        } else if let Some(r) = ORDINALS.strip(s).map(str::trim_start)
+            && let Some(r) = r.strip_prefix([',', ':'])
+        {
+            s = r.trim_start();
+        } else if let Some(r) = NUMBERS.strip(s).map(str::trim_start)
+            && let Some(r) = r.strip_prefix(':')
+        {
+            s = r.trim_start();
+        } else {
+            return s;
+        }
+    }
+}
+
+/// Whether a sentence opens as a numbered item of a list: "Third, the worry
+/// slot at seven", "Five: phone out of the bedroom". A number word counts
+/// only before a colon: "Two, maybe." answers a question.
+pub(super) fn is_numbered(sentence: &str) -> bool {
+    let s = DISCOURSE.strip(sentence).map_or(sentence, str::trim_start);
+    let after =
+        |r: Option<&str>, marks: &[char]| r.is_some_and(|r| r.trim_start().starts_with(marks));
+    after(ORDINALS.strip(s), &[',', ':']) || after(NUMBERS.strip(s), &[':'])
+}
+
+/// Numbers of list items, before a colon (see [`is_numbered`]).
+static NUMBERS: Words = Words::new(&["one", "two", "three", "four", "five", "six", "seven"]);
+
+/// The place of an item in a list, or the list's name, before a comma or
+/// colon; a longer one before any it starts with.
+static ORDINALS: Words = Words::new(&[
+    "first",
+    "firstly",
+    "second",
+    "secondly",
+    "third",
+    "thirdly",
+    "fourth",
+    "finally",
+    "lastly",
+    "last",
+    "next",
+    "the last thing",
+    "one last thing",
+    "one more thing",
+    "the other thing",
+    "the first thing",
+    "the second thing",
+    "the third thing",
+    "the plan for this week",
+    "the plan for the week",
+    "the plan",
+    "your homework",
+    "the homework",
+]);
+
+/// Whether a task only says more about the one given just before it in the
+/// same turn: its object is that task ("Keep it in the kitchen drawer",
+/// "Have one in the morning"), or it qualifies it ("Not the details",
+/// "Including on the road").
+pub(super) fn says_more_of_the_last(task: &str) -> bool {
+    let mut words = task.split_whitespace().map(trim_punct);
+    let (second, third) = (words.nth(1), words.next());
+    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
+    // "Have one in the morning" points back; "call one friend" does not.
+    let one_of_those = second.is_some_and(|w| is(w, &["one"]))
+        && third.is_none_or(|w| {
+            is(
+                w,
+                &[
+                    "in", "at", "on", "a", "each", "every", "when", "before", "after",
+                ],
+            )
+        });
+    QUALIFYING.opens(task)
+        || one_of_those
+        || second.is_some_and(|w| is(w, &["it", "them", "those", "any"]))
+}
+
+/// Words that open a qualification of the task before: "Not the details".
+static QUALIFYING: Words = Words::new(&["not", "including", "also", "or"]);
+
+/// Adds a task to those of this turn (from `turn` on): one that only says
+/// more of the last becomes part of it, so the clinician sees one task with
+/// its details. So does the first step after an item of a list that only
+/// names its task (`after_name`, see [`only_names`]): "First, the sleep
+/// window. Bed not before midnight…" is one task, "The sleep window: bed
+/// not before midnight…".
+pub(super) fn add_task(
+    tasks: &mut Vec<HomeworkSuggestion>,
+    turn: usize,
+    task: HomeworkSuggestion,
+    after_name: bool,
+) {
+    let joined_by = match tasks[turn..].last() {
+        Some(_) if after_name && !is_numbered(&task.quote) => ": ",
+        Some(_) if says_more_of_the_last(&task.task) => "; ",
+        _ => return tasks.push(task),
+    };
+    if let Some(last) = tasks.last_mut() {
+        let mut more = task.task.chars();
+        let first = more.next().map(|c| c.to_lowercase().collect::<String>());
+        last.task = format!(
+            "{}{joined_by}{}{}",
+            last.task,
+            first.unwrap_or_default(),
+            more.as_str()
+        );
+    }
+}
+
+/// Whether a task is an item of a list that only names it ("First, the
+/// sleep window."), its steps to follow.
+pub(super) fn only_names(task: &HomeworkSuggestion) -> bool {
+    is_numbered(&task.quote) && count_words(&task.task, 4) <= 3
+}
+
+/// Whether a sentence only numbers the next item of a list of tasks
+/// ("Second.", "Third:") or announces them ("So here's what I'd like you to
+/// do."): what follows it in the turn is a task.
+pub(super) fn announces_a_task(sentence: &str) -> bool {
+    [&ORDINALS, &ANNOUNCING].iter().any(|list| {
+        list.strip(skip_discourse(sentence))
+            .is_some_and(|r| trim_punct(r).is_empty())
+    })
+}
+
+/// Sentences that announce the tasks after them and give none themselves.
+static ANNOUNCING: Words = Words::new(&[
+    "here's what i'd like you to do",
+    "here's what i'd like you to try",
+    "here's what i would like you to do",
+    "here's what i suggest",
+    "here's what i'd suggest",
+    "here's the plan",
+    "this is what i'd like you to do",
+    "this is what i'd like you to try",
+]);
