@@ -163,10 +163,13 @@ pub(super) static STEP_QUESTIONS: Words = Words::new(&[
 
 /// A commitment to one of these is a state or a statement about now, not a
 /// task ("I'll be honest", "I'll be aware of everything that's going on",
-/// "I'll tell you what happened"), or a reminder of a task, not one of its
-/// own ("I'll put it in my phone").
+/// "I'll tell you what happened", "I'll need a big number", "I'll let you
+/// know"), or a reminder of a task, not one of its own ("I'll put it in my
+/// phone").
 pub(super) static NOT_TASKS: Words = Words::new(&[
     "be",
+    "need",
+    "let you know",
     "see you",
     "feel",
     "know",

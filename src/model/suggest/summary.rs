@@ -3,7 +3,7 @@
 
 use super::frames::find_frame;
 use super::homework::{CONTINUING, HEDGES, IMPERATIVES, NOT_TASKS, as_task, skip_short_clause};
-use super::matching::{Heard, Words, trim_punct};
+use super::matching::{Heard, Seen, Words, strip_prefix_loose, trim_punct};
 use super::task_list::{is_numbered, skip_discourse};
 
 /// How the clinician says back a plan the client made ("So this week,
@@ -119,6 +119,19 @@ static HAPPENED: Words = Words::new(&[
 /// Words of a routine, which a step of a plan has and a story rarely does.
 static ROUTINE: Words = Words::new(&["every", "each", "twice", "from tonight", "from now on"]);
 
+/// Whether `s` says a routine; "each other" says none ("The two things help
+/// each other"), where "every other day" does.
+fn has_routine(s: &str) -> bool {
+    let mut found = false;
+    ROUTINE.each(s, |a, b, _| {
+        let each_other = s[a..b].eq_ignore_ascii_case("each")
+            && strip_prefix_loose(s[b..].trim_start(), "other").is_some();
+        found = !each_other;
+        if found { Seen::Enough } else { Seen::More }
+    });
+    found
+}
+
 /// How a conditional step opens: "If you're not asleep in twenty minutes,
 /// get up".
 static IF_YOU: Words = Words::new(&["if you"]);
@@ -149,7 +162,7 @@ pub(super) fn planned_task(sentence: &str) -> Option<String> {
         || someone_will
         || IF_YOU.opens(rest)
         || find_frame(rest).is_some()
-        || ROUTINE.is_in(rest);
+        || has_routine(rest);
     if !step {
         return None;
     }

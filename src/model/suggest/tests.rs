@@ -1329,3 +1329,28 @@ fn a_numbered_item_of_a_closing_summary_is_a_task_and_one_that_names_a_task_take
                      Priya: Good.\n\nDerek: Yes.\n\nPriya: See you soon.\n";
     assert_eq!(homework(explained), vec![]);
 }
+
+#[test]
+fn needing_something_letting_the_clinician_know_and_things_that_help_each_other_are_no_tasks() {
+    let src = "Client: Keith Bell\nProfessional: Helen Shaw (therapist)\n\n\
+               Helen: What would you like to try this week?\n\n\
+               Keith: I'll keep a tally of the good days this week. I'll need a big number. \
+               I'll let you know.\n\n\
+               Helen: Good.\n\nKeith: Yes.\n\n\
+               Helen: So shall I sum up what we've agreed?\n\nKeith: Go on.\n\n\
+               Helen: The two things help each other. Walk the dog every other day.\n\n\
+               Keith: Right.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Keep a tally of the good days".into(),
+                HomeworkSource::Client
+            ),
+            (
+                "Walk the dog every other day".into(),
+                HomeworkSource::Clinician
+            ),
+        ]
+    );
+}
