@@ -141,8 +141,9 @@ static IF_YOU: Words = Words::new(&["if you"]);
 /// once", "And keep the diary going", "Rob will text from the station",
 /// "Third, the worry slot at seven". It is in instruction form (a verb
 /// first, perhaps after a short phrase), or numbered as an item of the
-/// list, or has a time frame or a routine, or says who will do it. Questions, praise,
-/// what the clinician will do and what happened are not steps.
+/// list, or has a time frame or a routine, or says who will do it.
+/// Questions, praise, what the clinician will do and what happened are not
+/// steps.
 pub(super) fn planned_task(sentence: &str) -> Option<String> {
     let sentence = sentence.trim();
     let rest = skip_discourse(sentence);

@@ -19,14 +19,8 @@ pub(super) fn skip_discourse(mut s: &str) -> &str {
         if let Some(r) = DISCOURSE.strip(s) {
             let r = r.trim_start();
             s = r.strip_prefix(',').unwrap_or(r).trim_start();
-        } else if let Some(r) = ORDINALS.strip(s).map(str::trim_start)
-            && let Some(r) = r.strip_prefix([',', ':'])
-        {
-            s = r.trim_start();
-        } else if let Some(r) = NUMBERS.strip(s).map(str::trim_start)
-            && let Some(r) = r.strip_prefix(':')
-        {
-            s = r.trim_start();
+        } else if let Some(r) = after_number(s) {
+            s = r;
         } else {
             return s;
         }
@@ -34,16 +28,29 @@ pub(super) fn skip_discourse(mut s: &str) -> &str {
 }
 
 /// Whether a sentence opens as a numbered item of a list: "Third, the worry
-/// slot at seven", "Five: phone out of the bedroom". A number word counts
-/// only before a colon: "Two, maybe." answers a question.
+/// slot at seven", "Five: phone out of the bedroom".
 pub(super) fn is_numbered(sentence: &str) -> bool {
-    let s = DISCOURSE.strip(sentence).map_or(sentence, str::trim_start);
-    let after =
-        |r: Option<&str>, marks: &[char]| r.is_some_and(|r| r.trim_start().starts_with(marks));
-    after(ORDINALS.strip(s), &[',', ':']) || after(NUMBERS.strip(s), &[':'])
+    after_number(DISCOURSE.strip(sentence).map_or(sentence, str::trim_start)).is_some()
 }
 
-/// Numbers of list items, before a colon (see [`is_numbered`]).
+/// What follows the place of an item in a list that `s` opens with, and its
+/// comma or colon. A number word counts only before a colon: "Two, maybe."
+/// answers a question.
+fn after_number(s: &str) -> Option<&str> {
+    let ordinal = ORDINALS
+        .strip(s)
+        .map(str::trim_start)
+        .and_then(|r| r.strip_prefix([',', ':']));
+    let number = || {
+        NUMBERS
+            .strip(s)
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix(':'))
+    };
+    ordinal.or_else(number).map(str::trim_start)
+}
+
+/// Numbers of list items, before a colon (see [`after_number`]).
 static NUMBERS: Words = Words::new(&["one", "two", "three", "four", "five", "six", "seven"]);
 
 /// The place of an item in a list, or the list's name, before a comma or
