@@ -168,7 +168,11 @@ pub(super) static STEP_QUESTIONS: Words = Words::new(&[
 /// phone").
 pub(super) static NOT_TASKS: Words = Words::new(&[
     "be",
-    "need",
+    // "I'll need a big number"; "I'll need to ring the GP" is a task.
+    "need a",
+    "need an",
+    "need some",
+    "need more",
     "let you know",
     "see you",
     "feel",

@@ -1335,7 +1335,7 @@ fn needing_something_letting_the_clinician_know_and_things_that_help_each_other_
     let src = "Client: Keith Bell\nProfessional: Helen Shaw (therapist)\n\n\
                Helen: What would you like to try this week?\n\n\
                Keith: I'll keep a tally of the good days this week. I'll need a big number. \
-               I'll let you know.\n\n\
+               I'll let you know. And I'll need to ring the GP.\n\n\
                Helen: Good.\n\nKeith: Yes.\n\n\
                Helen: So shall I sum up what we've agreed?\n\nKeith: Go on.\n\n\
                Helen: The two things help each other. Walk the dog every other day.\n\n\
@@ -1347,6 +1347,7 @@ fn needing_something_letting_the_clinician_know_and_things_that_help_each_other_
                 "Keep a tally of the good days".into(),
                 HomeworkSource::Client
             ),
+            ("Need to ring the GP".into(), HomeworkSource::Client),
             (
                 "Walk the dog every other day".into(),
                 HomeworkSource::Clinician
