@@ -119,20 +119,25 @@ pub(super) fn add_task(
     task: HomeworkSuggestion,
     after_name: bool,
 ) {
-    let joined_by = match tasks[turn..].last() {
-        Some(_) if after_name && !is_numbered(&task.quote) => ": ",
-        Some(_) if says_more_of_the_last(&task.task) => "; ",
-        _ => return tasks.push(task),
+    let joined_by = if after_name && !is_numbered(&task.quote) {
+        ": "
+    } else if says_more_of_the_last(&task.task) {
+        "; "
+    } else {
+        return tasks.push(task);
     };
-    if let Some(last) = tasks.last_mut() {
-        let mut more = task.task.chars();
-        let first = more.next().map(|c| c.to_lowercase().collect::<String>());
-        last.task = format!(
-            "{}{joined_by}{}{}",
-            last.task,
-            first.unwrap_or_default(),
-            more.as_str()
-        );
+    match tasks[turn..].last_mut() {
+        Some(last) => {
+            let mut more = task.task.chars();
+            let first = more.next().map(|c| c.to_lowercase().collect::<String>());
+            last.task = format!(
+                "{}{joined_by}{}{}",
+                last.task,
+                first.unwrap_or_default(),
+                more.as_str()
+            );
+        }
+        None => tasks.push(task),
     }
 }
 
