@@ -5,9 +5,9 @@
 //! lower-case ASCII; curly apostrophes and hyphen variants fold to ASCII.
 
 use super::text::{ascii_space, first_chars, needs_folding, same_ignoring_case, space_at};
-use aho_corasick::automaton::{Automaton as _, OverlappingState};
+use aho_corasick::automaton::Automaton as _;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, Input, StartKind};
+use aho_corasick::{Anchored, PatternID, StartKind};
 use std::sync::OnceLock;
 
 pub(super) fn trim_punct(s: &str) -> &str {
@@ -151,6 +151,9 @@ pub(super) struct Automaton {
     // for size, and these are read at every occurrence.
     /// The phrase each of the automaton's spellings is of.
     phrase: Box<[usize]>,
+    /// Each spelling with a byte its code does not tell apart (see
+    /// [`CODES`]), compared whole where the automaton finds it.
+    inexact: Box<[Option<Box<[u8]>>]>,
     /// Whether each phrase ends in a word character.
     word_end: Box<[bool]>,
     /// The longest phrase in characters: how far an opening phrase reaches.
@@ -183,15 +186,21 @@ impl Automaton {
             }
         }
         // A DFA reads a byte with one look-up: the lists are built once.
+        // Every byte is read by [`Self::walk`], so there is no prefilter
+        // to skip ahead.
         let ac = DFA::builder()
-            .ascii_case_insensitive(true)
             .start_kind(start)
-            .build(&spellings)
+            .prefilter(false)
+            .build(spellings.iter().map(|s| coded(s.as_bytes())))
             .expect("a few hundred short phrases fit an automaton");
+        let inexact = (spellings.into_iter())
+            .map(|s| (!s.bytes().all(exact)).then(|| s.into_bytes().into()))
+            .collect();
         let ends = |p: &P| p.as_ref().chars().next_back().is_some_and(is_word_char);
         Automaton {
             ac,
             phrase: phrase.into(),
+            inexact,
             word_end: phrases.iter().map(ends).collect(),
             longest: phrases
                 .iter()
@@ -212,7 +221,8 @@ impl Automaton {
         // Most text is ASCII, whose case the automaton ignores, with perhaps
         // curly apostrophes and characters that fold to themselves (“”—é).
         if !needs_folding(s) {
-            return self.bounded(s, anchored, f);
+            self.walk::<false>(s, anchored, f);
+            return;
         }
         // A character beyond ASCII starts with a byte of 0xC0 or more.
         let starts = || s.bytes().enumerate().filter(|&(_, b)| b >= 0xC0);
@@ -238,28 +248,7 @@ impl Automaton {
             let (f, o) = moved[moved.partition_point(|&(f, _)| f <= x) - 1];
             o + x - f
         };
-        self.bounded(&folded, anchored, |a, b, p| f(back(a), back(b), p));
-    }
-
-    fn bounded(&self, s: &str, anchored: Anchored, mut f: impl FnMut(usize, usize, usize) -> Seen) {
-        // The search step by step: aho-corasick's iterator refuses an
-        // anchored search, whose overlapping matches all start at the start.
-        let input = Input::new(s).anchored(anchored);
-        let mut state = OverlappingState::start();
-        loop {
-            self.ac
-                .try_find_overlapping(&input, &mut state)
-                .expect("a DFA of standard matches finds overlapping ones, anchored if built so");
-            let Some(m) = state.get_match() else {
-                return;
-            };
-            let (a, b, p) = (m.start(), m.end(), self.phrase[m.pattern().as_usize()]);
-            let starts = !(word_before(s, a) && word_at(s, a));
-            let ends = !self.word_end[p] || !word_at(s, b);
-            if starts && ends && f(a, b, p) == Seen::Enough {
-                return;
-            }
-        }
+        self.walk::<false>(&folded, anchored, |a, b, p| f(back(a), back(b), p));
     }
 
     /// The earliest occurrence: (start, end, phrase). On a tie the longer
@@ -303,7 +292,7 @@ impl Automaton {
         };
         // Most sentences open in ASCII that no phrase opens: the automaton
         // is followed a few bytes, without a search and its state.
-        if self.walk_from_start(s, &mut seen) == Walked::BeyondAscii {
+        if self.walk::<true>(s, Anchored::Yes, &mut seen) == Walked::BeyondAscii {
             // As far as the longest phrase reaches, and the character after
             // it for the boundary: folding keeps the number of characters.
             let head = first_chars(s, self.longest + 1);
@@ -313,19 +302,28 @@ impl Automaton {
         first.map(|(_, b)| &s[b..])
     }
 
-    /// The phrases `s` opens with, each given to `f` as (0, end, phrase),
-    /// found by following the anchored automaton until no phrase can open
-    /// it, or until a character beyond ASCII, which may need folding first.
-    fn walk_from_start(&self, s: &str, mut f: impl FnMut(usize, usize, usize) -> Seen) -> Walked {
+    /// Follows the automaton over the bytes of `s`, giving `f` each
+    /// occurrence on word boundaries as (start, end, phrase), until `f` has
+    /// seen enough or, anchored, no phrase can open `s`. `ASCII_ONLY` stops
+    /// at the first byte beyond ASCII, whose character may need folding.
+    fn walk<const ASCII_ONLY: bool>(
+        &self,
+        s: &str,
+        anchored: Anchored,
+        mut f: impl FnMut(usize, usize, usize) -> Seen,
+    ) -> Walked {
         let ac = &self.ac;
-        let mut state = ac
-            .start_state(Anchored::Yes)
-            .expect("built with an anchored start");
+        let mut state = ac.start_state(anchored).expect("built with this start");
         for (i, &byte) in s.as_bytes().iter().enumerate() {
-            if !byte.is_ascii() {
+            if ASCII_ONLY && !byte.is_ascii() {
                 return Walked::BeyondAscii;
             }
-            state = ac.next_state(Anchored::Yes, state, byte);
+            state = ac.next_state(anchored, state, CODES[usize::from(byte)]);
+            // One comparison tells most states: only the dead state and
+            // those of a match are special, with no prefilter.
+            if !ac.is_special(state) {
+                continue;
+            }
             if ac.is_dead(state) {
                 return Walked::Done;
             }
@@ -335,13 +333,16 @@ impl Automaton {
             let end = i + 1;
             for k in 0..ac.match_len(state) {
                 let spelling = ac.match_pattern(state, k);
-                // A match state also holds the phrases that end here
-                // without starting at the start.
+                let start = end - ac.pattern_len(spelling);
+                // An anchored walk's match state also holds the phrases
+                // that end here without starting at the start.
+                if (anchored.is_anchored() && start > 0) || !self.spelled(s, start, end, spelling) {
+                    continue;
+                }
                 let p = self.phrase[spelling.as_usize()];
-                if ac.pattern_len(spelling) == end
-                    && (!self.word_end[p] || !word_at(s, end))
-                    && f(0, end, p) == Seen::Enough
-                {
+                let starts = !(word_before(s, start) && word_at(s, start));
+                let ends = !self.word_end[p] || !word_at(s, end);
+                if starts && ends && f(start, end, p) == Seen::Enough {
                     return Walked::Done;
                 }
             }
@@ -349,10 +350,49 @@ impl Automaton {
         Walked::Done
     }
 
+    /// Whether the spelling found from byte `a` to byte `b` of `s` is there,
+    /// not only its codes.
+    fn spelled(&self, s: &str, a: usize, b: usize, spelling: PatternID) -> bool {
+        let inexact = self.inexact[spelling.as_usize()].as_deref();
+        inexact.is_none_or(|x| s.as_bytes()[a..b].eq_ignore_ascii_case(x))
+    }
+
     /// Whether `s` opens with any phrase.
     pub(super) fn opens(&self, s: &str) -> bool {
         self.strip(s).is_some()
     }
+}
+
+/// The alphabet the automata read, one code a byte: a letter of either case
+/// (1 to 26), the space, the apostrophe and the hyphen, which nearly all
+/// phrases are made of, and 0 for every other byte. Thirty codes make a row
+/// of 32 in the automaton's table, where the bytes themselves, their case
+/// ignored, make 128: the three vocabularies' automata take 2.3 MB rather
+/// than 9.1 MB of the tablet's memory, and are built in half the time, which
+/// the first import waits for. A spelling with another byte (a digit, a
+/// curly apostrophe) is compared whole where its codes are found.
+static CODES: [u8; 256] = {
+    let mut codes = [0; 256];
+    let mut i = 0;
+    while i < 26 {
+        codes[b'a' as usize + i] = 1 + i as u8;
+        codes[b'A' as usize + i] = 1 + i as u8;
+        i += 1;
+    }
+    codes[b' ' as usize] = 27;
+    codes[b'\'' as usize] = 28;
+    codes[b'-' as usize] = 29;
+    codes
+};
+
+/// Whether a byte has a code of its own, up to ASCII case.
+fn exact(b: u8) -> bool {
+    b.is_ascii_alphabetic() || matches!(b, b' ' | b'\'' | b'-')
+}
+
+/// A phrase in [`CODES`].
+fn coded(s: &[u8]) -> Vec<u8> {
+    s.iter().map(|&b| CODES[usize::from(b)]).collect()
 }
 
 /// A phrase with each of its apostrophes straight or curly.
@@ -370,7 +410,7 @@ fn with_curly_apostrophes(phrase: &str) -> Vec<String> {
     all
 }
 
-/// How far [`Automaton::walk_from_start`] could read a text.
+/// How far [`Automaton::walk`] could read a text.
 #[derive(PartialEq, Eq)]
 enum Walked {
     Done,
@@ -543,7 +583,7 @@ pub(super) fn negated(s: &str, start: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::Words;
+    use super::{Automaton, Words};
 
     static OPENINGS: Words = Words::new(&["could you", "you", "i'll try", "i'll", "éte"]);
 
@@ -571,5 +611,20 @@ mod tests {
         assert_eq!(OPENINGS.strip("I’ll try it"), Some(" it"));
         assert_eq!(OPENINGS.strip("ÉTE là"), Some(" là"));
         assert_eq!(OPENINGS.strip("Could‐you"), None);
+    }
+
+    #[test]
+    fn a_phrase_with_a_digit_a_curly_apostrophe_or_a_letter_beyond_ascii_is_found_only_as_spelled()
+    {
+        // Their bytes share a code with others: "5" with "6" and with ".",
+        // each byte of "’" and of "é" with any punctuation.
+        let phrases = Automaton::new(&["5-4-3-2-1", "don't", "café"]);
+        assert_eq!(phrases.find("the 5-4-3-2-1 drill"), Some((4, 13, 0)));
+        assert_eq!(phrases.find("the 6-4-3-2-1 drill"), None);
+        assert_eq!(phrases.find("the .-4-3-2-1 drill"), None);
+        assert_eq!(phrases.find("I DON’T"), Some((2, 9, 1)));
+        assert_eq!(phrases.find("I don...t"), None);
+        assert_eq!(phrases.find("le CAFÉ"), Some((3, 8, 2)));
+        assert_eq!(phrases.find("le cafè"), None);
     }
 }
