@@ -34,6 +34,11 @@
 //    enabled and holds the session's note; then, in a task of its own, a
 //    character is typed into it (document.execCommand("insertText"), which
 //    edits and fires input as typing does) and the frame after it is rendered.
+//  tablet_import_preview_ms n=N: on a fresh load of the app (its phrase
+//    automata not yet built, as at a day's first import), "Import
+//    transcript" tapped and the sample transcript (session 14 of 24) chosen:
+//    from the file input's event to the frame after the preview's
+//    suggestions ("Accept all") rendered.
 //  tablet_keystroke_ms n=N: real key presses (Playwright's keyboard, i.e.
 //    Input.dispatchKeyEvent) at the end of a "Notes" box holding a note of
 //    20,000 characters written as notes are, in paragraphs (about 480
@@ -70,6 +75,7 @@ const CPU_SLOWDOWN = 4;
 const LINK = { down: 20e6 / 8, up: 10e6 / 8, rtt: 40 };
 // A tablet held upright: 820 × 1180 CSS pixels at twice the density, touch.
 const TABLET = { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, hasTouch: true };
+const SAMPLE_TRANSCRIPT = "tests/fixtures/session-14-of-24.txt";
 
 const [arg] = process.argv.slice(2);
 if (!arg?.includes(":")) {
@@ -208,6 +214,32 @@ async function typeInto(page, cdp, box, text) {
   return typed.map((t) => t.ms).sort((a, b) => a - b);
 }
 
+/**
+ * Taps "Import transcript" on the roster of `page` and chooses the sample
+ * transcript; resolves to the time from the file input's event to the frame
+ * after the preview's suggestions rendered.
+ */
+async function timeImport(page) {
+  await page.getByRole("button", { name: "Import transcript" }).tap();
+  await page.evaluate(() => {
+    window.__import = new Promise((resolve) => {
+      let from;
+      const chosen = () => (from ??= performance.now());
+      window.addEventListener("input", chosen, true);
+      window.addEventListener("change", chosen, true);
+      const seen = new MutationObserver(() => {
+        const accept = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Accept all");
+        if (from === undefined || !accept) return;
+        seen.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - from)));
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+  });
+  await page.getByLabel("Transcript file").setInputFiles(SAMPLE_TRANSCRIPT);
+  return within(page.evaluate(() => window.__import), "the import preview");
+}
+
 /** A page of `context` whose main thread runs 4× slower. */
 async function slowPage(context) {
   const page = await context.newPage();
@@ -309,6 +341,16 @@ try {
   console.log(`tablet session cold n=${n}, keystroke typed: ${fmt(coldTyped)} ms`);
   console.log(`tablet session cold n=${n}, keystroke shown: ${fmt(cold)} ms`);
 
+  const imports = [];
+  for (let round = -1; round < ROUNDS; round++) {
+    await visit(page, `${origin}/`);
+    const ms = await timeImport(page);
+    if (round >= 0) imports.push(ms);
+  }
+  console.log(`tablet import preview n=${n}: ${fmt(imports)} ms`);
+  // Back to the session, left without importing, for the typing below.
+  await visit(page, url);
+
   // Typing into a long note: filled at full speed, typed into slowed down.
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   const sentence = "Client described the week in detail. ";
@@ -369,6 +411,7 @@ try {
   console.log(`bench: first_visit_wire_kb ${median(first.kb).toFixed(1)}`);
   console.log(`bench: tablet_start_ms n=${n} ${median(start).toFixed(0)}`);
   console.log(`bench: tablet_session_cold_ms n=${n} ${median(cold).toFixed(0)}`);
+  console.log(`bench: tablet_import_preview_ms n=${n} ${median(imports).toFixed(0)}`);
   const figure = (name, ms) => console.log(`bench: ${name} median ${ms.median.toFixed(1)} p95 ${ms.p95.toFixed(1)}`);
   figure(`tablet_keystroke_ms n=${n}`, keyMs);
   // Not budgets: the same note as one paragraph, and what this machine's browser takes with no app
