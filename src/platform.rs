@@ -120,8 +120,9 @@ pub fn copy_text(text: &str) {
     }
 }
 
-/// Runs `work` after the browser has painted, so "Unlocking…" shows while
-/// the passphrase is stretched (Argon2id blocks for most of a second).
+/// Runs `work` after the browser has painted, so what the page shows first
+/// is seen before the work holds it: "Unlocking…" while the passphrase is
+/// stretched (Argon2id blocks for most of a second), a screen just opened.
 pub fn after_paint(work: impl FnOnce() + 'static) {
     if cfg!(target_arch = "wasm32") {
         leptos::prelude::request_animation_frame(move || {

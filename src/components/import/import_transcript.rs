@@ -8,10 +8,10 @@ use crate::model::clock::{format_duration, format_time, format_time_range};
 use crate::model::import::{
     Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
 };
-use crate::model::suggest::{HomeworkSource, TagSuggestion, suggest_with};
+use crate::model::suggest::{HomeworkSource, TagSuggestion, prepare, suggest_with};
 use crate::model::transcript::{Confirmed, Reading, check_file_size, read};
 use crate::model::{Client, Session, format_date};
-use crate::platform::{chosen_file, file_text, new_id, now_ms, today};
+use crate::platform::{after_paint, chosen_file, file_text, new_id, now_ms, today};
 use crate::route::Route;
 use crate::state::{use_navigation, use_records};
 use leptos::prelude::*;
@@ -39,6 +39,9 @@ fn read_transcript(text: &str, file_name: Option<&str>) -> Result<Reading, Strin
 /// which the clinician accepts or rejects every suggestion. All on the device.
 #[component]
 pub fn ImportTranscript() -> impl IntoView {
+    // The suggestions' phrase automata take a moment to build: built once
+    // this screen has painted, while a file is chosen, not after.
+    after_paint(prepare);
     let text = RwSignal::new(String::new());
     // The chosen file's name, which may give the client, number and date;
     // forgotten once the text is edited.

@@ -29,7 +29,7 @@ mod text;
 mod topic;
 
 use super::homework::Completion;
-use super::tags::{INTERVENTIONS, THEMES, Tags};
+use super::tags::{INTERVENTIONS, RISKS, THEMES, Tags};
 use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 pub use evidence::own_tags;
@@ -119,6 +119,14 @@ pub struct Suggestions {
     pub homework: Vec<HomeworkSuggestion>,
     pub reviews: Vec<ReviewSuggestion>,
     pub risks: Vec<RiskSuggestion>,
+}
+
+/// Builds the vocabularies' phrase automata, the most of what a first
+/// suggestion waits for, ahead of it.
+pub fn prepare() {
+    for list in [INTERVENTIONS, THEMES, RISKS] {
+        Vocabulary::built_in(list);
+    }
 }
 
 /// Suggestions from the built-in vocabulary alone.
