@@ -9,6 +9,7 @@ use crate::model::import::{
     Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
 };
 use crate::model::suggest::{HomeworkSource, TagSuggestion, prepare, suggest_with};
+use crate::model::tags::Tags;
 use crate::model::transcript::{Confirmed, Reading, check_file_size, read};
 use crate::model::{Client, Session, format_date};
 use crate::platform::{after_paint, chosen_file, file_text, new_id, now_ms, today};
@@ -39,9 +40,16 @@ fn read_transcript(text: &str, file_name: Option<&str>) -> Result<Reading, Strin
 /// which the clinician accepts or rejects every suggestion. All on the device.
 #[component]
 pub fn ImportTranscript() -> impl IntoView {
-    // The suggestions' phrase automata take a moment to build: built once
-    // this screen has painted, while a file is chosen, not after.
-    after_paint(prepare);
+    let records = use_records();
+    // What the suggestions need besides the transcript takes a moment: the
+    // phrase automata to build, and every session to read for the tags the
+    // clinician made up. Done once this screen has painted, while a file is
+    // chosen, not after it.
+    let own = StoredValue::new(None::<Tags>);
+    after_paint(move || {
+        prepare();
+        own.try_set_value(Some(records.own_tags()));
+    });
     let text = RwSignal::new(String::new());
     // The chosen file's name, which may give the client, number and date;
     // forgotten once the text is edited.
@@ -110,12 +118,21 @@ pub fn ImportTranscript() -> impl IntoView {
             <button type="button" class="primary" on:click=move |_| read()>"Read transcript"</button>
         </section>
         <FieldError message=refused />
-        {move || parsed.get().and_then(Result::ok).map(|reading| view! { <ImportPreview reading /> })}
+        {move || {
+            parsed.get().and_then(Result::ok).map(|reading| {
+                let own = own.get_value().unwrap_or_else(|| records.own_tags());
+                view! { <ImportPreview reading own /> }
+            })
+        }}
     }
 }
 
 #[component]
-fn ImportPreview(reading: Reading) -> impl IntoView {
+fn ImportPreview(
+    reading: Reading,
+    /// The tags the clinician made up on earlier sessions, looked for too.
+    own: Tags,
+) -> impl IntoView {
     let records = use_records();
     let navigation = use_navigation();
     let recording = reading.format.is_elapsed();
@@ -169,8 +186,6 @@ fn ImportPreview(reading: Reading) -> impl IntoView {
     });
     // Suggestions follow the roles and marks; ticks are kept while the same
     // things are suggested.
-    // Tags the clinician made up on earlier sessions are looked for too.
-    let own = records.own_tags();
     let suggestions = Memo::new(move |_| transcript.with(|t| suggest_with(t, &own)));
     let take = |n: usize| RwSignal::new(vec![false; n]);
     let (take_interventions, take_themes, take_homework, take_reviews) = suggestions
