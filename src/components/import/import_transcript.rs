@@ -47,8 +47,12 @@ pub fn ImportTranscript() -> impl IntoView {
     // chosen, not after it.
     let own = StoredValue::new(None::<Tags>);
     after_paint(move || {
+        // Left before it painted: nothing to read for.
+        if own.is_disposed() {
+            return;
+        }
         prepare();
-        own.try_set_value(Some(records.own_tags()));
+        own.set_value(Some(records.own_tags()));
     });
     let text = RwSignal::new(String::new());
     // The chosen file's name, which may give the client, number and date;
