@@ -74,7 +74,11 @@ async fn a_text_box_offers_its_placeholder_only_while_it_is_empty() {
 
 #[wasm_bindgen_test]
 async fn a_text_box_is_a_form_of_its_own_that_never_submits() {
-    let (root, name, notes) = (root(), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (root, name, notes) = (
+        root(),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <TextInput label="Name or code" value=name />
@@ -84,12 +88,23 @@ async fn a_text_box_is_a_form_of_its_own_that_never_submits() {
     settle().await;
     // The browser looks over the fields of the form typed in at every key:
     // the note's form holds the note alone, not the field beside it.
-    let form = control(&root, "Notes").closest("form").unwrap().expect("a form around the note");
-    assert_eq!(form.query_selector_all("input, select, textarea, button").unwrap().length(), 1);
+    let form = control(&root, "Notes")
+        .closest("form")
+        .unwrap()
+        .expect("a form around the note");
+    assert_eq!(
+        form.query_selector_all("input, select, textarea, button")
+            .unwrap()
+            .length(),
+        1
+    );
     let init = web_sys::EventInit::new();
     init.set_cancelable(true);
     let submit = web_sys::Event::new_with_event_init_dict("submit", &init).unwrap();
-    assert!(!form.dispatch_event(&submit).unwrap(), "a submit goes nowhere");
+    assert!(
+        !form.dispatch_event(&submit).unwrap(),
+        "a submit goes nowhere"
+    );
     root.remove();
 }
 
