@@ -97,7 +97,15 @@ export async function startCouch(options = {}) {
   }
 
   async function createDatabase() {
-    await expectOk(`/${database}`, { method: "PUT" });
+    // Just after a DELETE, the server may still be closing the old file (a
+    // device's longpoll held it open) and answers 412 file_exists: a moment later it creates.
+    for (let tries = 1; ; tries++) {
+      const response = await request(`/${database}`, { method: "PUT" });
+      if (response.ok) break;
+      const body = await response.text();
+      if (response.status !== 412 || tries === 20) throw new Error(`PUT /${database}: ${response.status} ${body}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await expectOk(`/${database}/_security`, {
       method: "PUT",
       body: { admins: { names: [], roles: [] }, members: { names: [user], roles: [] } },
