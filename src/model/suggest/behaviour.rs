@@ -10,7 +10,7 @@ use super::cues::{
     ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
     PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
-use super::matching::{Words, fold, trim_punct};
+use super::matching::{Words, fold, key, trim_punct};
 use super::text::{char_at, count_words};
 
 /// A clinician behaviour, as MITI counts them.
@@ -98,10 +98,16 @@ pub(super) fn code_turn<'t>(
             add(GivingInformation, s);
             continue;
         }
-        let theirs = theirs.get_or_insert_with(|| ContentWords::of(client.unwrap_or_default()));
-        // Counted once, and only if a rule needs it.
+        // Counted once, and only if a rule needs it: most statements are
+        // told without the client's words, which are then never read.
         let mut counted = None;
-        let mut counts = || *counted.get_or_insert_with(|| said_back(body, theirs));
+        let mut counts = || {
+            *counted.get_or_insert_with(|| {
+                let theirs =
+                    theirs.get_or_insert_with(|| ContentWords::of(client.unwrap_or_default()));
+                said_back(body, theirs)
+            })
+        };
         if reflects(body, heard.has_within(&YOU), &mut counts) {
             let complex = heard.has(&ADDING) || adds_meaning(counts());
             add(
@@ -165,38 +171,56 @@ fn said_back(body: &str, theirs: &ContentWords) -> (usize, usize) {
     (own, shared)
 }
 
-/// The content words of a turn in lower case, one after another in one
-/// string rather than a string each, with the key of each (see [`key`]).
+/// The words of the client's turn in lower case, each by its key (see
+/// [`key`]) and length; a word longer than eight bytes, which its key does
+/// not tell apart, also by its text, one after another in one string. Small
+/// words are kept too: only a statement's content words are looked up.
 #[derive(Default)]
 struct ContentWords {
-    text: String,
+    long: String,
     words: Vec<(u64, usize, usize)>,
 }
 
 impl ContentWords {
     fn of(s: &str) -> Self {
-        let mut words = ContentWords::default();
-        content_words(s, |w| {
-            let start = words.text.len();
-            words.text.push_str(w);
-            words.words.push((key(w), start, words.text.len()));
+        // About one word in five bytes: room for all, grown at most once.
+        let mut words = ContentWords {
+            long: String::new(),
+            words: Vec::with_capacity(s.len() / 5),
+        };
+        each_word(s, |w| {
+            let at = words.long.len();
+            if w.len() > 8 {
+                words.long.push_str(w);
+            }
+            words.words.push((key(w.as_bytes()), w.len(), at));
         });
         words
     }
 
     fn has(&self, word: &str) -> bool {
-        let k = key(word);
-        // Equal keys are equal words up to eight bytes.
-        self.words.iter().any(|&(key, a, b)| {
-            key == k && b - a == word.len() && (b - a <= 8 || &self.text[a..b] == word)
+        let (k, n) = (key(word.as_bytes()), word.len());
+        self.words.iter().any(|&(key, len, at)| {
+            key == k && len == n && (n <= 8 || &self.long[at..at + n] == word)
         })
     }
 }
 
-/// Each word of three letters or more that carries content, in lower case;
-/// a word is letters, digits and apostrophes. Read by bytes; a word not in
-/// lower case already is folded into one buffer, not copied on its own.
+/// Each word of three letters or more that carries content, in lower case.
 fn content_words(s: &str, mut each: impl FnMut(&str)) {
+    each_word(s, |w| {
+        let small =
+            w.len() <= LONGEST_SMALL && SMALL_KEYS.binary_search(&key(w.as_bytes())).is_ok();
+        if !small {
+            each(w);
+        }
+    });
+}
+
+/// Each word of three letters or more, in lower case; a word is letters,
+/// digits and apostrophes. Read by bytes; a word not in lower case already
+/// is folded into one buffer, not copied on its own.
+fn each_word(s: &str, mut each: impl FnMut(&str)) {
     let bytes = s.as_bytes();
     let mut folded = String::new();
     // Where the word being read starts, its characters, and whether all
@@ -221,16 +245,12 @@ fn content_words(s: &str, mut each: impl FnMut(&str)) {
         } else {
             if letters >= 3 {
                 let w = &s[start..i];
-                let w = if lower {
-                    w
+                if lower {
+                    each(w);
                 } else {
                     folded.clear();
                     folded.extend(w.chars().map(fold));
-                    &folded
-                };
-                let small = w.len() <= LONGEST_SMALL && SMALL_KEYS.binary_search(&key(w)).is_ok();
-                if !small {
-                    each(w);
+                    each(&folded);
                 }
             }
             (start, letters, lower) = (i + len, 0, true);
@@ -239,29 +259,13 @@ fn content_words(s: &str, mut each: impl FnMut(&str)) {
     }
 }
 
-/// A word's first eight bytes as a number, the first byte highest: for words
-/// of eight bytes or fewer, equal numbers are equal words, and the numbers
-/// are in the words' order.
-const fn key(w: &str) -> u64 {
-    let bytes = w.as_bytes();
-    let (mut k, mut i) = (0, 0);
-    while i < 8 {
-        k <<= 8;
-        if i < bytes.len() {
-            k |= bytes[i] as u64;
-        }
-        i += 1;
-    }
-    k
-}
-
 /// The keys of [`SMALL`], in order as its words are, looked up by halves.
 const SMALL_KEYS: [u64; SMALL.len()] = {
     assert!(LONGEST_SMALL <= 8, "a small word is told by its key alone");
     let mut keys = [0; SMALL.len()];
     let mut i = 0;
     while i < SMALL.len() {
-        keys[i] = key(SMALL[i]);
+        keys[i] = key(SMALL[i].as_bytes());
         i += 1;
     }
     keys

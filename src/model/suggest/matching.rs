@@ -549,36 +549,83 @@ const NEGATORS: &[&str] = &[
     "doesnt", "havent", "wont",
 ];
 
+/// [`NEGATORS`] by their keys (see [`key`]): none is longer than eight bytes.
+const NEGATOR_KEYS: [u64; NEGATORS.len()] = {
+    let mut keys = [0; NEGATORS.len()];
+    let mut i = 0;
+    while i < NEGATORS.len() {
+        assert!(NEGATORS[i].len() <= 8, "a negator is told by its key alone");
+        keys[i] = key(NEGATORS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// A word's first eight bytes as a number, the first byte highest: for words
+/// of eight bytes or fewer, equal numbers are equal words, and the numbers
+/// are in the words' order.
+pub(super) const fn key(bytes: &[u8]) -> u64 {
+    let (mut k, mut i) = (0, 0);
+    while i < 8 {
+        k <<= 8;
+        if i < bytes.len() {
+            k |= bytes[i] as u64;
+        }
+        i += 1;
+    }
+    k
+}
+
 /// Whether a negator stands among the three words before byte `start`, in
-/// the same clause.
+/// the same clause. Read back from `start` a word at a time: a hit is
+/// denied by the few words just before it, however long its clause.
 pub(super) fn negated(s: &str, start: usize) -> bool {
     let before = &s[..start];
-    // Read back by bytes: "—", "“" and "”" are E2 80 94, 9C and 9D, whose
-    // last byte is never ASCII punctuation or the end of another character.
-    let bytes = before.as_bytes();
-    let ends_clause = |i: usize| match bytes[i] {
-        b'.' | b'!' | b'?' | b';' | b',' | b':' | b'\n' | b'(' | b'"' => true,
-        0x94 | 0x9C | 0x9D => i >= 2 && bytes[i - 2..i] == [0xE2, 0x80],
-        _ => false,
-    };
-    let clause = (0..bytes.len())
-        .rev()
-        .find(|&i| ends_clause(i))
-        .map_or(0, |i| i + 1);
-    // Each word compared folded as it is read, not copied.
     let denies = |w: &str| {
         let w = trim_punct(w);
         if w.is_ascii() {
-            return NEGATORS.iter().any(|n| same_ignoring_case(n, w));
+            let lower = w.as_bytes().iter().map(u8::to_ascii_lowercase);
+            let mut bytes = [0; 8];
+            return w.len() <= 8 && {
+                bytes.iter_mut().zip(lower).for_each(|(b, l)| *b = l);
+                NEGATOR_KEYS.contains(&key(&bytes))
+            };
         }
         NEGATORS.iter().any(|n| w.chars().map(fold).eq(n.chars()))
     };
-    before[clause..]
-        .split_whitespace()
-        .rev()
-        .take_while(|w| !w.eq_ignore_ascii_case("but"))
-        .take(3)
-        .any(denies)
+    // Where the word being read back ends, and how many were read.
+    let (mut end, mut read) = (None, 0);
+    for (i, c) in before.char_indices().rev() {
+        let ends_clause = matches!(
+            c,
+            '.' | '!' | '?' | ';' | ',' | ':' | '\n' | '(' | '"' | '—' | '“' | '”'
+        );
+        if !(ends_clause || c.is_whitespace()) {
+            end = end.or(Some(i + c.len_utf8()));
+            continue;
+        }
+        if let Some(e) = end.take() {
+            let w = &before[i + c.len_utf8()..e];
+            if w.eq_ignore_ascii_case("but") {
+                return false;
+            }
+            if denies(w) {
+                return true;
+            }
+            read += 1;
+            if read == 3 {
+                return false;
+            }
+        }
+        if ends_clause {
+            return false;
+        }
+    }
+    // The clause opens the text.
+    end.is_some_and(|e| {
+        let w = &before[..e];
+        !w.eq_ignore_ascii_case("but") && denies(w)
+    })
 }
 
 #[cfg(test)]
