@@ -39,7 +39,7 @@ pub use vault::{
     AutoLock, LockButton, LockPanel, LockedScreen, RecoveryKeyDialog, RekeyingBar, WrongTriesGate,
 };
 pub use widgets::{
-    ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, InRecentlyDeleted, ListSelect,
-    Missing, OptionalDate, Refusal, ScrollRegion, ShowIf, TextArea, TextInput, TimeInput,
-    UndoNotice, effect, keyed_list, or_missing, selected_index,
+    ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, FieldForm, InRecentlyDeleted,
+    ListSelect, Missing, OptionalDate, Refusal, ScrollRegion, ShowIf, TextArea, TextInput,
+    TimeInput, UndoNotice, effect, keyed_list, or_missing, selected_index,
 };

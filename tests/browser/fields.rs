@@ -72,8 +72,29 @@ async fn a_text_box_offers_its_placeholder_only_while_it_is_empty() {
     root.remove();
 }
 
+/// The form a field belongs to, and how many fields it holds.
+fn form_of(root: &web_sys::HtmlElement, label: &str) -> (web_sys::Element, u32) {
+    let form = control(root, label)
+        .closest("form")
+        .unwrap()
+        .expect("a form around the field");
+    let fields = form
+        .query_selector_all("input, select, textarea, button")
+        .unwrap()
+        .length();
+    (form, fields)
+}
+
+/// Whether a cancelable submit on `form` went ahead.
+fn submitted(form: &web_sys::Element) -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    let submit = web_sys::Event::new_with_event_init_dict("submit", &init).unwrap();
+    form.dispatch_event(&submit).unwrap()
+}
+
 #[wasm_bindgen_test]
-async fn a_text_box_is_a_form_of_its_own_that_never_submits() {
+async fn each_text_field_is_a_form_of_its_own_that_never_submits() {
     let (root, name, notes) = (
         root(),
         RwSignal::new(String::new()),
@@ -87,24 +108,34 @@ async fn a_text_box_is_a_form_of_its_own_that_never_submits() {
     });
     settle().await;
     // The browser looks over the fields of the form typed in at every key:
-    // the note's form holds the note alone, not the field beside it.
-    let form = control(&root, "Notes")
-        .closest("form")
-        .unwrap()
-        .expect("a form around the note");
-    assert_eq!(
-        form.query_selector_all("input, select, textarea, button")
-            .unwrap()
-            .length(),
-        1
-    );
-    let init = web_sys::EventInit::new();
-    init.set_cancelable(true);
-    let submit = web_sys::Event::new_with_event_init_dict("submit", &init).unwrap();
-    assert!(
-        !form.dispatch_event(&submit).unwrap(),
-        "a submit goes nowhere"
-    );
+    // each form holds its field alone, not the one beside it.
+    for label in ["Name or code", "Notes"] {
+        let (form, fields) = form_of(&root, label);
+        assert_eq!(fields, 1, "{label}");
+        assert!(!submitted(&form), "a submit from {label} goes nowhere");
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_one_line_field_in_a_form_of_its_callers_submits_that_form() {
+    let (root, name, added) = (root(), RwSignal::new(String::new()), RwSignal::new(0));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                added.update(|n| *n += 1);
+            }>
+                <TextInput in_form=true label="Name or code" value=name />
+                <button type="submit">"New client"</button>
+            </form>
+        }
+    });
+    settle().await;
+    let (form, fields) = form_of(&root, "Name or code");
+    assert_eq!(fields, 2, "the caller's form, with its button");
+    submitted(&form);
+    assert_eq!(added.get_untracked(), 1);
     root.remove();
 }
 

@@ -1,4 +1,4 @@
-use crate::components::{FieldError, Refusal};
+use crate::components::{FieldError, FieldForm, Refusal};
 use crate::model::merge::Merge;
 use crate::state::{Revised, use_conflicts};
 use leptos::prelude::*;
@@ -59,15 +59,17 @@ where
             let refused = refused.when(move || refused_field.get() == Some(field));
             view! {
                 <div class="merge-pair grid">
-                    <label class="field">
-                        <span>{format!("Yours: {label}")}</span>
-                        <textarea
-                            rows=6
-                            aria-invalid=refused.invalid()
-                            aria-describedby=refused.described_by()
-                            bind:value=text
-                        ></textarea>
-                    </label>
+                    <FieldForm>
+                        <label class="field">
+                            <span>{format!("Yours: {label}")}</span>
+                            <textarea
+                                rows=6
+                                aria-invalid=refused.invalid()
+                                aria-describedby=refused.described_by()
+                                bind:value=text
+                            ></textarea>
+                        </label>
+                    </FieldForm>
                     <label class="field">
                         <span>{format!("Other tab: {label}")}</span>
                         <textarea rows=6 readonly prop:value=d.theirs></textarea>

@@ -74,9 +74,9 @@ pub fn HandBack(
                 }}
             </p>
             {match by {
-                HandBackBy::Passphrase => view! { <TextInput label kind="password" value=secret refused /> }.into_any(),
+                HandBackBy::Passphrase => view! { <TextInput in_form=true label kind="password" value=secret refused /> }.into_any(),
                 HandBackBy::Pin | HandBackBy::NothingYet => {
-                    view! { <TextInput label kind="password" inputmode="numeric" value=secret refused /> }.into_any()
+                    view! { <TextInput in_form=true label kind="password" inputmode="numeric" value=secret refused /> }.into_any()
                 }
             }}
             <FieldError message=refused />

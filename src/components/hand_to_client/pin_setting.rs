@@ -56,8 +56,8 @@ pub fn PinSetting(
                     }}
                 </p>
                 <div class="grid">
-                    <TextInput label="New PIN" kind="password" inputmode="numeric" value=pin refused />
-                    <TextInput label="PIN again" kind="password" inputmode="numeric" value=repeat refused />
+                    <TextInput in_form=true label="New PIN" kind="password" inputmode="numeric" value=pin refused />
+                    <TextInput in_form=true label="PIN again" kind="password" inputmode="numeric" value=repeat refused />
                 </div>
                 <FieldError message=refused />
                 <p class="muted" role="status">{move || done.get()}</p>

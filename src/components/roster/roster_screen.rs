@@ -84,7 +84,7 @@ pub fn Roster() -> impl IntoView {
                 </button>
             </div>
             <form class="inline-form" on:submit=add>
-                <TextInput label="Name or code" value=new_name refused />
+                <TextInput in_form=true label="Name or code" value=new_name refused />
                 <button type="submit" class="primary">"New client"</button>
             </form>
             <FieldError message=refused />
@@ -172,7 +172,7 @@ fn ClientRow(client: Client) -> impl IntoView {
                 }
             >
                 <form class="inline-form card-main" on:submit=rename>
-                    <TextInput label="New name or code" value=draft refused />
+                    <TextInput in_form=true label="New name or code" value=draft refused />
                     <button type="submit" class="primary">"Save name"</button>
                     <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
                     <FieldError message=refused />

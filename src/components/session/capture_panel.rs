@@ -57,7 +57,7 @@ pub fn CapturePanel() -> impl IntoView {
                     add();
                 }
             >
-                <TextInput
+                <TextInput in_form=true
                     label="Capture"
                     class="field capture-text"
                     enterkeyhint="done"

@@ -29,7 +29,7 @@ pub fn TagPicker(kind: TagKind, label: &'static str) -> impl IntoView {
                     add(tag);
                 }
             }>
-                <TextInput
+                <TextInput in_form=true
                     label=label
                     enterkeyhint="done"
                     placeholder="Type to find, Enter to add your own"

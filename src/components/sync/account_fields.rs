@@ -61,16 +61,19 @@ impl AccountForm {
 pub fn AccountFields(
     form: AccountForm,
     #[prop(optional)] refused: Option<Refusal>,
+    /// Inside a form of the caller's (see [`TextInput`]).
+    #[prop(optional)]
+    in_form: bool,
 ) -> impl IntoView {
     view! {
-        <TextInput
+        <TextInput in_form=in_form
             label="Database address"
             placeholder="https://notes.example.org/db/sessionpad"
             value=form.address
             refused=form.about(Field::Address, refused)
         />
-        <TextInput label="User name" value=form.user refused=form.about(Field::User, refused) />
-        <TextInput
+        <TextInput in_form=in_form label="User name" value=form.user refused=form.about(Field::User, refused) />
+        <TextInput in_form=in_form
             label="Password"
             kind="password"
             value=form.password

@@ -66,8 +66,8 @@ fn SetUpForm() -> impl IntoView {
                 "with, and the passphrase its lock uses. This device is then locked with the "
                 "same passphrase."
             </p>
-            <AccountFields form refused />
-            <TextInput label="Passphrase" kind="password" value=passphrase refused=passphrase_refused />
+            <AccountFields form refused in_form=true />
+            <TextInput in_form=true label="Passphrase" kind="password" value=passphrase refused=passphrase_refused />
             <FieldError message=refused />
             <button type="submit" class="primary" disabled=busy>
                 {move || if busy.get() { "Connecting…" } else { "Connect" }}

@@ -79,7 +79,7 @@ pub fn LockedScreen(
                 {move || {
                     if use_recovery.get() {
                         view! {
-                            <TextInput
+                            <TextInput in_form=true
                                 label="Recovery key"
                                 value=recovery
                                 refused
@@ -89,7 +89,7 @@ pub fn LockedScreen(
                             .into_any()
                     } else {
                         view! {
-                            <TextInput
+                            <TextInput in_form=true
                                 label="Passphrase"
                                 kind="password"
                                 value=passphrase

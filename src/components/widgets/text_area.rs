@@ -1,5 +1,5 @@
-use super::Binding;
 use super::field_error::{Refusal, aria_described_by, aria_invalid};
+use super::{Binding, FieldForm};
 use leptos::prelude::*;
 
 /// A labelled multi-line field bound to its text (see [`Binding`]). Setting
@@ -20,12 +20,8 @@ pub fn TextArea(
     refused: Option<Refusal>,
 ) -> impl IntoView {
     view! {
-        // A form of its own, though nothing is ever submitted from it: at
-        // every key the browser looks over the fields of the form typed in
-        // (for its autofill), and for a field in no form, over every field
-        // on the page. On the session page that is some 5 ms of each key on
-        // a tablet. No caller puts a text area inside another form.
-        <form class="field-form" on:submit=|ev| ev.prevent_default()>
+        // In a form of its own: no caller puts a text area inside another.
+        <FieldForm>
             <label class="field wide">
                 <span>{label}</span>
                 <textarea
@@ -40,6 +36,6 @@ pub fn TextArea(
                     on:input=move |ev| value.write.run(event_target_value(&ev))
                 ></textarea>
             </label>
-        </form>
+        </FieldForm>
     }
 }

@@ -1,5 +1,5 @@
-use super::Binding;
 use super::field_error::{Refusal, aria_described_by, aria_invalid};
+use super::{Binding, FieldForm};
 use leptos::prelude::*;
 
 /// A labelled one-line field bound to its text (see [`Binding`]). Browser
@@ -26,8 +26,12 @@ pub fn TextInput(
     /// Why what was entered here was refused, while it was.
     #[prop(into, default = None)]
     refused: Option<Refusal>,
+    /// Inside a form of the caller's, which Enter submits: then the field
+    /// is that form's, not in one of its own.
+    #[prop(optional)]
+    in_form: bool,
 ) -> impl IntoView {
-    view! {
+    let field = view! {
         <label class=class>
             <span>{label}</span>
             <input
@@ -42,5 +46,9 @@ pub fn TextInput(
                 on:input=move |ev| value.write.run(event_target_value(&ev))
             />
         </label>
+    };
+    if in_form {
+        return field.into_any();
     }
+    view! { <FieldForm>{field}</FieldForm> }.into_any()
 }
