@@ -10,8 +10,8 @@ use super::cues::{
     ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
     PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
-use super::matching::{Words, fold, key, trim_punct};
-use super::text::{char_at, count_words};
+use super::matching::{Words, fold, trim_punct};
+use super::text::{char_at, count_words, key};
 
 /// A clinician behaviour, as MITI counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -17,6 +17,7 @@ mod evidence;
 mod frames;
 mod homework;
 mod matching;
+mod negation;
 mod phrases;
 mod profile;
 mod repeats;

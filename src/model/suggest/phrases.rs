@@ -2,7 +2,8 @@
 //! however large the vocabulary: a 1 MB transcript is read once, not once
 //! per phrase.
 
-use super::matching::{Automaton, Seen, negated, sentence_around};
+use super::matching::{Automaton, Seen, sentence_around};
+use super::negation::negated;
 use crate::model::tags::{INTERVENTIONS, RISKS, THEMES, Term};
 use std::borrow::Cow;
 use std::sync::OnceLock;

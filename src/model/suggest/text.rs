@@ -114,6 +114,21 @@ pub(super) fn same_ignoring_case(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.eq_ignore_ascii_case(b)
 }
 
+/// A word's first eight bytes as a number, the first byte highest: for words
+/// of eight bytes or fewer, equal numbers are equal words, and the numbers
+/// are in the words' order.
+pub(super) const fn key(bytes: &[u8]) -> u64 {
+    let (mut k, mut i) = (0, 0);
+    while i < 8 {
+        k <<= 8;
+        if i < bytes.len() {
+            k |= bytes[i] as u64;
+        }
+        i += 1;
+    }
+    k
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::{count_words, first_chars, needs_folding, space_at};
