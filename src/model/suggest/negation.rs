@@ -76,3 +76,32 @@ pub(super) fn negated(s: &str, start: usize) -> bool {
         !w.eq_ignore_ascii_case("but") && denies(w)
     })
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::negated;
+
+    /// Whether the phrase `phrase`, found in `s`, is denied.
+    fn denied(s: &str, phrase: &str) -> bool {
+        negated(s, s.find(phrase).expect("the phrase is in the text"))
+    }
+
+    #[test]
+    fn a_negator_among_the_three_words_before_a_phrase_denies_it() {
+        assert!(denied("I don't really drink much.", "drink"));
+        assert!(denied("Never once gambled.", "gambled"));
+        assert!(denied("Not me.", "me"));
+        assert!(denied("I DON'T drink.", "drink"));
+        assert!(denied("I don’t drink.", "drink"));
+    }
+
+    #[test]
+    fn a_negator_further_back_or_in_another_clause_denies_nothing() {
+        assert!(!denied("I don't think I ever really drink", "drink"));
+        assert!(!denied("It's not that, I drink", "drink"));
+        assert!(!denied("No — I drink", "drink"));
+        assert!(!denied("Not proud but I drink", "drink"));
+        assert!(!denied("I drink", "drink"));
+        assert!(!denied("I can't stop drinking", "drinking"));
+    }
+}
