@@ -128,7 +128,13 @@ pub static THEMES: &[Term] = &[
          we don't talk|we never talk|don't talk anymore|we bicker|bickering|\
          like flatmates|taken for granted|resentment|resent him|resent her|nagging|\
          leave him|leave her|left him|left her|leaving him|leaving her|\
-         as a couple",
+         as a couple|been together|been married|get back together|got back together|\
+         he'd leave me|she'd leave me|he'll leave me|she'll leave me|might leave me|\
+         going to leave me|would leave me|you'll leave me|leave me for|\
+         walked out on me|the row|that row|big row|proper row|\
+         our marriage|the marriage|my marriage|your marriage|your relationship|\
+         your partner|your wife|your husband|make friends|making friends|no friends|\
+         any friends|real friends|left out|don't fit in|didn't fit in|never fit in",
     )
     .markers(
         "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with",
