@@ -462,6 +462,20 @@ mod tests {
     }
 
     #[test]
+    fn colleagues_lateness_and_the_sack_are_work_stress_in_everyday_words() {
+        let got = themes(&listening(&[
+            "My line manager has had me in twice since the complaint.",
+            "I was late for work twice and now they've sent me to occupational health.",
+            "One more time and I'll get the sack.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("work stress"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_parent_and_child_at_each_others_throats_is_not_a_couples_relationship() {
         let got = themes(&listening(&[
             "Me and our Jess just shout at each other now.",

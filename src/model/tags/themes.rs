@@ -98,7 +98,10 @@ pub static THEMES: &[Term] = &[
          made redundant|too much work|work's been|lose my job|losing my job|lost my job|\
          stressful job|demanding job|this job's|the job's|my job's|short-staffed|short staffed|\
          understaffed|doing the work of|my line manager|my supervisor|the new manager|\
-         redundancies|head office|ofsted|the workload|answer emails|my emails|at my desk",
+         redundancies|head office|ofsted|the workload|answer emails|my emails|at my desk|\
+         sacked|the sack|late for work|trouble at work|\
+         time off work|called in sick|occupational health|occy health|\
+         your manager|your boss|your workload",
     )
     .markers("at work|my job|the office", 3)
     .except("work is done|homework|work out|worked out|work on"),
