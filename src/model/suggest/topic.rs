@@ -437,6 +437,45 @@ mod tests {
     }
 
     #[test]
+    fn a_couples_years_together_and_the_fear_of_losing_it_are_their_relationship() {
+        let got = themes(&listening(&[
+            "We've been together eleven years in May.",
+            "Since the big row at Christmas I think she might leave me.",
+        ]));
+        assert!(got.contains(&"relationships".to_string()), "{got:?}");
+        // Leaving the room, or the office, is not leaving a partner.
+        let got = themes(&listening(&[
+            "My boss said he might leave early, so I did too.",
+            "She left me a message on the fridge about the bins.",
+        ]));
+        assert!(!got.contains(&"relationships".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn having_no_friends_and_being_left_out_are_talk_of_relationships() {
+        let got = themes(&listening(&[
+            "I haven't really got any friends on my course.",
+            "They all go out after lectures and I'm left out every time.",
+            "I just don't fit in with them.",
+        ]));
+        assert!(got.contains(&"relationships".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn colleagues_lateness_and_the_sack_are_work_stress_in_everyday_words() {
+        let got = themes(&listening(&[
+            "My line manager has had me in twice since the complaint.",
+            "I was late for work twice and now they've sent me to occupational health.",
+            "One more time and I'll get the sack.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("work stress"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_parent_and_child_at_each_others_throats_is_not_a_couples_relationship() {
         let got = themes(&listening(&[
             "Me and our Jess just shout at each other now.",

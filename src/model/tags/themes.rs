@@ -98,7 +98,10 @@ pub static THEMES: &[Term] = &[
          made redundant|too much work|work's been|lose my job|losing my job|lost my job|\
          stressful job|demanding job|this job's|the job's|my job's|short-staffed|short staffed|\
          understaffed|doing the work of|my line manager|my supervisor|the new manager|\
-         redundancies|head office|ofsted|the workload|answer emails|my emails|at my desk",
+         redundancies|head office|ofsted|the workload|answer emails|my emails|at my desk|\
+         sacked|the sack|late for work|trouble at work|\
+         time off work|called in sick|occupational health|occy health|\
+         your manager|your boss|your workload",
     )
     .markers("at work|my job|the office", 3)
     .except("work is done|homework|work out|worked out|work on"),
@@ -128,7 +131,13 @@ pub static THEMES: &[Term] = &[
          we don't talk|we never talk|don't talk anymore|we bicker|bickering|\
          like flatmates|taken for granted|resentment|resent him|resent her|nagging|\
          leave him|leave her|left him|left her|leaving him|leaving her|\
-         as a couple",
+         as a couple|been together|been married|get back together|got back together|\
+         he'd leave me|she'd leave me|he'll leave me|she'll leave me|might leave me|\
+         going to leave me|would leave me|you'll leave me|leave me for|\
+         walked out on me|the row|that row|big row|proper row|\
+         our marriage|the marriage|my marriage|your marriage|your relationship|\
+         your partner|your wife|your husband|make friends|making friends|no friends|\
+         any friends|real friends|left out|don't fit in|didn't fit in|never fit in",
     )
     .markers(
         "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with",
