@@ -21,16 +21,16 @@ pub(super) fn trim_punct(s: &str) -> &str {
 pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    // The ends are ASCII, so the bytes can be read without decoding.
+    // The ends are ASCII, so the bytes can be read without decoding, and
+    // are found by searching for them, a sentence's ends at a time.
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let end = match b {
-            b'.' | b'!' | b'?' => {
+    for i in possible_ends(bytes) {
+        let end = match bytes[i] {
+            b'\n' => bytes.get(i + 1) == Some(&b'\n'),
+            b => {
                 (i + 1 == text.len() || space_at(text, i + 1))
                     && !(b == b'.' && ends_with_title(&text[start..i]))
             }
-            b'\n' => bytes.get(i + 1) == Some(&b'\n'),
-            _ => false,
         };
         if end {
             let stop = i + 1;
@@ -46,6 +46,18 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         out.push(s);
     }
     out
+}
+
+/// Where a sentence may end, in order: at a full stop, an exclamation or
+/// question mark, or a line break.
+fn possible_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    let mut lines = memchr::memchr_iter(b'\n', bytes).peekable();
+    std::iter::from_fn(move || match (marks.peek(), lines.peek()) {
+        (Some(&m), Some(&l)) if l < m => lines.next(),
+        (Some(_), _) => marks.next(),
+        (None, _) => lines.next(),
+    })
 }
 
 fn ends_with_title(before: &str) -> bool {
