@@ -22,7 +22,8 @@ pub fn open_store() -> Store {
         .0
 }
 
-async fn sleep(ms: i32) {
+/// Waits `ms` milliseconds, timers and effects running meanwhile.
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()

@@ -64,7 +64,7 @@ pub fn CapturePanel() -> impl IntoView {
                     placeholder="Type and press Enter"
                     value=(
                         move || edited.session.with(|s| s.draft.clone()),
-                        move |v: String| edited.change(|s| s.draft = v),
+                        move |v: String| edited.type_into(|s| s.draft = v),
                     )
                 />
                 <TimeInput

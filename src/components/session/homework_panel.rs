@@ -1,5 +1,6 @@
 use crate::components::use_edited_session;
 use crate::components::{ChoiceSelect, FieldError, Refusal, TextInput, UndoNotice};
+use crate::model::Session;
 use crate::model::homework::{Assignment, HomeworkKind, RemovedAssignment, parse_likelihood};
 use crate::platform::new_id;
 use crate::route::Route;
@@ -71,6 +72,13 @@ pub fn HomeworkPanel() -> impl IntoView {
     }
 }
 
+/// Changes the assignment `id` of a session, if it still has it.
+fn in_assignment(s: &mut Session, id: &str, f: &dyn Fn(&mut Assignment)) {
+    if let Some(a) = s.homework.get_mut(id) {
+        f(a);
+    }
+}
+
 #[component]
 fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) -> impl IntoView {
     let edited = use_edited_session();
@@ -82,12 +90,11 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
             .session
             .with(|s| s.homework.get(&id.read_value()).map(f).unwrap_or_default())
     };
-    let update = move |f: &dyn Fn(&mut Assignment)| {
-        edited.change(|s| {
-            if let Some(a) = s.homework.get_mut(&id.read_value()) {
-                f(a);
-            }
-        });
+    let update =
+        move |f: &dyn Fn(&mut Assignment)| edited.change(|s| in_assignment(s, &id.read_value(), f));
+    // Text typed: the other panels hear of it once the typing pauses.
+    let type_in = move |f: &dyn Fn(&mut Assignment)| {
+        edited.type_into(|s| in_assignment(s, &id.read_value(), f));
     };
     let position = move || {
         edited.session.with(|s| {
@@ -105,7 +112,7 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                 placeholder=placeholder
                 value=(
                     move || read(get),
-                    move |v: String| update(&|a| set(a, v.clone())),
+                    move |v: String| type_in(&|a| set(a, v.clone())),
                 )
             />
         }
@@ -120,7 +127,7 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                     placeholder="What the client will do, in their words"
                     value=(
                         move || read(|a| a.task.clone()),
-                        move |v: String| update(&|a| a.task = v.clone()),
+                        move |v: String| type_in(&|a| a.task = v.clone()),
                     )
                 />
                 <ChoiceSelect<HomeworkKind>

@@ -115,6 +115,10 @@ fn ReviewForm(history: AssignmentHistory) -> impl IntoView {
     let update = move |f: &dyn Fn(&mut Review)| {
         edited.change(|s| f(s.review_mut(&id.read_value())));
     };
+    // Text typed: the other panels hear of it once the typing pauses.
+    let type_in = move |f: &dyn Fn(&mut Review)| {
+        edited.type_into(|s| f(s.review_mut(&id.read_value())));
+    };
     let current_number = edited.session.with_untracked(|s| s.number);
     let earlier_reviews = history
         .reviews
@@ -157,7 +161,7 @@ fn ReviewForm(history: AssignmentHistory) -> impl IntoView {
                     label="Other obstacle"
                     value=(
                         move || review().obstacle_other,
-                        move |v: String| update(&|r| r.obstacle_other = v.clone()),
+                        move |v: String| type_in(&|r| r.obstacle_other = v.clone()),
                     )
                 />
             </Show>
@@ -166,7 +170,7 @@ fn ReviewForm(history: AssignmentHistory) -> impl IntoView {
                 rows=2
                 value=(
                     move || review().learned,
-                    move |v: String| update(&|r| r.learned = v.clone()),
+                    move |v: String| type_in(&|r| r.learned = v.clone()),
                 )
             />
             <ChoiceChips<Decision>

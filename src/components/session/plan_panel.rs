@@ -17,7 +17,7 @@ pub fn PlanPanel() -> impl IntoView {
                 placeholder="What to cover today"
                 value=(
                     move || session.with(|s| s.agenda.clone()),
-                    move |v: String| edited.change(|s| s.agenda = v),
+                    move |v: String| edited.type_into(|s| s.agenda = v),
                 )
             />
             <Show when=move || session.with(|s| !s.agenda.is_empty())>
@@ -31,7 +31,7 @@ pub fn PlanPanel() -> impl IntoView {
                     placeholder="What to work on next time; it becomes the next session's agenda"
                     value=(
                         move || session.with(|s| s.plan_for_next.clone()),
-                        move |v: String| edited.change(|s| s.plan_for_next = v),
+                        move |v: String| edited.type_into(|s| s.plan_for_next = v),
                     )
                 />
                 <OptionalDate

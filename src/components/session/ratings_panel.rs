@@ -32,7 +32,7 @@ pub fn RatingsPanel() -> impl IntoView {
                     placeholder="Ideation, plan, intent, protective factors, actions taken"
                     value=(
                         move || session.with(|s| s.risk.note.clone()),
-                        move |v: String| edited.change(|s| s.risk.note = v),
+                        move |v: String| edited.type_into(|s| s.risk.note = v),
                     )
                 />
             </div>

@@ -43,10 +43,11 @@ impl EditedSession {
         self.queue(changed);
     }
 
-    /// Text typed into a field that already shows it (a note section): the
-    /// session takes it and queues it for saving, but the panels that read the
-    /// session hear of it once the typing pauses, not on every key, so a long
-    /// note types as quickly as a bare text box.
+    /// Text typed into a field that already shows it (a note section, the
+    /// capture line, a homework's task): the session takes it and queues it
+    /// for saving, but the panels that read the session hear of it once the
+    /// typing pauses, not on every key, so a long note types as quickly as a
+    /// bare text box, and a one-line field redraws no other panel per key.
     pub fn type_into(&self, f: impl FnOnce(&mut Session)) {
         let changed = self.session.try_update_untracked(|s| {
             f(s);
