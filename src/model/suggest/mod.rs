@@ -312,11 +312,14 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     // A style the profile judges, heard in a few of its phrases but not in
     // how the clinician talked over the session, is left out. Motivational
     // interviewing's phrases ("what do you make of…") stand, though, in a
-    // session about a habit, the change it is for: there the coder may miss
-    // a style of reflecting, and a missed MI session is the costlier error.
+    // session about a habit, the change it is for, whose questions are
+    // mostly open: there the coder may miss a style of reflecting, and a
+    // missed MI session is the costlier error. Advice on a habit asks
+    // mostly closed questions, checking facts.
     let habit = about_a_habit(topic.as_deref());
     out.interventions.retain(|t| {
-        let kept_by_subject = habit && t.tag == "motivational interviewing";
+        let kept_by_subject =
+            habit && t.tag == "motivational interviewing" && profile.asks_openly();
         kept_by_subject
             || !(in_style.contains(&t.tag)
                 && JUDGED.contains(&t.tag.as_str())

@@ -170,6 +170,14 @@ impl<'t> Profile<'t> {
         complex as f64 / (self.reflections() + self.n(Behaviour::Summary)).max(1) as f64
     }
 
+    /// Whether at least half the clinician's questions are open (MITI 3.1's
+    /// threshold of beginning proficiency): drawing the client out rather
+    /// than checking facts, as a clinician giving advice does.
+    pub(super) fn asks_openly(&self) -> bool {
+        let open = self.n(Behaviour::OpenQuestion);
+        open * 2 >= self.questions()
+    }
+
     /// Whether the clinician mostly listens and says back: many reflections,
     /// as many as questions, often complex, little telling.
     fn reflective(&self) -> bool {
@@ -245,7 +253,7 @@ impl<'t> Profile<'t> {
         let behaviour = about_a_habit(topic);
         // Evoking change in how the client feels or thinks is as much CBT as
         // MI, so MI needs a habit as the session's subject.
-        if self.reflective() && behaviour && self.evoking >= 2 {
+        if self.reflective() && behaviour && self.evoking >= 2 && self.asks_openly() {
             out.push(self.suggestion(
                 "motivational interviewing",
                 self.in_words(&listening),
@@ -514,6 +522,39 @@ mod tests {
             Some("alcohol use")
         );
         assert!(got.contains(&"motivational interviewing"), "{got:?}");
+    }
+
+    #[test]
+    fn phrases_typical_of_motivational_interviewing_in_advice_that_checks_facts_are_not_it() {
+        // The same habit, asked about mostly in closed questions.
+        let s = suggested(
+            &[
+                (
+                    "What do you make of the pints most nights now?",
+                    "My drinking's crept up, a few pints every night.",
+                ),
+                (
+                    "Is that more than fourteen units a week?",
+                    "The pints add up to more, yes.",
+                ),
+                ("Do you drink at home too?", "Some nights, a can or two."),
+                (
+                    "It sounds like you're not sure about cutting down. Any days off this month?",
+                    "One or two.",
+                ),
+                (
+                    "Where does that leave you?",
+                    "Cutting down the drinking, I think.",
+                ),
+            ],
+            3,
+        );
+        let got = tags(&s);
+        assert_eq!(
+            s.themes.first().map(|t| t.tag.as_str()),
+            Some("alcohol use")
+        );
+        assert!(!got.contains(&"motivational interviewing"), "{got:?}");
     }
 
     #[test]
