@@ -4,42 +4,142 @@
 
 use super::HomeworkSuggestion;
 
-/// Words that do not tell one task from another.
+/// Words that do not tell one task from another: small words, and people by
+/// pronoun ("ring her" may be "ring Sue").
 const PLAIN: &[&str] = &[
     "the", "and", "you", "your", "yours", "i'll", "i'm", "you'll", "you're", "my", "me", "for",
     "with", "that", "this", "then", "will", "just", "it's", "its", "are", "was", "can", "could",
-    "into", "onto", "from", "about", "each", "every", "all", "our", "we'll",
+    "into", "onto", "from", "about", "each", "every", "all", "our", "we'll", "her", "him", "she",
+    "them", "they", "his", "their", "not", "one", "what", "when", "how", "out", "down", "off",
+    "over", "back", "get", "gets", "before", "after", "through", "also", "well", "still", "too",
+    "any", "some", "next", "first",
 ];
 
-/// The words of a task that say what it is, in lower case.
+/// Words of when, which tell a task from another said whole ("Walk to work
+/// on Tuesday" is not "Walk the dog before work"), but not one said again in
+/// other words: "Ring the GP on Monday" is not "Ring Kerry on Monday".
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
+    "tomorrow",
+    "today",
+    "morning",
+    "mornings",
+    "evening",
+    "evenings",
+    "night",
+    "nights",
+    "afternoon",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "lunch",
+    "time",
+    "once",
+    "twice",
+];
+
+/// Endings a word is compared without (see [`stem`]).
+const ENDINGS: &[&str] = &["ing", "ed", "es", "s", "e"];
+
+/// The words of a task that say what it is, in lower case, each once: words
+/// of three letters or more, and shorter ones in capitals ("GP").
 fn telling_words(task: &str) -> Vec<String> {
-    task.to_lowercase()
+    let mut words: Vec<String> = task
         .replace('’', "'")
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| w.chars().count() >= 3 && !PLAIN.contains(w))
-        .map(str::to_owned)
-        .collect()
+        .filter(|w| w.len() >= 3 || (w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase())))
+        .map(str::to_lowercase)
+        .filter(|w| !PLAIN.contains(&w.as_str()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
 }
 
-/// Keeps one suggestion of each task: a task whose telling words all come
-/// again in another is left out for the fuller wording, or for the later of
-/// two alike (a summary says it last, and most completely).
+/// A word without its ending, so that "texting" and "text", "smoke" and
+/// "smoking" are one.
+fn stem(word: &str) -> &str {
+    ENDINGS
+        .iter()
+        .find_map(|e| word.strip_suffix(e).filter(|s| s.len() >= 3))
+        .unwrap_or(word)
+}
+
+/// Whether two tasks are one said twice: all the telling words of one come
+/// again in the other, or, said in other words, most of what one does
+/// ("Text Lorna and ask her about a pram walk", "Text Lorna about a pram
+/// walk on Thursday"), or half of it when that is three words or more. The
+/// two words of a name alone ("the head teacher") do not make "Email the
+/// head teacher" and "Write a list for the head teacher" one task, and a
+/// task of one telling word is another's only in that very word: "Book the
+/// B and B" is not "Show you the booking".
+fn same_task(a: &[String], b: &[String]) -> bool {
+    let alike = |w: &&String, other: &[&String]| other.iter().any(|o| stem(o) == stem(w));
+    let (fewer, more) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if let [only] = fewer {
+        return more.contains(only);
+    }
+    let more_words: Vec<&String> = more.iter().collect();
+    if !fewer.is_empty() && fewer.iter().all(|w| alike(&w, &more_words)) {
+        return true;
+    }
+    fn what(t: &[String]) -> Vec<&String> {
+        t.iter().filter(|w| !WHEN.contains(&w.as_str())).collect()
+    }
+    let (a, b) = (what(a), what(b));
+    let (fewer, more) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let shared = fewer.iter().filter(|w| alike(w, &more)).count();
+    fewer.len() >= 3
+        && shared >= 2
+        && (shared * 5 >= fewer.len() * 3 || (shared >= 3 && shared * 2 >= fewer.len()))
+}
+
+/// How much a wording says: its telling words but those of when, a name
+/// counting twice ("Ring StepChange from the van" says more than "Ring on
+/// Friday at lunch from the van").
+fn fullness(task: &str, words: &[String]) -> usize {
+    let what: Vec<&String> = words
+        .iter()
+        .filter(|w| !WHEN.contains(&w.as_str()))
+        .collect();
+    let names = task
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_uppercase) && w.len() >= 3)
+        .filter(|w| what.iter().any(|t| t.eq_ignore_ascii_case(w)))
+        .count();
+    what.len() + names
+}
+
+/// Keeps one suggestion of each task, where it was first said: a task said
+/// again is merged into the first, which takes the fuller wording of the
+/// two (see [`fullness`]), or the later of two alike (a summary says it
+/// last, and most completely).
 pub(super) fn without_repeats(tasks: &mut Vec<HomeworkSuggestion>) {
-    let words: Vec<Vec<String>> = tasks.iter().map(|t| telling_words(&t.task)).collect();
-    let mut keep = vec![true; tasks.len()];
-    for (i, mine) in words.iter().enumerate() {
-        let said_again = words.iter().enumerate().any(|(j, theirs)| {
-            j != i
-                && keep[j]
-                && (theirs.len() > mine.len() || j > i)
-                && mine.iter().all(|w| theirs.contains(w))
-        });
-        if said_again && !mine.is_empty() {
-            keep[i] = false;
+    let mut kept: Vec<(HomeworkSuggestion, Vec<String>, usize)> = Vec::with_capacity(tasks.len());
+    for task in tasks.drain(..) {
+        let words = telling_words(&task.task);
+        let full = fullness(&task.task, &words);
+        match kept
+            .iter_mut()
+            .find(|(_, first, _)| same_task(first, &words))
+        {
+            Some(first) if full >= first.2 => *first = (task, words, full),
+            Some(_) => {}
+            None => kept.push((task, words, full)),
         }
     }
-    let mut kept = keep.into_iter();
-    tasks.retain(|_| kept.next().unwrap_or(true));
+    tasks.extend(kept.into_iter().map(|(task, ..)| task));
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -65,7 +165,7 @@ mod tests {
     }
 
     #[test]
-    fn a_task_said_again_more_fully_is_kept_once_in_its_fuller_words() {
+    fn a_task_said_again_more_fully_is_kept_once_where_first_said_in_its_fuller_words() {
         assert_eq!(
             kept(&[
                 "Ring the clinic at nine and ask for a Thursday slot",
@@ -73,21 +173,31 @@ mod tests {
                 "Ring the clinic tomorrow at nine and ask for a Thursday slot for the jab",
             ]),
             [
-                "Put the jab dates on the calendar",
                 "Ring the clinic tomorrow at nine and ask for a Thursday slot for the jab",
+                "Put the jab dates on the calendar",
             ]
         );
     }
 
     #[test]
-    fn the_same_task_twice_is_kept_once_as_said_last() {
+    fn the_same_task_twice_is_kept_once_where_first_said_as_said_last() {
+        let mut t = tasks(&[
+            "Stop painting at midnight",
+            "Keep the box by your bed",
+            "Stop painting at midnight",
+        ]);
+        t[2].quote = "So you'll stop painting at midnight.".into();
+        without_repeats(&mut t);
+        let once: Vec<(&str, &str)> = t.iter().map(|t| (&*t.task, &*t.quote)).collect();
         assert_eq!(
-            kept(&[
-                "Stop painting at midnight",
-                "Keep the box by your bed",
-                "Stop painting at midnight"
-            ]),
-            ["Keep the box by your bed", "Stop painting at midnight"]
+            once,
+            [
+                (
+                    "Stop painting at midnight",
+                    "So you'll stop painting at midnight."
+                ),
+                ("Keep the box by your bed", "Keep the box by your bed"),
+            ]
         );
         // Who says it does not make it another task.
         assert_eq!(
@@ -97,8 +207,53 @@ mod tests {
     }
 
     #[test]
+    fn a_task_said_again_in_other_words_is_merged_into_the_first() {
+        assert_eq!(
+            kept(&[
+                "Text Maya tonight and ask if she fancies a swim",
+                "Book the dentist",
+                "Text Maya about a swim on Saturday at ten",
+            ]),
+            [
+                "Text Maya tonight and ask if she fancies a swim",
+                "Book the dentist"
+            ]
+        );
+        assert_eq!(
+            kept(&[
+                "Try not drinking on a couple of weeknights",
+                "Try not having a drink Monday to Thursday",
+            ]),
+            ["Try not drinking on a couple of weeknights"]
+        );
+    }
+
+    #[test]
+    fn a_wording_that_names_who_says_more() {
+        assert_eq!(
+            kept(&[
+                "Ring StepChange from the van",
+                "Ring the helpline from the van at lunch",
+            ]),
+            ["Ring StepChange from the van"]
+        );
+    }
+
+    #[test]
     fn tasks_that_share_words_but_not_all_of_them_are_both_kept() {
-        let both = ["Walk the dog before work", "Walk to work on Tuesday"];
-        assert_eq!(kept(&both), both);
+        for both in [
+            ["Walk the dog before work", "Walk to work on Tuesday"],
+            // A name and when are not enough.
+            [
+                "Email the head teacher to ask for a meeting",
+                "Write a list for the head teacher",
+            ],
+            ["Ring the GP on Monday", "Ring Kerry on Monday"],
+            // Nor one word, unless it is the very word.
+            ["Book the B and B", "Show you the booking"],
+        ] {
+            assert_eq!(kept(&both), both);
+        }
+        assert_eq!(kept(&["Go in goal", "Stand in goal"]), ["Stand in goal"]);
     }
 }
