@@ -1355,3 +1355,31 @@ fn needing_something_letting_the_clinician_know_and_things_that_help_each_other_
         ]
     );
 }
+
+#[test]
+fn what_the_clinician_will_do_or_the_client_thinks_is_no_step_of_a_plan_said_back() {
+    let src = "Therapist: So this week, you'll ring the housing office, and I'll write to \
+               your landlord.\n";
+    assert_eq!(
+        homework(src),
+        vec![("Ring the housing office".into(), HomeworkSource::Clinician)]
+    );
+    let src = "Therapist: So tonight, you're going to cancel the gym card, and you're \
+               thinking a month.\n";
+    assert_eq!(
+        homework(src),
+        vec![("Cancel the gym card".into(), HomeworkSource::Clinician)]
+    );
+}
+
+#[test]
+fn a_closing_summarys_plan_for_next_time_and_reminder_of_what_the_client_has_are_no_steps() {
+    assert_eq!(
+        closing_with(
+            "So, to recap. The low days came after the late shifts. Keep the mood diary \
+             going. Next week we'll look at how the diary went, and start on sleep. In \
+             the meantime, if the low days come back, you've got the list to follow."
+        ),
+        ["Keep the mood diary going"]
+    );
+}
