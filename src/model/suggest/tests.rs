@@ -1383,3 +1383,15 @@ fn a_closing_summarys_plan_for_next_time_and_reminder_of_what_the_client_has_are
         ["Keep the mood diary going"]
     );
 }
+
+#[test]
+fn what_the_client_tells_themself_each_time_or_was_told_they_could_do_is_no_homework() {
+    for answer in [
+        "Every Friday I tell myself I'll only have the two, and then it's five.",
+        "My tutor said in the email I could resit in June.",
+        "He said I'll be fine once I'm on the rota.",
+    ] {
+        let src = format!("Therapist: What will you do this week?\n\nClient: {answer}\n");
+        assert_eq!(homework(&src), vec![], "{answer}");
+    }
+}
