@@ -1395,3 +1395,31 @@ fn what_the_client_tells_themself_each_time_or_was_told_they_could_do_is_no_home
         assert_eq!(homework(&src), vec![], "{answer}");
     }
 }
+
+#[test]
+fn a_step_with_someone_named_only_as_him_or_her_is_part_of_the_task_before_it() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll ask Priya about the spare room this week. I'll catch her after \
+               work on Thursday.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Ask Priya about the spare room; catch her after work".into(),
+            HomeworkSource::Client
+        )]
+    );
+    let src = "Therapist: So this week you're going to paint the fence on Saturday, and tell \
+               him you're coming.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Paint the fence; tell him you're coming".into(),
+            HomeworkSource::Clinician
+        )]
+    );
+    // Someone's someone is another person, and another task.
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll ask Priya about the spare room this week. I'll ring her mum on \
+               Friday.\n";
+    assert_eq!(homework(src).len(), 2);
+}
