@@ -3,6 +3,8 @@
 //! and the clinician should see it once.
 
 use super::HomeworkSuggestion;
+use super::matching::trim_punct;
+use super::task_list::names_by_pronoun;
 
 /// Words that do not tell one task from another: small words, and people by
 /// pronoun ("ring her" may be "ring Sue").
@@ -66,12 +68,16 @@ fn telling_words(task: &str) -> Vec<String> {
 }
 
 /// A word without its ending, so that "texting" and "text", "smoke" and
-/// "smoking" are one.
+/// "smoking", "sit" and "sitting" are one.
 fn stem(word: &str) -> &str {
-    ENDINGS
+    let stem = ENDINGS
         .iter()
         .find_map(|e| word.strip_suffix(e).filter(|s| s.len() >= 3))
-        .unwrap_or(word)
+        .unwrap_or(word);
+    match stem.as_bytes() {
+        [_, _, .., x, y] if x == y && x.is_ascii_alphabetic() => &stem[..stem.len() - 1],
+        _ => stem,
+    }
 }
 
 /// Whether two tasks are one said twice: all the telling words of one come
@@ -121,25 +127,83 @@ fn fullness(task: &str, words: &[String]) -> usize {
     what.len() + names
 }
 
+/// The verb of a task that points back at what it is about ("Print it on
+/// Wednesday", "Talk to him tonight"): that is a task named before or after
+/// it, and the one with its verb.
+fn pointing_verb(task: &str) -> Option<String> {
+    let mut words = task.split_whitespace().map(trim_punct);
+    let verb = words.next()?.to_lowercase();
+    let next: Vec<&str> = words.take(2).collect();
+    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
+    let points = next.first().is_some_and(|w| is(w, &["it", "them"]))
+        || matches!(next[..], [to, it] if is(to, &["to", "with"]) && is(it, &["it", "them"]))
+        || names_by_pronoun(task);
+    (points && verb.len() >= 3 && !PLAIN.contains(&verb.as_str())).then_some(verb)
+}
+
+/// A task as said, and what it is compared by.
+struct Said {
+    task: HomeworkSuggestion,
+    words: Vec<String>,
+    full: usize,
+    pointing: Option<String>,
+}
+
+impl Said {
+    fn new(task: HomeworkSuggestion) -> Self {
+        let words = telling_words(&task.task);
+        let full = fullness(&task.task, &words);
+        let pointing = pointing_verb(&task.task);
+        Said {
+            task,
+            words,
+            full,
+            pointing,
+        }
+    }
+
+    /// Whether the two are one task (see [`same_task`]), or one points back
+    /// with the other's verb.
+    fn is(&self, other: &Said) -> bool {
+        same_task(&self.words, &other.words) || self.points_at(other) || other.points_at(self)
+    }
+
+    fn points_at(&self, other: &Said) -> bool {
+        self.pointing
+            .as_deref()
+            .is_some_and(|v| other.words.iter().any(|w| stem(w) == stem(v)))
+    }
+}
+
 /// Keeps one suggestion of each task, where it was first said: a task said
 /// again is merged into the first, which takes the fuller wording of the
 /// two (see [`fullness`]), or the later of two alike (a summary says it
-/// last, and most completely).
+/// last, and most completely). A wording that only points back at the task
+/// gives way to one that names it, and said after it, says more of it
+/// ("Listen to the recording once a day"; "I'll listen to it in the
+/// mornings"): it is kept as its detail.
 pub(super) fn without_repeats(tasks: &mut Vec<HomeworkSuggestion>) {
-    let mut kept: Vec<(HomeworkSuggestion, Vec<String>, usize)> = Vec::with_capacity(tasks.len());
-    for task in tasks.drain(..) {
-        let words = telling_words(&task.task);
-        let full = fullness(&task.task, &words);
-        match kept
-            .iter_mut()
-            .find(|(_, first, _)| same_task(first, &words))
-        {
-            Some(first) if full >= first.2 => *first = (task, words, full),
-            Some(_) => {}
-            None => kept.push((task, words, full)),
+    let mut kept: Vec<Said> = Vec::with_capacity(tasks.len());
+    for said in tasks.drain(..).map(Said::new) {
+        let Some(first) = kept.iter_mut().find(|first| first.is(&said)) else {
+            kept.push(said);
+            continue;
+        };
+        let only_points = !same_task(&first.words, &said.words)
+            && first.pointing.is_some() != said.pointing.is_some();
+        if only_points && said.pointing.is_some() {
+            let mut detail = said.task.task.chars();
+            let lower: String = detail
+                .next()
+                .into_iter()
+                .flat_map(char::to_lowercase)
+                .collect();
+            first.task.task = format!("{}; {lower}{}", first.task.task, detail.as_str());
+        } else if only_points || said.full >= first.full {
+            *first = said;
         }
     }
-    tasks.extend(kept.into_iter().map(|(task, ..)| task));
+    tasks.extend(kept.into_iter().map(|said| said.task));
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -255,5 +319,38 @@ mod tests {
             assert_eq!(kept(&both), both);
         }
         assert_eq!(kept(&["Go in goal", "Stand in goal"]), ["Stand in goal"]);
+    }
+
+    #[test]
+    fn a_task_that_points_back_with_the_verb_of_another_is_that_task() {
+        // Said first, it gives way to the task said more fully.
+        assert_eq!(
+            kept(&[
+                "Post it on Friday before the shop shuts",
+                "Ring the bank",
+                "Post the birthday card to your dad on Friday",
+            ]),
+            [
+                "Post the birthday card to your dad on Friday",
+                "Ring the bank"
+            ]
+        );
+        assert_eq!(
+            kept(&["Speak to him tonight", "Speak to Tom tonight about the car",]),
+            ["Speak to Tom tonight about the car"]
+        );
+        // Said after, it is a detail of the task.
+        assert_eq!(
+            kept(&[
+                "Play the relaxation track once a day",
+                "Play it after tea, not in bed",
+            ]),
+            ["Play the relaxation track once a day; play it after tea, not in bed"]
+        );
+        // Another verb is another task.
+        assert_eq!(
+            kept(&["Ring the GP on Monday", "Text her back tonight"]),
+            ["Ring the GP on Monday", "Text her back tonight"]
+        );
     }
 }

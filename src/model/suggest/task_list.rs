@@ -109,7 +109,7 @@ pub(super) fn says_more_of_the_last(task: &str) -> bool {
 /// is someone of the task before: "I'll ask Sue not to check. I'll talk to
 /// her tonight." "Take her to the park" is with someone; "ring her mum"
 /// names another.
-fn names_by_pronoun(task: &str) -> bool {
+pub(super) fn names_by_pronoun(task: &str) -> bool {
     let words: Vec<&str> = task.split_whitespace().take(5).map(trim_punct).collect();
     let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
     (1..words.len().min(4)).any(|i| {
