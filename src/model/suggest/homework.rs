@@ -189,6 +189,10 @@ pub(super) static NOT_TASKS: Words = Words::new(&[
     "have to see",
     "find out",
     "see how",
+    // "I'll see when she's free", "I'll see what they say": waiting on
+    // someone, nothing to do yet.
+    "see when",
+    "see what",
     "look like",
     "end up",
     "nod off",

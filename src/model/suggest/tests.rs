@@ -1423,3 +1423,11 @@ fn a_step_with_someone_named_only_as_him_or_her_is_part_of_the_task_before_it() 
                Friday.\n";
     assert_eq!(homework(src).len(), 2);
 }
+
+#[test]
+fn waiting_to_see_when_or_what_is_not_a_task() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll see when the landlord's back from holiday. I'll see what the \
+               union says first.\n";
+    assert_eq!(homework(src), vec![]);
+}
