@@ -7,63 +7,87 @@ use super::matching::trim_punct;
 use super::task_list::names_by_pronoun;
 
 /// Words that do not tell one task from another: small words, and people by
-/// pronoun ("ring her" may be "ring Sue").
+/// pronoun ("ring her" may be "ring Sue"). In order, to be looked up.
 const PLAIN: &[&str] = &[
-    "the", "and", "you", "your", "yours", "i'll", "i'm", "you'll", "you're", "my", "me", "for",
-    "with", "that", "this", "then", "will", "just", "it's", "its", "are", "was", "can", "could",
-    "into", "onto", "from", "about", "each", "every", "all", "our", "we'll", "her", "him", "she",
-    "them", "they", "his", "their", "not", "one", "what", "when", "how", "out", "down", "off",
-    "over", "back", "get", "gets", "before", "after", "through", "also", "well", "still", "too",
-    "any", "some", "next", "first",
+    "about", "after", "all", "also", "and", "any", "are", "back", "before", "can", "could", "down",
+    "each", "every", "first", "for", "from", "get", "gets", "her", "him", "his", "how", "i'll",
+    "i'm", "into", "it's", "its", "just", "me", "my", "next", "not", "off", "one", "onto", "our",
+    "out", "over", "she", "some", "still", "that", "the", "their", "them", "then", "they", "this",
+    "through", "too", "was", "we'll", "well", "what", "when", "will", "with", "you", "you'll",
+    "you're", "your", "yours",
 ];
 
 /// Words of when, which tell a task from another said whole ("Walk to work
 /// on Tuesday" is not "Walk the dog before work"), but not one said again in
-/// other words: "Ring the GP on Monday" is not "Ring Kerry on Monday".
+/// other words: "Ring the GP on Monday" is not "Ring Kerry on Monday". In
+/// order, to be looked up.
 const WHEN: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "tonight",
-    "tomorrow",
-    "today",
-    "morning",
-    "mornings",
-    "evening",
-    "evenings",
-    "night",
-    "nights",
     "afternoon",
     "day",
     "days",
-    "week",
-    "weeks",
-    "weekend",
+    "evening",
+    "evenings",
+    "friday",
     "lunch",
-    "time",
+    "monday",
+    "morning",
+    "mornings",
+    "night",
+    "nights",
     "once",
+    "saturday",
+    "sunday",
+    "thursday",
+    "time",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
     "twice",
+    "wednesday",
+    "week",
+    "weekend",
+    "weeks",
 ];
 
 /// Endings a word is compared without (see [`stem`]).
 const ENDINGS: &[&str] = &["ing", "ed", "es", "s", "e"];
 
-/// The words of a task that say what it is, in lower case, each once: words
-/// of three letters or more, and shorter ones in capitals ("GP").
-fn telling_words(task: &str) -> Vec<String> {
-    let mut words: Vec<String> = task
-        .replace('’', "'")
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+/// A telling word of a task, in lower case.
+struct Word {
+    text: String,
+    /// Whether it says when (see [`WHEN`]).
+    when: bool,
+    /// How long it is without its ending (see [`stem`]).
+    stem: usize,
+}
+
+impl Word {
+    fn stem(&self) -> &str {
+        &self.text[..self.stem]
+    }
+
+    fn alike(&self, other: &Word) -> bool {
+        self.stem() == other.stem()
+    }
+}
+
+/// The words of a task that say what it is, each once: words of three
+/// letters or more, and shorter ones in capitals ("GP").
+fn telling_words(task: &str) -> Vec<Word> {
+    let mut words: Vec<Word> = task
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| w.len() >= 3 || (w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase())))
-        .map(str::to_lowercase)
-        .filter(|w| !PLAIN.contains(&w.as_str()))
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .filter(|w| PLAIN.binary_search(&w.as_str()).is_err())
+        .map(|text| Word {
+            when: WHEN.binary_search(&text.as_str()).is_ok(),
+            stem: stem(&text).len(),
+            text,
+        })
         .collect();
-    words.sort();
-    words.dedup();
+    words.sort_by(|a, b| a.text.cmp(&b.text));
+    words.dedup_by(|a, b| a.text == b.text);
     words
 }
 
@@ -88,43 +112,40 @@ fn stem(word: &str) -> &str {
 /// head teacher" and "Write a list for the head teacher" one task, and a
 /// task of one telling word is another's only in that very word: "Book the
 /// B and B" is not "Show you the booking".
-fn same_task(a: &[String], b: &[String]) -> bool {
-    let alike = |w: &&String, other: &[&String]| other.iter().any(|o| stem(o) == stem(w));
+fn same_task(a: &[Word], b: &[Word]) -> bool {
     let (fewer, more) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if let [only] = fewer {
-        return more.contains(only);
+        return more.iter().any(|w| w.text == only.text);
     }
-    let more_words: Vec<&String> = more.iter().collect();
-    if !fewer.is_empty() && fewer.iter().all(|w| alike(&w, &more_words)) {
+    if !fewer.is_empty() && fewer.iter().all(|w| more.iter().any(|m| m.alike(w))) {
         return true;
     }
-    fn what(t: &[String]) -> Vec<&String> {
-        t.iter().filter(|w| !WHEN.contains(&w.as_str())).collect()
-    }
-    let (a, b) = (what(a), what(b));
-    let (fewer, more) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let shared = fewer.iter().filter(|w| alike(w, &more)).count();
-    fewer.len() >= 3
-        && shared >= 2
-        && (shared * 5 >= fewer.len() * 3 || (shared >= 3 && shared * 2 >= fewer.len()))
+    let what = |t: &'_ [Word]| t.iter().filter(|w| !w.when).count();
+    let (fewer, more) = if what(a) <= what(b) { (a, b) } else { (b, a) };
+    let n = what(fewer);
+    let shared = fewer
+        .iter()
+        .filter(|w| !w.when && more.iter().any(|m| !m.when && m.alike(w)))
+        .count();
+    n >= 3 && shared >= 2 && (shared * 5 >= n * 3 || (shared >= 3 && shared * 2 >= n))
 }
 
 /// How much a wording says: its telling words but those of when, a name
 /// counting twice ("Ring StepChange from the van" says more than "Ring on
 /// Friday at lunch from the van").
-fn fullness(task: &str, words: &[String]) -> usize {
-    let what: Vec<&String> = words
-        .iter()
-        .filter(|w| !WHEN.contains(&w.as_str()))
-        .collect();
+fn fullness(task: &str, words: &[Word]) -> usize {
     let names = task
         .split_whitespace()
         .skip(1)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.starts_with(char::is_uppercase) && w.len() >= 3)
-        .filter(|w| what.iter().any(|t| t.eq_ignore_ascii_case(w)))
+        .filter(|w| {
+            words
+                .iter()
+                .any(|t| !t.when && t.text.eq_ignore_ascii_case(w))
+        })
         .count();
-    what.len() + names
+    words.iter().filter(|w| !w.when).count() + names
 }
 
 /// The verb of a task that points back at what it is about ("Print it on
@@ -138,13 +159,13 @@ fn pointing_verb(task: &str) -> Option<String> {
     let points = next.first().is_some_and(|w| is(w, &["it", "them"]))
         || matches!(next[..], [to, it] if is(to, &["to", "with"]) && is(it, &["it", "them"]))
         || names_by_pronoun(task);
-    (points && verb.len() >= 3 && !PLAIN.contains(&verb.as_str())).then_some(verb)
+    (points && verb.len() >= 3 && PLAIN.binary_search(&verb.as_str()).is_err()).then_some(verb)
 }
 
 /// A task as said, and what it is compared by.
 struct Said {
     task: HomeworkSuggestion,
-    words: Vec<String>,
+    words: Vec<Word>,
     full: usize,
     pointing: Option<String>,
 }
@@ -171,7 +192,7 @@ impl Said {
     fn points_at(&self, other: &Said) -> bool {
         self.pointing
             .as_deref()
-            .is_some_and(|v| other.words.iter().any(|w| stem(w) == stem(v)))
+            .is_some_and(|v| other.words.iter().any(|w| w.stem() == stem(v)))
     }
 }
 
@@ -184,11 +205,26 @@ impl Said {
 /// mornings"): it is kept as its detail.
 pub(super) fn without_repeats(tasks: &mut Vec<HomeworkSuggestion>) {
     let mut kept: Vec<Said> = Vec::with_capacity(tasks.len());
-    for said in tasks.drain(..).map(Said::new) {
-        let Some(first) = kept.iter_mut().find(|first| first.is(&said)) else {
+    // Each wording met, and the task it went to.
+    let mut met: Vec<(String, usize)> = Vec::new();
+    for task in tasks.drain(..) {
+        // The same words again go where they went before, the later quote
+        // with them if the task is still in their words.
+        if let Some(&(_, i)) = met.iter().find(|(words, _)| *words == task.task) {
+            if kept[i].task.task == task.task {
+                kept[i].task = task;
+            }
+            continue;
+        }
+        let wording = task.task.clone();
+        let said = Said::new(task);
+        let Some(i) = kept.iter().position(|first| first.is(&said)) else {
+            met.push((wording, kept.len()));
             kept.push(said);
             continue;
         };
+        met.push((wording, i));
+        let first = &mut kept[i];
         let only_points = !same_task(&first.words, &said.words)
             && first.pointing.is_some() != said.pointing.is_some();
         if only_points && said.pointing.is_some() {
@@ -226,6 +262,12 @@ mod tests {
         let mut t = tasks(said);
         without_repeats(&mut t);
         t.into_iter().map(|t| t.task).collect()
+    }
+
+    #[test]
+    fn the_word_lists_are_in_order_to_be_looked_up() {
+        assert!(PLAIN.is_sorted());
+        assert!(WHEN.is_sorted());
     }
 
     #[test]
