@@ -189,6 +189,10 @@ pub(super) static NOT_TASKS: Words = Words::new(&[
     "have to see",
     "find out",
     "see how",
+    // "I'll see when she's free", "I'll see what they say": waiting on
+    // someone, nothing to do yet.
+    "see when",
+    "see what",
     "look like",
     "end up",
     "nod off",
@@ -232,9 +236,24 @@ static REFUSING: Words = Words::new(&["not", "never", "n't"]);
 /// there and just say sorry" one to apologise.
 static CONDITIONS: Words = Words::new(&["if", "unless", "otherwise", "or else"]);
 
-/// Someone else's forecast of the client: "she says I'll sit here and tell
-/// you it's all fine".
-static REPORTED: Words = Words::new(&["says", "thinks", "reckons", "tells", "claims"]);
+/// Someone else's forecast of the client, "she says I'll sit here and tell
+/// you it's all fine", "she said I could book a tutorial"; or what the
+/// client tells themself each time, "I tell myself I'll save the rest".
+static REPORTED: Words = Words::new(&[
+    "says",
+    "thinks",
+    "reckons",
+    "tells",
+    "claims",
+    "she said",
+    "he said",
+    "they said",
+    "said in",
+    "said that",
+    "told me",
+    "tell myself",
+    "told myself",
+]);
 
 /// Hedges between a commitment and the task itself.
 pub(super) static HEDGES: Words = Words::new(&[

@@ -3,43 +3,243 @@
 //! and the clinician should see it once.
 
 use super::HomeworkSuggestion;
+use super::matching::trim_punct;
+use super::task_list::names_by_pronoun;
 
-/// Words that do not tell one task from another.
+/// Words that do not tell one task from another: small words, and people by
+/// pronoun ("ring her" may be "ring Sue"). In order, to be looked up.
 const PLAIN: &[&str] = &[
-    "the", "and", "you", "your", "yours", "i'll", "i'm", "you'll", "you're", "my", "me", "for",
-    "with", "that", "this", "then", "will", "just", "it's", "its", "are", "was", "can", "could",
-    "into", "onto", "from", "about", "each", "every", "all", "our", "we'll",
+    "about", "after", "all", "also", "and", "any", "are", "back", "before", "can", "could", "down",
+    "each", "every", "first", "for", "from", "get", "gets", "her", "him", "his", "how", "i'll",
+    "i'm", "into", "it's", "its", "just", "me", "my", "next", "not", "off", "one", "onto", "our",
+    "out", "over", "she", "some", "still", "that", "the", "their", "them", "then", "they", "this",
+    "through", "too", "was", "we'll", "well", "what", "when", "will", "with", "you", "you'll",
+    "you're", "your", "yours",
 ];
 
-/// The words of a task that say what it is, in lower case.
-fn telling_words(task: &str) -> Vec<String> {
-    task.to_lowercase()
-        .replace('’', "'")
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| w.chars().count() >= 3 && !PLAIN.contains(w))
-        .map(str::to_owned)
-        .collect()
+/// Words of when, which tell a task from another said whole ("Walk to work
+/// on Tuesday" is not "Walk the dog before work"), but not one said again in
+/// other words: "Ring the GP on Monday" is not "Ring Kerry on Monday". In
+/// order, to be looked up.
+const WHEN: &[&str] = &[
+    "afternoon",
+    "day",
+    "days",
+    "evening",
+    "evenings",
+    "friday",
+    "lunch",
+    "monday",
+    "morning",
+    "mornings",
+    "night",
+    "nights",
+    "once",
+    "saturday",
+    "sunday",
+    "thursday",
+    "time",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "twice",
+    "wednesday",
+    "week",
+    "weekend",
+    "weeks",
+];
+
+/// Endings a word is compared without (see [`stem`]).
+const ENDINGS: &[&str] = &["ing", "ed", "es", "s", "e"];
+
+/// A telling word of a task, in lower case.
+struct Word {
+    text: String,
+    /// Whether it says when (see [`WHEN`]).
+    when: bool,
+    /// How long it is without its ending (see [`stem`]).
+    stem: usize,
 }
 
-/// Keeps one suggestion of each task: a task whose telling words all come
-/// again in another is left out for the fuller wording, or for the later of
-/// two alike (a summary says it last, and most completely).
-pub(super) fn without_repeats(tasks: &mut Vec<HomeworkSuggestion>) {
-    let words: Vec<Vec<String>> = tasks.iter().map(|t| telling_words(&t.task)).collect();
-    let mut keep = vec![true; tasks.len()];
-    for (i, mine) in words.iter().enumerate() {
-        let said_again = words.iter().enumerate().any(|(j, theirs)| {
-            j != i
-                && keep[j]
-                && (theirs.len() > mine.len() || j > i)
-                && mine.iter().all(|w| theirs.contains(w))
-        });
-        if said_again && !mine.is_empty() {
-            keep[i] = false;
+impl Word {
+    fn stem(&self) -> &str {
+        &self.text[..self.stem]
+    }
+
+    fn alike(&self, other: &Word) -> bool {
+        self.stem() == other.stem()
+    }
+}
+
+/// The words of a task that say what it is, each once: words of three
+/// letters or more, and shorter ones in capitals ("GP").
+fn telling_words(task: &str) -> Vec<Word> {
+    let mut words: Vec<Word> = task
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| w.len() >= 3 || (w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase())))
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .filter(|w| PLAIN.binary_search(&w.as_str()).is_err())
+        .map(|text| Word {
+            when: WHEN.binary_search(&text.as_str()).is_ok(),
+            stem: stem(&text).len(),
+            text,
+        })
+        .collect();
+    words.sort_by(|a, b| a.text.cmp(&b.text));
+    words.dedup_by(|a, b| a.text == b.text);
+    words
+}
+
+/// A word without its ending, so that "texting" and "text", "smoke" and
+/// "smoking", "sit" and "sitting" are one.
+fn stem(word: &str) -> &str {
+    let stem = ENDINGS
+        .iter()
+        .find_map(|e| word.strip_suffix(e).filter(|s| s.len() >= 3))
+        .unwrap_or(word);
+    match stem.as_bytes() {
+        [_, _, .., x, y] if x == y && x.is_ascii_alphabetic() => &stem[..stem.len() - 1],
+        _ => stem,
+    }
+}
+
+/// Whether two tasks are one said twice: all the telling words of one come
+/// again in the other, or, said in other words, most of what one does
+/// ("Text Lorna and ask her about a pram walk", "Text Lorna about a pram
+/// walk on Thursday"), or half of it when that is three words or more. The
+/// two words of a name alone ("the head teacher") do not make "Email the
+/// head teacher" and "Write a list for the head teacher" one task, and a
+/// task of one telling word is another's only in that very word: "Book the
+/// B and B" is not "Show you the booking".
+fn same_task(a: &[Word], b: &[Word]) -> bool {
+    let (fewer, more) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if let [only] = fewer {
+        return more.iter().any(|w| w.text == only.text);
+    }
+    if !fewer.is_empty() && fewer.iter().all(|w| more.iter().any(|m| m.alike(w))) {
+        return true;
+    }
+    let what = |t: &'_ [Word]| t.iter().filter(|w| !w.when).count();
+    let (fewer, more) = if what(a) <= what(b) { (a, b) } else { (b, a) };
+    let n = what(fewer);
+    let shared = fewer
+        .iter()
+        .filter(|w| !w.when && more.iter().any(|m| !m.when && m.alike(w)))
+        .count();
+    n >= 3 && shared >= 2 && (shared * 5 >= n * 3 || (shared >= 3 && shared * 2 >= n))
+}
+
+/// How much a wording says: its telling words but those of when, a name
+/// counting twice ("Ring StepChange from the van" says more than "Ring on
+/// Friday at lunch from the van").
+fn fullness(task: &str, words: &[Word]) -> usize {
+    let names = task
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_uppercase) && w.len() >= 3)
+        .filter(|w| {
+            words
+                .iter()
+                .any(|t| !t.when && t.text.eq_ignore_ascii_case(w))
+        })
+        .count();
+    words.iter().filter(|w| !w.when).count() + names
+}
+
+/// The verb of a task that points back at what it is about ("Print it on
+/// Wednesday", "Talk to him tonight"): that is a task named before or after
+/// it, and the one with its verb.
+fn pointing_verb(task: &str) -> Option<String> {
+    let mut words = task.split_whitespace().map(trim_punct);
+    let verb = words.next()?.to_lowercase();
+    let next: Vec<&str> = words.take(2).collect();
+    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
+    let points = next.first().is_some_and(|w| is(w, &["it", "them"]))
+        || matches!(next[..], [to, it] if is(to, &["to", "with"]) && is(it, &["it", "them"]))
+        || names_by_pronoun(task);
+    (points && verb.len() >= 3 && PLAIN.binary_search(&verb.as_str()).is_err()).then_some(verb)
+}
+
+/// A task as said, and what it is compared by.
+struct Said {
+    task: HomeworkSuggestion,
+    words: Vec<Word>,
+    full: usize,
+    pointing: Option<String>,
+}
+
+impl Said {
+    fn new(task: HomeworkSuggestion) -> Self {
+        let words = telling_words(&task.task);
+        let full = fullness(&task.task, &words);
+        let pointing = pointing_verb(&task.task);
+        Said {
+            task,
+            words,
+            full,
+            pointing,
         }
     }
-    let mut kept = keep.into_iter();
-    tasks.retain(|_| kept.next().unwrap_or(true));
+
+    /// Whether the two are one task (see [`same_task`]), or one points back
+    /// with the other's verb.
+    fn is(&self, other: &Said) -> bool {
+        same_task(&self.words, &other.words) || self.points_at(other) || other.points_at(self)
+    }
+
+    fn points_at(&self, other: &Said) -> bool {
+        self.pointing
+            .as_deref()
+            .is_some_and(|v| other.words.iter().any(|w| w.stem() == stem(v)))
+    }
+}
+
+/// Keeps one suggestion of each task, where it was first said: a task said
+/// again is merged into the first, which takes the fuller wording of the
+/// two (see [`fullness`]), or the later of two alike (a summary says it
+/// last, and most completely). A wording that only points back at the task
+/// gives way to one that names it, and said after it, says more of it
+/// ("Listen to the recording once a day"; "I'll listen to it in the
+/// mornings"): it is kept as its detail.
+pub(super) fn without_repeats(tasks: &mut Vec<HomeworkSuggestion>) {
+    let mut kept: Vec<Said> = Vec::with_capacity(tasks.len());
+    // Each wording met, and the task it went to.
+    let mut met: Vec<(String, usize)> = Vec::new();
+    for task in tasks.drain(..) {
+        // The same words again go where they went before, the later quote
+        // with them if the task is still in their words.
+        if let Some(&(_, i)) = met.iter().find(|(words, _)| *words == task.task) {
+            if kept[i].task.task == task.task {
+                kept[i].task = task;
+            }
+            continue;
+        }
+        let wording = task.task.clone();
+        let said = Said::new(task);
+        let Some(i) = kept.iter().position(|first| first.is(&said)) else {
+            met.push((wording, kept.len()));
+            kept.push(said);
+            continue;
+        };
+        met.push((wording, i));
+        let first = &mut kept[i];
+        let only_points = !same_task(&first.words, &said.words)
+            && first.pointing.is_some() != said.pointing.is_some();
+        if only_points && said.pointing.is_some() {
+            let mut detail = said.task.task.chars();
+            let lower: String = detail
+                .next()
+                .into_iter()
+                .flat_map(char::to_lowercase)
+                .collect();
+            first.task.task = format!("{}; {lower}{}", first.task.task, detail.as_str());
+        } else if only_points || said.full >= first.full {
+            *first = said;
+        }
+    }
+    tasks.extend(kept.into_iter().map(|said| said.task));
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -65,7 +265,13 @@ mod tests {
     }
 
     #[test]
-    fn a_task_said_again_more_fully_is_kept_once_in_its_fuller_words() {
+    fn the_word_lists_are_in_order_to_be_looked_up() {
+        assert!(PLAIN.is_sorted());
+        assert!(WHEN.is_sorted());
+    }
+
+    #[test]
+    fn a_task_said_again_more_fully_is_kept_once_where_first_said_in_its_fuller_words() {
         assert_eq!(
             kept(&[
                 "Ring the clinic at nine and ask for a Thursday slot",
@@ -73,21 +279,31 @@ mod tests {
                 "Ring the clinic tomorrow at nine and ask for a Thursday slot for the jab",
             ]),
             [
-                "Put the jab dates on the calendar",
                 "Ring the clinic tomorrow at nine and ask for a Thursday slot for the jab",
+                "Put the jab dates on the calendar",
             ]
         );
     }
 
     #[test]
-    fn the_same_task_twice_is_kept_once_as_said_last() {
+    fn the_same_task_twice_is_kept_once_where_first_said_as_said_last() {
+        let mut t = tasks(&[
+            "Stop painting at midnight",
+            "Keep the box by your bed",
+            "Stop painting at midnight",
+        ]);
+        t[2].quote = "So you'll stop painting at midnight.".into();
+        without_repeats(&mut t);
+        let once: Vec<(&str, &str)> = t.iter().map(|t| (&*t.task, &*t.quote)).collect();
         assert_eq!(
-            kept(&[
-                "Stop painting at midnight",
-                "Keep the box by your bed",
-                "Stop painting at midnight"
-            ]),
-            ["Keep the box by your bed", "Stop painting at midnight"]
+            once,
+            [
+                (
+                    "Stop painting at midnight",
+                    "So you'll stop painting at midnight."
+                ),
+                ("Keep the box by your bed", "Keep the box by your bed"),
+            ]
         );
         // Who says it does not make it another task.
         assert_eq!(
@@ -97,8 +313,86 @@ mod tests {
     }
 
     #[test]
+    fn a_task_said_again_in_other_words_is_merged_into_the_first() {
+        assert_eq!(
+            kept(&[
+                "Text Maya tonight and ask if she fancies a swim",
+                "Book the dentist",
+                "Text Maya about a swim on Saturday at ten",
+            ]),
+            [
+                "Text Maya tonight and ask if she fancies a swim",
+                "Book the dentist"
+            ]
+        );
+        assert_eq!(
+            kept(&[
+                "Try not drinking on a couple of weeknights",
+                "Try not having a drink Monday to Thursday",
+            ]),
+            ["Try not drinking on a couple of weeknights"]
+        );
+    }
+
+    #[test]
+    fn a_wording_that_names_who_says_more() {
+        assert_eq!(
+            kept(&[
+                "Ring StepChange from the van",
+                "Ring the helpline from the van at lunch",
+            ]),
+            ["Ring StepChange from the van"]
+        );
+    }
+
+    #[test]
     fn tasks_that_share_words_but_not_all_of_them_are_both_kept() {
-        let both = ["Walk the dog before work", "Walk to work on Tuesday"];
-        assert_eq!(kept(&both), both);
+        for both in [
+            ["Walk the dog before work", "Walk to work on Tuesday"],
+            // A name and when are not enough.
+            [
+                "Email the head teacher to ask for a meeting",
+                "Write a list for the head teacher",
+            ],
+            ["Ring the GP on Monday", "Ring Kerry on Monday"],
+            // Nor one word, unless it is the very word.
+            ["Book the B and B", "Show you the booking"],
+        ] {
+            assert_eq!(kept(&both), both);
+        }
+        assert_eq!(kept(&["Go in goal", "Stand in goal"]), ["Stand in goal"]);
+    }
+
+    #[test]
+    fn a_task_that_points_back_with_the_verb_of_another_is_that_task() {
+        // Said first, it gives way to the task said more fully.
+        assert_eq!(
+            kept(&[
+                "Post it on Friday before the shop shuts",
+                "Ring the bank",
+                "Post the birthday card to your dad on Friday",
+            ]),
+            [
+                "Post the birthday card to your dad on Friday",
+                "Ring the bank"
+            ]
+        );
+        assert_eq!(
+            kept(&["Speak to him tonight", "Speak to Tom tonight about the car",]),
+            ["Speak to Tom tonight about the car"]
+        );
+        // Said after, it is a detail of the task.
+        assert_eq!(
+            kept(&[
+                "Play the relaxation track once a day",
+                "Play it after tea, not in bed",
+            ]),
+            ["Play the relaxation track once a day; play it after tea, not in bed"]
+        );
+        // Another verb is another task.
+        assert_eq!(
+            kept(&["Ring the GP on Monday", "Text her back tonight"]),
+            ["Ring the GP on Monday", "Text her back tonight"]
+        );
     }
 }

@@ -31,6 +31,12 @@ static NOT_STEPS: Words = Words::new(&[
     "each", "twice", "once", "today", "tonight", "tomorrow", "then",
 ]);
 
+/// How a piece of a plan said back opens when it is not the client's step:
+/// what the clinician will do ("…, and I'll write to your GP"), or what the
+/// client thinks or has ("…, and you're thinking a year").
+static SOMEONE_ELSE: Words =
+    Words::new(&["i", "we", "you're", "you've", "you'd", "she", "he", "they"]);
+
 /// Before a plan's lead, words that make it a consequence or a fear ("if you
 /// stop, you'll end up…"), not the plan.
 static NOT_PLANS: Words = Words::new(&[
@@ -67,7 +73,7 @@ pub(super) fn recap_tasks(sentence: &str, summary: bool, heard: &Heard) -> Vec<S
         while let Some(r) = HEDGES.strip(item) {
             item = r.trim_start();
         }
-        if NOT_STEPS.opens(item) || NOT_TASKS.opens(item) {
+        if NOT_STEPS.opens(item) || NOT_TASKS.opens(item) || SOMEONE_ELSE.opens(item) {
             continue;
         }
         tasks.extend(as_task(item));
@@ -132,6 +138,15 @@ fn has_routine(s: &str) -> bool {
     found
 }
 
+/// How a condition opens.
+static IF: Words = Words::new(&["if", "unless"]);
+
+/// How a main clause opens when it states rather than instructs: "If it
+/// gets bad, you've got the numbers", "…, it's fine to stop".
+static STATING: Words = Words::new(&[
+    "you've", "you're", "you'd", "it's", "that's", "there's", "we", "i",
+]);
+
 /// How a conditional step opens: "If you're not asleep in twenty minutes,
 /// get up".
 static IF_YOU: Words = Words::new(&["if you"]);
@@ -148,6 +163,24 @@ pub(super) fn planned_task(sentence: &str) -> Option<String> {
     let sentence = sentence.trim();
     let rest = skip_discourse(sentence);
     if sentence.ends_with('?') || NOT_INSTRUCTING.opens(sentence) || NOT_INSTRUCTING.opens(rest) {
+        return None;
+    }
+    // "Next week we'll look at how it's gone": a time frame first, and then
+    // the clinician's plan or a statement all the same.
+    let framed = match find_frame(rest) {
+        Some((0, end)) => skip_discourse(skip_short_clause(&rest[end..])),
+        _ => rest,
+    };
+    // "If the signs come back, you've got the plan": a reminder of what the
+    // client has, not a step.
+    let main = if IF.opens(framed) {
+        framed
+            .split_once(',')
+            .map_or(framed, |(_, m)| m.trim_start())
+    } else {
+        framed
+    };
+    if NOT_INSTRUCTING.opens(framed) || STATING.opens(main) {
         return None;
     }
     let first_clause = rest.split(',').next().unwrap_or(rest);

@@ -102,7 +102,33 @@ pub(super) fn says_more_of_the_last(task: &str) -> bool {
     QUALIFYING.opens(task)
         || one_of_those
         || second.is_some_and(|w| is(w, &["it", "them", "those", "any"]))
+        || names_by_pronoun(task)
 }
+
+/// Whether a task names the person it is with only as "him" or "her", who
+/// is someone of the task before: "I'll ask Sue not to check. I'll talk to
+/// her tonight." "Take her to the park" is with someone; "ring her mum"
+/// names another.
+pub(super) fn names_by_pronoun(task: &str) -> bool {
+    let words: Vec<&str> = task.split_whitespace().take(5).map(trim_punct).collect();
+    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
+    (1..words.len().min(4)).any(|i| {
+        is(words[i], &["him", "her"])
+            && (i == 1 || is(words[i - 1], &["to", "with"]))
+            && words
+                .get(i + 1)
+                .is_none_or(|next| is(next, AFTER_SOMEONE) || words[i].eq_ignore_ascii_case("him"))
+    })
+}
+
+/// Words after "her" that make it someone rather than someone's: "tell her
+/// tonight", "show her the drawing", not "ring her mum".
+const AFTER_SOMEONE: &[&str] = &[
+    "up", "back", "about", "on", "at", "that", "you", "to", "tonight", "tomorrow", "today", "when",
+    "what", "if", "in", "and", "the", "a", "how", "i", "we", "first", "again", "before", "after",
+    "for", "out", "round", "you're", "you'll", "you've", "i'm", "i'll", "i've", "we're", "we'll",
+    "it's", "she", "he", "they",
+];
 
 /// Words that open a qualification of the task before: "Not the details".
 static QUALIFYING: Words = Words::new(&["not", "including", "also", "or"]);

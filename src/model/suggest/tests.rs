@@ -1355,3 +1355,79 @@ fn needing_something_letting_the_clinician_know_and_things_that_help_each_other_
         ]
     );
 }
+
+#[test]
+fn what_the_clinician_will_do_or_the_client_thinks_is_no_step_of_a_plan_said_back() {
+    let src = "Therapist: So this week, you'll ring the housing office, and I'll write to \
+               your landlord.\n";
+    assert_eq!(
+        homework(src),
+        vec![("Ring the housing office".into(), HomeworkSource::Clinician)]
+    );
+    let src = "Therapist: So tonight, you're going to cancel the gym card, and you're \
+               thinking a month.\n";
+    assert_eq!(
+        homework(src),
+        vec![("Cancel the gym card".into(), HomeworkSource::Clinician)]
+    );
+}
+
+#[test]
+fn a_closing_summarys_plan_for_next_time_and_reminder_of_what_the_client_has_are_no_steps() {
+    assert_eq!(
+        closing_with(
+            "So, to recap. The low days came after the late shifts. Keep the mood diary \
+             going. Next week we'll look at how the diary went, and start on sleep. In \
+             the meantime, if the low days come back, you've got the list to follow."
+        ),
+        ["Keep the mood diary going"]
+    );
+}
+
+#[test]
+fn what_the_client_tells_themself_each_time_or_was_told_they_could_do_is_no_homework() {
+    for answer in [
+        "Every Friday I tell myself I'll only have the two, and then it's five.",
+        "My tutor said in the email I could resit in June.",
+        "He said I'll be fine once I'm on the rota.",
+    ] {
+        let src = format!("Therapist: What will you do this week?\n\nClient: {answer}\n");
+        assert_eq!(homework(&src), vec![], "{answer}");
+    }
+}
+
+#[test]
+fn a_step_with_someone_named_only_as_him_or_her_is_part_of_the_task_before_it() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll ask Priya about the spare room this week. I'll catch her after \
+               work on Thursday.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Ask Priya about the spare room; catch her after work".into(),
+            HomeworkSource::Client
+        )]
+    );
+    let src = "Therapist: So this week you're going to paint the fence on Saturday, and tell \
+               him you're coming.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Paint the fence; tell him you're coming".into(),
+            HomeworkSource::Clinician
+        )]
+    );
+    // Someone's someone is another person, and another task.
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll ask Priya about the spare room this week. I'll ring her mum on \
+               Friday.\n";
+    assert_eq!(homework(src).len(), 2);
+}
+
+#[test]
+fn waiting_to_see_when_or_what_is_not_a_task() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll see when the landlord's back from holiday. I'll see what the \
+               union says first.\n";
+    assert_eq!(homework(src), vec![]);
+}
