@@ -492,69 +492,60 @@ mod tests {
         assert!(got.contains(&"cognitive restructuring"), "{got:?}");
     }
 
-    #[test]
-    fn phrases_typical_of_motivational_interviewing_in_a_session_about_a_habit_are_it() {
-        // Mostly questions, so the profile alone would not call it MI.
-        let s = suggested(
-            &[
-                (
-                    "What do you make of the pints most nights now?",
-                    "My drinking's crept up, a few pints every night.",
-                ),
-                (
-                    "Tell me more about what the drinking does for you.",
-                    "The pints help me switch off after work.",
-                ),
-                (
-                    "How would you like your drinking to be?",
-                    "Fewer pints, and none on work nights.",
-                ),
-                (
-                    "Where does that leave you?",
-                    "Cutting down the drinking, I think.",
-                ),
-            ],
-            3,
+    /// Whether a session about the client's drinking, opening and closing
+    /// with phrases typical of motivational interviewing and `between` them,
+    /// is suggested as MI.
+    fn drinking_session_is_mi(between: &[(&str, &str)]) -> bool {
+        let opening = (
+            "What do you make of the pints most nights now?",
+            "My drinking's crept up, a few pints every night.",
         );
-        let got = tags(&s);
+        let closing = (
+            "Where does that leave you?",
+            "Cutting down the drinking, I think.",
+        );
+        let turns: Vec<_> = [opening]
+            .into_iter()
+            .chain(between.iter().copied())
+            .chain([closing])
+            .collect();
+        let s = suggested(&turns, 3);
         assert_eq!(
             s.themes.first().map(|t| t.tag.as_str()),
             Some("alcohol use")
         );
-        assert!(got.contains(&"motivational interviewing"), "{got:?}");
+        tags(&s).contains(&"motivational interviewing")
+    }
+
+    #[test]
+    fn phrases_typical_of_motivational_interviewing_in_a_session_about_a_habit_are_it() {
+        // Mostly questions, so the profile alone would not call it MI.
+        assert!(drinking_session_is_mi(&[
+            (
+                "Tell me more about what the drinking does for you.",
+                "The pints help me switch off after work.",
+            ),
+            (
+                "How would you like your drinking to be?",
+                "Fewer pints, and none on work nights.",
+            ),
+        ]));
     }
 
     #[test]
     fn phrases_typical_of_motivational_interviewing_in_advice_that_checks_facts_are_not_it() {
         // The same habit, asked about mostly in closed questions.
-        let s = suggested(
-            &[
-                (
-                    "What do you make of the pints most nights now?",
-                    "My drinking's crept up, a few pints every night.",
-                ),
-                (
-                    "Is that more than fourteen units a week?",
-                    "The pints add up to more, yes.",
-                ),
-                ("Do you drink at home too?", "Some nights, a can or two."),
-                (
-                    "It sounds like you're not sure about cutting down. Any days off this month?",
-                    "One or two.",
-                ),
-                (
-                    "Where does that leave you?",
-                    "Cutting down the drinking, I think.",
-                ),
-            ],
-            3,
-        );
-        let got = tags(&s);
-        assert_eq!(
-            s.themes.first().map(|t| t.tag.as_str()),
-            Some("alcohol use")
-        );
-        assert!(!got.contains(&"motivational interviewing"), "{got:?}");
+        assert!(!drinking_session_is_mi(&[
+            (
+                "Is that more than fourteen units a week?",
+                "The pints add up to more, yes.",
+            ),
+            ("Do you drink at home too?", "Some nights, a can or two."),
+            (
+                "It sounds like you're not sure about cutting down. Any days off this month?",
+                "One or two.",
+            ),
+        ]));
     }
 
     #[test]
