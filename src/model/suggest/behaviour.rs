@@ -58,7 +58,7 @@ pub(super) fn code_turn<'t>(
     let mut asked = permitted;
     // The client's words, read once for every sentence of the turn that
     // may say them back.
-    let mut theirs: Option<ContentWords> = None;
+    let mut theirs: Option<ClientWords> = None;
     for &Sentence {
         text: s,
         body,
@@ -104,7 +104,7 @@ pub(super) fn code_turn<'t>(
         let mut counts = || {
             *counted.get_or_insert_with(|| {
                 let theirs =
-                    theirs.get_or_insert_with(|| ContentWords::of(client.unwrap_or_default()));
+                    theirs.get_or_insert_with(|| ClientWords::of(client.unwrap_or_default()));
                 said_back(body, theirs)
             })
         };
@@ -162,7 +162,7 @@ fn adds_meaning((own, shared): (usize, usize)) -> bool {
 /// The content words of a statement, each time it has one, and how many of
 /// those the client said (`theirs`). A client's turn has some tens of
 /// words: looking through them costs less than putting them in order.
-fn said_back(body: &str, theirs: &ContentWords) -> (usize, usize) {
+fn said_back(body: &str, theirs: &ClientWords) -> (usize, usize) {
     let (mut own, mut shared) = (0, 0);
     content_words(body, |w| {
         own += 1;
@@ -176,15 +176,15 @@ fn said_back(body: &str, theirs: &ContentWords) -> (usize, usize) {
 /// not tell apart, also by its text, one after another in one string. Small
 /// words are kept too: only a statement's content words are looked up.
 #[derive(Default)]
-struct ContentWords {
+struct ClientWords {
     long: String,
     words: Vec<(u64, usize, usize)>,
 }
 
-impl ContentWords {
+impl ClientWords {
     fn of(s: &str) -> Self {
         // About one word in five bytes: room for all, grown at most once.
-        let mut words = ContentWords {
+        let mut words = ClientWords {
             long: String::new(),
             words: Vec::with_capacity(s.len() / 5),
         };
