@@ -9,6 +9,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[path = "browser/support.rs"]
 mod support;
 
+#[path = "browser/client_page.rs"]
+mod client_page;
 #[path = "browser/conflicts.rs"]
 mod conflicts;
 #[path = "browser/fields.rs"]

@@ -88,10 +88,14 @@ fn ClientDetails(client: Client) -> impl IntoView {
             }
         };
 
-    let sessions = Memo::new(move |_| {
-        let id = client.with(|c| c.id.clone());
-        let (sessions, problems) = records.sessions_of(&id);
-        (sessions, problems.len())
+    // Read by the page's id, not through the client: a key typed in its
+    // details must not read every session of the course again.
+    let sessions = Memo::new({
+        let id = id.clone();
+        move |_| {
+            let (sessions, problems) = records.sessions_of(&id);
+            (sessions, problems.len())
+        }
     });
     let new_session = move |_| {
         let c = client.get_untracked();
@@ -230,8 +234,10 @@ fn ClientDetails(client: Client) -> impl IntoView {
                 />
             </div>
         </section>
+        // Memos, here and for the plan: a key typed in the client's details
+        // changes neither, so neither is drawn again.
         <MeasureSchedule
-            scheduled=Signal::derive(move || client.with(|c| c.course.measures.clone()))
+            scheduled=Memo::new(move |_| client.with(|c| c.course.measures.clone()))
             clinician
             on_change={move |measures: Vec<Scheduled>| edit("Measures due", &|c| {
                 c.course.measures = measures.clone();
@@ -239,7 +245,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
             })}
         />
         <TreatmentPlanPanel
-            plan=move || client.with(|c| c.plan.clone())
+            plan=Memo::new(move |_| client.with(|c| c.plan.clone()))
             sessions=move || sessions.with(|(list, _)| list.clone())
             on_change=move |plan: TreatmentPlan| edit("Treatment plan", &|c| {
                 c.plan = plan.clone();
