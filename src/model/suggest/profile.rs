@@ -6,6 +6,7 @@
 use super::Sentence;
 use super::behaviour::{Behaviour, code_turn};
 use super::matching::{Together, Words};
+use super::text::count_words;
 use super::{TagSuggestion, Talk};
 
 /// Questions that draw out the client's own reasons and plans for change.
@@ -113,6 +114,9 @@ pub(super) struct Profile<'t> {
     /// Questions drawing out change, and questions testing a thought.
     evoking: usize,
     socratic: Vec<&'t str>,
+    /// Turns giving information at length (40 words or more): explaining
+    /// how something works rather than telling a fact.
+    explanations: usize,
     /// Whether the last clinician turn asked permission.
     asked: bool,
 }
@@ -133,6 +137,9 @@ impl<'t> Profile<'t> {
             let i = b as usize;
             self.counts[i] += 1;
             self.examples[i].push(s);
+            if b == Behaviour::GivingInformation && count_words(text, 40) == 40 {
+                self.explanations += 1;
+            }
             if matches!(b, Behaviour::OpenQuestion | Behaviour::ClosedQuestion) {
                 let heard = QUESTIONS.heard_in(s);
                 self.evoking += usize::from(heard.has(&EVOKING));
@@ -288,12 +295,16 @@ impl<'t> Profile<'t> {
             );
             out.push(self.suggestion("cognitive restructuring", counts, examples));
         }
-        if self.n(GivingInformation) >= 6 {
-            out.push(self.suggestion(
-                "psychoeducation",
-                self.in_words(&[GivingInformation]),
-                self.two_of(&[GivingInformation]),
-            ));
+        // Many turns giving information, or fewer when several of them
+        // explain at length: how a low mood, a cycle or the body works
+        // takes a paragraph, where a fact takes a sentence.
+        let informing = self.n(GivingInformation);
+        if informing >= 6 || informing >= 4 && self.explanations >= 3 {
+            let mut counts = self.in_words(&[GivingInformation]);
+            if self.explanations > 0 {
+                counts += &format!(", {} of them at length", self.explanations);
+            }
+            out.push(self.suggestion("psychoeducation", counts, self.two_of(&[GivingInformation])));
         }
         out
     }
@@ -598,5 +609,56 @@ mod tests {
         assert!(!tags(&s).contains(&"relapse prevention"), "{:?}", tags(&s));
         let s = said_once("If it gets that bad, the Samaritans are there on 116 123.");
         assert!(tags(&s).contains(&"safety planning"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn a_few_explanations_at_length_are_psychoeducation_though_few_turns_inform() {
+        let explaining = [
+            (
+                "When you're low, everything takes effort, so you do less. You stop \
+                 ringing people, you stop going to the allotment. The trouble is those were \
+                 the things that lifted you, so the days get emptier and the mood drops \
+                 further. It's a cycle, and it keeps itself going.",
+                "That's exactly it.",
+            ),
+            (
+                "Worry and poor sleep feed each other. A tired brain is quicker to spot \
+                 danger, and lying awake gives the worry more room, so the next night you \
+                 go up already braced. Most people find the two ease together once one \
+                 starts to shift, so we don't have to fix both at once.",
+                "That makes sense.",
+            ),
+            (
+                "Avoiding the café brings relief, and relief is powerful. The more you \
+                 avoid, the bigger it grows, because you never find out that you'd have \
+                 coped. The feeling usually peaks and then falls on its own if you stay, \
+                 which is the bit avoidance never lets you see happen for yourself.",
+                "I never stay long enough.",
+            ),
+            ("Your body speeds the heart up when you're anxious.", "Yes."),
+        ];
+        let listening = ("How has the week been?", "Up and down.");
+        let mut turns = explaining.to_vec();
+        turns.extend([listening; 6]);
+        let s = suggested(&turns, 1);
+        let p = s.interventions.iter().find(|t| t.tag == "psychoeducation");
+        let talk = p
+            .and_then(|t| t.talk.as_ref())
+            .unwrap_or_else(|| panic!("{:?}", tags(&s)));
+        assert_eq!(
+            talk.counts,
+            "4 turns giving information, 3 of them at length"
+        );
+        // The same facts in a sentence each are too few turns to be it.
+        let brief: Vec<_> = [
+            ("It's a cycle.", "Right."),
+            ("They feed each other.", "Yes."),
+            ("The more you avoid, the bigger it grows.", "Okay."),
+            ("Your body speeds the heart up when you're anxious.", "Yes."),
+        ]
+        .into_iter()
+        .chain([listening; 6])
+        .collect();
+        assert!(!tags(&suggested(&brief, 1)).contains(&"psychoeducation"));
     }
 }

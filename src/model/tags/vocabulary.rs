@@ -86,7 +86,7 @@ pub static INTERVENTIONS: &[Term] = &[
     Term::new(
         "psychoeducation",
         "psychoeducation|fight or flight|fight-or-flight|how anxiety works|anxiety cycle|\
-         vicious cycle|window of tolerance|stress response|alarm system|how grief works|\
+         vicious cycle|vicious circle|window of tolerance|stress response|alarm system|how grief works|\
          is a normal reaction|is a common reaction|are a normal reaction|common reaction to|\
          how alcohol affects|what happens in the brain|it may help to know|it helps to know|\
          it can help to know|what happens when|flooding|gets flooded|get flooded|\
