@@ -661,4 +661,27 @@ mod tests {
         .collect();
         assert!(!tags(&suggested(&brief, 1)).contains(&"psychoeducation"));
     }
+
+    #[test]
+    fn ideas_thrown_out_unjudged_and_a_few_picked_to_try_are_problem_solving() {
+        let s = suggested(
+            &[
+                (
+                    "Let's throw out as many ideas as we can about the mornings, and don't \
+                     judge them yet.",
+                    "Get up earlier? Pack the bags the night before?",
+                ),
+                (
+                    "Good. Now let's pick a few to try this week.",
+                    "The bags, and the alarm.",
+                ),
+                (
+                    "What would make the alarm workable?",
+                    "Putting it across the room.",
+                ),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"problem solving"), "{:?}", tags(&s));
+    }
 }

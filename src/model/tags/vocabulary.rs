@@ -136,14 +136,18 @@ pub static INTERVENTIONS: &[Term] = &[
          brainstorm some options|list the options|weigh up the options|which option|\
          brainstorm|as a problem|more in your hands|in your hands|weigh them up",
     )
-    // Options drawn out and weighed, however the clinician words it.
+    // Options drawn out and weighed, a few picked and their next steps
+    // planned, however the clinician words it.
     .markers(
         "the options|a few options|some options|one option|another option|other options|\
          both options|two options|your options|how do you want to handle|how could you handle|\
          try first|what could you do about|what can you do about|what might work|\
          come up with some|come up with a few|which of those|which of these|\
          get round that|get around that|plan b|a backup plan|good and bad about each|\
-         which of them|what are the options",
+         which of them|what are the options|as many ideas|throw ideas out|throw out ideas|\
+         just ideas|don't judge them|things to try|what could you try|what will you try|\
+         what would you try|what might you try|the next step|next small step|think practically|\
+         pick a few|workable|solve|solving|is there anything ... do about",
         3,
     )
     .except("pros and cons of drinking|pros and cons of smoking|pros and cons of using"),
