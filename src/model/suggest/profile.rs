@@ -684,4 +684,63 @@ mod tests {
         );
         assert!(tags(&s).contains(&"problem solving"), "{:?}", tags(&s));
     }
+
+    #[test]
+    fn a_crisis_plan_is_safety_planning_but_keeping_safe_alone_is_not() {
+        let s = said_once("Keep your crisis plan by the bed, with the numbers on it.");
+        assert!(tags(&s).contains(&"safety planning"), "{:?}", tags(&s));
+        for once in [
+            "The prescription is there to keep you safe.",
+            "You're doing a lot of checking to keep yourself safe.",
+        ] {
+            let s = said_once(once);
+            assert!(
+                !tags(&s).contains(&"safety planning"),
+                "{once}: {:?}",
+                tags(&s)
+            );
+        }
+    }
+
+    #[test]
+    fn breathing_in_someone_elses_smoke_is_no_breathing_exercise() {
+        let s = suggested(
+            &[
+                (
+                    "When the baby breathes in the smoke, it's carbon monoxide too. And when \
+                     you breathe in other people's smoke, it's the same for you.",
+                    "I didn't know that.",
+                ),
+                ("Breathing in smoke is what the monitor measures.", "Right."),
+            ],
+            2,
+        );
+        assert!(!tags(&s).contains(&"breathing exercise"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn urges_and_triggers_on_a_diary_card_are_not_relapse_prevention_alone() {
+        let s = suggested(
+            &[
+                (
+                    "Let's look at your urges on the diary card.",
+                    "They were high on Saturday.",
+                ),
+                (
+                    "What were the triggers on Saturday?",
+                    "The argument with Mum.",
+                ),
+            ],
+            2,
+        );
+        assert!(!tags(&s).contains(&"relapse prevention"), "{:?}", tags(&s));
+        let s = suggested(
+            &[
+                ("What are your early warning signs?", "I stop sleeping."),
+                ("And your triggers?", "Payday."),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"relapse prevention"), "{:?}", tags(&s));
+    }
 }

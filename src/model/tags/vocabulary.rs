@@ -73,6 +73,12 @@ pub static INTERVENTIONS: &[Term] = &[
         "breathing exercise|breathing exercises|deep breath|deep breaths|breathe in|box breathing|\
          diaphragmatic breathing|paced breathing|breathing technique|slow your breathing|\
          slow breathing|the out-breath|belly breathing|7-11 breathing|in for four",
+    )
+    // Smoke breathed in, as advice on smoking explains it.
+    .except(
+        "breathe in other people's|breathing in other people's|breathe in second-hand|\
+         breathing in second-hand|breathe in the smoke|breathing in the smoke|breathe in smoke|\
+         breathing in smoke",
     ),
     Term::new(
         "sleep hygiene",
@@ -86,7 +92,8 @@ pub static INTERVENTIONS: &[Term] = &[
     Term::new(
         "psychoeducation",
         "psychoeducation|fight or flight|fight-or-flight|how anxiety works|anxiety cycle|\
-         vicious cycle|vicious circle|window of tolerance|stress response|alarm system|how grief works|\
+         vicious cycle|vicious circle|window of tolerance|stress response|alarm system|\
+         how grief works|\
          is a normal reaction|is a common reaction|are a normal reaction|common reaction to|\
          how alcohol affects|what happens in the brain|it may help to know|it helps to know|\
          it can help to know|what happens when|flooding|gets flooded|get flooded|\
@@ -202,13 +209,17 @@ pub static INTERVENTIONS: &[Term] = &[
          high risk situation|high risk situations|early warning signs|\
          staying well plan|setback plan|if you slip|a slip|blueprint",
     )
-    .markers("warning signs|triggers|cravings|urges", 2),
+    // Urges and triggers are as much the words of DBT's diary card or of urge
+    // surfing: with warning signs or cravings they plan for a relapse.
+    .markers("warning signs|triggers|cravings|urges", 3),
     Term::new(
         "safety planning",
-        "safety plan|safety planning|crisis line|crisis number|crisis team|keep yourself safe|\
+        "safety plan|safety planning|crisis plan|crisis line|crisis number|crisis team|\
          reasons for living|samaritans|emergency services|who could you call|\
-         keep you safe|means safe|keep them out of reach|put them out of reach",
-    ),
+         means safe|keep them out of reach|put them out of reach",
+    )
+    // Said of a prescription or of safety behaviours too, so not enough alone.
+    .markers("keep yourself safe|keep you safe", 2),
 ];
 
 /// What the client may say that the clinician must see: the preview shows
