@@ -705,4 +705,18 @@ mod tests {
         assert!(said("I wanted to die on Sunday."));
         assert!(said("Hungover on Sunday, I thought about killing myself."));
     }
+
+    #[test]
+    fn not_knowing_what_one_would_have_done_after_a_condition_is_a_threat_but_thanks_are_not() {
+        assert!(said(
+            "If he'd said one more word, I swear I don't know what I'd have done."
+        ));
+        for text in [
+            "My sister had the kids all week. I don't know what I'd have done.",
+            "I don't know what I'd have done without the food bank.",
+            "If I'd stayed in that job, I don't know what I'd have done with myself.",
+        ] {
+            assert!(!said(text), "{text}");
+        }
+    }
 }

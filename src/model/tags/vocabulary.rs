@@ -282,11 +282,17 @@ pub static RISKS: &[Term] = &[
          punch him|punched him|punch her|punched her|glassed|get a knife|beat him up|\
          beat her up|make him pay|make her pay|don't know what i'd do to him|\
          don't know what i'd do to her|batter him|battered him|\
-         don't know what i'd have done to him|don't know what i'd have done to her",
+         don't know what i'd have done to him|don't know what i'd have done to her|\
+         if ... don't know what i'd have done|if ... don't know what i would have done",
     )
     .except(
         "hit her head|hit him hard emotionally|hurt her feelings|hurt his feelings|hit him up|\
-         hit her up|hit them up|kill them with kindness",
+         hit her up|hit them up|kill them with kindness|\
+         don't know what i'd have done without|don't know what i would have done without|\
+         don't know what i'd have done if|don't know what i would have done if|\
+         don't know what i'd have done otherwise|don't know what i would have done otherwise|\
+         don't know what i'd have done differently|don't know what i would have done differently|\
+         don't know what i'd have done with|don't know what i would have done with",
     ),
     Term::new(
         "harm from others",
