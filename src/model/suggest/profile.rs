@@ -71,8 +71,17 @@ static SOCRATIC: Words = Words::new(&[
     "what would happen if",
     "what do you predict",
     "how would you know",
+    "how would we know",
     "the thought",
     "that thought",
+    // Rating a thought and weighing a fairer one against it.
+    "how strongly do you believe",
+    "how strongly did you believe",
+    "the original thought",
+    "the original one",
+    "fairer",
+    "more balanced",
+    "more realistic",
 ]);
 
 /// Both kinds of question, read in one pass.
@@ -742,5 +751,35 @@ mod tests {
             2,
         );
         assert!(tags(&s).contains(&"relapse prevention"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn rating_a_thought_and_weighing_a_fairer_one_is_cognitive_restructuring() {
+        let s = suggested(
+            &[
+                (
+                    "How strongly do you believe that nobody at the club likes you?",
+                    "Eighty.",
+                ),
+                (
+                    "What would be a fairer way to put it, given the two who rang?",
+                    "Some of them like me, maybe.",
+                ),
+                (
+                    "And how strongly do you believe the original one now?",
+                    "Fifty.",
+                ),
+                (
+                    "How would we know which is nearer the truth?",
+                    "Ask them along.",
+                ),
+            ],
+            2,
+        );
+        assert!(
+            tags(&s).contains(&"cognitive restructuring"),
+            "{:?}",
+            tags(&s)
+        );
     }
 }

@@ -58,7 +58,8 @@ pub static INTERVENTIONS: &[Term] = &[
         "cognitive restructuring|challenge that belief|challenge that thought|challenge the thought|\
          evidence that contradicts|evidence for and against|thought record|thought records|\
          cognitive distortion|cognitive distortions|reframe|reframing|balanced thought|\
-         alternative thought|thinking trap|thinking traps|more helpful thought|more balanced way",
+         alternative thought|thinking trap|thinking traps|more helpful thought|more balanced way|\
+         fairer thought|fairer version|fairer way of looking|more realistic thought",
     ),
     Term::new(
         "mindfulness",
