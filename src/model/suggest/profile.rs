@@ -782,4 +782,32 @@ mod tests {
             tags(&s)
         );
     }
+
+    #[test]
+    fn asking_what_the_client_wants_to_stand_for_is_values_work_without_the_word() {
+        let s = suggested(
+            &[
+                (
+                    "What sort of neighbour do you want to be, pain or no pain?",
+                    "One who still helps out.",
+                ),
+                (
+                    "So what really matters is being useful to people.",
+                    "It is.",
+                ),
+                (
+                    "Then what matters this week is one small step towards that.",
+                    "Fixing her gate.",
+                ),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"values (ACT)"), "{:?}", tags(&s));
+        // Saying back what matters, as any counsellor does, is not enough.
+        let s = suggested(
+            &[("It sounds like what matters is that he hears you.", "Yes.")],
+            3,
+        );
+        assert!(!tags(&s).contains(&"values (ACT)"), "{:?}", tags(&s));
+    }
 }

@@ -203,6 +203,13 @@ pub static INTERVENTIONS: &[Term] = &[
         "your values|values work|values clarification|valued direction|committed action|\
          towards move|towards moves|away move|away moves|what matters most to you|\
          the kind of person you want to be|the kind of parent you want to be|values card",
+    )
+    // What the client wants to stand for, drawn out without the word values.
+    .markers(
+        "what matters|really matters|kind of ... do you want to be|\
+         sort of ... do you want to be|want to stand for|what you stand for|those values|\
+         move towards|moving towards|what you care about",
+        3,
     ),
     Term::new(
         "relapse prevention",
