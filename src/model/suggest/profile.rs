@@ -810,4 +810,27 @@ mod tests {
         );
         assert!(!tags(&s).contains(&"values (ACT)"), "{:?}", tags(&s));
     }
+
+    #[test]
+    fn teaching_that_bed_is_for_sleeping_in_everyday_words_is_sleep_hygiene() {
+        let s = suggested(
+            &[
+                (
+                    "If you're awake after twenty minutes, get out of bed and go somewhere \
+                     dim.",
+                    "Even at three in the morning?",
+                ),
+                (
+                    "Even then. We want your body to learn that bed is for sleeping.",
+                    "Right.",
+                ),
+                (
+                    "And no nap after lunch, however tempting.",
+                    "That'll be hard.",
+                ),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"sleep hygiene"), "{:?}", tags(&s));
+    }
 }

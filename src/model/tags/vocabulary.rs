@@ -89,6 +89,13 @@ pub static INTERVENTIONS: &[Term] = &[
          same time every day|same time every morning|clock out of the bedroom|\
          caffeine stays in your system|caffeine in your system|regular time you get up|\
          same time you get up|knows when night is|energy drinks after",
+    )
+    // Stimulus control and a sleep window told in everyday words.
+    .markers(
+        "bed is for sleeping|bed is for sleep|bed equals|get out of bed|somewhere dim|no nap|\
+         no naps|a nap|napping|fixed time for going to bed|fixed time for getting up|caffeine|\
+         checking the clock|clock-watching|watching the clock",
+        3,
     ),
     Term::new(
         "psychoeducation",
