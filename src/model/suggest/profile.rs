@@ -833,4 +833,20 @@ mod tests {
         );
         assert!(tags(&s).contains(&"sleep hygiene"), "{:?}", tags(&s));
     }
+
+    #[test]
+    fn going_back_a_step_at_a_time_and_staying_till_the_fear_falls_is_exposure() {
+        let s = suggested(
+            &[
+                (
+                    "If you go back to the car park one step at a time, and stay long enough \
+                     for the fear to come down, your brain learns it's safe.",
+                    "And if I panic?",
+                ),
+                ("Then we stay with it together.", "Okay."),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"exposure"), "{:?}", tags(&s));
+    }
 }

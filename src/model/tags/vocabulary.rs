@@ -142,7 +142,8 @@ pub static INTERVENTIONS: &[Term] = &[
          sit with the anxiety|ride it out|anxiety comes down|anxiety came down|\
          distress comes down|the avoidance|on the ladder|your ladder|at the peak|\
          the worst point|without washing|without checking|act on it|act on the urge|\
-         read the account|the account|present tense|the hotspot|with repetition",
+         read the account|the account|present tense|the hotspot|with repetition|\
+         stay long enough|anxiety to come down|fear to come down",
         3,
     ),
     Term::new(
