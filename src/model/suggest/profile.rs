@@ -6,6 +6,7 @@
 use super::Sentence;
 use super::behaviour::{Behaviour, code_turn};
 use super::matching::{Together, Words};
+use super::text::count_words;
 use super::{TagSuggestion, Talk};
 
 /// Questions that draw out the client's own reasons and plans for change.
@@ -70,8 +71,17 @@ static SOCRATIC: Words = Words::new(&[
     "what would happen if",
     "what do you predict",
     "how would you know",
+    "how would we know",
     "the thought",
     "that thought",
+    // Rating a thought and weighing a fairer one against it.
+    "how strongly do you believe",
+    "how strongly did you believe",
+    "the original thought",
+    "the original one",
+    "fairer",
+    "more balanced",
+    "more realistic",
 ]);
 
 /// Both kinds of question, read in one pass.
@@ -113,6 +123,9 @@ pub(super) struct Profile<'t> {
     /// Questions drawing out change, and questions testing a thought.
     evoking: usize,
     socratic: Vec<&'t str>,
+    /// Turns giving information at length (40 words or more): explaining
+    /// how something works rather than telling a fact.
+    explanations: usize,
     /// Whether the last clinician turn asked permission.
     asked: bool,
 }
@@ -133,6 +146,9 @@ impl<'t> Profile<'t> {
             let i = b as usize;
             self.counts[i] += 1;
             self.examples[i].push(s);
+            if b == Behaviour::GivingInformation && count_words(text, 40) == 40 {
+                self.explanations += 1;
+            }
             if matches!(b, Behaviour::OpenQuestion | Behaviour::ClosedQuestion) {
                 let heard = QUESTIONS.heard_in(s);
                 self.evoking += usize::from(heard.has(&EVOKING));
@@ -288,12 +304,16 @@ impl<'t> Profile<'t> {
             );
             out.push(self.suggestion("cognitive restructuring", counts, examples));
         }
-        if self.n(GivingInformation) >= 6 {
-            out.push(self.suggestion(
-                "psychoeducation",
-                self.in_words(&[GivingInformation]),
-                self.two_of(&[GivingInformation]),
-            ));
+        // Many turns giving information, or fewer when several of them
+        // explain at length: how a low mood, a cycle or the body works
+        // takes a paragraph, where a fact takes a sentence.
+        let informing = self.n(GivingInformation);
+        if informing >= 6 || informing >= 4 && self.explanations >= 3 {
+            let mut counts = self.in_words(&[GivingInformation]);
+            if self.explanations > 0 {
+                counts += &format!(", {} of them at length", self.explanations);
+            }
+            out.push(self.suggestion("psychoeducation", counts, self.two_of(&[GivingInformation])));
         }
         out
     }
@@ -598,5 +618,235 @@ mod tests {
         assert!(!tags(&s).contains(&"relapse prevention"), "{:?}", tags(&s));
         let s = said_once("If it gets that bad, the Samaritans are there on 116 123.");
         assert!(tags(&s).contains(&"safety planning"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn a_few_explanations_at_length_are_psychoeducation_though_few_turns_inform() {
+        let explaining = [
+            (
+                "When you're low, everything takes effort, so you do less. You stop \
+                 ringing people, you stop going to the allotment. The trouble is those were \
+                 the things that lifted you, so the days get emptier and the mood drops \
+                 further. It's a cycle, and it keeps itself going.",
+                "That's exactly it.",
+            ),
+            (
+                "Worry and poor sleep feed each other. A tired brain is quicker to spot \
+                 danger, and lying awake gives the worry more room, so the next night you \
+                 go up already braced. Most people find the two ease together once one \
+                 starts to shift, so we don't have to fix both at once.",
+                "That makes sense.",
+            ),
+            (
+                "Avoiding the café brings relief, and relief is powerful. The more you \
+                 avoid, the bigger it grows, because you never find out that you'd have \
+                 coped. The feeling usually peaks and then falls on its own if you stay, \
+                 which is the bit avoidance never lets you see happen for yourself.",
+                "I never stay long enough.",
+            ),
+            ("Your body speeds the heart up when you're anxious.", "Yes."),
+        ];
+        let listening = ("How has the week been?", "Up and down.");
+        let mut turns = explaining.to_vec();
+        turns.extend([listening; 6]);
+        let s = suggested(&turns, 1);
+        let p = s.interventions.iter().find(|t| t.tag == "psychoeducation");
+        let talk = p
+            .and_then(|t| t.talk.as_ref())
+            .unwrap_or_else(|| panic!("{:?}", tags(&s)));
+        assert_eq!(
+            talk.counts,
+            "4 turns giving information, 3 of them at length"
+        );
+        // The same facts in a sentence each are too few turns to be it.
+        let brief: Vec<_> = [
+            ("It's a cycle.", "Right."),
+            ("They feed each other.", "Yes."),
+            ("The more you avoid, the bigger it grows.", "Okay."),
+            ("Your body speeds the heart up when you're anxious.", "Yes."),
+        ]
+        .into_iter()
+        .chain([listening; 6])
+        .collect();
+        assert!(!tags(&suggested(&brief, 1)).contains(&"psychoeducation"));
+    }
+
+    #[test]
+    fn ideas_thrown_out_unjudged_and_a_few_picked_to_try_are_problem_solving() {
+        let s = suggested(
+            &[
+                (
+                    "Let's throw out as many ideas as we can about the mornings, and don't \
+                     judge them yet.",
+                    "Get up earlier? Pack the bags the night before?",
+                ),
+                (
+                    "Good. Now let's pick a few to try this week.",
+                    "The bags, and the alarm.",
+                ),
+                (
+                    "What would make the alarm workable?",
+                    "Putting it across the room.",
+                ),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"problem solving"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn a_crisis_plan_is_safety_planning_but_keeping_safe_alone_is_not() {
+        let s = said_once("Keep your crisis plan by the bed, with the numbers on it.");
+        assert!(tags(&s).contains(&"safety planning"), "{:?}", tags(&s));
+        for once in [
+            "The prescription is there to keep you safe.",
+            "You're doing a lot of checking to keep yourself safe.",
+        ] {
+            let s = said_once(once);
+            assert!(
+                !tags(&s).contains(&"safety planning"),
+                "{once}: {:?}",
+                tags(&s)
+            );
+        }
+    }
+
+    #[test]
+    fn breathing_in_someone_elses_smoke_is_no_breathing_exercise() {
+        let s = suggested(
+            &[
+                (
+                    "When the baby breathes in the smoke, it's carbon monoxide too. And when \
+                     you breathe in other people's smoke, it's the same for you.",
+                    "I didn't know that.",
+                ),
+                ("Breathing in smoke is what the monitor measures.", "Right."),
+            ],
+            2,
+        );
+        assert!(!tags(&s).contains(&"breathing exercise"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn urges_and_triggers_on_a_diary_card_are_not_relapse_prevention_alone() {
+        let s = suggested(
+            &[
+                (
+                    "Let's look at your urges on the diary card.",
+                    "They were high on Saturday.",
+                ),
+                (
+                    "What were the triggers on Saturday?",
+                    "The argument with Mum.",
+                ),
+            ],
+            2,
+        );
+        assert!(!tags(&s).contains(&"relapse prevention"), "{:?}", tags(&s));
+        let s = suggested(
+            &[
+                ("What are your early warning signs?", "I stop sleeping."),
+                ("And your triggers?", "Payday."),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"relapse prevention"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn rating_a_thought_and_weighing_a_fairer_one_is_cognitive_restructuring() {
+        let s = suggested(
+            &[
+                (
+                    "How strongly do you believe that nobody at the club likes you?",
+                    "Eighty.",
+                ),
+                (
+                    "What would be a fairer way to put it, given the two who rang?",
+                    "Some of them like me, maybe.",
+                ),
+                (
+                    "And how strongly do you believe the original one now?",
+                    "Fifty.",
+                ),
+                (
+                    "How would we know which is nearer the truth?",
+                    "Ask them along.",
+                ),
+            ],
+            2,
+        );
+        assert!(
+            tags(&s).contains(&"cognitive restructuring"),
+            "{:?}",
+            tags(&s)
+        );
+    }
+
+    #[test]
+    fn asking_what_the_client_wants_to_stand_for_is_values_work_without_the_word() {
+        let s = suggested(
+            &[
+                (
+                    "What sort of neighbour do you want to be, pain or no pain?",
+                    "One who still helps out.",
+                ),
+                (
+                    "So what really matters is being useful to people.",
+                    "It is.",
+                ),
+                (
+                    "Then what matters this week is one small step towards that.",
+                    "Fixing her gate.",
+                ),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"values (ACT)"), "{:?}", tags(&s));
+        // Saying back what matters, as any counsellor does, is not enough.
+        let s = suggested(
+            &[("It sounds like what matters is that he hears you.", "Yes.")],
+            3,
+        );
+        assert!(!tags(&s).contains(&"values (ACT)"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn teaching_that_bed_is_for_sleeping_in_everyday_words_is_sleep_hygiene() {
+        let s = suggested(
+            &[
+                (
+                    "If you're awake after twenty minutes, get out of bed and go somewhere \
+                     dim.",
+                    "Even at three in the morning?",
+                ),
+                (
+                    "Even then. We want your body to learn that bed is for sleeping.",
+                    "Right.",
+                ),
+                (
+                    "And no nap after lunch, however tempting.",
+                    "That'll be hard.",
+                ),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"sleep hygiene"), "{:?}", tags(&s));
+    }
+
+    #[test]
+    fn going_back_a_step_at_a_time_and_staying_till_the_fear_falls_is_exposure() {
+        let s = suggested(
+            &[
+                (
+                    "If you go back to the car park one step at a time, and stay long enough \
+                     for the fear to come down, your brain learns it's safe.",
+                    "And if I panic?",
+                ),
+                ("Then we stay with it together.", "Okay."),
+            ],
+            2,
+        );
+        assert!(tags(&s).contains(&"exposure"), "{:?}", tags(&s));
     }
 }

@@ -36,6 +36,7 @@ pub(super) fn risks(
                 || someone_elses(kind, sentence, h.start)
                 || not_the_clients_doing(kind, sentence, h.start)
                 || an_accident(kind, sentence)
+                || a_hangover(kind, &sentence[h.start..h.end], sentence)
                 || a_figure_of_speech(kind, sentence, h.start)
                 || not_a_disclosure(kind, sentence, h.start)
             {
@@ -483,6 +484,28 @@ fn an_accident(kind: &str, sentence: &str) -> bool {
     kind == "self-harm" && ACCIDENTS.is_in(sentence)
 }
 
+/// How a client tells of the morning after drinking.
+static HANGOVER: Words = Words::new(&[
+    "hangover",
+    "hungover",
+    "hung over",
+    "never drink again",
+    "never drinking again",
+]);
+
+/// Whether a wish to die is the morning after drinking: "I was so hungover I
+/// wanted to die", said of how bad the hangover felt. Thoughts of ending it
+/// or a plan stay, hungover or not.
+fn a_hangover(kind: &str, words: &str, sentence: &str) -> bool {
+    let wish = [
+        "want to die",
+        "wanted to die",
+        "wish i was dead",
+        "wish i were dead",
+    ];
+    kind == "suicide" && one_of(words, &wish) && HANGOVER.is_in(sentence)
+}
+
 /// Whether threatening words are a figure of speech for anger: "I could
 /// kill him when he leaves his socks out".
 fn a_figure_of_speech(kind: &str, sentence: &str, start: usize) -> bool {
@@ -666,6 +689,32 @@ mod tests {
             "I burnt myself cooking on Sunday, nothing serious.",
             "I scratched myself on the brambles walking the dog.",
             "That book really grabbed me.",
+        ] {
+            assert!(!said(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn wanting_to_die_of_a_hangover_is_not_risk_but_thoughts_of_ending_it_hungover_are() {
+        assert!(!said(
+            "New Year's Day I was so hungover I wanted to die, I swore I'd never drink again."
+        ));
+        assert!(!said(
+            "I wanted to die, honestly, I said I'd never drink again."
+        ));
+        assert!(said("I wanted to die on Sunday."));
+        assert!(said("Hungover on Sunday, I thought about killing myself."));
+    }
+
+    #[test]
+    fn not_knowing_what_one_would_have_done_after_a_condition_is_a_threat_but_thanks_are_not() {
+        assert!(said(
+            "If he'd said one more word, I swear I don't know what I'd have done."
+        ));
+        for text in [
+            "My sister had the kids all week. I don't know what I'd have done.",
+            "I don't know what I'd have done without the food bank.",
+            "If I'd stayed in that job, I don't know what I'd have done with myself.",
         ] {
             assert!(!said(text), "{text}");
         }

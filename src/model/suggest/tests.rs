@@ -354,7 +354,7 @@ fn every_risk_phrase_is_shown_for_review_with_its_sentence() {
     use crate::model::tags::{RISKS, Term};
     for kind in RISKS {
         for kw in Term::phrases(kind.keywords) {
-            let text = format!("Well. Lately {kw}, honestly.");
+            let text = format!("Well. Lately {}, honestly.", kw.replace(" ... ", " and "));
             let s = suggest(&transcript(vec![client(&text)]));
             let quotes: Vec<&str> = s.risks.iter().map(|r| r.quote.as_str()).collect();
             assert_eq!(quotes, [&text[6..]], "{kw:?}");

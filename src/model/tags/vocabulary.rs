@@ -58,7 +58,8 @@ pub static INTERVENTIONS: &[Term] = &[
         "cognitive restructuring|challenge that belief|challenge that thought|challenge the thought|\
          evidence that contradicts|evidence for and against|thought record|thought records|\
          cognitive distortion|cognitive distortions|reframe|reframing|balanced thought|\
-         alternative thought|thinking trap|thinking traps|more helpful thought|more balanced way",
+         alternative thought|thinking trap|thinking traps|more helpful thought|more balanced way|\
+         fairer thought|fairer version|fairer way of looking|more realistic thought",
     ),
     Term::new(
         "mindfulness",
@@ -73,6 +74,12 @@ pub static INTERVENTIONS: &[Term] = &[
         "breathing exercise|breathing exercises|deep breath|deep breaths|breathe in|box breathing|\
          diaphragmatic breathing|paced breathing|breathing technique|slow your breathing|\
          slow breathing|the out-breath|belly breathing|7-11 breathing|in for four",
+    )
+    // Smoke breathed in, as advice on smoking explains it.
+    .except(
+        "breathe in other people's|breathing in other people's|breathe in second-hand|\
+         breathing in second-hand|breathe in the smoke|breathing in the smoke|breathe in smoke|\
+         breathing in smoke",
     ),
     Term::new(
         "sleep hygiene",
@@ -82,11 +89,19 @@ pub static INTERVENTIONS: &[Term] = &[
          same time every day|same time every morning|clock out of the bedroom|\
          caffeine stays in your system|caffeine in your system|regular time you get up|\
          same time you get up|knows when night is|energy drinks after",
+    )
+    // Stimulus control and a sleep window told in everyday words.
+    .markers(
+        "bed is for sleeping|bed is for sleep|bed equals|get out of bed|somewhere dim|no nap|\
+         no naps|a nap|napping|fixed time for going to bed|fixed time for getting up|caffeine|\
+         checking the clock|clock-watching|watching the clock",
+        3,
     ),
     Term::new(
         "psychoeducation",
         "psychoeducation|fight or flight|fight-or-flight|how anxiety works|anxiety cycle|\
-         vicious cycle|window of tolerance|stress response|alarm system|how grief works|\
+         vicious cycle|vicious circle|window of tolerance|stress response|alarm system|\
+         how grief works|\
          is a normal reaction|is a common reaction|are a normal reaction|common reaction to|\
          how alcohol affects|what happens in the brain|it may help to know|it helps to know|\
          it can help to know|what happens when|flooding|gets flooded|get flooded|\
@@ -127,7 +142,8 @@ pub static INTERVENTIONS: &[Term] = &[
          sit with the anxiety|ride it out|anxiety comes down|anxiety came down|\
          distress comes down|the avoidance|on the ladder|your ladder|at the peak|\
          the worst point|without washing|without checking|act on it|act on the urge|\
-         read the account|the account|present tense|the hotspot|with repetition",
+         read the account|the account|present tense|the hotspot|with repetition|\
+         stay long enough|anxiety to come down|fear to come down",
         3,
     ),
     Term::new(
@@ -136,14 +152,18 @@ pub static INTERVENTIONS: &[Term] = &[
          brainstorm some options|list the options|weigh up the options|which option|\
          brainstorm|as a problem|more in your hands|in your hands|weigh them up",
     )
-    // Options drawn out and weighed, however the clinician words it.
+    // Options drawn out and weighed, a few picked and their next steps
+    // planned, however the clinician words it.
     .markers(
         "the options|a few options|some options|one option|another option|other options|\
          both options|two options|your options|how do you want to handle|how could you handle|\
          try first|what could you do about|what can you do about|what might work|\
          come up with some|come up with a few|which of those|which of these|\
          get round that|get around that|plan b|a backup plan|good and bad about each|\
-         which of them|what are the options",
+         which of them|what are the options|as many ideas|throw ideas out|throw out ideas|\
+         just ideas|don't judge them|things to try|what could you try|what will you try|\
+         what would you try|what might you try|the next step|next small step|think practically|\
+         pick a few|workable|solve|solving|is there anything ... do about",
         3,
     )
     .except("pros and cons of drinking|pros and cons of smoking|pros and cons of using"),
@@ -191,6 +211,13 @@ pub static INTERVENTIONS: &[Term] = &[
         "your values|values work|values clarification|valued direction|committed action|\
          towards move|towards moves|away move|away moves|what matters most to you|\
          the kind of person you want to be|the kind of parent you want to be|values card",
+    )
+    // What the client wants to stand for, drawn out without the word values.
+    .markers(
+        "what matters|really matters|kind of ... do you want to be|\
+         sort of ... do you want to be|want to stand for|what you stand for|those values|\
+         move towards|moving towards|what you care about",
+        3,
     ),
     Term::new(
         "relapse prevention",
@@ -198,13 +225,17 @@ pub static INTERVENTIONS: &[Term] = &[
          high risk situation|high risk situations|early warning signs|\
          staying well plan|setback plan|if you slip|a slip|blueprint",
     )
-    .markers("warning signs|triggers|cravings|urges", 2),
+    // Urges and triggers are as much the words of DBT's diary card or of urge
+    // surfing: with warning signs or cravings they plan for a relapse.
+    .markers("warning signs|triggers|cravings|urges", 3),
     Term::new(
         "safety planning",
-        "safety plan|safety planning|crisis line|crisis number|crisis team|keep yourself safe|\
+        "safety plan|safety planning|crisis plan|crisis line|crisis number|crisis team|\
          reasons for living|samaritans|emergency services|who could you call|\
-         keep you safe|means safe|keep them out of reach|put them out of reach",
-    ),
+         means safe|keep them out of reach|put them out of reach",
+    )
+    // Said of a prescription or of safety behaviours too, so not enough alone.
+    .markers("keep yourself safe|keep you safe", 2),
 ];
 
 /// What the client may say that the clinician must see: the preview shows
@@ -267,11 +298,17 @@ pub static RISKS: &[Term] = &[
          punch him|punched him|punch her|punched her|glassed|get a knife|beat him up|\
          beat her up|make him pay|make her pay|don't know what i'd do to him|\
          don't know what i'd do to her|batter him|battered him|\
-         don't know what i'd have done to him|don't know what i'd have done to her",
+         don't know what i'd have done to him|don't know what i'd have done to her|\
+         if ... don't know what i'd have done|if ... don't know what i would have done",
     )
     .except(
         "hit her head|hit him hard emotionally|hurt her feelings|hurt his feelings|hit him up|\
-         hit her up|hit them up|kill them with kindness",
+         hit her up|hit them up|kill them with kindness|\
+         don't know what i'd have done without|don't know what i would have done without|\
+         don't know what i'd have done if|don't know what i would have done if|\
+         don't know what i'd have done otherwise|don't know what i would have done otherwise|\
+         don't know what i'd have done differently|don't know what i would have done differently|\
+         don't know what i'd have done with|don't know what i would have done with",
     ),
     Term::new(
         "harm from others",
