@@ -588,6 +588,15 @@ mod tests {
         assert_eq!(got, ["alcohol use", "work stress"]);
     }
 
+    #[test]
+    fn a_clinician_asking_about_a_theme_in_everyday_words_takes_it_up() {
+        let got = themes(&with_an_aside("And how are things at work at the moment?"));
+        assert_eq!(got, ["alcohol use", "work stress"]);
+        // A single word of a marker ("down") takes nothing up.
+        let got = themes(&with_an_aside("Let me write that down."));
+        assert_eq!(got, ["alcohol use"]);
+    }
+
     /// A couple's session: the clinician, then each partner in turn.
     fn couple(turns: &[(&str, &str)]) -> Transcript {
         use crate::model::transcript::{Item, Role};
