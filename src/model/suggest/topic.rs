@@ -452,6 +452,72 @@ mod tests {
     }
 
     #[test]
+    fn a_secret_found_out_and_the_silence_after_it_are_talk_of_a_relationship() {
+        let got = themes(&listening(&[
+            "She found out about the loan on Saturday.",
+            "I'd been lying to her since the summer.",
+            "Now it's the silent treatment and I'm in the spare room.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("relationships"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn loneliness_is_talk_of_relationships() {
+        let got = themes(&listening(&[
+            "Since I moved here I've got nobody to talk to.",
+            "Evenings are the worst, it's so lonely in the flat.",
+            "I've cut myself off from everyone really.",
+        ]));
+        assert!(got.contains(&"relationships".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn waiting_to_be_found_out_and_refusing_praise_are_self_esteem() {
+        let got = themes(&listening(&[
+            "I'm always waiting to be found out at the office.",
+            "I can't take a compliment, I brush it straight off.",
+            "I put myself down before anyone else can.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("self-esteem"),
+            "{got:?}"
+        );
+        // Too much work for a partner is about the client, not the job.
+        assert!(!got.contains(&"work stress".to_string()), "{got:?}");
+        let got = themes(&listening(&[
+            "I think I'm too much work for him.",
+            "He deserves someone better, someone easier.",
+        ]));
+        assert!(!got.contains(&"work stress".to_string()), "{got:?}");
+        assert!(got.contains(&"self-esteem".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_restructure_cut_hours_and_covering_for_others_are_work_stress() {
+        let got = themes(&listening(&[
+            "There's a restructure and nobody knows who stays.",
+            "They've cut my hours and I'm covering for two people.",
+            "Half my colleagues are looking for another job.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("work stress"),
+            "{got:?}"
+        );
+        // Where the client works, named in passing, is not stress there.
+        let got = themes(&listening(&[
+            "I came straight from the depot, sorry about the boots.",
+            "His colleagues were all at the party.",
+        ]));
+        assert!(!got.contains(&"work stress".to_string()), "{got:?}");
+    }
+
+    #[test]
     fn having_no_friends_and_being_left_out_are_talk_of_relationships() {
         let got = themes(&listening(&[
             "I haven't really got any friends on my course.",

@@ -101,10 +101,21 @@ pub static THEMES: &[Term] = &[
          redundancies|head office|ofsted|the workload|answer emails|my emails|at my desk|\
          sacked|the sack|late for work|trouble at work|\
          time off work|called in sick|occupational health|occy health|\
-         your manager|your boss|your workload",
+         your manager|your boss|your workload|\
+         work's doing my head in|work is doing my head in|the restructure|restructure|\
+         restructuring|new supervisor|the gaffer|the foreman|my hours|hours cut|\
+         extra hours|long hours|the hours|the pay|pay rise|promotion|job interview|\
+         new job|another job|other jobs|out of work|unemployed|sick note|fit note|\
+         phased return|human resources|the union|a grievance|tribunal|bullied at work|\
+         my caseload|caseload|an inspection|the inspection|an audit|the audit|\
+         covering for|cover for|more staff|staffing|pulled in the office|\
+         pulled into the office|working late|work late|on call|the commute|\
+         going into work|dread going in|rotten week at work|hard at work|work's hard|\
+         work is hard|work was hard|emails at|my emails|the customers|complaints",
     )
-    .markers("at work|my job|the office", 3)
-    .except("work is done|homework|work out|worked out|work on"),
+    .markers("at work|my job|the office|my colleagues|a colleague|workmates|coworkers|co-workers", 3)
+    .except("work is done|homework|work out|worked out|work on|i'm too much work|i'm hard work|\
+         cognitive restructuring"),
     Term::new(
         "self-esteem",
         "self-esteem|self esteem|self-worth|self worth|self-confidence|worthless|self-critical|\
@@ -119,7 +130,16 @@ pub static THEMES: &[Term] = &[
          disappointment to|let everyone down|beat myself up|beating myself up|\
          so hard on myself|i'm weak|i'm ugly|hate the way i look|pushover|doormat|\
          a nobody|i'm boring|i'm so boring|i'm not interesting|not interesting enough|\
-         nobody likes me|no one likes me|not likeable|unlikeable",
+         nobody likes me|no one likes me|not likeable|unlikeable|\
+         being found out|get found out|be found out|found out i'm|take a compliment|\
+         compliments|i'm not enough|not enough for|i'm too much|i'm hard work|too much work for|i'm too much work|\
+         someone better|somebody better|deserve better|put myself down|putting myself down|\
+         self-deprecating|i'm thick|i'm so thick|i'm dumb|i'm so stupid|such an idiot|\
+         i'm a loser|a waste of space|unlovable|not lovable|i'm not important|i don't matter|\
+         what's wrong with me|something wrong with me|inner critic|critical voice|\
+         people pleaser|people-pleaser|people pleasing|people-pleasing|can't say no|\
+         a failure|a let-down|never measure up|don't measure up|measure up|i'm not worthy|\
+         i'm nothing|he's nothing|she's nothing|think i'm nothing|i'm worthless",
     ),
     Term::new(
         "relationships",
@@ -137,10 +157,22 @@ pub static THEMES: &[Term] = &[
          walked out on me|the row|that row|big row|proper row|\
          our marriage|the marriage|my marriage|your marriage|your relationship|\
          your partner|your wife|your husband|make friends|making friends|no friends|\
-         any friends|real friends|left out|don't fit in|didn't fit in|never fit in",
+         any friends|real friends|left out|don't fit in|didn't fit in|never fit in|\
+         lying to her|lying to him|lied to her|lied to him|\
+         behind my back|she found out|he found out|doesn't trust me|don't trust him|\
+         don't trust her|trust me again|trust him again|trust her again|silent treatment|\
+         not speaking to me|isn't speaking to me|not talking to me|isn't talking to me|\
+         walking on eggshells|in the spare room|on the sofa bed|fed up with me|sick of me|\
+         dumped me|finished with me|ended it with|we're not close|not close anymore|\
+         we've drifted|drifted apart|no time for us|time for us|just the two of us|\
+         lonely|loneliness|so alone|all alone|nobody to talk to|no one to talk to|\
+         isolated|cut myself off|no mates",
     )
     .markers(
-        "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with",
+        "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with|\
+         my other half|the other half|the missus|my missus|the wife|the husband|hubby|\
+         my fella|my bloke|my fiance|my fiancee|my fiancé|my fiancée|my mates|my friends|\
+         my best friend|my best mate",
         3,
     )
     .except(
