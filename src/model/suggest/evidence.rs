@@ -172,7 +172,9 @@ pub(super) fn tags<'t>(
         // ("down") may mean anything.
         let mut theirs: Vec<usize> = h
             .iter()
-            .filter(|x| x.client_words == 0 && (!x.marker || x.score == 0 && x.evidence.contains(' ')))
+            .filter(|x| {
+                x.client_words == 0 && (!x.marker || x.score == 0 && x.evidence.contains(' '))
+            })
             .map(|x| x.at.0)
             .collect();
         theirs.dedup();

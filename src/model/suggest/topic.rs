@@ -518,6 +518,58 @@ mod tests {
     }
 
     #[test]
+    fn a_loss_talked_of_without_naming_death_is_grief() {
+        let got = themes(&listening(&[
+            "He'd have been twenty on Thursday.",
+            "I went up to his grave with the flowers.",
+            "I still talk to him in the car, I never got to say goodbye.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("grief"), "{got:?}");
+    }
+
+    #[test]
+    fn not_coping_and_crying_all_the_time_are_low_mood() {
+        let got = themes(&listening(&[
+            "I'm crying all the time, over nothing.",
+            "I'm just not coping, I can't face the shops.",
+            "I've shut myself away since Easter.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("low mood"), "{got:?}");
+        // Disappointment over a mark is not a low mood.
+        let got = themes(&listening(&[
+            "I was gutted about the mark.",
+            "The seminar went fine after that.",
+        ]));
+        assert!(!got.contains(&"low mood".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn the_daily_round_with_a_baby_or_a_teenager_is_parenting() {
+        let got = themes(&listening(&[
+            "The night feeds are every two hours.",
+            "We've started weaning and she spits it all out.",
+            "The health visitor says she's putting weight on.",
+        ]));
+        assert!(got.contains(&"parenting".to_string()), "{got:?}");
+        let got = themes(&listening(&[
+            "My eldest is answering back at every turn.",
+            "He got a detention for his school uniform again.",
+            "I took the Xbox off him and he slammed his door.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("parenting"),
+            "{got:?}"
+        );
+        // A partner's phone is not a child's.
+        let got = themes(&listening(&[
+            "I looked at his phone while he was in the shower.",
+            "There were messages from her, late at night.",
+        ]));
+        assert!(!got.contains(&"parenting".to_string()), "{got:?}");
+    }
+
+    #[test]
     fn having_no_friends_and_being_left_out_are_talk_of_relationships() {
         let got = themes(&listening(&[
             "I haven't really got any friends on my course.",

@@ -67,7 +67,17 @@ pub static THEMES: &[Term] = &[
          out of the hole|back in the hole|black dog|in a pit|rock bottom|in a rut|\
          a bad patch|a rough patch|a low patch|going through the motions|no joy|\
          lost my spark|not myself|wasn't myself|my mood|feel rubbish|feeling rubbish|\
-         felt rubbish|like a ghost",
+         felt rubbish|like a ghost|\
+         fed up with everything|in bits|in pieces|can't stop crying|\
+         couldn't stop crying|crying all the time|cry all the time|burst into tears|\
+         in tears|broke down|breaking down|falling apart|fell apart|not coping|\
+         can't cope|couldn't cope|can't face|couldn't face|shut myself away|\
+         hiding away|withdrawn|given up|giving up on|heavy all the time|\
+         weighed down|dragging myself|nothing matters|don't care anymore|\
+         don't care about anything|lost my appetite|not eating properly|\
+         dark thoughts|in a dark place|heartbroken|sadness|so sad|\
+         baby blues|postnatal depression|post-natal depression|postnatal|pnd|not bonding|\
+         don't feel anything for",
     )
     .markers("low|grey|tearful|crying|cried|sad|down", 3)
     .except("flat out|the flat|my flat|a flat|flat tyre|flat battery|empty bottle|empty cans|running on empty"),
@@ -325,7 +335,16 @@ pub static THEMES: &[Term] = &[
          her ashes|his ashes|the ashes|headstone|the crematorium|widow|widower|\
          the loss|losing him|losing her|lost him|lost her|she's gone|he's gone|\
          her things|his things|her clothes|his clothes|her side of the bed|\
-         his side of the bed|late husband|late wife|the inquest",
+         his side of the bed|late husband|late wife|the inquest|\
+         since we lost|since i lost|when we lost|we lost him|we lost her|lost our son|\
+         lost our daughter|lost our baby|he'd have been|she'd have been|would have been his|\
+         would have been her|his grave|her grave|the grave|the anniversary|his anniversary|\
+         her anniversary|first christmas without|first birthday without|his urn|her urn|\
+         the wake|the coroner|the undertaker|chapel of rest|his headstone|her headstone|\
+         never got to say goodbye|didn't get to say goodbye|say goodbye to him|\
+         say goodbye to her|still talk to him|still talk to her|his photo|her photo|\
+         his room is|her room is|his last days|her last days|at the end he|at the end she|\
+         the day he died|the day she died|miscarriage|miscarried|stillborn|stillbirth",
     )
     .except(
         "could have died|nearly died|almost died|scared to death|bored to death|death of me|\
@@ -368,7 +387,16 @@ pub static THEMES: &[Term] = &[
          won't go to school|refusing school|school refusal|off school|the school rang|\
          the school phoned|teenager|teenagers|teenage|head of year|pastoral|\
          at her age|at his age|when she was little|when he was little|when she were little|\
-         when he were little|pocket money|her homework|his homework|her bedroom|his bedroom",
+         when he were little|pocket money|her homework|his homework|her bedroom|his bedroom|\
+         answering back|answers back|backchat|back-chat|slammed her door|slammed his door|\
+         get her up for school|get him up for school|getting her up|getting him up|\
+         school uniform|detention|excluded from school|exclusion|\
+         his xbox|the xbox|the playstation|nappies|nappy|night feeds|the feeds|\
+         breastfeeding|bottle-feeding|formula|weaning|teething|colic|the pram|\
+         pushchair|health visitor|potty training|terrible twos|meltdown|meltdowns|\
+         my eldest|my youngest|the eldest|the youngest|our eldest|our youngest|\
+         the little one|the little ones|my little one|as his mum|as her mum|\
+         as his dad|as her dad|his dad and me|her dad and me|his mum and me|her mum and me",
     )
     .markers(
         "my kids|the kids|my children|the children|my son|my daughter|my teenager|my toddler|\
