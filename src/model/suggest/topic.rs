@@ -570,6 +570,32 @@ mod tests {
     }
 
     #[test]
+    fn getting_into_a_state_and_needing_reassurance_are_anxiety() {
+        let got = themes(&listening(&[
+            "Before the meeting I got in a state, knot in my stomach.",
+            "I need reassurance from Sam about ten times a day.",
+            "I'm a nervous wreck by Friday.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("anxiety"), "{got:?}");
+    }
+
+    #[test]
+    fn not_getting_off_and_waking_in_the_night_are_sleep() {
+        let got = themes(&listening(&[
+            "I can't get off to sleep before one.",
+            "Then I keep waking in the night, every hour or so.",
+            "I'm shattered by lunchtime.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
+        // A bad night at the bookies is not a bad night's sleep.
+        let got = themes(&listening(&[
+            "Friday was a bad night, I lost the lot on the horses.",
+            "Saturday I was back at the bookies by three in the afternoon.",
+        ]));
+        assert!(!got.contains(&"sleep".to_string()), "{got:?}");
+    }
+
+    #[test]
     fn having_no_friends_and_being_left_out_are_talk_of_relationships() {
         let got = themes(&listening(&[
             "I haven't really got any friends on my course.",

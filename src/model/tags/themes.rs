@@ -23,7 +23,13 @@ pub static THEMES: &[Term] = &[
          had to get out|heart going|heart was going|heart goes|go red|went red|going red|\
          bright red|blushing|blush|mind goes blank|mind went blank|went blank|gone blank|\
          cringing|watching myself|everyone staring|people staring|everyone looking at me|\
-         people looking at me|social anxiety|socially anxious",
+         people looking at me|social anxiety|socially anxious|\
+         in a state|get in a state|got in a state|fretting|can't relax|couldn't relax|\
+         knot in my stomach|stomach in knots|stomach churning|sick with worry|\
+         keyed up|wound up tight|can't sit still|couldn't sit still|what ifs|\
+         catastrophising|catastrophizing|nervous wreck|a wreck|bag of nerves|\
+         bricking it|scared stiff|petrified|frightened to death|on high alert|\
+         need reassurance|needing reassurance|reassurance",
     )
     // Fear of one thing, said in passing, is not anxiety as a subject.
     .markers("scared|afraid|frightened|dread|fear|terrified|shaking|shaky|sweating", 2)
@@ -90,7 +96,11 @@ pub static THEMES: &[Term] = &[
          sleep through|slept through|tossing and turning|middle of the night|\
          in the night|the nights|bedtime|naps|napping|a nap|dozing|dozed off|\
          sleeping pills|sleeping tablets|zopiclone|melatonin|knackered|awake all night|\
-         up all night|get back off|a proper night's",
+         up all night|get back off|a proper night's|\
+         shattered|good night's|in the early hours|lie there for hours|lying there for hours|get off to sleep|get to sleep|\
+         go to sleep|can't settle at night|keep waking|kept waking|waking up at|\
+         waking in the night|wake in the night|woke in the night|waking up in the night|\
+         woke up in the night|wake up in the night",
     )
     .except(
         "sleep hygiene|sleep on it|fall asleep on the sofa|fell asleep on the sofa|\
