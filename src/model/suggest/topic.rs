@@ -596,6 +596,17 @@ mod tests {
     }
 
     #[test]
+    fn going_to_the_clinic_for_a_jab_is_not_a_long_term_illness() {
+        let got = themes(&listening(&[
+            "I go to the clinic every fortnight for my jab.",
+            "The medication makes me sluggish the day after.",
+            "Sometimes I think about skipping the clinic altogether.",
+        ]));
+        assert!(got.contains(&"medication adherence".to_string()), "{got:?}");
+        assert!(!got.contains(&"long-term illness".to_string()), "{got:?}");
+    }
+
+    #[test]
     fn having_no_friends_and_being_left_out_are_talk_of_relationships() {
         let got = themes(&listening(&[
             "I haven't really got any friends on my course.",

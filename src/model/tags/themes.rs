@@ -312,7 +312,7 @@ pub static THEMES: &[Term] = &[
          my levels|my readings|finger prick|hypo|hypos|type 2|type two|pre-diabetes|\
          prediabetes|emphysema|gout|blood pressure|a stent|bypass|had a stroke|\
          flare-up|flare-ups|insulin|glucose|the diagnosis|diagnosed|blood test|blood tests|\
-         the nurse|practice nurse|diabetes nurse|the clinic|the consultant|my consultant|\
+         the nurse|practice nurse|diabetes nurse|the consultant|my consultant|\
          a high reading|the reading|the readings|eye screening|\
          my kidneys|the pain|my pain|in pain|the pain clinic|back pain|my back pain|\
          nerve pain|my joints|my knees|my hip|sciatica|my illness|my symptoms|\
