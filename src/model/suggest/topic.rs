@@ -607,6 +607,33 @@ mod tests {
     }
 
     #[test]
+    fn an_ex_who_has_moved_on_is_talk_of_relationships() {
+        let got = themes(&listening(&[
+            "He's moved on, he's living with someone in Leeds.",
+            "Twelve years and a child together, and he just walks off.",
+            "I'm not jealous, I just can't get over him.",
+        ]));
+        assert!(got.contains(&"relationships".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn the_heart_attack_feared_in_a_panic_is_anxiety_not_an_illness() {
+        let got = themes(&listening(&[
+            "On the platform I was sure I was having a heart attack.",
+            "At A&E they said it wasn't a heart attack, just panic.",
+            "Now I'm on edge every time my chest goes tight.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("anxiety"), "{got:?}");
+        assert!(!got.contains(&"long-term illness".to_string()), "{got:?}");
+        // A heart attack that happened is the illness.
+        let got = themes(&listening(&[
+            "Since the heart attack I've been at cardiac rehab twice a week.",
+            "The consultant says my heart condition is stable.",
+        ]));
+        assert!(got.contains(&"long-term illness".to_string()), "{got:?}");
+    }
+
+    #[test]
     fn having_no_friends_and_being_left_out_are_talk_of_relationships() {
         let got = themes(&listening(&[
             "I haven't really got any friends on my course.",

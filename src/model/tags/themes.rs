@@ -23,7 +23,8 @@ pub static THEMES: &[Term] = &[
          had to get out|heart going|heart was going|heart goes|go red|went red|going red|\
          bright red|blushing|blush|mind goes blank|mind went blank|went blank|gone blank|\
          cringing|watching myself|everyone staring|people staring|everyone looking at me|\
-         people looking at me|social anxiety|socially anxious|\
+         people looking at me|social anxiety|socially anxious|having a heart attack|\
+         wasn't a heart attack|like a heart attack|\
          in a state|get in a state|got in a state|fretting|can't relax|couldn't relax|\
          knot in my stomach|stomach in knots|stomach churning|sick with worry|\
          keyed up|wound up tight|can't sit still|couldn't sit still|what ifs|\
@@ -186,7 +187,11 @@ pub static THEMES: &[Term] = &[
          dumped me|finished with me|ended it with|we're not close|not close anymore|\
          we've drifted|drifted apart|no time for us|time for us|just the two of us|\
          lonely|loneliness|so alone|all alone|nobody to talk to|no one to talk to|\
-         isolated|cut myself off|no mates",
+         isolated|cut myself off|no mates|\
+         seeing someone else|with someone else|living with someone|seeing someone new|\
+         someone new|he's moved on|she's moved on|get over him|get over her|\
+         got over him|got over her|still love him|still love her|still in love|\
+         jealous|jealousy|the other woman|the other man|a child together|kids together",
     )
     .markers(
         "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with|\
@@ -320,7 +325,10 @@ pub static THEMES: &[Term] = &[
          my health|the ms|my ms|with ms|ms nurse|relapsing-remitting|the neuro|my neuro|\
          neurologist|neurology|the fatigue|my fatigue|my mobility|my balance|my legs",
     )
-    .except("pain in the neck|pain in the arse|the pain of losing"),
+    .except(
+        "pain in the neck|pain in the arse|the pain of losing|having a heart attack|\
+         wasn't a heart attack|like a heart attack",
+    ),
     Term::new(
         "offending",
         "offending|reoffending|re-offending|probation|probation officer|prison|jail|in custody|\
