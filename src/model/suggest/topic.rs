@@ -24,7 +24,40 @@ const PARTS: usize = 10;
 /// only for the other, as cannabis is smoked ("I have a smoke before
 /// college, just a bit of weed"); and a client who talks of the other and
 /// never in the theme's own words means the other all along ("a smoke").
-static TAKEN_BY: &[(&str, &str, &Words)] = &[("smoking and vaping", "drug use", &TOBACCO)];
+static TAKEN_BY: &[(&str, &str, &Words)] = &[
+    ("smoking and vaping", "drug use", &TOBACCO),
+    ("medication adherence", "drug use", &MEDICINES),
+];
+
+/// Words only medicines for an illness go by: a client on a methadone
+/// script also has a dose, a chemist and a prescription.
+static MEDICINES: Words = Words::new(&[
+    "medication",
+    "medications",
+    "meds",
+    "tablets",
+    "antidepressant",
+    "antidepressants",
+    "insulin",
+    "inhaler",
+    "statins",
+    "metformin",
+    "lithium",
+    "side effects",
+    "my jab",
+    "the jab",
+    "depot",
+    "sertraline",
+    "citalopram",
+    "fluoxetine",
+    "mirtazapine",
+    "venlafaxine",
+    "olanzapine",
+    "quetiapine",
+    "clozapine",
+    "risperidone",
+    "aripiprazole",
+]);
 
 /// Words only tobacco and vapes go by.
 static TOBACCO: Words = Words::new(&[
@@ -717,6 +750,26 @@ mod tests {
         let got = themes(&smoking_weed("I smoke twenty a day as well, cigarettes."));
         assert!(got.contains(&"drug use".to_string()), "{got:?}");
         assert!(got.contains(&"smoking and vaping".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_methadone_script_at_the_chemist_is_drug_treatment_not_medication_adherence() {
+        let said = [
+            "I pick my methadone up at the chemist every morning.",
+            "The chemist said my dose goes down to forty next week.",
+            "I haven't used since March, not one bag.",
+        ];
+        let got = themes(&listening(&said));
+        assert_eq!(got.first().map(String::as_str), Some("drug use"), "{got:?}");
+        assert!(
+            !got.contains(&"medication adherence".to_string()),
+            "{got:?}"
+        );
+        // Medicines for an illness named as well stay medicines.
+        let mut said = said.to_vec();
+        said.push("I keep forgetting my antidepressants, the tablets make me sick.");
+        let got = themes(&listening(&said));
+        assert!(got.contains(&"medication adherence".to_string()), "{got:?}");
     }
 
     #[test]
