@@ -724,6 +724,16 @@ mod tests {
         assert!(got.contains(&"exercise".to_string()), "{got:?}");
     }
 
+    #[test]
+    fn taking_the_stairs_and_a_jog_round_the_block_are_exercise() {
+        let got = themes(&listening(&[
+            "I've been taking the stairs at work instead of the lift.",
+            "Sunday I did a jog round the block, twice.",
+            "I sit down all day otherwise, so it's something.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("exercise"), "{got:?}");
+    }
+
     /// A long session about cannabis in which it is only ever "a smoke"
     /// beside "weed" and "an eighth".
     fn smoking_weed(extra: &str) -> Transcript {

@@ -288,7 +288,13 @@ pub static THEMES: &[Term] = &[
          short walk|long walk|long walks|brisk walk|the walking|walking programme|parkrun|couch to 5k|zumba|pilates|\
          treadmill|steps a day|thousand steps|my steps|five-a-side|aqua aerobics|\
          cardiac rehab|walking club|a run|my bike|on the bike|yoga|a swim|\
-         the pool|get fit|getting fit|keep fit|unfit|out of breath|exercise class",
+         the pool|get fit|getting fit|keep fit|unfit|out of breath|exercise class|\
+         round the block|a stroll|leisure centre|spin class|the weights|lifting weights|\
+         a jog|go jogging|went jogging|5k|10k|half marathon|marathon|personal trainer|\
+         badminton|tennis|dance class|my fitbit|pedometer|step count|took the stairs|\
+         take the stairs|taking the stairs|stretches|get moving|moving more|\
+         sitting down all day|sit down all day|sedentary|couch potato|rehab class|\
+         the rehab classes|the class at the gym",
     )
     .except(
         "breathing exercise|grounding exercise|this exercise|that exercise|the exercise|\
