@@ -561,6 +561,16 @@ mod tests {
     }
 
     #[test]
+    fn a_widow_speaking_of_the_one_she_lost_as_if_still_here_is_grieving() {
+        let got = themes(&listening(&[
+            "Since I was widowed the house is too quiet.",
+            "He'd have loved the new grandson, he would have loved him to bits.",
+            "If he was still here he'd have fixed that gate by now.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("grief"), "{got:?}");
+    }
+
+    #[test]
     fn not_coping_and_crying_all_the_time_are_low_mood() {
         let got = themes(&listening(&[
             "I'm crying all the time, over nothing.",

@@ -368,7 +368,12 @@ pub static THEMES: &[Term] = &[
          never got to say goodbye|didn't get to say goodbye|say goodbye to him|\
          say goodbye to her|still talk to him|still talk to her|his photo|her photo|\
          his room is|her room is|his last days|her last days|at the end he|at the end she|\
-         the day he died|the day she died|miscarriage|miscarried|stillborn|stillbirth",
+         the day he died|the day she died|miscarriage|miscarried|stillborn|stillbirth|\
+         widowed|if she were here|if he were here|if she was still here|if he was still here|\
+         if she was still alive|if he was still alive|she'd have loved|he'd have loved|\
+         she would have loved|he would have loved|his empty chair|her empty chair|\
+         since mum passed|since dad passed|since we buried|buried him|buried her|\
+         the bereavement|the hospice rang|his last words|her last words",
     )
     .except(
         "could have died|nearly died|almost died|scared to death|bored to death|death of me|\
