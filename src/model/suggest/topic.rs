@@ -531,6 +531,20 @@ mod tests {
     }
 
     #[test]
+    fn feeling_not_cut_out_for_the_job_is_self_esteem() {
+        let got = themes(&listening(&[
+            "Maybe I'm just not cut out for it.",
+            "I'm rubbish at my job and everyone can see it.",
+            "I'm no good at anything, really.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("self-esteem"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_restructure_cut_hours_and_covering_for_others_are_work_stress() {
         let got = themes(&listening(&[
             "There's a restructure and nobody knows who stays.",

@@ -160,7 +160,9 @@ pub static THEMES: &[Term] = &[
          what's wrong with me|something wrong with me|inner critic|critical voice|\
          people pleaser|people-pleaser|people pleasing|people-pleasing|can't say no|\
          a failure|a let-down|never measure up|don't measure up|measure up|i'm not worthy|\
-         i'm nothing|he's nothing|she's nothing|think i'm nothing|i'm worthless",
+         i'm nothing|he's nothing|she's nothing|think i'm nothing|i'm worthless|\
+         not cut out for|rubbish at my job|useless at my job|bad at my job|\
+         i'm no good|no good at anything|not good at anything|good for nothing",
     ),
     Term::new(
         "relationships",
