@@ -531,6 +531,20 @@ mod tests {
     }
 
     #[test]
+    fn being_snowed_under_and_a_written_warning_are_work_stress() {
+        let got = themes(&listening(&[
+            "Work's been manic, I'm snowed under.",
+            "I worked through my lunch every day and still stayed late.",
+            "Now there's a written warning because my productivity dipped.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("work stress"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn feeling_not_cut_out_for_the_job_is_self_esteem() {
         let got = themes(&listening(&[
             "Maybe I'm just not cut out for it.",

@@ -132,7 +132,13 @@ pub static THEMES: &[Term] = &[
          covering for|cover for|more staff|staffing|pulled in the office|\
          pulled into the office|working late|work late|on call|the commute|\
          going into work|dread going in|rotten week at work|hard at work|work's hard|\
-         work is hard|work was hard|emails at|my emails|the customers|complaints",
+         work is hard|work was hard|emails at|my emails|the customers|complaints|\
+         work's mad|work's manic|work's been mad|work's been manic|busy at work|\
+         snowed under|up to my eyes|run off my feet|rushed off my feet|no lunch break|\
+         through my lunch|stayed late|stay late|working weekends|work weekends|\
+         pick rates|productivity|kpis|a written warning|\
+         verbal warning|final warning|improvement plan|performance plan|capability meeting|\
+         my contract|contract's up|zero-hours|zero hours|agency work",
     )
     .markers("at work|my job|the office|my colleagues|a colleague|workmates|coworkers|co-workers", 3)
     .except("work is done|homework|work out|worked out|work on|i'm too much work|i'm hard work|\
