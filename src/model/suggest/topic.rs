@@ -531,6 +531,19 @@ mod tests {
     }
 
     #[test]
+    fn everyday_idioms_that_sound_like_a_theme_suggest_nothing() {
+        let got = themes(&listening(&[
+            "The car's falling apart and the boiler's in bits.",
+            "Recovery's a marathon, not a sprint, my sponsor says.",
+            "I've been round the block, I know how it goes.",
+            "Nan had the little ones round at the leisure centre.",
+        ]));
+        for theme in ["low mood", "exercise", "parenting"] {
+            assert!(!got.contains(&theme.to_string()), "{theme}: {got:?}");
+        }
+    }
+
+    #[test]
     fn being_snowed_under_and_a_written_warning_are_work_stress() {
         let got = themes(&listening(&[
             "Work's been manic, I'm snowed under.",
