@@ -125,6 +125,15 @@ pub(super) fn rank<'t>(
     {
         themes.swap(0, 1);
     }
+    // Self-harm the client speaks of and the clinician works on comes
+    // before what led up to it (the row, the anger): it is what the session
+    // is for, and what the note must lead with.
+    if let Some(i) = themes.iter().position(|f| {
+        terms[f.term].name == SELF_HARM && f.talk.len() >= 2 && f.taken_up >= WORKED_ON
+    }) {
+        let harm = themes.remove(i);
+        themes.insert(0, harm);
+    }
     // Two partners in the room: their relationship is what they came with,
     // however much of the talk its effects take (the toddler's nights,
     // money), and whether or not they ever call it that.
@@ -157,6 +166,13 @@ pub(super) fn rank<'t>(
 
 /// Themes that are mostly what another trouble does to a client.
 const EFFECTS: &[&str] = &["sleep"];
+
+/// The theme that leads when the clinician works on it.
+const SELF_HARM: &str = "self-harm";
+
+/// Clinician turns that make self-harm worked on, not a risk question
+/// asked in passing.
+const WORKED_ON: usize = 3;
 
 /// The theme of a couple's session.
 const RELATIONSHIPS: &str = "relationships";
@@ -979,6 +995,48 @@ mod tests {
                 .iter()
                 .all(|t| t.tag != "relationships")
         );
+    }
+
+    /// A session mostly about anger in which the client twice speaks of
+    /// cutting, and the clinician comes back to it `times` times.
+    fn anger_then_cutting(times: usize) -> Vec<String> {
+        let mut turns: Vec<String> = Vec::new();
+        for _ in 0..6 {
+            turns.push("What set it off?".into());
+            turns.push("I was so angry, I lost my temper with Mum again.".into());
+        }
+        turns.push("And after the row?".into());
+        turns.push("I cut myself on Friday night.".into());
+        turns.push("Mm.".into());
+        turns.push("On Sunday I wanted to cut again but I held the ice.".into());
+        for n in 0..3 {
+            turns.push(if n < times {
+                "Let's go back over the self-harm on Friday.".into()
+            } else {
+                "Okay.".into()
+            });
+            turns.push("Alright.".into());
+        }
+        turns
+    }
+
+    #[test]
+    fn self_harm_the_clinician_works_on_leads_though_anger_takes_more_talk() {
+        let turns = anger_then_cutting(3);
+        let got = themes(&session(
+            &turns.iter().map(String::as_str).collect::<Vec<_>>(),
+        ));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("self-harm"),
+            "{got:?}"
+        );
+        // Asked about once, it is a question of risk, not the subject.
+        let turns = anger_then_cutting(1);
+        let got = themes(&session(
+            &turns.iter().map(String::as_str).collect::<Vec<_>>(),
+        ));
+        assert_eq!(got.first().map(String::as_str), Some("anger"), "{got:?}");
     }
 
     #[test]
