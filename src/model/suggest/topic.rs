@@ -560,6 +560,16 @@ mod tests {
     }
 
     #[test]
+    fn losing_my_rag_and_the_red_mist_are_anger() {
+        let got = themes(&listening(&[
+            "He said one thing and I just lost my rag.",
+            "The red mist came down and I swung for him.",
+            "I was livid for the rest of the night.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("anger"), "{got:?}");
+    }
+
+    #[test]
     fn being_snowed_under_and_a_written_warning_are_work_stress() {
         let got = themes(&listening(&[
             "Work's been manic, I'm snowed under.",

@@ -409,7 +409,11 @@ pub static THEMES: &[Term] = &[
          yelled|yelling|so mad|mad at|blew up|fuming|screamed at|scream at|saw red|see red|\
          lose it|lost it with|flew off the handle|fly off the handle|short fuse|\
          wound me up|winds me up|pissed off|hacked off|kicked off|kick off|punched the wall|\
-         punch the wall|smashed|slammed|raised my voice|aggressive|aggression|road rage",
+         punch the wall|smashed|slammed|raised my voice|aggressive|aggression|road rage|\
+         lost the plot|went mental|went off on one|go off on one|red mist|lose my rag|\
+         lost my rag|blew my top|went ballistic|livid|seething|a scrap|squared up|\
+         swung for|headbutted|punched him|thumped him|glassed him|got into a fight|\
+         in a fight|boiling over",
     ),
     Term::new(
         "parenting",
