@@ -570,6 +570,26 @@ mod tests {
     }
 
     #[test]
+    fn bingeing_on_food_and_skipping_meals_are_diet_and_weight() {
+        let got = themes(&listening(&[
+            "I skipped meals all day and then binged on a multipack.",
+            "It's eating in secret, in the car, so nobody sees.",
+            "Then I'm starving myself again the next morning.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("diet and weight"),
+            "{got:?}"
+        );
+        // A binge of betting or drinking is not one of food.
+        let got = themes(&listening(&[
+            "Saturday was a binge, I put four hundred on the horses.",
+            "I went on a binge at the casino after payday.",
+        ]));
+        assert!(!got.contains(&"diet and weight".to_string()), "{got:?}");
+    }
+
+    #[test]
     fn being_snowed_under_and_a_written_warning_are_work_stress() {
         let got = themes(&listening(&[
             "Work's been manic, I'm snowed under.",

@@ -285,8 +285,13 @@ pub static THEMES: &[Term] = &[
          three stone|four stone|half a stone|stone and a half|comfort eat|portions|portion|\
          snacks|biscuits|crisps|chocolate|sweets|fast food|fried food|full fat|\
          fizzy drinks|diet coke|the scales|weigh myself|weighed|slimming world|\
-         weight watchers|calorie|bmi|my belly|two sugars|three sugars|what i eat|my eating",
-    ),
+         weight watchers|calorie|bmi|my belly|two sugars|three sugars|what i eat|my eating|\
+         binged on|bingeing on|binging on|binge on|binge eat|a food binge|purging|made myself sick|starving myself|\
+         skipping meals|skip meals|skipped meals|eating in secret|secret eating|\
+         eat in secret|grazing|picking all day|the chippy|greggs|mcdonald's|kfc|\
+         a family bag|multipack|sausage roll|second helpings|clean my plate|midnight snack",
+    )
+    .except("binged on netflix|binge on netflix"),
     Term::new(
         "exercise",
         "exercise|exercising|workout|workouts|the gym|physical activity|jogging|\
