@@ -115,12 +115,16 @@ pub(super) fn tags<'t>(
             0
         };
         for hit in hits {
-            let score = match (weight(role, text, hit.start), hit.marker) {
+            let said = weight(role, text, hit.start);
+            let score = match (said, hit.marker) {
                 (Some(Weight::Full), false) => 2,
                 (Some(Weight::Full), true) | (Some(Weight::Weak), false) => 1,
                 _ => 0,
             };
-            if score > 0 {
+            // A clinician naming a subject in passing words ("and at work?")
+            // is no evidence of it, but takes it up (see `taken_up`).
+            let takes_up = said == Some(Weight::Weak) && hit.marker;
+            if score > 0 || takes_up {
                 heard[hit.term].push(Heard {
                     at: (n, hit.start),
                     evidence: &text[hit.start..hit.end],
@@ -135,7 +139,7 @@ pub(super) fn tags<'t>(
     let mut found: Vec<Found> = Vec::new();
     for (term, (m, h)) in terms.iter().zip(&heard).enumerate() {
         let mut best: Vec<(usize, u8, bool)> = Vec::new();
-        for x in h {
+        for x in h.iter().filter(|x| x.score > 0) {
             match best.iter_mut().find(|(p, _, _)| *p == x.phrase) {
                 Some(b) => b.1 = b.1.max(x.score),
                 None => best.push((x.phrase, x.score, x.marker)),
@@ -149,6 +153,7 @@ pub(super) fn tags<'t>(
         }
         let Some(first) = h
             .iter()
+            .filter(|x| x.score > 0)
             .min_by_key(|x| (x.at, std::cmp::Reverse(x.evidence.len())))
         else {
             continue;
@@ -162,9 +167,14 @@ pub(super) fn tags<'t>(
             .map(|x| (x.at.0, x.client_words))
             .collect();
         talk.dedup_by_key(|(n, _)| *n);
+        // A clinician takes a subject up in its own words or in a phrase
+        // that names it ("your job", "the kids"); a single word of a marker
+        // ("down") may mean anything.
         let mut theirs: Vec<usize> = h
             .iter()
-            .filter(|x| x.client_words == 0 && !x.marker)
+            .filter(|x| {
+                x.client_words == 0 && (!x.marker || x.score == 0 && x.evidence.contains(' '))
+            })
             .map(|x| x.at.0)
             .collect();
         theirs.dedup();

@@ -24,7 +24,40 @@ const PARTS: usize = 10;
 /// only for the other, as cannabis is smoked ("I have a smoke before
 /// college, just a bit of weed"); and a client who talks of the other and
 /// never in the theme's own words means the other all along ("a smoke").
-static TAKEN_BY: &[(&str, &str, &Words)] = &[("smoking and vaping", "drug use", &TOBACCO)];
+static TAKEN_BY: &[(&str, &str, &Words)] = &[
+    ("smoking and vaping", "drug use", &TOBACCO),
+    ("medication adherence", "drug use", &MEDICINES),
+];
+
+/// Words only medicines for an illness go by: a client on a methadone
+/// script also has a dose, a chemist and a prescription.
+static MEDICINES: Words = Words::new(&[
+    "medication",
+    "medications",
+    "meds",
+    "tablets",
+    "antidepressant",
+    "antidepressants",
+    "insulin",
+    "inhaler",
+    "statins",
+    "metformin",
+    "lithium",
+    "side effects",
+    "my jab",
+    "the jab",
+    "depot",
+    "sertraline",
+    "citalopram",
+    "fluoxetine",
+    "mirtazapine",
+    "venlafaxine",
+    "olanzapine",
+    "quetiapine",
+    "clozapine",
+    "risperidone",
+    "aripiprazole",
+]);
 
 /// Words only tobacco and vapes go by.
 static TOBACCO: Words = Words::new(&[
@@ -92,6 +125,15 @@ pub(super) fn rank<'t>(
     {
         themes.swap(0, 1);
     }
+    // Self-harm the client speaks of and the clinician works on comes
+    // before what led up to it (the row, the anger): it is what the session
+    // is for, and what the note must lead with.
+    if let Some(i) = themes.iter().position(|f| {
+        terms[f.term].name == SELF_HARM && f.talk.len() >= 2 && f.taken_up >= WORKED_ON
+    }) {
+        let harm = themes.remove(i);
+        themes.insert(0, harm);
+    }
     // Two partners in the room: their relationship is what they came with,
     // however much of the talk its effects take (the toddler's nights,
     // money), and whether or not they ever call it that.
@@ -124,6 +166,13 @@ pub(super) fn rank<'t>(
 
 /// Themes that are mostly what another trouble does to a client.
 const EFFECTS: &[&str] = &["sleep"];
+
+/// The theme that leads when the clinician works on it.
+const SELF_HARM: &str = "self-harm";
+
+/// Clinician turns that make self-harm worked on, not a risk question
+/// asked in passing.
+const WORKED_ON: usize = 3;
 
 /// The theme of a couple's session.
 const RELATIONSHIPS: &str = "relationships";
@@ -452,6 +501,269 @@ mod tests {
     }
 
     #[test]
+    fn a_secret_found_out_and_the_silence_after_it_are_talk_of_a_relationship() {
+        let got = themes(&listening(&[
+            "She found out about the loan on Saturday.",
+            "I'd been lying to her since the summer.",
+            "Now it's the silent treatment and I'm in the spare room.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("relationships"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn loneliness_is_talk_of_relationships() {
+        let got = themes(&listening(&[
+            "Since I moved here I've got nobody to talk to.",
+            "Evenings are the worst, it's so lonely in the flat.",
+            "I've cut myself off from everyone really.",
+        ]));
+        assert!(got.contains(&"relationships".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn waiting_to_be_found_out_and_refusing_praise_are_self_esteem() {
+        let got = themes(&listening(&[
+            "I'm always waiting to be found out at the office.",
+            "I can't take a compliment, I brush it straight off.",
+            "I put myself down before anyone else can.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("self-esteem"),
+            "{got:?}"
+        );
+        // Too much work for a partner is about the client, not the job.
+        assert!(!got.contains(&"work stress".to_string()), "{got:?}");
+        let got = themes(&listening(&[
+            "I think I'm too much work for him.",
+            "He deserves someone better, someone easier.",
+        ]));
+        assert!(!got.contains(&"work stress".to_string()), "{got:?}");
+        assert!(got.contains(&"self-esteem".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn everyday_idioms_that_sound_like_a_theme_suggest_nothing() {
+        let got = themes(&listening(&[
+            "The car's falling apart and the boiler's in bits.",
+            "Recovery's a marathon, not a sprint, my sponsor says.",
+            "I've been round the block, I know how it goes.",
+            "Nan had the little ones round at the leisure centre.",
+        ]));
+        for theme in ["low mood", "exercise", "parenting"] {
+            assert!(!got.contains(&theme.to_string()), "{theme}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn losing_my_rag_and_the_red_mist_are_anger() {
+        let got = themes(&listening(&[
+            "He said one thing and I just lost my rag.",
+            "The red mist came down and I swung for him.",
+            "I was livid for the rest of the night.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("anger"), "{got:?}");
+    }
+
+    #[test]
+    fn bingeing_on_food_and_skipping_meals_are_diet_and_weight() {
+        let got = themes(&listening(&[
+            "I skipped meals all day and then binged on a multipack.",
+            "It's eating in secret, in the car, so nobody sees.",
+            "Then I'm starving myself again the next morning.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("diet and weight"),
+            "{got:?}"
+        );
+        // A binge of betting or drinking is not one of food.
+        let got = themes(&listening(&[
+            "Saturday was a binge, I put four hundred on the horses.",
+            "I went on a binge at the casino after payday.",
+        ]));
+        assert!(!got.contains(&"diet and weight".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn being_snowed_under_and_a_written_warning_are_work_stress() {
+        let got = themes(&listening(&[
+            "Work's been manic, I'm snowed under.",
+            "I worked through my lunch every day and still stayed late.",
+            "Now there's a written warning because my productivity dipped.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("work stress"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn feeling_not_cut_out_for_the_job_is_self_esteem() {
+        let got = themes(&listening(&[
+            "Maybe I'm just not cut out for it.",
+            "I'm rubbish at my job and everyone can see it.",
+            "I'm no good at anything, really.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("self-esteem"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_restructure_cut_hours_and_covering_for_others_are_work_stress() {
+        let got = themes(&listening(&[
+            "There's a restructure and nobody knows who stays.",
+            "They've cut my hours and I'm covering for two people.",
+            "Half my colleagues are looking for another job.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("work stress"),
+            "{got:?}"
+        );
+        // Where the client works, named in passing, is not stress there.
+        let got = themes(&listening(&[
+            "I came straight from the depot, sorry about the boots.",
+            "His colleagues were all at the party.",
+        ]));
+        assert!(!got.contains(&"work stress".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_loss_talked_of_without_naming_death_is_grief() {
+        let got = themes(&listening(&[
+            "He'd have been twenty on Thursday.",
+            "I went up to his grave with the flowers.",
+            "I still talk to him in the car, I never got to say goodbye.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("grief"), "{got:?}");
+    }
+
+    #[test]
+    fn a_widow_speaking_of_the_one_she_lost_as_if_still_here_is_grieving() {
+        let got = themes(&listening(&[
+            "Since I was widowed the house is too quiet.",
+            "He'd have loved the new grandson, he would have loved him to bits.",
+            "If he was still here he'd have fixed that gate by now.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("grief"), "{got:?}");
+    }
+
+    #[test]
+    fn not_coping_and_crying_all_the_time_are_low_mood() {
+        let got = themes(&listening(&[
+            "I'm crying all the time, over nothing.",
+            "I'm just not coping, I can't face the shops.",
+            "I've shut myself away since Easter.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("low mood"), "{got:?}");
+        // Disappointment over a mark is not a low mood.
+        let got = themes(&listening(&[
+            "I was gutted about the mark.",
+            "The seminar went fine after that.",
+        ]));
+        assert!(!got.contains(&"low mood".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn the_daily_round_with_a_baby_or_a_teenager_is_parenting() {
+        let got = themes(&listening(&[
+            "The night feeds are every two hours.",
+            "We've started weaning and she spits it all out.",
+            "The health visitor says she's putting weight on.",
+        ]));
+        assert!(got.contains(&"parenting".to_string()), "{got:?}");
+        let got = themes(&listening(&[
+            "My eldest is answering back at every turn.",
+            "He got a detention for his school uniform again.",
+            "I took the Xbox off him and he slammed his door.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("parenting"),
+            "{got:?}"
+        );
+        // A partner's phone is not a child's.
+        let got = themes(&listening(&[
+            "I looked at his phone while he was in the shower.",
+            "There were messages from her, late at night.",
+        ]));
+        assert!(!got.contains(&"parenting".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn getting_into_a_state_and_needing_reassurance_are_anxiety() {
+        let got = themes(&listening(&[
+            "Before the meeting I got in a state, knot in my stomach.",
+            "I need reassurance from Sam about ten times a day.",
+            "I'm a nervous wreck by Friday.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("anxiety"), "{got:?}");
+    }
+
+    #[test]
+    fn not_getting_off_and_waking_in_the_night_are_sleep() {
+        let got = themes(&listening(&[
+            "I can't get off to sleep before one.",
+            "Then I keep waking in the night, every hour or so.",
+            "I'm shattered by lunchtime.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
+        // A bad night at the bookies is not a bad night's sleep.
+        let got = themes(&listening(&[
+            "Friday was a bad night, I lost the lot on the horses.",
+            "Saturday I was back at the bookies by three in the afternoon.",
+        ]));
+        assert!(!got.contains(&"sleep".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn going_to_the_clinic_for_a_jab_is_not_a_long_term_illness() {
+        let got = themes(&listening(&[
+            "I go to the clinic every fortnight for my jab.",
+            "The medication makes me sluggish the day after.",
+            "Sometimes I think about skipping the clinic altogether.",
+        ]));
+        assert!(got.contains(&"medication adherence".to_string()), "{got:?}");
+        assert!(!got.contains(&"long-term illness".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn an_ex_who_has_moved_on_is_talk_of_relationships() {
+        let got = themes(&listening(&[
+            "He's moved on, he's living with someone in Leeds.",
+            "Twelve years and a child together, and he just walks off.",
+            "I'm not jealous, I just can't get over him.",
+        ]));
+        assert!(got.contains(&"relationships".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn the_heart_attack_feared_in_a_panic_is_anxiety_not_an_illness() {
+        let got = themes(&listening(&[
+            "On the platform I was sure I was having a heart attack.",
+            "At A&E they said it wasn't a heart attack, just panic.",
+            "Now I'm on edge every time my chest goes tight.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("anxiety"), "{got:?}");
+        assert!(!got.contains(&"long-term illness".to_string()), "{got:?}");
+        // A heart attack that happened is the illness.
+        let got = themes(&listening(&[
+            "Since the heart attack I've been at cardiac rehab twice a week.",
+            "The consultant says my heart condition is stable.",
+        ]));
+        assert!(got.contains(&"long-term illness".to_string()), "{got:?}");
+    }
+
+    #[test]
     fn having_no_friends_and_being_left_out_are_talk_of_relationships() {
         let got = themes(&listening(&[
             "I haven't really got any friends on my course.",
@@ -509,6 +821,16 @@ mod tests {
         assert!(got.contains(&"exercise".to_string()), "{got:?}");
     }
 
+    #[test]
+    fn taking_the_stairs_and_a_jog_round_the_block_are_exercise() {
+        let got = themes(&listening(&[
+            "I've been taking the stairs at work instead of the lift.",
+            "Sunday I did a jog round the block, twice.",
+            "I sit down all day otherwise, so it's something.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("exercise"), "{got:?}");
+    }
+
     /// A long session about cannabis in which it is only ever "a smoke"
     /// beside "weed" and "an eighth".
     fn smoking_weed(extra: &str) -> Transcript {
@@ -535,6 +857,26 @@ mod tests {
         let got = themes(&smoking_weed("I smoke twenty a day as well, cigarettes."));
         assert!(got.contains(&"drug use".to_string()), "{got:?}");
         assert!(got.contains(&"smoking and vaping".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_methadone_script_at_the_chemist_is_drug_treatment_not_medication_adherence() {
+        let said = [
+            "I pick my methadone up at the chemist every morning.",
+            "The chemist said my dose goes down to forty next week.",
+            "I haven't used since March, not one bag.",
+        ];
+        let got = themes(&listening(&said));
+        assert_eq!(got.first().map(String::as_str), Some("drug use"), "{got:?}");
+        assert!(
+            !got.contains(&"medication adherence".to_string()),
+            "{got:?}"
+        );
+        // Medicines for an illness named as well stay medicines.
+        let mut said = said.to_vec();
+        said.push("I keep forgetting my antidepressants, the tablets make me sick.");
+        let got = themes(&listening(&said));
+        assert!(got.contains(&"medication adherence".to_string()), "{got:?}");
     }
 
     #[test]
@@ -586,6 +928,15 @@ mod tests {
             "What is the workload like with your manager?",
         ));
         assert_eq!(got, ["alcohol use", "work stress"]);
+    }
+
+    #[test]
+    fn a_clinician_asking_about_a_theme_in_everyday_words_takes_it_up() {
+        let got = themes(&with_an_aside("And how are things at work at the moment?"));
+        assert_eq!(got, ["alcohol use", "work stress"]);
+        // A single word of a marker ("down") takes nothing up.
+        let got = themes(&with_an_aside("Let me write that down."));
+        assert_eq!(got, ["alcohol use"]);
     }
 
     /// A couple's session: the clinician, then each partner in turn.
@@ -674,6 +1025,48 @@ mod tests {
                 .iter()
                 .all(|t| t.tag != "relationships")
         );
+    }
+
+    /// A session mostly about anger in which the client twice speaks of
+    /// cutting, and the clinician comes back to it `times` times.
+    fn anger_then_cutting(times: usize) -> Vec<String> {
+        let mut turns: Vec<String> = Vec::new();
+        for _ in 0..6 {
+            turns.push("What set it off?".into());
+            turns.push("I was so angry, I lost my temper with Mum again.".into());
+        }
+        turns.push("And after the row?".into());
+        turns.push("I cut myself on Friday night.".into());
+        turns.push("Mm.".into());
+        turns.push("On Sunday I wanted to cut again but I held the ice.".into());
+        for n in 0..3 {
+            turns.push(if n < times {
+                "Let's go back over the self-harm on Friday.".into()
+            } else {
+                "Okay.".into()
+            });
+            turns.push("Alright.".into());
+        }
+        turns
+    }
+
+    #[test]
+    fn self_harm_the_clinician_works_on_leads_though_anger_takes_more_talk() {
+        let turns = anger_then_cutting(3);
+        let got = themes(&session(
+            &turns.iter().map(String::as_str).collect::<Vec<_>>(),
+        ));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("self-harm"),
+            "{got:?}"
+        );
+        // Asked about once, it is a question of risk, not the subject.
+        let turns = anger_then_cutting(1);
+        let got = themes(&session(
+            &turns.iter().map(String::as_str).collect::<Vec<_>>(),
+        ));
+        assert_eq!(got.first().map(String::as_str), Some("anger"), "{got:?}");
     }
 
     #[test]

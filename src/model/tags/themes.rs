@@ -23,7 +23,14 @@ pub static THEMES: &[Term] = &[
          had to get out|heart going|heart was going|heart goes|go red|went red|going red|\
          bright red|blushing|blush|mind goes blank|mind went blank|went blank|gone blank|\
          cringing|watching myself|everyone staring|people staring|everyone looking at me|\
-         people looking at me|social anxiety|socially anxious",
+         people looking at me|social anxiety|socially anxious|having a heart attack|\
+         wasn't a heart attack|like a heart attack|\
+         in a state|get in a state|got in a state|fretting|can't relax|couldn't relax|\
+         knot in my stomach|stomach in knots|stomach churning|sick with worry|\
+         keyed up|wound up tight|can't sit still|couldn't sit still|what ifs|\
+         catastrophising|catastrophizing|nervous wreck|a wreck|bag of nerves|\
+         bricking it|scared stiff|petrified|frightened to death|on high alert|\
+         need reassurance|needing reassurance|reassurance",
     )
     // Fear of one thing, said in passing, is not anxiety as a subject.
     .markers("scared|afraid|frightened|dread|fear|terrified|shaking|shaky|sweating", 2)
@@ -67,7 +74,17 @@ pub static THEMES: &[Term] = &[
          out of the hole|back in the hole|black dog|in a pit|rock bottom|in a rut|\
          a bad patch|a rough patch|a low patch|going through the motions|no joy|\
          lost my spark|not myself|wasn't myself|my mood|feel rubbish|feeling rubbish|\
-         felt rubbish|like a ghost",
+         felt rubbish|like a ghost|\
+         fed up with everything|i'm in bits|i was in bits|i'm in pieces|can't stop crying|\
+         couldn't stop crying|crying all the time|cry all the time|burst into tears|\
+         in tears|broke down|breaking down|i'm falling apart|i was falling apart|not coping|\
+         can't cope|couldn't cope|can't face|couldn't face|shut myself away|\
+         hiding away|withdrawn|given up|giving up on|heavy all the time|\
+         weighed down|dragging myself|nothing matters|don't care anymore|\
+         don't care about anything|lost my appetite|not eating properly|\
+         dark thoughts|in a dark place|heartbroken|sadness|so sad|\
+         baby blues|postnatal depression|post-natal depression|postnatal|pnd|not bonding|\
+         don't feel anything for",
     )
     .markers("low|grey|tearful|crying|cried|sad|down", 3)
     .except("flat out|the flat|my flat|a flat|flat tyre|flat battery|empty bottle|empty cans|running on empty"),
@@ -80,7 +97,11 @@ pub static THEMES: &[Term] = &[
          sleep through|slept through|tossing and turning|middle of the night|\
          in the night|the nights|bedtime|naps|napping|a nap|dozing|dozed off|\
          sleeping pills|sleeping tablets|zopiclone|melatonin|knackered|awake all night|\
-         up all night|get back off|a proper night's",
+         up all night|get back off|a proper night's|\
+         shattered|good night's|in the early hours|lie there for hours|lying there for hours|get off to sleep|get to sleep|\
+         go to sleep|can't settle at night|keep waking|kept waking|waking up at|\
+         waking in the night|wake in the night|woke in the night|waking up in the night|\
+         woke up in the night|wake up in the night",
     )
     .except(
         "sleep hygiene|sleep on it|fall asleep on the sofa|fell asleep on the sofa|\
@@ -101,10 +122,27 @@ pub static THEMES: &[Term] = &[
          redundancies|head office|ofsted|the workload|answer emails|my emails|at my desk|\
          sacked|the sack|late for work|trouble at work|\
          time off work|called in sick|occupational health|occy health|\
-         your manager|your boss|your workload",
+         your manager|your boss|your workload|\
+         work's doing my head in|work is doing my head in|the restructure|restructure|\
+         restructuring|new supervisor|the gaffer|the foreman|my hours|hours cut|\
+         extra hours|long hours|the hours|the pay|pay rise|promotion|job interview|\
+         another job|other jobs|out of work|unemployed|sick note|fit note|\
+         phased return|human resources|the union|a grievance|tribunal|bullied at work|\
+         my caseload|caseload|an inspection|the inspection|an audit|the audit|\
+         covering for|cover for|more staff|staffing|pulled in the office|\
+         pulled into the office|working late|work late|on call|the commute|\
+         going into work|dread going in|rotten week at work|hard at work|work's hard|\
+         work is hard|work was hard|emails at|my emails|the customers|complaints|\
+         work's mad|work's manic|work's been mad|work's been manic|busy at work|\
+         snowed under|up to my eyes|run off my feet|rushed off my feet|no lunch break|\
+         through my lunch|stayed late|stay late|working weekends|work weekends|\
+         pick rates|productivity|kpis|a written warning|\
+         verbal warning|final warning|improvement plan|performance plan|capability meeting|\
+         my contract|contract's up|zero-hours|zero hours|agency work",
     )
-    .markers("at work|my job|the office", 3)
-    .except("work is done|homework|work out|worked out|work on"),
+    .markers("at work|my job|the office|my colleagues|a colleague|workmates|coworkers|co-workers", 3)
+    .except("work is done|homework|work out|worked out|work on|i'm too much work|i'm hard work|\
+         cognitive restructuring"),
     Term::new(
         "self-esteem",
         "self-esteem|self esteem|self-worth|self worth|self-confidence|worthless|self-critical|\
@@ -119,7 +157,18 @@ pub static THEMES: &[Term] = &[
          disappointment to|let everyone down|beat myself up|beating myself up|\
          so hard on myself|i'm weak|i'm ugly|hate the way i look|pushover|doormat|\
          a nobody|i'm boring|i'm so boring|i'm not interesting|not interesting enough|\
-         nobody likes me|no one likes me|not likeable|unlikeable",
+         nobody likes me|no one likes me|not likeable|unlikeable|\
+         being found out|get found out|found out i'm|take a compliment|\
+         compliments|i'm not enough|not enough for|i'm hard work|too much work for|i'm too much work|\
+         someone better|somebody better|deserve better|put myself down|putting myself down|\
+         self-deprecating|i'm thick|i'm so thick|i'm dumb|i'm so stupid|such an idiot|\
+         i'm a loser|a waste of space|unlovable|not lovable|i'm not important|i don't matter|\
+         what's wrong with me|something wrong with me|inner critic|critical voice|\
+         people pleaser|people-pleaser|people pleasing|people-pleasing|can't say no|\
+         like a failure|such a failure|a let-down|never measure up|don't measure up|measure up|i'm not worthy|\
+         i'm nothing|he's nothing|she's nothing|think i'm nothing|i'm worthless|\
+         not cut out for|rubbish at my job|useless at my job|bad at my job|\
+         i'm no good|no good at anything|not good at anything|good for nothing",
     ),
     Term::new(
         "relationships",
@@ -137,10 +186,26 @@ pub static THEMES: &[Term] = &[
          walked out on me|the row|that row|big row|proper row|\
          our marriage|the marriage|my marriage|your marriage|your relationship|\
          your partner|your wife|your husband|make friends|making friends|no friends|\
-         any friends|real friends|left out|don't fit in|didn't fit in|never fit in",
+         any friends|real friends|left out|don't fit in|didn't fit in|never fit in|\
+         lying to her|lying to him|lied to her|lied to him|\
+         behind my back|she found out|he found out|doesn't trust me|don't trust him|\
+         don't trust her|trust me again|trust him again|trust her again|silent treatment|\
+         not speaking to me|isn't speaking to me|not talking to me|isn't talking to me|\
+         walking on eggshells|in the spare room|on the sofa bed|fed up with me|sick of me|\
+         dumped me|finished with me|ended it with|we're not close|not close anymore|\
+         we've drifted|drifted apart|no time for us|time for us|just the two of us|\
+         lonely|loneliness|nobody to talk to|no one to talk to|\
+         isolated|cut myself off|no mates|\
+         seeing someone else|with someone else|living with someone|seeing someone new|\
+         someone new|he's moved on|she's moved on|get over him|get over her|\
+         got over him|got over her|still love him|still love her|still in love|\
+         jealous|jealousy|the other woman|the other man|a child together|kids together",
     )
     .markers(
-        "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with",
+        "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with|\
+         my other half|the other half|the missus|my missus|the wife|the husband|hubby|\
+         my fella|my bloke|my fiance|my fiancee|my fiancé|my fiancée|my mates|my friends|\
+         my best friend|my best mate",
         3,
     )
     .except(
@@ -220,8 +285,13 @@ pub static THEMES: &[Term] = &[
          three stone|four stone|half a stone|stone and a half|comfort eat|portions|portion|\
          snacks|biscuits|crisps|chocolate|sweets|fast food|fried food|full fat|\
          fizzy drinks|diet coke|the scales|weigh myself|weighed|slimming world|\
-         weight watchers|calorie|bmi|my belly|two sugars|three sugars|what i eat|my eating",
-    ),
+         weight watchers|calorie|bmi|my belly|two sugars|three sugars|what i eat|my eating|\
+         binged on|bingeing on|binging on|binge on|binge eat|a food binge|purging|made myself sick|starving myself|\
+         skipping meals|skip meals|skipped meals|eating in secret|secret eating|\
+         eat in secret|grazing|picking all day|the chippy|greggs|mcdonald's|kfc|\
+         a family bag|multipack|sausage roll|second helpings|clean my plate|midnight snack",
+    )
+    .except("binged on netflix|binge on netflix"),
     Term::new(
         "exercise",
         "exercise|exercising|workout|workouts|the gym|physical activity|jogging|\
@@ -231,7 +301,13 @@ pub static THEMES: &[Term] = &[
          short walk|long walk|long walks|brisk walk|the walking|walking programme|parkrun|couch to 5k|zumba|pilates|\
          treadmill|steps a day|thousand steps|my steps|five-a-side|aqua aerobics|\
          cardiac rehab|walking club|a run|my bike|on the bike|yoga|a swim|\
-         the pool|get fit|getting fit|keep fit|unfit|out of breath|exercise class",
+         the pool|get fit|getting fit|keep fit|unfit|out of breath|exercise class|\
+         a stroll|spin class|the weights|lifting weights|\
+         a jog|go jogging|went jogging|a 5k|a 10k|personal trainer|\
+         badminton|tennis|dance class|my fitbit|pedometer|step count|took the stairs|\
+         take the stairs|taking the stairs|stretches|get moving|moving more|\
+         sitting down all day|sit down all day|sedentary|couch potato|rehab class|\
+         the rehab classes|the class at the gym",
     )
     .except(
         "breathing exercise|grounding exercise|this exercise|that exercise|the exercise|\
@@ -260,7 +336,7 @@ pub static THEMES: &[Term] = &[
          my levels|my readings|finger prick|hypo|hypos|type 2|type two|pre-diabetes|\
          prediabetes|emphysema|gout|blood pressure|a stent|bypass|had a stroke|\
          flare-up|flare-ups|insulin|glucose|the diagnosis|diagnosed|blood test|blood tests|\
-         the nurse|practice nurse|diabetes nurse|the clinic|the consultant|my consultant|\
+         the nurse|practice nurse|diabetes nurse|the consultant|my consultant|\
          a high reading|the reading|the readings|eye screening|\
          my kidneys|the pain|my pain|in pain|the pain clinic|back pain|my back pain|\
          nerve pain|my joints|my knees|my hip|sciatica|my illness|my symptoms|\
@@ -268,7 +344,10 @@ pub static THEMES: &[Term] = &[
          my health|the ms|my ms|with ms|ms nurse|relapsing-remitting|the neuro|my neuro|\
          neurologist|neurology|the fatigue|my fatigue|my mobility|my balance|my legs",
     )
-    .except("pain in the neck|pain in the arse|the pain of losing"),
+    .except(
+        "pain in the neck|pain in the arse|the pain of losing|having a heart attack|\
+         wasn't a heart attack|like a heart attack",
+    ),
     Term::new(
         "offending",
         "offending|reoffending|re-offending|probation|probation officer|prison|jail|in custody|\
@@ -293,7 +372,21 @@ pub static THEMES: &[Term] = &[
          her ashes|his ashes|the ashes|headstone|the crematorium|widow|widower|\
          the loss|losing him|losing her|lost him|lost her|she's gone|he's gone|\
          her things|his things|her clothes|his clothes|her side of the bed|\
-         his side of the bed|late husband|late wife|the inquest",
+         his side of the bed|late husband|late wife|the inquest|\
+         since we lost|since i lost|when we lost|we lost him|we lost her|lost our son|\
+         lost our daughter|lost our baby|he'd have been|she'd have been|would have been his|\
+         would have been her|his grave|her grave|the grave|the anniversary|his anniversary|\
+         her anniversary|first christmas without|first birthday without|his urn|her urn|\
+         the wake|the coroner|the undertaker|chapel of rest|his headstone|her headstone|\
+         never got to say goodbye|didn't get to say goodbye|say goodbye to him|\
+         say goodbye to her|still talk to him|still talk to her|his photo|her photo|\
+         his room is|her room is|his last days|her last days|at the end he|at the end she|\
+         the day he died|the day she died|miscarriage|miscarried|stillborn|stillbirth|\
+         widowed|if she were here|if he were here|if she was still here|if he was still here|\
+         if she was still alive|if he was still alive|she'd have loved|he'd have loved|\
+         she would have loved|he would have loved|his empty chair|her empty chair|\
+         since mum passed|since dad passed|since we buried|buried him|buried her|\
+         the bereavement|the hospice rang|his last words|her last words",
     )
     .except(
         "could have died|nearly died|almost died|scared to death|bored to death|death of me|\
@@ -321,7 +414,11 @@ pub static THEMES: &[Term] = &[
          yelled|yelling|so mad|mad at|blew up|fuming|screamed at|scream at|saw red|see red|\
          lose it|lost it with|flew off the handle|fly off the handle|short fuse|\
          wound me up|winds me up|pissed off|hacked off|kicked off|kick off|punched the wall|\
-         punch the wall|smashed|slammed|raised my voice|aggressive|aggression|road rage",
+         punch the wall|smashed|slammed|raised my voice|aggressive|aggression|road rage|\
+         lost the plot|went mental|went off on one|go off on one|red mist|lose my rag|\
+         lost my rag|blew my top|went ballistic|livid|seething|a scrap|squared up|\
+         swung for|headbutted|punched him|thumped him|glassed him|got into a fight|\
+         in a fight|boiling over",
     ),
     Term::new(
         "parenting",
@@ -336,7 +433,16 @@ pub static THEMES: &[Term] = &[
          won't go to school|refusing school|school refusal|off school|the school rang|\
          the school phoned|teenager|teenagers|teenage|head of year|pastoral|\
          at her age|at his age|when she was little|when he was little|when she were little|\
-         when he were little|pocket money|her homework|his homework|her bedroom|his bedroom",
+         when he were little|pocket money|her homework|his homework|her bedroom|his bedroom|\
+         answering back|answers back|backchat|back-chat|slammed her door|slammed his door|\
+         get her up for school|get him up for school|getting her up|getting him up|\
+         school uniform|detention|excluded from school|exclusion|\
+         his xbox|the xbox|the playstation|nappies|nappy|night feeds|the feeds|\
+         breastfeeding|bottle-feeding|formula|weaning|teething|colic|the pram|\
+         pushchair|health visitor|potty training|terrible twos|meltdown|meltdowns|\
+         my eldest|my youngest|the eldest|the youngest|our eldest|our youngest|\
+         as his mum|as her mum|\
+         as his dad|as her dad|his dad and me|her dad and me|his mum and me|her mum and me",
     )
     .markers(
         "my kids|the kids|my children|the children|my son|my daughter|my teenager|my toddler|\
