@@ -81,6 +81,8 @@ pub(super) struct Found<'t> {
     pub(super) taken_up: usize,
     /// Whether a keyword was heard, not only markers.
     pub(super) named: bool,
+    /// Whether its markers alone would support it.
+    pub(super) marked: bool,
 }
 
 /// The terms the transcript supports, in order of their first evidence.
@@ -185,6 +187,7 @@ pub(super) fn tags<'t>(
             talk,
             taken_up: theirs.len(),
             named: keyword,
+            marked: markers >= m.needs,
         });
     }
     found.sort_unstable_by_key(|f| (f.at, f.term));

@@ -153,10 +153,13 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     // Long enough for a passing mention to be told from a subject.
     let long = t.turns().filter(|(_, r, _)| **r != Role::Clinician).count() >= topic::LONG;
     // A technique named in one turn of a long session was mentioned, not
-    // done; one turn giving a crisis number is a safety plan, though.
+    // done, unless how the clinician works shows it too; one turn giving a
+    // crisis number is a safety plan, though.
     if long {
         let terms = &interventions.terms;
-        heard.retain(|f| !f.named || f.taken_up >= 2 || terms[f.term].name == "safety planning");
+        heard.retain(|f| {
+            !f.named || f.taken_up >= 2 || f.marked || terms[f.term].name == "safety planning"
+        });
     }
     // Approaches heard only in phrases typical of their style.
     let in_style: Vec<String> = heard

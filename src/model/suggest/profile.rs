@@ -621,6 +621,23 @@ mod tests {
     }
 
     #[test]
+    fn a_technique_named_once_stays_when_how_the_clinician_works_shows_it_too() {
+        let mut items = vec![
+            clinician("Shall we try some problem solving on the mornings?"),
+            client("Go on."),
+            clinician("Let's throw ideas out first, don't judge them yet."),
+            client("Leave earlier, get the bus, ask my sister."),
+            clinician("Which of those feels most workable?"),
+            client("The bus."),
+        ];
+        for _ in 0..40 {
+            items.extend([clinician("Mm."), client("It was a long week at work.")]);
+        }
+        let s = suggest(&transcript(items));
+        assert!(tags(&s).contains(&"problem solving"), "{:?}", tags(&s));
+    }
+
+    #[test]
     fn a_few_explanations_at_length_are_psychoeducation_though_few_turns_inform() {
         let explaining = [
             (

@@ -149,6 +149,7 @@ pub(super) fn rank<'t>(
                 talk: Vec::new(),
                 taken_up: 0,
                 named: false,
+                marked: false,
             },
         };
         themes.insert(0, ours);
