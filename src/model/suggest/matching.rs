@@ -540,16 +540,40 @@ impl Heard<'_> {
 /// Byte range of the sentence holding byte `at`: bounded by `.`, `!` or
 /// `?` before whitespace, or by a line break.
 pub(super) fn sentence_around(s: &str, at: usize) -> (usize, usize) {
-    // The ends are ASCII: read as bytes, which are then char boundaries.
+    let start = (0..at)
+        .rev()
+        .find(|&i| ends_sentence(s, i))
+        .map_or(0, |i| i + 1);
+    (start, sentence_end(s, at))
+}
+
+/// Where the sentence holding byte `at` ends (see [`sentence_around`]): all
+/// that a phrase in parts needs, found by searching for the ends rather
+/// than reading each byte, and without reading back to its start. Its
+/// first part may be a word as common as "if".
+pub(super) fn sentence_end(s: &str, at: usize) -> usize {
     let bytes = s.as_bytes();
-    let ends = |i: usize| match bytes[i] {
+    let mut from = at;
+    while let Some(i) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|i| from + i) {
+        if let Some(n) = memchr::memchr(b'\n', &bytes[from..i]) {
+            return from + n + 1;
+        }
+        if ends_sentence(s, i) {
+            return i + 1;
+        }
+        from = i + 1;
+    }
+    memchr::memchr(b'\n', &bytes[from..]).map_or(s.len(), |n| from + n + 1)
+}
+
+/// Whether byte `i` ends a sentence. The ends are ASCII: read as bytes,
+/// which are then char boundaries.
+fn ends_sentence(s: &str, i: usize) -> bool {
+    match s.as_bytes()[i] {
         b'\n' => true,
         b'.' | b'!' | b'?' => i + 1 == s.len() || space_at(s, i + 1),
         _ => false,
-    };
-    let start = (0..at).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
-    let end = (at..s.len()).find(|&i| ends(i)).map_or(s.len(), |i| i + 1);
-    (start, end)
+    }
 }
 
 #[cfg(test)]
@@ -557,6 +581,19 @@ mod tests {
     use super::{Automaton, Words};
 
     static OPENINGS: Words = Words::new(&["could you", "you", "i'll try", "i'll", "éte"]);
+
+    #[test]
+    fn a_sentence_ends_at_a_stop_before_a_space_or_at_a_line_break() {
+        use super::sentence_end;
+        let s = "It was 3.5 hours. If he had, I don't know!\nThen home? Yes";
+        let ends: Vec<usize> = [0, 8, 17, 20, 42, 43, 50, 56]
+            .map(|at| sentence_end(s, at))
+            .into();
+        assert_eq!(ends, [17, 17, 42, 42, 43, 53, 53, 57]);
+        assert_eq!(&s[18..sentence_end(s, 18)], "If he had, I don't know!");
+        assert_eq!(sentence_end("No stop at all", 3), 14);
+        assert_eq!(sentence_end("A line\nand more.", 0), 7);
+    }
 
     #[test]
     fn a_text_opening_with_phrases_reads_on_after_the_first_listed_of_them() {

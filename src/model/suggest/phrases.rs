@@ -2,7 +2,7 @@
 //! however large the vocabulary: a 1 MB transcript is read once, not once
 //! per phrase.
 
-use super::matching::{Automaton, Seen, sentence_around};
+use super::matching::{Automaton, Seen, sentence_end};
 use super::negation::negated;
 use crate::model::tags::{INTERVENTIONS, RISKS, THEMES, Term};
 use std::borrow::Cow;
@@ -213,7 +213,7 @@ fn rest_after(text: &str, at: usize, mut end: usize, rest: &[Automaton]) -> Opti
     if rest.is_empty() {
         return Some(end);
     }
-    let (_, stop) = sentence_around(text, at);
+    let stop = sentence_end(text, at);
     for part in rest {
         let (_, e, _) = part.find(text.get(end..stop)?)?;
         end += e;

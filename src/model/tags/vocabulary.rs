@@ -214,8 +214,8 @@ pub static INTERVENTIONS: &[Term] = &[
     )
     // What the client wants to stand for, drawn out without the word values.
     .markers(
-        "what matters|really matters|kind of ... do you want to be|\
-         sort of ... do you want to be|want to stand for|what you stand for|those values|\
+        "what matters|really matters|what kind of ... do you want to be|\
+         what sort of ... do you want to be|want to stand for|what you stand for|those values|\
          move towards|moving towards|what you care about",
         3,
     ),
