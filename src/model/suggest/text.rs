@@ -36,11 +36,24 @@ pub(super) fn space_at(s: &str, i: usize) -> bool {
 }
 
 /// The number of words of `s` (as `split_whitespace` has them), counted no
-/// further than `up_to`.
+/// further than `up_to`. Clinicians' and clients' turns are read whole for
+/// it, so ASCII is read eight bytes at a time.
 pub(super) fn count_words(s: &str, up_to: usize) -> usize {
     let (mut words, mut in_word, mut i) = (0, false, 0);
     let bytes = s.as_bytes();
     while i < bytes.len() && words < up_to {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if x & HIGH == 0 {
+                let word = !spaces(x) & HIGH;
+                // A word starts where a byte is in one and the byte before is not.
+                let before = (word << 8) | if in_word { 0x80 } else { 0 };
+                words += (word & !before).count_ones() as usize;
+                in_word = word >> 63 == 1;
+                i += 8;
+                continue;
+            }
+        }
         let (space, len) = match bytes[i] {
             b if b.is_ascii() => (ascii_space(b), 1),
             _ => {
@@ -54,7 +67,24 @@ pub(super) fn count_words(s: &str, up_to: usize) -> usize {
         in_word = !space;
         i += len;
     }
-    words
+    words.min(up_to)
+}
+
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Each byte of `x`, all ASCII, that is white space (see [`ascii_space`]),
+/// as its high bit. No sum below carries into the next byte: an ASCII byte
+/// plus 0x77 at most is 0xF6.
+fn spaces(x: u64) -> u64 {
+    let each = |b: u8| u64::from_ne_bytes([b; 8]);
+    // The space: the bytes that are 0x20, whose difference from it is 0.
+    let other = x ^ each(b' ');
+    let not_space = (other + each(0x7F)) | other;
+    // The tab, line feed, vertical tab, form feed and return: 9 to 13.
+    let from_tab = x + each(0x80 - 9);
+    let past_return = x + each(0x80 - 14);
+    (!not_space | (from_tab & !past_return)) & HIGH
 }
 
 /// The first `n` characters of `s`.
@@ -152,6 +182,18 @@ mod tests {
             let all = s.split_whitespace().count();
             assert_eq!(count_words(s, usize::MAX), all, "{s:?}");
             assert_eq!(count_words(s, 2), all.min(2), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_of_any_text_are_counted_as_split_whitespace_counts_them(
+            s in "[ a-z\\t\\n\\r\\x0B\\x0C\\x00-\\x1F!-/é\u{A0}\u{2003}’]{0,40}",
+            up_to in 0usize..12,
+        ) {
+            let all = s.split_whitespace().count();
+            proptest::prop_assert_eq!(count_words(&s, usize::MAX), all);
+            proptest::prop_assert_eq!(count_words(&s, up_to), all.min(up_to));
         }
     }
 
