@@ -121,6 +121,13 @@ fn clinician_plans_and_chat_are_not_homework() {
 }
 
 #[test]
+fn an_answer_to_what_the_client_would_do_if_something_went_wrong_is_not_a_commitment() {
+    let src = "Therapist: And if the class is cancelled, what will you do instead?\n\n\
+               Client: I'll probably just go for a swim at the leisure centre.\n";
+    assert_eq!(homework(src), vec![]);
+}
+
+#[test]
 fn client_commitment_needs_a_step_question() {
     let asked = "Therapist: What is one goal for this week?\n\n\
                  Client: I’ll try to walk every morning. I couldn't do more.\n";
