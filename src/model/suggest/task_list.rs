@@ -145,9 +145,14 @@ pub(super) fn add_task(
     task: HomeworkSuggestion,
     after_name: bool,
 ) {
+    let fills_the_last = || {
+        tasks[turn..]
+            .last()
+            .is_some_and(|last| says_what_to_write(&last.task, &task.task))
+    };
     let joined_by = if after_name && !is_numbered(&task.quote) {
         ": "
-    } else if says_more_of_the_last(&task.task) {
+    } else if says_more_of_the_last(&task.task) || fills_the_last() {
         "; "
     } else {
         return tasks.push(task);
@@ -166,6 +171,39 @@ pub(super) fn add_task(
         None => tasks.push(task),
     }
 }
+
+/// Whether `task` only says what to put in the record `last` keeps: "Keep a
+/// food diary on your phone. Write down what you ate and when." is one task,
+/// the diary, and how to fill it in.
+fn says_what_to_write(last: &str, task: &str) -> bool {
+    WRITING.opens(task) && RECORDS.is_in(last)
+}
+
+/// How a step that says what to write down opens.
+static WRITING: Words = Words::new(&[
+    "write down",
+    "write in",
+    "note down",
+    "jot down",
+    "jot",
+    "put down",
+    "record",
+    "log",
+]);
+
+/// A record kept between sessions, or filling one in.
+static RECORDS: Words = Words::new(&[
+    "diary",
+    "log",
+    "record",
+    "sheet",
+    "journal",
+    "tracker",
+    "chart",
+    "form",
+    "fill it in",
+    "fill in",
+]);
 
 /// Whether a task is an item of a list that only names it ("First, the
 /// sleep window."), its steps to follow.

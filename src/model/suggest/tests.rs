@@ -1046,6 +1046,20 @@ fn a_step_that_only_says_more_of_the_task_before_it_is_part_of_that_task() {
 }
 
 #[test]
+fn a_step_saying_what_to_write_in_a_diary_just_given_is_part_of_keeping_the_diary() {
+    let src = "Therapist: This week, I'd like you to keep a mood diary on the fridge. Jot down \
+               what you were doing and a score out of ten. And ring your sister on Sunday.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Keep a mood diary on the fridge; jot down what you were doing and a score out of ten",
+            "Ring your sister",
+        ]
+    );
+}
+
+#[test]
 fn a_sentence_announcing_the_tasks_is_none_and_what_follows_it_is() {
     let src = "Therapist: So here's what I'd like you to do. On Monday, give your update \
                without notes. No scarf, no mug.\n\nClient: Okay.\n";
