@@ -146,9 +146,9 @@ pub(super) fn add_task(
     after_name: bool,
 ) {
     let fills_the_last = || {
-        tasks[turn..]
-            .last()
-            .is_some_and(|last| says_what_to_write(&last.task, &task.task))
+        tasks[turn..].last().is_some_and(|last| {
+            says_what_to_write(&last.task, &task.task) || says_where_or_when(&last.task, &task.task)
+        })
     };
     let joined_by = if after_name && !is_numbered(&task.quote) {
         ": "
@@ -177,6 +177,22 @@ pub(super) fn add_task(
 /// the diary, and how to fill it in.
 fn says_what_to_write(last: &str, task: &str) -> bool {
     WRITING.opens(task) && RECORDS.is_in(last)
+}
+
+/// Whether `task` does what `last` does, with nothing to do it to, only
+/// where or when: "I'll ring the GP on Monday. I'll ring from work before
+/// the boss gets in."
+fn says_where_or_when(last: &str, task: &str) -> bool {
+    let mut words = task.split_whitespace().map(trim_punct);
+    let (verb, next) = (words.next(), words.next());
+    let last_verb = last.split_whitespace().next().map(trim_punct);
+    verb.zip(last_verb)
+        .is_some_and(|(v, l)| v.eq_ignore_ascii_case(l))
+        && next.is_some_and(|w| {
+            ["from", "at", "in", "on", "before", "after", "when", "first"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        })
 }
 
 /// How a step that says what to write down opens.

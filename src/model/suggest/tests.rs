@@ -1060,6 +1060,21 @@ fn a_step_saying_what_to_write_in_a_diary_just_given_is_part_of_keeping_the_diar
 }
 
 #[test]
+fn the_same_verb_again_with_only_where_or_when_is_more_of_the_task_before() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll phone the housing office on Tuesday. I'll phone at lunch so my \
+               manager doesn't hear. I'll phone my brother as well.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Phone the housing office; phone at lunch so my manager doesn't hear",
+            "Phone my brother as well",
+        ]
+    );
+}
+
+#[test]
 fn a_sentence_announcing_the_tasks_is_none_and_what_follows_it_is() {
     let src = "Therapist: So here's what I'd like you to do. On Monday, give your update \
                without notes. No scarf, no mug.\n\nClient: Okay.\n";
