@@ -3,6 +3,7 @@
 //! of them only say more of the task before, so they join it.
 
 use super::HomeworkSuggestion;
+use super::homework::IMPERATIVES;
 use super::matching::{Words, trim_punct};
 use super::text::count_words;
 
@@ -100,9 +101,23 @@ pub(super) fn says_more_of_the_last(task: &str) -> bool {
             )
         });
     QUALIFYING.opens(task)
+        || offers_a_choice(task)
         || one_of_those
         || second.is_some_and(|w| is(w, &["it", "them", "those", "any"]))
         || names_by_pronoun(task)
+}
+
+/// Whether a task is only a short choice of things, which is what the task
+/// before is done with: "…have breakfast before work, porridge or toast".
+/// "Text or ring Sam" offers two ways of doing a task, and is one.
+fn offers_a_choice(task: &str) -> bool {
+    let words: Vec<&str> = task.split_whitespace().take(5).collect();
+    words.len() <= 4
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| trim_punct(w).eq_ignore_ascii_case("or"))
+        && !IMPERATIVES.opens(task)
 }
 
 /// Whether a task names the person it is with only as "him" or "her", who

@@ -1075,6 +1075,20 @@ fn the_same_verb_again_with_only_where_or_when_is_more_of_the_task_before() {
 }
 
 #[test]
+fn a_short_choice_of_things_after_a_task_is_what_the_task_is_done_with() {
+    let src = "Therapist: So this week you'll have a snack before the late shift, fruit or \
+               crackers, and text or ring Sam on Friday.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Have a snack before the late shift; fruit or crackers",
+            "Text or ring Sam"
+        ]
+    );
+}
+
+#[test]
 fn a_sentence_announcing_the_tasks_is_none_and_what_follows_it_is() {
     let src = "Therapist: So here's what I'd like you to do. On Monday, give your update \
                without notes. No scarf, no mug.\n\nClient: Okay.\n";
