@@ -491,6 +491,16 @@ pub(super) fn as_task(clause: &str) -> Option<String> {
     {
         return None;
     }
+    // "Plan the next", "Do the other": what it is done to was named before,
+    // and the task says too little without it.
+    if let [.., the, last] = words[..]
+        && the.eq_ignore_ascii_case("the")
+        && ["next", "other", "same"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
     // Two words ("Tell her", "Go back") name a step of talk, rarely a task;
     // unless the second is someone's name ("Ring Ken", "Message Priya").
     let names_someone = |w: &&str| w.starts_with(char::is_uppercase) && *w != "I";

@@ -1089,6 +1089,14 @@ fn a_short_choice_of_things_after_a_task_is_what_the_task_is_done_with() {
 }
 
 #[test]
+fn a_step_whose_object_was_left_out_says_too_little_to_be_a_task() {
+    let src = "Therapist: So this week you'll finish the first chapter, and start the next, \
+               and ring the library about the other.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(tasks, ["Finish the first chapter"]);
+}
+
+#[test]
 fn a_sentence_announcing_the_tasks_is_none_and_what_follows_it_is() {
     let src = "Therapist: So here's what I'd like you to do. On Monday, give your update \
                without notes. No scarf, no mug.\n\nClient: Okay.\n";
