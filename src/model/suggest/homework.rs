@@ -271,9 +271,13 @@ pub(super) static HEDGES: Words = Words::new(&[
 
 /// A clinician question about a step or goal, so the client's answer may be
 /// a commitment. `heard`: the lists heard in the sentence, as for each
-/// function here given one.
+/// function here given one. A question that opens with a condition ("If it
+/// falls through, what will you say to yourself?") asks what the client
+/// would do then, not what they will do this week.
 pub(super) fn is_step_question(sentence: &str, heard: &Heard) -> bool {
-    sentence.ends_with('?') && heard.has(&STEP_QUESTIONS)
+    sentence.ends_with('?')
+        && heard.has(&STEP_QUESTIONS)
+        && !CONDITIONS.opens(skip_discourse(sentence))
 }
 
 /// Whether a clinician's turn only prompts for the next step of a plan
@@ -484,6 +488,16 @@ pub(super) fn as_task(clause: &str) -> Option<String> {
                 .iter()
                 .any(|p| w.eq_ignore_ascii_case(p))
         })
+    {
+        return None;
+    }
+    // "Plan the next", "Do the other": what it is done to was named before,
+    // and the task says too little without it.
+    if let [.., the, last] = words[..]
+        && the.eq_ignore_ascii_case("the")
+        && ["next", "other", "same"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
     {
         return None;
     }

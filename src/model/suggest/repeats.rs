@@ -162,12 +162,31 @@ fn pointing_verb(task: &str) -> Option<String> {
     (points && verb.len() >= 3 && PLAIN.binary_search(&verb.as_str()).is_err()).then_some(verb)
 }
 
+/// The verb a task opens with and the first telling word after it, its
+/// object, both without their endings: "Write a list for the head teacher"
+/// and "Write a short list of what you can offer" are one task, "Walk the
+/// dog" and "Walk to work" two.
+fn verb_and_object(task: &str) -> Option<(String, String)> {
+    let mut words = task
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"));
+    let verb = words.next().filter(|v| v.len() >= 3)?;
+    let object = words.take(4).find(|w| {
+        w.len() >= 3
+            && PLAIN.binary_search(&w.as_str()).is_err()
+            && WHEN.binary_search(&w.as_str()).is_err()
+    })?;
+    Some((stem(&verb).to_owned(), stem(&object).to_owned()))
+}
+
 /// A task as said, and what it is compared by.
 struct Said {
     task: HomeworkSuggestion,
     words: Vec<Word>,
     full: usize,
     pointing: Option<String>,
+    head: Option<(String, String)>,
 }
 
 impl Said {
@@ -175,18 +194,24 @@ impl Said {
         let words = telling_words(&task.task);
         let full = fullness(&task.task, &words);
         let pointing = pointing_verb(&task.task);
+        let head = verb_and_object(&task.task);
         Said {
             task,
             words,
             full,
             pointing,
+            head,
         }
     }
 
-    /// Whether the two are one task (see [`same_task`]), or one points back
-    /// with the other's verb.
+    /// Whether the two are one task (see [`same_task`]), do the same to the
+    /// same thing (see [`verb_and_object`]), or one points back with the
+    /// other's verb.
     fn is(&self, other: &Said) -> bool {
-        same_task(&self.words, &other.words) || self.points_at(other) || other.points_at(self)
+        same_task(&self.words, &other.words)
+            || self.head.is_some() && self.head == other.head
+            || self.points_at(other)
+            || other.points_at(self)
     }
 
     fn points_at(&self, other: &Said) -> bool {
@@ -361,6 +386,22 @@ mod tests {
             assert_eq!(kept(&both), both);
         }
         assert_eq!(kept(&["Go in goal", "Stand in goal"]), ["Stand in goal"]);
+    }
+
+    #[test]
+    fn a_task_said_again_with_its_verb_and_object_is_that_task() {
+        assert_eq!(
+            kept(&[
+                "Write a letter to your brother about the wedding",
+                "Write the letter in your own time and keep it",
+            ]),
+            ["Write the letter in your own time and keep it"]
+        );
+        // The same verb with another object is another task.
+        assert_eq!(
+            kept(&["Take the bus to college", "Take the tablets with food"]),
+            ["Take the bus to college", "Take the tablets with food"]
+        );
     }
 
     #[test]

@@ -73,12 +73,43 @@ pub(super) fn recap_tasks(sentence: &str, summary: bool, heard: &Heard) -> Vec<S
         while let Some(r) = HEDGES.strip(item) {
             item = r.trim_start();
         }
-        if NOT_STEPS.opens(item) || NOT_TASKS.opens(item) || SOMEONE_ELSE.opens(item) {
+        if NOT_STEPS.opens(item)
+            || NOT_TASKS.opens(item)
+            || SOMEONE_ELSE.opens(item)
+            || only_if_needed(item)
+        {
             continue;
         }
         tasks.extend(as_task(item));
     }
     tasks
+}
+
+/// Words that make what goes before them a fallback for if something
+/// happens ("ring me if the nights get worse", "use the plan if you need
+/// to"), not a step to take this week.
+static CONTINGENT: Words = Words::new(&["if", "unless", "in case"]);
+
+/// A condition that only softens a step ("an early slot if you can").
+static IF_ABLE: Words = Words::new(&[
+    "if you can",
+    "if possible",
+    "if you like",
+    "if you want",
+    "if you fancy",
+]);
+
+/// Words before "if" that make what follows a question the step asks
+/// ("ask your cousin if you can play"), not its condition.
+static ASKING: Words = Words::new(&["ask", "see", "check", "find out", "know", "wonder"]);
+
+/// Whether a step of a plan said back is only for if something happens:
+/// "ring me if the nights get worse", "cross over if you see them". A
+/// condition first ("if you're awake at three, get up") is the step's rule.
+fn only_if_needed(item: &str) -> bool {
+    CONTINGENT
+        .find(item)
+        .is_some_and(|(at, ..)| at > 0 && !IF_ABLE.opens(&item[at..]) && !ASKING.is_in(&item[..at]))
 }
 
 /// How a sentence of a closing summary opens when it tells rather than
@@ -209,4 +240,41 @@ fn opens_plan(before: &str) -> bool {
     let rest = skip_discourse(before.trim());
     let rest = find_frame(rest).map_or(rest, |(_, e)| &rest[e..]);
     trim_punct(skip_discourse(trim_punct(rest))).is_empty()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::model::suggest::matching::Together;
+
+    fn recap(sentence: &str) -> Vec<String> {
+        static LEADS: Together = Together::new(&[&RECAP_LEADS]);
+        recap_tasks(sentence, true, &LEADS.heard_in(sentence))
+    }
+
+    #[test]
+    fn a_step_said_back_only_for_if_something_happens_is_not_a_task_for_the_week() {
+        assert_eq!(
+            recap(
+                "So you'll walk to the shop on Tuesday, phone the clinic if the headaches come \
+                 back, and use the breathing if you need to."
+            ),
+            ["Walk to the shop"]
+        );
+    }
+
+    #[test]
+    fn a_condition_that_softens_a_step_or_a_question_it_asks_keeps_the_step() {
+        assert_eq!(
+            recap(
+                "So you'll book a morning slot if you can, ask your sister if she'll come, and \
+                 check with the school if the trip is on."
+            ),
+            [
+                "Book a morning slot if you can",
+                "Ask your sister if she'll come",
+                "Check with the school if the trip is on"
+            ]
+        );
+    }
 }

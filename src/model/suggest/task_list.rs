@@ -3,6 +3,7 @@
 //! of them only say more of the task before, so they join it.
 
 use super::HomeworkSuggestion;
+use super::homework::IMPERATIVES;
 use super::matching::{Words, trim_punct};
 use super::text::count_words;
 
@@ -100,9 +101,23 @@ pub(super) fn says_more_of_the_last(task: &str) -> bool {
             )
         });
     QUALIFYING.opens(task)
+        || offers_a_choice(task)
         || one_of_those
         || second.is_some_and(|w| is(w, &["it", "them", "those", "any"]))
         || names_by_pronoun(task)
+}
+
+/// Whether a task is only a short choice of things, which is what the task
+/// before is done with: "…have breakfast before work, porridge or toast".
+/// "Text or ring Sam" offers two ways of doing a task, and is one.
+fn offers_a_choice(task: &str) -> bool {
+    let words: Vec<&str> = task.split_whitespace().take(5).collect();
+    words.len() <= 4
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| trim_punct(w).eq_ignore_ascii_case("or"))
+        && !IMPERATIVES.opens(task)
 }
 
 /// Whether a task names the person it is with only as "him" or "her", who
@@ -145,9 +160,14 @@ pub(super) fn add_task(
     task: HomeworkSuggestion,
     after_name: bool,
 ) {
+    let fills_the_last = || {
+        tasks[turn..].last().is_some_and(|last| {
+            says_what_to_write(&last.task, &task.task) || says_where_or_when(&last.task, &task.task)
+        })
+    };
     let joined_by = if after_name && !is_numbered(&task.quote) {
         ": "
-    } else if says_more_of_the_last(&task.task) {
+    } else if says_more_of_the_last(&task.task) || fills_the_last() {
         "; "
     } else {
         return tasks.push(task);
@@ -166,6 +186,55 @@ pub(super) fn add_task(
         None => tasks.push(task),
     }
 }
+
+/// Whether `task` only says what to put in the record `last` keeps: "Keep a
+/// food diary on your phone. Write down what you ate and when." is one task,
+/// the diary, and how to fill it in.
+fn says_what_to_write(last: &str, task: &str) -> bool {
+    WRITING.opens(task) && RECORDS.is_in(last)
+}
+
+/// Whether `task` does what `last` does, with nothing to do it to, only
+/// where or when: "I'll ring the GP on Monday. I'll ring from work before
+/// the boss gets in."
+fn says_where_or_when(last: &str, task: &str) -> bool {
+    let mut words = task.split_whitespace().map(trim_punct);
+    let (verb, next) = (words.next(), words.next());
+    let last_verb = last.split_whitespace().next().map(trim_punct);
+    verb.zip(last_verb)
+        .is_some_and(|(v, l)| v.eq_ignore_ascii_case(l))
+        && next.is_some_and(|w| {
+            ["from", "at", "in", "on", "before", "after", "when", "first"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        })
+}
+
+/// How a step that says what to write down opens.
+static WRITING: Words = Words::new(&[
+    "write down",
+    "write in",
+    "note down",
+    "jot down",
+    "jot",
+    "put down",
+    "record",
+    "log",
+]);
+
+/// A record kept between sessions, or filling one in.
+static RECORDS: Words = Words::new(&[
+    "diary",
+    "log",
+    "record",
+    "sheet",
+    "journal",
+    "tracker",
+    "chart",
+    "form",
+    "fill it in",
+    "fill in",
+]);
 
 /// Whether a task is an item of a list that only names it ("First, the
 /// sleep window."), its steps to follow.

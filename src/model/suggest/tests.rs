@@ -121,6 +121,13 @@ fn clinician_plans_and_chat_are_not_homework() {
 }
 
 #[test]
+fn an_answer_to_what_the_client_would_do_if_something_went_wrong_is_not_a_commitment() {
+    let src = "Therapist: And if the class is cancelled, what will you do instead?\n\n\
+               Client: I'll probably just go for a swim at the leisure centre.\n";
+    assert_eq!(homework(src), vec![]);
+}
+
+#[test]
 fn client_commitment_needs_a_step_question() {
     let asked = "Therapist: What is one goal for this week?\n\n\
                  Client: I’ll try to walk every morning. I couldn't do more.\n";
@@ -1036,6 +1043,57 @@ fn a_step_that_only_says_more_of_the_task_before_it_is_part_of_that_task() {
             "Tell Becky about the nightmares",
         ]
     );
+}
+
+#[test]
+fn a_step_saying_what_to_write_in_a_diary_just_given_is_part_of_keeping_the_diary() {
+    let src = "Therapist: This week, I'd like you to keep a mood diary on the fridge. Jot down \
+               what you were doing and a score out of ten. And ring your sister on Sunday.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Keep a mood diary on the fridge; jot down what you were doing and a score out of ten",
+            "Ring your sister",
+        ]
+    );
+}
+
+#[test]
+fn the_same_verb_again_with_only_where_or_when_is_more_of_the_task_before() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll phone the housing office on Tuesday. I'll phone at lunch so my \
+               manager doesn't hear. I'll phone my brother as well.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Phone the housing office; phone at lunch so my manager doesn't hear",
+            "Phone my brother as well",
+        ]
+    );
+}
+
+#[test]
+fn a_short_choice_of_things_after_a_task_is_what_the_task_is_done_with() {
+    let src = "Therapist: So this week you'll have a snack before the late shift, fruit or \
+               crackers, and text or ring Sam on Friday.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Have a snack before the late shift; fruit or crackers",
+            "Text or ring Sam"
+        ]
+    );
+}
+
+#[test]
+fn a_step_whose_object_was_left_out_says_too_little_to_be_a_task() {
+    let src = "Therapist: So this week you'll finish the first chapter, and start the next, \
+               and ring the library about the other.\n";
+    let tasks: Vec<String> = homework(src).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(tasks, ["Finish the first chapter"]);
 }
 
 #[test]
