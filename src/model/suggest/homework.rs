@@ -3,7 +3,7 @@
 use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, is_routine, last_frame};
 use super::matching::{Heard, Words, trim_punct};
 use super::task_list::skip_discourse;
-use super::text::count_words;
+use super::text::{among, count_words};
 
 /// Wording that hands the client a task.
 pub(super) static ASSIGNING: Words = Words::new(&[
@@ -483,11 +483,9 @@ pub(super) fn as_task(clause: &str) -> Option<String> {
     let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
     // "Book that now", "Try it tonight": a task given before, taken up.
     if words.len() <= 3
-        && words.get(1).is_some_and(|w| {
-            ["it", "that", "this", "them"]
-                .iter()
-                .any(|p| w.eq_ignore_ascii_case(p))
-        })
+        && words
+            .get(1)
+            .is_some_and(|w| among(w, &["it", "that", "this", "them"]))
     {
         return None;
     }
@@ -495,9 +493,7 @@ pub(super) fn as_task(clause: &str) -> Option<String> {
     // and the task says too little without it.
     if let [.., the, last] = words[..]
         && the.eq_ignore_ascii_case("the")
-        && ["next", "other", "same"]
-            .iter()
-            .any(|w| last.eq_ignore_ascii_case(w))
+        && among(last, &["next", "other", "same"])
     {
         return None;
     }

@@ -5,6 +5,7 @@
 use super::HomeworkSuggestion;
 use super::matching::trim_punct;
 use super::task_list::names_by_pronoun;
+use super::text::among;
 
 /// Words that do not tell one task from another: small words, and people by
 /// pronoun ("ring her" may be "ring Sue"). In order, to be looked up.
@@ -155,9 +156,8 @@ fn pointing_verb(task: &str) -> Option<String> {
     let mut words = task.split_whitespace().map(trim_punct);
     let verb = words.next()?.to_lowercase();
     let next: Vec<&str> = words.take(2).collect();
-    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
-    let points = next.first().is_some_and(|w| is(w, &["it", "them"]))
-        || matches!(next[..], [to, it] if is(to, &["to", "with"]) && is(it, &["it", "them"]))
+    let points = next.first().is_some_and(|w| among(w, &["it", "them"]))
+        || matches!(next[..], [to, it] if among(to, &["to", "with"]) && among(it, &["it", "them"]))
         || names_by_pronoun(task);
     (points && verb.len() >= 3 && PLAIN.binary_search(&verb.as_str()).is_err()).then_some(verb)
 }

@@ -5,7 +5,7 @@
 use super::HomeworkSuggestion;
 use super::homework::IMPERATIVES;
 use super::matching::{Words, trim_punct};
-use super::text::count_words;
+use super::text::{among, count_words};
 
 /// Words that open a sentence without changing what it asks.
 static DISCOURSE: Words = Words::new(&[
@@ -89,11 +89,10 @@ static ORDINALS: Words = Words::new(&[
 pub(super) fn says_more_of_the_last(task: &str) -> bool {
     let mut words = task.split_whitespace().map(trim_punct);
     let (second, third) = (words.nth(1), words.next());
-    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
     // "Have one in the morning" points back; "call one friend" does not.
-    let one_of_those = second.is_some_and(|w| is(w, &["one"]))
+    let one_of_those = second.is_some_and(|w| among(w, &["one"]))
         && third.is_none_or(|w| {
-            is(
+            among(
                 w,
                 &[
                     "in", "at", "on", "a", "each", "every", "when", "before", "after",
@@ -103,7 +102,7 @@ pub(super) fn says_more_of_the_last(task: &str) -> bool {
     QUALIFYING.opens(task)
         || offers_a_choice(task)
         || one_of_those
-        || second.is_some_and(|w| is(w, &["it", "them", "those", "any"]))
+        || second.is_some_and(|w| among(w, &["it", "them", "those", "any"]))
         || names_by_pronoun(task)
 }
 
@@ -126,13 +125,12 @@ fn offers_a_choice(task: &str) -> bool {
 /// names another.
 pub(super) fn names_by_pronoun(task: &str) -> bool {
     let words: Vec<&str> = task.split_whitespace().take(5).map(trim_punct).collect();
-    let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
     (1..words.len().min(4)).any(|i| {
-        is(words[i], &["him", "her"])
-            && (i == 1 || is(words[i - 1], &["to", "with"]))
-            && words
-                .get(i + 1)
-                .is_none_or(|next| is(next, AFTER_SOMEONE) || words[i].eq_ignore_ascii_case("him"))
+        among(words[i], &["him", "her"])
+            && (i == 1 || among(words[i - 1], &["to", "with"]))
+            && words.get(i + 1).is_none_or(|next| {
+                among(next, AFTER_SOMEONE) || words[i].eq_ignore_ascii_case("him")
+            })
     })
 }
 
@@ -204,9 +202,10 @@ fn says_where_or_when(last: &str, task: &str) -> bool {
     verb.zip(last_verb)
         .is_some_and(|(v, l)| v.eq_ignore_ascii_case(l))
         && next.is_some_and(|w| {
-            ["from", "at", "in", "on", "before", "after", "when", "first"]
-                .iter()
-                .any(|p| w.eq_ignore_ascii_case(p))
+            among(
+                w,
+                &["from", "at", "in", "on", "before", "after", "when", "first"],
+            )
         })
 }
 

@@ -144,6 +144,11 @@ pub(super) fn same_ignoring_case(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.eq_ignore_ascii_case(b)
 }
 
+/// Whether `word` is one of `list`, ignoring ASCII case.
+pub(super) fn among(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| same_ignoring_case(word, w))
+}
+
 /// A word's first eight bytes as a number, the first byte highest: for words
 /// of eight bytes or fewer, equal numbers are equal words, and the numbers
 /// are in the words' order.
