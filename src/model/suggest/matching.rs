@@ -548,22 +548,14 @@ pub(super) fn sentence_around(s: &str, at: usize) -> (usize, usize) {
 }
 
 /// Where the sentence holding byte `at` ends (see [`sentence_around`]): all
-/// that a phrase in parts needs, found by searching for the ends rather
-/// than reading each byte, and without reading back to its start. Its
-/// first part may be a word as common as "if".
+/// that a phrase in parts needs, found by searching for the ends (see
+/// [`possible_ends`]) rather than reading each byte, and without reading
+/// back to its start. Its first part may be a word as common as "if".
 pub(super) fn sentence_end(s: &str, at: usize) -> usize {
-    let bytes = s.as_bytes();
-    let mut from = at;
-    while let Some(i) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|i| from + i) {
-        if let Some(n) = memchr::memchr(b'\n', &bytes[from..i]) {
-            return from + n + 1;
-        }
-        if ends_sentence(s, i) {
-            return i + 1;
-        }
-        from = i + 1;
-    }
-    memchr::memchr(b'\n', &bytes[from..]).map_or(s.len(), |n| from + n + 1)
+    possible_ends(&s.as_bytes()[at..])
+        .map(|i| at + i)
+        .find(|&i| ends_sentence(s, i))
+        .map_or(s.len(), |i| i + 1)
 }
 
 /// Whether byte `i` ends a sentence. The ends are ASCII: read as bytes,
