@@ -75,7 +75,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Each byte of `x`, all ASCII, that is white space (see [`ascii_space`]),
 /// as its high bit. No sum below carries into the next byte: an ASCII byte
-/// plus 0x77 at most is 0xF6.
+/// plus 0x7F at most is 0xFE.
 fn spaces(x: u64) -> u64 {
     let each = |b: u8| u64::from_ne_bytes([b; 8]);
     // The space: the bytes that are 0x20, whose difference from it is 0.
