@@ -331,6 +331,7 @@ impl<'t> Profile<'t> {
 mod tests {
     use crate::model::suggest::tests::{client, clinician, transcript};
     use crate::model::suggest::{Suggestions, suggest};
+    use crate::model::transcript::Item;
 
     /// The suggestions for a session of (clinician, client) exchanges.
     fn suggested(exchanges: &[(&str, &str)], times: usize) -> Suggestions {
@@ -602,14 +603,19 @@ mod tests {
         assert!(tags(&s).contains(&"exposure"), "{:?}", tags(&s));
     }
 
-    /// A long session in which the clinician says `once` in one turn and
-    /// only listens otherwise.
-    fn said_once(once: &str) -> Suggestions {
-        let mut items = vec![clinician(once), client("Right.")];
+    /// A long session that opens with `items`, in which the clinician
+    /// only listens after it.
+    fn long_session(mut items: Vec<Item>) -> Suggestions {
         for _ in 0..40 {
             items.extend([clinician("Mm."), client("It was a long week at work.")]);
         }
         suggest(&transcript(items))
+    }
+
+    /// A long session in which the clinician says `once` in one turn and
+    /// only listens otherwise.
+    fn said_once(once: &str) -> Suggestions {
+        long_session(vec![clinician(once), client("Right.")])
     }
 
     #[test]
@@ -622,18 +628,14 @@ mod tests {
 
     #[test]
     fn a_technique_named_once_stays_when_how_the_clinician_works_shows_it_too() {
-        let mut items = vec![
+        let s = long_session(vec![
             clinician("Shall we try some problem solving on the mornings?"),
             client("Go on."),
             clinician("Let's throw ideas out first, don't judge them yet."),
             client("Leave earlier, get the bus, ask my sister."),
             clinician("Which of those feels most workable?"),
             client("The bus."),
-        ];
-        for _ in 0..40 {
-            items.extend([clinician("Mm."), client("It was a long week at work.")]);
-        }
-        let s = suggest(&transcript(items));
+        ]);
         assert!(tags(&s).contains(&"problem solving"), "{:?}", tags(&s));
     }
 
