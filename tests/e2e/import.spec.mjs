@@ -170,12 +170,21 @@ test("the client's words about risk are listed first for review, with their time
     "Therapist: Thank you for telling me. Let's write a safety plan together.",
     "",
     "Client: I don't drink, and I'd never hurt myself.",
+    "",
+    "[09:30]",
+    "Therapist: How do the nights feel?",
+    "",
+    "Client: Some nights it wouldn't bother me if I didn't wake up.",
   ].join("\n");
   await field(page, "Transcript text").fill(text);
   await page.getByRole("button", { name: "Read transcript" }).click();
   const suggestions = page.getByRole("region", { name: "Suggestions" });
   const risk = suggestions.getByRole("group", { name: "Possible risk: review" });
-  await expect(risk.getByRole("listitem")).toHaveText(["“Sometimes I think everyone would be better off without me.” at 09:00"]);
+  // One review per kind, every sentence of it with its time.
+  const kinds = risk.locator(":scope > ul > li");
+  await expect(kinds).toHaveCount(1);
+  await expect(kinds).toContainText("Suicide: “Sometimes I think everyone would be better off without me.” at 09:00");
+  await expect(kinds.locator(".risk-more li")).toHaveText(["“Some nights it wouldn't bother me if I didn't wake up.” at 09:30"]);
   // Listed before every other suggestion.
   await expect(suggestions.locator(".suggestion-group").first()).toHaveClass(/risk-review/);
   await expect(suggestions.getByRole("checkbox", { name: /safety planning/ })).toBeVisible();

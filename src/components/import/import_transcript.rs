@@ -1,4 +1,5 @@
 use super::recording_fields::RecordingFields;
+use super::risk_review::RiskReview;
 use crate::components::Crumbs;
 use crate::components::TextArea;
 use crate::components::TextInput;
@@ -472,19 +473,7 @@ fn ImportPreview(
                 </div>
             </div>
             // Listed first, for review only: it never sets a risk level.
-            {move || suggestions.with(|s| {
-                (!s.risks.is_empty()).then(|| view! {
-                    <div class="suggestion-group risk-review" role="group" aria-labelledby="risk-title">
-                        <h3 id="risk-title">"Possible risk: review"</h3>
-                        <ul>
-                            {s.risks.iter().map(|r| {
-                                let at = r.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
-                                view! { <li>{format!("“{}”{at}", r.quote)}</li> }
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                })
-            })}
+            {move || suggestions.with(|s| (!s.risks.is_empty()).then(|| view! { <RiskReview risks=s.risks.clone() /> }))}
             {tag_list("Interventions", take_interventions, |s| s.interventions.iter().map(Reasoned::tag).collect())}
             {tag_list("Themes", take_themes, |s| s.themes.iter().map(Reasoned::tag).collect())}
             {tag_list("Homework", take_homework, |s| {

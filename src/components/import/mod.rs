@@ -2,5 +2,6 @@
 
 mod import_transcript;
 mod recording_fields;
+mod risk_review;
 
 pub use import_transcript::ImportTranscript;

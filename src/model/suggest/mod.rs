@@ -110,6 +110,34 @@ pub struct RiskSuggestion {
     /// The words in it that mention the risk, as written.
     pub words: String,
     pub mark: Option<NaiveTime>,
+    /// The client's later sentences of the same kind: one review per kind,
+    /// every sentence in it, so a story told over several turns is read once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<RiskQuote>,
+}
+
+/// A later sentence of a kind of risk already quoted, and when it was said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskQuote {
+    pub quote: String,
+    pub mark: Option<NaiveTime>,
+}
+
+impl RiskSuggestion {
+    /// The kind as a heading: "Self-harm".
+    pub fn heading(&self) -> String {
+        let mut letters = self.kind.chars();
+        letters
+            .next()
+            .map(|first| first.to_uppercase().chain(letters).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every sentence of this kind with when it was said, the first first.
+    pub fn sentences(&self) -> impl Iterator<Item = (&str, Option<NaiveTime>)> {
+        let more = self.more.iter().map(|m| (m.quote.as_str(), m.mark));
+        std::iter::once((self.quote.as_str(), self.mark)).chain(more)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -5,10 +5,10 @@
 //! own disclosure: denied, an idiom, someone else's, a hypothetical, a step
 //! to stay safe, a question asked of them, or long past.
 
-use super::RiskSuggestion;
 use super::matching::{Words, fold, trim_punct};
 use super::phrases::Vocabulary;
-use super::text::count_words;
+use super::text::{among, count_words};
+use super::{RiskQuote, RiskSuggestion};
 use crate::model::tags::RISKS;
 use chrono::NaiveTime;
 
@@ -42,12 +42,17 @@ pub(super) fn risks(
             {
                 continue;
             }
-            out.push(RiskSuggestion {
-                kind: kind.to_string(),
-                quote: with_what_it_goes_on_from(text, said, n).to_string(),
-                words: sentence[h.start..h.end].to_string(),
-                mark,
-            });
+            let quote = with_what_it_goes_on_from(text, said, n).to_string();
+            match out.iter_mut().find(|r| r.kind == kind) {
+                Some(earlier) => earlier.more.push(RiskQuote { quote, mark }),
+                None => out.push(RiskSuggestion {
+                    kind: kind.to_string(),
+                    quote,
+                    words: sentence[h.start..h.end].to_string(),
+                    mark,
+                    more: Vec::new(),
+                }),
+            }
         }
     }
 }
@@ -509,21 +514,40 @@ fn a_hangover(kind: &str, words: &str, sentence: &str) -> bool {
 /// Whether threatening words are a figure of speech for anger: "I could
 /// kill him when he leaves his socks out".
 fn a_figure_of_speech(kind: &str, sentence: &str, start: usize) -> bool {
-    let words = &sentence[start..];
-    kind == "harm to others"
-        && just_before(sentence, start).eq_ignore_ascii_case("could")
-        && (words
-            .get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case("kill"))
-            || words
-                .get(..8)
-                .is_some_and(|w| w.eq_ignore_ascii_case("strangle")))
+    let verb = sentence[start..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    if kind != "harm to others" || !among(verb, &["kill", "strangle", "murder", "throttle"]) {
+        return false;
+    }
+    let mut before = just_before(sentence, start);
+    // "I could cheerfully strangle him": a word of how, between.
+    if among(before, EXASPERATED) {
+        let at = before.as_ptr() as usize - sentence.as_ptr() as usize;
+        before = just_before(sentence, at);
+    }
+    before.eq_ignore_ascii_case("could")
 }
+
+/// Words that make "I could kill him" more plainly a figure of speech.
+const EXASPERATED: &[&str] = &[
+    "cheerfully",
+    "happily",
+    "honestly",
+    "literally",
+    "actually",
+    "just",
+    "easily",
+    "gladly",
+    "quite",
+    "really",
+];
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::super::suggest;
-    use super::super::tests::{client, transcript};
+    use super::super::tests::{client, clinician, transcript};
     use crate::model::transcript::{Item, Role};
 
     fn flagged(item: Item) -> bool {
@@ -717,6 +741,44 @@ mod tests {
             "If I'd stayed in that job, I don't know what I'd have done with myself.",
         ] {
             assert!(!said(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn several_sentences_of_one_kind_make_one_review_that_keeps_every_sentence() {
+        let s = suggest(&transcript(vec![
+            client("I cut myself again on Friday."),
+            clinician("Thank you for telling me. What happened after that?"),
+            client("Then on Sunday I cut myself again."),
+            client("Sometimes I think everyone would be better off without me."),
+        ]));
+        let kinds: Vec<&str> = s.risks.iter().map(|r| r.kind.as_str()).collect();
+        assert_eq!(kinds, ["self-harm", "suicide"]);
+        assert_eq!(s.risks[0].quote, "I cut myself again on Friday.");
+        let more: Vec<&str> = s.risks[0].more.iter().map(|m| m.quote.as_str()).collect();
+        assert_eq!(more, ["Then on Sunday I cut myself again."]);
+        assert!(s.risks[1].more.is_empty());
+    }
+
+    #[test]
+    fn i_could_kill_him_with_a_word_of_exasperation_between_is_a_figure_of_speech() {
+        for text in [
+            "I could cheerfully strangle him when he starts on about trains.",
+            "Honestly, I could happily kill her when she does that.",
+        ] {
+            assert!(!said(text), "{text}");
+        }
+        assert!(said("If he comes near her again I'll strangle him."));
+    }
+
+    #[test]
+    fn not_minding_if_one_did_not_wake_up_is_a_wish_to_be_dead() {
+        for text in [
+            "Some nights I think it wouldn't bother me if I didn't wake up.",
+            "Honestly I wouldn't care if I died tomorrow.",
+            "I would not mind if I never woke up.",
+        ] {
+            assert!(said(text), "{text}");
         }
     }
 }

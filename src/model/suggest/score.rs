@@ -73,19 +73,14 @@ pub fn score(s: &Suggestions, labels: &Labels) -> [Counts; 4] {
     let same = |a: &String, b: &String| a == b;
     let holds = |task: &String, words: &String| plain(task).contains(&plain(words));
     let tasks: Vec<String> = s.homework.iter().map(|h| h.task.clone()).collect();
-    let risks: Vec<(String, String)> = s
-        .risks
-        .iter()
-        .map(|r| (r.kind.clone(), r.quote.clone()))
-        .collect();
-    let risk_labels: Vec<(String, String)> = labels
-        .risk
-        .iter()
-        .map(|r| (r.kind.clone(), r.quote.clone()))
-        .collect();
-    let quotes = |(k, q): &(String, String), (lk, lq): &(String, String)| {
-        k == lk && plain(q).contains(&plain(lq))
+    // One review per kind of risk shows every sentence of that kind: it
+    // finds each label quoted in any of them.
+    let quotes = |r: &&super::RiskSuggestion, l: &&RiskLabel| {
+        let words = plain(&l.quote);
+        r.kind == l.kind && r.sentences().any(|(q, _)| plain(q).contains(&words))
     };
+    let risks: Vec<_> = s.risks.iter().collect();
+    let risk_labels: Vec<_> = labels.risk.iter().collect();
     [
         counts(&names(&s.interventions), &labels.interventions, same),
         counts(&names(&s.themes), &labels.themes, same),

@@ -664,9 +664,13 @@ fn possible_risk_quotes_the_clients_sentence_with_its_time() {
     let found: Vec<_> = labelled_suggestions()
         .flat_map(|(name, _, s, _)| s.risks.into_iter().map(move |r| (name, r)))
         .collect();
+    // Each sentence of a kind, the first and those under it.
     let found: Vec<_> = found
         .iter()
-        .map(|(name, r)| (*name, r.kind.as_str(), r.quote.as_str(), r.mark))
+        .flat_map(|(name, r)| {
+            r.sentences()
+                .map(|(quote, mark)| (*name, r.kind.as_str(), quote, mark))
+        })
         .collect();
     assert_eq!(found, expected);
 }

@@ -251,7 +251,11 @@ pub static RISKS: &[Term] = &[
          jump off a bridge|jump off the bridge|jump off a building|jump off the roof|\
          jump off a cliff|jump in front of|step in front of|hang myself|overdose|overdosed|\
          wouldn't wake up|if i didn't wake up|if i just didn't wake up|not to wake up|\
-         never wake up|and not wake up|wouldn't mind not waking|thoughts of ending it|thought about ending it|\
+         never wake up|and not wake up|wouldn't mind not waking|\
+         wouldn't bother me ... wake up|wouldn't mind ... wake up|wouldn't care ... wake up|\
+         would not mind ... wake up|would not care ... wake up|wouldn't mind if i never woke|\
+         would not mind if i never woke|wouldn't mind if i died|wouldn't care if i died|\
+         wouldn't bother me if i died|thoughts of ending it|thought about ending it|\
          thinking about ending it|thoughts of ending things|thinking of ending it|\
          better off with the life insurance|don't see the point in going on|\
          don't see the point of going on|no point in going on|can't go on without|\
