@@ -1489,3 +1489,16 @@ fn waiting_to_see_when_or_what_is_not_a_task() {
                union says first.\n";
     assert_eq!(homework(src), vec![]);
 }
+
+#[test]
+fn a_header_naming_the_clinician_by_their_work_has_their_turns_read_as_the_clinicians() {
+    for label in ["Nurse", "Practitioner", "Worker", "Adviser"] {
+        let src = format!(
+            "Patient: Sam Ryder\n{label}: Jo Marsh (Practice Nurse)\n\n\
+             Jo: How have the tablets been?\n\nSam: I keep forgetting the evening one.\n"
+        );
+        let t = parse(&src).expect("a transcript");
+        let roles: Vec<&Role> = t.turns().map(|(_, r, _)| r).collect();
+        assert_eq!(roles, [&Role::Clinician, &Role::Client], "{label}");
+    }
+}
