@@ -7,8 +7,9 @@
 
 use super::Sentence;
 use super::cues::{
-    ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
-    PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
+    ADDING, ADVISING, AFFIRMING, AND_WHAT_ABOUT, ASKING_TO, AUXILIARY, CLOSED_AFTER_OPEN,
+    INFORMING, NOT_REFLECTING, OPEN, OPENERS, PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME,
+    YOU,
 };
 use super::matching::{Words, fold, trim_punct};
 use super::text::{char_at, count_words, key};
@@ -76,7 +77,12 @@ pub(super) fn code_turn<'t>(
             let last = body.rsplit(", ").next().unwrap_or(body);
             let open = [body, last]
                 .iter()
-                .any(|c| OPEN.opens(c) && !CLOSED_AFTER_OPEN.opens(c));
+                .any(|c| OPEN.opens(c) && !CLOSED_AFTER_OPEN.opens(c))
+                // "Would you tell me more?": asked as a favour, it invites telling.
+                || ASKING_TO.strip(body).is_some_and(|r| TELL_ME.opens(r.trim_start()))
+                // "And the evenings?": "what about…?", unless it goes on to
+                // a yes or no ("And if she says no, will you ring?").
+                || AND_WHAT_ABOUT.opens(trim_punct(s)) && !AUXILIARY.opens(last);
             add(if open { OpenQuestion } else { ClosedQuestion }, s);
             continue;
         }
@@ -351,6 +357,41 @@ mod tests {
             "Tell me more about Saturdays.",
         ] {
             assert_eq!(codes(CLIENT, turn), [OpenQuestion], "{turn}");
+        }
+    }
+
+    #[test]
+    fn asking_as_a_favour_to_be_told_is_an_open_question() {
+        for turn in [
+            "Would you tell me how the weekends go?",
+            "Will you say a bit more about Saturdays?",
+            "Could you walk me through a Friday night?",
+            "Would you like to tell me what happened after?",
+            "Where did you get to with the bank letters?",
+            "Where are you with it all now?",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [OpenQuestion], "{turn}");
+        }
+        assert_eq!(
+            codes(CLIENT, "Would you like a glass of water?"),
+            [ClosedQuestion]
+        );
+    }
+
+    #[test]
+    fn a_follow_up_naming_only_what_it_asks_about_is_open_unless_it_asks_yes_or_no() {
+        for turn in [
+            "And the Sunday mornings?",
+            "And your brother, after the christening?",
+            "And if the lads ring on Friday?",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [OpenQuestion], "{turn}");
+        }
+        for turn in [
+            "And the Sunday mornings, do you drink then too?",
+            "And if the lads ring, will you go?",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [ClosedQuestion], "{turn}");
         }
     }
 

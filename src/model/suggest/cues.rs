@@ -21,14 +21,11 @@ pub(super) static OPEN: Words = Words::new(&[
     "where do",
     "where would",
     "where is",
+    "where did",
+    "where are",
+    "where's",
     "in what way",
     "tell me",
-    "can you tell me",
-    "could you tell me",
-    "can you say more",
-    "could you say more",
-    "can you describe",
-    "could you describe",
     "talk me through",
     "walk me through",
     "help me understand",
@@ -55,10 +52,41 @@ pub(super) static CLOSED_AFTER_OPEN: Words = Words::new(&[
 pub(super) static TELL_ME: Words = Words::new(&[
     "tell me",
     "say more",
+    "say a bit more",
+    "say a little more",
     "talk me through",
     "walk me through",
     "help me understand",
     "describe",
+    "explain",
+]);
+
+/// Asking the client to do something, in front of an invitation to tell:
+/// "Would you tell me…?", "Can you say a bit more?".
+pub(super) static ASKING_TO: Words = Words::new(&[
+    // The longer first: the first listed that opens the question is taken.
+    "would you like to",
+    "would you be willing to",
+    "do you want to",
+    "are you able to",
+    "can you",
+    "could you",
+    "would you",
+    "will you",
+]);
+
+/// A follow-up question that names only what it asks about, its verb left
+/// unsaid: "And the evenings?", "And if she says no?" ("what about…?").
+pub(super) static AND_WHAT_ABOUT: Words = Words::new(&[
+    "and the", "and your", "and his", "and her", "and their", "and those", "and if",
+    "and what if",
+]);
+
+/// Words that open a yes-or-no question.
+pub(super) static AUXILIARY: Words = Words::new(&[
+    "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could",
+    "would", "will", "should", "shall", "may", "might", "am", "isn't", "aren't", "wasn't",
+    "don't", "doesn't", "didn't", "haven't", "hasn't", "can't", "couldn't", "wouldn't", "won't",
 ]);
 
 /// Asking before telling, or before a hard question.
