@@ -44,6 +44,21 @@ static EVOKING: Words = Words::new(&[
     "what would you want",
     "where would you like",
     "what are you hoping",
+    // Looking ahead to where things go if nothing changes, or back to
+    // before: the distance between them draws out reasons to change.
+    "carry on as",
+    "carries on as",
+    "if nothing changes",
+    "if nothing changed",
+    "stay the same",
+    "stays the same",
+    "stayed the same",
+    "a year from now",
+    "in a year's time",
+    "in five years",
+    "looking ahead",
+    "looking back",
+    "before all this",
 ]);
 
 /// Questions that test a thought against the evidence.
@@ -99,6 +114,8 @@ const BEHAVIOURS: &[&str] = &[
     "medication adherence",
     "long-term illness",
     "offending",
+    // Losing one's temper is something done, as drinking is.
+    "anger",
 ];
 
 /// Whether the session's main theme is something the client does.
@@ -401,6 +418,25 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    #[test]
+    fn asking_where_things_go_if_nothing_changes_draws_out_change() {
+        use super::{EVOKING, QUESTIONS};
+        for q in [
+            "And if things carry on as they are, where will you be?",
+            "What happens if nothing changes?",
+            "Say it all stays the same, what does next year look like?",
+            "Looking back, what was different before all this?",
+        ] {
+            assert!(QUESTIONS.heard_in(q).has(&EVOKING), "{q}");
+        }
+    }
+
+    #[test]
+    fn losing_ones_temper_is_a_habit_the_client_can_change() {
+        assert!(super::about_a_habit(Some("anger")));
+        assert!(!super::about_a_habit(Some("grief")));
     }
 
     #[test]
