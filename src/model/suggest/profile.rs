@@ -767,6 +767,14 @@ mod tests {
     }
 
     #[test]
+    fn the_crisis_team_of_a_past_crisis_is_no_safety_plan_but_ringing_it_is() {
+        let s = said_once("So your mum had to ring the crisis team that spring.");
+        assert!(!tags(&s).contains(&"safety planning"), "{:?}", tags(&s));
+        let s = said_once("If it gets that bad again, call the crisis team on this number.");
+        assert!(tags(&s).contains(&"safety planning"), "{:?}", tags(&s));
+    }
+
+    #[test]
     fn breathing_in_someone_elses_smoke_is_no_breathing_exercise() {
         let s = suggested(
             &[

@@ -230,12 +230,20 @@ pub static INTERVENTIONS: &[Term] = &[
     .markers("warning signs|triggers|cravings|urges", 3),
     Term::new(
         "safety planning",
-        "safety plan|safety planning|crisis plan|crisis line|crisis number|crisis team|\
+        "safety plan|safety planning|crisis plan|crisis line|crisis number|\
+         ring the crisis team|call the crisis team|phone the crisis team|\
+         contact the crisis team|the crisis team's number|crisis team number|\
          reasons for living|samaritans|emergency services|who could you call|\
          means safe|keep them out of reach|put them out of reach",
     )
-    // Said of a prescription or of safety behaviours too, so not enough alone.
-    .markers("keep yourself safe|keep you safe", 2),
+    // Said of a prescription or of safety behaviours too, and the crisis
+    // team of a past crisis as often as of a plan, so not enough alone.
+    .markers("keep yourself safe|keep you safe|crisis team", 2)
+    // Someone who had to call the team in a past crisis.
+    .except(
+        "had to ring the crisis team|having to ring the crisis team|had to call the crisis team|\
+         having to call the crisis team|had to phone the crisis team|having to phone the crisis team",
+    ),
 ];
 
 /// What the client may say that the clinician must see: the preview shows
