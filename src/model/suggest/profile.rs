@@ -97,6 +97,27 @@ static SOCRATIC: Words = Words::new(&[
     "fairer",
     "more balanced",
     "more realistic",
+    "that belief",
+    "the belief",
+    "how true",
+    // What a friend would be told, or what someone else would be called.
+    "if a mate",
+    "if your mate",
+    "a mate of yours",
+    "a friend of yours",
+    "if someone else",
+    "if it was someone else",
+    "if it were someone else",
+    "says about you",
+    "say about you",
+    // Hindsight, and what does not fit the thought.
+    "would have happened",
+    "what you know now",
+    "know now that",
+    "didn't know then",
+    "doesn't fit",
+    "doesn't quite fit",
+    "the whole picture",
 ]);
 
 /// Both kinds of question, read in one pass.
@@ -844,6 +865,21 @@ mod tests {
             "{:?}",
             tags(&s)
         );
+    }
+
+    #[test]
+    fn asking_what_a_mate_would_be_told_and_what_does_not_fit_tests_a_thought() {
+        use super::{QUESTIONS, SOCRATIC};
+        for q in [
+            "If a mate of yours did exactly that, what would you call him?",
+            "Is there anything that doesn't quite fit with that?",
+            "What do you know now that you didn't know then?",
+            "And if you'd stayed put, what would have happened?",
+            "What does missing the bus say about you?",
+            "How true does it feel now, out of ten?",
+        ] {
+            assert!(QUESTIONS.heard_in(q).has(&SOCRATIC), "{q}");
+        }
     }
 
     #[test]
