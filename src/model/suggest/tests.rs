@@ -1502,3 +1502,31 @@ fn a_header_naming_the_clinician_by_their_work_has_their_turns_read_as_the_clini
         assert_eq!(roles, [&Role::Clinician, &Role::Client], "{label}");
     }
 }
+
+#[test]
+fn a_practice_guided_through_the_breath_and_the_sounds_is_mindfulness_unnamed() {
+    let src = "Therapist: Let your attention settle on the sounds in the room.\n\n\
+               Client: Okay.\n\n\
+               Therapist: Notice your breath as well, as if you'd never felt it before. When your \
+               mind wanders, come back to the sounds.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    let tags: Vec<&str> = s.interventions.iter().map(|t| t.tag.as_str()).collect();
+    assert!(tags.contains(&"mindfulness"), "{tags:?}");
+    // Settling the feet on the floor alone is any grounding.
+    let src = "Therapist: Feet on the floor. Bring your attention to the chair.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(!s.interventions.iter().any(|t| t.tag == "mindfulness"));
+}
+
+#[test]
+fn the_kind_of_person_the_client_wants_to_be_and_what_they_care_about_is_values_work() {
+    let src = "Therapist: What do you want your life to be about, tinnitus or not?\n\n\
+               Client: Family, mostly.\n\n\
+               Therapist: The kind of grandad you want to be. And the allotment is something you \
+               care about too.\n\n\
+               Client: It is.\n\n\
+               Therapist: So this week, one step in the direction you care about.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    let tags: Vec<&str> = s.interventions.iter().map(|t| t.tag.as_str()).collect();
+    assert!(tags.contains(&"values (ACT)"), "{tags:?}");
+}

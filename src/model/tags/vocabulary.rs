@@ -64,6 +64,15 @@ pub static INTERVENTIONS: &[Term] = &[
     Term::new(
         "mindfulness",
         "mindfulness|mindful|body scan|present moment",
+    )
+    // A practice guided in the room: attention let go to the breath or the
+    // sounds, brought back when it wanders, met as if new.
+    .markers(
+        "notice your breath|notice the breath|notice your breathing|let your attention|\
+         bring your attention|your attention back|back to the breath|back to your breath|\
+         back to the sounds|as if you'd never|as if for the first time|without judging|\
+         without judgement|without judgment|when your mind wanders|if your mind wanders",
+        3,
     ),
     Term::new(
         "grounding exercise (5-4-3-2-1)",
@@ -215,8 +224,10 @@ pub static INTERVENTIONS: &[Term] = &[
     // What the client wants to stand for, drawn out without the word values.
     .markers(
         "what matters|really matters|what kind of ... do you want to be|\
-         what sort of ... do you want to be|want to stand for|what you stand for|those values|\
-         move towards|moving towards|what you care about",
+         what sort of ... do you want to be|the kind of ... you want to be|\
+         the sort of ... you want to be|want to stand for|what you stand for|those values|\
+         move towards|moving towards|what you care about|something you care about|\
+         direction you care about|you want your life to be about|want these years to be about",
         3,
     ),
     Term::new(
