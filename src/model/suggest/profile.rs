@@ -140,8 +140,16 @@ const BEHAVIOURS: &[&str] = &[
 ];
 
 /// Whether the session's main theme is something the client does.
-pub(super) fn about_a_habit(topic: Option<&str>) -> bool {
+fn about_a_habit(topic: Option<&str>) -> bool {
     topic.is_some_and(|t| BEHAVIOURS.contains(&t))
+}
+
+/// Whether a session is about changing a habit: its main theme (`topic`) is
+/// something the client does, and no defusion is among the techniques
+/// `named`. Defusion shows acceptance and commitment therapy, whose
+/// questions about what matters and listening read as drawing out change.
+pub(super) fn changing_a_habit(topic: Option<&str>, named: &[TagSuggestion]) -> bool {
+    about_a_habit(topic) && !named.iter().any(|t| t.tag == "defusion (ACT)")
 }
 
 /// The approaches the profile judges (see [`Profile::approaches`]).
@@ -298,16 +306,15 @@ impl<'t> Profile<'t> {
     }
 
     /// The approaches the profile shows, by vocabulary name, with the
-    /// evidence of how the clinician talked. `topic` is the session's main
-    /// theme, if any.
-    pub(super) fn approaches(&self, topic: Option<&str>) -> Vec<TagSuggestion> {
+    /// evidence of how the clinician talked. `habit` is whether the session
+    /// is about changing one (see [`changing_a_habit`]).
+    pub(super) fn approaches(&self, habit: bool) -> Vec<TagSuggestion> {
         use Behaviour::*;
         let mut out = Vec::new();
         let listening = [SimpleReflection, OpenQuestion, Summary];
-        let behaviour = about_a_habit(topic);
         // Evoking change in how the client feels or thinks is as much CBT as
         // MI, so MI needs a habit as the session's subject.
-        if self.reflective() && behaviour && self.evoking >= 2 && self.asks_openly() {
+        if self.reflective() && habit && self.evoking >= 2 && self.asks_openly() {
             out.push(self.suggestion(
                 "motivational interviewing",
                 self.in_words(&listening),
@@ -458,6 +465,19 @@ mod tests {
     fn losing_ones_temper_is_a_habit_the_client_can_change() {
         assert!(super::about_a_habit(Some("anger")));
         assert!(!super::about_a_habit(Some("grief")));
+    }
+
+    #[test]
+    fn listening_about_a_habit_beside_defusion_is_acceptance_work_not_motivational_interviewing() {
+        let mut turns = LISTENING.to_vec();
+        turns.push((
+            "When that comes up, try saying: I'm having the thought that I'm a bad dad.",
+            "It does feel different, saying it like that.",
+        ));
+        let s = suggested(&turns, 3);
+        let got = tags(&s);
+        assert!(got.contains(&"defusion (ACT)"), "{got:?}");
+        assert!(!got.contains(&"motivational interviewing"), "{got:?}");
     }
 
     #[test]
