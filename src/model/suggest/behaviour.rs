@@ -434,6 +434,16 @@ mod tests {
     }
 
     #[test]
+    fn leave_asked_after_saying_what_is_coming_is_asking_permission() {
+        for turn in [
+            "I'd like to say a bit about the units, if that's okay.",
+            "There's one thing I want to come back to, if you don't mind.",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [AskingPermission], "{turn}");
+        }
+    }
+
+    #[test]
     fn telling_how_things_are_is_giving_information() {
         for turn in [
             "A pint of strong lager is usually about three units.",

@@ -134,6 +134,15 @@ pub(super) static PERMISSION: Words = Words::new(&[
     "could i say something",
     "can i draw",
     "shall i explain",
+    // Leave asked after saying what is coming: "…, if that's okay?".
+    "if that's okay",
+    "if that's ok",
+    "if that's alright",
+    "if that's all right",
+    "if it's okay with you",
+    "if it's alright with you",
+    "if you're okay with that",
+    "if you don't mind",
 ]);
 
 /// Sentence openings that say back the client's experience.

@@ -44,6 +44,14 @@ static EVOKING: Words = Words::new(&[
     "what would you want",
     "where would you like",
     "what are you hoping",
+    // Both sides of the habit, in everyday words.
+    "like about",
+    "enjoy about",
+    "the downside",
+    "the downsides",
+    "worries you",
+    "concerns you",
+    "how ready",
     // Looking ahead to where things go if nothing changes, or back to
     // before: the distance between them draws out reasons to change.
     "carry on as",
@@ -456,6 +464,19 @@ mod tests {
             "What happens if nothing changes?",
             "Say it all stays the same, what does next year look like?",
             "Looking back, what was different before all this?",
+        ] {
+            assert!(QUESTIONS.heard_in(q).has(&EVOKING), "{q}");
+        }
+    }
+
+    #[test]
+    fn asking_both_sides_of_a_habit_in_everyday_words_draws_out_change() {
+        use super::{EVOKING, QUESTIONS};
+        for q in [
+            "What do you like about the weekends out?",
+            "What's the downside of the pills, for you?",
+            "What worries you about the betting?",
+            "How ready do you feel to try the patches?",
         ] {
             assert!(QUESTIONS.heard_in(q).has(&EVOKING), "{q}");
         }
