@@ -1530,3 +1530,22 @@ fn the_kind_of_person_the_client_wants_to_be_and_what_they_care_about_is_values_
     let tags: Vec<&str> = s.interventions.iter().map(|t| t.tag.as_str()).collect();
     assert!(tags.contains(&"values (ACT)"), "{tags:?}");
 }
+
+#[test]
+fn counting_down_what_the_senses_find_is_grounding_however_worded() {
+    let src = "Therapist: Name four things you can hear right now.\n\n\
+               Client: The fan, a car, the clock, you.\n\n\
+               Therapist: And three things you can touch.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(
+        s.interventions
+            .iter()
+            .any(|t| t.tag == "grounding exercise (5-4-3-2-1)"),
+        "{:?}",
+        s.interventions
+    );
+    // One sense named in passing is not the exercise.
+    let src = "Therapist: What are the things you can see from the window at work?\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(s.interventions.is_empty(), "{:?}", s.interventions);
+}

@@ -77,6 +77,13 @@ pub static INTERVENTIONS: &[Term] = &[
     Term::new(
         "grounding exercise (5-4-3-2-1)",
         "grounding|three things you can see|five things you can see|5-4-3-2-1|54321",
+    )
+    // The senses counted down, and the here and now, however worded.
+    .markers(
+        "things you can see|things you can hear|things you can touch|things you can feel|\
+         things you can smell|thing you can taste|things you can taste|feet on the floor|\
+         feel the chair|today's date|the date today|where you are right now|where you are now",
+        2,
     ),
     Term::new(
         "breathing exercise",
