@@ -1549,3 +1549,22 @@ fn counting_down_what_the_senses_find_is_grounding_however_worded() {
     let s = suggest(&parse(src).expect("a transcript"));
     assert!(s.interventions.is_empty(), "{:?}", s.interventions);
 }
+
+#[test]
+fn the_crisis_numbers_of_everyday_practice_are_a_safety_plan() {
+    for said in [
+        "If it gets worse overnight, ring 111 and pick the mental health option.",
+        "And if you ever feel you might act on it, it's 999 or A&E.",
+        "You can text SHOUT to 85258 any time.",
+        "If it comes back, who would you ring first?",
+    ] {
+        let s = suggest(&parse(&format!("Therapist: {said}\n")).expect("a transcript"));
+        assert!(
+            s.interventions.iter().any(|t| t.tag == "safety planning"),
+            "{said}: {:?}",
+            s.interventions
+        );
+    }
+    let s = suggest(&parse("Therapist: They checked your heart at A&E.\n").expect("a transcript"));
+    assert!(s.interventions.is_empty(), "{:?}", s.interventions);
+}

@@ -251,8 +251,10 @@ pub static INTERVENTIONS: &[Term] = &[
         "safety plan|safety planning|crisis plan|crisis line|crisis number|\
          ring the crisis team|call the crisis team|phone the crisis team|\
          contact the crisis team|the crisis team's number|crisis team number|\
-         reasons for living|samaritans|emergency services|who could you call|\
-         means safe|keep them out of reach|put them out of reach",
+         reasons for living|reasons to live|reasons to stay alive|samaritans|emergency services|\
+         who could you call|who could you ring|who would you call|who would you ring|\
+         999 or a&e|999 or go to a&e|a&e or 999|nhs 111|ring 111|call 111|mental health option|\
+         text shout|85258|means safe|keep them out of reach|put them out of reach",
     )
     // Said of a prescription or of safety behaviours too, and the crisis
     // team of a past crisis as often as of a plan, so not enough alone.
