@@ -1568,3 +1568,22 @@ fn the_crisis_numbers_of_everyday_practice_are_a_safety_plan() {
     let s = suggest(&parse("Therapist: They checked your heart at A&E.\n").expect("a transcript"));
     assert!(s.interventions.is_empty(), "{:?}", s.interventions);
 }
+
+#[test]
+fn stepping_back_from_a_thought_as_a_story_the_mind_tells_is_defusion_unnamed() {
+    let src = "Therapist: Your mind is telling you the job is ruined, isn't it?\n\n\
+               Client: Every morning.\n\n\
+               Therapist: What if you could name the story, and say it in a silly voice?\n\n\
+               Client: The Ruined Job story.\n\n\
+               Therapist: And then let it be there while you get on.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(
+        s.interventions.iter().any(|t| t.tag == "defusion (ACT)"),
+        "{:?}",
+        s.interventions
+    );
+    // A mind said to be busy is no defusion.
+    let src = "Therapist: Your mind is telling you to check again.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(!s.interventions.iter().any(|t| t.tag == "defusion (ACT)"));
+}

@@ -220,7 +220,18 @@ pub static INTERVENTIONS: &[Term] = &[
         "defusion (ACT)",
         "defusion|i'm having the thought that|i am having the thought that|leaves on a stream|\
          thank your mind|unhook|unhooking|hooked by|passengers on the bus|just a thought|\
-         notice the thought|noticing the thought|acceptance and commitment",
+         notice the thought|noticing the thought|acceptance and commitment|\
+         i notice i'm having|i'm noticing i'm having|i'm noticing that i'm having|\
+         thanks, mind|thank you, mind",
+    )
+    // Stepping back from a thought, however the clinician words it: the
+    // mind as a voice that talks, the thought as a story, a sound or a leaf.
+    .markers(
+        "your mind is telling you|your mind's telling you|your mind says|what your mind does|\
+         name the story|naming the story|that story|hold it lightly|holding it lightly|\
+         silly voice|funny voice|leaves on|clouds passing|words on a screen|\
+         step back from the thought|let it be there|letting it be there",
+        3,
     ),
     Term::new(
         "values (ACT)",
