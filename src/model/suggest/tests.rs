@@ -1587,3 +1587,17 @@ fn stepping_back_from_a_thought_as_a_story_the_mind_tells_is_defusion_unnamed() 
     let s = suggest(&parse(src).expect("a transcript"));
     assert!(!s.interventions.iter().any(|t| t.tag == "defusion (ACT)"));
 }
+
+#[test]
+fn going_back_into_the_memory_until_it_peaks_is_exposure_in_the_words_of_trauma_work() {
+    let src = "Therapist: Today we'll do the reliving again, in the first person.\n\n\
+               Client: Okay.\n\n\
+               Therapist: Stay put in the memory until it peaks, and let it settle. That's \
+               habituation.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(
+        s.interventions.iter().any(|t| t.tag == "exposure"),
+        "{:?}",
+        s.interventions
+    );
+}

@@ -159,7 +159,9 @@ pub static INTERVENTIONS: &[Term] = &[
          distress comes down|the avoidance|on the ladder|your ladder|at the peak|\
          the worst point|without washing|without checking|act on it|act on the urge|\
          read the account|the account|present tense|the hotspot|with repetition|\
-         stay long enough|anxiety to come down|fear to come down",
+         stay long enough|anxiety to come down|fear to come down|reliving|habituation|\
+         habituate|hierarchy|in vivo|imaginal|stay put|until it peaks|the anxiety peaks|\
+         anxiety peaked|drop the safety|dropping the safety",
         3,
     ),
     Term::new(
