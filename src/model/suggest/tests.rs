@@ -1601,3 +1601,18 @@ fn going_back_into_the_memory_until_it_peaks_is_exposure_in_the_words_of_trauma_
         s.interventions
     );
 }
+
+#[test]
+fn the_mindful_of_dear_man_is_keeping_to_a_request_not_mindfulness() {
+    let src = "Therapist: Then be Mindful, Appear confident, Negotiate. Mindful is coming \
+               back to your one ask when he changes the subject.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(
+        !s.interventions.iter().any(|t| t.tag == "mindfulness"),
+        "{:?}",
+        s.interventions
+    );
+    let src = "Therapist: Let's try a mindful minute with the raisin.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(s.interventions.iter().any(|t| t.tag == "mindfulness"));
+}

@@ -65,6 +65,8 @@ pub static INTERVENTIONS: &[Term] = &[
         "mindfulness",
         "mindfulness|mindful|body scan|present moment",
     )
+    // The M of DBT's DEAR MAN: keeping to one's request.
+    .except("mindful, appear confident|m is for mindful|mindful is")
     // A practice guided in the room: attention let go to the breath or the
     // sounds, brought back when it wanders, met as if new.
     .markers(
