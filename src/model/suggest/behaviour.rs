@@ -7,9 +7,8 @@
 
 use super::Sentence;
 use super::cues::{
-    ADDING, ADVISING, AFFIRMING, AND_WHAT_ABOUT, ASKING_TO, AUXILIARY, CLOSED_AFTER_OPEN,
-    INFORMING, NOT_REFLECTING, OPEN, OPENERS, PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME,
-    YOU,
+    ADDING, ADVISING, AFFIRMING, ASKING_TO, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN,
+    OPENERS, PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
 use super::matching::{Words, fold, trim_punct};
 use super::text::{char_at, count_words, key};
@@ -138,6 +137,25 @@ pub(super) static ADVISING_INSIDE: Words = Words::new(&[
     "you have to",
     "i'd recommend",
     "i recommend",
+]);
+
+/// A follow-up question that names only what it asks about, its verb left
+/// unsaid: "And the evenings?", "And if she says no?" ("what about…?").
+static AND_WHAT_ABOUT: Words = Words::new(&[
+    "and the",
+    "and your",
+    "and his",
+    "and her",
+    "and their",
+    "and those",
+    "and if",
+]);
+
+/// Words that open a yes-or-no question.
+static AUXILIARY: Words = Words::new(&[
+    "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could", "would",
+    "will", "should", "shall", "may", "might", "am", "isn't", "aren't", "wasn't", "don't",
+    "doesn't", "didn't", "haven't", "hasn't", "can't", "couldn't", "wouldn't", "won't",
 ]);
 
 /// Whether a statement says back the client's experience: it opens like a

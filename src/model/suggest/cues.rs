@@ -75,26 +75,6 @@ pub(super) static ASKING_TO: Words = Words::new(&[
     "will you",
 ]);
 
-/// A follow-up question that names only what it asks about, its verb left
-/// unsaid: "And the evenings?", "And if she says no?" ("what about…?").
-pub(super) static AND_WHAT_ABOUT: Words = Words::new(&[
-    "and the",
-    "and your",
-    "and his",
-    "and her",
-    "and their",
-    "and those",
-    "and if",
-    "and what if",
-]);
-
-/// Words that open a yes-or-no question.
-pub(super) static AUXILIARY: Words = Words::new(&[
-    "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could", "would",
-    "will", "should", "shall", "may", "might", "am", "isn't", "aren't", "wasn't", "don't",
-    "doesn't", "didn't", "haven't", "hasn't", "can't", "couldn't", "wouldn't", "won't",
-]);
-
 /// Asking before telling, or before a hard question.
 pub(super) static PERMISSION: Words = Words::new(&[
     "would it be okay if",
