@@ -442,6 +442,15 @@ mod tests {
     }
 
     #[test]
+    fn a_long_turn_saying_back_the_session_and_asking_what_was_got_wrong_is_a_summary() {
+        let turn = "Let me see if I've understood, and tell me where I've got it wrong. The \
+                    pints started as a way to unwind after work, and now it's most nights, and \
+                    the Sunday mornings are getting harder. Your daughter has noticed, and that \
+                    matters to you more than the pints do.";
+        assert_eq!(codes(CLIENT, turn), [Summary]);
+    }
+
+    #[test]
     fn asking_before_telling_is_asking_permission() {
         for turn in [
             "Would it be okay if I shared something about how units add up?",

@@ -433,6 +433,16 @@ pub(super) static SUMMING_UP: Words = Words::new(&[
     "is that a fair summary",
     "did i get that right",
     "have i understood",
+    "let me see if i've understood",
+    "let me see if i understand",
+    "let me say back",
+    "let me just say back",
+    "if i can sum up",
+    "if i could sum up",
+    "where i've got it wrong",
+    "what i've got wrong",
+    "what have i missed",
+    "have i got that about right",
 ]);
 
 /// Telling the client how things are.
