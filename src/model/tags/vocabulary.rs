@@ -66,7 +66,7 @@ pub static INTERVENTIONS: &[Term] = &[
         "mindfulness|mindful|body scan|present moment",
     )
     // The M of DBT's DEAR MAN: keeping to one's request.
-    .except("mindful, appear confident|m is for mindful|mindful is")
+    .except("mindful ... appear confident|m is for mindful|mindful is")
     // A practice guided in the room: attention let go to the breath or the
     // sounds, brought back when it wanders, met as if new.
     .markers(
@@ -225,8 +225,7 @@ pub static INTERVENTIONS: &[Term] = &[
         "defusion|i'm having the thought that|i am having the thought that|leaves on a stream|\
          thank your mind|unhook|unhooking|hooked by|passengers on the bus|just a thought|\
          notice the thought|noticing the thought|acceptance and commitment|\
-         i notice i'm having|i'm noticing i'm having|i'm noticing that i'm having|\
-         thanks, mind|thank you, mind",
+         i notice i'm having|i'm noticing i'm having|i'm noticing that i'm having",
     )
     // Stepping back from a thought, however the clinician words it: the
     // mind as a voice that talks, the thought as a story, a sound or a leaf.
@@ -268,7 +267,7 @@ pub static INTERVENTIONS: &[Term] = &[
          contact the crisis team|the crisis team's number|crisis team number|\
          reasons for living|reasons to live|reasons to stay alive|samaritans|emergency services|\
          who could you call|who could you ring|who would you call|who would you ring|\
-         999 or a&e|999 or go to a&e|a&e or 999|nhs 111|ring 111|call 111|mental health option|\
+         999 or|or 999|ring 999|call 999|dial 999|nhs 111|ring 111|call 111|mental health option|\
          text shout|85258|means safe|keep them out of reach|put them out of reach",
     )
     // Said of a prescription or of safety behaviours too, and the crisis
