@@ -7,8 +7,8 @@
 
 use super::Sentence;
 use super::cues::{
-    ADDING, ADVISING, AFFIRMING, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN, OPENERS,
-    PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
+    ADDING, ADVISING, AFFIRMING, ASKING_TO, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN,
+    OPENERS, PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
 };
 use super::matching::{Words, fold, trim_punct};
 use super::text::{char_at, count_words, key};
@@ -76,7 +76,12 @@ pub(super) fn code_turn<'t>(
             let last = body.rsplit(", ").next().unwrap_or(body);
             let open = [body, last]
                 .iter()
-                .any(|c| OPEN.opens(c) && !CLOSED_AFTER_OPEN.opens(c));
+                .any(|c| OPEN.opens(c) && !CLOSED_AFTER_OPEN.opens(c))
+                // "Would you tell me more?": asked as a favour, it invites telling.
+                || ASKING_TO.strip(body).is_some_and(|r| TELL_ME.opens(r.trim_start()))
+                // "And the evenings?": "what about…?", unless it goes on to
+                // a yes or no ("And if she says no, will you ring?").
+                || AND_WHAT_ABOUT.opens(trim_punct(s)) && !AUXILIARY.opens(last);
             add(if open { OpenQuestion } else { ClosedQuestion }, s);
             continue;
         }
@@ -132,6 +137,25 @@ pub(super) static ADVISING_INSIDE: Words = Words::new(&[
     "you have to",
     "i'd recommend",
     "i recommend",
+]);
+
+/// A follow-up question that names only what it asks about, its verb left
+/// unsaid: "And the evenings?", "And if she says no?" ("what about…?").
+static AND_WHAT_ABOUT: Words = Words::new(&[
+    "and the",
+    "and your",
+    "and his",
+    "and her",
+    "and their",
+    "and those",
+    "and if",
+]);
+
+/// Words that open a yes-or-no question.
+static AUXILIARY: Words = Words::new(&[
+    "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could", "would",
+    "will", "should", "shall", "may", "might", "am", "isn't", "aren't", "wasn't", "don't",
+    "doesn't", "didn't", "haven't", "hasn't", "can't", "couldn't", "wouldn't", "won't",
 ]);
 
 /// Whether a statement says back the client's experience: it opens like a
@@ -355,6 +379,41 @@ mod tests {
     }
 
     #[test]
+    fn asking_as_a_favour_to_be_told_is_an_open_question() {
+        for turn in [
+            "Would you tell me how the weekends go?",
+            "Will you say a bit more about Saturdays?",
+            "Could you walk me through a Friday night?",
+            "Would you like to tell me what happened after?",
+            "Where did you get to with the bank letters?",
+            "Where are you with it all now?",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [OpenQuestion], "{turn}");
+        }
+        assert_eq!(
+            codes(CLIENT, "Would you like a glass of water?"),
+            [ClosedQuestion]
+        );
+    }
+
+    #[test]
+    fn a_follow_up_naming_only_what_it_asks_about_is_open_unless_it_asks_yes_or_no() {
+        for turn in [
+            "And the Sunday mornings?",
+            "And your brother, after the christening?",
+            "And if the lads ring on Friday?",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [OpenQuestion], "{turn}");
+        }
+        for turn in [
+            "And the Sunday mornings, do you drink then too?",
+            "And if the lads ring, will you go?",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [ClosedQuestion], "{turn}");
+        }
+    }
+
+    #[test]
     fn a_question_after_a_fact_or_a_yes_or_no_is_closed() {
         for turn in [
             "Did you drink on Sunday as well?",
@@ -383,10 +442,29 @@ mod tests {
     }
 
     #[test]
+    fn a_long_turn_saying_back_the_session_and_asking_what_was_got_wrong_is_a_summary() {
+        let turn = "Let me see if I've understood, and tell me where I've got it wrong. The \
+                    pints started as a way to unwind after work, and now it's most nights, and \
+                    the Sunday mornings are getting harder. Your daughter has noticed, and that \
+                    matters to you more than the pints do.";
+        assert_eq!(codes(CLIENT, turn), [Summary]);
+    }
+
+    #[test]
     fn asking_before_telling_is_asking_permission() {
         for turn in [
             "Would it be okay if I shared something about how units add up?",
             "Can I tell you what other people in your position have tried?",
+        ] {
+            assert_eq!(codes(CLIENT, turn), [AskingPermission], "{turn}");
+        }
+    }
+
+    #[test]
+    fn leave_asked_after_saying_what_is_coming_is_asking_permission() {
+        for turn in [
+            "I'd like to say a bit about the units, if that's okay.",
+            "There's one thing I want to come back to, if you don't mind.",
         ] {
             assert_eq!(codes(CLIENT, turn), [AskingPermission], "{turn}");
         }

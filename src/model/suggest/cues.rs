@@ -21,14 +21,11 @@ pub(super) static OPEN: Words = Words::new(&[
     "where do",
     "where would",
     "where is",
+    "where did",
+    "where are",
+    "where's",
     "in what way",
     "tell me",
-    "can you tell me",
-    "could you tell me",
-    "can you say more",
-    "could you say more",
-    "can you describe",
-    "could you describe",
     "talk me through",
     "walk me through",
     "help me understand",
@@ -55,10 +52,27 @@ pub(super) static CLOSED_AFTER_OPEN: Words = Words::new(&[
 pub(super) static TELL_ME: Words = Words::new(&[
     "tell me",
     "say more",
+    "say a bit more",
+    "say a little more",
     "talk me through",
     "walk me through",
     "help me understand",
     "describe",
+    "explain",
+]);
+
+/// Asking the client to do something, in front of an invitation to tell:
+/// "Would you tell me…?", "Can you say a bit more?".
+pub(super) static ASKING_TO: Words = Words::new(&[
+    // The longer first: the first listed that opens the question is taken.
+    "would you like to",
+    "would you be willing to",
+    "do you want to",
+    "are you able to",
+    "can you",
+    "could you",
+    "would you",
+    "will you",
 ]);
 
 /// Asking before telling, or before a hard question.
@@ -100,6 +114,15 @@ pub(super) static PERMISSION: Words = Words::new(&[
     "could i say something",
     "can i draw",
     "shall i explain",
+    // Leave asked after saying what is coming: "…, if that's okay?".
+    "if that's okay",
+    "if that's ok",
+    "if that's alright",
+    "if that's all right",
+    "if it's okay with you",
+    "if it's alright with you",
+    "if you're okay with that",
+    "if you don't mind",
 ]);
 
 /// Sentence openings that say back the client's experience.
@@ -410,6 +433,16 @@ pub(super) static SUMMING_UP: Words = Words::new(&[
     "is that a fair summary",
     "did i get that right",
     "have i understood",
+    "let me see if i've understood",
+    "let me see if i understand",
+    "let me say back",
+    "let me just say back",
+    "if i can sum up",
+    "if i could sum up",
+    "where i've got it wrong",
+    "what i've got wrong",
+    "what have i missed",
+    "have i got that about right",
 ]);
 
 /// Telling the client how things are.

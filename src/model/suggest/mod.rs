@@ -40,7 +40,7 @@ use homework::{
 };
 use matching::{Heard, Together, sentences};
 use phrases::{Matcher, Vocabulary};
-use profile::{JUDGED, Profile, about_a_habit};
+use profile::{JUDGED, Profile, changing_a_habit};
 use review::Reviews;
 use serde::{Deserialize, Serialize};
 use summary::{planned_task, recap_tasks};
@@ -339,7 +339,8 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     // Approaches seen in how the clinician talked: the counts join a
     // technique already named, or suggest it.
     let topic = out.themes.first().map(|t| t.tag.clone());
-    let approaches = profile.approaches(topic.as_deref());
+    let habit = changing_a_habit(topic.as_deref(), &out.interventions);
+    let approaches = profile.approaches(habit);
     // A style the profile judges, heard in a few of its phrases but not in
     // how the clinician talked over the session, is left out. Motivational
     // interviewing's phrases ("what do you make of…") stand, though, in a
@@ -347,7 +348,6 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     // mostly open: there the coder may miss a style of reflecting, and a
     // missed MI session is the costlier error. Advice on a habit asks
     // mostly closed questions, checking facts.
-    let habit = about_a_habit(topic.as_deref());
     out.interventions.retain(|t| {
         let kept_by_subject =
             habit && t.tag == "motivational interviewing" && profile.asks_openly();

@@ -44,6 +44,29 @@ static EVOKING: Words = Words::new(&[
     "what would you want",
     "where would you like",
     "what are you hoping",
+    // Both sides of the habit, in everyday words.
+    "like about",
+    "enjoy about",
+    "the downside",
+    "the downsides",
+    "worries you",
+    "concerns you",
+    "how ready",
+    // Looking ahead to where things go if nothing changes, or back to
+    // before: the distance between them draws out reasons to change.
+    "carry on as",
+    "carries on as",
+    "if nothing changes",
+    "if nothing changed",
+    "stay the same",
+    "stays the same",
+    "stayed the same",
+    "a year from now",
+    "in a year's time",
+    "in five years",
+    "looking ahead",
+    "looking back",
+    "before all this",
 ]);
 
 /// Questions that test a thought against the evidence.
@@ -82,6 +105,27 @@ static SOCRATIC: Words = Words::new(&[
     "fairer",
     "more balanced",
     "more realistic",
+    "that belief",
+    "the belief",
+    "how true",
+    // What a friend would be told, or what someone else would be called.
+    "if a mate",
+    "if your mate",
+    "a mate of yours",
+    "a friend of yours",
+    "if someone else",
+    "if it was someone else",
+    "if it were someone else",
+    "says about you",
+    "say about you",
+    // Hindsight, and what does not fit the thought.
+    "would have happened",
+    "what you know now",
+    "know now that",
+    "didn't know then",
+    "doesn't fit",
+    "doesn't quite fit",
+    "the whole picture",
 ]);
 
 /// Both kinds of question, read in one pass.
@@ -99,11 +143,21 @@ const BEHAVIOURS: &[&str] = &[
     "medication adherence",
     "long-term illness",
     "offending",
+    // Losing one's temper is something done, as drinking is.
+    "anger",
 ];
 
 /// Whether the session's main theme is something the client does.
-pub(super) fn about_a_habit(topic: Option<&str>) -> bool {
+fn about_a_habit(topic: Option<&str>) -> bool {
     topic.is_some_and(|t| BEHAVIOURS.contains(&t))
+}
+
+/// Whether a session is about changing a habit: its main theme (`topic`) is
+/// something the client does, and no defusion is among the techniques
+/// `named`. Defusion shows acceptance and commitment therapy, whose
+/// questions about what matters and listening read as drawing out change.
+pub(super) fn changing_a_habit(topic: Option<&str>, named: &[TagSuggestion]) -> bool {
+    about_a_habit(topic) && !named.iter().any(|t| t.tag == "defusion (ACT)")
 }
 
 /// The approaches the profile judges (see [`Profile::approaches`]).
@@ -260,16 +314,15 @@ impl<'t> Profile<'t> {
     }
 
     /// The approaches the profile shows, by vocabulary name, with the
-    /// evidence of how the clinician talked. `topic` is the session's main
-    /// theme, if any.
-    pub(super) fn approaches(&self, topic: Option<&str>) -> Vec<TagSuggestion> {
+    /// evidence of how the clinician talked. `habit` is whether the session
+    /// is about changing one (see [`changing_a_habit`]).
+    pub(super) fn approaches(&self, habit: bool) -> Vec<TagSuggestion> {
         use Behaviour::*;
         let mut out = Vec::new();
         let listening = [SimpleReflection, OpenQuestion, Summary];
-        let behaviour = about_a_habit(topic);
         // Evoking change in how the client feels or thinks is as much CBT as
         // MI, so MI needs a habit as the session's subject.
-        if self.reflective() && behaviour && self.evoking >= 2 && self.asks_openly() {
+        if self.reflective() && habit && self.evoking >= 2 && self.asks_openly() {
             out.push(self.suggestion(
                 "motivational interviewing",
                 self.in_words(&listening),
@@ -401,6 +454,51 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    #[test]
+    fn asking_where_things_go_if_nothing_changes_draws_out_change() {
+        use super::{EVOKING, QUESTIONS};
+        for q in [
+            "And if things carry on as they are, where will you be?",
+            "What happens if nothing changes?",
+            "Say it all stays the same, what does next year look like?",
+            "Looking back, what was different before all this?",
+        ] {
+            assert!(QUESTIONS.heard_in(q).has(&EVOKING), "{q}");
+        }
+    }
+
+    #[test]
+    fn asking_both_sides_of_a_habit_in_everyday_words_draws_out_change() {
+        use super::{EVOKING, QUESTIONS};
+        for q in [
+            "What do you like about the weekends out?",
+            "What's the downside of the pills, for you?",
+            "What worries you about the betting?",
+            "How ready do you feel to try the patches?",
+        ] {
+            assert!(QUESTIONS.heard_in(q).has(&EVOKING), "{q}");
+        }
+    }
+
+    #[test]
+    fn losing_ones_temper_is_a_habit_the_client_can_change() {
+        assert!(super::about_a_habit(Some("anger")));
+        assert!(!super::about_a_habit(Some("grief")));
+    }
+
+    #[test]
+    fn listening_about_a_habit_beside_defusion_is_acceptance_work_not_motivational_interviewing() {
+        let mut turns = LISTENING.to_vec();
+        turns.push((
+            "When that comes up, try saying: I'm having the thought that I'm a bad dad.",
+            "It does feel different, saying it like that.",
+        ));
+        let s = suggested(&turns, 3);
+        let got = tags(&s);
+        assert!(got.contains(&"defusion (ACT)"), "{got:?}");
+        assert!(!got.contains(&"motivational interviewing"), "{got:?}");
     }
 
     #[test]
@@ -731,6 +829,14 @@ mod tests {
     }
 
     #[test]
+    fn the_crisis_team_of_a_past_crisis_is_no_safety_plan_but_ringing_it_is() {
+        let s = said_once("So your mum had to ring the crisis team that spring.");
+        assert!(!tags(&s).contains(&"safety planning"), "{:?}", tags(&s));
+        let s = said_once("If it gets that bad again, call the crisis team on this number.");
+        assert!(tags(&s).contains(&"safety planning"), "{:?}", tags(&s));
+    }
+
+    #[test]
     fn breathing_in_someone_elses_smoke_is_no_breathing_exercise() {
         let s = suggested(
             &[
@@ -800,6 +906,21 @@ mod tests {
             "{:?}",
             tags(&s)
         );
+    }
+
+    #[test]
+    fn asking_what_a_mate_would_be_told_and_what_does_not_fit_tests_a_thought() {
+        use super::{QUESTIONS, SOCRATIC};
+        for q in [
+            "If a mate of yours did exactly that, what would you call him?",
+            "Is there anything that doesn't quite fit with that?",
+            "What do you know now that you didn't know then?",
+            "And if you'd stayed put, what would have happened?",
+            "What does missing the bus say about you?",
+            "How true does it feel now, out of ten?",
+        ] {
+            assert!(QUESTIONS.heard_in(q).has(&SOCRATIC), "{q}");
+        }
     }
 
     #[test]

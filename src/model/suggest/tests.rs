@@ -1493,3 +1493,130 @@ fn waiting_to_see_when_or_what_is_not_a_task() {
                union says first.\n";
     assert_eq!(homework(src), vec![]);
 }
+
+#[test]
+fn a_header_naming_the_clinician_by_their_work_has_their_turns_read_as_the_clinicians() {
+    for label in ["Nurse", "Practitioner", "Worker", "Adviser"] {
+        let src = format!(
+            "Patient: Sam Ryder\n{label}: Jo Marsh (Practice Nurse)\n\n\
+             Jo: How have the tablets been?\n\nSam: I keep forgetting the evening one.\n"
+        );
+        let t = parse(&src).expect("a transcript");
+        let roles: Vec<&Role> = t.turns().map(|(_, r, _)| r).collect();
+        assert_eq!(roles, [&Role::Clinician, &Role::Client], "{label}");
+    }
+}
+
+#[test]
+fn a_practice_guided_through_the_breath_and_the_sounds_is_mindfulness_unnamed() {
+    let src = "Therapist: Let your attention settle on the sounds in the room.\n\n\
+               Client: Okay.\n\n\
+               Therapist: Notice your breath as well, as if you'd never felt it before. When your \
+               mind wanders, come back to the sounds.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    let tags: Vec<&str> = s.interventions.iter().map(|t| t.tag.as_str()).collect();
+    assert!(tags.contains(&"mindfulness"), "{tags:?}");
+    // Settling the feet on the floor alone is any grounding.
+    let src = "Therapist: Feet on the floor. Bring your attention to the chair.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(!s.interventions.iter().any(|t| t.tag == "mindfulness"));
+}
+
+#[test]
+fn the_kind_of_person_the_client_wants_to_be_and_what_they_care_about_is_values_work() {
+    let src = "Therapist: What do you want your life to be about, tinnitus or not?\n\n\
+               Client: Family, mostly.\n\n\
+               Therapist: The kind of grandad you want to be. And the allotment is something you \
+               care about too.\n\n\
+               Client: It is.\n\n\
+               Therapist: So this week, one step in the direction you care about.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    let tags: Vec<&str> = s.interventions.iter().map(|t| t.tag.as_str()).collect();
+    assert!(tags.contains(&"values (ACT)"), "{tags:?}");
+}
+
+#[test]
+fn counting_down_what_the_senses_find_is_grounding_however_worded() {
+    let src = "Therapist: Name four things you can hear right now.\n\n\
+               Client: The fan, a car, the clock, you.\n\n\
+               Therapist: And three things you can touch.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(
+        s.interventions
+            .iter()
+            .any(|t| t.tag == "grounding exercise (5-4-3-2-1)"),
+        "{:?}",
+        s.interventions
+    );
+    // One sense named in passing is not the exercise.
+    let src = "Therapist: What are the things you can see from the window at work?\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(s.interventions.is_empty(), "{:?}", s.interventions);
+}
+
+#[test]
+fn the_crisis_numbers_of_everyday_practice_are_a_safety_plan() {
+    for said in [
+        "If it gets worse overnight, ring 111 and pick the mental health option.",
+        "And if you ever feel you might act on it, it's 999 or A&E.",
+        "You can text SHOUT to 85258 any time.",
+        "If it comes back, who would you ring first?",
+    ] {
+        let s = suggest(&parse(&format!("Therapist: {said}\n")).expect("a transcript"));
+        assert!(
+            s.interventions.iter().any(|t| t.tag == "safety planning"),
+            "{said}: {:?}",
+            s.interventions
+        );
+    }
+    let s = suggest(&parse("Therapist: They checked your heart at A&E.\n").expect("a transcript"));
+    assert!(s.interventions.is_empty(), "{:?}", s.interventions);
+}
+
+#[test]
+fn stepping_back_from_a_thought_as_a_story_the_mind_tells_is_defusion_unnamed() {
+    let src = "Therapist: Your mind is telling you the job is ruined, isn't it?\n\n\
+               Client: Every morning.\n\n\
+               Therapist: What if you could name the story, and say it in a silly voice?\n\n\
+               Client: The Ruined Job story.\n\n\
+               Therapist: And then let it be there while you get on.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(
+        s.interventions.iter().any(|t| t.tag == "defusion (ACT)"),
+        "{:?}",
+        s.interventions
+    );
+    // A mind said to be busy is no defusion.
+    let src = "Therapist: Your mind is telling you to check again.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(!s.interventions.iter().any(|t| t.tag == "defusion (ACT)"));
+}
+
+#[test]
+fn going_back_into_the_memory_until_it_peaks_is_exposure_in_the_words_of_trauma_work() {
+    let src = "Therapist: Today we'll do the reliving again, in the first person.\n\n\
+               Client: Okay.\n\n\
+               Therapist: Stay put in the memory until it peaks, and let it settle. That's \
+               habituation.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(
+        s.interventions.iter().any(|t| t.tag == "exposure"),
+        "{:?}",
+        s.interventions
+    );
+}
+
+#[test]
+fn the_mindful_of_dear_man_is_keeping_to_a_request_not_mindfulness() {
+    let src = "Therapist: Then be Mindful, Appear confident, Negotiate. Mindful is coming \
+               back to your one ask when he changes the subject.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(
+        !s.interventions.iter().any(|t| t.tag == "mindfulness"),
+        "{:?}",
+        s.interventions
+    );
+    let src = "Therapist: Let's try a mindful minute with the raisin.\n";
+    let s = suggest(&parse(src).expect("a transcript"));
+    assert!(s.interventions.iter().any(|t| t.tag == "mindfulness"));
+}

@@ -64,10 +64,28 @@ pub static INTERVENTIONS: &[Term] = &[
     Term::new(
         "mindfulness",
         "mindfulness|mindful|body scan|present moment",
+    )
+    // The M of DBT's DEAR MAN: keeping to one's request.
+    .except("mindful ... appear confident|m is for mindful|mindful is")
+    // A practice guided in the room: attention let go to the breath or the
+    // sounds, brought back when it wanders, met as if new.
+    .markers(
+        "notice your breath|notice the breath|notice your breathing|let your attention|\
+         bring your attention|your attention back|back to the breath|back to your breath|\
+         back to the sounds|as if you'd never|as if for the first time|without judging|\
+         without judgement|without judgment|when your mind wanders|if your mind wanders",
+        3,
     ),
     Term::new(
         "grounding exercise (5-4-3-2-1)",
         "grounding|three things you can see|five things you can see|5-4-3-2-1|54321",
+    )
+    // The senses counted down, and the here and now, however worded.
+    .markers(
+        "things you can see|things you can hear|things you can touch|things you can feel|\
+         things you can smell|thing you can taste|things you can taste|feet on the floor|\
+         feel the chair|today's date|the date today|where you are right now|where you are now",
+        2,
     ),
     Term::new(
         "breathing exercise",
@@ -143,7 +161,9 @@ pub static INTERVENTIONS: &[Term] = &[
          distress comes down|the avoidance|on the ladder|your ladder|at the peak|\
          the worst point|without washing|without checking|act on it|act on the urge|\
          read the account|the account|present tense|the hotspot|with repetition|\
-         stay long enough|anxiety to come down|fear to come down",
+         stay long enough|anxiety to come down|fear to come down|reliving|habituation|\
+         habituate|hierarchy|in vivo|imaginal|stay put|until it peaks|the anxiety peaks|\
+         anxiety peaked|drop the safety|dropping the safety",
         3,
     ),
     Term::new(
@@ -204,7 +224,17 @@ pub static INTERVENTIONS: &[Term] = &[
         "defusion (ACT)",
         "defusion|i'm having the thought that|i am having the thought that|leaves on a stream|\
          thank your mind|unhook|unhooking|hooked by|passengers on the bus|just a thought|\
-         notice the thought|noticing the thought|acceptance and commitment",
+         notice the thought|noticing the thought|acceptance and commitment|\
+         i notice i'm having|i'm noticing i'm having|i'm noticing that i'm having",
+    )
+    // Stepping back from a thought, however the clinician words it: the
+    // mind as a voice that talks, the thought as a story, a sound or a leaf.
+    .markers(
+        "your mind is telling you|your mind's telling you|your mind says|what your mind does|\
+         name the story|naming the story|that story|hold it lightly|holding it lightly|\
+         silly voice|funny voice|leaves on|clouds passing|words on a screen|\
+         step back from the thought|let it be there|letting it be there",
+        3,
     ),
     Term::new(
         "values (ACT)",
@@ -215,8 +245,10 @@ pub static INTERVENTIONS: &[Term] = &[
     // What the client wants to stand for, drawn out without the word values.
     .markers(
         "what matters|really matters|what kind of ... do you want to be|\
-         what sort of ... do you want to be|want to stand for|what you stand for|those values|\
-         move towards|moving towards|what you care about",
+         what sort of ... do you want to be|the kind of ... you want to be|\
+         the sort of ... you want to be|want to stand for|what you stand for|those values|\
+         move towards|moving towards|what you care about|something you care about|\
+         direction you care about|you want your life to be about|want these years to be about",
         3,
     ),
     Term::new(
@@ -230,12 +262,22 @@ pub static INTERVENTIONS: &[Term] = &[
     .markers("warning signs|triggers|cravings|urges", 3),
     Term::new(
         "safety planning",
-        "safety plan|safety planning|crisis plan|crisis line|crisis number|crisis team|\
-         reasons for living|samaritans|emergency services|who could you call|\
-         means safe|keep them out of reach|put them out of reach",
+        "safety plan|safety planning|crisis plan|crisis line|crisis number|\
+         ring the crisis team|call the crisis team|phone the crisis team|\
+         contact the crisis team|the crisis team's number|crisis team number|\
+         reasons for living|reasons to live|reasons to stay alive|samaritans|emergency services|\
+         who could you call|who could you ring|who would you call|who would you ring|\
+         999 or|or 999|ring 999|call 999|dial 999|nhs 111|ring 111|call 111|mental health option|\
+         text shout|85258|means safe|keep them out of reach|put them out of reach",
     )
-    // Said of a prescription or of safety behaviours too, so not enough alone.
-    .markers("keep yourself safe|keep you safe", 2),
+    // Said of a prescription or of safety behaviours too, and the crisis
+    // team of a past crisis as often as of a plan, so not enough alone.
+    .markers("keep yourself safe|keep you safe|crisis team", 2)
+    // Someone who had to call the team in a past crisis.
+    .except(
+        "had to ring the crisis team|having to ring the crisis team|had to call the crisis team|\
+         having to call the crisis team|had to phone the crisis team|having to phone the crisis team",
+    ),
 ];
 
 /// What the client may say that the clinician must see: the preview shows

@@ -103,7 +103,8 @@ pub(super) fn parse_header_line(t: &str, h: &mut Header) -> bool {
                 None => false,
             };
         }
-        if is(CLINICIAN_LABELS) {
+        // "Nurse: …", "Practitioner: …": a header may name the clinician by their work.
+        if is(CLINICIAN_LABELS) || is(ROLE_WORDS) {
             if h.clinician_name.is_some() {
                 return false;
             }
