@@ -61,6 +61,13 @@ pub(super) static TIME_FRAMES: Words = Words::new(&[
     "this friday",
     "this saturday",
     "this sunday",
+    "next monday",
+    "next tuesday",
+    "next wednesday",
+    "next thursday",
+    "next friday",
+    "next saturday",
+    "next sunday",
     // A routine is a frame of its own: "I'll do the body scan every morning"
     // (see `is_routine`).
     "every morning",

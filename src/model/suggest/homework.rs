@@ -211,9 +211,30 @@ pub(super) static NOT_TASKS: Words = Words::new(&[
     "sleep on it",
 ]);
 
+/// How a goodbye opens: "See you next week", "Take care driving".
+pub(super) static FAREWELLS: Words = Words::new(&[
+    "see you",
+    "take care",
+    "mind how you go",
+    "safe home",
+    "safe journey",
+    "look after yourself",
+    "have a good",
+    "have a lovely",
+    "have a nice",
+    "enjoy",
+]);
+
 /// Words of an instruction for now, in the session, not for the week.
-pub(super) static IN_SESSION: Words =
-    Words::new(&["when you're ready", "in your own time", "right now"]);
+pub(super) static IN_SESSION: Words = Words::new(&[
+    "when you're ready",
+    "in your own time",
+    "right now",
+    "for a minute",
+    "for a moment",
+    "for a second",
+    "for a bit now",
+]);
 
 /// Words that leave nothing to do on their own ("I'll give it a go").
 const VAGUE: &[&str] = &[
@@ -233,8 +254,9 @@ static REFUSING: Words = Words::new(&["not", "never", "n't"]);
 
 /// A condition around a commitment: "If I'm going to come off it, I want it
 /// done proper" is not a plan to come off it, nor "otherwise I'll go in
-/// there and just say sorry" one to apologise.
-static CONDITIONS: Words = Words::new(&["if", "unless", "otherwise", "or else"]);
+/// there and just say sorry" one to apologise, nor "Else I'll lose it" one
+/// to lose it.
+static CONDITIONS: Words = Words::new(&["if", "unless", "otherwise", "or else", "else", "in case"]);
 
 /// Someone else's forecast of the client, "she says I'll sit here and tell
 /// you it's all fine", "she said I could book a tutorial"; or what the
@@ -294,8 +316,12 @@ fn after_leading_frame(s: &str) -> Option<&str> {
         return Some(skip_short_clause(&s[end..]));
     }
     let comma = s.find(',')?;
-    (end <= comma && s[..comma].split_whitespace().count() <= 8)
-        .then(|| s[comma + 1..].trim_start())
+    // "Text Dave tonight, and go…": a first clause that instructs is a task
+    // with its own frame, not a frame for the clause after it.
+    (end <= comma
+        && s[..comma].split_whitespace().count() <= 8
+        && !IMPERATIVES.opens(skip_discourse(s)))
+    .then(|| s[comma + 1..].trim_start())
 }
 
 /// A task the clinician gives in `sentence` (`heard` its lists), with its
@@ -314,7 +340,7 @@ pub(super) fn clinician_task(
     if let Some(r) = lead {
         rest = skip_discourse(r);
     }
-    if PLAN_LEADS.opens(rest) {
+    if PLAN_LEADS.opens(rest) || FAREWELLS.opens(rest) {
         return None;
     }
     // Looked for only where a rule below needs it.
