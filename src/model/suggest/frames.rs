@@ -78,8 +78,15 @@ pub(super) static TIME_FRAMES: Words = Words::new(&[
     "each evening",
     "each night",
     "each day",
+    "every weekend",
+    "every week",
+    "every other day",
+    "each weekend",
+    "each week",
     "once a day",
     "twice a day",
+    "once a week",
+    "twice a week",
 ]);
 
 /// Whether a time frame found in a sentence is a routine, which says how

@@ -1533,3 +1533,16 @@ fn a_plan_said_back_for_next_weekday_is_framed() {
         )]
     );
 }
+
+#[test]
+fn a_weekly_routine_frames_a_commitment() {
+    let src = "Therapist: That sounds hard.\n\n\
+               Client: It is. I'll add up what I spend on takeaways every weekend.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Add up what I spend on takeaways every weekend".into(),
+            HomeworkSource::Client
+        )]
+    );
+}
