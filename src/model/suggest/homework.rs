@@ -2,6 +2,7 @@
 
 use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, is_routine, last_frame};
 use super::matching::{Heard, Words, trim_punct};
+use super::summary::planned_task;
 use super::task_list::skip_discourse;
 use super::text::{among, count_words};
 
@@ -383,16 +384,25 @@ pub(super) fn clinician_task(
 /// block when Barry starts"): only the choice is the task.
 /// A commitment's time frame may follow it as a sentence of its own (see
 /// [`frame_follows`]).
+/// Asked for the plan, the client may say its steps back as a list, as a
+/// clinician sums up ("Every day, the door handle, no washing after. And the
+/// diary after each go."): from one that opens with its time frame on, such
+/// steps are tasks too.
 pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&'s str, String)> {
-    let found: Vec<(&str, String, bool)> = said
-        .iter()
-        .enumerate()
-        .filter_map(|(n, &s)| {
-            let framed = || asked_for_step || frame_follows(said.get(n + 1).copied());
-            let (task, weighed) = client_task(s, framed)?;
-            Some((s, task, weighed))
-        })
-        .collect();
+    let mut listing = false;
+    let mut found: Vec<(&str, String, bool)> = Vec::new();
+    for (n, &s) in said.iter().enumerate() {
+        let framed = || asked_for_step || frame_follows(said.get(n + 1).copied());
+        if let Some((task, weighed)) = client_task(s, framed) {
+            found.push((s, task, weighed));
+        } else if asked_for_step
+            && (listing || find_frame(skip_discourse(s)).is_some_and(|(a, _)| a == 0))
+        {
+            let step = planned_task(s);
+            listing = step.is_some();
+            found.extend(step.map(|task| (s, task, false)));
+        }
+    }
     let last_choice = found.iter().rposition(|&(_, _, weighed)| !weighed);
     found
         .into_iter()

@@ -321,9 +321,10 @@ static REASON: Words = Words::new(&[
 ]);
 
 /// How a main clause opens when it states rather than instructs: "If it
-/// gets bad, you've got the numbers", "…, it's fine to stop".
+/// gets bad, you've got the numbers", "…, it's fine to stop", and after a
+/// time frame, "Once a week's plenty".
 static STATING: Words = Words::new(&[
-    "you've", "you're", "you'd", "it's", "that's", "there's", "we", "i",
+    "you've", "you're", "you'd", "it's", "that's", "there's", "we", "i", "'s", "is",
 ]);
 
 /// How a conditional step opens: "If you're not asleep in twenty minutes,
@@ -347,6 +348,8 @@ pub(super) fn planned_task(sentence: &str) -> Option<String> {
     // "Next week we'll look at how it's gone": a time frame first, and then
     // the clinician's plan or a statement all the same.
     let framed = match find_frame(rest) {
+        // "Once a week's plenty": the frame is what is talked of.
+        Some((0, end)) if STATING.opens(rest[end..].trim_start()) => return None,
         Some((0, end)) => skip_discourse(skip_short_clause(&rest[end..])),
         _ => rest,
     };

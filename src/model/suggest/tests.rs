@@ -1546,3 +1546,23 @@ fn a_weekly_routine_frames_a_commitment() {
         )]
     );
 }
+
+#[test]
+fn asked_for_the_plan_the_client_may_say_its_steps_back_as_a_list() {
+    let src = "Therapist: So what are you going to do this week?\n\n\
+               Client: Every morning, the stairs at the station, no lift. And the worry \
+               diary after each go. Once a day's plenty, mind.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Every morning, the stairs at the station, no lift".into(),
+                HomeworkSource::Client
+            ),
+            (
+                "The worry diary after each go".into(),
+                HomeworkSource::Client
+            ),
+        ]
+    );
+}
