@@ -30,6 +30,9 @@ pub(super) static RECAP_LEADS: Words = Words::new(&[
     "you've chosen to",
     "you chose to",
     "you've settled on",
+    "you've said yes to",
+    "you've said you'll",
+    "you've offered to",
 ]);
 
 /// Words that start a piece of a plan without being a task ("with the
@@ -518,6 +521,14 @@ mod tests {
         assert_eq!(
             planned_task("The breathing, ten minutes a day after work."),
             Some("The breathing, ten minutes a day after work".into())
+        );
+    }
+
+    #[test]
+    fn what_the_client_has_said_yes_to_is_a_plan_said_back() {
+        assert_eq!(
+            recap("And you've said yes to keeping a sleep diary by the bed."),
+            ["Keeping a sleep diary by the bed"]
         );
     }
 }
