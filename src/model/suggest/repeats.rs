@@ -216,12 +216,13 @@ impl Said {
 
     /// Whether this wording of a task is the one to keep over `other`'s:
     /// the client's own words for what they agreed to, over the
-    /// clinician's saying it back or asking for it, unless that says twice
-    /// as much; else the fuller, or the later of two alike.
+    /// clinician's saying it back or asking for it, unless that says more
+    /// than a word more ("…and rate your mood before and after"); else the
+    /// fuller, or the later of two alike.
     fn says_better_than(&self, other: &Said) -> bool {
         match (&self.task.source, &other.task.source) {
-            (HomeworkSource::Client, HomeworkSource::Clinician) => self.full * 2 > other.full,
-            (HomeworkSource::Clinician, HomeworkSource::Client) => self.full >= other.full * 2,
+            (HomeworkSource::Client, HomeworkSource::Clinician) => self.full + 1 >= other.full,
+            (HomeworkSource::Clinician, HomeworkSource::Client) => self.full >= other.full + 2,
             _ => self.full >= other.full,
         }
     }
@@ -450,7 +451,7 @@ mod tests {
     }
 
     #[test]
-    fn the_clients_own_words_for_a_task_are_kept_unless_said_back_with_twice_as_much() {
+    fn the_clients_own_words_for_a_task_are_kept_unless_said_back_with_more() {
         let mut t = tasks(&[
             "Write down what I spend",
             "Write down what you spend on your phone",
