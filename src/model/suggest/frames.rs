@@ -61,6 +61,13 @@ pub(super) static TIME_FRAMES: Words = Words::new(&[
     "this friday",
     "this saturday",
     "this sunday",
+    "next monday",
+    "next tuesday",
+    "next wednesday",
+    "next thursday",
+    "next friday",
+    "next saturday",
+    "next sunday",
     // A routine is a frame of its own: "I'll do the body scan every morning"
     // (see `is_routine`).
     "every morning",
@@ -71,8 +78,15 @@ pub(super) static TIME_FRAMES: Words = Words::new(&[
     "each evening",
     "each night",
     "each day",
+    "every weekend",
+    "every week",
+    "every other day",
+    "each weekend",
+    "each week",
     "once a day",
     "twice a day",
+    "once a week",
+    "twice a week",
 ]);
 
 /// Whether a time frame found in a sentence is a routine, which says how

@@ -2,6 +2,7 @@
 
 use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, is_routine, last_frame};
 use super::matching::{Heard, Words, trim_punct};
+use super::summary::planned_task;
 use super::task_list::skip_discourse;
 use super::text::{among, count_words};
 
@@ -211,9 +212,30 @@ pub(super) static NOT_TASKS: Words = Words::new(&[
     "sleep on it",
 ]);
 
+/// How a goodbye opens: "See you next week", "Take care driving".
+pub(super) static FAREWELLS: Words = Words::new(&[
+    "see you",
+    "take care",
+    "mind how you go",
+    "safe home",
+    "safe journey",
+    "look after yourself",
+    "have a good",
+    "have a lovely",
+    "have a nice",
+    "enjoy",
+]);
+
 /// Words of an instruction for now, in the session, not for the week.
-pub(super) static IN_SESSION: Words =
-    Words::new(&["when you're ready", "in your own time", "right now"]);
+pub(super) static IN_SESSION: Words = Words::new(&[
+    "when you're ready",
+    "in your own time",
+    "right now",
+    "for a minute",
+    "for a moment",
+    "for a second",
+    "for a bit now",
+]);
 
 /// Words that leave nothing to do on their own ("I'll give it a go").
 const VAGUE: &[&str] = &[
@@ -233,8 +255,9 @@ static REFUSING: Words = Words::new(&["not", "never", "n't"]);
 
 /// A condition around a commitment: "If I'm going to come off it, I want it
 /// done proper" is not a plan to come off it, nor "otherwise I'll go in
-/// there and just say sorry" one to apologise.
-static CONDITIONS: Words = Words::new(&["if", "unless", "otherwise", "or else"]);
+/// there and just say sorry" one to apologise, nor "Else I'll lose it" one
+/// to lose it.
+static CONDITIONS: Words = Words::new(&["if", "unless", "otherwise", "or else", "else", "in case"]);
 
 /// Someone else's forecast of the client, "she says I'll sit here and tell
 /// you it's all fine", "she said I could book a tutorial"; or what the
@@ -294,8 +317,12 @@ fn after_leading_frame(s: &str) -> Option<&str> {
         return Some(skip_short_clause(&s[end..]));
     }
     let comma = s.find(',')?;
-    (end <= comma && s[..comma].split_whitespace().count() <= 8)
-        .then(|| s[comma + 1..].trim_start())
+    // "Text Dave tonight, and go…": a first clause that instructs is a task
+    // with its own frame, not a frame for the clause after it.
+    (end <= comma
+        && s[..comma].split_whitespace().count() <= 8
+        && !IMPERATIVES.opens(skip_discourse(s)))
+    .then(|| s[comma + 1..].trim_start())
 }
 
 /// A task the clinician gives in `sentence` (`heard` its lists), with its
@@ -314,7 +341,7 @@ pub(super) fn clinician_task(
     if let Some(r) = lead {
         rest = skip_discourse(r);
     }
-    if PLAN_LEADS.opens(rest) {
+    if PLAN_LEADS.opens(rest) || FAREWELLS.opens(rest) {
         return None;
     }
     // Looked for only where a rule below needs it.
@@ -357,16 +384,25 @@ pub(super) fn clinician_task(
 /// block when Barry starts"): only the choice is the task.
 /// A commitment's time frame may follow it as a sentence of its own (see
 /// [`frame_follows`]).
+/// Asked for the plan, the client may say its steps back as a list, as a
+/// clinician sums up ("Every day, the door handle, no washing after. And the
+/// diary after each go."): from one that opens with its time frame on, such
+/// steps are tasks too.
 pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&'s str, String)> {
-    let found: Vec<(&str, String, bool)> = said
-        .iter()
-        .enumerate()
-        .filter_map(|(n, &s)| {
-            let framed = || asked_for_step || frame_follows(said.get(n + 1).copied());
-            let (task, weighed) = client_task(s, framed)?;
-            Some((s, task, weighed))
-        })
-        .collect();
+    let mut listing = false;
+    let mut found: Vec<(&str, String, bool)> = Vec::new();
+    for (n, &s) in said.iter().enumerate() {
+        let framed = || asked_for_step || frame_follows(said.get(n + 1).copied());
+        if let Some((task, weighed)) = client_task(s, framed) {
+            found.push((s, task, weighed));
+        } else if asked_for_step
+            && (listing || find_frame(skip_discourse(s)).is_some_and(|(a, _)| a == 0))
+        {
+            let step = planned_task(s);
+            listing = step.is_some();
+            found.extend(step.map(|task| (s, task, false)));
+        }
+    }
     let last_choice = found.iter().rposition(|&(_, _, weighed)| !weighed);
     found
         .into_iter()

@@ -2,10 +2,10 @@
 //! client's "I'll…" and the closing summary often name one task three times,
 //! and the clinician should see it once.
 
-use super::HomeworkSuggestion;
 use super::matching::trim_punct;
 use super::task_list::names_by_pronoun;
 use super::text::among;
+use super::{HomeworkSource, HomeworkSuggestion};
 
 /// Words that do not tell one task from another: small words, and people by
 /// pronoun ("ring her" may be "ring Sue"). In order, to be looked up.
@@ -214,6 +214,19 @@ impl Said {
             || other.points_at(self)
     }
 
+    /// Whether this wording of a task is the one to keep over `other`'s:
+    /// the client's own words for what they agreed to, over the
+    /// clinician's saying it back or asking for it, unless that says more
+    /// than a word more ("…and rate your mood before and after"); else the
+    /// fuller, or the later of two alike.
+    fn says_better_than(&self, other: &Said) -> bool {
+        match (&self.task.source, &other.task.source) {
+            (HomeworkSource::Client, HomeworkSource::Clinician) => self.full + 1 >= other.full,
+            (HomeworkSource::Clinician, HomeworkSource::Client) => self.full >= other.full + 2,
+            _ => self.full >= other.full,
+        }
+    }
+
     fn points_at(&self, other: &Said) -> bool {
         self.pointing
             .as_deref()
@@ -260,7 +273,7 @@ pub(super) fn without_repeats(tasks: &mut Vec<HomeworkSuggestion>) {
                 .flat_map(char::to_lowercase)
                 .collect();
             first.task.task = format!("{}; {lower}{}", first.task.task, detail.as_str());
-        } else if only_points || said.full >= first.full {
+        } else if only_points || said.says_better_than(first) {
             *first = said;
         }
     }
@@ -434,6 +447,27 @@ mod tests {
         assert_eq!(
             kept(&["Ring the GP on Monday", "Text her back tonight"]),
             ["Ring the GP on Monday", "Text her back tonight"]
+        );
+    }
+
+    #[test]
+    fn the_clients_own_words_for_a_task_are_kept_unless_said_back_with_more() {
+        let mut t = tasks(&[
+            "Write down what I spend",
+            "Write down what you spend on your phone",
+        ]);
+        t[0].source = HomeworkSource::Client;
+        without_repeats(&mut t);
+        assert_eq!(t[0].task, "Write down what I spend");
+        let mut t = tasks(&[
+            "Try fewer beers",
+            "Try no beers Monday to Thursday and see what it does to your sleep and mood",
+        ]);
+        t[0].source = HomeworkSource::Client;
+        without_repeats(&mut t);
+        assert_eq!(
+            t[0].task,
+            "Try no beers Monday to Thursday and see what it does to your sleep and mood"
         );
     }
 }

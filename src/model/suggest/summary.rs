@@ -2,7 +2,9 @@
 //! week, you'll…", and the steps of a closing summary.
 
 use super::frames::find_frame;
-use super::homework::{CONTINUING, HEDGES, IMPERATIVES, NOT_TASKS, as_task, skip_short_clause};
+use super::homework::{
+    CONTINUING, FAREWELLS, HEDGES, IMPERATIVES, NOT_TASKS, as_task, skip_short_clause,
+};
 use super::matching::{Heard, Seen, Words, strip_prefix_loose, trim_punct};
 use super::task_list::{is_numbered, skip_discourse};
 
@@ -16,19 +18,87 @@ pub(super) static RECAP_LEADS: Words = Words::new(&[
     "you're planning to",
     "your plan is to",
     "the plan is to",
+    "your plan is:",
+    "the plan is:",
     "the plan is for you to",
     "you've decided to",
     "you decided to",
+    "you've decided on",
+    "you decided on",
+    "you've agreed to",
+    "you agreed to",
+    "you've chosen to",
+    "you chose to",
+    "you've settled on",
+    "you've said yes to",
+    "you've said you'll",
+    "you've offered to",
 ]);
 
 /// Words that start a piece of a plan without being a task ("with the
-/// patches", "which means…").
+/// patches", "before Friday's pay", "which means…").
 static NOT_STEPS: Words = Words::new(&[
-    "with", "for", "in", "on", "at", "by", "from", "because", "so", "which", "when", "while",
-    "until", "if", "as", "the", "a", "an", "your", "my", "his", "her", "their", "our", "it",
-    "that", "this", "those", "these", "there", "what", "who", "where", "how", "why", "but",
-    "probably", "be", "morning", "mornings", "night", "nights", "evening", "evenings", "every",
-    "each", "twice", "once", "today", "tonight", "tomorrow", "then",
+    "with",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "from",
+    "because",
+    "so",
+    "which",
+    "when",
+    "while",
+    "until",
+    "if",
+    "as",
+    "the",
+    "a",
+    "an",
+    "your",
+    "my",
+    "his",
+    "her",
+    "their",
+    "our",
+    "it",
+    "that",
+    "this",
+    "those",
+    "these",
+    "there",
+    "what",
+    "who",
+    "where",
+    "how",
+    "why",
+    "but",
+    "probably",
+    "be",
+    "morning",
+    "mornings",
+    "night",
+    "nights",
+    "evening",
+    "evenings",
+    "every",
+    "each",
+    "twice",
+    "once",
+    "today",
+    "tonight",
+    "tomorrow",
+    "then",
+    "before",
+    "after",
+    "during",
+    "without",
+    "about",
+    "around",
+    "instead",
+    "including",
+    "all",
 ]);
 
 /// How a piece of a plan said back opens when it is not the client's step:
@@ -43,37 +113,80 @@ static NOT_PLANS: Words = Words::new(&[
     "if", "when", "unless", "scared", "afraid", "worried", "worry", "feel", "think", "hope",
 ]);
 
+/// How the pieces of a list after its lead go on: a piece led by one of
+/// these is a step of its own.
+static LIST_GOES_ON: Words = Words::new(&["and", "or", "then", "also", "plus"]);
+
 /// The tasks of a plan said back: each item of its list, after "you'll" or
-/// "your plan is to". `summary` says whether the sentence is part of a
-/// summary turn; elsewhere the sentence must open with the plan and set a
-/// time frame ("So this week, you'll leave it downstairs at night, keep it in
-/// the boot, and look at getting the ten milligram ones").
+/// "your plan is to", or in a summary after a time frame and a colon ("This
+/// week: the walk…; and the diary…"). `summary` says whether the sentence is
+/// part of a summary turn; elsewhere the sentence must open with the plan and
+/// set a time frame ("So this week, you'll leave it downstairs at night, keep
+/// it in the boot, and look at getting the ten milligram ones"). Items are
+/// split at semicolons where there are any, their commas then giving details;
+/// otherwise at commas, where a last piece that does not go on with "and"
+/// only says more of the step before ("…, kept in your pocket", "…, all of
+/// it").
 pub(super) fn recap_tasks(sentence: &str, summary: bool, heard: &Heard) -> Vec<String> {
     let lead = heard.has(&RECAP_LEADS).then(|| RECAP_LEADS.find(sentence));
-    let Some((start, end, _)) = lead.flatten() else {
+    let lead = lead.flatten().map(|(a, b, _)| (a, b));
+    // A list after "This week:" is split only into its items: its commas
+    // give the steps of one ("keep the log, guess then scan, …").
+    let framed = lead.is_none();
+    let Some((start, end)) = lead.or_else(|| summary.then(|| framed_list(sentence)).flatten())
+    else {
         return Vec::new();
     };
     let before = &sentence[..start];
-    if NOT_PLANS.is_in(before)
+    // "your belief that you'll lose control": what is thought or said, not
+    // the plan.
+    let reported = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    if reported
+        || NOT_PLANS.is_in(before)
         || (!summary && (find_frame(sentence).is_none() || !opens_plan(before)))
     {
         return Vec::new();
     }
+    let mut list = sentence[end..].trim_start();
+    // "…decided on two things: Sunday…": the count goes.
+    if let Some((count, items)) = list.split_once(':')
+        && count.split_whitespace().count() <= 3
+    {
+        list = items;
+    }
+    // "…decided to ring…, to list…, and to book…".
+    let infinitives = sentence[start..end].ends_with("to");
+    let items = framed || list.contains(';');
+    let pieces: Vec<&str> = list
+        .split(if items { &[';'][..] } else { &[',', ';'][..] })
+        .map(str::trim)
+        .collect();
     let mut tasks = Vec::new();
-    for piece in sentence[end..].split([',', ';']) {
+    for (i, &piece) in pieces.iter().enumerate() {
+        let mut item = skip_discourse(piece);
+        // "…and at eleven you'll text…": a second lead inside the list,
+        // after a few words of when or where, says a step.
+        let led = RECAP_LEADS
+            .find(item)
+            .filter(|&(a, ..)| item[..a].split_whitespace().count() <= 3);
+        if let Some((_, e, _)) = led {
+            item = item[e..].trim_start();
+        }
         // "…, so you've only got cash": what follows from the plan.
-        if NOT_STEPS.opens(piece.trim()) {
+        let detail = i > 0 && i + 1 == pieces.len() && !items && !LIST_GOES_ON.opens(piece);
+        if led.is_none() && (detail || (!items && NOT_STEPS.opens(piece))) {
             continue;
         }
-        let mut item = skip_discourse(piece.trim());
-        // "…and you'll write down…": a second lead inside the list.
-        if let Some((_, e, _)) = RECAP_LEADS.find(item).filter(|&(a, ..)| a == 0) {
-            item = item[e..].trim_start();
+        if infinitives && let Some(r) = strip_prefix_loose(item, "to") {
+            item = r.trim_start();
         }
         while let Some(r) = HEDGES.strip(item) {
             item = r.trim_start();
         }
-        if NOT_STEPS.opens(item)
+        if (!items && led.is_none() && NOT_STEPS.opens(item))
             || NOT_TASKS.opens(item)
             || SOMEONE_ELSE.opens(item)
             || only_if_needed(item)
@@ -83,6 +196,18 @@ pub(super) fn recap_tasks(sentence: &str, summary: bool, heard: &Heard) -> Vec<S
         tasks.extend(as_task(item));
     }
     tasks
+}
+
+/// Where the list starts in a sentence that opens with a time frame and a
+/// colon, "This week: …", and where that lead starts.
+fn framed_list(sentence: &str) -> Option<(usize, usize)> {
+    let rest = skip_discourse(sentence);
+    let at = sentence.len() - rest.len();
+    let (0, end) = find_frame(rest)? else {
+        return None;
+    };
+    let colon = rest[end..].trim_start().strip_prefix(':')?;
+    Some((at, sentence.len() - colon.len()))
 }
 
 /// Words that make what goes before them a fallback for if something
@@ -153,8 +278,23 @@ static HAPPENED: Words = Words::new(&[
     "was", "were", "had", "did", "went", "told", "felt", "managed", "came",
 ]);
 
+/// Verbs that say how things are: "Your blood tests are high, about forty
+/// units a week".
+static STATES: Words = Words::new(&["is", "are", "isn't", "aren't"]);
+
 /// Words of a routine, which a step of a plan has and a story rarely does.
-static ROUTINE: Words = Words::new(&["every", "each", "twice", "from tonight", "from now on"]);
+static ROUTINE: Words = Words::new(&[
+    "every",
+    "each",
+    "twice",
+    "from tonight",
+    "from now on",
+    "a day",
+    "a night",
+    "a week",
+    "per day",
+    "per week",
+]);
 
 /// Whether `s` says a routine; "each other" says none ("The two things help
 /// each other"), where "every other day" does.
@@ -172,10 +312,22 @@ fn has_routine(s: &str) -> bool {
 /// How a condition opens.
 static IF: Words = Words::new(&["if", "unless"]);
 
+/// How a clause of reason, concession or time since opens.
+static REASON: Words = Words::new(&[
+    "since",
+    "because",
+    "as",
+    "although",
+    "though",
+    "even though",
+    "given that",
+]);
+
 /// How a main clause opens when it states rather than instructs: "If it
-/// gets bad, you've got the numbers", "…, it's fine to stop".
+/// gets bad, you've got the numbers", "…, it's fine to stop", and after a
+/// time frame, "Once a week's plenty".
 static STATING: Words = Words::new(&[
-    "you've", "you're", "you'd", "it's", "that's", "there's", "we", "i",
+    "you've", "you're", "you'd", "it's", "that's", "there's", "we", "i", "'s", "is",
 ]);
 
 /// How a conditional step opens: "If you're not asleep in twenty minutes,
@@ -193,34 +345,51 @@ static IF_YOU: Words = Words::new(&["if you"]);
 pub(super) fn planned_task(sentence: &str) -> Option<String> {
     let sentence = sentence.trim();
     let rest = skip_discourse(sentence);
-    if sentence.ends_with('?') || NOT_INSTRUCTING.opens(sentence) || NOT_INSTRUCTING.opens(rest) {
+    if sentence.ends_with('?') {
         return None;
     }
     // "Next week we'll look at how it's gone": a time frame first, and then
     // the clinician's plan or a statement all the same.
     let framed = match find_frame(rest) {
+        // "Once a week's plenty": the frame is what is talked of.
+        Some((0, end)) if STATING.opens(rest[end..].trim_start()) => return None,
         Some((0, end)) => skip_discourse(skip_short_clause(&rest[end..])),
         _ => rest,
     };
     // "If the signs come back, you've got the plan": a reminder of what the
     // client has, not a step.
-    let main = if IF.opens(framed) {
+    let main = if IF.opens(framed) || REASON.opens(framed) {
         framed
             .split_once(',')
             .map_or(framed, |(_, m)| m.trim_start())
     } else {
         framed
     };
-    if NOT_INSTRUCTING.opens(framed) || STATING.opens(main) {
+    let instructs = |r: &str| IMPERATIVES.opens(r) || CONTINUING.opens(r);
+    // "Since you moved, the evenings are long": a reason or a time since
+    // leads a story, unless an instruction follows it.
+    // "Sam, you've been…": a name the sentence is addressed to goes.
+    let addressed = match framed.split_once(',') {
+        Some((name, r)) if !name.contains(' ') && name.starts_with(char::is_uppercase) => {
+            r.trim_start()
+        }
+        _ => framed,
+    };
+    if NOT_INSTRUCTING.opens(framed)
+        || NOT_INSTRUCTING.opens(addressed)
+        || FAREWELLS.opens(framed)
+        || STATING.opens(main)
+        || (REASON.opens(framed) && !instructs(main))
+    {
         return None;
     }
-    let first_clause = rest.split(',').next().unwrap_or(rest);
-    if HAPPENED.is_in(first_clause) && !IF_YOU.opens(rest) {
+    // The main clause's own first clause: "Since the mornings are hard,
+    // walk…" tells how things are only to give a step.
+    let first_clause = main.split(',').next().unwrap_or(main);
+    if (HAPPENED.is_in(first_clause) || STATES.is_in(first_clause)) && !IF_YOU.opens(rest) {
         return None;
     }
-    let verb_first = [rest, skip_short_clause(rest)]
-        .iter()
-        .any(|r| IMPERATIVES.opens(r) || CONTINUING.opens(r));
+    let verb_first = [rest, skip_short_clause(rest)].into_iter().any(instructs);
     let someone_will = rest.split_whitespace().nth(1) == Some("will");
     let step = verb_first
         || is_numbered(sentence)
@@ -275,6 +444,91 @@ mod tests {
                 "Ask your sister if she'll come",
                 "Check with the school if the trip is on"
             ]
+        );
+    }
+
+    #[test]
+    fn a_last_piece_of_a_plan_said_back_without_and_only_says_more_of_the_step() {
+        assert_eq!(
+            recap("So you'll use the small plate at tea, kept in the cupboard by the cooker."),
+            ["Use the small plate at tea"]
+        );
+        assert_eq!(
+            recap("So you'll ring your brother, post the form, and book the eye test."),
+            ["Ring your brother", "Post the form", "Book the eye test"]
+        );
+    }
+
+    #[test]
+    fn a_plan_said_as_what_someone_believes_is_not_a_task() {
+        assert!(recap("And your worry that you'll faint went down to thirty.").is_empty());
+    }
+
+    #[test]
+    fn the_steps_of_a_decision_lose_their_to_and_what_only_says_when() {
+        assert_eq!(
+            recap(
+                "And you've decided to clear the spare room, before your mum visits, to ring \
+                 the council about the skip, and to ask Priya for a hand."
+            ),
+            [
+                "Clear the spare room",
+                "Ring the council about the skip",
+                "Ask Priya for a hand"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_after_a_time_frame_and_a_colon_gives_a_task_an_item() {
+        assert_eq!(
+            recap(
+                "So this week: the swim at the leisure centre, with your sister; the food \
+                 diary, every meal; and ring the dentist."
+            ),
+            [
+                "The swim at the leisure centre, with your sister",
+                "The food diary, every meal",
+                "Ring the dentist"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_step_said_back_after_a_few_words_of_when_is_a_step() {
+        assert_eq!(
+            recap("So you'll tidy the desk, and after tea you'll do an hour of revision."),
+            ["Tidy the desk", "Do an hour of revision"]
+        );
+    }
+
+    #[test]
+    fn a_closing_sentence_that_tells_how_things_are_or_says_goodbye_is_no_step() {
+        for told in [
+            "Since you moved house, the nights have been long, and four glasses every night \
+             have filled them.",
+            "Your blood pressure readings are high, with three coffees a day on top.",
+            "Sam, you've been doing the school run every day on your own.",
+            "See you next week, Ana.",
+            "(laughs) Take care on the way home.",
+        ] {
+            assert_eq!(planned_task(told), None, "{told}");
+        }
+        assert_eq!(
+            planned_task("Since the mornings are hard, walk the dog at lunch every day."),
+            Some("Since the mornings are hard, walk the dog at lunch every day".into())
+        );
+        assert_eq!(
+            planned_task("The breathing, ten minutes a day after work."),
+            Some("The breathing, ten minutes a day after work".into())
+        );
+    }
+
+    #[test]
+    fn what_the_client_has_said_yes_to_is_a_plan_said_back() {
+        assert_eq!(
+            recap("And you've said yes to keeping a sleep diary by the bed."),
+            ["Keeping a sleep diary by the bed"]
         );
     }
 }

@@ -12,12 +12,15 @@ static DISCOURSE: Words = Words::new(&[
     "and", "also", "so", "okay", "ok", "now", "then", "right", "alright", "great", "good",
 ]);
 
-/// Drops words like "And" or "Also," that open a sentence, and the name or
-/// place of an item in a list ("Third, …", "Two: …", "The last thing: …",
-/// "The plan for this week: …").
+/// Drops words like "And" or "Also," that open a sentence, a stage direction
+/// ("(laughs)"), and the name or place of an item in a list ("Third, …",
+/// "Two: …", "The last thing: …", "The plan for this week: …").
 pub(super) fn skip_discourse(mut s: &str) -> &str {
     loop {
-        if let Some(r) = DISCOURSE.strip(s) {
+        // A stage direction in front: "(laughs) So…".
+        if let Some(r) = s.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            s = r.1.trim_start();
+        } else if let Some(r) = DISCOURSE.strip(s) {
             let r = r.trim_start();
             s = r.strip_prefix(',').unwrap_or(r).trim_start();
         } else if let Some(r) = after_number(s) {

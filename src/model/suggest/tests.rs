@@ -1620,3 +1620,80 @@ fn the_mindful_of_dear_man_is_keeping_to_a_request_not_mindfulness() {
     let s = suggest(&parse(src).expect("a transcript"));
     assert!(s.interventions.iter().any(|t| t.tag == "mindfulness"));
 }
+
+#[test]
+fn an_instruction_with_its_own_time_frame_is_not_a_frame_for_the_clause_after_it() {
+    let src = "Therapist: (smiles) So ring the library tomorrow about the course, and go on \
+               Monday if they have a place.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Ring the library tomorrow about the course, and go on Monday if they have a place"
+                .into(),
+            HomeworkSource::Clinician
+        )]
+    );
+}
+
+#[test]
+fn a_goodbye_or_an_instruction_for_the_room_is_not_homework() {
+    let src = "Therapist: (pause) Carry on by yourself for a minute, I'll stay quiet.\n\n\
+               Client: Okay.\n\n\
+               Therapist: See you next week, Ana. Take care on the roads tonight.\n";
+    assert_eq!(homework(src), vec![]);
+}
+
+#[test]
+fn what_the_client_would_do_otherwise_is_not_a_commitment() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll write the steps on a card. Else I'll lose track of the order.\n";
+    assert_eq!(
+        homework(src),
+        vec![("Write the steps on a card".into(), HomeworkSource::Client)]
+    );
+}
+
+#[test]
+fn a_plan_said_back_for_next_weekday_is_framed() {
+    let src = "Therapist: So next Thursday you'll go to the choir and sit with Jean.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Go to the choir and sit with Jean".into(),
+            HomeworkSource::Clinician
+        )]
+    );
+}
+
+#[test]
+fn a_weekly_routine_frames_a_commitment() {
+    let src = "Therapist: That sounds hard.\n\n\
+               Client: It is. I'll add up what I spend on takeaways every weekend.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Add up what I spend on takeaways every weekend".into(),
+            HomeworkSource::Client
+        )]
+    );
+}
+
+#[test]
+fn asked_for_the_plan_the_client_may_say_its_steps_back_as_a_list() {
+    let src = "Therapist: So what are you going to do this week?\n\n\
+               Client: Every morning, the stairs at the station, no lift. And the worry \
+               diary after each go. Once a day's plenty, mind.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Every morning, the stairs at the station, no lift".into(),
+                HomeworkSource::Client
+            ),
+            (
+                "The worry diary after each go".into(),
+                HomeworkSource::Client
+            ),
+        ]
+    );
+}
