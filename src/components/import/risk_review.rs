@@ -9,7 +9,9 @@ use leptos::prelude::*;
 #[component]
 pub fn RiskReview(risks: Vec<RiskSuggestion>) -> impl IntoView {
     let said = |(quote, mark): (&str, Option<NaiveTime>)| {
-        let at = mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
+        let at = mark
+            .map(|m| format!(" at {}", format_time(m)))
+            .unwrap_or_default();
         format!("“{quote}”{at}")
     };
     view! {
