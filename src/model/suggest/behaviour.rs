@@ -8,7 +8,7 @@
 use super::Sentence;
 use super::cues::{
     ADDING, ADVISING, AFFIRMING, ASKING_TO, CLOSED_AFTER_OPEN, INFORMING, NOT_REFLECTING, OPEN,
-    OPENERS, PERMISSION, REFLECTING, SMALL, SUMMING_UP, TELL_ME, YOU,
+    OPENERS, PERMISSION, REFLECTING, SUMMING_UP, TELL_ME, YOU,
 };
 use super::matching::{Words, fold, trim_punct};
 use super::text::{char_at, count_words, key};
@@ -283,6 +283,16 @@ fn each_word(s: &str, mut each: impl FnMut(&str)) {
     }
 }
 
+/// Short words that carry no content of their own, in order so that a word
+/// is looked up by halves.
+const SMALL: &[&str] = &[
+    "about", "all", "also", "and", "are", "bit", "but", "can", "did", "does", "even", "for",
+    "from", "get", "got", "had", "has", "have", "into", "it's", "its", "just", "kind", "like",
+    "lot", "much", "not", "okay", "one", "out", "really", "right", "some", "sort", "still", "than",
+    "that", "the", "them", "then", "there", "they", "this", "too", "two", "very", "was", "way",
+    "well", "were", "what", "when", "with", "yeah", "you", "you're", "you've", "your",
+];
+
 /// The keys of [`SMALL`], in order as its words are, looked up by halves.
 const SMALL_KEYS: [u64; SMALL.len()] = {
     assert!(LONGEST_SMALL <= 8, "a small word is told by its key alone");
@@ -489,7 +499,7 @@ mod tests {
 
     #[test]
     fn the_small_words_are_in_order_so_a_word_is_found_by_halves() {
-        let small = crate::model::suggest::cues::SMALL;
+        let small = super::SMALL;
         assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
         assert!(super::SMALL_KEYS.windows(2).all(|w| w[0] < w[1]));
     }

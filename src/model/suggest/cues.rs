@@ -597,13 +597,3 @@ pub(super) static ADVISING: Words = Words::new(&[
     "try not to",
     "don't",
 ]);
-
-/// Short words that carry no content of their own, in order so that a word
-/// is looked up by halves.
-pub(super) const SMALL: &[&str] = &[
-    "about", "all", "also", "and", "are", "bit", "but", "can", "did", "does", "even", "for",
-    "from", "get", "got", "had", "has", "have", "into", "it's", "its", "just", "kind", "like",
-    "lot", "much", "not", "okay", "one", "out", "really", "right", "some", "sort", "still", "than",
-    "that", "the", "them", "then", "there", "they", "this", "too", "two", "very", "was", "way",
-    "well", "were", "what", "when", "with", "yeah", "you", "you're", "you've", "your",
-];
