@@ -89,11 +89,14 @@ static TOBACCO: Words = Words::new(&[
     "ten a day",
 ]);
 
-/// The themes by how much of the client's talk concerns them: in how many
-/// parts of the session the client talks of one, then in how many turns,
-/// then in how many words, then which came first. The subject of a session
-/// runs through it; an effect of it ("the nights are bad") or a digression
-/// takes a stretch. In a long session a theme beside the main topic needs
+/// The themes by how much of the session's talk concerns them: in how many
+/// parts of the session the client or the clinician talks of one, then in
+/// how many turns of both, then in how many of the client's words, then
+/// which came first. The subject of a session runs through it and is what
+/// the clinician keeps asking about; an effect of it ("the nights are bad"),
+/// a digression or the client's small talk takes a stretch. A theme only
+/// the clinician names (a model they explain) comes after those the client
+/// talks of. In a long session a theme beside the main topic needs
 /// at least three of the client's turns, a quarter of the main topic's, and
 /// the clinician to take it up (see [`DISCUSSED`]); `long` says whether it
 /// is, by its client turns (see [`LONG`]).
@@ -107,14 +110,19 @@ pub(super) fn rank<'t>(
     share_out(&mut themes, terms, &items);
     let parts = |f: &Found| {
         let mut seen = [false; PARTS];
-        for (n, _) in &f.talk {
+        for n in f.talk.iter().map(|(n, _)| n).chain(&f.taken_up) {
             seen[n * PARTS / items.len().max(1)] = true;
         }
         seen.iter().filter(|s| **s).count()
     };
     let weight = |f: &Found| {
         let words = f.talk.iter().map(|(_, w)| w).sum::<usize>();
-        (parts(f), f.talk.len(), words)
+        (
+            !f.talk.is_empty(),
+            parts(f),
+            f.talk.len() + f.taken_up.len(),
+            words,
+        )
     };
     themes.sort_by_key(|f| (std::cmp::Reverse(weight(f)), f.at));
     // Poor sleep comes with nearly every trouble: it is the subject only
@@ -129,7 +137,7 @@ pub(super) fn rank<'t>(
     // before what led up to it (the row, the anger): it is what the session
     // is for, and what the note must lead with.
     if let Some(i) = themes.iter().position(|f| {
-        terms[f.term].name == SELF_HARM && f.talk.len() >= 2 && f.taken_up >= WORKED_ON
+        terms[f.term].name == SELF_HARM && f.talk.len() >= 2 && f.taken_up.len() >= WORKED_ON
     }) {
         let harm = themes.remove(i);
         themes.insert(0, harm);
@@ -147,7 +155,7 @@ pub(super) fn rank<'t>(
                 at,
                 evidence,
                 talk: Vec::new(),
-                taken_up: 0,
+                taken_up: Vec::new(),
                 named: false,
                 marked: false,
             },
@@ -159,7 +167,7 @@ pub(super) fn rank<'t>(
         let mut n = 0;
         themes.retain(|f| {
             n += 1;
-            n == 1 || (f.talk.len() >= needed && f.talk.len() + f.taken_up >= DISCUSSED)
+            n == 1 || (f.talk.len() >= needed && f.talk.len() + f.taken_up.len() >= DISCUSSED)
         });
     }
     themes
@@ -1093,5 +1101,32 @@ mod tests {
         }
         let got = themes(&session(&turns));
         assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
+    }
+
+    /// A long session in which the client speaks of the baby and of
+    /// washing in turn, the baby first; the clinician asks about one.
+    fn washing_and_the_baby(asked: &'static str) -> Transcript {
+        let mut turns = Vec::new();
+        for n in 0..30 {
+            turns.push(if n % 2 == 1 { asked } else { "Mm." });
+            turns.push(if n % 2 == 0 {
+                "The baby was teething all week, up four times a night."
+            } else {
+                "I scrubbed my hands with bleach after the post came."
+            });
+        }
+        session(&turns)
+    }
+
+    #[test]
+    fn what_the_clinician_keeps_asking_about_leads_when_the_clients_talk_is_even() {
+        let got = themes(&washing_and_the_baby("What did the germs make you do?"));
+        assert_eq!(got.first().map(String::as_str), Some("anxiety"), "{got:?}");
+        let got = themes(&washing_and_the_baby("Go on."));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("parenting"),
+            "{got:?}"
+        );
     }
 }
