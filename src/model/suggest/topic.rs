@@ -1129,4 +1129,77 @@ mod tests {
             "{got:?}"
         );
     }
+
+    #[test]
+    fn hearing_and_sight_that_are_going_are_a_long_term_illness() {
+        let got = themes(&listening(&[
+            "My ears are ringing from the minute I wake up.",
+            "The audiologist says my hearing aids will help a bit.",
+            "And my eyesight is going too, glaucoma the optician reckons.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("long-term illness"),
+            "{got:?}"
+        );
+        // Ringing someone is not a noise in the ears.
+        let got = themes(&listening(&[
+            "The ringing, I'll do it Monday, I'll ring them first thing.",
+            "Then I'll take the bypass to my sister's.",
+        ]));
+        assert!(!got.contains(&"long-term illness".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn washing_against_germs_and_checking_again_are_anxiety_but_the_laundry_is_not() {
+        let got = themes(&listening(&[
+            "I scrubbed my hands raw with the nail brush.",
+            "Anything from outside feels dirty, so I use the hand gel after.",
+            "I kept checking the cooker, over and over.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("anxiety"), "{got:?}");
+        let got = themes(&listening(&[
+            "My jeans went through the wash again.",
+            "He gave me a dirty look when I put the washing out.",
+        ]));
+        assert!(!got.contains(&"anxiety".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn fear_of_a_thing_and_keeping_away_from_it_are_anxiety() {
+        let got = themes(&listening(&[
+            "Lifts scare me, I'm frightened of getting stuck.",
+            "I avoid them, I take the stairs every time.",
+        ]));
+        assert!(got.contains(&"anxiety".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn prison_and_a_licence_in_everyday_words_are_offending() {
+        let got = themes(&listening(&[
+            "Since I got out I've kept my head down.",
+            "One slip and they'll recall me, it's all in my licence conditions.",
+            "The judge said it was GBH, it was one punch.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("offending"),
+            "{got:?}"
+        );
+        let got = themes(&listening(&[
+            "I passed my test, I've got my driving licence now.",
+            "Since I got out of the house more I feel better.",
+        ]));
+        assert!(!got.contains(&"offending".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn cocaine_in_everyday_words_is_drug_use() {
+        let got = themes(&listening(&[
+            "Someone always has a bag after closing.",
+            "A couple of lines and I'm wide awake till five.",
+            "Anyone want a bump, they say, and that's me.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("drug use"), "{got:?}");
+    }
 }
