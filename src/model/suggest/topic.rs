@@ -1202,4 +1202,19 @@ mod tests {
         ]));
         assert_eq!(got.first().map(String::as_str), Some("drug use"), "{got:?}");
     }
+
+    #[test]
+    fn a_night_spent_watching_the_clock_is_talk_of_sleep() {
+        let got = themes(&listening(&[
+            "I looked at the clock at one, then at half two.",
+            "I lie there thinking about the bills.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
+        // The hour of what is done at night is no talk of sleep.
+        let got = themes(&listening(&[
+            "I was on the slots till two in the morning.",
+            "Then again at three in the morning, chasing it.",
+        ]));
+        assert!(!got.contains(&"sleep".to_string()), "{got:?}");
+    }
 }

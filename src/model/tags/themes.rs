@@ -116,7 +116,12 @@ pub static THEMES: &[Term] = &[
          shattered|good night's|in the early hours|lie there for hours|lying there for hours|get off to sleep|get to sleep|\
          go to sleep|can't settle at night|keep waking|kept waking|waking up at|\
          waking in the night|wake in the night|woke in the night|waking up in the night|\
-         woke up in the night|wake up in the night",
+         woke up in the night|wake up in the night|the small hours|\
+         looked at the clock|look at the clock|\
+         looking at the clock|clock-watching|i lie there|i just lie there|\
+         lie there listening|lie there thinking|lay there thinking|\
+         up and down all night|up and down in the night|tired all day|\
+         night-time|dozed|doze off",
     )
     .except(
         "sleep hygiene|sleep on it|fall asleep on the sofa|fell asleep on the sofa|\
