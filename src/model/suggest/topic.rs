@@ -1217,4 +1217,18 @@ mod tests {
         ]));
         assert!(!got.contains(&"sleep".to_string()), "{got:?}");
     }
+
+    #[test]
+    fn weight_told_in_stones_and_hunger_that_will_not_stop_are_diet_and_weight() {
+        let got = themes(&listening(&[
+            "The weight has gone on since the new tablets, I'm sixteen stone now.",
+            "I'm hungry all the time, none of my clothes fit.",
+        ]));
+        assert!(got.contains(&"diet and weight".to_string()), "{got:?}");
+        let got = themes(&listening(&[
+            "It's a weight off my shoulders, that letter.",
+            "The school is a stone's throw from ours.",
+        ]));
+        assert!(!got.contains(&"diet and weight".to_string()), "{got:?}");
+    }
 }

@@ -316,9 +316,19 @@ pub static THEMES: &[Term] = &[
          binged on|bingeing on|binging on|binge on|binge eat|a food binge|purging|made myself sick|starving myself|\
          skipping meals|skip meals|skipped meals|eating in secret|secret eating|\
          eat in secret|grazing|picking all day|the chippy|greggs|mcdonald's|kfc|\
-         a family bag|multipack|sausage roll|second helpings|clean my plate|midnight snack",
+         a family bag|multipack|sausage roll|second helpings|clean my plate|midnight snack|\
+         the weight|weight on|a stone|stone on|\
+         stone off|five stone|six stone|twelve stone|thirteen stone|fourteen stone|\
+         fifteen stone|sixteen stone|seventeen stone|eighteen stone|nineteen stone|\
+         twenty stone|hungry all the time|always hungry|starving all the time|\
+         my appetite|clothes don't fit|clothes fit|dress size|my size|the biscuit tin|\
+         cabbage soup|meal replacement|slices of toast|eats like a horse|\
+         eat like a horse",
     )
-    .except("binged on netflix|binge on netflix"),
+    .except(
+        "binged on netflix|binge on netflix|the weight of|weight off|stone's throw|\
+         a stone in|lost my appetite",
+    ),
     Term::new(
         "exercise",
         "exercise|exercising|workout|workouts|the gym|physical activity|jogging|\
