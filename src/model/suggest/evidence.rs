@@ -76,9 +76,9 @@ pub(super) struct Found<'t> {
     pub(super) evidence: &'t str,
     /// The client's turns that name it by a keyword: (item, words).
     pub(super) talk: Vec<(usize, usize)>,
-    /// How many of the clinician's turns (or stage directions) name it by a
-    /// keyword.
-    pub(super) taken_up: usize,
+    /// The clinician's turns (or stage directions) that name it by a
+    /// keyword: their items.
+    pub(super) taken_up: Vec<usize>,
     /// Whether a keyword was heard, not only markers.
     pub(super) named: bool,
     /// Whether its markers alone would support it.
@@ -185,7 +185,7 @@ pub(super) fn tags<'t>(
             at: first.at,
             evidence: first.evidence,
             talk,
-            taken_up: theirs.len(),
+            taken_up: theirs,
             named: keyword,
             marked: markers >= m.needs,
         });

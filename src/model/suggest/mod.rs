@@ -186,7 +186,7 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     if long {
         let terms = &interventions.terms;
         heard.retain(|f| {
-            !f.named || f.taken_up >= 2 || f.marked || terms[f.term].name == "safety planning"
+            !f.named || f.taken_up.len() >= 2 || f.marked || terms[f.term].name == "safety planning"
         });
     }
     // Approaches heard only in phrases typical of their style.

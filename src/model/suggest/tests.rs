@@ -30,16 +30,16 @@ fn sample_interventions() {
 }
 
 #[test]
-fn the_samples_themes_come_in_order_of_how_much_the_client_talks_of_them() {
+fn the_samples_themes_come_in_order_of_how_much_the_session_talks_of_them() {
     let s = suggest(&parse(SAMPLE).unwrap());
     assert_eq!(
         tags(&s.themes),
         vec![
             ("anxiety", "anxious"),
-            ("fear of failure", "fear of failure"),
             ("perfectionism", "good enough"),
-            ("work stress", "deadlines"),
             ("sleep", "sleep"),
+            ("fear of failure", "fear of failure"),
+            ("work stress", "deadlines"),
             ("core beliefs", "core beliefs"),
         ]
     );

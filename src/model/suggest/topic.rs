@@ -89,11 +89,14 @@ static TOBACCO: Words = Words::new(&[
     "ten a day",
 ]);
 
-/// The themes by how much of the client's talk concerns them: in how many
-/// parts of the session the client talks of one, then in how many turns,
-/// then in how many words, then which came first. The subject of a session
-/// runs through it; an effect of it ("the nights are bad") or a digression
-/// takes a stretch. In a long session a theme beside the main topic needs
+/// The themes by how much of the session's talk concerns them: in how many
+/// parts of the session the client or the clinician talks of one, then in
+/// how many turns of both, then in how many of the client's words, then
+/// which came first. The subject of a session runs through it and is what
+/// the clinician keeps asking about; an effect of it ("the nights are bad"),
+/// a digression or the client's small talk takes a stretch. A theme only
+/// the clinician names (a model they explain) comes after those the client
+/// talks of. In a long session a theme beside the main topic needs
 /// at least three of the client's turns, a quarter of the main topic's, and
 /// the clinician to take it up (see [`DISCUSSED`]); `long` says whether it
 /// is, by its client turns (see [`LONG`]).
@@ -107,14 +110,19 @@ pub(super) fn rank<'t>(
     share_out(&mut themes, terms, &items);
     let parts = |f: &Found| {
         let mut seen = [false; PARTS];
-        for (n, _) in &f.talk {
+        for n in f.talk.iter().map(|(n, _)| n).chain(&f.taken_up) {
             seen[n * PARTS / items.len().max(1)] = true;
         }
         seen.iter().filter(|s| **s).count()
     };
     let weight = |f: &Found| {
         let words = f.talk.iter().map(|(_, w)| w).sum::<usize>();
-        (parts(f), f.talk.len(), words)
+        (
+            !f.talk.is_empty(),
+            parts(f),
+            f.talk.len() + f.taken_up.len(),
+            words,
+        )
     };
     themes.sort_by_key(|f| (std::cmp::Reverse(weight(f)), f.at));
     // Poor sleep comes with nearly every trouble: it is the subject only
@@ -129,7 +137,7 @@ pub(super) fn rank<'t>(
     // before what led up to it (the row, the anger): it is what the session
     // is for, and what the note must lead with.
     if let Some(i) = themes.iter().position(|f| {
-        terms[f.term].name == SELF_HARM && f.talk.len() >= 2 && f.taken_up >= WORKED_ON
+        terms[f.term].name == SELF_HARM && f.talk.len() >= 2 && f.taken_up.len() >= WORKED_ON
     }) {
         let harm = themes.remove(i);
         themes.insert(0, harm);
@@ -147,7 +155,7 @@ pub(super) fn rank<'t>(
                 at,
                 evidence,
                 talk: Vec::new(),
-                taken_up: 0,
+                taken_up: Vec::new(),
                 named: false,
                 marked: false,
             },
@@ -159,7 +167,7 @@ pub(super) fn rank<'t>(
         let mut n = 0;
         themes.retain(|f| {
             n += 1;
-            n == 1 || (f.talk.len() >= needed && f.talk.len() + f.taken_up >= DISCUSSED)
+            n == 1 || (f.talk.len() >= needed && f.talk.len() + f.taken_up.len() >= DISCUSSED)
         });
     }
     themes
@@ -1093,5 +1101,134 @@ mod tests {
         }
         let got = themes(&session(&turns));
         assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
+    }
+
+    /// A long session in which the client speaks of the baby and of
+    /// washing in turn, the baby first; the clinician asks about one.
+    fn washing_and_the_baby(asked: &'static str) -> Transcript {
+        let mut turns = Vec::new();
+        for n in 0..30 {
+            turns.push(if n % 2 == 1 { asked } else { "Mm." });
+            turns.push(if n % 2 == 0 {
+                "The baby was teething all week, up four times a night."
+            } else {
+                "I scrubbed my hands with bleach after the post came."
+            });
+        }
+        session(&turns)
+    }
+
+    #[test]
+    fn what_the_clinician_keeps_asking_about_leads_when_the_clients_talk_is_even() {
+        let got = themes(&washing_and_the_baby("What did the germs make you do?"));
+        assert_eq!(got.first().map(String::as_str), Some("anxiety"), "{got:?}");
+        let got = themes(&washing_and_the_baby("Go on."));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("parenting"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn hearing_and_sight_that_are_going_are_a_long_term_illness() {
+        let got = themes(&listening(&[
+            "My ears are ringing from the minute I wake up.",
+            "The audiologist says my hearing aids will help a bit.",
+            "And my eyesight is going too, glaucoma the optician reckons.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("long-term illness"),
+            "{got:?}"
+        );
+        // Ringing someone is not a noise in the ears.
+        let got = themes(&listening(&[
+            "The ringing, I'll do it Monday, I'll ring them first thing.",
+            "Then I'll take the bypass to my sister's.",
+        ]));
+        assert!(!got.contains(&"long-term illness".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn washing_against_germs_and_checking_again_are_anxiety_but_the_laundry_is_not() {
+        let got = themes(&listening(&[
+            "I scrubbed my hands raw with the nail brush.",
+            "Anything from outside feels dirty, so I use the hand gel after.",
+            "I kept checking the cooker, over and over.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("anxiety"), "{got:?}");
+        let got = themes(&listening(&[
+            "My jeans went through the wash again.",
+            "He gave me a dirty look when I put the washing out.",
+        ]));
+        assert!(!got.contains(&"anxiety".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn fear_of_a_thing_and_keeping_away_from_it_are_anxiety() {
+        let got = themes(&listening(&[
+            "Lifts scare me, I'm frightened of getting stuck.",
+            "I avoid them, I take the stairs every time.",
+        ]));
+        assert!(got.contains(&"anxiety".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn prison_and_a_licence_in_everyday_words_are_offending() {
+        let got = themes(&listening(&[
+            "Since I got out I've kept my head down.",
+            "One slip and they'll recall me, it's all in my licence conditions.",
+            "The judge said it was GBH, it was one punch.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("offending"),
+            "{got:?}"
+        );
+        let got = themes(&listening(&[
+            "I passed my test, I've got my driving licence now.",
+            "Since I got out of the house more I feel better.",
+        ]));
+        assert!(!got.contains(&"offending".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn cocaine_in_everyday_words_is_drug_use() {
+        let got = themes(&listening(&[
+            "Someone always has a bag after closing.",
+            "A couple of lines and I'm wide awake till five.",
+            "Anyone want a bump, they say, and that's me.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("drug use"), "{got:?}");
+    }
+
+    #[test]
+    fn a_night_spent_watching_the_clock_is_talk_of_sleep() {
+        let got = themes(&listening(&[
+            "I looked at the clock at one, then at half two.",
+            "I lie there thinking about the bills.",
+        ]));
+        assert_eq!(got.first().map(String::as_str), Some("sleep"), "{got:?}");
+        // The hour of what is done at night is no talk of sleep.
+        let got = themes(&listening(&[
+            "I was on the slots till two in the morning.",
+            "Then again at three in the morning, chasing it.",
+        ]));
+        assert!(!got.contains(&"sleep".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn weight_told_in_stones_and_hunger_that_will_not_stop_are_diet_and_weight() {
+        let got = themes(&listening(&[
+            "The weight has gone on since the new tablets, I'm sixteen stone now.",
+            "I'm hungry all the time, none of my clothes fit.",
+        ]));
+        assert!(got.contains(&"diet and weight".to_string()), "{got:?}");
+        let got = themes(&listening(&[
+            "It's a weight off my shoulders, that letter.",
+            "The school is a stone's throw from ours.",
+        ]));
+        assert!(!got.contains(&"diet and weight".to_string()), "{got:?}");
     }
 }

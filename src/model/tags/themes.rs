@@ -30,11 +30,26 @@ pub static THEMES: &[Term] = &[
          keyed up|wound up tight|can't sit still|couldn't sit still|what ifs|\
          catastrophising|catastrophizing|nervous wreck|a wreck|bag of nerves|\
          bricking it|scared stiff|petrified|frightened to death|on high alert|\
-         need reassurance|needing reassurance|reassurance",
+         need reassurance|needing reassurance|reassurance|\
+         phobia|phobic|safety behaviour|safety behaviours|the urge to check|checking again|checked again|check it again|keep checking|\
+         kept checking|germ|dirty|feel dirty|felt dirty|wash them|washed them|washes|\
+         washed again|washing again|scrubbing|scrubbed|scrub|sanitiser|\
+         sanitizer|hand gel|antibacterial|anti-bac|bleach|disinfect|disinfectant|\
+         catch something|get ill from|make them ill|make her ill|make him ill",
     )
-    // Fear of one thing, said in passing, is not anxiety as a subject.
-    .markers("scared|afraid|frightened|dread|fear|terrified|shaking|shaky|sweating", 2)
-    .except("don't worry|no worries|not to worry|i'm worried about you|heart goes out|heart going out"),
+    // Fear of one thing, said in passing, is not anxiety as a subject; fear
+    // and keeping away from what is feared are.
+    .markers(
+        "scared|afraid|frightened|dread|fear|terrified|shaking|shaky|sweating|\
+         scares me|frightens me|terrifies me|my fears|i avoid|i avoided|i've avoided|\
+         i've been avoiding|i keep avoiding|i'd avoid|avoid it|avoided it|avoiding it",
+        2,
+    )
+    .except(
+        "don't worry|no worries|not to worry|i'm worried about you|heart goes out|heart going out|\
+         dirty look|dirty looks|dirty washing|dirty dishes|dirty plates|dirty nappy|\
+         dirty nappies|dirty cups|dirty clothes",
+    ),
     Term::new(
         "perfectionism",
         "perfectionism|perfectionist|perfectionistic|has to be perfect|have to be perfect|\
@@ -101,7 +116,12 @@ pub static THEMES: &[Term] = &[
          shattered|good night's|in the early hours|lie there for hours|lying there for hours|get off to sleep|get to sleep|\
          go to sleep|can't settle at night|keep waking|kept waking|waking up at|\
          waking in the night|wake in the night|woke in the night|waking up in the night|\
-         woke up in the night|wake up in the night",
+         woke up in the night|wake up in the night|the small hours|\
+         looked at the clock|look at the clock|\
+         looking at the clock|clock-watching|i lie there|i just lie there|\
+         lie there listening|lie there thinking|lay there thinking|\
+         up and down all night|up and down in the night|tired all day|\
+         night-time|dozed|doze off",
     )
     .except(
         "sleep hygiene|sleep on it|fall asleep on the sofa|fell asleep on the sofa|\
@@ -245,7 +265,14 @@ pub static THEMES: &[Term] = &[
          stay clean|staying clean|clean for|a bag of|tenner bag|one bag|used to score|\
          to score|scoring|using together|on the gear|year clean|months clean|weeks clean|\
          days clean|narcotics anonymous|na meeting|naloxone|needle exchange|\
-         methadone script|on a script|drug service|drugs worker",
+         methadone script|on a script|drug service|drugs worker|a bump|bumps|\
+         a couple of lines|a few lines|couple of lines|another line|a line or two|\
+         had a line|racked up|rack up|snorting|snorted|a wrap|a baggie|baggies|\
+         had a bag|got a bag|with a bag|bought a bag|buy a bag|a bag's|had gear|\
+         got gear|bought gear|off the gear|no gear|on coke|doing coke|did coke|\
+         bit of coke|line of coke|lines of coke|bag of coke|gram of coke|coke's|\
+         k-hole|mephedrone|nitrous|laughing gas|poppers|magic mushrooms|shrooms|lsd|\
+         acid trip|dropped a pill|necking pills|gurning",
     )
     .markers("coke|pills|gear|using|high", 2)
     .except(
@@ -289,9 +316,19 @@ pub static THEMES: &[Term] = &[
          binged on|bingeing on|binging on|binge on|binge eat|a food binge|purging|made myself sick|starving myself|\
          skipping meals|skip meals|skipped meals|eating in secret|secret eating|\
          eat in secret|grazing|picking all day|the chippy|greggs|mcdonald's|kfc|\
-         a family bag|multipack|sausage roll|second helpings|clean my plate|midnight snack",
+         a family bag|multipack|sausage roll|second helpings|clean my plate|midnight snack|\
+         the weight|weight on|a stone|stone on|\
+         stone off|five stone|six stone|twelve stone|thirteen stone|fourteen stone|\
+         fifteen stone|sixteen stone|seventeen stone|eighteen stone|nineteen stone|\
+         twenty stone|hungry all the time|always hungry|starving all the time|\
+         my appetite|clothes don't fit|clothes fit|dress size|my size|the biscuit tin|\
+         cabbage soup|meal replacement|slices of toast|eats like a horse|\
+         eat like a horse",
     )
-    .except("binged on netflix|binge on netflix"),
+    .except(
+        "binged on netflix|binge on netflix|the weight of|weight off|stone's throw|\
+         a stone in|lost my appetite",
+    ),
     Term::new(
         "exercise",
         "exercise|exercising|workout|workouts|the gym|physical activity|jogging|\
@@ -334,7 +371,7 @@ pub static THEMES: &[Term] = &[
          multiple sclerosis|epilepsy|fibromyalgia|hiv|kidney disease|my condition|\
          my diagnosis|crohn's|ibs|chronic fatigue|my sugars|the sugar|sugar levels|\
          my levels|my readings|finger prick|hypo|hypos|type 2|type two|pre-diabetes|\
-         prediabetes|emphysema|gout|blood pressure|a stent|bypass|had a stroke|\
+         prediabetes|emphysema|gout|blood pressure|a stent|had a stroke|\
          flare-up|flare-ups|insulin|glucose|the diagnosis|diagnosed|blood test|blood tests|\
          the nurse|practice nurse|diabetes nurse|the consultant|my consultant|\
          a high reading|the reading|the readings|eye screening|\
@@ -342,11 +379,20 @@ pub static THEMES: &[Term] = &[
          nerve pain|my joints|my knees|my hip|sciatica|my illness|my symptoms|\
          fibro|migraines|long covid|the physio|physiotherapy|a flare|my lungs|\
          my health|the ms|my ms|with ms|ms nurse|relapsing-remitting|the neuro|my neuro|\
-         neurologist|neurology|the fatigue|my fatigue|my mobility|my balance|my legs",
+         neurologist|neurology|the fatigue|my fatigue|my mobility|my balance|my legs|\
+         tinnitus|ringing in my ears|ears ringing|ears are ringing|the ringing's|\
+         the ringing is|the ringing was|the ringing gets|the ringing got|the ringing comes|\
+         with the ringing|the hissing|the buzzing in|my ears|my ear|my hearing|hearing loss|\
+         losing my hearing|lost my hearing|hard of hearing|going deaf|gone deaf|deaf in|\
+         hearing aid|hearing aids|audiologist|audiology|ent clinic|vertigo|meniere's|\
+         my eyesight|my sight|losing my sight|lost my sight|sight loss|glaucoma|\
+         macular|cataracts|cataract|going blind|heart bypass|bypass surgery|\
+         triple bypass|bypass operation",
     )
     .except(
         "pain in the neck|pain in the arse|the pain of losing|having a heart attack|\
-         wasn't a heart attack|like a heart attack",
+         wasn't a heart attack|like a heart attack|music to my ears|up to my ears|\
+         all ears|my ears burning|ears were burning",
     ),
     Term::new(
         "offending",
@@ -358,9 +404,22 @@ pub static THEMES: &[Term] = &[
          my sentence|sentenced|my cell|visits hall|got nicked|nicking|nicked stuff|\
          robbing|referral order|reparation|got done for|banned for|the feds|the old bill|\
          my tag|curfew|breach|breached|my solicitor|the solicitor|burglary|\
-         assault charge",
+         assault charge|back inside|go back inside|going back inside|since i got out|\
+         when i got out|since i came out|since you came out|since you got out|\
+         when you came out|did time|done time|doing time|serving time|\
+         served time|my time inside|your licence|licence conditions|my conditions|\
+         your conditions|recall me|recall you|recalled to prison|young offenders|\
+         a young offender|the sentencing|sentencing|suspended sentence|the judge|\
+         the barrister|crown court|pleaded guilty|plead guilty|pleaded not guilty|\
+         on remand|on bail|bail conditions|my release|release date|\
+         gbh|abh|grievous bodily harm|actual bodily harm|my victim|\
+         victim awareness|unpaid work|community payback|accredited programme|\
+         offending behaviour|criminal|my crime|the charges|got charged|been charged|\
+         got arrested|in the nick|approved premises",
     )
-    .except("food court|tennis court"),
+    .except(
+        "food court|tennis court|driving licence|licence to|nick of time|got out of|came out of",
+    ),
     Term::new(
         "grief",
         "grief|grieving|bereavement|bereaved|passed away|passed on|died|death|funeral|\
