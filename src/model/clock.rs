@@ -58,6 +58,13 @@ pub fn format_time(t: NaiveTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
+/// " at 10:05" after what was said at a transcript's time mark, or nothing
+/// where the transcript has no times.
+pub fn said_at(mark: Option<NaiveTime>) -> String {
+    mark.map(|m| format!(" at {}", format_time(m)))
+        .unwrap_or_default()
+}
+
 /// "10:00–10:50", or just "10:00" while the end is not known; `None` without a start.
 pub fn format_time_range(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<String> {
     let start = format_time(start?);
@@ -212,6 +219,12 @@ mod tests {
             let read = parse_time(typed).unwrap().unwrap();
             assert_eq!(format_time(read), typed);
         }
+    }
+
+    #[test]
+    fn what_was_said_at_a_time_mark_says_when_and_without_one_says_nothing() {
+        assert_eq!(said_at(Some(t(9, 5))), " at 09:05");
+        assert_eq!(said_at(None), "");
     }
 
     #[test]

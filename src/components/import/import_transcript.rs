@@ -5,7 +5,7 @@ use crate::components::TextArea;
 use crate::components::TextInput;
 use crate::components::TranscriptSegments;
 use crate::components::{FieldError, Refusal, ShowIf, effect};
-use crate::model::clock::{format_duration, format_time, format_time_range};
+use crate::model::clock::{format_duration, format_time_range, said_at};
 use crate::model::import::{
     Accepted, ImportPlan, adopt_clinician, fill_session, match_client, new_client,
 };
@@ -484,7 +484,7 @@ fn ImportPreview(
                             HomeworkSource::Clinician => "assigned by the clinician",
                             HomeworkSource::Client => "the client's own commitment",
                         };
-                        let at = h.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
+                        let at = said_at(h.mark);
                         Reasoned::new(h.task.clone(), format!("{who}{at}"))
                     })
                     .collect()
@@ -495,7 +495,7 @@ fn ImportPreview(
                 s.reviews
                     .iter()
                     .map(|r| {
-                        let at = r.mark.map(|m| format!(" at {}", format_time(m))).unwrap_or_default();
+                        let at = said_at(r.mark);
                         let mut why = vec![format!("reviewed{at}")];
                         why.extend(r.completion.map(|c| c.label().to_string()));
                         why.extend(r.days.map(|d| format!("{d} day{}", if d == 1 { "" } else { "s" })));

@@ -1,4 +1,4 @@
-use crate::model::clock::format_time;
+use crate::model::clock::said_at;
 use crate::model::suggest::RiskSuggestion;
 use chrono::NaiveTime;
 use leptos::prelude::*;
@@ -8,12 +8,7 @@ use leptos::prelude::*;
 /// time. For review only: it never sets a risk level.
 #[component]
 pub fn RiskReview(risks: Vec<RiskSuggestion>) -> impl IntoView {
-    let said = |(quote, mark): (&str, Option<NaiveTime>)| {
-        let at = mark
-            .map(|m| format!(" at {}", format_time(m)))
-            .unwrap_or_default();
-        format!("“{quote}”{at}")
-    };
+    let said = |(quote, mark): (&str, Option<NaiveTime>)| format!("“{quote}”{}", said_at(mark));
     view! {
         <div class="suggestion-group risk-review" role="group" aria-labelledby="risk-title">
             <h3 id="risk-title">"Possible risk: review"</h3>
