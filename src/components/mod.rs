@@ -41,5 +41,5 @@ pub use vault::{
 pub use widgets::{
     ChoiceChips, ChoiceSelect, ConfirmButton, Crumbs, FieldError, FieldForm, InRecentlyDeleted,
     ListSelect, Missing, OptionalDate, Refusal, ScrollRegion, ShowIf, TextArea, TextInput,
-    TimeInput, UndoNotice, effect, keyed_list, or_missing, selected_index,
+    TimeInput, UndoNotice, effect, keyed_list, left_field, or_missing, selected_index,
 };

@@ -78,3 +78,18 @@ test("a time of day is taken the same in the capture line, the timeline and the 
   await page.reload();
   await expect(page.getByRole("group", { name: "Session details" })).toContainText("10:00–11:15 (1 h 15 min)");
 });
+
+test("a number being typed stays while the text typed just before reaches the other panels", async ({ page }) => {
+  await page.getByRole("button", { name: "Add homework" }).click();
+  const item = page.getByRole("list", { name: "Homework agreed" }).getByRole("listitem").last();
+  await field(item, "Task").fill("Walk after lunch");
+  const likelihood = field(item, "Likelihood (0–100)");
+  await likelihood.fill("80");
+  // The task reaches the other panels once the typing pauses: its buttons take its name.
+  await expect(item.getByRole("button", { name: "Delete homework: Walk after lunch" })).toBeVisible();
+  await expect(likelihood).toHaveValue("80");
+  await likelihood.press("Tab");
+  await saved(page);
+  await page.reload();
+  await expect(field(item, "Likelihood (0–100)")).toHaveValue("80");
+});

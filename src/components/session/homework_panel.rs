@@ -1,5 +1,5 @@
 use crate::components::use_edited_session;
-use crate::components::{ChoiceSelect, FieldError, Refusal, TextInput, UndoNotice};
+use crate::components::{ChoiceSelect, FieldError, Refusal, TextInput, UndoNotice, left_field};
 use crate::model::Session;
 use crate::model::homework::{Assignment, HomeworkKind, RemovedAssignment, parse_likelihood};
 use crate::platform::new_id;
@@ -102,6 +102,14 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
             (at.unwrap_or(0), s.homework.len())
         })
     };
+    let likelihood = left_field(move || {
+        edited.session.with(|s| {
+            let a = s.homework.get(&id.read_value());
+            a.and_then(|a| a.likelihood)
+                .map(|l| l.to_string())
+                .unwrap_or_default()
+        })
+    });
     let text_field = move |label: &'static str,
                            placeholder: &'static str,
                            get: fn(&Assignment) -> String,
@@ -149,17 +157,7 @@ fn AssignmentEditor(id: String, removed: RwSignal<Option<RemovedAssignment>>) ->
                             inputmode="numeric"
                             aria-invalid=refused.invalid()
                             aria-describedby=refused.described_by()
-                            prop:value=move || {
-                                edited
-                                    .session
-                                    .with(|s| {
-                                        s.homework
-                                            .get(&id.read_value())
-                                            .and_then(|a| a.likelihood)
-                                            .map(|l| l.to_string())
-                                            .unwrap_or_default()
-                                    })
-                            }
+                            prop:value=likelihood
                             on:change=move |ev| {
                                 match parse_likelihood(&event_target_value(&ev)) {
                                     Ok(value) => {

@@ -1,7 +1,7 @@
 use crate::components::ChoiceSelect;
 use crate::components::TextArea;
 use crate::components::use_edited_session;
-use crate::components::{FieldError, Refusal};
+use crate::components::{FieldError, Refusal, left_field};
 use crate::model::Session;
 use crate::model::ratings::{RiskLevel, Scale};
 use crate::platform::now_ms;
@@ -45,7 +45,7 @@ fn ScoreField(scale: Scale) -> impl IntoView {
     let edited = use_edited_session();
     let error = RwSignal::new(None::<String>);
     let refused = Refusal::new(error);
-    let shown = move || edited.session.with(|s| shown_score(s, scale));
+    let shown = left_field(move || edited.session.with(|s| shown_score(s, scale)));
     view! {
         <div class="field">
             <label class="field">

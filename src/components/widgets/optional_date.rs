@@ -1,4 +1,5 @@
 use super::field_error::{Refusal, aria_described_by, aria_invalid};
+use super::left_field::left_field;
 use crate::model::InputError;
 use crate::model::clock::{date_field_value, parse_date};
 use chrono::NaiveDate;
@@ -17,6 +18,7 @@ pub fn OptionalDate(
     #[prop(into, default = None)]
     refused: Option<Refusal>,
 ) -> impl IntoView {
+    let shown = left_field(move || value.get().map(date_field_value).unwrap_or_default());
     view! {
         <label class="field">
             <span>{label}</span>
@@ -24,7 +26,7 @@ pub fn OptionalDate(
                 type="date"
                 aria-invalid=aria_invalid(refused)
                 aria-describedby=aria_described_by(refused)
-                prop:value=move || value.get().map(date_field_value).unwrap_or_default()
+                prop:value=shown
                 on:change=move |ev| {
                     let entry = event_target_value(&ev);
                     let date = if entry.trim().is_empty() { Ok(None) } else { parse_date(&entry).map(Some) };

@@ -1,5 +1,6 @@
 use super::field_error::{Refusal, aria_described_by, aria_invalid};
 use super::labelled::labelled;
+use super::left_field::left_field;
 use crate::model::InputError;
 use crate::model::clock::{format_time, parse_time};
 use chrono::NaiveTime;
@@ -30,6 +31,7 @@ pub fn TimeInput(
     #[prop(into, default = None)]
     refused: Option<Refusal>,
 ) -> impl IntoView {
+    let shown = left_field(move || value.get().map(format_time).unwrap_or_default());
     let field = move |name: Option<String>| {
         view! {
             <input
@@ -39,7 +41,7 @@ pub fn TimeInput(
                 required=required
                 aria-invalid=aria_invalid(refused)
                 aria-describedby=aria_described_by(refused)
-                prop:value=move || value.get().map(format_time).unwrap_or_default()
+                prop:value=shown
                 on:change=move |ev| {
                     // A changed field also sends this as its page is taken
                     // down, when the callback is gone: nothing to do then.
