@@ -2,7 +2,7 @@ use super::{CourseCharts, DamagedClient, DeleteClient, MeasureSchedule, Treatmen
 use crate::components::InRecentlyDeleted;
 use crate::components::{
     ConflictNotice, Crumbs, ExportMarkdown, FieldError, OptionalDate, RecordOf, Refusal, ShowIf,
-    TextArea, TextInput, UnresolvedChanges, effect, keyed_list, or_missing,
+    TextArea, TextInput, UnresolvedChanges, effect, keyed_list, left_field, or_missing,
 };
 use crate::layout::RecordRef;
 use crate::model::Choice;
@@ -108,6 +108,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
         }
     };
     let planned = move || client.with(|c| c.course.planned_sessions);
+    let planned_shown = left_field(move || planned().to_string());
     let clinician = records.clinician().unwrap_or_default();
     let charted = clinician.measures.clone();
     let charts = Memo::new(move |_| sessions.with(|(list, _)| course_charts(list, &charted)));
@@ -193,7 +194,7 @@ fn ClientDetails(client: Client) -> impl IntoView {
                         inputmode="numeric"
                         aria-invalid=about("Planned sessions").invalid()
                         aria-describedby=about("Planned sessions").described_by()
-                        prop:value=move || planned().to_string()
+                        prop:value=planned_shown
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             edit("Planned sessions", &|c| c.course.set_planned(&value));
