@@ -756,6 +756,20 @@ mod tests {
     }
 
     #[test]
+    fn a_secret_kept_from_a_partner_rows_and_silence_are_talk_of_relationships_but_not_once() {
+        let got = themes(&listening(&[
+            "Sarah doesn't know about the credit card, she thinks I'm doing overtime.",
+            "We had a blazing row on Sunday about the car.",
+            "She's barely talking to me now.",
+        ]));
+        assert!(got.contains(&"relationships".to_string()), "{got:?}");
+        // Said once in a long session about drinking, it is an aside.
+        let once = "Does anyone mind?|She doesn't know how much, she thinks I'm on two a night.";
+        let got = themes(&session(&weekends(once)));
+        assert!(!got.contains(&"relationships".to_string()), "{got:?}");
+    }
+
+    #[test]
     fn the_heart_attack_feared_in_a_panic_is_anxiety_not_an_illness() {
         let got = themes(&listening(&[
             "On the platform I was sure I was having a heart attack.",
