@@ -770,6 +770,20 @@ mod tests {
     }
 
     #[test]
+    fn feeling_a_spare_part_no_use_to_anyone_and_not_the_real_me_is_talk_of_self_esteem() {
+        let got = themes(&listening(&[
+            "Since I finished at the depot I feel like a spare part at home.",
+            "Nobody needs me for anything now, I'm no use to anyone.",
+            "Fixing the neighbour's bike was the only time I felt like myself.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("self-esteem"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn the_heart_attack_feared_in_a_panic_is_anxiety_not_an_illness() {
         let got = themes(&listening(&[
             "On the platform I was sure I was having a heart attack.",

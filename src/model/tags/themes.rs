@@ -188,7 +188,10 @@ pub static THEMES: &[Term] = &[
          like a failure|such a failure|a let-down|never measure up|don't measure up|measure up|i'm not worthy|\
          i'm nothing|he's nothing|she's nothing|think i'm nothing|i'm worthless|\
          not cut out for|rubbish at my job|useless at my job|bad at my job|\
-         i'm no good|no good at anything|not good at anything|good for nothing",
+         i'm no good|no good at anything|not good at anything|good for nothing|\
+         spare part|surplus to requirements|no use to anyone|no use to anybody|\
+         nobody needs me|no one needs me|the real me|felt like me|feel like me again|\
+         felt like myself|don't know who i am|lost my identity|lost myself|sense of who i am",
     ),
     Term::new(
         "relationships",
