@@ -133,7 +133,7 @@ static QUESTIONS: Together = Together::new(&[&EVOKING, &SOCRATIC]);
 
 /// Themes that are something the client does, and so can change: where a
 /// reflective, evoking session is motivational interviewing.
-const BEHAVIOURS: &[&str] = &[
+pub(super) const BEHAVIOURS: &[&str] = &[
     "alcohol use",
     "drug use",
     "smoking and vaping",
