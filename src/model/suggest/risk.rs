@@ -424,9 +424,10 @@ static LONG_AGO: Words = Words::new(&[
     "as a teenager",
     "in my teens",
     "back at school",
-    "not since",
-    "no longer",
 ]);
+
+/// A risk of the client's own that they say is over.
+static OVER: Words = Words::new(&["not since", "no longer"]);
 
 /// Whether the client's words about a risk are not a disclosure of it now:
 /// a safety step or a question repeated; a question the client is asked
@@ -442,7 +443,8 @@ fn not_a_disclosure(kind: &str, sentence: &str, start: usize) -> bool {
     // Fear of harm from others or threats to them stay, though hypothetical;
     // harm suffered stays though long past, as abuse told years on is.
     let own = matches!(kind, "suicide" | "self-harm");
-    let long_past = kind != "harm from others" && LONG_AGO.is_in(sentence);
+    let long_past =
+        (LONG_AGO.is_in(sentence) && kind != "harm from others") || (own && OVER.is_in(sentence));
     (NOT_DISCLOSING.is_in(before) && !again)
         || asked_of_them
         || (!again && ((own && in_a_condition(before)) || long_past))
@@ -864,6 +866,9 @@ mod tests {
             "I punched him years ago and lately I want to hurt him again."
         ));
         assert!(said("My stepdad hit me when I was younger."));
+        assert!(said(
+            "He no longer lives with us, but if he comes back I'll kill him."
+        ));
         assert!(said("I punched him on Saturday."));
     }
 
