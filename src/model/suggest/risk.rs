@@ -299,10 +299,9 @@ fn quotation(sentence: &str, start: usize) -> Option<(usize, usize)> {
         .then_some((open, after))
 }
 
-/// Whether risk words are in reported speech that is not the client's own
-/// disclosure: words someone else said ("he said, "you wouldn't wake up"")
-/// and, in the client's own, harm to others said of someone other than
-/// the client ("I told her, "Daddy hurt someone"").
+/// Whether risk words are reported speech, not the client's disclosure:
+/// someone else's ("he said, "you wouldn't wake up""), or the client's own
+/// telling of harm to others done by someone else ("Daddy hurt someone").
 fn reported(kind: &str, sentence: &str, start: usize) -> bool {
     let Some((open, after)) = quotation(sentence, start) else {
         return false;
@@ -320,9 +319,8 @@ fn reported(kind: &str, sentence: &str, start: usize) -> bool {
 /// sea first", "before I'd touch her".
 static SOONER: Words = Words::new(&["first", "before i'd", "before i would", "before i ever"]);
 
-/// Whether words of suicide only say how far the client would go rather
-/// than do what they have just denied: "No. I'd never. I'd walk into the
-/// sea first."
+/// Whether words of suicide only say what the client would do rather than
+/// what they have just denied: "No. I'd never. I'd walk into the sea first."
 fn a_denial_outdone(kind: &str, sentence: &str, h: &Hit, before: Option<&str>) -> bool {
     let denial = |s: &str| opens_with_denial(s) || one_of_any(s, &["never"]);
     kind == "suicide"
@@ -426,7 +424,8 @@ static LONG_AGO: Words = Words::new(&[
     "back at school",
 ]);
 
-/// A risk of the client's own that they say is over.
+/// A risk of the client's own that they say is over: "I no longer cut",
+/// "I haven't, not since May"; not "she no longer calls and I want to die".
 static OVER: Words = Words::new(&["not since", "no longer"]);
 
 /// Whether the client's words about a risk are not a disclosure of it now:
@@ -443,8 +442,10 @@ fn not_a_disclosure(kind: &str, sentence: &str, start: usize) -> bool {
     // Fear of harm from others or threats to them stay, though hypothetical;
     // harm suffered stays though long past, as abuse told years on is.
     let own = matches!(kind, "suicide" | "self-harm");
-    let long_past =
-        (LONG_AGO.is_in(sentence) && kind != "harm from others") || (own && OVER.is_in(sentence));
+    let over = OVER
+        .find(sentence)
+        .is_some_and(|(at, ..)| at > start || one_of(just_before(sentence, at), SELF_WORDS));
+    let long_past = (LONG_AGO.is_in(sentence) && kind != "harm from others") || (own && over);
     (NOT_DISCLOSING.is_in(before) && !again)
         || asked_of_them
         || (!again && ((own && in_a_condition(before)) || long_past))
@@ -882,5 +883,14 @@ mod tests {
         }
         assert!(said("If they take the kids I'll jump off a bridge first."));
         assert!(said("I've never told anyone. I took an overdose in May."));
+    }
+
+    #[test]
+    fn a_risk_the_client_says_is_over_is_past_but_something_else_no_longer_so_is_not() {
+        assert!(!said("I no longer cut myself."));
+        assert!(!said("I haven't hurt myself, not since the summer."));
+        assert!(said(
+            "My wife no longer speaks to me and I want to kill myself."
+        ));
     }
 }
