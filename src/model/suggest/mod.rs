@@ -347,10 +347,9 @@ pub fn suggest_with(t: &Transcript, own: &Tags) -> Suggestions {
     // session about a habit, the change it is for, whose questions are
     // mostly open: there the coder may miss a style of reflecting, and a
     // missed MI session is the costlier error. Advice on a habit asks
-    // mostly closed questions, checking facts.
+    // mostly closed questions, checking facts, or mostly teaches.
     out.interventions.retain(|t| {
-        let kept_by_subject =
-            habit && t.tag == "motivational interviewing" && profile.asks_openly();
+        let kept_by_subject = habit && t.tag == "motivational interviewing" && profile.draws_out();
         kept_by_subject
             || !(in_style.contains(&t.tag)
                 && JUDGED.contains(&t.tag.as_str())

@@ -133,7 +133,7 @@ static QUESTIONS: Together = Together::new(&[&EVOKING, &SOCRATIC]);
 
 /// Themes that are something the client does, and so can change: where a
 /// reflective, evoking session is motivational interviewing.
-const BEHAVIOURS: &[&str] = &[
+pub(super) const BEHAVIOURS: &[&str] = &[
     "alcohol use",
     "drug use",
     "smoking and vaping",
@@ -240,12 +240,23 @@ impl<'t> Profile<'t> {
         complex as f64 / (self.reflections() + self.n(Behaviour::Summary)).max(1) as f64
     }
 
-    /// Whether at least half the clinician's questions are open (MITI 3.1's
-    /// threshold of beginning proficiency): drawing the client out rather
-    /// than checking facts, as a clinician giving advice does.
-    pub(super) fn asks_openly(&self) -> bool {
+    /// Whether the clinician draws the client out, as motivational
+    /// interviewing does: at least half their questions open (MITI 3.1's
+    /// threshold of beginning proficiency), where advice checks facts; and
+    /// not a session of teaching that tells in over three turns for each
+    /// question drawing out change, where MI gives information sparingly.
+    pub(super) fn draws_out(&self) -> bool {
         let open = self.n(Behaviour::OpenQuestion);
-        open * 2 >= self.questions()
+        let informing = self.n(Behaviour::GivingInformation);
+        open * 2 >= self.questions() && !(self.teaching() && informing > 3 * self.evoking)
+    }
+
+    /// Many turns giving information, or fewer when several of them explain
+    /// at length: how a low mood, a cycle or the body works takes a
+    /// paragraph, where a fact takes a sentence.
+    fn teaching(&self) -> bool {
+        let informing = self.n(Behaviour::GivingInformation);
+        informing >= 6 || informing >= 4 && self.explanations >= 3
     }
 
     /// Whether the clinician mostly listens and says back: many reflections,
@@ -322,7 +333,7 @@ impl<'t> Profile<'t> {
         let listening = [SimpleReflection, OpenQuestion, Summary];
         // Evoking change in how the client feels or thinks is as much CBT as
         // MI, so MI needs a habit as the session's subject.
-        if self.reflective() && habit && self.evoking >= 2 && self.asks_openly() {
+        if self.reflective() && habit && self.evoking >= 2 && self.draws_out() {
             out.push(self.suggestion(
                 "motivational interviewing",
                 self.in_words(&listening),
@@ -357,11 +368,7 @@ impl<'t> Profile<'t> {
             );
             out.push(self.suggestion("cognitive restructuring", counts, examples));
         }
-        // Many turns giving information, or fewer when several of them
-        // explain at length: how a low mood, a cycle or the body works
-        // takes a paragraph, where a fact takes a sentence.
-        let informing = self.n(GivingInformation);
-        if informing >= 6 || informing >= 4 && self.explanations >= 3 {
+        if self.teaching() {
             let mut counts = self.in_words(&[GivingInformation]);
             if self.explanations > 0 {
                 counts += &format!(", {} of them at length", self.explanations);
@@ -988,5 +995,48 @@ mod tests {
             2,
         );
         assert!(tags(&s).contains(&"exposure"), "{:?}", tags(&s));
+    }
+
+    /// Information on drinking, given at length.
+    const TEACHING: &[(&str, &str)] = &[
+        (
+            "Alcohol is a depressant, so after the first couple of drinks it lowers your mood, \
+             and as the body clears it in the early hours your sleep gets lighter and broken, \
+             which is why so many people wake at three or four after a few pints and can't drop \
+             off again.",
+            "That's me most nights.",
+        ),
+        (
+            "Tolerance builds up too: the more often you drink, the more it takes to feel the \
+             same, so the amount creeps up without anyone deciding it should, and the body comes \
+             to expect it at the same time every evening, which is when the pull is strongest.",
+            "Six o'clock, every night.",
+        ),
+        (
+            "The liver can recover a good deal when it gets a break, which is why the advice is \
+             several drink-free days every week rather than the same amount spread out, and most \
+             people notice better sleep and more energy within a fortnight of starting that.",
+            "I didn't know that.",
+        ),
+        (
+            "A pint of ordinary lager is a little over two units, so four pints a night comes to \
+             well over the fourteen units a week that the guidelines suggest as the most for \
+             anyone, man or woman, and spreading those over at least three days.",
+            "So I'm miles over.",
+        ),
+    ];
+
+    #[test]
+    fn listening_about_a_habit_that_mostly_teaches_is_not_motivational_interviewing() {
+        let teaching: Vec<_> = LISTENING.iter().chain(TEACHING).copied().collect();
+        let s = suggested(&teaching, 3);
+        let got = tags(&s);
+        assert!(!got.contains(&"motivational interviewing"), "{got:?}");
+        assert!(got.contains(&"psychoeducation"), "{got:?}");
+        // Information given once in a while stays part of MI.
+        let sparing: Vec<_> = LISTENING.iter().chain(&TEACHING[..1]).copied().collect();
+        let s = suggested(&sparing, 2);
+        let got = tags(&s);
+        assert!(got.contains(&"motivational interviewing"), "{got:?}");
     }
 }

@@ -6,7 +6,7 @@
 //! to stay safe, a question asked of them, or long past.
 
 use super::matching::{Words, fold, trim_punct};
-use super::phrases::Vocabulary;
+use super::phrases::{Hit, Vocabulary};
 use super::text::{among, count_words};
 use super::{RiskQuote, RiskSuggestion};
 use crate::model::tags::RISKS;
@@ -31,9 +31,12 @@ pub(super) fn risks(
         if let Some(h) = first {
             let kind = kinds[h.term].name.as_str();
             let next = said.get(n + 1).copied();
+            let before = n.checked_sub(1).map(|p| said[p]);
             if denied_after(sentence, h.end, next)
                 || DENIED_BEFORE.is_in(clause_before(sentence, h.start))
                 || someone_elses(kind, sentence, h.start)
+                || reported(kind, sentence, h.start)
+                || a_denial_outdone(kind, sentence, &h, before)
                 || not_the_clients_doing(kind, sentence, h.start)
                 || an_accident(kind, sentence)
                 || a_hangover(kind, &sentence[h.start..h.end], sentence)
@@ -281,6 +284,50 @@ fn someone_elses(kind: &str, sentence: &str, start: usize) -> bool {
     words.next().is_some_and(a_person) && !words.any(|w| one_of(w, SELF_WORDS))
 }
 
+/// Where the quotation holding byte `start` opens, if it is in one: the
+/// byte of its mark, and the one after it.
+fn quotation(sentence: &str, start: usize) -> Option<(usize, usize)> {
+    let before = &sentence[..start];
+    if before.matches('"').count() % 2 == 1 {
+        return before.rfind('"').map(|at| (at, at + 1));
+    }
+    let open = before.rfind('“')?;
+    let after = open + '“'.len_utf8();
+    before
+        .rfind('”')
+        .is_none_or(|close| close < open)
+        .then_some((open, after))
+}
+
+/// Whether risk words are reported speech, not the client's disclosure:
+/// someone else's ("he said, "you wouldn't wake up""), or the client's own
+/// telling of harm to others done by someone else ("Daddy hurt someone").
+fn reported(kind: &str, sentence: &str, start: usize) -> bool {
+    let Some((open, after)) = quotation(sentence, start) else {
+        return false;
+    };
+    let said_by = trim_punct(&sentence[..open]);
+    let mut speaker = clause_before(said_by, said_by.len())
+        .split_whitespace()
+        .map(trim_punct)
+        .skip_while(|w| one_of(w, SUBJECT_LEADS));
+    speaker.next().is_some_and(a_person)
+        || kind == "harm to others" && !one_of_any(&sentence[after..start], SELF_WORDS)
+}
+
+/// What says a drastic act would come before another: "I'd walk into the
+/// sea first", "before I'd touch her".
+static SOONER: Words = Words::new(&["first", "before i'd", "before i would", "before i ever"]);
+
+/// Whether words of suicide only say what the client would do rather than
+/// what they have just denied: "No. I'd never. I'd walk into the sea first."
+fn a_denial_outdone(kind: &str, sentence: &str, h: &Hit, before: Option<&str>) -> bool {
+    let denial = |s: &str| opens_with_denial(s) || one_of_any(s, &["never"]);
+    kind == "suicide"
+        && SOONER.is_in(&sentence[h.end..])
+        && (denial(&sentence[..h.start]) || before.is_some_and(denial))
+}
+
 /// Whether a word names someone else, or is theirs: "brother", "dad's".
 fn a_person(word: &str) -> bool {
     let folded: String = word.chars().map(fold).collect();
@@ -375,26 +422,33 @@ static LONG_AGO: Words = Words::new(&[
     "as a teenager",
     "in my teens",
     "back at school",
-    "not since",
-    "no longer",
 ]);
+
+/// A risk of the client's own that they say is over: "I no longer cut",
+/// "I haven't, not since May"; not "she no longer calls and I want to die".
+static OVER: Words = Words::new(&["not since", "no longer"]);
 
 /// Whether the client's words about a risk are not a disclosure of it now:
 /// a safety step or a question repeated; a question the client is asked
-/// (where the speaker is not known); or, for thoughts of suicide or
-/// self-harm, the condition of a hypothetical, or long past and not back
-/// ("I cut myself when I was a teenager").
+/// (where the speaker is not known); for thoughts of suicide or self-harm,
+/// the condition of a hypothetical; or, but for harm suffered, long past
+/// and not back ("I cut myself when I was a teenager").
 fn not_a_disclosure(kind: &str, sentence: &str, start: usize) -> bool {
     let before = &sentence[..start];
     let again = NOW.is_in(sentence);
     let asked_of_them = sentence.ends_with('?')
         && one_of_any(before, &["you", "your"])
         && !one_of_any(before, SELF_WORDS);
-    // Fear of harm from others or threats to them stay, though hypothetical.
+    // Fear of harm from others or threats to them stay, though hypothetical;
+    // harm suffered stays though long past, as abuse told years on is.
     let own = matches!(kind, "suicide" | "self-harm");
+    let over = OVER
+        .find(sentence)
+        .is_some_and(|(at, ..)| at > start || one_of(just_before(sentence, at), SELF_WORDS));
+    let long_past = (LONG_AGO.is_in(sentence) && kind != "harm from others") || (own && over);
     (NOT_DISCLOSING.is_in(before) && !again)
         || asked_of_them
-        || (own && !again && (in_a_condition(before) || LONG_AGO.is_in(sentence)))
+        || (!again && ((own && in_a_condition(before)) || long_past))
 }
 
 /// Whether any word of `s` is one of `list`.
@@ -780,5 +834,63 @@ mod tests {
         ] {
             assert!(said(text), "{text}");
         }
+    }
+
+    #[test]
+    fn words_someone_else_is_quoted_saying_are_theirs_but_the_clients_own_quoted_words_stay() {
+        for text in [
+            "My mum rang and said, \"I want to die, love.\"",
+            "Then he turned round and said \u{201c}you'd be better off dead to me\u{201d} and left.",
+            "I told my son, \"Your uncle hurt someone and went to prison.\"",
+        ] {
+            assert!(!said(text), "{text}");
+        }
+        for text in [
+            "I said to her, \"I want to die.\"",
+            "I thought, \"everyone would be better off without me.\"",
+            "I told him straight, \"I'll kill him if he comes back.\"",
+            "She said, \"calm down\", and then he hit me.",
+        ] {
+            assert!(said(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn harm_done_to_someone_long_ago_is_history_but_harm_suffered_long_ago_stays() {
+        for text in [
+            "She says I'd hit him, but that was years ago.",
+            "I punched him when I was younger and got a caution.",
+        ] {
+            assert!(!said(text), "{text}");
+        }
+        assert!(said(
+            "I punched him years ago and lately I want to hurt him again."
+        ));
+        assert!(said("My stepdad hit me when I was younger."));
+        assert!(said(
+            "He no longer lives with us, but if he comes back I'll kill him."
+        ));
+        assert!(said("I punched him on Saturday."));
+    }
+
+    #[test]
+    fn a_drastic_act_the_client_would_do_first_after_a_denial_outdoes_it_but_stands_alone() {
+        for text in [
+            "No. I'd never lay a finger on her. I'd jump off a bridge first.",
+            "I'd never hit him, I'd take all my pills before I'd do that.",
+        ] {
+            assert!(!said(text), "{text}");
+        }
+        assert!(said("If they take the kids I'll jump off a bridge first."));
+        assert!(said("I've never told anyone. I took an overdose in May."));
+    }
+
+    #[test]
+    fn a_risk_the_client_says_is_over_is_past_but_something_else_no_longer_so_is_not() {
+        assert!(!said("I no longer cut myself."));
+        assert!(!said("I haven't hurt myself, not since the summer."));
+        assert!(said(
+            "My wife no longer speaks to me and I want to kill myself."
+        ));
     }
 }

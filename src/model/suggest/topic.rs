@@ -6,6 +6,7 @@
 use super::evidence::Found;
 use super::matching::{Words, sentences};
 use super::phrases::Matcher;
+use super::profile::BEHAVIOURS;
 use crate::model::transcript::{Item, Role, Transcript};
 
 /// Client turns from which a session is long enough for a passing mention
@@ -133,6 +134,21 @@ pub(super) fn rank<'t>(
     {
         themes.swap(0, 1);
     }
+    // An illness is often why a habit must change (walking after a stent):
+    // where the clinician takes the habit up more often than the illness,
+    // and the client speaks of it in half as many turns, the habit is what
+    // the session works on.
+    if let [first, rest @ ..] = &themes[..]
+        && terms[first.term].name == ILLNESS
+        && let Some(i) = rest.iter().position(|f| {
+            BEHAVIOURS.contains(&terms[f.term].name.as_str())
+                && f.talk.len() * 2 >= first.talk.len()
+                && f.taken_up.len() > first.taken_up.len()
+        })
+    {
+        let habit = themes.remove(i + 1);
+        themes.insert(0, habit);
+    }
     // Self-harm the client speaks of and the clinician works on comes
     // before what led up to it (the row, the anger): it is what the session
     // is for, and what the note must lead with.
@@ -175,6 +191,9 @@ pub(super) fn rank<'t>(
 
 /// Themes that are mostly what another trouble does to a client.
 const EFFECTS: &[&str] = &["sleep"];
+
+/// The theme that gives way to a habit the clinician works on.
+const ILLNESS: &str = "long-term illness";
 
 /// The theme that leads when the clinician works on it.
 const SELF_HARM: &str = "self-harm";
@@ -753,6 +772,72 @@ mod tests {
             "I'm not jealous, I just can't get over him.",
         ]));
         assert!(got.contains(&"relationships".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_secret_kept_from_a_partner_rows_and_silence_are_talk_of_relationships_but_not_once() {
+        let got = themes(&listening(&[
+            "Sarah doesn't know about the credit card, she thinks I'm doing overtime.",
+            "We had a blazing row on Sunday about the car.",
+            "She's barely talking to me now.",
+        ]));
+        assert!(got.contains(&"relationships".to_string()), "{got:?}");
+        // Said once in a long session about drinking, it is an aside.
+        let once = "Does anyone mind?|She doesn't know how much, she thinks I'm on two a night.";
+        let got = themes(&session(&weekends(once)));
+        assert!(!got.contains(&"relationships".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn feeling_a_spare_part_no_use_to_anyone_and_not_the_real_me_is_talk_of_self_esteem() {
+        let got = themes(&listening(&[
+            "Since I finished at the depot I feel like a spare part at home.",
+            "Nobody needs me for anything now, I'm no use to anyone.",
+            "Fixing the neighbour's bike was the only time I felt like myself.",
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("self-esteem"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_habit_the_clinician_works_on_leads_the_illness_that_is_why_it_must_change() {
+        // The client talks of the heart, the clinician of the walking.
+        let walking = [
+            "How have you been?",
+            "Since the heart attack I'm frightened of my own heart condition.",
+            "Go on.",
+            "The heart attack was only small, the cardiac nurse says, but still.",
+            "Mm.",
+            "My heart condition is always at the back of my mind, every day.",
+            "What would a walk each day look like for you?",
+            "I went for a walk to the shop once, then sat down for an hour.",
+            "Tell me more.",
+            "My wife worries the heart attack will happen again.",
+            "Where could walking more fit into your week?",
+            "Maybe going for a walk with the dog after lunch.",
+            "Right.",
+            "They changed my tablets for the heart condition in March.",
+            "What would help you go for a walk each morning?",
+            "If I had someone to go for a walk with, I think.",
+            "Okay.",
+            "I keep thinking about the heart attack at night.",
+        ];
+        let got = themes(&session(&walking));
+        assert_eq!(got.first().map(String::as_str), Some("exercise"), "{got:?}");
+        // Asked about the illness as often, it stays the subject.
+        let mut heart = walking;
+        heart[2] = "And how is the heart condition day to day?";
+        heart[4] = "What does the heart attack mean to you now?";
+        heart[8] = "How is your heart condition since March?";
+        let got = themes(&session(&heart));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("long-term illness"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -188,7 +188,10 @@ pub static THEMES: &[Term] = &[
          like a failure|such a failure|a let-down|never measure up|don't measure up|measure up|i'm not worthy|\
          i'm nothing|he's nothing|she's nothing|think i'm nothing|i'm worthless|\
          not cut out for|rubbish at my job|useless at my job|bad at my job|\
-         i'm no good|no good at anything|not good at anything|good for nothing",
+         i'm no good|no good at anything|not good at anything|good for nothing|\
+         spare part|surplus to requirements|no use to anyone|no use to anybody|\
+         nobody needs me|no one needs me|the real me|felt like me|feel like me again|\
+         felt like myself|don't know who i am|lost my identity|lost myself|sense of who i am",
     ),
     Term::new(
         "relationships",
@@ -219,7 +222,12 @@ pub static THEMES: &[Term] = &[
          seeing someone else|with someone else|living with someone|seeing someone new|\
          someone new|he's moved on|she's moved on|get over him|get over her|\
          got over him|got over her|still love him|still love her|still in love|\
-         jealous|jealousy|the other woman|the other man|a child together|kids together",
+         jealous|jealousy|the other woman|the other man|a child together|kids together|\
+         ding-dong|a barney|blazing row|slanging match|shouting match|screaming match|a tiff|\
+         we haven't talked|we used to talk|we barely talk|we barely speak|barely speaking to me|\
+         barely talking to me|she's talking to me|he's talking to me|she's not leaving|\
+         he's not leaving|threatened to leave|packed her bags|packed his bags|\
+         she thinks i'm|he thinks i'm|she doesn't know|he doesn't know",
     )
     .markers(
         "my partner|my wife|my husband|my boyfriend|my girlfriend|a row with|argument with|\
