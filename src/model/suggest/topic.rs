@@ -319,6 +319,28 @@ mod tests {
     }
 
     #[test]
+    fn everyday_words_that_are_also_drug_slang_make_no_drug_theme_alone() {
+        let mut turns = Vec::new();
+        for _ in 0..10 {
+            turns.extend([
+                "What happened next?",
+                "There was a crack above us and the ceiling came down. To be blunt, I thought that was it.",
+                "And the days after?",
+                "I didn't sleep for a week. I'd hear that crack every time I shut my eyes.",
+            ]);
+        }
+        let got = themes(&session(&turns));
+        assert!(!got.contains(&"drug use".to_string()), "{got:?}");
+        // Beside a word for drugs the same slang is evidence again.
+        turns.extend([
+            "And the weekend?",
+            "I smoked weed, then some skunk, and bought hash.",
+        ]);
+        let got = themes(&session(&turns));
+        assert!(got.contains(&"drug use".to_string()), "{got:?}");
+    }
+
+    #[test]
     fn a_passing_mention_does_not_outrank_the_subject_of_the_session() {
         let passing = "Does anyone else smoke?|My mum smokes too, and my brother smokes roll-ups.";
         let got = themes(&session(&weekends(passing)));

@@ -264,25 +264,30 @@ pub static THEMES: &[Term] = &[
     Term::new(
         "drug use",
         "drugs|drug use|using drugs|cannabis|weed|marijuana|cocaine|heroin|ecstasy|mdma|\
-         ketamine|amphetamine|amphetamines|meth|methamphetamine|a joint|joints|spliff|skunk|\
-         getting high|get high|got high|my dealer|the dealer|using again|bud|stoned|baked|\
-         mashed|a zoot|an eighth|a gram|grams|the gear|some gear|get a bag|gets a bag|\
-         a line of|doing lines|lines in the|benzos|valium|off my face|off his face|off my head|\
-         the comedown|comedown|come down|charlie|ket|mandy|pingers|crack|spice|smack|\
-         methadone|subutex|edibles|thc|hash|a bong|blunt|sniffing|a line|my using|been clean|\
-         stay clean|staying clean|clean for|a bag of|tenner bag|one bag|used to score|\
-         to score|scoring|using together|on the gear|year clean|months clean|weeks clean|\
-         days clean|narcotics anonymous|na meeting|naloxone|needle exchange|\
-         methadone script|on a script|drug service|drugs worker|a bump|bumps|\
-         a couple of lines|a few lines|couple of lines|another line|a line or two|\
-         had a line|racked up|rack up|snorting|snorted|a wrap|a baggie|baggies|\
-         had a bag|got a bag|with a bag|bought a bag|buy a bag|a bag's|had gear|\
-         got gear|bought gear|off the gear|no gear|on coke|doing coke|did coke|\
-         bit of coke|line of coke|lines of coke|bag of coke|gram of coke|coke's|\
-         k-hole|mephedrone|nitrous|laughing gas|poppers|magic mushrooms|shrooms|lsd|\
-         acid trip|dropped a pill|necking pills|gurning",
+         ketamine|amphetamine|amphetamines|meth|methamphetamine|spliff|getting high|get high|\
+         got high|my dealer|using again|stoned|a zoot|an eighth|the gear|some gear|doing lines|\
+         benzos|valium|off my face|off his face|off my head|the comedown|comedown|ket|pingers|\
+         methadone|subutex|edibles|thc|a bong|my using|tenner bag|used to score|using together|\
+         on the gear|year clean|months clean|weeks clean|days clean|narcotics anonymous|\
+         na meeting|naloxone|needle exchange|methadone script|on a script|drug service|\
+         drugs worker|a couple of lines|a few lines|couple of lines|another line|a line or two|\
+         had a line|racked up|rack up|snorting|snorted|a baggie|had gear|got gear|bought gear|\
+         off the gear|no gear|on coke|doing coke|did coke|bit of coke|line of coke|lines of coke|\
+         bag of coke|gram of coke|coke's|k-hole|mephedrone|nitrous|laughing gas|poppers|\
+         magic mushrooms|shrooms|lsd|acid trip|dropped a pill|necking pills|gurning|a joint|\
+         mashed|a gram|a bag of|get a bag|gets a bag|one bag|had a bag|got a bag|with a bag|\
+         bought a bag|buy a bag|a bag's|a line|a line of|lines in the|charlie|mandy|to score|\
+         a bump|a wrap",
     )
-    .markers("coke|pills|gear|using|high", 2)
+    // Slang that is also everyday English ("a crack in the ceiling", "alright, bud",
+    // "joints" that ache, "to be blunt") counts only beside a word for drugs, or
+    // where three of them are said.
+    .markers(
+        "coke|pills|gear|using|high|joints|bud|baked|grams|crack|spice|smack|hash|blunt|sniffing|\
+         been clean|stay clean|staying clean|clean for|scoring|come down|bumps|baggies|the dealer|\
+         skunk",
+        3,
+    )
     .except(
         "diet coke|coke zero|can of coke|cans of coke|bottle of coke|glass of coke|\
          drink ... coke|drinks ... coke|drinking ... coke|the coke wakes|\
