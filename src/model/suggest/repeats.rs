@@ -216,13 +216,15 @@ impl Said {
 
     /// Whether this wording of a task is the one to keep over `other`'s:
     /// the client's own words for what they agreed to, over the
-    /// clinician's saying it back or asking for it, unless that says more
-    /// than a word more ("…and rate your mood before and after"); else the
-    /// fuller, or the later of two alike.
+    /// clinician's giving it, saying it back or asking for it, unless that
+    /// says more than two words more ("…and see what it does to your sleep
+    /// and mood"): a name and a when more ("the Samaritans number…
+    /// before you leave") are the clinician's detail of the same task; else
+    /// the fuller, or the later of two alike.
     fn says_better_than(&self, other: &Said) -> bool {
         match (&self.task.source, &other.task.source) {
-            (HomeworkSource::Client, HomeworkSource::Clinician) => self.full + 1 >= other.full,
-            (HomeworkSource::Clinician, HomeworkSource::Client) => self.full >= other.full + 2,
+            (HomeworkSource::Client, HomeworkSource::Clinician) => self.full + 2 >= other.full,
+            (HomeworkSource::Clinician, HomeworkSource::Client) => self.full >= other.full + 3,
             _ => self.full >= other.full,
         }
     }
@@ -459,6 +461,14 @@ mod tests {
         t[0].source = HomeworkSource::Client;
         without_repeats(&mut t);
         assert_eq!(t[0].task, "Write down what I spend");
+        // Said by the clinician first, with a name and a when more.
+        let mut t = tasks(&[
+            "Save the Samaritans number in your phone before you leave",
+            "Save the number in my phone now",
+        ]);
+        t[1].source = HomeworkSource::Client;
+        without_repeats(&mut t);
+        assert_eq!(t[0].task, "Save the number in my phone now");
         let mut t = tasks(&[
             "Try fewer beers",
             "Try no beers Monday to Thursday and see what it does to your sleep and mood",
