@@ -1,6 +1,8 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, is_routine, last_frame};
+use super::frames::{
+    SPAN_LEADS, TIME_FRAMES, find_frame, frame_follows, is_routine, last_frame, names_the_day,
+};
 use super::matching::{Heard, Words, trim_punct};
 use super::summary::planned_task;
 use super::task_list::skip_discourse;
@@ -66,6 +68,26 @@ static PLAN_LEADS: Words = Words::new(&[
     "i will",
 ]);
 
+/// How a sentence opens when it tells what is usual rather than what this
+/// client is to do: "Usually I suggest a date within the next week".
+static USUALLY: Words = Words::new(&[
+    "usually",
+    "normally",
+    "generally",
+    "typically",
+    "often",
+    "most people",
+    "a lot of people",
+    "lots of people",
+    "some people",
+    "people often",
+    "people usually",
+    "what i usually",
+    "what i normally",
+    "what we usually",
+    "what we normally",
+]);
+
 /// Verbs that make a sentence an instruction when they follow a time frame.
 pub(super) static IMPERATIVES: Words = Words::new(&[
     "try", "practice", "practise", "notice", "keep", "write", "make", "pick", "choose", "plan",
@@ -79,7 +101,7 @@ pub(super) static IMPERATIVES: Words = Words::new(&[
 
 /// A question that hands the client a task when it has a time frame
 /// ("Could you try … before we meet again?").
-static ASKS: Words = Words::new(&[
+pub(super) static ASKS: Words = Words::new(&[
     "could you",
     "can you",
     "would you be willing to",
@@ -160,6 +182,17 @@ pub(super) static STEP_QUESTIONS: Words = Words::new(&[
     "can you do",
     "might you do",
     "would you do",
+    // A task offered as a question: "Would it help to have the number
+    // somewhere you'd find it?"
+    "would it help to",
+    "would it help if you",
+    "would it be worth",
+    "would it be useful to",
+    "would you be willing",
+    "are you willing",
+    "would you be up for",
+    "how about",
+    "what if you",
 ]);
 
 /// A commitment to one of these is a state or a statement about now, not a
@@ -208,8 +241,22 @@ pub(super) static NOT_TASKS: Words = Words::new(&[
     "think about it",
     "think about that",
     "think it over",
+    "think on it",
+    "mull it over",
+    "mull that over",
     "have a think",
     "sleep on it",
+    // A choice put off is nothing to do yet: "and decide later what
+    // happens to it", "and take it from there".
+    "decide later",
+    "decide after",
+    "decide then",
+    "decide another time",
+    "take it from there",
+    "go from there",
+    "see from there",
+    "leave it for now",
+    "worry about that later",
 ]);
 
 /// How a goodbye opens: "See you next week", "Take care driving".
@@ -290,6 +337,7 @@ pub(super) static HEDGES: Words = Words::new(&[
     "still",
     "always",
     "actually",
+    "even",
 ]);
 
 /// A clinician question about a step or goal, so the client's answer may be
@@ -327,7 +375,7 @@ fn after_leading_frame(s: &str) -> Option<&str> {
 
 /// A task the clinician gives in `sentence` (`heard` its lists), with its
 /// time frame there or, `framed_nearby`, in the sentence next to it (see
-/// [`frame_follows`] and [`frame_asked_before`]). A sentence that only
+/// [`super::frames::frame_follows`] and [`super::frames::frame_asked_before`]). A sentence that only
 /// announces tasks ([`super::task_list::announces_a_task`]) is not asked.
 pub(super) fn clinician_task(
     sentence: &str,
@@ -341,7 +389,7 @@ pub(super) fn clinician_task(
     if let Some(r) = lead {
         rest = skip_discourse(r);
     }
-    if PLAN_LEADS.opens(rest) || FAREWELLS.opens(rest) {
+    if PLAN_LEADS.opens(rest) || FAREWELLS.opens(rest) || USUALLY.opens(rest) {
         return None;
     }
     // Looked for only where a rule below needs it.
@@ -363,8 +411,15 @@ pub(super) fn clinician_task(
     // "Keep practising, and reach out before our next session" is not the task's.
     let first_clause = rest.split(',').next().unwrap_or(rest);
     let imperative = || any_frame && IMPERATIVES.opens(rest) && find_frame(first_clause).is_some();
+    // "At the end we'll pick something to try this week": what follows the
+    // clinician's own plan is part of it.
+    let assigning = || {
+        ASSIGNING
+            .find(sentence)
+            .is_some_and(|(at, ..)| !PLAN_LEADS.is_in(&sentence[..at]))
+    };
     let assigned = heard.has(&HOMEWORK_WORDS)
-        || (heard.has(&ASSIGNING) && framed())
+        || (heard.has(&ASSIGNING) && framed() && assigning())
         || (lead.is_some()
             && [&ASSIGNING, &INSTRUCTION_LEADS, &IMPERATIVES]
                 .iter()
@@ -383,7 +438,7 @@ pub(super) fn clinician_task(
 /// a choice made after it in the same turn ("I'll walk Pickle round the
 /// block when Barry starts"): only the choice is the task.
 /// A commitment's time frame may follow it as a sentence of its own (see
-/// [`frame_follows`]).
+/// [`super::frames::frame_follows`]).
 /// Asked for the plan, the client may say its steps back as a list, as a
 /// clinician sums up ("Every day, the door handle, no washing after. And the
 /// diary after each go."): from one that opens with its time frame on, such
@@ -412,30 +467,8 @@ pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&
         .collect()
 }
 
-/// Whether `next`, the sentence after a task, only gives it its time frame:
-/// "Tonight, before I lose my courage.", "Three times this week, if you
-/// can." Not a farewell ("(laughs) See you next week.") or a frame denied
-/// ("Not this week.").
-pub(super) fn frame_follows(next: Option<&str>) -> bool {
-    let Some(next) = next else { return false };
-    count_words(next, 9) <= 8
-        && find_frame(next).is_some_and(|(a, _)| {
-            let before = trim_punct(&next[..a]);
-            count_words(before, 3) <= 2 && !DONT.is_in(before) && !NOT_A_FRAME.is_in(before)
-        })
-}
-
-/// Whether `before`, the sentence before an instruction, asks for a task in
-/// a time frame, so the instruction gives it: "Would you be up for doing
-/// that this week? I'd like you to walk to the bus stop in daylight."
-pub(super) fn frame_asked_before(before: Option<&str>) -> bool {
-    before.is_some_and(|b| {
-        b.ends_with('?') && ASKS.opens(skip_discourse(b)) && find_frame(b).is_some()
-    })
-}
-
-/// Words before a frame that make it no frame of the sentence before.
-static NOT_A_FRAME: Words = Words::new(&["not", "see"]);
+/// How an option opens when it is one more of those weighed.
+static ALTERNATIVE: Words = Words::new(&["or", "either"]);
 
 /// Wording that weighs an option rather than choosing it.
 static WEIGHING: Words = Words::new(&["i could"]);
@@ -451,6 +484,11 @@ fn client_task(sentence: &str, framed: impl Fn() -> bool) -> Option<(String, boo
         return None;
     }
     let weighed = WEIGHING.opens(&sentence[start..]);
+    // "Or I could go out but not smoke": one more alternative weighed, of
+    // which none is chosen yet.
+    if weighed && ALTERNATIVE.opens(skip_discourse(sentence)) {
+        return None;
+    }
     let clause = sentence[..start].rsplit(',').next().unwrap_or_default();
     if CONDITIONS.is_in(clause) || REPORTED.is_in(clause) {
         return None;
@@ -498,7 +536,7 @@ pub(super) fn next_step(sentence: &str) -> Option<String> {
 }
 
 /// An instruction not to do something.
-static DONT: Words = Words::new(&["don't", "do not", "never"]);
+pub(super) static DONT: Words = Words::new(&["don't", "do not", "never"]);
 
 /// Tidies a clause into an instruction: no trailing time frame or
 /// punctuation, first letter capitalised. None if too little or too vague
@@ -506,17 +544,22 @@ static DONT: Words = Words::new(&["don't", "do not", "never"]);
 pub(super) fn as_task(clause: &str) -> Option<String> {
     let mut s = trim_punct(clause);
     // "This week" says when, and goes; "every morning" says how often, and
-    // is part of the task.
+    // "on Sunday" which day: they are part of the task, but say nothing of
+    // what it is ("Ring her tomorrow" is as vague as "Ring her").
+    let mut what = s;
     if let Some((start, end)) = last_frame(s)
         && trim_punct(&s[end..]).is_empty()
         && !is_routine(&s[start..end])
     {
-        s = trim_punct(&s[..start]);
+        what = trim_punct(&s[..start]);
+        if !names_the_day(&s[start..end]) {
+            s = what;
+        }
     }
-    if POINTING_BACK.opens(s) {
+    if POINTING_BACK.opens(what) {
         return None;
     }
-    let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
+    let words: Vec<&str> = what.split_whitespace().map(trim_punct).collect();
     // "Book that now", "Try it tonight": a task given before, taken up.
     if words.len() <= 3
         && words

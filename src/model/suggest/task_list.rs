@@ -163,7 +163,9 @@ pub(super) fn add_task(
 ) {
     let fills_the_last = || {
         tasks[turn..].last().is_some_and(|last| {
-            says_what_to_write(&last.task, &task.task) || says_where_or_when(&last.task, &task.task)
+            says_what_to_write(&last.task, &task.task)
+                || says_where_or_when(&last.task, &task.task)
+                || rises_after_bed(&last.task, &task.task)
         })
     };
     let joined_by = if after_name && !is_numbered(&task.quote) {
@@ -211,6 +213,36 @@ fn says_where_or_when(last: &str, task: &str) -> bool {
             )
         })
 }
+
+/// Whether `task` gives the time to get up after `last` gave the time to go
+/// to bed: the two ends of one sleep window ("Go to bed at half twelve, and
+/// get up at half six") are one task.
+fn rises_after_bed(last: &str, task: &str) -> bool {
+    RISING.opens(task) && BEDTIME.is_in(last)
+}
+
+/// How a step that gives the time to get up opens.
+static RISING: Words = Words::new(&[
+    "get up",
+    "getting up",
+    "up at",
+    "up by",
+    "be up",
+    "out of bed",
+    "rise",
+    "wake up",
+    "alarm",
+]);
+
+/// Words that give the time to go to bed.
+static BEDTIME: Words = Words::new(&[
+    "bed at",
+    "bed by",
+    "bed not before",
+    "bed no earlier",
+    "bedtime",
+    "lights out",
+]);
 
 /// How a step that says what to write down opens.
 static WRITING: Words = Words::new(&[

@@ -1058,7 +1058,7 @@ fn a_step_saying_what_to_write_in_a_diary_just_given_is_part_of_keeping_the_diar
         tasks,
         [
             "Keep a mood diary on the fridge; jot down what you were doing and a score out of ten",
-            "Ring your sister",
+            "Ring your sister on Sunday",
         ]
     );
 }
@@ -1072,7 +1072,7 @@ fn the_same_verb_again_with_only_where_or_when_is_more_of_the_task_before() {
     assert_eq!(
         tasks,
         [
-            "Phone the housing office; phone at lunch so my manager doesn't hear",
+            "Phone the housing office on Tuesday; phone at lunch so my manager doesn't hear",
             "Phone my brother as well",
         ]
     );
@@ -1087,7 +1087,7 @@ fn a_short_choice_of_things_after_a_task_is_what_the_task_is_done_with() {
         tasks,
         [
             "Have a snack before the late shift; fruit or crackers",
-            "Text or ring Sam"
+            "Text or ring Sam on Friday"
         ]
     );
 }
@@ -1466,7 +1466,7 @@ fn a_step_with_someone_named_only_as_him_or_her_is_part_of_the_task_before_it() 
     assert_eq!(
         homework(src),
         vec![(
-            "Ask Priya about the spare room; catch her after work".into(),
+            "Ask Priya about the spare room; catch her after work on Thursday".into(),
             HomeworkSource::Client
         )]
     );
@@ -1475,7 +1475,7 @@ fn a_step_with_someone_named_only_as_him_or_her_is_part_of_the_task_before_it() 
     assert_eq!(
         homework(src),
         vec![(
-            "Paint the fence; tell him you're coming".into(),
+            "Paint the fence on Saturday; tell him you're coming".into(),
             HomeworkSource::Clinician
         )]
     );
@@ -1695,5 +1695,78 @@ fn asked_for_the_plan_the_client_may_say_its_steps_back_as_a_list() {
                 HomeworkSource::Client
             ),
         ]
+    );
+}
+
+#[test]
+fn what_the_clinician_usually_suggests_or_will_do_with_the_client_is_not_a_task() {
+    let src = "Therapist: Usually I suggest a start date within the next week or so. \
+               Most people try the patches for the first fortnight this week. \
+               Then near the end we'll choose one small thing to try this week.\n";
+    assert_eq!(homework(src), vec![]);
+}
+
+#[test]
+fn a_task_offered_as_a_question_is_agreed_in_the_clients_own_words() {
+    let src = "Therapist: Would it help to have the helpline number somewhere handy?\n\n\
+               Client: I'll save the helpline number in my phone.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Save the helpline number in my phone".into(),
+            HomeworkSource::Client
+        )]
+    );
+}
+
+#[test]
+fn a_choice_put_off_or_only_to_be_thought_over_is_not_a_task() {
+    let src = "Therapist: What will you do about the wedding this week?\n\n\
+               Client: I could write a list. I could even draw it.\n\n\
+               Therapist: So you'll write the card this week, and decide later whether to \
+               send it.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            ("Write a list".into(), HomeworkSource::Client),
+            ("Write the card".into(), HomeworkSource::Clinician)
+        ]
+    );
+}
+
+#[test]
+fn a_task_keeps_the_day_it_is_for_and_loses_only_the_week() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll ring my sister on Saturday. I'll clear the desk this week.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            ("Ring my sister on Saturday".into(), HomeworkSource::Client),
+            ("Clear the desk".into(), HomeworkSource::Client),
+        ]
+    );
+}
+
+#[test]
+fn an_option_weighed_as_an_alternative_to_another_is_not_a_task() {
+    let src = "Therapist: What could you do about the lunches this week?\n\n\
+               Client: I could eat in the car. Or I could sit with the others and not \
+               order chips.\n";
+    assert_eq!(
+        homework(src),
+        vec![("Eat in the car".into(), HomeworkSource::Client)]
+    );
+}
+
+#[test]
+fn the_bedtime_and_the_time_to_get_up_are_one_sleep_window() {
+    let src = "Therapist: So this week you'll go to bed at midnight, and get up at seven \
+               every day.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Go to bed at midnight; get up at seven every day".into(),
+            HomeworkSource::Clinician
+        )]
     );
 }
