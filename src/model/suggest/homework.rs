@@ -183,7 +183,15 @@ pub(super) static STEP_QUESTIONS: Words = Words::new(&[
     "might you do",
     "would you do",
     // A task offered as a question: "Would it help to have the number
-    // somewhere you'd find it?"
+    // somewhere you'd find it?"; or one asked for as what would make a
+    // step possible: "What would make that easier?"
+    "what would make it",
+    "what would make that",
+    "what would make this",
+    "what might make it",
+    "what might make that",
+    "what could make it",
+    "what could make that",
     "would it help to",
     "would it help if you",
     "would it be worth",

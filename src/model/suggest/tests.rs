@@ -1770,3 +1770,17 @@ fn the_bedtime_and_the_time_to_get_up_are_one_sleep_window() {
         )]
     );
 }
+
+#[test]
+fn a_step_asked_for_as_what_would_make_it_easier_is_agreed_in_the_answer() {
+    let src = "Therapist: Checking your feet is a lot to remember. What would make it \
+               easier?\n\n\
+               Client: I could check my feet after my shower, when I'm drying off.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Check my feet after my shower, when I'm drying off".into(),
+            HomeworkSource::Client
+        )]
+    );
+}
