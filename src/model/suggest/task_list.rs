@@ -166,6 +166,7 @@ pub(super) fn add_task(
             says_what_to_write(&last.task, &task.task)
                 || says_where_or_when(&last.task, &task.task)
                 || rises_after_bed(&last.task, &task.task)
+                || part_of_the_outing(&last.task, &task.task)
         })
     };
     let joined_by = if after_name && !is_numbered(&task.quote) {
@@ -213,6 +214,61 @@ fn says_where_or_when(last: &str, task: &str) -> bool {
             )
         })
 }
+
+/// Whether `task` says how to be at the place `last` goes to: "Go to the
+/// quiz on Friday, sit near the door, and stay until the break" is one
+/// outing, in several steps.
+fn part_of_the_outing(last: &str, task: &str) -> bool {
+    GOING.opens(last) && (STAYING.opens(task) || AT_THE_PLACE.is_in(task))
+}
+
+/// How a task that goes somewhere opens.
+static GOING: Words = Words::new(&[
+    "go to",
+    "go down to",
+    "go along to",
+    "go up to",
+    "go round to",
+    "go into",
+    "walk to",
+    "walk down to",
+    "get to",
+    "head to",
+    "head down to",
+    "pop into",
+    "pop down to",
+    "visit",
+    "attend",
+]);
+
+/// How a step of being somewhere opens: where to sit, how long to stay.
+static STAYING: Words = Words::new(&[
+    "sit near",
+    "sit at",
+    "sit by",
+    "sit in",
+    "sit on",
+    "stay",
+    "aim to stay",
+    "try to stay",
+    "leave after",
+    "leave at",
+    "come home after",
+    "come away after",
+]);
+
+/// Words of a step that is done where one has gone.
+static AT_THE_PLACE: Words = Words::new(&[
+    "beforehand",
+    "when you get there",
+    "when i get there",
+    "while you're there",
+    "while i'm there",
+    "once you're there",
+    "once i'm there",
+    "when you arrive",
+    "when i arrive",
+]);
 
 /// Whether `task` gives the time to get up after `last` gave the time to go
 /// to bed: the two ends of one sleep window ("Go to bed at half twelve, and

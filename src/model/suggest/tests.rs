@@ -1784,3 +1784,25 @@ fn a_step_asked_for_as_what_would_make_it_easier_is_agreed_in_the_answer() {
         )]
     );
 }
+
+#[test]
+fn the_steps_of_one_outing_are_one_task() {
+    let src = "Therapist: So on Friday you'll go to the quiz at the social club, sit near the \
+               door, have a word with the organiser beforehand, and stay until the break. \
+               And you'll ring your brother on Sunday.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Go to the quiz at the social club; sit near the door; have a word with the \
+                 organiser beforehand; stay until the break"
+                    .into(),
+                HomeworkSource::Clinician
+            ),
+            (
+                "Ring your brother on Sunday".into(),
+                HomeworkSource::Clinician
+            ),
+        ]
+    );
+}
