@@ -5,7 +5,7 @@ use super::frames::{
 };
 use super::matching::{Heard, Words, trim_punct};
 use super::summary::planned_task;
-use super::task_list::skip_discourse;
+use super::task_list::{is_numbered, skip_discourse};
 use super::text::{among, count_words};
 
 /// Wording that hands the client a task.
@@ -450,7 +450,8 @@ pub(super) fn clinician_task(
 /// Asked for the plan, the client may say its steps back as a list, as a
 /// clinician sums up ("Every day, the door handle, no washing after. And the
 /// diary after each go."): from one that opens with its time frame on, such
-/// steps are tasks too.
+/// steps are tasks too; so are the items of a list the client numbers
+/// ("One, keep the diary going"), asked or not.
 pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&'s str, String)> {
     let mut listing = false;
     let mut found: Vec<(&str, String, bool)> = Vec::new();
@@ -458,8 +459,9 @@ pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&
         let framed = || asked_for_step || frame_follows(said.get(n + 1).copied());
         if let Some((task, weighed)) = client_task(s, framed) {
             found.push((s, task, weighed));
-        } else if asked_for_step
-            && (listing || find_frame(skip_discourse(s)).is_some_and(|(a, _)| a == 0))
+        } else if is_numbered(s)
+            || asked_for_step
+                && (listing || find_frame(skip_discourse(s)).is_some_and(|(a, _)| a == 0))
         {
             let step = planned_task(s);
             listing = step.is_some();

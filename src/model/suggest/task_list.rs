@@ -38,23 +38,26 @@ pub(super) fn is_numbered(sentence: &str) -> bool {
 }
 
 /// What follows the place of an item in a list that `s` opens with, and its
-/// comma or colon. A number word counts only before a colon: "Two, maybe."
-/// answers a question.
+/// comma or colon. A number word counts before a colon, or before a comma
+/// and an item of a few words ("One, keep the diary going"): "Two, maybe."
+/// answers a question, and "Three, four hours" or "Five, four, three" are
+/// counts.
 fn after_number(s: &str) -> Option<&str> {
     let ordinal = ORDINALS
         .strip(s)
         .map(str::trim_start)
         .and_then(|r| r.strip_prefix([',', ':']));
     let number = || {
-        NUMBERS
-            .strip(s)
-            .map(str::trim_start)
-            .and_then(|r| r.strip_prefix(':'))
+        let r = NUMBERS.strip(s)?.trim_start();
+        r.strip_prefix(':').or_else(|| {
+            r.strip_prefix(',')
+                .filter(|item| count_words(item, 3) >= 3 && !NUMBERS.opens(item.trim_start()))
+        })
     };
     ordinal.or_else(number).map(str::trim_start)
 }
 
-/// Numbers of list items, before a colon (see [`after_number`]).
+/// Numbers of list items (see [`after_number`]).
 static NUMBERS: Words = Words::new(&["one", "two", "three", "four", "five", "six", "seven"]);
 
 /// The place of an item in a list, or the list's name, before a comma or

@@ -1806,3 +1806,23 @@ fn the_steps_of_one_outing_are_one_task() {
         ]
     );
 }
+
+#[test]
+fn the_client_numbering_the_tasks_back_lists_each_as_a_task() {
+    let src = "Therapist: We've got some tasks. Can you tell me what they are?\n\n\
+               Client: One, keep the food diary after every meal. Two, fruit at eleven \
+               instead of the biscuits. Two, maybe. Three, four times a night.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Keep the food diary after every meal".into(),
+                HomeworkSource::Client
+            ),
+            (
+                "Fruit at eleven instead of the biscuits".into(),
+                HomeworkSource::Client
+            ),
+        ]
+    );
+}
