@@ -182,9 +182,8 @@ pub(super) static STEP_QUESTIONS: Words = Words::new(&[
     "can you do",
     "might you do",
     "would you do",
-    // A task offered as a question: "Would it help to have the number
-    // somewhere you'd find it?"; or one asked for as what would make a
-    // step possible: "What would make that easier?"
+    // A task offered as a question, "Would it help to have the number to
+    // hand?", or asked for: "What would make that easier?"
     "what would make it",
     "what would make that",
     "what would make this",
@@ -494,8 +493,7 @@ fn client_task(sentence: &str, framed: impl Fn() -> bool) -> Option<(String, boo
         return None;
     }
     let weighed = WEIGHING.opens(&sentence[start..]);
-    // "Or I could go out but not smoke": one more alternative weighed, of
-    // which none is chosen yet.
+    // "Or I could go out but not smoke": one more alternative, none chosen.
     if weighed && ALTERNATIVE.opens(skip_discourse(sentence)) {
         return None;
     }
