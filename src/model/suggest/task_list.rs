@@ -146,11 +146,21 @@ const AFTER_SOMEONE: &[&str] = &[
     "up", "back", "about", "on", "at", "that", "you", "to", "tonight", "tomorrow", "today", "when",
     "what", "if", "in", "and", "the", "a", "how", "i", "we", "first", "again", "before", "after",
     "for", "out", "round", "you're", "you'll", "you've", "i'm", "i'll", "i've", "we're", "we'll",
-    "it's", "she", "he", "they",
+    "it's", "she", "he", "they", "this", "next",
 ];
 
-/// Words that open a qualification of the task before: "Not the details".
-static QUALIFYING: Words = Words::new(&["not", "including", "also", "or"]);
+/// Words that open a qualification of the task before: "Not the details",
+/// or practice of it on what comes to hand: "Practise on little things".
+static QUALIFYING: Words = Words::new(&[
+    "not",
+    "including",
+    "also",
+    "or",
+    "practise on",
+    "practice on",
+    "practise with",
+    "practice with",
+]);
 
 /// Adds a task to those of this turn (from `turn` on): one that only says
 /// more of the last becomes part of it, so the clinician sees one task with

@@ -1826,3 +1826,30 @@ fn the_client_numbering_the_tasks_back_lists_each_as_a_task() {
         ]
     );
 }
+
+#[test]
+fn practising_a_task_on_small_things_is_part_of_that_task() {
+    let src = "Therapist: This week I'd like you to use the time-out signal at home. \
+               Practise on little things first.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Use the time-out signal at home; practise on little things first".into(),
+            HomeworkSource::Clinician
+        )]
+    );
+}
+
+#[test]
+fn a_task_with_someone_named_by_pronoun_this_week_is_the_one_that_names_them() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll sit down with her this week, when the kids are in bed.\n\n\
+               Therapist: So on Sunday you'll sit down with Rosa to plan the party.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Sit down with Rosa to plan the party".into(),
+            HomeworkSource::Clinician
+        )]
+    );
+}
