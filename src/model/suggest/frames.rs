@@ -101,27 +101,6 @@ pub(super) fn is_routine(frame: &str) -> bool {
         .any(|w| first.eq_ignore_ascii_case(w))
 }
 
-/// Whether a time frame found in a sentence names the day ("on Sunday",
-/// "tonight", "at the weekend"): that says which day the task is for, where
-/// "this week" only says it is for between sessions.
-pub(super) fn names_the_day(frame: &str) -> bool {
-    let last = frame.split_whitespace().next_back().unwrap_or_default();
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "tonight",
-        "tomorrow",
-        "weekend",
-    ]
-    .iter()
-    .any(|w| last.eq_ignore_ascii_case(w))
-}
-
 /// Openings of a span like "over the next two weeks"; see [`span_at`].
 pub(super) static SPAN_LEADS: Words = Words::new(&[
     "over the next",

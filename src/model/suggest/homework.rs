@@ -1,8 +1,6 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::frames::{
-    SPAN_LEADS, TIME_FRAMES, find_frame, frame_follows, is_routine, last_frame, names_the_day,
-};
+use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, frame_follows, is_routine, last_frame};
 use super::matching::{Heard, Words, trim_punct};
 use super::summary::planned_task;
 use super::task_list::{is_numbered, skip_discourse};
@@ -552,22 +550,17 @@ pub(super) static DONT: Words = Words::new(&["don't", "do not", "never"]);
 pub(super) fn as_task(clause: &str) -> Option<String> {
     let mut s = trim_punct(clause);
     // "This week" says when, and goes; "every morning" says how often, and
-    // "on Sunday" which day: they are part of the task, but say nothing of
-    // what it is ("Ring her tomorrow" is as vague as "Ring her").
-    let mut what = s;
+    // is part of the task.
     if let Some((start, end)) = last_frame(s)
         && trim_punct(&s[end..]).is_empty()
         && !is_routine(&s[start..end])
     {
-        what = trim_punct(&s[..start]);
-        if !names_the_day(&s[start..end]) {
-            s = what;
-        }
+        s = trim_punct(&s[..start]);
     }
-    if POINTING_BACK.opens(what) {
+    if POINTING_BACK.opens(s) {
         return None;
     }
-    let words: Vec<&str> = what.split_whitespace().map(trim_punct).collect();
+    let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
     // "Book that now", "Try it tonight": a task given before, taken up.
     if words.len() <= 3
         && words
