@@ -2,7 +2,10 @@
 //! ("before our next session", "on Friday") and spans ("over the next two
 //! weeks").
 
-use super::matching::{Together, Words};
+use super::homework::{ASKS, DONT};
+use super::matching::{Together, Words, trim_punct};
+use super::task_list::skip_discourse;
+use super::text::count_words;
 
 /// Phrases that set a session-to-session time frame. Where one starts
 /// another, matching takes the longer.
@@ -188,3 +191,28 @@ pub(super) fn last_frame(s: &str) -> Option<(usize, usize)> {
     }
     last
 }
+
+/// Whether `next`, the sentence after a task, only gives it its time frame:
+/// "Tonight, before I lose my courage.", "Three times this week, if you
+/// can." Not a farewell ("(laughs) See you next week.") or a frame denied
+/// ("Not this week.").
+pub(super) fn frame_follows(next: Option<&str>) -> bool {
+    let Some(next) = next else { return false };
+    count_words(next, 9) <= 8
+        && find_frame(next).is_some_and(|(a, _)| {
+            let before = trim_punct(&next[..a]);
+            count_words(before, 3) <= 2 && !DONT.is_in(before) && !NOT_A_FRAME.is_in(before)
+        })
+}
+
+/// Whether `before`, the sentence before an instruction, asks for a task in
+/// a time frame, so the instruction gives it: "Would you be up for doing
+/// that this week? I'd like you to walk to the bus stop in daylight."
+pub(super) fn frame_asked_before(before: Option<&str>) -> bool {
+    before.is_some_and(|b| {
+        b.ends_with('?') && ASKS.opens(skip_discourse(b)) && find_frame(b).is_some()
+    })
+}
+
+/// Words before a frame that make it no frame of the sentence before.
+static NOT_A_FRAME: Words = Words::new(&["not", "see"]);

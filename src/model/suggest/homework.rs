@@ -1,9 +1,9 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, is_routine, last_frame};
+use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, frame_follows, is_routine, last_frame};
 use super::matching::{Heard, Words, trim_punct};
 use super::summary::planned_task;
-use super::task_list::skip_discourse;
+use super::task_list::{is_numbered, skip_discourse};
 use super::text::{among, count_words};
 
 /// Wording that hands the client a task.
@@ -66,6 +66,26 @@ static PLAN_LEADS: Words = Words::new(&[
     "i will",
 ]);
 
+/// How a sentence opens when it tells what is usual rather than what this
+/// client is to do: "Usually I suggest a date within the next week".
+static USUALLY: Words = Words::new(&[
+    "usually",
+    "normally",
+    "generally",
+    "typically",
+    "often",
+    "most people",
+    "a lot of people",
+    "lots of people",
+    "some people",
+    "people often",
+    "people usually",
+    "what i usually",
+    "what i normally",
+    "what we usually",
+    "what we normally",
+]);
+
 /// Verbs that make a sentence an instruction when they follow a time frame.
 pub(super) static IMPERATIVES: Words = Words::new(&[
     "try", "practice", "practise", "notice", "keep", "write", "make", "pick", "choose", "plan",
@@ -79,7 +99,7 @@ pub(super) static IMPERATIVES: Words = Words::new(&[
 
 /// A question that hands the client a task when it has a time frame
 /// ("Could you try … before we meet again?").
-static ASKS: Words = Words::new(&[
+pub(super) static ASKS: Words = Words::new(&[
     "could you",
     "can you",
     "would you be willing to",
@@ -160,6 +180,24 @@ pub(super) static STEP_QUESTIONS: Words = Words::new(&[
     "can you do",
     "might you do",
     "would you do",
+    // A task offered as a question, "Would it help to have the number to
+    // hand?", or asked for: "What would make that easier?"
+    "what would make it",
+    "what would make that",
+    "what would make this",
+    "what might make it",
+    "what might make that",
+    "what could make it",
+    "what could make that",
+    "would it help to",
+    "would it help if you",
+    "would it be worth",
+    "would it be useful to",
+    "would you be willing",
+    "are you willing",
+    "would you be up for",
+    "how about",
+    "what if you",
 ]);
 
 /// A commitment to one of these is a state or a statement about now, not a
@@ -208,8 +246,22 @@ pub(super) static NOT_TASKS: Words = Words::new(&[
     "think about it",
     "think about that",
     "think it over",
+    "think on it",
+    "mull it over",
+    "mull that over",
     "have a think",
     "sleep on it",
+    // A choice put off is nothing to do yet: "and decide later what
+    // happens to it", "and take it from there".
+    "decide later",
+    "decide after",
+    "decide then",
+    "decide another time",
+    "take it from there",
+    "go from there",
+    "see from there",
+    "leave it for now",
+    "worry about that later",
 ]);
 
 /// How a goodbye opens: "See you next week", "Take care driving".
@@ -290,6 +342,7 @@ pub(super) static HEDGES: Words = Words::new(&[
     "still",
     "always",
     "actually",
+    "even",
 ]);
 
 /// A clinician question about a step or goal, so the client's answer may be
@@ -327,7 +380,7 @@ fn after_leading_frame(s: &str) -> Option<&str> {
 
 /// A task the clinician gives in `sentence` (`heard` its lists), with its
 /// time frame there or, `framed_nearby`, in the sentence next to it (see
-/// [`frame_follows`] and [`frame_asked_before`]). A sentence that only
+/// [`super::frames::frame_follows`] and [`super::frames::frame_asked_before`]). A sentence that only
 /// announces tasks ([`super::task_list::announces_a_task`]) is not asked.
 pub(super) fn clinician_task(
     sentence: &str,
@@ -341,7 +394,7 @@ pub(super) fn clinician_task(
     if let Some(r) = lead {
         rest = skip_discourse(r);
     }
-    if PLAN_LEADS.opens(rest) || FAREWELLS.opens(rest) {
+    if PLAN_LEADS.opens(rest) || FAREWELLS.opens(rest) || USUALLY.opens(rest) {
         return None;
     }
     // Looked for only where a rule below needs it.
@@ -363,8 +416,15 @@ pub(super) fn clinician_task(
     // "Keep practising, and reach out before our next session" is not the task's.
     let first_clause = rest.split(',').next().unwrap_or(rest);
     let imperative = || any_frame && IMPERATIVES.opens(rest) && find_frame(first_clause).is_some();
+    // "At the end we'll pick something to try this week": what follows the
+    // clinician's own plan is part of it.
+    let assigning = || {
+        ASSIGNING
+            .find(sentence)
+            .is_some_and(|(at, ..)| !PLAN_LEADS.is_in(&sentence[..at]))
+    };
     let assigned = heard.has(&HOMEWORK_WORDS)
-        || (heard.has(&ASSIGNING) && framed())
+        || (heard.has(&ASSIGNING) && framed() && assigning())
         || (lead.is_some()
             && [&ASSIGNING, &INSTRUCTION_LEADS, &IMPERATIVES]
                 .iter()
@@ -383,11 +443,12 @@ pub(super) fn clinician_task(
 /// a choice made after it in the same turn ("I'll walk Pickle round the
 /// block when Barry starts"): only the choice is the task.
 /// A commitment's time frame may follow it as a sentence of its own (see
-/// [`frame_follows`]).
+/// [`super::frames::frame_follows`]).
 /// Asked for the plan, the client may say its steps back as a list, as a
 /// clinician sums up ("Every day, the door handle, no washing after. And the
 /// diary after each go."): from one that opens with its time frame on, such
-/// steps are tasks too.
+/// steps are tasks too; so are the items of a list the client numbers
+/// ("One, keep the diary going"), asked or not.
 pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&'s str, String)> {
     let mut listing = false;
     let mut found: Vec<(&str, String, bool)> = Vec::new();
@@ -395,8 +456,9 @@ pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&
         let framed = || asked_for_step || frame_follows(said.get(n + 1).copied());
         if let Some((task, weighed)) = client_task(s, framed) {
             found.push((s, task, weighed));
-        } else if asked_for_step
-            && (listing || find_frame(skip_discourse(s)).is_some_and(|(a, _)| a == 0))
+        } else if is_numbered(s)
+            || asked_for_step
+                && (listing || find_frame(skip_discourse(s)).is_some_and(|(a, _)| a == 0))
         {
             let step = planned_task(s);
             listing = step.is_some();
@@ -412,30 +474,8 @@ pub(super) fn client_tasks<'s>(said: &[&'s str], asked_for_step: bool) -> Vec<(&
         .collect()
 }
 
-/// Whether `next`, the sentence after a task, only gives it its time frame:
-/// "Tonight, before I lose my courage.", "Three times this week, if you
-/// can." Not a farewell ("(laughs) See you next week.") or a frame denied
-/// ("Not this week.").
-pub(super) fn frame_follows(next: Option<&str>) -> bool {
-    let Some(next) = next else { return false };
-    count_words(next, 9) <= 8
-        && find_frame(next).is_some_and(|(a, _)| {
-            let before = trim_punct(&next[..a]);
-            count_words(before, 3) <= 2 && !DONT.is_in(before) && !NOT_A_FRAME.is_in(before)
-        })
-}
-
-/// Whether `before`, the sentence before an instruction, asks for a task in
-/// a time frame, so the instruction gives it: "Would you be up for doing
-/// that this week? I'd like you to walk to the bus stop in daylight."
-pub(super) fn frame_asked_before(before: Option<&str>) -> bool {
-    before.is_some_and(|b| {
-        b.ends_with('?') && ASKS.opens(skip_discourse(b)) && find_frame(b).is_some()
-    })
-}
-
-/// Words before a frame that make it no frame of the sentence before.
-static NOT_A_FRAME: Words = Words::new(&["not", "see"]);
+/// How an option opens when it is one more of those weighed.
+static ALTERNATIVE: Words = Words::new(&["or", "either"]);
 
 /// Wording that weighs an option rather than choosing it.
 static WEIGHING: Words = Words::new(&["i could"]);
@@ -451,6 +491,10 @@ fn client_task(sentence: &str, framed: impl Fn() -> bool) -> Option<(String, boo
         return None;
     }
     let weighed = WEIGHING.opens(&sentence[start..]);
+    // "Or I could go out but not smoke": one more alternative, none chosen.
+    if weighed && ALTERNATIVE.opens(skip_discourse(sentence)) {
+        return None;
+    }
     let clause = sentence[..start].rsplit(',').next().unwrap_or_default();
     if CONDITIONS.is_in(clause) || REPORTED.is_in(clause) {
         return None;
@@ -498,7 +542,7 @@ pub(super) fn next_step(sentence: &str) -> Option<String> {
 }
 
 /// An instruction not to do something.
-static DONT: Words = Words::new(&["don't", "do not", "never"]);
+pub(super) static DONT: Words = Words::new(&["don't", "do not", "never"]);
 
 /// Tidies a clause into an instruction: no trailing time frame or
 /// punctuation, first letter capitalised. None if too little or too vague

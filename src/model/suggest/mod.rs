@@ -35,9 +35,8 @@ use super::transcript::{Item, Role, Transcript};
 use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
-use homework::{
-    client_tasks, clinician_task, frame_asked_before, frame_follows, is_step_question, next_step,
-};
+use frames::{frame_asked_before, frame_follows};
+use homework::{client_tasks, clinician_task, is_step_question, next_step};
 use matching::{Heard, Together, sentences};
 use phrases::{Matcher, Vocabulary};
 use profile::{JUDGED, Profile, changing_a_habit};

@@ -131,12 +131,12 @@ fn same_task(a: &[Word], b: &[Word]) -> bool {
     n >= 3 && shared >= 2 && (shared * 5 >= n * 3 || (shared >= 3 && shared * 2 >= n))
 }
 
-/// How much a wording says: its telling words but those of when, a name
-/// counting twice ("Ring StepChange from the van" says more than "Ring on
-/// Friday at lunch from the van").
-fn fullness(task: &str, words: &[Word]) -> usize {
-    let names = task
-        .split_whitespace()
+/// How many names a wording has among its telling words: how much it says
+/// is its telling words but those of when, a name counting twice ("Ring
+/// StepChange from the van" says more than "Ring on Friday at lunch from
+/// the van").
+fn names(task: &str, words: &[Word]) -> usize {
+    task.split_whitespace()
         .skip(1)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.starts_with(char::is_uppercase) && w.len() >= 3)
@@ -145,8 +145,7 @@ fn fullness(task: &str, words: &[Word]) -> usize {
                 .iter()
                 .any(|t| !t.when && t.text.eq_ignore_ascii_case(w))
         })
-        .count();
-    words.iter().filter(|w| !w.when).count() + names
+        .count()
 }
 
 /// The verb of a task that points back at what it is about ("Print it on
@@ -185,6 +184,8 @@ struct Said {
     task: HomeworkSuggestion,
     words: Vec<Word>,
     full: usize,
+    /// Its telling words but those of when.
+    what: usize,
     pointing: Option<String>,
     head: Option<(String, String)>,
 }
@@ -192,13 +193,15 @@ struct Said {
 impl Said {
     fn new(task: HomeworkSuggestion) -> Self {
         let words = telling_words(&task.task);
-        let full = fullness(&task.task, &words);
+        let what = words.iter().filter(|w| !w.when).count();
+        let full = what + names(&task.task, &words);
         let pointing = pointing_verb(&task.task);
         let head = verb_and_object(&task.task);
         Said {
             task,
             words,
             full,
+            what,
             pointing,
             head,
         }
@@ -216,13 +219,15 @@ impl Said {
 
     /// Whether this wording of a task is the one to keep over `other`'s:
     /// the client's own words for what they agreed to, over the
-    /// clinician's saying it back or asking for it, unless that says more
-    /// than a word more ("…and rate your mood before and after"); else the
-    /// fuller, or the later of two alike.
+    /// clinician's giving it, saying it back or asking for it, unless that
+    /// says more than a word more of what to do ("…and rate your mood
+    /// before and after"), a name counting once there: "the Samaritans
+    /// number" is the clinician's detail of the client's "the number".
+    /// Else the fuller, or the later of two alike.
     fn says_better_than(&self, other: &Said) -> bool {
         match (&self.task.source, &other.task.source) {
-            (HomeworkSource::Client, HomeworkSource::Clinician) => self.full + 1 >= other.full,
-            (HomeworkSource::Clinician, HomeworkSource::Client) => self.full >= other.full + 2,
+            (HomeworkSource::Client, HomeworkSource::Clinician) => self.what + 1 >= other.what,
+            (HomeworkSource::Clinician, HomeworkSource::Client) => self.what >= other.what + 2,
             _ => self.full >= other.full,
         }
     }
@@ -236,7 +241,7 @@ impl Said {
 
 /// Keeps one suggestion of each task, where it was first said: a task said
 /// again is merged into the first, which takes the fuller wording of the
-/// two (see [`fullness`]), or the later of two alike (a summary says it
+/// two (see [`names`]), or the later of two alike (a summary says it
 /// last, and most completely). A wording that only points back at the task
 /// gives way to one that names it, and said after it, says more of it
 /// ("Listen to the recording once a day"; "I'll listen to it in the
@@ -459,6 +464,14 @@ mod tests {
         t[0].source = HomeworkSource::Client;
         without_repeats(&mut t);
         assert_eq!(t[0].task, "Write down what I spend");
+        // Said by the clinician first, with a name and a when more.
+        let mut t = tasks(&[
+            "Save the Samaritans number in your phone before you leave",
+            "Save the number in my phone now",
+        ]);
+        t[1].source = HomeworkSource::Client;
+        without_repeats(&mut t);
+        assert_eq!(t[0].task, "Save the number in my phone now");
         let mut t = tasks(&[
             "Try fewer beers",
             "Try no beers Monday to Thursday and see what it does to your sleep and mood",

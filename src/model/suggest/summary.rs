@@ -33,6 +33,19 @@ pub(super) static RECAP_LEADS: Words = Words::new(&[
     "you've said yes to",
     "you've said you'll",
     "you've offered to",
+    // A decision listed after a colon: "And you've decided: two nights off…".
+    "you've decided:",
+    "you decided:",
+    "you've agreed:",
+    "you agreed:",
+    "you've chosen:",
+    "you chose:",
+    "you've settled on:",
+    "you've picked:",
+    "you picked:",
+    "what you've decided is",
+    "what you've agreed is",
+    "what you've chosen is",
 ]);
 
 /// Words that start a piece of a plan without being a task ("with the
@@ -521,6 +534,21 @@ mod tests {
         assert_eq!(
             planned_task("The breathing, ten minutes a day after work."),
             Some("The breathing, ten minutes a day after work".into())
+        );
+    }
+
+    #[test]
+    fn a_decision_said_back_before_a_colon_gives_each_item_as_a_task() {
+        assert_eq!(
+            recap(
+                "And you've decided: a swim on Tuesdays, early; no crisps in the house; and \
+                 ringing your brother at the weekend."
+            ),
+            [
+                "A swim on Tuesdays, early",
+                "No crisps in the house",
+                "Ringing your brother"
+            ]
         );
     }
 

@@ -38,23 +38,26 @@ pub(super) fn is_numbered(sentence: &str) -> bool {
 }
 
 /// What follows the place of an item in a list that `s` opens with, and its
-/// comma or colon. A number word counts only before a colon: "Two, maybe."
-/// answers a question.
+/// comma or colon. A number word counts before a colon, or before a comma
+/// and an item of a few words ("One, keep the diary going"): "Two, maybe."
+/// answers a question, and "Three, four hours" or "Five, four, three" are
+/// counts.
 fn after_number(s: &str) -> Option<&str> {
     let ordinal = ORDINALS
         .strip(s)
         .map(str::trim_start)
         .and_then(|r| r.strip_prefix([',', ':']));
     let number = || {
-        NUMBERS
-            .strip(s)
-            .map(str::trim_start)
-            .and_then(|r| r.strip_prefix(':'))
+        let r = NUMBERS.strip(s)?.trim_start();
+        r.strip_prefix(':').or_else(|| {
+            r.strip_prefix(',')
+                .filter(|item| count_words(item, 3) >= 3 && !NUMBERS.opens(item.trim_start()))
+        })
     };
     ordinal.or_else(number).map(str::trim_start)
 }
 
-/// Numbers of list items, before a colon (see [`after_number`]).
+/// Numbers of list items (see [`after_number`]).
 static NUMBERS: Words = Words::new(&["one", "two", "three", "four", "five", "six", "seven"]);
 
 /// The place of an item in a list, or the list's name, before a comma or
@@ -143,11 +146,21 @@ const AFTER_SOMEONE: &[&str] = &[
     "up", "back", "about", "on", "at", "that", "you", "to", "tonight", "tomorrow", "today", "when",
     "what", "if", "in", "and", "the", "a", "how", "i", "we", "first", "again", "before", "after",
     "for", "out", "round", "you're", "you'll", "you've", "i'm", "i'll", "i've", "we're", "we'll",
-    "it's", "she", "he", "they",
+    "it's", "she", "he", "they", "this", "next",
 ];
 
-/// Words that open a qualification of the task before: "Not the details".
-static QUALIFYING: Words = Words::new(&["not", "including", "also", "or"]);
+/// Words that open a qualification of the task before: "Not the details",
+/// or practice of it on what comes to hand: "Practise on little things".
+static QUALIFYING: Words = Words::new(&[
+    "not",
+    "including",
+    "also",
+    "or",
+    "practise on",
+    "practice on",
+    "practise with",
+    "practice with",
+]);
 
 /// Adds a task to those of this turn (from `turn` on): one that only says
 /// more of the last becomes part of it, so the clinician sees one task with
@@ -163,7 +176,10 @@ pub(super) fn add_task(
 ) {
     let fills_the_last = || {
         tasks[turn..].last().is_some_and(|last| {
-            says_what_to_write(&last.task, &task.task) || says_where_or_when(&last.task, &task.task)
+            says_what_to_write(&last.task, &task.task)
+                || says_where_or_when(&last.task, &task.task)
+                || rises_after_bed(&last.task, &task.task)
+                || part_of_the_outing(&last.task, &task.task)
         })
     };
     let joined_by = if after_name && !is_numbered(&task.quote) {
@@ -211,6 +227,91 @@ fn says_where_or_when(last: &str, task: &str) -> bool {
             )
         })
 }
+
+/// Whether `task` says how to be at the place `last` goes to: "Go to the
+/// quiz on Friday, sit near the door, and stay until the break" is one
+/// outing, in several steps.
+fn part_of_the_outing(last: &str, task: &str) -> bool {
+    GOING.opens(last) && (STAYING.opens(task) || AT_THE_PLACE.is_in(task))
+}
+
+/// How a task that goes somewhere opens.
+static GOING: Words = Words::new(&[
+    "go to",
+    "go down to",
+    "go along to",
+    "go up to",
+    "go round to",
+    "go into",
+    "walk to",
+    "walk down to",
+    "get to",
+    "head to",
+    "head down to",
+    "pop into",
+    "pop down to",
+    "visit",
+    "attend",
+]);
+
+/// How a step of being somewhere opens: where to sit, how long to stay.
+static STAYING: Words = Words::new(&[
+    "sit near",
+    "sit at",
+    "sit by",
+    "sit in",
+    "sit on",
+    "stay",
+    "aim to stay",
+    "try to stay",
+    "leave after",
+    "leave at",
+    "come home after",
+    "come away after",
+]);
+
+/// Words of a step that is done where one has gone.
+static AT_THE_PLACE: Words = Words::new(&[
+    "beforehand",
+    "when you get there",
+    "when i get there",
+    "while you're there",
+    "while i'm there",
+    "once you're there",
+    "once i'm there",
+    "when you arrive",
+    "when i arrive",
+]);
+
+/// Whether `task` gives the time to get up after `last` gave the time to go
+/// to bed: the two ends of one sleep window ("Go to bed at half twelve, and
+/// get up at half six") are one task.
+fn rises_after_bed(last: &str, task: &str) -> bool {
+    RISING.opens(task) && BEDTIME.is_in(last)
+}
+
+/// How a step that gives the time to get up opens.
+static RISING: Words = Words::new(&[
+    "get up",
+    "getting up",
+    "up at",
+    "up by",
+    "be up",
+    "out of bed",
+    "rise",
+    "wake up",
+    "alarm",
+]);
+
+/// Words that give the time to go to bed.
+static BEDTIME: Words = Words::new(&[
+    "bed at",
+    "bed by",
+    "bed not before",
+    "bed no earlier",
+    "bedtime",
+    "lights out",
+]);
 
 /// How a step that says what to write down opens.
 static WRITING: Words = Words::new(&[

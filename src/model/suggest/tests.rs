@@ -1697,3 +1697,143 @@ fn asked_for_the_plan_the_client_may_say_its_steps_back_as_a_list() {
         ]
     );
 }
+
+#[test]
+fn what_the_clinician_usually_suggests_or_will_do_with_the_client_is_not_a_task() {
+    let src = "Therapist: Usually I suggest a start date within the next week or so. \
+               Most people try the patches for the first fortnight this week. \
+               Then near the end we'll choose one small thing to try this week.\n";
+    assert_eq!(homework(src), vec![]);
+}
+
+#[test]
+fn a_task_offered_as_a_question_is_agreed_in_the_clients_own_words() {
+    let src = "Therapist: Would it help to have the helpline number somewhere handy?\n\n\
+               Client: I'll save the helpline number in my phone.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Save the helpline number in my phone".into(),
+            HomeworkSource::Client
+        )]
+    );
+}
+
+#[test]
+fn a_choice_put_off_or_only_to_be_thought_over_is_not_a_task() {
+    let src = "Therapist: What will you do about the wedding this week?\n\n\
+               Client: I could write a list. I could even draw it.\n\n\
+               Therapist: So you'll write the card this week, and decide later whether to \
+               send it.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            ("Write a list".into(), HomeworkSource::Client),
+            ("Write the card".into(), HomeworkSource::Clinician)
+        ]
+    );
+}
+
+#[test]
+fn an_option_weighed_as_an_alternative_to_another_is_not_a_task() {
+    let src = "Therapist: What could you do about the lunches this week?\n\n\
+               Client: I could eat in the car. Or I could sit with the others and not \
+               order chips.\n";
+    assert_eq!(
+        homework(src),
+        vec![("Eat in the car".into(), HomeworkSource::Client)]
+    );
+}
+
+#[test]
+fn the_bedtime_and_the_time_to_get_up_are_one_sleep_window() {
+    let src = "Therapist: So this week you'll go to bed at midnight, and get up at seven \
+               every day.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Go to bed at midnight; get up at seven every day".into(),
+            HomeworkSource::Clinician
+        )]
+    );
+}
+
+#[test]
+fn a_step_asked_for_as_what_would_make_it_easier_is_agreed_in_the_answer() {
+    let src = "Therapist: Checking your feet is a lot to remember. What would make it \
+               easier?\n\n\
+               Client: I could check my feet after my shower, when I'm drying off.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Check my feet after my shower, when I'm drying off".into(),
+            HomeworkSource::Client
+        )]
+    );
+}
+
+#[test]
+fn the_steps_of_one_outing_are_one_task() {
+    let src = "Therapist: So on Friday you'll go to the quiz at the social club, sit near the \
+               door, have a word with the organiser beforehand, and stay until the break. \
+               And you'll ring your brother on Sunday.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Go to the quiz at the social club; sit near the door; have a word with the \
+                 organiser beforehand; stay until the break"
+                    .into(),
+                HomeworkSource::Clinician
+            ),
+            ("Ring your brother".into(), HomeworkSource::Clinician),
+        ]
+    );
+}
+
+#[test]
+fn the_client_numbering_the_tasks_back_lists_each_as_a_task() {
+    let src = "Therapist: We've got some tasks. Can you tell me what they are?\n\n\
+               Client: One, keep the food diary after every meal. Two, fruit at eleven \
+               instead of the biscuits. Two, maybe. Three, four times a night.\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Keep the food diary after every meal".into(),
+                HomeworkSource::Client
+            ),
+            (
+                "Fruit at eleven instead of the biscuits".into(),
+                HomeworkSource::Client
+            ),
+        ]
+    );
+}
+
+#[test]
+fn practising_a_task_on_small_things_is_part_of_that_task() {
+    let src = "Therapist: This week I'd like you to use the time-out signal at home. \
+               Practise on little things first.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Use the time-out signal at home; practise on little things first".into(),
+            HomeworkSource::Clinician
+        )]
+    );
+}
+
+#[test]
+fn a_task_with_someone_named_by_pronoun_this_week_is_the_one_that_names_them() {
+    let src = "Therapist: What will you do this week?\n\n\
+               Client: I'll sit down with her this week, when the kids are in bed.\n\n\
+               Therapist: So on Sunday you'll sit down with Rosa to plan the party.\n";
+    assert_eq!(
+        homework(src),
+        vec![(
+            "Sit down with Rosa to plan the party".into(),
+            HomeworkSource::Clinician
+        )]
+    );
+}

@@ -203,6 +203,17 @@ const NOT_NAMES: &[&str] = &[
 /// joined by ", "), or None when the value reads like speech.
 fn parse_person(value: &str) -> Option<(String, Option<String>)> {
     let v = clean(value);
+    // A couple, each with their own description: "Priya Nair (Pharmacist)
+    // and Tom Whitfield (Bus driver)".
+    if let Some((first, second)) = v.split_once(") and ").or_else(|| v.split_once(") & ")) {
+        let (a, x) = parse_person(&format!("{first})"))?;
+        let (b, y) = parse_person(second)?;
+        let extra: Vec<String> = x.into_iter().chain(y).collect();
+        return Some((
+            format!("{a} and {b}"),
+            (!extra.is_empty()).then(|| extra.join("; ")),
+        ));
+    }
     let (before, paren) = if v.ends_with(')') {
         let open = matching_open(v)?;
         let inner = clean(&v[open + 1..v.len() - 1]);

@@ -772,3 +772,22 @@ fn confirming_who_you_are_makes_every_other_speaker_the_client() {
     assert!(roles::is_generic_speaker("Speaker 2"));
     assert!(!roles::is_generic_speaker("Sam"));
 }
+
+#[test]
+fn a_couple_each_with_their_own_description_is_the_client() {
+    let src = "Client: Dana Kerr (Teacher) and Sam Osei (Chef)\n\
+               Clinician: Ola Brown (Couples Therapist)\n\n\
+               [18:30]\nOla: Come in, both.\n\nDana: Thanks.\n";
+    let tr = parse(src).unwrap();
+    assert_eq!(
+        tr.header.client_name.as_deref(),
+        Some("Dana Kerr and Sam Osei")
+    );
+    assert_eq!(
+        tr.header.client_occupation.as_deref(),
+        Some("Teacher; Chef")
+    );
+    assert_eq!(tr.header.clinician_name.as_deref(), Some("Ola Brown"));
+    let roles: Vec<Role> = turns(&tr).into_iter().map(|(_, role, _)| role).collect();
+    assert_eq!(roles, [Role::Clinician, Role::Client]);
+}
