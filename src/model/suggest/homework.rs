@@ -1,10 +1,11 @@
 //! Homework detection: tasks the clinician gives and the client agrees to.
 
-use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, frame_follows, is_routine, last_frame};
-use super::matching::{Heard, Words, trim_punct};
+use super::frames::{SPAN_LEADS, TIME_FRAMES, find_frame, frame_follows};
+use super::matching::{Heard, Words};
 use super::summary::planned_task;
 use super::task_list::{is_numbered, skip_discourse};
-use super::text::{among, count_words};
+use super::task_text::{POINTING_BACK, as_task};
+use super::text::count_words;
 
 /// Wording that hands the client a task.
 pub(super) static ASSIGNING: Words = Words::new(&[
@@ -110,6 +111,18 @@ pub(super) static ASKS: Words = Words::new(&[
     "how about you",
     "what about you",
     "how would you feel about",
+    "what would you think about",
+    "do you fancy",
+    "are you up for",
+    // Last: the longer forms above are taken first.
+    "would you",
+]);
+
+/// What "Would you…?" asks when it asks an opinion, not for a task ("Would
+/// you say this week was better?").
+static OPINION: Words = Words::new(&[
+    "say", "agree", "describe", "call", "rate", "mind", "rather", "prefer", "expect", "guess",
+    "think", "be", "feel", "like",
 ]);
 
 /// Carrying on with a task from before, homework without a time frame.
@@ -289,16 +302,6 @@ pub(super) static IN_SESSION: Words = Words::new(&[
     "for a bit now",
 ]);
 
-/// Words that leave nothing to do on their own ("I'll give it a go").
-const VAGUE: &[&str] = &[
-    "give", "it", "a", "go", "try", "do", "that", "this", "them", "one", "shot", "see", "you",
-    "so", "too", "now", "then", "again",
-];
-
-/// How a task that only points back at one already given opens: "do that on
-/// your nights", "do it in the notes app".
-static POINTING_BACK: Words = Words::new(&["do it", "do that", "do this", "do them"]);
-
 /// Trying, before the task itself ("I'll try to walk").
 static TRYING: Words = Words::new(&["try to", "try and"]);
 
@@ -403,7 +406,7 @@ pub(super) fn clinician_task(
     let asked = if question { ASKS.strip(rest) } else { None };
     // A question asks about a task ("What will you try this week?"); only
     // "Could you…?" and the like hand one over.
-    if question && asked.is_none() {
+    if question && asked.is_none_or(|task| OPINION.opens(task.trim_start())) {
         return None;
     }
     if heard.has(&IN_SESSION) {
@@ -543,51 +546,3 @@ pub(super) fn next_step(sentence: &str) -> Option<String> {
 
 /// An instruction not to do something.
 pub(super) static DONT: Words = Words::new(&["don't", "do not", "never"]);
-
-/// Tidies a clause into an instruction: no trailing time frame or
-/// punctuation, first letter capitalised. None if too little or too vague
-/// is left.
-pub(super) fn as_task(clause: &str) -> Option<String> {
-    let mut s = trim_punct(clause);
-    // "This week" says when, and goes; "every morning" says how often, and
-    // is part of the task.
-    if let Some((start, end)) = last_frame(s)
-        && trim_punct(&s[end..]).is_empty()
-        && !is_routine(&s[start..end])
-    {
-        s = trim_punct(&s[..start]);
-    }
-    if POINTING_BACK.opens(s) {
-        return None;
-    }
-    let words: Vec<&str> = s.split_whitespace().map(trim_punct).collect();
-    // "Book that now", "Try it tonight": a task given before, taken up.
-    if words.len() <= 3
-        && words
-            .get(1)
-            .is_some_and(|w| among(w, &["it", "that", "this", "them"]))
-    {
-        return None;
-    }
-    // "Plan the next", "Do the other": what it is done to was named before,
-    // and the task says too little without it.
-    if let [.., the, last] = words[..]
-        && the.eq_ignore_ascii_case("the")
-        && among(last, &["next", "other", "same"])
-    {
-        return None;
-    }
-    // Two words ("Tell her", "Go back") name a step of talk, rarely a task;
-    // unless the second is someone's name ("Ring Ken", "Message Priya").
-    let names_someone = |w: &&str| w.starts_with(char::is_uppercase) && *w != "I";
-    if (words.len() < 3 && !(words.len() == 2 && words.get(1).is_some_and(names_someone)))
-        || words
-            .iter()
-            .all(|w| VAGUE.iter().any(|v| w.eq_ignore_ascii_case(v)))
-    {
-        return None;
-    }
-    let mut chars = s.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
-}

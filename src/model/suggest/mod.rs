@@ -26,6 +26,7 @@ mod risk;
 pub mod score;
 mod summary;
 mod task_list;
+mod task_text;
 mod text;
 mod topic;
 

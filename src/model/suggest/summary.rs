@@ -2,11 +2,10 @@
 //! week, you'll…", and the steps of a closing summary.
 
 use super::frames::find_frame;
-use super::homework::{
-    CONTINUING, FAREWELLS, HEDGES, IMPERATIVES, NOT_TASKS, as_task, skip_short_clause,
-};
+use super::homework::{CONTINUING, FAREWELLS, HEDGES, IMPERATIVES, NOT_TASKS, skip_short_clause};
 use super::matching::{Heard, Seen, Words, strip_prefix_loose, trim_punct};
 use super::task_list::{is_numbered, skip_discourse};
+use super::task_text::as_task;
 
 /// How the clinician says back a plan the client made ("So this week,
 /// you'll…", "Your plan is to…"): the tasks follow, often several.

@@ -1837,3 +1837,29 @@ fn a_task_with_someone_named_by_pronoun_this_week_is_the_one_that_names_them() {
         )]
     );
 }
+
+#[test]
+fn what_the_clinician_asks_to_hear_in_the_session_is_not_a_task() {
+    let src = "Therapist: Tell me about this week. Talk me through Saturday morning. \
+               Show me the sheet you filled in this week.\n";
+    assert_eq!(homework(src), vec![]);
+}
+
+#[test]
+fn a_task_asked_for_with_would_you_is_homework_and_an_opinion_asked_is_not() {
+    let src = "Therapist: Would you say this week was better than last?\n\n\
+               Client: A bit, yes.\n\n\
+               Therapist: Would you fill in the mood chart each evening this week?\n\n\
+               Client: Go on then.\n\n\
+               Therapist: What would you think about phoning your cousin this week?\n";
+    assert_eq!(
+        homework(src),
+        vec![
+            (
+                "Fill in the mood chart each evening".into(),
+                HomeworkSource::Clinician
+            ),
+            ("Phoning your cousin".into(), HomeworkSource::Clinician),
+        ]
+    );
+}
