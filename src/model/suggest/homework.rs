@@ -285,6 +285,12 @@ pub(super) static FAREWELLS: Words = Words::new(&[
     "safe home",
     "safe journey",
     "look after yourself",
+    // Kind words for the week, not a task: "Go gently on yourself".
+    "go gently",
+    "go easy on yourself",
+    "be kind to yourself",
+    "be gentle with yourself",
+    "take it easy",
     "have a good",
     "have a lovely",
     "have a nice",
@@ -295,6 +301,8 @@ pub(super) static FAREWELLS: Words = Words::new(&[
 pub(super) static IN_SESSION: Words = Words::new(&[
     "when you're ready",
     "in your own time",
+    "at your own pace",
+    "at your own speed",
     "right now",
     "for a minute",
     "for a moment",

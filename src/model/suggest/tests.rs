@@ -1863,3 +1863,11 @@ fn a_task_asked_for_with_would_you_is_homework_and_an_opinion_asked_is_not() {
         ]
     );
 }
+
+#[test]
+fn kind_words_for_the_week_and_the_pace_of_an_exercise_are_not_tasks() {
+    let src = "Therapist: Breathe out slowly. Carry on at your own pace, and notice your \
+               shoulders this time. This week, go gently on yourself. Be kind to yourself \
+               this week too.\n";
+    assert_eq!(homework(src), vec![]);
+}
