@@ -55,6 +55,10 @@ static INSTRUCTION_LEADS: Words = Words::new(&[
 /// A clause starting like this is the clinician's own plan for the next
 /// session ("For next time, we'll continue…"), not work for the client.
 static PLAN_LEADS: Words = Words::new(&[
+    // "I'd like us to try a little experiment here": the two of them, now.
+    "i'd like us to",
+    "i would like us to",
+    "i want us to",
     "we'll",
     "we will",
     "we can",

@@ -12,8 +12,16 @@ const VAGUE: &[&str] = &[
 ];
 
 /// How a task that only points back at one already given opens: "do that on
-/// your nights", "do it in the notes app".
-pub(super) static POINTING_BACK: Words = Words::new(&["do it", "do that", "do this", "do them"]);
+/// your nights", "do it in the notes app", "do both of those".
+pub(super) static POINTING_BACK: Words = Words::new(&[
+    "do it",
+    "do that",
+    "do this",
+    "do them",
+    "do both",
+    "do all of",
+    "do the same",
+]);
 
 /// What the clinician asks for in the session, however it is framed: "Tell
 /// me about this week", "Talk me through Saturday".

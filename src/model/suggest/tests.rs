@@ -1871,3 +1871,12 @@ fn kind_words_for_the_week_and_the_pace_of_an_exercise_are_not_tasks() {
                this week too.\n";
     assert_eq!(homework(src), vec![]);
 }
+
+#[test]
+fn what_clinician_and_client_will_try_together_now_or_a_task_only_pointed_back_at_is_not_a_new_task()
+ {
+    let src = "Therapist: I'd like us to try a short experiment here this week, and then plan \
+               the rest.\n\n\
+               Client: Fine. The walk and the call, I'll do both of those this week.\n";
+    assert_eq!(homework(src), vec![]);
+}
