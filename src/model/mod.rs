@@ -31,6 +31,7 @@ pub mod timeline;
 pub mod transcript;
 pub mod trash;
 pub mod treatment_plan;
+pub mod wording;
 
 pub use backup_age::{backup_overdue, clients_and_sessions, last_backup_label};
 pub use choice::Choice;

@@ -2,6 +2,7 @@
 //! orders, and a first draft from a homework idea noted during the session.
 
 use super::HomeworkKind;
+use crate::model::wording::capitalised;
 use crate::model::{InputError, parse_bounded};
 use serde::{Deserialize, Serialize};
 
@@ -176,7 +177,7 @@ const KIND_KEYWORDS: &[(HomeworkKind, &[&str])] = &[
 /// Turns a "homework idea" noted on the session timeline into an assignment
 /// the clinician can then refine. The kind is only a guess.
 pub fn assignment_from_idea(id: String, idea: &str) -> Assignment {
-    let task = capitalise_first(strip_idea_prefix(idea.trim()));
+    let task = capitalised(strip_idea_prefix(idea.trim()));
     let kind = guess_kind(&task);
     Assignment {
         id,
@@ -195,14 +196,6 @@ fn strip_idea_prefix(idea: &str) -> &str {
         }
     }
     idea
-}
-
-fn capitalise_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn guess_kind(task: &str) -> HomeworkKind {

@@ -33,6 +33,7 @@ mod topic;
 use super::homework::Completion;
 use super::tags::{INTERVENTIONS, RISKS, THEMES, Tags};
 use super::transcript::{Item, Role, Transcript};
+use super::wording::capitalised;
 use chrono::NaiveTime;
 pub use evidence::own_tags;
 use evidence::{intervention_weight, theme_weight};
@@ -126,11 +127,7 @@ pub struct RiskQuote {
 impl RiskSuggestion {
     /// The kind as a heading: "Self-harm".
     pub fn heading(&self) -> String {
-        let mut letters = self.kind.chars();
-        letters
-            .next()
-            .map(|first| first.to_uppercase().chain(letters).collect())
-            .unwrap_or_default()
+        capitalised(&self.kind)
     }
 
     /// Every sentence of this kind with when it was said, the first first.

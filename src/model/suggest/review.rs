@@ -5,6 +5,7 @@ use super::ReviewSuggestion;
 use super::Sentence;
 use super::matching::{Words, strip_prefix_loose, strip_suffix_loose, trim_punct};
 use crate::model::homework::Completion;
+use crate::model::wording::capitalised;
 use chrono::NaiveTime;
 
 /// Wording that points back at work set last time. A question about a task
@@ -232,9 +233,7 @@ fn asked_task(question: &str) -> Option<String> {
             task = r.trim_start();
         }
     }
-    let mut chars = task.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    (!task.is_empty()).then(|| capitalised(task))
 }
 
 /// A guess at how much got done, from the words and the number of days.

@@ -4,6 +4,7 @@
 use super::frames::{is_routine, last_frame};
 use super::matching::{Words, trim_punct};
 use super::text::among;
+use crate::model::wording::capitalised;
 
 /// Words that leave nothing to do on their own ("I'll give it a go").
 const VAGUE: &[&str] = &[
@@ -83,7 +84,5 @@ pub(super) fn as_task(clause: &str) -> Option<String> {
     {
         return None;
     }
-    let mut chars = s.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    (!s.is_empty()).then(|| capitalised(s))
 }

@@ -13,6 +13,7 @@
 
 use super::{Replica, Tracked, digest, key_of};
 use crate::layout::{RecordRef, SCHEMA_VERSION, halted_key, rekeyed_key};
+use crate::model::wording::capitalised;
 use crate::model::{Client, Session};
 use crate::storage::coding::write;
 use crate::storage::error::StorageError;
@@ -325,12 +326,4 @@ impl Replica<'_> {
 fn is_older(body: &Body, held: Option<&Body>) -> bool {
     let version = |b: &Body| sealed_version(&b.c).unwrap_or(0);
     held.is_some_and(|held| version(body) < version(held))
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
