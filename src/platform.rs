@@ -104,6 +104,34 @@ pub fn forget_screen() {
     }
 }
 
+/// Gives the field the cursor is in its `change` now, as leaving it would.
+/// A number, a time or a date is taken when its field is left, and a reload,
+/// a closed tab, a tablet put to sleep or the browser's Back leave no field
+/// first: without this, what was typed there would be dropped while the bar
+/// says "Saved". Only fields typed into: a checkbox, a choice or a file acts
+/// on its own `change` as it is used, and would act twice.
+pub fn take_entry_being_typed() {
+    use wasm_bindgen::JsCast;
+    let Some(field) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+    else {
+        return;
+    };
+    let typed = match field.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => matches!(
+            input.type_().as_str(),
+            "text" | "number" | "time" | "date" | "search" | "tel" | "email" | "url"
+        ),
+        None => field.is_instance_of::<web_sys::HtmlTextAreaElement>(),
+    };
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if typed && let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
+        let _ = field.dispatch_event(&change);
+    }
+}
+
 /// Starts the page again without the screen's address: a fresh page holds
 /// no key and nothing decrypted, and opens at the locked screen.
 pub fn reload_locked() {

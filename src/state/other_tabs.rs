@@ -4,7 +4,7 @@
 
 use super::Records;
 use crate::layout::{RecordRef, handover_key};
-use crate::platform::reload_locked;
+use crate::platform::{reload_locked, take_entry_being_typed};
 use crate::storage::{Store, locks_tabs};
 
 impl Records {
@@ -16,6 +16,7 @@ impl Records {
         // Another tab locked, or turned the vault on or off: this tab's key
         // no longer fits, so it writes what it can and starts again.
         if key.is_some_and(locks_tabs) {
+            take_entry_being_typed();
             self.flush();
             reload_locked();
             return;

@@ -7,7 +7,7 @@ mod wrong_tries;
 pub use wrong_tries::TriesOnDevice;
 
 use super::{Records, Syncing};
-use crate::platform::{after_paint, now_ms, reload_locked};
+use crate::platform::{after_paint, now_ms, reload_locked, take_entry_being_typed};
 use crate::storage::{Kdf, Progress, Store};
 use leptos::prelude::*;
 
@@ -76,6 +76,7 @@ impl Vault {
 
     /// Locks this tab and every other one.
     pub fn lock(&self) {
+        take_entry_being_typed();
         self.records.flush();
         self.records.update(|s| s.signal_lock(now_ms()));
         reload_locked();

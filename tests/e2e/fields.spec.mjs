@@ -93,3 +93,30 @@ test("a number being typed stays while the text typed just before reaches the ot
   await page.reload();
   await expect(field(item, "Likelihood (0–100)")).toHaveValue("80");
 });
+
+test("a number typed and not yet left is kept through a reload, a closed tab and the browser's Back", async ({ page, context }) => {
+  const session = page.url();
+  // The field is never left: the cursor is still in it when the page goes.
+  await field(page, "Anxiety (0–10)").pressSequentially("7");
+  await page.reload();
+  await expect(field(page, "Anxiety (0–10)")).toHaveValue("7");
+
+  await field(page, "PHQ-9").pressSequentially("14");
+  await page.close({ runBeforeUnload: true });
+  page = await context.newPage();
+  await page.goto(session);
+  await expect(field(page, "PHQ-9")).toHaveValue("14");
+
+  // Back, from a session reached from its client.
+  await page.getByRole("link", { name: "Alex" }).click();
+  await page.getByRole("link", { name: /Session 1 of 24/ }).click();
+  await page.getByRole("button", { name: "Add homework" }).click();
+  const item = page.getByRole("list", { name: "Homework agreed" }).getByRole("listitem").last();
+  await field(item, "Task").fill("Walk after lunch");
+  await saved(page);
+  await field(item, "Likelihood (0–100)").pressSequentially("60");
+  await page.goBack();
+  await expect(page.getByRole("link", { name: /Session 1 of 24/ })).toBeVisible();
+  await page.goForward();
+  await expect(field(item, "Likelihood (0–100)")).toHaveValue("60");
+});

@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { field, saved, startEmpty, turnOnLock as turnOnLockWith } from "./helpers.mjs";
+import { field, saved, startEmpty, startWithSession, turnOnLock as turnOnLockWith } from "./helpers.mjs";
 
 const PASSPHRASE = "blue heron at dawn";
 /** Words of the sample that must never be readable while locked. */
@@ -105,6 +105,28 @@ test("locking one tab locks the other, and turning the lock off leaves plain not
 
   await page.reload();
   await expect(page.getByRole("link", { name: /Alex/ })).toBeVisible();
+});
+
+test("a score still being typed when another tab locks is kept", async ({ page, context }) => {
+  await startWithSession(page);
+  const session = page.url();
+  await page.getByRole("link", { name: "Sessionpad" }).click();
+  await turnOnLock(page);
+  const other = await context.newPage();
+  await other.goto(session);
+  await field(other, "Passphrase").fill(PASSPHRASE);
+  await other.getByRole("button", { name: "Unlock" }).click();
+  await expect(other.getByRole("link", { name: "Alex" })).toBeVisible();
+  await other.goto(session);
+  // The clinician types a score and, before leaving the field, locks from the other tab.
+  await field(other, "GAD-7").pressSequentially("15");
+  await page.getByRole("button", { name: "Lock", exact: true }).click();
+  await expectLockedAndBlank(other);
+
+  await field(other, "Passphrase").fill(PASSPHRASE);
+  await other.getByRole("button", { name: "Unlock" }).click();
+  await other.goto(session);
+  await expect(field(other, "GAD-7")).toHaveValue("15");
 });
 
 test("a backup made with the lock on holds no plaintext and restores on a new tablet with its passphrase", async ({ page, browser }) => {

@@ -5,6 +5,7 @@ use crate::components::{
     SyncIndicator, SyncNotices, UpdatePrompt,
 };
 use crate::offline::register_service_worker;
+use crate::platform::take_entry_being_typed;
 use crate::route::Route;
 use crate::state::{
     OpenedStore, Opening, VaultHeader, open_browser, open_unlocked, provide_services, use_device,
@@ -75,9 +76,13 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     let review = RwSignal::new(hand_to_client.risk_review());
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        take_entry_being_typed();
         navigation.set_route(current_route())
     });
-    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| records.flush());
+    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
+        take_entry_being_typed();
+        records.flush()
+    });
     // Fired only in the other tabs of this origin, never in the one that wrote.
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
         records.changed_in_other_tab(ev.key().as_deref())
@@ -88,6 +93,7 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     });
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            take_entry_being_typed();
             records.flush();
         }
     });
