@@ -78,8 +78,8 @@ impl HandToClient {
         self.records.write(|s| s.keep_handover(handover))
     }
 
-    /// Whether `secret` (the passphrase with the lock on, else the PIN)
-    /// takes the tablet back. The passphrase is stretched as at unlocking.
+    /// Whether `secret` (the passphrase or recovery key with the lock on,
+    /// else the PIN) takes the tablet back. The passphrase is stretched as at unlocking.
     pub fn hands_back(&self, secret: &str) -> bool {
         match self.hand_back_by() {
             HandBackBy::Passphrase => self.vault.opens_with(secret),
@@ -89,14 +89,13 @@ impl HandToClient {
     }
 
     /// The tablet is back: the client's answers go into the session, the
-    /// questionnaire ends in every tab and the session opens. Returns what
-    /// the clinician must see before anything else. `handover` is the
+    /// questionnaire ends in every tab and the session opens, after a risk
+    /// they raised (see [`Self::risk_review`]). `handover` is the
     /// questionnaire as the page holds it, which may be ahead of what
     /// storage could keep; `None` when what was kept could not be read.
-    pub fn take_back(&self, handover: Option<&Handover>) -> Result<Option<RiskReview>, String> {
+    pub fn take_back(&self, handover: Option<&Handover>) -> Result<(), String> {
         let Some(handover) = handover else {
-            self.end(Store::end_handover, Route::Roster)?;
-            return Ok(None);
+            return self.end(Store::end_handover, Route::Roster);
         };
         let answers = handover.handed_back();
         let review = review_first(&handover.measures, &answers);
@@ -125,17 +124,20 @@ impl HandToClient {
             // Deleted meanwhile: the answers wait under Problems.
             Ok(None) | Err(_) => self.end(Store::set_handover_aside, Route::Roster)?,
         }
-        Ok(review)
+        Ok(())
     }
 
-    /// A risk the client's answers raised that the clinician has not seen yet.
+    /// A risk the client's answers raised that the clinician has not seen
+    /// yet: every tab shows it first once the tablet is back, and none while
+    /// it is with a client (the next client must not see it). Tracked.
     pub fn risk_review(&self) -> Option<RiskReview> {
-        self.records.peek(Store::risk_review).ok().flatten()
+        self.records.read(Store::risk_review).ok().flatten()
     }
 
     /// The clinician has seen the risk; the answers are in the session.
     pub fn risk_reviewed(&self) {
         self.records.write(Store::risk_reviewed);
+        self.records.changed();
     }
 
     fn end(
@@ -189,6 +191,20 @@ mod tests {
     }
 
     #[test]
+    fn with_the_lock_on_the_recovery_key_also_takes_the_tablet_back() {
+        let device = MemoryBackend::new();
+        let recovery = super::super::fixture::another_tab(&device)
+            .turn_on_vault("a walk by the sea", crate::storage::Kdf::with_cost(64, 1))
+            .unwrap()
+            .recovery;
+        unlocked_tab_on(&device, "a walk by the sea").with(|| {
+            let hand = use_hand_to_client();
+            assert!(hand.hands_back(&recovery.text()));
+            assert!(!hand.hands_back("0000-0000-0000-0000-0000-0000-0000-0000"));
+        });
+    }
+
+    #[test]
     fn without_the_lock_a_pin_must_be_set_and_then_takes_the_tablet_back() {
         tab_on(&MemoryBackend::new()).with(|| {
             let hand = use_hand_to_client();
@@ -214,8 +230,8 @@ mod tests {
             for item in 0..9 {
                 given.answer(0, item, 1, 0);
             }
-            let review = hand.take_back(Some(&given)).unwrap();
-            assert_eq!(review.map(|r| r.value), Some(1));
+            hand.take_back(Some(&given)).unwrap();
+            assert_eq!(hand.risk_review().map(|r| r.value), Some(1));
             assert_eq!(hand.handover(), None);
             assert_eq!(
                 use_navigation().route().get_untracked(),
@@ -258,7 +274,7 @@ mod tests {
             hand.hand_over(&given);
             records.delete_session("s1");
             records.purge(&crate::storage::Deletable::Session("s1".into()));
-            assert_eq!(hand.take_back(Some(&given)), Ok(None));
+            assert_eq!(hand.take_back(Some(&given)), Ok(()));
             assert_eq!(hand.handover(), None);
             assert_eq!(use_navigation().route().get_untracked(), Route::Roster);
         });

@@ -3,7 +3,7 @@
 //! layout stops this tab from writing.
 
 use super::Records;
-use crate::layout::{RecordRef, handover_key};
+use crate::layout::{RecordRef, handover_key, risk_review_key};
 use crate::platform::{reload_locked, take_entry_being_typed};
 use crate::storage::{Store, locks_tabs};
 
@@ -22,8 +22,9 @@ impl Records {
             return;
         }
         let record = key.map(RecordRef::from_key);
-        // The tablet was handed to a client, or back, in another tab.
-        let handover = key == Some(handover_key().as_str());
+        // The tablet was handed to a client, or back, in another tab, or a
+        // risk the client raised was kept or seen there.
+        let handover = key.is_some_and(|k| k == handover_key() || k == risk_review_key());
         if matches!(record, Some(None)) && !handover {
             return;
         }

@@ -67,11 +67,14 @@ impl Vault {
         Ok(())
     }
 
-    /// Whether `passphrase` opens the vault, stretched as at unlocking.
-    pub(super) fn opens_with(&self, passphrase: &str) -> bool {
-        self.records
-            .peek(Store::vault)
-            .is_some_and(|header| header.unlock(passphrase).is_ok())
+    /// Whether `typed`, the passphrase or the recovery key, opens the vault;
+    /// the passphrase is stretched as at unlocking. A clinician who has
+    /// forgotten the passphrase unlocks with the recovery key, and must be
+    /// able to take the tablet back with it too.
+    pub(super) fn opens_with(&self, typed: &str) -> bool {
+        self.records.peek(Store::vault).is_some_and(|header| {
+            header.unlock(typed).is_ok() || header.unlock_with_recovery(typed).is_ok()
+        })
     }
 
     /// Locks this tab and every other one.

@@ -32,13 +32,14 @@ async function seesNoRecord(page, name = "Alex") {
   expect(new URL(page.url()).hash).toBe("");
 }
 
-/** A new session open with the lock turned on under `passphrase`. */
+/** A new session open with the lock turned on under `passphrase`; returns the recovery key. */
 async function lockedSession(page, passphrase) {
   await startWithSession(page);
   const session = page.url();
   await page.getByRole("link", { name: "Sessionpad" }).click();
-  await turnOnLock(page, passphrase);
+  const recovery = await turnOnLock(page, passphrase);
   await page.goto(session);
+  return recovery;
 }
 
 async function handBack(page, secret) {
@@ -165,10 +166,10 @@ test("a client trying Back, a reload, another record's address, a second tab and
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
 });
 
-test("with the lock on, a reload goes to the locked screen and only the passphrase takes the tablet back", async ({ page }) => {
+test("with the lock on, a reload goes to the locked screen and only the passphrase or the recovery key takes the tablet back", async ({ page }) => {
   test.setTimeout(120_000);
   const passphrase = "cobalt lantern orchard mosaic";
-  await lockedSession(page, passphrase);
+  const recovery = await lockedSession(page, passphrase);
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
   await handOver(page, ["PHQ-9"], { pin: null });
   await page.getByRole("button", { name: "One question at a time" }).click();
@@ -183,11 +184,12 @@ test("with the lock on, a reload goes to the locked screen and only the passphra
   await seesNoRecord(page);
 
   await page.getByRole("button", { name: "Hand back (clinician)" }).click();
-  await expect(page.getByText("For your clinician: your passphrase takes the tablet back.")).toBeVisible();
+  await expect(page.getByText("For your clinician: your passphrase, or your recovery key, takes the tablet back.")).toBeVisible();
   await handBack(page, "not the passphrase");
   await expect(page.getByText("That is not the passphrase.")).toBeVisible();
   await seesNoRecord(page);
-  await handBack(page, passphrase);
+  // A clinician who has forgotten the passphrase unlocks with the recovery key, and hands back with it.
+  await handBack(page, recovery);
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
 });
 
@@ -216,6 +218,45 @@ test("PHQ-9 item 9 answered above 0 is the first thing the clinician sees, after
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
   await expect(page.getByText("Item 9 answered")).toHaveCount(0);
+});
+
+test("answers given in one tab are taken back in another, and the risk they raise waits in every tab until the clinician has seen it", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await startWithSession(page);
+  // The installed app beside a browser tab: both turn into the questionnaire.
+  const other = await context.newPage();
+  await other.goto("/");
+  await expect(other.getByRole("link", { name: "Alex" })).toBeVisible();
+  await handOver(page, ["PHQ-9"]);
+  await expect(other.getByRole("heading", { level: 1, name: "Questionnaire" })).toBeVisible();
+  await page.getByRole("button", { name: "All questions on one page" }).click();
+  const groups = page.getByRole("group");
+  for (let i = 0; i < 9; i++) await groups.nth(i).getByLabel(i === 8 ? "More than half the days" : "Nearly every day", { exact: true }).check();
+  await page.getByRole("button", { name: "Finish" }).click();
+  await expect(other.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
+
+  // Taken back in the other tab: the answers and the risk are there, in both tabs.
+  await handBack(other, PIN);
+  for (const tab of [other, page]) {
+    await expect(tab.getByRole("alert").getByRole("heading", { level: 1 })).toHaveText("Item 9 answered: 2 — review risk");
+  }
+  const [session] = await storedRecords(page, "/session/");
+  expect(session.record.measures.map((m) => [m.measure, m.answered.by, m.answered.values.slice(0, 9)])).toEqual([
+    ["phq9", "client", [3, 3, 3, 3, 3, 3, 3, 3, 2]],
+  ]);
+
+  // Seen in one tab, it is gone from both; the next client's questionnaire shows nothing of it, after a reload too.
+  await other.getByRole("button", { name: "Open the session" }).click();
+  await expect(page.getByText("Item 9 answered")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: "Session 1 of 24" })).toBeVisible();
+  await handOver(page, ["GAD-7"]);
+  for (const tab of [page, other]) {
+    await expect(tab.getByRole("heading", { level: 1, name: "Questionnaire" })).toBeVisible();
+    await expect(tab.getByText("Item 9 answered")).toHaveCount(0);
+  }
+  await other.reload();
+  await expect(other.getByRole("heading", { level: 1, name: "Questionnaire" })).toBeVisible();
+  await expect(other.getByText("Item 9 answered")).toHaveCount(0);
 });
 
 test("axe-core finds no violation in the client's questionnaire, light or dark", async ({ page }) => {

@@ -1,10 +1,11 @@
 use crate::components::{FieldError, Refusal, TextInput, WrongTriesGate};
-use crate::model::hand_to_client::{Handover, RiskReview};
+use crate::model::hand_to_client::Handover;
 use crate::platform::after_paint;
 use crate::state::{HandBackBy, use_hand_to_client};
 use leptos::prelude::*;
 
-/// Taking the tablet back: the passphrase with the lock on, else the PIN.
+/// Taking the tablet back: the passphrase (or the recovery key) with the
+/// lock on, else the PIN.
 /// Wrong entries wait like wrong passphrases at the locked screen, counted
 /// with them. Nothing here says what the client answered.
 #[component]
@@ -12,7 +13,6 @@ pub fn HandBack(
     /// What the client answered, as this page holds it; `None` when what
     /// was kept could not be read.
     handover: Option<Handover>,
-    #[prop(into)] on_back: Callback<Option<RiskReview>>,
     /// Back to the questionnaire; none when there is nothing to go back to.
     #[prop(optional)]
     on_cancel: Option<Callback<()>>,
@@ -47,12 +47,9 @@ pub fn HandBack(
             }
             gate.right();
             secret.set(String::new());
-            match handover.with_value(|h| hand_to_client.take_back(h.as_ref())) {
-                Ok(review) => on_back.run(review),
-                Err(e) => {
-                    error.set(Some(e));
-                    busy.set(false);
-                }
+            if let Err(e) = handover.with_value(|h| hand_to_client.take_back(h.as_ref())) {
+                error.set(Some(e));
+                busy.set(false);
             }
         });
     };
@@ -68,7 +65,7 @@ pub fn HandBack(
             <h1>"Hand back"</h1>
             <p>
                 {if by == HandBackBy::Passphrase {
-                    "For your clinician: your passphrase takes the tablet back."
+                    "For your clinician: your passphrase, or your recovery key, takes the tablet back."
                 } else {
                     "For your clinician: your PIN takes the tablet back."
                 }}

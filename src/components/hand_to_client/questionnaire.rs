@@ -1,6 +1,6 @@
 use super::{HandBack, ItemPage, WholeForm};
 use crate::components::ShowIf;
-use crate::model::hand_to_client::{Handover, Pace, RiskReview, Step};
+use crate::model::hand_to_client::{Handover, Pace, Step};
 use crate::platform::{forget_screen, now_ms};
 use crate::state::use_hand_to_client;
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// neutral and the address names no screen; Back and a changed address
 /// are taken out again at once, and the notes are never drawn meanwhile.
 #[component]
-pub fn Questionnaire(#[prop(into)] on_back: Callback<Option<RiskReview>>) -> impl IntoView {
+pub fn Questionnaire() -> impl IntoView {
     let hand_to_client = use_hand_to_client();
     document().set_title("Questionnaire");
     forget_screen();
@@ -25,16 +25,30 @@ pub fn Questionnaire(#[prop(into)] on_back: Callback<Option<RiskReview>>) -> imp
         // is set aside then, not lost.
         return view! {
             <main class="screen questionnaire">
-                <HandBack handover=None on_back />
+                <HandBack handover=None />
             </main>
         }
         .into_any();
     };
     let current = RwSignal::new(handover);
+    // Whether this page holds answers storage refused (full): then it is
+    // ahead of what is kept, and taking the tablet back uses its own.
+    let ahead = StoredValue::new(false);
     let change = move |f: &dyn Fn(&mut Handover)| {
         current.update(|h| f(h));
-        hand_to_client.keep(&current.get_untracked());
+        ahead.set_value(!hand_to_client.keep(&current.get_untracked()));
     };
+    // The questionnaire may be open in another tab of this device too, and
+    // the client may answer there: this page follows what is kept, or
+    // taking the tablet back here would hand back the answers it first drew.
+    Effect::new(move |_| {
+        if let Some(Ok(kept)) = hand_to_client.handover()
+            && !ahead.get_value()
+            && current.with_untracked(|h| *h != kept)
+        {
+            current.set(kept);
+        }
+    });
     let answer = Callback::new(move |(measure, item, value): (usize, usize, u8)| {
         change(&|h| h.answer(measure, item, value, now_ms()));
     });
@@ -53,7 +67,6 @@ pub fn Questionnaire(#[prop(into)] on_back: Callback<Option<RiskReview>>) -> imp
                     return view! {
                         <HandBack
                             handover=Some(current.get_untracked())
-                            on_back
                             on_cancel=Callback::new(move |()| taking_back.set(false))
                         />
                     }

@@ -73,7 +73,8 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
     let vault = use_vault();
     let hand_to_client = use_hand_to_client();
     let handed_over = Memo::new(move |_| hand_to_client.handover().is_some());
-    let review = RwSignal::new(hand_to_client.risk_review());
+    // Memos, so a change elsewhere in storage does not draw the screen anew.
+    let review = Memo::new(move |_| hand_to_client.risk_review());
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         take_entry_being_typed();
@@ -140,20 +141,14 @@ fn Workspace(store: OpenedStore) -> impl IntoView {
         <ShowIf when=move || vault.is_on()>
             <AutoLock on_lock=move |()| vault.lock() />
         </ShowIf>
+        // The questionnaire first: a risk the last client raised is for the
+        // clinician, never for the client holding the tablet now.
         {move || {
-            if let Some(shown) = review.get() {
-                view! {
-                    <RiskReviewNotice
-                        review=shown
-                        on_done=move |()| {
-                            hand_to_client.risk_reviewed();
-                            review.set(None);
-                        }
-                    />
-                }
+            if handed_over.get() {
+                view! { <Questionnaire /> }.into_any()
+            } else if let Some(shown) = review.get() {
+                view! { <RiskReviewNotice review=shown on_done=move |()| hand_to_client.risk_reviewed() /> }
                     .into_any()
-            } else if handed_over.get() {
-                view! { <Questionnaire on_back=move |r| review.set(r) /> }.into_any()
             } else {
                 view! { <Notes /> }.into_any()
             }
