@@ -259,6 +259,26 @@ test("answers given in one tab are taken back in another, and the risk they rais
   await expect(other.getByText("Item 9 answered")).toHaveCount(0);
 });
 
+test("a measure the session already holds is not offered to the client, whose answers would replace it", async ({ page }) => {
+  await startWithSession(page);
+  // Entered by the clinician from the paper form.
+  await field(page, "GAD-7").fill("15");
+  await field(page, "GAD-7").press("Tab");
+  await page.getByRole("button", { name: "Hand to client" }).click();
+  const dialog = page.getByRole("dialog", { name: "Hand to client" });
+  if (await dialog.getByText("First set a PIN").count()) {
+    await field(dialog, "New PIN").fill(PIN);
+    await field(dialog, "PIN again").fill(PIN);
+    await dialog.getByRole("button", { name: "Set PIN" }).click();
+  }
+  const gad7 = dialog.getByRole("checkbox", { name: /^GAD-7 —/ });
+  await expect(gad7).toBeDisabled();
+  await expect(dialog).toContainText("already in this session: remove it there first to have the client fill it in");
+  await expect(dialog.getByRole("checkbox", { name: /^PHQ-9 —/ })).toBeEnabled();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(field(page, "GAD-7")).toHaveValue("15");
+});
+
 test("axe-core finds no violation in the client's questionnaire, light or dark", async ({ page }) => {
   await startWithSession(page);
   await handOver(page, ["PHQ-9", "AUDIT"]);

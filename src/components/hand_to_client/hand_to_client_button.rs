@@ -7,9 +7,16 @@ use crate::state::{HandBackBy, use_hand_to_client, use_records};
 use leptos::prelude::*;
 
 /// "Hand to client": the measures to fill in are chosen, then the tablet
-/// becomes the questionnaire. Without the lock, a PIN must be set first.
+/// becomes the questionnaire. Without the lock, a PIN must be set first. A
+/// measure the session already holds (entered from paper, say) is not
+/// offered: the client's answers would replace it.
 #[component]
-pub fn HandToClient(session: String) -> impl IntoView {
+pub fn HandToClient(
+    session: String,
+    /// The measures the session already holds answers to.
+    #[prop(into)]
+    given: Signal<Vec<String>>,
+) -> impl IntoView {
     let hand_to_client = use_hand_to_client();
     let choosing = RwSignal::new(false);
     let clinician = use_records().clinician().unwrap_or_default();
@@ -81,14 +88,24 @@ pub fn HandToClient(session: String) -> impl IntoView {
                                         .map(|m| {
                                             let id = m.id.clone();
                                             let checked = id.clone();
+                                            let held = id.clone();
+                                            let is_given = Memo::new(move |_| given.with(|g| g.contains(&held)));
+                                            let name = format!("{} — {}", m.name, m.title);
                                             view! {
                                                 <label class="check">
                                                     <input
                                                         type="checkbox"
+                                                        disabled=is_given
                                                         prop:checked=move || chosen.with(|c| c.contains(&checked))
                                                         on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))
                                                     />
-                                                    <span>{format!("{} — {}", m.name, m.title)}</span>
+                                                    <span>
+                                                        {move || if is_given.get() {
+                                                            format!("{name} (already in this session: remove it there first to have the client fill it in)")
+                                                        } else {
+                                                            name.clone()
+                                                        }}
+                                                    </span>
                                                 </label>
                                             }
                                         })

@@ -176,7 +176,7 @@ fn SessionForm(
                     <a class="button-link" href=Route::SessionRecord(id.clone()).hash()>"Print"</a>
                     <ExportMarkdown of=RecordOf::Session(id.clone()) label="Export Markdown" />
                     <Show when=move || !signed()>
-                        <HandToClient session=id.clone() />
+                        <HandToClient session=id.clone() given=Signal::derive(move || session.with(Session::measures_given)) />
                     </Show>
                     <DeleteSession client=client.clone() />
                 </div>

@@ -39,6 +39,13 @@ impl Session {
         self.measures.iter().find(|a| a.measure == id)
     }
 
+    /// The measures this session already holds answers to, which handing the
+    /// tablet to the client must not offer: the client's answers would
+    /// replace them (a measure is kept once per session).
+    pub fn measures_given(&self) -> Vec<String> {
+        self.measures.iter().map(|a| a.measure.clone()).collect()
+    }
+
     /// Records a completion of a measure; one given earlier in this session
     /// is replaced where it stood, so a measure is kept once per session.
     pub fn record_measure(&mut self, answers: MeasureAnswers) {
@@ -154,6 +161,13 @@ mod tests {
         format!(
             r#"{{"id":"s1","client_id":"c1","number":3,"date":"2025-06-12","created_at":1700,"ratings":{ratings}}}"#
         )
+    }
+
+    #[test]
+    fn a_session_names_the_measures_it_already_holds_so_the_client_is_not_handed_them_again() {
+        let json = session_json(r#"{"anxiety":6,"mood":null,"gad7":12,"phq9":null}"#);
+        let s: Session = serde_json::from_str(&json).unwrap();
+        assert_eq!(s.measures_given(), ["gad7"]);
     }
 
     #[test]
