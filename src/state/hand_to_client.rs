@@ -65,12 +65,16 @@ impl HandToClient {
     }
 
     /// Turns this tab, and every other, into the questionnaire. What is
-    /// typed in the session is written first.
-    pub fn hand_over(&self, handover: &Handover) -> bool {
+    /// typed in the session is written first. Refused when storage cannot
+    /// keep the questionnaire: the tablet would show the notes again at
+    /// the next reload.
+    pub fn hand_over(&self, handover: &Handover) -> Result<(), String> {
         self.records.flush();
-        let handed = self.keep(handover);
+        if !self.keep(handover) {
+            return Err(self.not_saved());
+        }
         self.records.changed();
-        handed
+        Ok(())
     }
 
     /// Keeps the client's latest answer or page, so a reload goes on there.
@@ -224,7 +228,7 @@ mod tests {
             records.commit(&session("s1", "c1"));
             let hand = use_hand_to_client();
             let mut given = phq9_for("s1");
-            assert!(hand.hand_over(&given));
+            hand.hand_over(&given).unwrap();
             assert_eq!(hand.handover(), Some(Ok(given.clone())));
 
             for item in 0..9 {
@@ -243,6 +247,21 @@ mod tests {
     }
 
     #[test]
+    fn storage_that_cannot_keep_the_questionnaire_refuses_the_handover_and_says_why() {
+        let device = MemoryBackend::new();
+        tab_on(&device).with(|| {
+            let records = use_records();
+            records.commit(&client("c1", "Alex"));
+            records.commit(&session("s1", "c1"));
+            device.set_quota(Some(0));
+            let hand = use_hand_to_client();
+            let refused = hand.hand_over(&phq9_for("s1")).unwrap_err();
+            assert!(refused.starts_with("Not saved"), "{refused}");
+            assert_eq!(hand.handover(), None);
+        });
+    }
+
+    #[test]
     fn an_item_nine_to_review_is_kept_through_a_reload_until_the_clinician_has_seen_it() {
         let device = MemoryBackend::new();
         tab_on(&device).with(|| {
@@ -251,7 +270,7 @@ mod tests {
             records.commit(&session("s1", "c1"));
             let hand = use_hand_to_client();
             let mut given = phq9_for("s1");
-            hand.hand_over(&given);
+            hand.hand_over(&given).unwrap();
             given.answer(0, 8, 2, 0);
             hand.take_back(Some(&given)).unwrap();
         });
@@ -271,7 +290,7 @@ mod tests {
             records.commit(&session("s1", "c1"));
             let hand = use_hand_to_client();
             let given = phq9_for("s1");
-            hand.hand_over(&given);
+            hand.hand_over(&given).unwrap();
             records.delete_session("s1");
             records.purge(&crate::storage::Deletable::Session("s1".into()));
             assert_eq!(hand.take_back(Some(&given)), Ok(()));

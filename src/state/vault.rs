@@ -145,6 +145,13 @@ impl Vault {
             .map_err(|e| e.to_string())
     }
 
+    /// Whether `error`, from a change asked for with the current
+    /// passphrase, says that passphrase was wrong: such tries are slowed
+    /// down like those at the locked screen.
+    pub fn wrong_passphrase(error: &str) -> bool {
+        error == VaultError::WrongPassphrase.to_string()
+    }
+
     /// Lets every screen see that the vault was turned on or off.
     pub fn changed(&self) {
         self.records.changed();

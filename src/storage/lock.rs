@@ -52,6 +52,7 @@ impl Store {
         };
         header.authenticate(&key);
         header.write(self.backend.as_mut())?;
+        self.backend.set(&lock_key(), "0")?;
         *self.keyring.borrow_mut() = Some((header.id.clone(), key));
         let unfinished = self.finish_vault_work().err();
         Ok(TurnedOn {
@@ -268,7 +269,13 @@ impl Store {
     }
 
     /// Tells every other tab to lock (they see the write as a `storage` event).
+    ///
+    /// The mark is taken away before it is written again: its removal alone
+    /// reaches every other tab, even when storage is full and the new mark
+    /// cannot be written (turning the lock on writes the first mark, so
+    /// there is one to take away).
     pub fn signal_lock(&mut self, now_ms: i64) {
+        let _ = self.backend.remove(&lock_key());
         let _ = self.backend.set(&lock_key(), &now_ms.to_string());
     }
 }

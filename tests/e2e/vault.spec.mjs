@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { field, saved, startEmpty, startWithSession, turnOnLock as turnOnLockWith } from "./helpers.mjs";
+import { field, fillOriginStorage, saved, startEmpty, startWithSession, turnOnLock as turnOnLockWith } from "./helpers.mjs";
 
 const PASSPHRASE = "blue heron at dawn";
 /** Words of the sample that must never be readable while locked. */
@@ -92,6 +92,18 @@ test("locking one tab locks the other, and turning the lock off leaves plain not
   await expectLockedAndBlank(page);
   await expectLockedAndBlank(other);
 
+  // Storage full to the last byte (a device that has run out of room): Lock still locks every tab.
+  await field(page, "Passphrase").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await field(other, "Passphrase").fill(PASSPHRASE);
+  await other.getByRole("button", { name: "Unlock" }).click();
+  await expect(other.getByRole("link", { name: /Alex/ })).toBeVisible();
+  await page.evaluate(fillOriginStorage);
+  await page.getByRole("button", { name: "Lock", exact: true }).click();
+  await expectLockedAndBlank(page);
+  await expectLockedAndBlank(other);
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler/")).forEach((k) => localStorage.removeItem(k)));
+
   await field(page, "Passphrase").fill(PASSPHRASE);
   await page.getByRole("button", { name: "Unlock" }).click();
   await page.getByText("This device", { exact: true }).click();
@@ -127,6 +139,28 @@ test("a score still being typed when another tab locks is kept", async ({ page, 
   await other.getByRole("button", { name: "Unlock" }).click();
   await other.goto(session);
   await expect(field(other, "GAD-7")).toHaveValue("15");
+});
+
+test("wrong passphrases at Turn off lock wait as at the locked screen, and the right one then turns it off", async ({ page }) => {
+  test.setTimeout(120_000);
+  await startEmpty(page);
+  await turnOnLock(page);
+  const device = page.locator("details", { hasText: "This device" });
+  await device.locator("summary", { hasText: "Turn off lock" }).click();
+  const button = device.getByRole("button", { name: "Turn off lock" });
+  for (let i = 0; i < 5; i++) {
+    await field(device, "Passphrase").fill(`not it ${i}`);
+    await button.click();
+    await expect(device.getByText("That passphrase does not match.")).toBeVisible();
+  }
+  await expect(device.getByText(/Too many tries\. Wait 5 s, then try again\./)).toBeVisible();
+  await expect(button).toBeDisabled();
+  // Counted on the device, as at the locked screen.
+  expect((await storage(page)).some(([k]) => k === WRONG_TRIES)).toBe(true);
+  await expect(button).toBeEnabled({ timeout: 10_000 });
+  await field(device, "Passphrase").fill(PASSPHRASE);
+  await button.click();
+  await expect(page.getByRole("button", { name: "Lock", exact: true })).toHaveCount(0);
 });
 
 test("a backup made with the lock on holds no plaintext and restores on a new tablet with its passphrase", async ({ page, browser }) => {

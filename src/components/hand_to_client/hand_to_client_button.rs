@@ -33,10 +33,12 @@ pub fn HandToClient(
                 .collect()
         });
         match Handover::new(&session.get_value(), picked, now_ms()) {
-            Some(handover) => {
-                choosing.set(false);
-                hand_to_client.hand_over(&handover);
-            }
+            // Kept first, so every tab and a reload show the questionnaire:
+            // when storage refuses it, the notes stay and the dialog says why.
+            Some(handover) => match hand_to_client.hand_over(&handover) {
+                Ok(()) => choosing.set(false),
+                Err(why) => error.set(Some(why)),
+            },
             None => error.set(Some("Choose at least one measure to hand over.".into())),
         }
     };

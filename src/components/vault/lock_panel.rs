@@ -1,9 +1,9 @@
 use super::{RecoveryKeyDialog, SuggestPassphrase};
-use crate::components::{FieldError, Refusal, TextInput};
+use crate::components::{FieldError, Refusal, TextInput, WrongTriesGate};
 use crate::model::lock::{check_new_passphrase, parse_lock_minutes};
 use crate::model::{DeviceSettings, InputError};
 use crate::platform::after_paint;
-use crate::state::{VaultError, use_records, use_vault};
+use crate::state::{Vault, VaultError, use_records, use_vault};
 use leptos::prelude::*;
 
 /// "Lock with passphrase" under "This device": turning the vault on, and,
@@ -30,6 +30,10 @@ struct Form {
     refused: Refusal,
     done: RwSignal<Option<&'static str>>,
     busy: RwSignal<bool>,
+    /// For a form asking for the current passphrase: wrong ones wait as at
+    /// the locked screen, or anyone at an open tablet could try one after
+    /// another (the passphrase also opens backups and the server's copy).
+    gate: Option<WrongTriesGate>,
 }
 
 impl Form {
@@ -41,6 +45,28 @@ impl Form {
             refused: Refusal::new(error),
             done: RwSignal::new(None),
             busy: RwSignal::new(false),
+            gate: None,
+        }
+    }
+
+    /// A form that asks for the current passphrase.
+    fn guarded() -> Self {
+        Self {
+            gate: Some(WrongTriesGate::start()),
+            ..Self::new()
+        }
+    }
+
+    /// Whether the form can be sent now: not while it works or waits.
+    fn idle(self) -> bool {
+        !self.busy.get() && self.gate.is_none_or(|g| g.seconds_to_wait() == 0)
+    }
+
+    /// "Too many tries…" while a guarded form waits.
+    fn waiting(self) -> Signal<Option<String>> {
+        match self.gate {
+            Some(gate) => gate.waiting(),
+            None => Signal::stored(None),
         }
     }
 
@@ -62,13 +88,22 @@ impl Form {
         failing: Option<&'static str>,
         action: impl FnOnce() -> Result<&'static str, String> + 'static,
     ) {
+        if self.gate.is_some_and(|g| !g.may_try()) {
+            return;
+        }
         self.busy.set(true);
         self.error.set(None);
         self.done.set(None);
         after_paint(move || {
             match action() {
-                Ok(done) => self.done.set(Some(done)),
+                Ok(done) => {
+                    self.gate.inspect(|g| g.right());
+                    self.done.set(Some(done));
+                }
                 Err(e) => {
+                    if Vault::wrong_passphrase(&e) {
+                        self.gate.inspect(|g| g.wrong());
+                    }
                     self.about.set(failing);
                     self.error.set(Some(e));
                 }
@@ -198,7 +233,7 @@ fn ChangePassphrase() -> impl IntoView {
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
-    let form = Form::new();
+    let form = Form::guarded();
     let change = move |_| {
         let (c, n, r) = (
             current.get_untracked(),
@@ -225,8 +260,9 @@ fn ChangePassphrase() -> impl IntoView {
             repeat.set(words);
         } />
         <FieldError message=form.refused />
+        <FieldError message=form.waiting() />
         <p role="status">{form.done}</p>
-        <button type="button" disabled=form.busy on:click=change>
+        <button type="button" disabled=move || !form.idle() on:click=change>
             "Change passphrase"
         </button>
     }
@@ -240,7 +276,7 @@ fn Rekey() -> impl IntoView {
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
-    let form = Form::new();
+    let form = Form::guarded();
     let recovery = RwSignal::new(None::<String>);
     let rekey = move |_| {
         let (c, n, r) = (
@@ -276,7 +312,8 @@ fn Rekey() -> impl IntoView {
             repeat.set(words);
         } />
         <FieldError message=form.refused />
-        <button type="button" disabled=move || form.busy.get() || vault.rekeying().get().is_some() on:click=rekey>
+        <FieldError message=form.waiting() />
+        <button type="button" disabled=move || !form.idle() || vault.rekeying().get().is_some() on:click=rekey>
             {move || if form.busy.get() { "Re-encrypting…" } else { "Re-encrypt with a new key" }}
         </button>
         <NewRecoveryKey recovery typed=vec![current, new, repeat] />
@@ -287,7 +324,7 @@ fn Rekey() -> impl IntoView {
 fn TurnOffLock() -> impl IntoView {
     let vault = use_vault();
     let passphrase = RwSignal::new(String::new());
-    let form = Form::new();
+    let form = Form::guarded();
     let turn_off = move |_| {
         let p = passphrase.get_untracked();
         form.run(Some("Passphrase"), move || {
@@ -299,7 +336,8 @@ fn TurnOffLock() -> impl IntoView {
         <p>"Your notes are decrypted and stored as they were before the lock."</p>
         {secret("Passphrase", passphrase, form)}
         <FieldError message=form.refused />
-        <button type="button" disabled=form.busy on:click=turn_off>
+        <FieldError message=form.waiting() />
+        <button type="button" disabled=move || !form.idle() on:click=turn_off>
             "Turn off lock"
         </button>
     }

@@ -664,3 +664,16 @@ fn with_subjective(mut session: crate::model::Session, text: &str) -> crate::mod
     session.note.set_text(Section::Subjective, text.into());
     session
 }
+
+#[test]
+fn locking_with_storage_full_still_moves_the_mark_other_tabs_watch() {
+    let (backend, mut store) = stored();
+    store.turn_on_vault(PASSPHRASE, cheap()).unwrap();
+    let mark = crate::layout::lock_key();
+    assert_eq!(backend.raw(&mark).as_deref(), Some("0"));
+    // Full to the last unit: a new mark cannot be written.
+    backend.set_quota(Some(0));
+    store.signal_lock(1_700_000_000_000);
+    // Taken away, which every other tab hears of as a storage event.
+    assert_eq!(backend.raw(&mark), None);
+}
