@@ -47,6 +47,22 @@ test("a PHQ-9 entered from paper with item 9 missing has no total and says why, 
   );
 });
 
+test("removing a measure's answers from a session is asked first, and Cancel keeps every answer", async ({ page }) => {
+  await startWithSession(page);
+  const gad7 = await enterMeasure(page, "Generalized Anxiety Disorder 7-item scale");
+  for (const n of [1, 2, 3, 4, 5, 6, 7]) await item(gad7, n).selectOption({ label: "2 — More than half the days" });
+  await expect(gad7.locator(".measure-total")).toHaveText("14 of 21: moderate, at or above the clinical cut-off");
+  await gad7.getByRole("button", { name: "Remove GAD-7" }).click();
+  const asked = page.getByRole("alertdialog", { name: "Remove GAD-7" });
+  await expect(asked).toContainText("Remove the GAD-7 and every answer to it from this session? It cannot be brought back.");
+  await asked.getByRole("button", { name: "Cancel" }).click();
+  await expect(gad7.locator(".measure-total")).toHaveText("14 of 21: moderate, at or above the clinical cut-off");
+  await gad7.getByRole("button", { name: "Remove GAD-7" }).click();
+  await asked.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(gad7).toHaveCount(0);
+  await saved(page);
+});
+
 test("the measures form reads well to a screen reader, in light and dark", async ({ page }) => {
   await startWithSession(page);
   await enterMeasure(page, "Generalized Anxiety Disorder 7-item scale", "The clinician's rating");

@@ -42,4 +42,16 @@ test("a treatment plan goal is kept after reload, linked from a session and show
   await page.getByRole("link", { name: "Print course" }).click();
   await expect(page.getByRole("heading", { name: "Treatment plan" })).toBeVisible();
   await expect(page.getByText("Goal: Sleep through the night before deadlines — In progress, by 1 Sep 2025; addressed in session 5")).toBeVisible();
+
+  // A problem goes with its goals and objectives: asked first, and Cancel keeps them.
+  await page.goBack();
+  const again = page.getByRole("region", { name: "Problem: Worry about the quality of work" });
+  await again.getByRole("button", { name: "Remove problem" }).click();
+  const asked = page.getByRole("alertdialog", { name: "Remove problem" });
+  await expect(asked).toContainText("Remove this problem with its goals and objectives? It cannot be brought back.");
+  await asked.getByRole("button", { name: "Cancel" }).click();
+  await expect(again).toContainText("Fixed bedtime five nights a week");
+  await again.getByRole("button", { name: "Remove problem" }).click();
+  await asked.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(again).toHaveCount(0);
 });

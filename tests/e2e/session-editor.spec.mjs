@@ -109,7 +109,14 @@ test("capture, write up SOAP, switch to DAP and back, refuse a bad score, reload
   await expect(field(page, "Agenda")).toHaveValue(
     "From last session's plan: Review the team meeting; continue confidence-building. Check sleep.",
   );
+  // Asked first, as there is no undo; Cancel keeps it.
   await page.getByRole("button", { name: "Discard agenda" }).click();
+  const asked = page.getByRole("alertdialog", { name: "Discard agenda" });
+  await expect(asked).toContainText("Discard today's agenda? It cannot be brought back.");
+  await asked.getByRole("button", { name: "Cancel" }).click();
+  await expect(field(page, "Agenda")).not.toHaveValue("");
+  await page.getByRole("button", { name: "Discard agenda" }).click();
+  await asked.getByRole("button", { name: "Discard" }).click();
   await expect(field(page, "Agenda")).toHaveValue("");
 });
 

@@ -1,4 +1,6 @@
-use crate::components::{ChoiceSelect, FieldError, OptionalDate, Refusal, TextInput};
+use crate::components::{
+    ChoiceSelect, ConfirmButton, FieldError, OptionalDate, Refusal, TextInput,
+};
 use crate::model::treatment_plan::{Goal, GoalStatus, TreatmentPlan, addressed_in};
 use crate::model::{InputError, Session};
 use leptos::prelude::*;
@@ -129,22 +131,28 @@ fn GoalItem(goal: Goal, sessions: Signal<Vec<Session>>, edit: Edit) -> impl Into
     }
 }
 
+/// Asked first: a problem goes with its goals and objectives, and there is
+/// no undo.
 #[component]
 fn RemoveButton(what: &'static str, id: u32, edit: Edit) -> impl IntoView {
+    let with = match what {
+        "problem" => " with its goals and objectives",
+        "goal" => " with its objectives",
+        _ => "",
+    };
     view! {
-        <button
-            type="button"
-            class="quiet"
-            aria-label=format!("Remove {what}")
-            on:click=move |_| {
+        <ConfirmButton
+            label="Remove"
+            aria_label=format!("Remove {what}")
+            question=format!("Remove this {what}{with}? It cannot be brought back.")
+            confirm="Remove"
+            on_confirm=move |()| {
                 edit.run(Box::new(move |p: &mut TreatmentPlan| {
                     p.remove(id);
                     Ok(())
                 }));
             }
-        >
-            "Remove"
-        </button>
+        />
     }
 }
 

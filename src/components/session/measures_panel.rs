@@ -1,5 +1,5 @@
 use crate::components::use_edited_session;
-use crate::components::{FieldError, ListSelect, Refusal, selected_index};
+use crate::components::{ConfirmButton, FieldError, ListSelect, Refusal, selected_index};
 use crate::model::measures::{
     self, AnswerError, Answered, Measure, MeasureAnswers, Respondent, answered_by,
 };
@@ -169,7 +169,7 @@ fn Completion(id: String, all: StoredValue<Vec<Measure>>) -> impl IntoView {
     };
     let remove = {
         let id = id.clone();
-        move |_| edited.change(|s| drop(s.remove_measure(&id)))
+        move |()| edited.change(|s| drop(s.remove_measure(&id)))
     };
     let items = measure.with_value(|m| {
         m.items
@@ -216,7 +216,13 @@ fn Completion(id: String, all: StoredValue<Vec<Measure>>) -> impl IntoView {
             </ul>
             <FieldError message=Refusal::new(error) />
             <p class="source">{measure.with_value(|m| m.source.clone())}</p>
-            <button type="button" on:click=remove>{format!("Remove {}", measure.with_value(|m| m.name.clone()))}</button>
+            // Asked first: every answer goes, and there is no undo.
+            <ConfirmButton
+                label=format!("Remove {}", measure.with_value(|m| m.name.clone()))
+                question=format!("Remove the {} and every answer to it from this session? It cannot be brought back.", measure.with_value(|m| m.name.clone()))
+                confirm="Remove"
+                on_confirm=remove
+            />
         </fieldset>
     }
     .into_any()

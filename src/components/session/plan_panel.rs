@@ -1,5 +1,5 @@
 use crate::components::use_edited_session;
-use crate::components::{FieldError, OptionalDate, Refusal, TextArea};
+use crate::components::{ConfirmButton, FieldError, OptionalDate, Refusal, TextArea};
 use leptos::prelude::*;
 
 /// Today's agenda (carried from last session's plan) and the plan for next time.
@@ -21,9 +21,14 @@ pub fn PlanPanel() -> impl IntoView {
                 )
             />
             <Show when=move || session.with(|s| !s.agenda.is_empty())>
-                <button type="button" on:click=move |_| edited.change(|s| s.agenda.clear())>
-                    "Discard agenda"
-                </button>
+                // Asked first: the agenda may be the clinician's own words, and
+                // there is no undo.
+                <ConfirmButton
+                    label="Discard agenda"
+                    question="Discard today's agenda? It cannot be brought back."
+                    confirm="Discard"
+                    on_confirm=move |()| edited.change(|s| s.agenda.clear())
+                />
             </Show>
             <div class="grid">
                 <TextArea
