@@ -70,6 +70,38 @@ test("two tabs typing in turn on one session keep both texts, merged side by sid
   noErrorsInTwo();
 });
 
+test("keeping a merge of two tabs keeps the risk notes to merge and the timeline entries the other tab captured", async ({ context }) => {
+  const one = await context.newPage();
+  await canGoDeaf(one);
+  await startWithSession(one);
+  await field(one, "Notes").fill("Slept better.");
+  await saved(one);
+  const two = await context.newPage();
+  await two.goto(one.url());
+  await expect(field(two, "Notes")).toHaveValue("Slept better.");
+
+  await missStorageEvents(one);
+  await field(two, "Risk notes").fill("Passive ideation disclosed; safety plan made.");
+  await field(two, "Capture").fill("Says she has stockpiled tablets");
+  await field(two, "Capture").press("Enter");
+  await saved(two);
+  await field(one, "Risk notes").fill("Denies current plan.");
+  const notice = one.getByRole("alert", { name: "Changed in another tab" });
+  await notice.getByRole("button", { name: "Show both" }).click();
+  // The risk notes are offered side by side like every other text.
+  await expect(field(one, "Other tab: Risk notes")).toHaveValue("Passive ideation disclosed; safety plan made.");
+  await field(one, "Yours: Risk notes").fill("Denies current plan. Passive ideation disclosed; safety plan made.");
+  await notice.getByRole("button", { name: "Keep this" }).click();
+  await expect(notice).toBeHidden();
+
+  await one.reload();
+  await expect(field(one, "Risk notes")).toHaveValue("Denies current plan. Passive ideation disclosed; safety plan made.");
+  // What only the other tab captured is kept too.
+  await expect(one.getByRole("list", { name: "Timeline entries" }).getByRole("textbox", { name: /^Entry at/ })).toHaveValue(
+    "Says she has stockpiled tablets",
+  );
+});
+
 test("goals, the clinician's details and the capture line are stored while typing, before the field is left", async ({ page }) => {
   await startWithSession(page);
   await field(page, "Capture").pressSequentially("Mentions a new job");

@@ -29,8 +29,10 @@ where
     let refused = Refusal::new(error);
     // The text whose merge was refused, which points at the message.
     let refused_field = RwSignal::new(None);
+    let theirs = StoredValue::new(theirs);
     let keep_this = move |_| {
         let mut kept = value.get_untracked();
+        theirs.with_value(|t| t.iter().for_each(|t| kept.take_additions(t)));
         for (field, text) in merged.get_value() {
             if let Err(e) = kept.set_text(field, text.get_untracked()) {
                 refused_field.set(Some(field));
@@ -46,7 +48,7 @@ where
     let same_texts = differences.is_empty().then(|| {
         view! {
             <p class="hint">
-                "The texts are the same in both versions; they differ elsewhere (ratings, tags, homework or dates)."
+                "The texts are the same in both versions; they differ elsewhere. What only the other tab added (timeline entries, homework, measures, scores, tags) is kept with yours; where both changed the same thing, yours stays."
             </p>
         }
     });
