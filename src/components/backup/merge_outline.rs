@@ -22,8 +22,9 @@ pub fn MergeOutline(merging: MergePreview) -> impl IntoView {
                 merging.same,
             )}
         </p>
-        {list("Newer here, kept:", merging.newer_here)}
-        {list("Newer in the backup, taken:", merging.newer_in_file)}
-        {list("Changed in both, both kept:", merging.conflicts)}
+        {list(
+            "Different here and in the backup: merging keeps this device's version and the backup's beside it, for you to choose between:",
+            merging.conflicts,
+        )}
     }
 }

@@ -1,11 +1,14 @@
 //! What merging a backup into this device would do, record by record.
 //!
-//! Records are matched by key. Sessions and clients carry a revision that
-//! every save moves on: the higher one is the newer version. The same
-//! revision with different contents means both sides changed since they
-//! parted, a true conflict: ours stays, the file's is kept beside it as a
-//! conflict copy. Records without revisions (transcripts, which never change,
-//! the clinician's details, settings) are only ever added, never replaced.
+//! Records are matched by key. A record's revision counts its saves, on
+//! whichever device made them, so it cannot tell which of two versions is
+//! the later one, nor whether the file's grew from ours: a tablet set up
+//! from the laptop's backup and saved three times outnumbers one later save
+//! on the laptop. Nothing stored says what a version grew from, so no
+//! version of the file ever replaces one here: where a session or a client
+//! differs, ours stays and the file's is kept beside it as a conflict copy,
+//! for the clinician to choose between. Other records (transcripts, which
+//! never change, the clinician's details, settings) are only ever added.
 
 use super::Entry;
 use serde_json::Value;
@@ -14,35 +17,28 @@ use serde_json::Value;
 pub enum Outcome {
     /// Only in the file: added.
     New,
+    /// Equal to ours, or to a copy of it already kept beside ours.
     Same,
-    /// Ours is newer, or has no revision to compare: ours stays.
-    NewerHere,
-    /// The file's is newer: it replaces ours.
-    NewerInFile,
-    /// Both changed since a common revision: ours stays, theirs is kept as a copy.
+    /// A record the clinician does not compare by hand: ours stays.
+    KeptHere,
+    /// Differs from ours: ours stays, the file's is kept as a conflict copy.
     Conflict,
 }
 
-fn revision(value: &Value) -> Option<u64> {
-    value.get("rev").map(|rev| rev.as_u64().unwrap_or(0))
-}
-
-/// How the file's record under `key` meets this device's version of it.
-pub fn compare(key: &str, here: Option<&Value>, file: &Value) -> Outcome {
+/// How the file's record under `key` meets this device's version of it,
+/// `here`, and the conflict copies already kept beside it, `copies`.
+pub fn compare(key: &str, here: Option<&Value>, copies: &[Value], file: &Value) -> Outcome {
     let Some(here) = here else {
         return Outcome::New;
     };
-    if here == file {
+    // A copy kept by an earlier merge of the same file is not kept twice.
+    if here == file || copies.contains(file) {
         return Outcome::Same;
     }
-    if !(key.starts_with("session/") || key.starts_with("client/")) {
-        return Outcome::NewerHere;
-    }
-    let (ours, theirs) = (revision(here).unwrap_or(0), revision(file).unwrap_or(0));
-    match ours.cmp(&theirs) {
-        std::cmp::Ordering::Greater => Outcome::NewerHere,
-        std::cmp::Ordering::Less => Outcome::NewerInFile,
-        std::cmp::Ordering::Equal => Outcome::Conflict,
+    if key.starts_with("session/") || key.starts_with("client/") {
+        Outcome::Conflict
+    } else {
+        Outcome::KeptHere
     }
 }
 
@@ -52,8 +48,7 @@ pub fn compare(key: &str, here: Option<&Value>, file: &Value) -> Outcome {
 pub struct MergePreview {
     pub new: usize,
     pub same: usize,
-    pub newer_here: Vec<String>,
-    pub newer_in_file: Vec<String>,
+    /// Differing: ours stays, the file's is kept beside it.
     pub conflicts: Vec<String>,
 }
 
@@ -93,53 +88,53 @@ mod tests {
 
     #[test]
     fn a_record_only_in_the_file_is_new_and_an_equal_one_the_same() {
-        assert_eq!(compare("session/s1", None, &session(1, "a")), Outcome::New);
         assert_eq!(
-            compare("session/s1", Some(&session(1, "a")), &session(1, "a")),
+            compare("session/s1", None, &[], &session(1, "a")),
+            Outcome::New
+        );
+        assert_eq!(
+            compare("session/s1", Some(&session(1, "a")), &[], &session(1, "a")),
             Outcome::Same
         );
     }
 
     #[test]
-    fn the_higher_revision_is_the_newer_version() {
-        assert_eq!(
-            compare("session/s1", Some(&session(4, "later")), &session(2, "a")),
-            Outcome::NewerHere
-        );
-        assert_eq!(
-            compare("session/s1", Some(&session(2, "a")), &session(4, "later")),
-            Outcome::NewerInFile
-        );
+    fn a_differing_session_is_a_conflict_whichever_side_saved_more_often() {
+        for (ours, theirs) in [(4, 2), (2, 4), (3, 3)] {
+            assert_eq!(
+                compare(
+                    "session/s1",
+                    Some(&session(ours, "mine")),
+                    &[],
+                    &session(theirs, "theirs")
+                ),
+                Outcome::Conflict,
+                "{ours} {theirs}"
+            );
+        }
     }
 
     #[test]
-    fn the_same_revision_with_other_words_is_a_true_conflict() {
+    fn a_version_already_kept_as_a_copy_is_the_same_and_another_is_a_conflict() {
+        let kept = [session(5, "kept before")];
+        let here = session(2, "mine");
         assert_eq!(
-            compare(
-                "session/s1",
-                Some(&session(3, "mine")),
-                &session(3, "theirs")
-            ),
+            compare("session/s1", Some(&here), &kept, &session(5, "kept before")),
+            Outcome::Same
+        );
+        assert_eq!(
+            compare("session/s1", Some(&here), &kept, &session(6, "newer still")),
             Outcome::Conflict
         );
     }
 
     #[test]
-    fn records_from_before_revisions_count_as_revision_0() {
-        let old = json!({ "id": "s1", "client_id": "c1", "number": 3, "note": "old" });
-        assert_eq!(
-            compare("session/s1", Some(&old), &session(1, "edited")),
-            Outcome::NewerInFile
-        );
-    }
-
-    #[test]
-    fn records_without_revisions_are_never_replaced() {
+    fn records_the_clinician_does_not_compare_are_never_replaced() {
         let ours = json!({ "name": "Dr. Lee" });
         let theirs = json!({ "name": "Dr. Lee, PhD" });
         assert_eq!(
-            compare("clinician", Some(&ours), &theirs),
-            Outcome::NewerHere
+            compare("clinician", Some(&ours), &[], &theirs),
+            Outcome::KeptHere
         );
     }
 

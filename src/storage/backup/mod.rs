@@ -89,22 +89,37 @@ impl Store {
             .flatten()
     }
 
-    /// What merging the backup would do; nothing is written.
+    /// The conflict copies kept beside the record under `key` (without the
+    /// prefix), as JSON.
+    pub(super) fn copies_here(&self, key: &str) -> Result<Vec<serde_json::Value>, StorageError> {
+        let Some(record) = RecordRef::from_key(&format!("{PREFIX}{key}")) else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .conflict_copies_of(&record)?
+            .iter()
+            .filter_map(|copy| read(self.backend.as_ref(), &copy.key()).ok().flatten())
+            .collect())
+    }
+
+    /// What merging the backup would do; nothing is written. It also tells
+    /// what replacing would keep: the records here that cannot be read.
     pub fn merge_preview(&self, backup: &Backup) -> MergePreview {
         let mut preview = MergePreview::default();
         for entry in &backup.records {
             let outcome = merge::compare(
                 &entry.key,
                 self.record_here(&entry.key).as_ref(),
+                &self.copies_here(&entry.key).unwrap_or_default(),
                 &entry.value,
             );
-            let named = || merge::describe(entry, &backup.records);
             match outcome {
                 Outcome::New => preview.new += 1,
                 Outcome::Same => preview.same += 1,
-                Outcome::NewerHere => preview.newer_here.extend(named()),
-                Outcome::NewerInFile => preview.newer_in_file.extend(named()),
-                Outcome::Conflict => preview.conflicts.extend(named()),
+                Outcome::KeptHere => {}
+                Outcome::Conflict => preview
+                    .conflicts
+                    .extend(merge::describe(entry, &backup.records)),
             }
         }
         preview

@@ -31,9 +31,9 @@ impl Store {
         self.apply(changes)
     }
 
-    /// Adds what only the backup holds, takes the backup's version where it
-    /// is newer, and keeps it beside ours as a conflict copy where both
-    /// changed; nothing on the device is lost. Returns what was done.
+    /// Adds what only the backup holds, and keeps the backup's version beside
+    /// ours as a conflict copy where they differ; nothing on the device is
+    /// lost. Returns what was done.
     pub fn merge_backup(&mut self, backup: &Backup) -> Result<MergePreview, StorageError> {
         let done = self.merge_preview(backup);
         let mut changes = Changes::new();
@@ -45,13 +45,13 @@ impl Store {
             match merge::compare(
                 &entry.key,
                 self.record_here(&entry.key).as_ref(),
+                &self.copies_here(&entry.key)?,
                 &entry.value,
             ) {
                 Outcome::New => {
                     new_records.push(entry.key.clone());
                     changes.push((key, value));
                 }
-                Outcome::NewerInFile => changes.push((key, value)),
                 Outcome::Conflict => {
                     let Some(record) = RecordRef::from_key(&key) else {
                         continue;
@@ -70,7 +70,7 @@ impl Store {
                     *n += 1;
                     changes.push((RecordRef::Conflict(Box::new(record), *n).key(), value));
                 }
-                Outcome::Same | Outcome::NewerHere => {}
+                Outcome::Same | Outcome::KeptHere => {}
             }
         }
         // Records deleted in the backup stay deleted when they are new here;

@@ -285,8 +285,7 @@ fn the_merge_preview_counts_new_and_same_records_and_names_the_differing_ones() 
     edited.save_session(&second).unwrap();
     let preview = edited.merge_preview(&backup);
     assert_eq!(preview.new, 0);
-    assert_eq!(preview.newer_here, ["Alex · Session 2"]);
-    assert!(preview.newer_in_file.is_empty() && preview.conflicts.is_empty());
+    assert_eq!(preview.conflicts, ["Alex · Session 2"]);
 }
 
 fn note_of(store: &Store, id: &str) -> String {
@@ -305,29 +304,108 @@ fn edit_note(store: &mut Store, id: &str, text: &str) {
     store.save_session(&s).unwrap();
 }
 
+/// The note of the one conflict copy kept beside `id`.
+fn copy_note(store: &Store, backend: &MemoryBackend, id: &str) -> String {
+    let copies = store
+        .conflict_copies_of(&crate::layout::RecordRef::Session(id.into()))
+        .unwrap();
+    assert_eq!(copies.len(), 1, "copies of {id}");
+    let copy: Session = read(backend, &copies[0].key()).unwrap().unwrap();
+    copy.note.text(Section::Free).to_string()
+}
+
 #[test]
-fn merging_an_older_backup_keeps_the_newer_edit_here_and_adds_what_is_missing() {
+fn merging_an_older_backup_keeps_every_edit_made_here_since_and_adds_what_is_missing() {
+    let (backend, mut store) = filled();
+    let older = read_backup(&made(&store), None).unwrap();
+    edit_note(&mut store, "s2", "Second, edited after the backup");
+    store
+        .save_client(&Client::new("c5".into(), "Only here", 0).unwrap())
+        .unwrap();
+    let done = store.merge_backup(&older).unwrap();
+    assert_eq!(done.conflicts, ["Alex · Session 2"]);
+    assert_eq!(note_of(&store, "s2"), "Second, edited after the backup");
+    assert_eq!(copy_note(&store, &backend, "s2"), "Second");
+    assert_eq!(store.clients().0.len(), 3);
+}
+
+#[test]
+fn merging_a_newer_backup_into_a_device_with_an_older_copy_keeps_the_older_copy_and_the_newer_beside_it()
+ {
     let (_, mut store) = filled();
     let older = read_backup(&made(&store), None).unwrap();
     edit_note(&mut store, "s2", "Second, edited after the backup");
+    let newer = read_backup(&made(&store), None).unwrap();
     let backend = MemoryBackend::new();
     let mut other = open(&backend);
     other.replace_with_backup(&older).unwrap();
-    other
-        .save_client(&Client::new("c5".into(), "Only here", 0).unwrap())
-        .unwrap();
-    let newer = read_backup(&made(&store), None).unwrap();
-
-    // The device with the older copy takes the newer edit…
     let done = other.merge_backup(&newer).unwrap();
-    assert_eq!(done.newer_in_file, ["Alex · Session 2"]);
-    assert_eq!(note_of(&other, "s2"), "Second, edited after the backup");
-    assert_eq!(other.clients().0.len(), 3);
+    assert_eq!(done.conflicts, ["Alex · Session 2"]);
+    assert_eq!(note_of(&other, "s2"), "Second");
+    assert_eq!(
+        copy_note(&other, &backend, "s2"),
+        "Second, edited after the backup"
+    );
+}
 
-    // …and merging the older backup back never undoes it.
-    let done = other.merge_backup(&older).unwrap();
-    assert_eq!(done.newer_here, ["Alex · Session 2"]);
-    assert_eq!(note_of(&other, "s2"), "Second, edited after the backup");
+/// A laptop's backup sets up a tablet, which saves a note three times;
+/// later the laptop saves it once. Returns both devices and both backups.
+fn laptop_and_tablet() -> [(MemoryBackend, Store, Backup); 2] {
+    let (laptop_backend, mut laptop) = filled();
+    let first = read_backup(&made(&laptop), None).unwrap();
+    let tablet_backend = MemoryBackend::new();
+    let mut tablet = open(&tablet_backend);
+    tablet.replace_with_backup(&first).unwrap();
+    for n in 1..=3 {
+        edit_note(&mut tablet, "s1", &format!("First 🙂 Tablet {n}."));
+    }
+    edit_note(
+        &mut laptop,
+        "s1",
+        "First 🙂 Safety plan agreed with client; crisis line given.",
+    );
+    let laptops = read_backup(&made(&laptop), None).unwrap();
+    let tablets = read_backup(&made(&tablet), None).unwrap();
+    [
+        (laptop_backend, laptop, tablets),
+        (tablet_backend, tablet, laptops),
+    ]
+}
+
+#[test]
+fn a_version_saved_more_often_on_another_device_never_replaces_a_later_edit_here() {
+    let [(backend, mut laptop, tablets), _] = laptop_and_tablet();
+    let preview = laptop.merge_preview(&tablets);
+    assert_eq!(preview.conflicts, ["Alex · Session 1"]);
+    laptop.merge_backup(&tablets).unwrap();
+    assert_eq!(
+        note_of(&laptop, "s1"),
+        "First 🙂 Safety plan agreed with client; crisis line given."
+    );
+    assert_eq!(copy_note(&laptop, &backend, "s1"), "First 🙂 Tablet 3.");
+}
+
+#[test]
+fn a_version_saved_fewer_times_on_another_device_never_replaces_the_edits_here() {
+    let [_, (backend, mut tablet, laptops)] = laptop_and_tablet();
+    let done = tablet.merge_backup(&laptops).unwrap();
+    assert_eq!(done.conflicts, ["Alex · Session 1"]);
+    assert_eq!(note_of(&tablet, "s1"), "First 🙂 Tablet 3.");
+    assert_eq!(
+        copy_note(&tablet, &backend, "s1"),
+        "First 🙂 Safety plan agreed with client; crisis line given."
+    );
+}
+
+#[test]
+fn merging_the_same_backup_twice_keeps_its_version_once() {
+    let [(backend, mut laptop, tablets), _] = laptop_and_tablet();
+    laptop.merge_backup(&tablets).unwrap();
+    let again = laptop.merge_preview(&tablets);
+    assert!(again.conflicts.is_empty());
+    assert_eq!(again.same, tablets.records.len());
+    laptop.merge_backup(&tablets).unwrap();
+    assert_eq!(copy_note(&laptop, &backend, "s1"), "First 🙂 Tablet 3.");
 }
 
 #[test]
