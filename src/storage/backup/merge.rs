@@ -50,6 +50,9 @@ pub struct MergePreview {
     pub same: usize,
     /// Differing: ours stays, the file's is kept beside it.
     pub conflicts: Vec<String>,
+    /// Records here that cannot be read, as the Problems list names them:
+    /// either way of restoring keeps their stored text, unchanged.
+    pub damaged: Vec<String>,
 }
 
 /// "Alex", or "Alex · Session 3" for a session; `None` for records the

@@ -102,6 +102,22 @@ impl Store {
             .collect())
     }
 
+    /// Records here that cannot be read (not the copies already set aside):
+    /// what the Problems list calls each, its full key and its stored text.
+    pub(super) fn unreadable_here(&self) -> Result<Vec<(String, String, String)>, StorageError> {
+        let mut found = Vec::new();
+        for damaged in self.damaged_records()? {
+            if RecordRef::from_key(damaged.key()).is_none() {
+                continue;
+            }
+            let key = damaged.key().to_string();
+            if let Some(raw) = self.backend.get(&key)? {
+                found.push((damaged.what, key, raw));
+            }
+        }
+        Ok(found)
+    }
+
     /// What merging the backup would do; nothing is written. It also tells
     /// what replacing would keep: the records here that cannot be read.
     pub fn merge_preview(&self, backup: &Backup) -> MergePreview {
@@ -122,6 +138,12 @@ impl Store {
                     .extend(merge::describe(entry, &backup.records)),
             }
         }
+        preview.damaged = self
+            .unreadable_here()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(what, _, _)| what)
+            .collect();
         preview
     }
 }

@@ -1,6 +1,11 @@
 //! Writing a checked backup back: replacing everything, or merging record by
 //! record. Either is all or nothing: every key it may touch is read first,
 //! and if the browser refuses a write part-way, each is put back exactly.
+//!
+//! A record here that cannot be read is never lost to either: the backup
+//! downloaded first cannot hold it (a backup holds only records it can
+//! check), so before anything is written over it or removed, its stored
+//! text is copied aside unchanged, where Problems lists it to download.
 
 use super::merge::{self, Outcome};
 use super::{Backup, MergePreview};
@@ -9,21 +14,27 @@ use crate::storage::codec;
 use crate::storage::coding::read;
 use crate::storage::error::StorageError;
 use crate::storage::index::{Deletable, Index, complete_index};
+use crate::storage::set_aside::aside_slot;
 use crate::storage::store::Store;
 
 /// The keys a restore writes (full key, stored value) or removes (`None`).
 type Changes = Vec<(String, Option<String>)>;
 
 impl Store {
-    /// Replaces every record with the backup's.
+    /// Replaces every record with the backup's; a record here that cannot
+    /// be read is copied aside first.
     pub fn replace_with_backup(&mut self, backup: &Backup) -> Result<(), StorageError> {
-        let mut changes: Changes = self
-            .backend
-            .keys()?
-            .into_iter()
-            .filter(|k| !matches!(RecordRef::from_key(k), None | Some(RecordRef::Schema)))
-            .map(|key| (key, None))
-            .collect();
+        let mut changes = Changes::new();
+        for (_, key, raw) in self.unreadable_here()? {
+            self.copy_aside(&mut changes, &key, raw)?;
+        }
+        changes.extend(
+            self.backend
+                .keys()?
+                .into_iter()
+                .filter(|k| !matches!(RecordRef::from_key(k), None | Some(RecordRef::Schema)))
+                .map(|key| (key, None)),
+        );
         for entry in &backup.records {
             let value = codec::encode(&entry.value.to_string());
             changes.push((format!("{PREFIX}{}", entry.key), Some(value)));
@@ -36,6 +47,7 @@ impl Store {
     /// lost. Returns what was done.
     pub fn merge_backup(&mut self, backup: &Backup) -> Result<MergePreview, StorageError> {
         let done = self.merge_preview(backup);
+        let unreadable = self.unreadable_here()?;
         let mut changes = Changes::new();
         let mut new_records = Vec::new();
         let mut copies = std::collections::HashMap::new();
@@ -49,6 +61,10 @@ impl Store {
                 &entry.value,
             ) {
                 Outcome::New => {
+                    // Unreadable here rather than absent: its text goes aside first.
+                    if let Some((_, _, raw)) = unreadable.iter().find(|(_, k, _)| *k == key) {
+                        self.copy_aside(&mut changes, &key, raw.clone())?;
+                    }
                     new_records.push(entry.key.clone());
                     changes.push((key, value));
                 }
@@ -94,6 +110,20 @@ impl Store {
         changes.push((index_key(), Some(codec::encode(&index_json))));
         self.apply(changes)?;
         Ok(done)
+    }
+
+    /// Adds to `changes` a copy of `raw`, the stored text of `key`, set
+    /// aside unchanged; none when such a copy is already kept.
+    fn copy_aside(
+        &self,
+        changes: &mut Changes,
+        key: &str,
+        raw: String,
+    ) -> Result<(), StorageError> {
+        if let Some(slot) = aside_slot(self.backend.as_ref(), key, &raw)? {
+            changes.push((slot, Some(raw)));
+        }
+        Ok(())
     }
 
     /// Makes `changes`, or none of them.

@@ -286,6 +286,7 @@ fn the_merge_preview_counts_new_and_same_records_and_names_the_differing_ones() 
     let preview = edited.merge_preview(&backup);
     assert_eq!(preview.new, 0);
     assert_eq!(preview.conflicts, ["Alex · Session 2"]);
+    assert!(preview.damaged.is_empty());
 }
 
 fn note_of(store: &Store, id: &str) -> String {
@@ -440,4 +441,91 @@ fn records_deleted_in_the_backup_stay_deleted_only_when_new_here() {
     let (_, mut live) = filled();
     live.merge_backup(&backup).unwrap();
     assert_eq!(live.sessions_of("c2").0.len(), 1);
+}
+
+const DAMAGED: &str = "Z\u{1}\u{2} cut short";
+
+/// A device whose record of Sam (client c2) cannot be read.
+fn with_damaged_client() -> (MemoryBackend, Store) {
+    let (backend, _) = filled();
+    backend.plant(&crate::storage::client_key("c2"), DAMAGED);
+    let store = open(&backend);
+    (backend, store)
+}
+
+fn set_aside_text(backend: &MemoryBackend) -> Option<String> {
+    backend.raw(&crate::layout::quarantine_key(&crate::storage::client_key(
+        "c2",
+    )))
+}
+
+#[test]
+fn the_preview_names_a_record_here_that_cannot_be_read() {
+    let (_, store) = filled();
+    let backup = read_backup(&made(&store), None).unwrap();
+    assert!(store.merge_preview(&backup).damaged.is_empty());
+    let (_, damaged) = with_damaged_client();
+    assert_eq!(damaged.merge_preview(&backup).damaged, ["Client record c2"]);
+}
+
+#[test]
+fn replacing_sets_a_record_that_cannot_be_read_aside_with_its_stored_text_unchanged() {
+    let (_, source) = filled();
+    for backup in [
+        read_backup(&made(&source), None).unwrap(),
+        read_backup(&made(&open(&MemoryBackend::new())), None).unwrap(),
+    ] {
+        let (backend, mut store) = with_damaged_client();
+        store.replace_with_backup(&backup).unwrap();
+        assert_eq!(set_aside_text(&backend).as_deref(), Some(DAMAGED));
+        let problems = store.damaged_records().unwrap();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.what == "Copy of the client record c2, set aside")
+        );
+    }
+}
+
+#[test]
+fn merging_leaves_a_record_that_cannot_be_read_as_stored_when_the_backup_lacks_it() {
+    let elsewhere = open(&MemoryBackend::new());
+    let mut other = elsewhere;
+    other
+        .save_client(&Client::new("c8".into(), "Robin", 0).unwrap())
+        .unwrap();
+    let backup = read_backup(&made(&other), None).unwrap();
+    let (backend, mut store) = with_damaged_client();
+    store.merge_backup(&backup).unwrap();
+    assert_eq!(
+        backend.raw(&crate::storage::client_key("c2")).as_deref(),
+        Some(DAMAGED)
+    );
+}
+
+#[test]
+fn merging_a_readable_version_of_a_record_that_cannot_be_read_here_sets_the_stored_text_aside_first()
+ {
+    let (_, source) = filled();
+    let backup = read_backup(&made(&source), None).unwrap();
+    let (backend, mut store) = with_damaged_client();
+    store.merge_backup(&backup).unwrap();
+    assert_eq!(set_aside_text(&backend).as_deref(), Some(DAMAGED));
+    assert_eq!(store.client("c2").unwrap().unwrap().name, "Sam");
+}
+
+#[test]
+fn a_refused_write_puts_a_record_that_cannot_be_read_back_where_it_was() {
+    let (_, source) = filled();
+    let backup = read_backup(&made(&source), None).unwrap();
+    let merge = |s: &mut Store, b: &Backup| s.merge_backup(b).map(drop);
+    for restore in [Store::replace_with_backup, merge] {
+        for failing_write in 0..3 {
+            let (backend, mut store) = with_damaged_client();
+            let before = everything(&backend);
+            backend.fail_write_after(failing_write);
+            assert!(restore(&mut store, &backup).is_err());
+            assert_eq!(everything(&backend), before, "write {failing_write}");
+        }
+    }
 }

@@ -29,6 +29,11 @@ pub struct DamagedRecord {
 }
 
 impl DamagedRecord {
+    /// Its key in storage, for storage's own use.
+    pub(in crate::storage) fn key(&self) -> &str {
+        &self.key
+    }
+
     /// A file name for its raw value: "sessionpad-client-c1.txt".
     pub fn file_name(&self) -> String {
         let name: String = self
