@@ -78,6 +78,12 @@ pub fn transcript_key(session_id: &str) -> String {
 pub fn quarantine_key(key: &str) -> String {
     format!("{PREFIX}quarantine/{}", key.trim_start_matches(PREFIX))
 }
+/// The conflict copies that merging a backup set beside this device's
+/// versions, so the clinician is told where the other version came from:
+/// not from another tab. No record: it stays on this device.
+pub fn merged_copies_key() -> String {
+    format!("{PREFIX}merged-copies")
+}
 /// Where the `n`th set-aside version of `record` is kept.
 pub fn conflict_key(record: &RecordRef, n: u32) -> String {
     let of = record.key();

@@ -180,7 +180,8 @@ impl Store {
     /// Resolves a conflict: the copy is no longer needed once the version to
     /// keep is stored.
     pub fn remove_conflict_copy(&mut self, copy: &RecordRef) -> Result<(), StorageError> {
-        self.backend.remove(&copy.key())
+        self.backend.remove(&copy.key())?;
+        self.forget_merged_copy(copy)
     }
 
     /// The revision stored for `record` now (0 when it is not stored).

@@ -25,6 +25,16 @@ pub enum Outcome {
     Conflict,
 }
 
+/// `value` without its revision: two versions with the same words are the
+/// same whatever their save counts, and a copy kept carries our revision.
+fn words(value: &Value) -> Value {
+    let mut value = value.clone();
+    if let Some(fields) = value.as_object_mut() {
+        fields.remove("rev");
+    }
+    value
+}
+
 /// How the file's record under `key` meets this device's version of it,
 /// `here`, and the conflict copies already kept beside it, `copies`.
 pub fn compare(key: &str, here: Option<&Value>, copies: &[Value], file: &Value) -> Outcome {
@@ -32,7 +42,8 @@ pub fn compare(key: &str, here: Option<&Value>, copies: &[Value], file: &Value) 
         return Outcome::New;
     };
     // A copy kept by an earlier merge of the same file is not kept twice.
-    if here == file || copies.contains(file) {
+    let theirs = words(file);
+    if words(here) == theirs || copies.iter().any(|copy| words(copy) == theirs) {
         return Outcome::Same;
     }
     if key.starts_with("session/") || key.starts_with("client/") {
@@ -128,6 +139,25 @@ mod tests {
         assert_eq!(
             compare("session/s1", Some(&here), &kept, &session(6, "newer still")),
             Outcome::Conflict
+        );
+        // Kept carrying our revision, it is still the file's version.
+        let kept_with_ours = [session(2, "kept before")];
+        assert_eq!(
+            compare(
+                "session/s1",
+                Some(&here),
+                &kept_with_ours,
+                &session(5, "kept before")
+            ),
+            Outcome::Same
+        );
+    }
+
+    #[test]
+    fn the_same_words_saved_a_different_number_of_times_are_the_same() {
+        assert_eq!(
+            compare("session/s1", Some(&session(2, "a")), &[], &session(7, "a")),
+            Outcome::Same
         );
     }
 

@@ -12,8 +12,8 @@ use file::Sealing;
 pub use file::{Backup, BackupError, Entry, Header, MAX_BYTES};
 pub use merge::{MergePreview, Outcome};
 
-use crate::layout::{PREFIX, RecordRef};
-use crate::storage::coding::read;
+use crate::layout::{PREFIX, RecordRef, merged_copies_key};
+use crate::storage::coding::{read, write};
 use crate::storage::error::StorageError;
 use crate::storage::problems::check_structure;
 use crate::storage::store::Store;
@@ -100,6 +100,41 @@ impl Store {
             .iter()
             .filter_map(|copy| read(self.backend.as_ref(), &copy.key()).ok().flatten())
             .collect())
+    }
+
+    /// The keys of the conflict copies merged backups left and the
+    /// clinician has not yet resolved.
+    pub(super) fn merged_copies(&self) -> Vec<String> {
+        read(self.backend.as_ref(), &merged_copies_key())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Whether the version of `record` set aside came from a merged backup,
+    /// rather than from another tab.
+    pub fn copy_from_backup(&self, record: &RecordRef) -> bool {
+        let merged = self.merged_copies();
+        !merged.is_empty()
+            && self
+                .conflict_copies_of(record)
+                .is_ok_and(|copies| copies.iter().any(|c| merged.contains(&c.key())))
+    }
+
+    /// A copy resolved is no longer one a backup left: a later copy under
+    /// its number may come from another tab.
+    pub(in crate::storage) fn forget_merged_copy(
+        &mut self,
+        copy: &RecordRef,
+    ) -> Result<(), StorageError> {
+        let mut merged = self.merged_copies();
+        let before = merged.len();
+        merged.retain(|key| *key != copy.key());
+        match merged.len() {
+            n if n == before => Ok(()),
+            0 => self.backend.remove(&merged_copies_key()),
+            _ => write(self.backend.as_mut(), &merged_copies_key(), &merged),
+        }
     }
 
     /// Records here that cannot be read (not the copies already set aside):

@@ -9,7 +9,7 @@
 
 use super::merge::{self, Outcome};
 use super::{Backup, MergePreview};
-use crate::layout::{PREFIX, RecordRef, index_key};
+use crate::layout::{PREFIX, RecordRef, index_key, merged_copies_key};
 use crate::storage::codec;
 use crate::storage::coding::read;
 use crate::storage::error::StorageError;
@@ -51,6 +51,7 @@ impl Store {
         let mut changes = Changes::new();
         let mut new_records = Vec::new();
         let mut copies = std::collections::HashMap::new();
+        let mut merged_copies = self.merged_copies();
         for entry in backup.records.iter().filter(|e| e.key != "index") {
             let key = format!("{PREFIX}{}", entry.key);
             let value = Some(codec::encode(&entry.value.to_string()));
@@ -84,7 +85,19 @@ impl Store {
                             .unwrap_or(0),
                     );
                     *n += 1;
-                    changes.push((RecordRef::Conflict(Box::new(record), *n).key(), value));
+                    let copy = RecordRef::Conflict(Box::new(record), *n).key();
+                    // Carrying our revision, as a copy sync sets aside does,
+                    // so keeping it writes over ours.
+                    let mut theirs = entry.value.clone();
+                    if let Some(ours) = self
+                        .record_here(&entry.key)
+                        .and_then(|v| v.get("rev").cloned())
+                        && let Some(fields) = theirs.as_object_mut()
+                    {
+                        fields.insert("rev".into(), ours);
+                    }
+                    changes.push((copy.clone(), Some(codec::encode(&theirs.to_string()))));
+                    merged_copies.push(copy);
                 }
                 Outcome::Same | Outcome::KeptHere => {}
             }
@@ -104,6 +117,11 @@ impl Store {
                     index.deleted.push(deleted);
                 }
             }
+        }
+        if merged_copies != self.merged_copies() {
+            let json = serde_json::to_string(&merged_copies)
+                .map_err(|e| StorageError::Failed(e.to_string()))?;
+            changes.push((merged_copies_key(), Some(codec::encode(&json))));
         }
         let index_json =
             serde_json::to_string(&index).map_err(|e| StorageError::Failed(e.to_string()))?;

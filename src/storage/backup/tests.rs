@@ -529,3 +529,25 @@ fn a_refused_write_puts_a_record_that_cannot_be_read_back_where_it_was() {
         }
     }
 }
+
+#[test]
+fn a_copy_a_merge_kept_is_told_apart_from_another_tabs_until_it_is_resolved() {
+    let [(_, mut laptop, tablets), _] = laptop_and_tablet();
+    let s1 = crate::layout::RecordRef::Session("s1".into());
+    let s2 = crate::layout::RecordRef::Session("s2".into());
+    laptop.merge_backup(&tablets).unwrap();
+    assert!(laptop.copy_from_backup(&s1));
+    let copy = laptop.conflict_copies_of(&s1).unwrap().remove(0);
+    let copied: Session = laptop.conflict_copy(&copy).unwrap().unwrap();
+    assert_eq!(copied.rev, laptop.session("s1").unwrap().unwrap().rev);
+
+    // Another tab's version of session 2 is not a backup's.
+    let stale = laptop.session("s2").unwrap().unwrap();
+    edit_note(&mut laptop, "s2", "Saved in one tab");
+    assert!(laptop.save_session(&stale).is_err());
+    assert!(!laptop.copy_from_backup(&s2));
+
+    laptop.remove_conflict_copy(&copy).unwrap();
+    assert!(!laptop.copy_from_backup(&s1));
+    assert!(laptop.merged_copies().is_empty());
+}
