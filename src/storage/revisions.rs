@@ -8,6 +8,7 @@ use crate::model::{Client, Clinician, Session, order};
 use crate::storage::coding::{Record, decoded, read, write};
 use crate::storage::error::StorageError;
 use crate::storage::index::Index;
+use crate::storage::lineage::Saves;
 use crate::storage::store::Store;
 
 pub(in crate::storage) fn copy_number(copy: &RecordRef) -> u32 {
@@ -86,6 +87,8 @@ pub trait Revised: Record + Clone {
     fn record(&self) -> RecordRef;
     fn rev(&self) -> u64;
     fn set_rev(&mut self, rev: u64);
+    /// The saves this version holds ([`crate::storage::lineage`]).
+    fn saves_mut(&mut self) -> &mut Saves;
     fn into_edit(self) -> Edit;
     fn from_edit(edit: Edit) -> Option<Self>;
     /// The stored record, whole, as a screen shows it.
@@ -123,6 +126,8 @@ impl Store {
         }
         let mut next = value.clone();
         next.set_rev(value.rev() + 1);
+        let device = self.device_id()?;
+        next.saves_mut().insert(device, value.rev() + 1);
         Ok(next)
     }
 

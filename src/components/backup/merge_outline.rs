@@ -23,8 +23,13 @@ pub fn MergeOutline(merging: MergePreview) -> impl IntoView {
                 merging.same,
             )}
         </p>
+        {list("Newer here, kept:", merging.newer_here)}
         {list(
-            "Different here and in the backup: merging keeps this device's version and the backup's beside it, for you to choose between:",
+            "Newer in the backup, made from this device's version, taken:",
+            merging.newer_in_file,
+        )}
+        {list(
+            "Changed both here and in the backup: merging keeps this device's version and the backup's beside it, for you to choose between:",
             merging.conflicts,
         )}
         {list(

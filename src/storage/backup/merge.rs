@@ -1,16 +1,18 @@
 //! What merging a backup into this device would do, record by record.
 //!
-//! Records are matched by key. A record's revision counts its saves, on
-//! whichever device made them, so it cannot tell which of two versions is
-//! the later one, nor whether the file's grew from ours: a tablet set up
-//! from the laptop's backup and saved three times outnumbers one later save
-//! on the laptop. Nothing stored says what a version grew from, so no
-//! version of the file ever replaces one here: where a session or a client
-//! differs, ours stays and the file's is kept beside it as a conflict copy,
-//! for the clinician to choose between. Other records (transcripts, which
-//! never change, the clinician's details, settings) are only ever added.
+//! Records are matched by key. A revision counts saves, on whichever device
+//! made them, so it cannot say which of two versions came later: a tablet
+//! set up from the laptop's backup and saved three times outnumbers one
+//! later save on the laptop. Only a version that holds every save of ours
+//! ([`crate::storage::lineage`]) replaces ours; one that ours holds is
+//! older, and stays out. Where neither holds the other (both changed since
+//! they parted, or either is from before saves were traced), ours stays and
+//! the file's is kept beside it as a conflict copy, for the clinician to
+//! choose between. Other records (transcripts, which never change, the
+//! clinician's details, settings) are only ever added.
 
 use super::Entry;
+use crate::storage::lineage::{holds, saves_of};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,18 +21,24 @@ pub enum Outcome {
     New,
     /// Equal to ours, or to a copy of it already kept beside ours.
     Same,
+    /// Ours holds every save of the file's: ours stays.
+    NewerHere,
+    /// The file's holds every save of ours: it replaces ours.
+    NewerInFile,
     /// A record the clinician does not compare by hand: ours stays.
     KeptHere,
-    /// Differs from ours: ours stays, the file's is kept as a conflict copy.
+    /// Neither holds the other: ours stays, the file's is kept as a conflict copy.
     Conflict,
 }
 
-/// `value` without its revision: two versions with the same words are the
-/// same whatever their save counts, and a copy kept carries our revision.
+/// `value` without its revision and saves: two versions with the same
+/// words are the same however they were saved, and a copy kept carries our
+/// revision.
 fn words(value: &Value) -> Value {
     let mut value = value.clone();
     if let Some(fields) = value.as_object_mut() {
         fields.remove("rev");
+        fields.remove("saves");
     }
     value
 }
@@ -46,10 +54,15 @@ pub fn compare(key: &str, here: Option<&Value>, copies: &[Value], file: &Value) 
     if words(here) == theirs || copies.iter().any(|copy| words(copy) == theirs) {
         return Outcome::Same;
     }
-    if key.starts_with("session/") || key.starts_with("client/") {
-        Outcome::Conflict
-    } else {
-        Outcome::KeptHere
+    if !(key.starts_with("session/") || key.starts_with("client/")) {
+        return Outcome::KeptHere;
+    }
+    let (ours, theirs) = (saves_of(here), saves_of(file));
+    match (holds(&theirs, &ours), holds(&ours, &theirs)) {
+        (true, false) => Outcome::NewerInFile,
+        (false, true) => Outcome::NewerHere,
+        // Equal saves with other words cannot come from saving: kept, both.
+        _ => Outcome::Conflict,
     }
 }
 
@@ -59,7 +72,11 @@ pub fn compare(key: &str, here: Option<&Value>, copies: &[Value], file: &Value) 
 pub struct MergePreview {
     pub new: usize,
     pub same: usize,
-    /// Differing: ours stays, the file's is kept beside it.
+    /// Ours holds the file's version: ours stays.
+    pub newer_here: Vec<String>,
+    /// The file's version holds ours: it is taken.
+    pub newer_in_file: Vec<String>,
+    /// Neither holds the other: ours stays, the file's is kept beside it.
     pub conflicts: Vec<String>,
     /// Records here that cannot be read, as the Problems list names them:
     /// either way of restoring keeps their stored text, unchanged.
@@ -158,6 +175,70 @@ mod tests {
         assert_eq!(
             compare("session/s1", Some(&session(2, "a")), &[], &session(7, "a")),
             Outcome::Same
+        );
+    }
+
+    fn traced(saves: &[(&str, u64)], note: &str) -> Value {
+        let rev = saves.iter().map(|(_, r)| *r).max().unwrap_or(0);
+        let saves: serde_json::Map<String, Value> = saves
+            .iter()
+            .map(|(d, r)| (d.to_string(), json!(r)))
+            .collect();
+        json!({ "id": "s1", "client_id": "c1", "number": 3, "rev": rev, "saves": saves, "note": note })
+    }
+
+    #[test]
+    fn a_version_that_holds_every_save_of_the_other_is_the_newer_on_either_side() {
+        let older = traced(&[("laptop", 2)], "a");
+        let later = traced(&[("laptop", 2), ("tablet", 5)], "a, then more");
+        assert_eq!(
+            compare("session/s1", Some(&older), &[], &later),
+            Outcome::NewerInFile
+        );
+        assert_eq!(
+            compare("session/s1", Some(&later), &[], &older),
+            Outcome::NewerHere
+        );
+    }
+
+    #[test]
+    fn versions_changed_on_two_devices_since_they_parted_are_a_conflict_however_often_saved() {
+        let laptop = traced(&[("laptop", 3)], "Safety plan agreed");
+        let tablet = traced(&[("laptop", 2), ("tablet", 5)], "Tablet 3.");
+        assert_eq!(
+            compare("session/s1", Some(&laptop), &[], &tablet),
+            Outcome::Conflict
+        );
+        assert_eq!(
+            compare("session/s1", Some(&tablet), &[], &laptop),
+            Outcome::Conflict
+        );
+    }
+
+    #[test]
+    fn a_version_from_before_saves_were_traced_holds_nothing_and_is_held_by_nothing() {
+        let untraced = session(9, "old");
+        let traced = traced(&[("laptop", 12)], "new");
+        assert_eq!(
+            compare("session/s1", Some(&untraced), &[], &traced),
+            Outcome::Conflict
+        );
+        assert_eq!(
+            compare("session/s1", Some(&traced), &[], &untraced),
+            Outcome::Conflict
+        );
+    }
+
+    #[test]
+    fn equal_saves_with_other_words_are_a_conflict() {
+        assert_eq!(
+            compare(
+                "session/s1",
+                Some(&traced(&[("laptop", 3)], "mine")),
+                &[],
+                &traced(&[("laptop", 3)], "theirs")
+            ),
+            Outcome::Conflict
         );
     }
 

@@ -168,6 +168,12 @@ impl Store {
                 Outcome::New => preview.new += 1,
                 Outcome::Same => preview.same += 1,
                 Outcome::KeptHere => {}
+                Outcome::NewerHere => preview
+                    .newer_here
+                    .extend(merge::describe(entry, &backup.records)),
+                Outcome::NewerInFile => preview
+                    .newer_in_file
+                    .extend(merge::describe(entry, &backup.records)),
                 Outcome::Conflict => preview
                     .conflicts
                     .extend(merge::describe(entry, &backup.records)),

@@ -14,6 +14,7 @@ use crate::storage::codec;
 use crate::storage::coding::read;
 use crate::storage::error::StorageError;
 use crate::storage::index::{Deletable, Index, complete_index};
+use crate::storage::lineage::saves_of;
 use crate::storage::set_aside::aside_slot;
 use crate::storage::store::Store;
 
@@ -28,6 +29,9 @@ impl Store {
         for (_, key, raw) in self.unreadable_here()? {
             self.copy_aside(&mut changes, &key, raw)?;
         }
+        // Ours are replaced by versions that need not hold them: this
+        // device's saves start a new line (see `storage::lineage`).
+        let (device, id) = Store::renewed_device_id()?;
         changes.extend(
             self.backend
                 .keys()?
@@ -39,6 +43,7 @@ impl Store {
             let value = codec::encode(&entry.value.to_string());
             changes.push((format!("{PREFIX}{}", entry.key), Some(value)));
         }
+        changes.push((device, Some(id)));
         self.apply(changes)
     }
 
@@ -52,6 +57,7 @@ impl Store {
         let mut new_records = Vec::new();
         let mut copies = std::collections::HashMap::new();
         let mut merged_copies = self.merged_copies();
+        let mut renew = false;
         for entry in backup.records.iter().filter(|e| e.key != "index") {
             let key = format!("{PREFIX}{}", entry.key);
             let value = Some(codec::encode(&entry.value.to_string()));
@@ -62,9 +68,11 @@ impl Store {
                 &entry.value,
             ) {
                 Outcome::New => {
-                    // Unreadable here rather than absent: its text goes aside first.
+                    // Unreadable here rather than absent: its text goes aside
+                    // first, and it may have held this device's saves.
                     if let Some((_, _, raw)) = unreadable.iter().find(|(_, k, _)| *k == key) {
                         self.copy_aside(&mut changes, &key, raw.clone())?;
+                        renew = true;
                     }
                     new_records.push(entry.key.clone());
                     changes.push((key, value));
@@ -87,19 +95,29 @@ impl Store {
                     *n += 1;
                     let copy = RecordRef::Conflict(Box::new(record), *n).key();
                     // Carrying our revision, as a copy sync sets aside does,
-                    // so keeping it writes over ours.
+                    // so keeping it writes over ours; and the saves of both,
+                    // since the version kept is chosen knowing both.
                     let mut theirs = entry.value.clone();
-                    if let Some(ours) = self
-                        .record_here(&entry.key)
-                        .and_then(|v| v.get("rev").cloned())
+                    if let Some(here) = self.record_here(&entry.key)
                         && let Some(fields) = theirs.as_object_mut()
                     {
-                        fields.insert("rev".into(), ours);
+                        let mut saves = saves_of(&here);
+                        for (device, rev) in saves_of(&entry.value) {
+                            let at = saves.entry(device).or_default();
+                            *at = (*at).max(rev);
+                        }
+                        fields.insert(
+                            "rev".into(),
+                            here.get("rev").cloned().unwrap_or(serde_json::json!(0)),
+                        );
+                        fields.insert("saves".into(), serde_json::json!(saves));
                     }
                     changes.push((copy.clone(), Some(codec::encode(&theirs.to_string()))));
                     merged_copies.push(copy);
                 }
-                Outcome::Same | Outcome::KeptHere => {}
+                // It holds every save of ours: nothing here is lost.
+                Outcome::NewerInFile => changes.push((key, value)),
+                Outcome::Same | Outcome::KeptHere | Outcome::NewerHere => {}
             }
         }
         // Records deleted in the backup stay deleted when they are new here;
@@ -117,6 +135,10 @@ impl Store {
                     index.deleted.push(deleted);
                 }
             }
+        }
+        if renew {
+            let (device, id) = Store::renewed_device_id()?;
+            changes.push((device, Some(id)));
         }
         if merged_copies != self.merged_copies() {
             let json = serde_json::to_string(&merged_copies)

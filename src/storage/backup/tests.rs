@@ -317,22 +317,22 @@ fn copy_note(store: &Store, backend: &MemoryBackend, id: &str) -> String {
 
 #[test]
 fn merging_an_older_backup_keeps_every_edit_made_here_since_and_adds_what_is_missing() {
-    let (backend, mut store) = filled();
+    let (_, mut store) = filled();
     let older = read_backup(&made(&store), None).unwrap();
     edit_note(&mut store, "s2", "Second, edited after the backup");
     store
         .save_client(&Client::new("c5".into(), "Only here", 0).unwrap())
         .unwrap();
     let done = store.merge_backup(&older).unwrap();
-    assert_eq!(done.conflicts, ["Alex · Session 2"]);
+    assert_eq!(done.newer_here, ["Alex · Session 2"]);
+    assert!(done.conflicts.is_empty() && done.newer_in_file.is_empty());
     assert_eq!(note_of(&store, "s2"), "Second, edited after the backup");
-    assert_eq!(copy_note(&store, &backend, "s2"), "Second");
+    assert!(store.conflict_copies().unwrap().is_empty());
     assert_eq!(store.clients().0.len(), 3);
 }
 
 #[test]
-fn merging_a_newer_backup_into_a_device_with_an_older_copy_keeps_the_older_copy_and_the_newer_beside_it()
- {
+fn a_device_restored_from_an_older_backup_takes_the_newer_version_made_from_it() {
     let (_, mut store) = filled();
     let older = read_backup(&made(&store), None).unwrap();
     edit_note(&mut store, "s2", "Second, edited after the backup");
@@ -341,11 +341,47 @@ fn merging_a_newer_backup_into_a_device_with_an_older_copy_keeps_the_older_copy_
     let mut other = open(&backend);
     other.replace_with_backup(&older).unwrap();
     let done = other.merge_backup(&newer).unwrap();
-    assert_eq!(done.conflicts, ["Alex · Session 2"]);
-    assert_eq!(note_of(&other, "s2"), "Second");
+    assert_eq!(done.newer_in_file, ["Alex · Session 2"]);
+    assert_eq!(note_of(&other, "s2"), "Second, edited after the backup");
+    assert!(other.conflict_copies().unwrap().is_empty());
+}
+
+#[test]
+fn a_tablet_set_up_from_the_laptop_and_edited_there_merges_back_into_the_unchanged_laptop() {
+    let (_, mut laptop) = filled();
+    let first = read_backup(&made(&laptop), None).unwrap();
+    let mut tablet = open(&MemoryBackend::new());
+    tablet.replace_with_backup(&first).unwrap();
+    edit_note(&mut tablet, "s1", "Written on the tablet");
+    edit_note(&mut tablet, "s1", "Written on the tablet, twice");
+    let tablets = read_backup(&made(&tablet), None).unwrap();
+    let done = laptop.merge_backup(&tablets).unwrap();
+    assert_eq!(done.newer_in_file, ["Alex · Session 1"]);
+    assert_eq!(note_of(&laptop, "s1"), "Written on the tablet, twice");
+}
+
+#[test]
+fn saves_made_after_a_restore_rolled_a_note_back_never_claim_the_words_it_dropped() {
+    let (_, mut laptop) = filled();
+    let first = read_backup(&made(&laptop), None).unwrap();
+    edit_note(&mut laptop, "s1", "Words only the second backup holds");
+    let second = read_backup(&made(&laptop), None).unwrap();
+    // The laptop goes back to the first backup, then is edited past it.
+    laptop.replace_with_backup(&first).unwrap();
+    edit_note(&mut laptop, "s1", "After going back, once");
+    edit_note(&mut laptop, "s1", "After going back, twice");
+    let rolled_back = read_backup(&made(&laptop), None).unwrap();
+
+    // A tablet holding the second backup's words keeps them.
+    let backend = MemoryBackend::new();
+    let mut tablet = open(&backend);
+    tablet.replace_with_backup(&second).unwrap();
+    let done = tablet.merge_backup(&rolled_back).unwrap();
+    assert_eq!(done.conflicts, ["Alex · Session 1"]);
+    assert_eq!(note_of(&tablet, "s1"), "Words only the second backup holds");
     assert_eq!(
-        copy_note(&other, &backend, "s2"),
-        "Second, edited after the backup"
+        copy_note(&tablet, &backend, "s1"),
+        "After going back, twice"
     );
 }
 
@@ -550,4 +586,35 @@ fn a_copy_a_merge_kept_is_told_apart_from_another_tabs_until_it_is_resolved() {
     laptop.remove_conflict_copy(&copy).unwrap();
     assert!(!laptop.copy_from_backup(&s1));
     assert!(laptop.merged_copies().is_empty());
+}
+
+fn device_id(backend: &MemoryBackend) -> Option<String> {
+    read(backend, &crate::layout::device_key()).unwrap()
+}
+
+#[test]
+fn a_device_takes_a_new_id_when_a_record_holding_its_saves_goes_for_good() {
+    let (backend, mut store) = filled();
+    let before = device_id(&backend).unwrap();
+    store.delete_session("s3", 5).unwrap();
+    store
+        .purge(&crate::storage::index::Deletable::Session("s3".into()))
+        .unwrap();
+    assert_ne!(device_id(&backend).unwrap(), before);
+}
+
+#[test]
+fn storing_another_version_renews_the_id_only_when_it_does_not_hold_ours() {
+    let (backend, mut store) = filled();
+    let key = crate::storage::session_key("s1");
+    let ours: serde_json::Value = read(&backend, &key).unwrap().unwrap();
+    let id = device_id(&backend).unwrap();
+    let mut later = ours.clone();
+    later["saves"]["elsewhere"] = serde_json::json!(9);
+    store.before_replacing(&key, Some(&later)).unwrap();
+    assert_eq!(device_id(&backend).unwrap(), id);
+    let mut other = ours.clone();
+    other["saves"] = serde_json::json!({ "elsewhere": 9 });
+    store.before_replacing(&key, Some(&other)).unwrap();
+    assert_ne!(device_id(&backend).unwrap(), id);
 }
