@@ -80,13 +80,20 @@ impl Store {
         &self,
         stored: Option<&Value>,
         incoming: Option<&Value>,
-    ) -> bool {
-        let Some(stored) = stored else { return false };
-        let Ok(Some(id)) = read::<String>(self.backend.as_ref(), &device_key()) else {
-            return false;
+    ) -> Result<bool, StorageError> {
+        let Some(stored) = stored else {
+            return Ok(false);
+        };
+        let id = match read::<String>(self.backend.as_ref(), &device_key()) {
+            Ok(Some(id)) => id,
+            // No id yet: this device has saved nothing under one.
+            Ok(None) => return Ok(false),
+            // Unreadable: whatever it was, a new one is safe.
+            Err(StorageError::Damaged { .. }) => return Ok(true),
+            Err(e) => return Err(e),
         };
         let ours = saves_of(stored);
-        ours.contains_key(&id) && !incoming.is_some_and(|v| holds(&saves_of(v), &ours))
+        Ok(ours.contains_key(&id) && !incoming.is_some_and(|v| holds(&saves_of(v), &ours)))
     }
 
     /// To call before `incoming` (`None`: nothing) takes the place of the
@@ -105,7 +112,7 @@ impl Store {
             return Ok(());
         }
         let breaks = match read::<Value>(self.backend.as_ref(), key) {
-            Ok(stored) => self.breaks_line(stored.as_ref(), incoming),
+            Ok(stored) => self.breaks_line(stored.as_ref(), incoming)?,
             Err(StorageError::Damaged { .. }) => true,
             Err(e) => return Err(e),
         };
