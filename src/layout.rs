@@ -18,7 +18,7 @@ pub const PREFIX: &str = "sessionpad/v1/";
 /// The layout this build reads and writes. Data of a newer one opens
 /// read-only; every document sync sends carries it, so a device never
 /// stores a value laid out by a newer build.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Leads a value written by codec version 1 (deflate, dictionary 1, dense packing).
 pub const TAG_V1: char = 'Z';
@@ -77,6 +77,17 @@ pub fn transcript_key(session_id: &str) -> String {
 /// Where an unreadable record is copied before anything replaces it.
 pub fn quarantine_key(key: &str) -> String {
     format!("{PREFIX}quarantine/{}", key.trim_start_matches(PREFIX))
+}
+/// This device's id in the saves a record holds (see `storage::lineage`).
+/// No record: never backed up, restored or synced, so no two devices share it.
+pub fn device_key() -> String {
+    format!("{PREFIX}device")
+}
+/// The conflict copies that merging a backup set beside this device's
+/// versions, so the clinician is told where the other version came from:
+/// not from another tab. No record: it stays on this device.
+pub fn merged_copies_key() -> String {
+    format!("{PREFIX}merged-copies")
 }
 /// Where the `n`th set-aside version of `record` is kept.
 pub fn conflict_key(record: &RecordRef, n: u32) -> String {

@@ -58,6 +58,13 @@ pub struct Client {
     pub created_at: i64,
     /// Bumped by the store on every write; records from before revisions read as 0.
     pub rev: u64,
+    /// Which saves this version holds: for each device that saved it (under
+    /// the id it had then), the revision of its last save. A version holds
+    /// another's words when its entries reach all of the other's; see
+    /// `storage::lineage`. Empty before the store wrote it, or from before
+    /// this was kept.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub saves: std::collections::BTreeMap<String, u64>,
 }
 
 impl Client {

@@ -165,6 +165,7 @@ pub fn sample_data(mut new_id: impl FnMut() -> String, now: i64) -> SampleData {
         plan: Default::default(),
         created_at: now,
         rev: 0,
+        saves: Default::default(),
     };
     let mut sessions: Vec<Session> = EARLIER_NOTES
         .iter()

@@ -77,6 +77,13 @@ pub struct Session {
     pub updated_at: i64,
     /// Bumped by the store on every write; records from before revisions read as 0.
     pub rev: u64,
+    /// Which saves this version holds: for each device that saved it (under
+    /// the id it had then), the revision of its last save. A version holds
+    /// another's words when its entries reach all of the other's; see
+    /// `storage::lineage`. Empty before the store wrote it, or from before
+    /// this was kept.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub saves: std::collections::BTreeMap<String, u64>,
 }
 
 impl Default for Session {
@@ -108,6 +115,7 @@ impl Default for Session {
             created_at: 0,
             updated_at: 0,
             rev: 0,
+            saves: std::collections::BTreeMap::new(),
         }
     }
 }

@@ -111,9 +111,18 @@ impl Backups {
         self.records.peek(|s| s.merge_preview(backup))
     }
 
-    /// Merges the backup into what is here; nothing on the device is lost,
-    /// and a refused write leaves everything as it was.
+    /// Merges the backup into what is here, after downloading a backup of
+    /// what is here now, as replacing does: a merge changes what the device
+    /// holds too. Nothing on the device is lost, and a refused write leaves
+    /// everything as it was.
     pub fn restore_merging(&self, backup: &Backup) -> Result<(), String> {
+        self.download("-before-merge")
+            .map_err(|why| format!("{why} Nothing was merged, so nothing here is lost."))?;
+        self.merge(backup)
+    }
+
+    /// The merge itself, once the backup of what is here is downloaded.
+    fn merge(&self, backup: &Backup) -> Result<(), String> {
         self.records.flush();
         match self.records.update(|s| s.merge_backup(backup)) {
             Some(Ok(_)) => {
@@ -186,7 +195,8 @@ mod tests {
             let backups = use_backups();
             let preview = backups.merge_preview(&backup);
             assert_eq!(preview.new, 1);
-            backups.restore_merging(&backup).unwrap();
+            // Natively there is no browser to download the backup made first.
+            backups.merge(&backup).unwrap();
             let mut names: Vec<String> = records.clients().0.into_iter().map(|c| c.name).collect();
             names.sort();
             assert_eq!(names, ["Alex", "Sam"]);

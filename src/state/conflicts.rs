@@ -108,6 +108,13 @@ impl Conflicts {
         self.records.read(|s| s.changed_on_another_device(record))
     }
 
+    /// Whether the other version came from a backup merged here: the
+    /// clinician typed both, at different times or on different devices.
+    /// Tracked.
+    pub fn from_backup(&self, record: &RecordRef) -> bool {
+        self.records.read(|s| s.copy_from_backup(record))
+    }
+
     /// The stored version the set-aside one is in conflict with.
     pub fn theirs<T: Revised>(&self, record: &RecordRef) -> Option<T> {
         self.records.peek(|s| T::load(s, record)).ok().flatten()

@@ -32,6 +32,15 @@ const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [
     // next written. Older builds open this layout read-only.
     |_| Ok(()),
     scores_into_measures,
+    // Layout 6: sessions and clients carry the saves they hold (see
+    // `storage::lineage`), and a device keeps an id under `device`. Nothing
+    // is rewritten: a record without saves reads as holding none, so a merge
+    // never takes another version over it. The step exists so that an older
+    // build still open in another tab stops writing: it would store a
+    // record without its saves, or restore a backup without renewing the
+    // device's id, and a later merge could then take a version that does
+    // not hold this one's words.
+    |_| Ok(()),
 ];
 
 /// Layout 2: a session's free-text `notes` become the free-text section of

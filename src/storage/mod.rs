@@ -33,6 +33,7 @@ mod set_aside;
 mod store;
 
 // Its capabilities, each above those it calls.
+mod lineage;
 mod revisions;
 
 mod records;

@@ -14,6 +14,7 @@ use crate::model::{Client, Clinician, DeviceSettings, Session, order};
 use crate::storage::coding::{Record, encoded, read, write};
 use crate::storage::error::{Problems, StorageError};
 use crate::storage::index::{Index, SessionRef};
+use crate::storage::lineage::Saves;
 use crate::storage::revisions::{Edit, Revised};
 use crate::storage::set_aside::set_aside_if_unreadable;
 use crate::storage::store::Store;
@@ -215,6 +216,9 @@ macro_rules! revised {
             }
             fn set_rev(&mut self, rev: u64) {
                 self.rev = rev;
+            }
+            fn saves_mut(&mut self) -> &mut Saves {
+                &mut self.saves
             }
             fn into_edit(self) -> Edit {
                 Edit::$variant(Box::new(self))

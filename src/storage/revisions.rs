@@ -8,6 +8,7 @@ use crate::model::{Client, Clinician, Session, order};
 use crate::storage::coding::{Record, decoded, read, write};
 use crate::storage::error::StorageError;
 use crate::storage::index::Index;
+use crate::storage::lineage::Saves;
 use crate::storage::store::Store;
 
 pub(in crate::storage) fn copy_number(copy: &RecordRef) -> u32 {
@@ -86,6 +87,8 @@ pub trait Revised: Record + Clone {
     fn record(&self) -> RecordRef;
     fn rev(&self) -> u64;
     fn set_rev(&mut self, rev: u64);
+    /// The saves this version holds ([`crate::storage::lineage`]).
+    fn saves_mut(&mut self) -> &mut Saves;
     fn into_edit(self) -> Edit;
     fn from_edit(edit: Edit) -> Option<Self>;
     /// The stored record, whole, as a screen shows it.
@@ -123,6 +126,8 @@ impl Store {
         }
         let mut next = value.clone();
         next.set_rev(value.rev() + 1);
+        let device = self.device_id()?;
+        next.saves_mut().insert(device, value.rev() + 1);
         Ok(next)
     }
 
@@ -180,7 +185,8 @@ impl Store {
     /// Resolves a conflict: the copy is no longer needed once the version to
     /// keep is stored.
     pub fn remove_conflict_copy(&mut self, copy: &RecordRef) -> Result<(), StorageError> {
-        self.backend.remove(&copy.key())
+        self.backend.remove(&copy.key())?;
+        self.forget_merged_copy(copy)
     }
 
     /// The revision stored for `record` now (0 when it is not stored).

@@ -15,6 +15,20 @@ pub(in crate::storage) fn set_aside(
     key: &str,
     raw: &str,
 ) -> Result<(), StorageError> {
+    match aside_slot(backend, key, raw)? {
+        Some(slot) => backend.set(&slot, raw),
+        None => Ok(()),
+    }
+}
+
+/// Where [`set_aside`] would copy `raw`: the first free quarantine key for
+/// `key`, or `None` when one already holds the same bytes. For a caller
+/// that writes the copy among other changes, all or none.
+pub(in crate::storage) fn aside_slot(
+    backend: &dyn Backend,
+    key: &str,
+    raw: &str,
+) -> Result<Option<String>, StorageError> {
     let first = quarantine_key(key);
     for n in 1.. {
         let slot = if n == 1 {
@@ -24,8 +38,8 @@ pub(in crate::storage) fn set_aside(
         };
         match backend.get(&slot)? {
             Some(held) if held != raw => continue,
-            Some(_) => return Ok(()),
-            None => return backend.set(&slot, raw),
+            Some(_) => return Ok(None),
+            None => return Ok(Some(slot)),
         }
     }
     unreachable!("the slots above never run out")

@@ -1,13 +1,14 @@
 import { test, expect } from "@playwright/test";
-import { chooseBackup, downloadFrom, field, saved, startEmpty, storedRecords } from "./helpers.mjs";
+import { chooseBackup, downloadFrom, field, saved, startEmpty, startWithSession, storedRecords } from "./helpers.mjs";
 
 /** Every key and raw value of this origin's localStorage. */
 const everything = (page) => page.evaluate(() => Object.entries(localStorage).sort());
 
-/** The notes, decoded, without the device's own bookkeeping of backups. */
+/** The notes, decoded, without the device's own bookkeeping: of backups, and its id. */
 async function notes(page) {
   const records = await storedRecords(page, "");
-  return records.filter((r) => !r.key.endsWith("/settings")).sort((a, b) => a.key.localeCompare(b.key));
+  const own = (key) => key.endsWith("/settings") || key.endsWith("/device");
+  return records.filter((r) => !own(r.key)).sort((a, b) => a.key.localeCompare(b.key));
 }
 
 async function withSample(page) {
@@ -91,7 +92,21 @@ test("a backup is offered once changes have waited a week", async ({ page }) => 
   await expect(reminder).not.toContainText("over a week ago");
 });
 
-test("merging an older backup keeps an edit made since", async ({ page }) => {
+/** Opens "This device" on the roster and chooses `file` to restore; returns the preview. */
+async function previewOf(page, file) {
+  await page.getByText("This device", { exact: true }).click();
+  const device = page.locator("details", { hasText: "This device" });
+  await chooseBackup(device, file.name, file.text);
+  return device.getByRole("region", { name: "Backup preview" });
+}
+
+/** The keys whose decoded value holds `words`. */
+async function keysHolding(page, words) {
+  const records = await storedRecords(page, "");
+  return records.filter((r) => JSON.stringify(r.record).includes(words)).map((r) => r.key);
+}
+
+test("merging an older backup keeps an edit made since, after downloading what is here", async ({ page }) => {
   await withSample(page);
   const older = await downloadFrom(page, page.getByRole("region", { name: "Backup" }).getByRole("button", { name: "Back up" }));
   await page.getByRole("link", { name: /Alex/ }).click();
@@ -100,15 +115,104 @@ test("merging an older backup keeps an edit made since", async ({ page }) => {
   await saved(page);
   await page.getByRole("link", { name: "All clients" }).click();
 
-  await page.getByText("This device", { exact: true }).click();
-  const device = page.locator("details", { hasText: "This device" });
-  await chooseBackup(device, older.name, older.text);
-  const preview = device.getByRole("region", { name: "Backup preview" });
+  const preview = await previewOf(page, older);
   await expect(preview).toContainText("Newer here, kept: Alex · Session 13");
-  await preview.getByRole("button", { name: "Merge" }).click();
+  const safety = await downloadFrom(page, preview.getByRole("button", { name: "Merge" }));
+  expect(safety.name).toMatch(/^sessionpad-backup-\d{4}-\d{2}-\d{2}-before-merge\.json$/);
+  expect(safety.text).toContain('"sessions":13');
   await expect(preview).toHaveCount(0);
 
   await page.getByRole("link", { name: /Alex/ }).click();
   await page.getByRole("link", { name: /Session 13 of 24/ }).click();
   await expect(field(page, "Notes")).toHaveValue("Edited after the backup.");
+  await expect(page.getByRole("alert", { name: "Another version from a backup" })).toHaveCount(0);
+});
+
+test("a note saved more often on another device never replaces a later edit here", async ({ page, browser }) => {
+  // The office laptop sets up a tablet from its backup.
+  await startWithSession(page);
+  const session = page.url();
+  await field(page, "Notes").fill("Base.");
+  await saved(page);
+  await page.getByRole("link", { name: "All clients" }).click();
+  const first = await downloadFrom(page, page.getByRole("region", { name: "Backup" }).getByRole("button", { name: "Back up" }));
+
+  const other = await browser.newContext();
+  const tablet = await other.newPage();
+  await tablet.goto("/");
+  await chooseBackup(tablet.locator(".empty-state"), first.name, first.text);
+  await downloadFrom(tablet, tablet.getByRole("button", { name: "Replace everything" }));
+  await tablet.goto(session);
+  // Three small edits on the tablet, each saved: three revisions.
+  for (const words of [" Tablet 1.", " Tablet 2.", " Tablet 3."]) {
+    await field(tablet, "Notes").press("End");
+    await field(tablet, "Notes").pressSequentially(words);
+    await saved(tablet);
+  }
+  await tablet.getByRole("link", { name: "All clients" }).click();
+  const tablets = await downloadFrom(tablet, tablet.getByRole("region", { name: "Backup" }).getByRole("button", { name: "Back up" }));
+  await other.close();
+
+  // Later, on the laptop, the part that matters, saved once.
+  await page.goto(session);
+  await field(page, "Notes").fill("Base. Safety plan agreed with client; crisis line given.");
+  await saved(page);
+  await page.getByRole("link", { name: "All clients" }).click();
+  const preview = await previewOf(page, tablets);
+  await expect(preview).toContainText("Changed both here and in the backup: merging keeps this device's version and the backup's beside it");
+  await expect(preview).toContainText("Alex · Session 1");
+  await expect(preview).not.toContainText("taken");
+  await downloadFrom(page, preview.getByRole("button", { name: "Merge" }));
+  await expect(preview).toHaveCount(0);
+
+  const laptops = await keysHolding(page, "Safety plan agreed");
+  expect(laptops.filter((k) => k.includes("/session/"))).toHaveLength(1);
+  const tablets3 = await keysHolding(page, "Tablet 3.");
+  expect(tablets3.filter((k) => k.includes("/conflict/session/"))).toHaveLength(1);
+
+  await page.goto(session);
+  const notice = page.getByRole("alert", { name: "Another version from a backup" });
+  await expect(notice).toBeVisible();
+  await expect(field(page, "Notes")).toHaveValue("Base. Tablet 1. Tablet 2. Tablet 3.");
+  await notice.getByRole("button", { name: "Keep the other version" }).click();
+  await expect(field(page, "Notes")).toHaveValue("Base. Safety plan agreed with client; crisis line given.");
+  await page.reload();
+  await expect(field(page, "Notes")).toHaveValue("Base. Safety plan agreed with client; crisis line given.");
+  expect(await keysHolding(page, "Tablet 3.")).toEqual([]);
+});
+
+test("a record that cannot be read survives Replace everything, named in the preview and kept as stored", async ({ page }) => {
+  await withSample(page);
+  const older = await downloadFrom(page, page.getByRole("region", { name: "Backup" }).getByRole("button", { name: "Back up" }));
+  await page.getByRole("link", { name: /Alex/ }).click();
+  await page.getByRole("link", { name: /Session 13 of 24/ }).click();
+  await field(page, "Notes").fill("Written after the backup: mandated report filed.");
+  await saved(page);
+  // The record is then cut short, as a half-written value would be.
+  const { key, raw } = await page.evaluate(() => {
+    const id = location.hash.split("/").pop();
+    const key = Object.keys(localStorage).find((k) => k.endsWith(`/session/${id}`));
+    const stored = localStorage.getItem(key);
+    const raw = "Z" + stored.slice(1, Math.floor(stored.length / 2));
+    localStorage.setItem(key, raw);
+    return { key, raw };
+  });
+  const id = key.split("/").pop();
+  await page.goto("/");
+  await page.reload();
+
+  const preview = await previewOf(page, older);
+  await expect(preview).toContainText("Cannot be read on this device");
+  await expect(preview).toContainText(`Session record ${id}`);
+  const safety = await downloadFrom(page, preview.getByRole("button", { name: "Replace everything" }));
+  expect(safety.name).toMatch(/-before-restore\.json$/);
+  await expect(preview).toHaveCount(0);
+
+  const kept = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes("/quarantine/")));
+  expect(kept).toEqual([[key.replace("/session/", "/quarantine/session/"), raw]]);
+  // As a later visit finds it.
+  await page.reload();
+  await page.getByText("This device", { exact: true }).click();
+  const problems = page.getByRole("region", { name: "Problems" });
+  await expect(problems).toContainText(`Copy of the session record ${id}, set aside`);
 });

@@ -162,7 +162,7 @@ fn BackupPreview(
             </p>
             <MergeOutline merging />
             <p>
-                "“Merge” adds what this device lacks and keeps both versions where both changed. “Replace everything” first downloads a backup of what is on this device now, then puts the backup's records in their place."
+                "Either way, a backup of what is on this device now is downloaded first. “Merge” then adds what this device lacks and takes a version only where it was made from this device's; where both changed, it keeps both. “Replace everything” then puts the backup's records in place of this device's."
             </p>
             <button type="button" class="primary" on:click=merge>"Merge"</button>
             <button type="button" on:click=replace>"Replace everything"</button>

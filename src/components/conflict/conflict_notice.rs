@@ -34,25 +34,34 @@ where
         let record = record.read_value();
         conflicts.in_conflict(&record) && conflicts.from_another_device(&record)
     });
+    // A merged backup's version: shown here, beside this device's, and the
+    // clinician must not read it as their own tab's.
+    let from_backup = Memo::new(move |_| {
+        let record = record.read_value();
+        conflicts.in_conflict(&record) && conflicts.from_backup(&record)
+    });
+    let elsewhere = move || from_device.get() || from_backup.get();
     view! {
         <ShowIf when=move || conflicts.in_conflict(&record.read_value())>
             <section
                 class="notice conflict"
                 role="alert"
-                aria-label=move || if from_device.get() { "Changed on another device" } else { "Changed in another tab" }
+                aria-label=move || if from_backup.get() { "Another version from a backup" } else if from_device.get() { "Changed on another device" } else { "Changed in another tab" }
             >
                 <p>
-                    {move || if from_device.get() {
+                    {move || if from_backup.get() {
+                        format!("A backup you merged holds another version of this {noun}. It is shown here; this device's version is kept too, until you choose which to keep.")
+                    } else if from_device.get() {
                         format!("Changed on another device: this {noun} was also changed there. Both versions are kept until you choose which to keep.")
                     } else {
                         format!("This {noun} was also changed in another tab or window. Your version is kept aside until you choose which to keep.")
                     }}
                 </p>
                 <button type="button" class="primary" on:click=keep_mine>
-                    {move || if from_device.get() { "Keep this version" } else { "Keep mine" }}
+                    {move || if elsewhere() { "Keep this version" } else { "Keep mine" }}
                 </button>
                 <button type="button" on:click=keep_theirs>
-                    {move || if from_device.get() { "Keep the other version" } else { "Keep theirs" }}
+                    {move || if elsewhere() { "Keep the other version" } else { "Keep theirs" }}
                 </button>
                 <button type="button" aria-pressed=move || both.get().to_string() on:click=move |_| both.update(|b| *b = !*b)>
                     "Show both"

@@ -12,8 +12,8 @@ use file::Sealing;
 pub use file::{Backup, BackupError, Entry, Header, MAX_BYTES};
 pub use merge::{MergePreview, Outcome};
 
-use crate::layout::{PREFIX, RecordRef};
-use crate::storage::coding::read;
+use crate::layout::{PREFIX, RecordRef, merged_copies_key};
+use crate::storage::coding::{read, write};
 use crate::storage::error::StorageError;
 use crate::storage::problems::check_structure;
 use crate::storage::store::Store;
@@ -89,24 +89,102 @@ impl Store {
             .flatten()
     }
 
-    /// What merging the backup would do; nothing is written.
+    /// The conflict copies kept beside the record under `key` (without the
+    /// prefix), as JSON.
+    pub(super) fn copies_here(&self, key: &str) -> Result<Vec<serde_json::Value>, StorageError> {
+        let Some(record) = RecordRef::from_key(&format!("{PREFIX}{key}")) else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .conflict_copies_of(&record)?
+            .iter()
+            .filter_map(|copy| read(self.backend.as_ref(), &copy.key()).ok().flatten())
+            .collect())
+    }
+
+    /// The keys of the conflict copies merged backups left and the
+    /// clinician has not yet resolved.
+    pub(super) fn merged_copies(&self) -> Vec<String> {
+        read(self.backend.as_ref(), &merged_copies_key())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Whether the version of `record` set aside came from a merged backup,
+    /// rather than from another tab.
+    pub fn copy_from_backup(&self, record: &RecordRef) -> bool {
+        let merged = self.merged_copies();
+        !merged.is_empty()
+            && self
+                .conflict_copies_of(record)
+                .is_ok_and(|copies| copies.iter().any(|c| merged.contains(&c.key())))
+    }
+
+    /// A copy resolved is no longer one a backup left: a later copy under
+    /// its number may come from another tab.
+    pub(in crate::storage) fn forget_merged_copy(
+        &mut self,
+        copy: &RecordRef,
+    ) -> Result<(), StorageError> {
+        let mut merged = self.merged_copies();
+        let before = merged.len();
+        merged.retain(|key| *key != copy.key());
+        match merged.len() {
+            n if n == before => Ok(()),
+            0 => self.backend.remove(&merged_copies_key()),
+            _ => write(self.backend.as_mut(), &merged_copies_key(), &merged),
+        }
+    }
+
+    /// Records here that cannot be read (not the copies already set aside):
+    /// what the Problems list calls each, its full key and its stored text.
+    pub(super) fn unreadable_here(&self) -> Result<Vec<(String, String, String)>, StorageError> {
+        let mut found = Vec::new();
+        for damaged in self.damaged_records()? {
+            if RecordRef::from_key(damaged.key()).is_none() {
+                continue;
+            }
+            let key = damaged.key().to_string();
+            if let Some(raw) = self.backend.get(&key)? {
+                found.push((damaged.what, key, raw));
+            }
+        }
+        Ok(found)
+    }
+
+    /// What merging the backup would do; nothing is written. It also tells
+    /// what replacing would keep: the records here that cannot be read.
     pub fn merge_preview(&self, backup: &Backup) -> MergePreview {
         let mut preview = MergePreview::default();
         for entry in &backup.records {
             let outcome = merge::compare(
                 &entry.key,
                 self.record_here(&entry.key).as_ref(),
+                &self.copies_here(&entry.key).unwrap_or_default(),
                 &entry.value,
             );
-            let named = || merge::describe(entry, &backup.records);
             match outcome {
                 Outcome::New => preview.new += 1,
                 Outcome::Same => preview.same += 1,
-                Outcome::NewerHere => preview.newer_here.extend(named()),
-                Outcome::NewerInFile => preview.newer_in_file.extend(named()),
-                Outcome::Conflict => preview.conflicts.extend(named()),
+                Outcome::KeptHere => {}
+                Outcome::NewerHere => preview
+                    .newer_here
+                    .extend(merge::describe(entry, &backup.records)),
+                Outcome::NewerInFile => preview
+                    .newer_in_file
+                    .extend(merge::describe(entry, &backup.records)),
+                Outcome::Conflict => preview
+                    .conflicts
+                    .extend(merge::describe(entry, &backup.records)),
             }
         }
+        preview.damaged = self
+            .unreadable_here()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(what, _, _)| what)
+            .collect();
         preview
     }
 }

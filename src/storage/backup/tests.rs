@@ -285,8 +285,8 @@ fn the_merge_preview_counts_new_and_same_records_and_names_the_differing_ones() 
     edited.save_session(&second).unwrap();
     let preview = edited.merge_preview(&backup);
     assert_eq!(preview.new, 0);
-    assert_eq!(preview.newer_here, ["Alex · Session 2"]);
-    assert!(preview.newer_in_file.is_empty() && preview.conflicts.is_empty());
+    assert_eq!(preview.conflicts, ["Alex · Session 2"]);
+    assert!(preview.damaged.is_empty());
 }
 
 fn note_of(store: &Store, id: &str) -> String {
@@ -305,29 +305,144 @@ fn edit_note(store: &mut Store, id: &str, text: &str) {
     store.save_session(&s).unwrap();
 }
 
+/// The note of the one conflict copy kept beside `id`.
+fn copy_note(store: &Store, backend: &MemoryBackend, id: &str) -> String {
+    let copies = store
+        .conflict_copies_of(&crate::layout::RecordRef::Session(id.into()))
+        .unwrap();
+    assert_eq!(copies.len(), 1, "copies of {id}");
+    let copy: Session = read(backend, &copies[0].key()).unwrap().unwrap();
+    copy.note.text(Section::Free).to_string()
+}
+
 #[test]
-fn merging_an_older_backup_keeps_the_newer_edit_here_and_adds_what_is_missing() {
+fn merging_an_older_backup_keeps_every_edit_made_here_since_and_adds_what_is_missing() {
     let (_, mut store) = filled();
     let older = read_backup(&made(&store), None).unwrap();
     edit_note(&mut store, "s2", "Second, edited after the backup");
+    store
+        .save_client(&Client::new("c5".into(), "Only here", 0).unwrap())
+        .unwrap();
+    let done = store.merge_backup(&older).unwrap();
+    assert_eq!(done.newer_here, ["Alex · Session 2"]);
+    assert!(done.conflicts.is_empty() && done.newer_in_file.is_empty());
+    assert_eq!(note_of(&store, "s2"), "Second, edited after the backup");
+    assert!(store.conflict_copies().unwrap().is_empty());
+    assert_eq!(store.clients().0.len(), 3);
+}
+
+#[test]
+fn a_device_restored_from_an_older_backup_takes_the_newer_version_made_from_it() {
+    let (_, mut store) = filled();
+    let older = read_backup(&made(&store), None).unwrap();
+    edit_note(&mut store, "s2", "Second, edited after the backup");
+    let newer = read_backup(&made(&store), None).unwrap();
     let backend = MemoryBackend::new();
     let mut other = open(&backend);
     other.replace_with_backup(&older).unwrap();
-    other
-        .save_client(&Client::new("c5".into(), "Only here", 0).unwrap())
-        .unwrap();
-    let newer = read_backup(&made(&store), None).unwrap();
-
-    // The device with the older copy takes the newer edit…
     let done = other.merge_backup(&newer).unwrap();
     assert_eq!(done.newer_in_file, ["Alex · Session 2"]);
     assert_eq!(note_of(&other, "s2"), "Second, edited after the backup");
-    assert_eq!(other.clients().0.len(), 3);
+    assert!(other.conflict_copies().unwrap().is_empty());
+}
 
-    // …and merging the older backup back never undoes it.
-    let done = other.merge_backup(&older).unwrap();
-    assert_eq!(done.newer_here, ["Alex · Session 2"]);
-    assert_eq!(note_of(&other, "s2"), "Second, edited after the backup");
+#[test]
+fn a_tablet_set_up_from_the_laptop_and_edited_there_merges_back_into_the_unchanged_laptop() {
+    let (_, mut laptop) = filled();
+    let first = read_backup(&made(&laptop), None).unwrap();
+    let mut tablet = open(&MemoryBackend::new());
+    tablet.replace_with_backup(&first).unwrap();
+    edit_note(&mut tablet, "s1", "Written on the tablet");
+    edit_note(&mut tablet, "s1", "Written on the tablet, twice");
+    let tablets = read_backup(&made(&tablet), None).unwrap();
+    let done = laptop.merge_backup(&tablets).unwrap();
+    assert_eq!(done.newer_in_file, ["Alex · Session 1"]);
+    assert_eq!(note_of(&laptop, "s1"), "Written on the tablet, twice");
+}
+
+#[test]
+fn saves_made_after_a_restore_rolled_a_note_back_never_claim_the_words_it_dropped() {
+    let (_, mut laptop) = filled();
+    let first = read_backup(&made(&laptop), None).unwrap();
+    edit_note(&mut laptop, "s1", "Words only the second backup holds");
+    let second = read_backup(&made(&laptop), None).unwrap();
+    // The laptop goes back to the first backup, then is edited past it.
+    laptop.replace_with_backup(&first).unwrap();
+    edit_note(&mut laptop, "s1", "After going back, once");
+    edit_note(&mut laptop, "s1", "After going back, twice");
+    let rolled_back = read_backup(&made(&laptop), None).unwrap();
+
+    // A tablet holding the second backup's words keeps them.
+    let backend = MemoryBackend::new();
+    let mut tablet = open(&backend);
+    tablet.replace_with_backup(&second).unwrap();
+    let done = tablet.merge_backup(&rolled_back).unwrap();
+    assert_eq!(done.conflicts, ["Alex · Session 1"]);
+    assert_eq!(note_of(&tablet, "s1"), "Words only the second backup holds");
+    assert_eq!(
+        copy_note(&tablet, &backend, "s1"),
+        "After going back, twice"
+    );
+}
+
+/// A laptop's backup sets up a tablet, which saves a note three times;
+/// later the laptop saves it once. Returns both devices and both backups.
+fn laptop_and_tablet() -> [(MemoryBackend, Store, Backup); 2] {
+    let (laptop_backend, mut laptop) = filled();
+    let first = read_backup(&made(&laptop), None).unwrap();
+    let tablet_backend = MemoryBackend::new();
+    let mut tablet = open(&tablet_backend);
+    tablet.replace_with_backup(&first).unwrap();
+    for n in 1..=3 {
+        edit_note(&mut tablet, "s1", &format!("First 🙂 Tablet {n}."));
+    }
+    edit_note(
+        &mut laptop,
+        "s1",
+        "First 🙂 Safety plan agreed with client; crisis line given.",
+    );
+    let laptops = read_backup(&made(&laptop), None).unwrap();
+    let tablets = read_backup(&made(&tablet), None).unwrap();
+    [
+        (laptop_backend, laptop, tablets),
+        (tablet_backend, tablet, laptops),
+    ]
+}
+
+#[test]
+fn a_version_saved_more_often_on_another_device_never_replaces_a_later_edit_here() {
+    let [(backend, mut laptop, tablets), _] = laptop_and_tablet();
+    let preview = laptop.merge_preview(&tablets);
+    assert_eq!(preview.conflicts, ["Alex · Session 1"]);
+    laptop.merge_backup(&tablets).unwrap();
+    assert_eq!(
+        note_of(&laptop, "s1"),
+        "First 🙂 Safety plan agreed with client; crisis line given."
+    );
+    assert_eq!(copy_note(&laptop, &backend, "s1"), "First 🙂 Tablet 3.");
+}
+
+#[test]
+fn a_version_saved_fewer_times_on_another_device_never_replaces_the_edits_here() {
+    let [_, (backend, mut tablet, laptops)] = laptop_and_tablet();
+    let done = tablet.merge_backup(&laptops).unwrap();
+    assert_eq!(done.conflicts, ["Alex · Session 1"]);
+    assert_eq!(note_of(&tablet, "s1"), "First 🙂 Tablet 3.");
+    assert_eq!(
+        copy_note(&tablet, &backend, "s1"),
+        "First 🙂 Safety plan agreed with client; crisis line given."
+    );
+}
+
+#[test]
+fn merging_the_same_backup_twice_keeps_its_version_once() {
+    let [(backend, mut laptop, tablets), _] = laptop_and_tablet();
+    laptop.merge_backup(&tablets).unwrap();
+    let again = laptop.merge_preview(&tablets);
+    assert!(again.conflicts.is_empty());
+    assert_eq!(again.same, tablets.records.len());
+    laptop.merge_backup(&tablets).unwrap();
+    assert_eq!(copy_note(&laptop, &backend, "s1"), "First 🙂 Tablet 3.");
 }
 
 #[test]
@@ -362,4 +477,144 @@ fn records_deleted_in_the_backup_stay_deleted_only_when_new_here() {
     let (_, mut live) = filled();
     live.merge_backup(&backup).unwrap();
     assert_eq!(live.sessions_of("c2").0.len(), 1);
+}
+
+const DAMAGED: &str = "Z\u{1}\u{2} cut short";
+
+/// A device whose record of Sam (client c2) cannot be read.
+fn with_damaged_client() -> (MemoryBackend, Store) {
+    let (backend, _) = filled();
+    backend.plant(&crate::storage::client_key("c2"), DAMAGED);
+    let store = open(&backend);
+    (backend, store)
+}
+
+fn set_aside_text(backend: &MemoryBackend) -> Option<String> {
+    backend.raw(&crate::layout::quarantine_key(&crate::storage::client_key(
+        "c2",
+    )))
+}
+
+#[test]
+fn the_preview_names_a_record_here_that_cannot_be_read() {
+    let (_, store) = filled();
+    let backup = read_backup(&made(&store), None).unwrap();
+    assert!(store.merge_preview(&backup).damaged.is_empty());
+    let (_, damaged) = with_damaged_client();
+    assert_eq!(damaged.merge_preview(&backup).damaged, ["Client record c2"]);
+}
+
+#[test]
+fn replacing_sets_a_record_that_cannot_be_read_aside_with_its_stored_text_unchanged() {
+    let (_, source) = filled();
+    for backup in [
+        read_backup(&made(&source), None).unwrap(),
+        read_backup(&made(&open(&MemoryBackend::new())), None).unwrap(),
+    ] {
+        let (backend, mut store) = with_damaged_client();
+        store.replace_with_backup(&backup).unwrap();
+        assert_eq!(set_aside_text(&backend).as_deref(), Some(DAMAGED));
+        let problems = store.damaged_records().unwrap();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.what == "Copy of the client record c2, set aside")
+        );
+    }
+}
+
+#[test]
+fn merging_leaves_a_record_that_cannot_be_read_as_stored_when_the_backup_lacks_it() {
+    let elsewhere = open(&MemoryBackend::new());
+    let mut other = elsewhere;
+    other
+        .save_client(&Client::new("c8".into(), "Robin", 0).unwrap())
+        .unwrap();
+    let backup = read_backup(&made(&other), None).unwrap();
+    let (backend, mut store) = with_damaged_client();
+    store.merge_backup(&backup).unwrap();
+    assert_eq!(
+        backend.raw(&crate::storage::client_key("c2")).as_deref(),
+        Some(DAMAGED)
+    );
+}
+
+#[test]
+fn merging_a_readable_version_of_a_record_that_cannot_be_read_here_sets_the_stored_text_aside_first()
+ {
+    let (_, source) = filled();
+    let backup = read_backup(&made(&source), None).unwrap();
+    let (backend, mut store) = with_damaged_client();
+    store.merge_backup(&backup).unwrap();
+    assert_eq!(set_aside_text(&backend).as_deref(), Some(DAMAGED));
+    assert_eq!(store.client("c2").unwrap().unwrap().name, "Sam");
+}
+
+#[test]
+fn a_refused_write_puts_a_record_that_cannot_be_read_back_where_it_was() {
+    let (_, source) = filled();
+    let backup = read_backup(&made(&source), None).unwrap();
+    let merge = |s: &mut Store, b: &Backup| s.merge_backup(b).map(drop);
+    for restore in [Store::replace_with_backup, merge] {
+        for failing_write in 0..3 {
+            let (backend, mut store) = with_damaged_client();
+            let before = everything(&backend);
+            backend.fail_write_after(failing_write);
+            assert!(restore(&mut store, &backup).is_err());
+            assert_eq!(everything(&backend), before, "write {failing_write}");
+        }
+    }
+}
+
+#[test]
+fn a_copy_a_merge_kept_is_told_apart_from_another_tabs_until_it_is_resolved() {
+    let [(_, mut laptop, tablets), _] = laptop_and_tablet();
+    let s1 = crate::layout::RecordRef::Session("s1".into());
+    let s2 = crate::layout::RecordRef::Session("s2".into());
+    laptop.merge_backup(&tablets).unwrap();
+    assert!(laptop.copy_from_backup(&s1));
+    let copy = laptop.conflict_copies_of(&s1).unwrap().remove(0);
+    let copied: Session = laptop.conflict_copy(&copy).unwrap().unwrap();
+    assert_eq!(copied.rev, laptop.session("s1").unwrap().unwrap().rev);
+
+    // Another tab's version of session 2 is not a backup's.
+    let stale = laptop.session("s2").unwrap().unwrap();
+    edit_note(&mut laptop, "s2", "Saved in one tab");
+    assert!(laptop.save_session(&stale).is_err());
+    assert!(!laptop.copy_from_backup(&s2));
+
+    laptop.remove_conflict_copy(&copy).unwrap();
+    assert!(!laptop.copy_from_backup(&s1));
+    assert!(laptop.merged_copies().is_empty());
+}
+
+fn device_id(backend: &MemoryBackend) -> Option<String> {
+    read(backend, &crate::layout::device_key()).unwrap()
+}
+
+#[test]
+fn a_device_takes_a_new_id_when_a_record_holding_its_saves_goes_for_good() {
+    let (backend, mut store) = filled();
+    let before = device_id(&backend).unwrap();
+    store.delete_session("s3", 5).unwrap();
+    store
+        .purge(&crate::storage::index::Deletable::Session("s3".into()))
+        .unwrap();
+    assert_ne!(device_id(&backend).unwrap(), before);
+}
+
+#[test]
+fn storing_another_version_renews_the_id_only_when_it_does_not_hold_ours() {
+    let (backend, mut store) = filled();
+    let key = crate::storage::session_key("s1");
+    let ours: serde_json::Value = read(&backend, &key).unwrap().unwrap();
+    let id = device_id(&backend).unwrap();
+    let mut later = ours.clone();
+    later["saves"]["elsewhere"] = serde_json::json!(9);
+    store.before_replacing(&key, Some(&later)).unwrap();
+    assert_eq!(device_id(&backend).unwrap(), id);
+    let mut other = ours.clone();
+    other["saves"] = serde_json::json!({ "elsewhere": 9 });
+    store.before_replacing(&key, Some(&other)).unwrap();
+    assert_ne!(device_id(&backend).unwrap(), id);
 }

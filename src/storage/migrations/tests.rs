@@ -141,3 +141,20 @@ fn migration_5_reads_and_reseals_sessions_sealed_by_the_vault() {
     assert_eq!(s.score(Scale::Gad7), Some(12));
     assert_eq!(s.total_only(Scale::Phq9), Some(9));
 }
+
+#[test]
+fn migration_6_leaves_records_as_they_were_and_the_first_save_traces_its_saves() {
+    const LAYOUT_5_SESSION: &str = r#"{"id":"s1","client_id":"c1","number":7,"date":"2025-06-12","created_at":1749715200000,"updated_at":1749718800000,"rev":3}"#;
+    let backend = MemoryBackend::new();
+    backend.plant(&schema_key(), "5");
+    backend.plant(&session_key("s1"), &codec::encode(LAYOUT_5_SESSION));
+    let (mut store, problems) = Store::open(Box::new(backend.clone())).unwrap();
+    assert_eq!(problems, []);
+    assert_eq!(backend.raw(&schema_key()), Some("6".to_string()));
+    assert_eq!(stored_json(&backend, "s1"), LAYOUT_5_SESSION);
+    let session = store.session("s1").unwrap().unwrap();
+    assert!(session.saves.is_empty());
+    store.save_session(&session).unwrap();
+    let saved = store.session("s1").unwrap().unwrap();
+    assert_eq!(saved.saves.values().collect::<Vec<_>>(), [&4]);
+}

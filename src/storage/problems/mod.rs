@@ -29,6 +29,11 @@ pub struct DamagedRecord {
 }
 
 impl DamagedRecord {
+    /// Its key in storage, for storage's own use.
+    pub(in crate::storage) fn key(&self) -> &str {
+        &self.key
+    }
+
     /// A file name for its raw value: "sessionpad-client-c1.txt".
     pub fn file_name(&self) -> String {
         let name: String = self
@@ -151,6 +156,7 @@ impl Store {
     /// index. A damaged client's sessions are kept: a blank client record
     /// takes its place, so they stay listed and can be renamed under.
     pub fn remove_damaged(&mut self, record: &DamagedRecord, now: i64) -> Result<(), StorageError> {
+        self.before_replacing(&record.key, None)?;
         match RecordRef::from_key(&record.key) {
             Some(RecordRef::Client(id)) if self.sessions_of_any(&id) > 0 => {
                 let blank =

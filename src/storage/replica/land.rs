@@ -15,7 +15,7 @@ use super::{Replica, Tracked, digest, key_of};
 use crate::layout::{RecordRef, SCHEMA_VERSION, halted_key, rekeyed_key};
 use crate::model::wording::capitalised;
 use crate::model::{Client, Session};
-use crate::storage::coding::write;
+use crate::storage::coding::{decoded, write};
 use crate::storage::error::StorageError;
 use crate::storage::index::Deletable;
 use crate::storage::set_aside::set_aside;
@@ -89,6 +89,9 @@ impl Replica<'_> {
         let now = match merged.hold {
             Hold::Unchanged => held.map(|b| digest(&b.c)).unwrap_or_default(),
             Hold::Body(_, body) => {
+                let incoming = self.store.unseal(&key, &body.c)?;
+                let incoming = decoded::<serde_json::Value>(&key, &incoming).ok();
+                self.store.before_replacing(&key, incoming.as_ref())?;
                 self.store.backend.set_as_stored(&key, &body.c)?;
                 self.changed_records = true;
                 self.restored_elsewhere(&doc.id, record.as_ref())?;

@@ -889,3 +889,37 @@ fn a_new_key_made_by_someone_who_learnt_the_old_passphrase_is_not_taken_with_tha
     assert!(laptop.store.new_key_waiting());
     assert_eq!(laptop.note("s1"), "Worked on the avoidance ladder");
 }
+
+#[test]
+fn a_device_takes_a_new_id_only_when_sync_stores_a_version_that_does_not_hold_its_own() {
+    let mut server = server();
+    let mut tablet = first_device();
+    tablet.sync(&mut server).unwrap();
+    let mut laptop = set_up_from(&mut server);
+    laptop.edit("s1", "Laptop, first");
+    laptop.sync(&mut server).unwrap();
+    let laptop_id = laptop.store.device_id().unwrap();
+
+    // The tablet's edit, made from the laptop's version, holds it.
+    tablet.sync(&mut server).unwrap();
+    tablet.edit("s1", "Tablet, on top");
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+    assert_eq!(laptop.note("s1"), "Tablet, on top");
+    assert_eq!(laptop.store.device_id().unwrap(), laptop_id);
+
+    // Changed on both: the device whose version lost its place starts anew.
+    tablet.edit("s1", "Written on the tablet");
+    laptop.edit("s1", "Written on the laptop");
+    let tablet_id = tablet.store.device_id().unwrap();
+    tablet.sync(&mut server).unwrap();
+    laptop.sync(&mut server).unwrap();
+    tablet.sync(&mut server).unwrap();
+    let (won, lost) = if tablet.note("s1") == "Written on the tablet" {
+        ((&mut tablet, tablet_id), (&mut laptop, laptop_id))
+    } else {
+        ((&mut laptop, laptop_id), (&mut tablet, tablet_id))
+    };
+    assert_eq!(won.0.store.device_id().unwrap(), won.1);
+    assert_ne!(lost.0.store.device_id().unwrap(), lost.1);
+}

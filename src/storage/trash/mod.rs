@@ -78,6 +78,15 @@ impl Store {
     /// a refused index write leaves at worst an entry with nothing behind it.
     pub fn purge(&mut self, record: &Deletable) -> Result<(), StorageError> {
         let sessions = self.index.sessions_taken_by(record);
+        // A record gone for good may come back from a backup or another
+        // device, in a version that does not hold this device's saves.
+        let mut keys: Vec<String> = sessions.iter().map(|id| session_key(id)).collect();
+        if let Deletable::Client(id) = record {
+            keys.push(client_key(id));
+        }
+        for key in &keys {
+            self.before_replacing(key, None)?;
+        }
         if let Deletable::Client(id) = record {
             self.backend.remove(&client_key(id))?;
         }
