@@ -134,17 +134,18 @@ test("turn on the lock, lock, unlock with the passphrase", async (t) => {
   await page.find(role("link", /Session 13 of 24/));
 });
 
-test("hand the tablet to the client: a PHQ-9 one item per screen, Back and a reload stay in it, the PIN hands it back", async (t) => {
+test("hand the tablet to the client: an AUDIT one item per screen, Back and a reload stay in it, the PIN hands it back", async (t) => {
   const page = await sampleSession(t);
   await page.click(role("button", "Hand to client"));
   const dialog = role("dialog", "Hand to client");
   await page.type(role("textbox", "New PIN", dialog), "2468");
   await page.type(role("textbox", "PIN again", dialog), "2468");
   await page.click(role("button", "Set PIN", dialog));
-  await page.click(role("checkbox", /^PHQ-9 —/, dialog));
+  // The sample's session already holds a PHQ-9 and a GAD-7, which are not offered again.
+  await page.click(role("checkbox", /^AUDIT —/, dialog));
   await page.click(role("button", "Hand to client", dialog));
   await page.click(role("button", "One question at a time"));
-  await page.click(role("button", "Several days"));
+  await page.click(role("button", "Monthly or less"));
   await page.find(css("p", "Question 2 of 10"));
 
   const private_ = async () => {
