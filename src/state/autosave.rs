@@ -104,6 +104,12 @@ impl Records {
                 Some(Ok(Some(rev))) => self.queue.update_value(|q| q.written(&record, rev)),
                 Some(Ok(None)) => self.queue.update_value(|q| q.discard(&record)),
                 Some(Err(StorageError::Conflict { record, copy })) => self.set_aside(record, copy),
+                // Never written, so never tried again: the words stay on screen.
+                Some(Err(e @ StorageError::GoneForGood { .. })) => {
+                    self.saving.report(&e);
+                    self.queue.update_value(|q| q.discard(&record));
+                    failure.get_or_insert(e);
+                }
                 Some(Err(e)) => {
                     self.saving.report(&e);
                     self.queue.update_value(|q| q.failed(&record, e.clone()));

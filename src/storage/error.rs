@@ -24,6 +24,10 @@ pub enum StorageError {
     /// Another tab locked the notes, or turned the vault on or off, so this
     /// tab's key no longer fits storage: it writes nothing until reloaded.
     Locked,
+    /// The record was deleted for good (or left out of a backup restored) in
+    /// another tab or window while this one had it open; it is not written
+    /// back.
+    GoneForGood { record: RecordRef },
 }
 
 impl StorageError {
@@ -50,6 +54,10 @@ impl StorageError {
                 Self::record_name(&record.key())
             ),
             Self::Locked => "the lock was changed in another tab or window".into(),
+            Self::GoneForGood { record } => format!(
+                "the {} was deleted for good in another tab or window",
+                Self::record_name(&record.key())
+            ),
         }
     }
 
@@ -112,6 +120,13 @@ impl fmt::Display for StorageError {
             Self::Locked => f.write_str(
                 "Sessionpad was locked, or its passphrase lock turned on or off, in another \
                  tab or window. Reload this page to keep working.",
+            ),
+            Self::GoneForGood { record } => write!(
+                f,
+                "The {} was deleted for good, or left out of a backup restored, in another \
+                 tab or window, so what was typed here since is not saved. Copy anything you \
+                 still need before leaving this screen.",
+                Self::record_name(&record.key())
             ),
         }
     }

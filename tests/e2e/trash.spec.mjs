@@ -98,6 +98,33 @@ test("deleting for good removes the records from this device", async ({ page }) 
   expect(index).toEqual({ clients: [], sessions: [], deleted: [] });
 });
 
+test("a session deleted for good in one tab is not written back by another still open on it, which says so", async ({ page, context }) => {
+  await startWithSession(page, "Alex", 12);
+  const sessionId = page.url().split("/").pop();
+  await field(page, "Notes").fill("Old text.");
+  await saved(page);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(field(other, "Notes")).toHaveValue("Old text.");
+
+  await page.getByRole("button", { name: "Delete session" }).click();
+  await dialog(page).getByRole("button", { name: "Delete", exact: true }).click();
+  await openRecentlyDeleted(page);
+  await page.getByRole("button", { name: /^Delete Session 1 of 12 with Alex.* for good$/ }).click();
+  await dialog(page).getByRole("button", { name: "Delete for good" }).click();
+  await expect(page.getByText(/^Recently deleted/)).toBeHidden();
+
+  // The other tab still shows it; what is typed there is not saved, and it says why.
+  await field(other, "Notes").press("End");
+  await field(other, "Notes").pressSequentially(" New words.");
+  await expect(other.getByRole("status", { name: "Save status" })).toContainText("deleted for good");
+  expect(await keysWith(other, sessionId)).toEqual([]);
+  await page.reload();
+  await page.getByRole("link", { name: "Alex" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Alex" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Session 1 of 12/ })).toHaveCount(0);
+});
+
 /** The sample workspace with Alex's client record replaced by garbage. */
 async function damagedSampleClient(page) {
   await startEmpty(page);

@@ -185,3 +185,32 @@ fn a_refused_deletion_changes_nothing() {
     assert_eq!(client_ids(&store), ["c1", "c2"]);
     assert_eq!(client_ids(&open(&backend)), ["c1", "c2"]);
 }
+
+#[test]
+fn a_session_deleted_for_good_in_one_tab_is_not_written_back_by_another_that_had_it_open() {
+    let (backend, mut one) = two_clients();
+    let mut two = open(&backend);
+    let mut open_in_two = two.session("s1").unwrap().unwrap();
+    one.delete_session("s1", 0).unwrap();
+    one.purge(&Deletable::Session("s1".into())).unwrap();
+
+    open_in_two.agenda = "Typed after it was gone".into();
+    assert!(matches!(
+        two.save_session(&open_in_two),
+        Err(StorageError::GoneForGood { .. })
+    ));
+    assert_eq!(backend.raw(&session_key("s1")), None);
+    assert_eq!(session_ids(&open(&backend), "c1"), ["s2"]);
+}
+
+#[test]
+fn a_session_whose_storage_was_wiped_whole_is_written_back_by_the_tab_that_still_has_it() {
+    let (backend, mut store) = two_clients();
+    let mut kept = store.session("s1").unwrap().unwrap();
+    for key in backend.keys().unwrap() {
+        backend.clone().remove(&key).unwrap();
+    }
+    kept.agenda = "Still on screen".into();
+    store.save_session(&kept).unwrap();
+    assert!(backend.raw(&session_key("s1")).is_some());
+}
