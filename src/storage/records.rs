@@ -50,10 +50,6 @@ impl Store {
     /// Writes a client over the revision it was read at (see
     /// [`crate::storage::revisions`]); returns its new revision.
     pub fn save_client(&mut self, client: &Client) -> Result<u64, StorageError> {
-        let id = &client.id;
-        self.refuse_if_gone(client.record(), client.rev, |index| {
-            index.clients.contains(id)
-        })?;
         let client = &self.next_revision(client)?;
         let is_new = !self.index.clients.contains(&client.id);
         let key = client_key(&client.id);
@@ -62,26 +58,6 @@ impl Store {
         })?;
         self.written.insert(key, (text, client.rev));
         Ok(client.rev)
-    }
-
-    /// Refuses to save a record this tab had saved before (`rev` above 0)
-    /// that is gone from storage while the stored index goes on without it:
-    /// it was deleted for good, or left out of a backup restored, in another
-    /// tab or window, and writing it would bring it back. When storage was
-    /// wiped whole (the index gone too), writing it back is what keeps it.
-    fn refuse_if_gone(
-        &self,
-        record: RecordRef,
-        rev: u64,
-        listed: impl Fn(&Index) -> bool,
-    ) -> Result<(), StorageError> {
-        if rev == 0 || self.backend.get(&record.key())?.is_some() {
-            return Ok(());
-        }
-        match read::<Index>(self.backend.as_ref(), &index_key()) {
-            Ok(Some(index)) if !listed(&index) => Err(StorageError::GoneForGood { record }),
-            _ => Ok(()),
-        }
     }
 
     /// A session with its transcript, which is stored apart.
@@ -134,10 +110,6 @@ impl Store {
     /// Like a client, it is written over the revision it was read at only;
     /// returns its new revision.
     pub fn save_session(&mut self, session: &Session) -> Result<u64, StorageError> {
-        let id = &session.id;
-        self.refuse_if_gone(session.record(), session.rev, |index| {
-            index.sessions.iter().any(|s| s.id == *id)
-        })?;
         let record = self.next_revision(&Session {
             transcript: None,
             ..session.clone()

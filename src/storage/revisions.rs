@@ -3,7 +3,7 @@
 //! numbered conflict copy, and the stored one is left as it is, so two tabs
 //! never drop each other's words.
 
-use crate::layout::RecordRef;
+use crate::layout::{RecordRef, index_key};
 use crate::model::{Client, Clinician, Session, order};
 use crate::storage::coding::{Record, decoded, read, write};
 use crate::storage::error::StorageError;
@@ -106,7 +106,10 @@ impl Store {
         let record = value.record();
         let key = record.key();
         let stored_rev = match (self.backend.get(&key)?, self.written.get(&key)) {
-            (None, _) => None,
+            (None, _) => {
+                self.refuse_if_gone(&record, value.rev())?;
+                None
+            }
             // Still what this tab wrote: no need to decode it.
             (Some(raw), Some((text, rev))) if raw == *text => Some((*rev, false)),
             (Some(raw), written) => {
@@ -129,6 +132,32 @@ impl Store {
         let device = self.device_id()?;
         next.saves_mut().insert(device, value.rev() + 1);
         Ok(next)
+    }
+
+    /// Refuses to save a record this tab had saved before (`rev` above 0)
+    /// that is gone from storage while the stored index goes on without it:
+    /// it was deleted for good, or left out of a backup restored, in another
+    /// tab or window, and writing it would bring it back. When storage was
+    /// wiped whole (the index gone too), writing it back is what keeps it.
+    fn refuse_if_gone(&self, record: &RecordRef, rev: u64) -> Result<(), StorageError> {
+        if rev == 0 {
+            return Ok(());
+        }
+        let Ok(Some(index)) = read::<Index>(self.backend.as_ref(), &index_key()) else {
+            return Ok(());
+        };
+        let listed = match record {
+            RecordRef::Session(id) => index.sessions.iter().any(|s| s.id == *id),
+            RecordRef::Client(id) => index.clients.contains(id),
+            _ => true,
+        };
+        if listed {
+            Ok(())
+        } else {
+            Err(StorageError::GoneForGood {
+                record: record.clone(),
+            })
+        }
     }
 
     /// Every conflict copy not yet resolved, in key order.
