@@ -104,15 +104,15 @@ impl Records {
                 Some(Ok(Some(rev))) => self.queue.update_value(|q| q.written(&record, rev)),
                 Some(Ok(None)) => self.queue.update_value(|q| q.discard(&record)),
                 Some(Err(StorageError::Conflict { record, copy })) => self.set_aside(record, copy),
-                // Never written, so never tried again: the words stay on screen.
-                Some(Err(e @ StorageError::GoneForGood { .. })) => {
-                    self.saving.report(&e);
-                    self.queue.update_value(|q| q.discard(&record));
-                    failure.get_or_insert(e);
-                }
                 Some(Err(e)) => {
                     self.saving.report(&e);
-                    self.queue.update_value(|q| q.failed(&record, e.clone()));
+                    // A record deleted for good elsewhere is never tried
+                    // again; the words stay on screen.
+                    if matches!(e, StorageError::GoneForGood { .. }) {
+                        self.queue.update_value(|q| q.discard(&record));
+                    } else {
+                        self.queue.update_value(|q| q.failed(&record, e.clone()));
+                    }
                     failure.get_or_insert(e);
                 }
                 None => return,

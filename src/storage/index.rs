@@ -42,6 +42,16 @@ pub struct Deleted {
 }
 
 impl Index {
+    /// Whether the index lists `record`, a session or client; it keeps no
+    /// list of other records, which always count as listed.
+    pub(in crate::storage) fn lists(&self, record: &RecordRef) -> bool {
+        match record {
+            RecordRef::Session(id) => self.sessions.iter().any(|s| s.id == *id),
+            RecordRef::Client(id) => self.clients.contains(id),
+            _ => true,
+        }
+    }
+
     pub fn is_deleted(&self, record: &Deletable) -> bool {
         self.deleted.iter().any(|d| d.record == *record)
     }

@@ -51,7 +51,7 @@ impl Store {
     /// [`crate::storage::revisions`]); returns its new revision.
     pub fn save_client(&mut self, client: &Client) -> Result<u64, StorageError> {
         let client = &self.next_revision(client)?;
-        let is_new = !self.index.clients.contains(&client.id);
+        let is_new = !self.index.lists(&client.record());
         let key = client_key(&client.id);
         let text = self.save_record(&key, client, is_new, |index| {
             index.clients.push(client.id.clone())
@@ -114,7 +114,7 @@ impl Store {
             transcript: None,
             ..session.clone()
         })?;
-        let is_new = !self.index.sessions.iter().any(|s| s.id == session.id);
+        let is_new = !self.index.lists(&record.record());
         let transcript_key = transcript_key(&session.id);
         let new_transcript = match &session.transcript {
             Some(_) if self.stored_transcripts.contains(&session.id) => None,

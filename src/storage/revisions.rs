@@ -143,20 +143,11 @@ impl Store {
         if rev == 0 {
             return Ok(());
         }
-        let Ok(Some(index)) = read::<Index>(self.backend.as_ref(), &index_key()) else {
-            return Ok(());
-        };
-        let listed = match record {
-            RecordRef::Session(id) => index.sessions.iter().any(|s| s.id == *id),
-            RecordRef::Client(id) => index.clients.contains(id),
-            _ => true,
-        };
-        if listed {
-            Ok(())
-        } else {
-            Err(StorageError::GoneForGood {
+        match read::<Index>(self.backend.as_ref(), &index_key()) {
+            Ok(Some(index)) if !index.lists(record) => Err(StorageError::GoneForGood {
                 record: record.clone(),
-            })
+            }),
+            _ => Ok(()),
         }
     }
 

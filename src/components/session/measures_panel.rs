@@ -171,6 +171,7 @@ fn Completion(id: String, all: StoredValue<Vec<Measure>>) -> impl IntoView {
         let id = id.clone();
         move |()| edited.change(|s| drop(s.remove_measure(&id)))
     };
+    let name = measure.with_value(|m| m.name.clone());
     let items = measure.with_value(|m| {
         m.items
             .iter()
@@ -218,8 +219,8 @@ fn Completion(id: String, all: StoredValue<Vec<Measure>>) -> impl IntoView {
             <p class="source">{measure.with_value(|m| m.source.clone())}</p>
             // Asked first: every answer goes, and there is no undo.
             <ConfirmButton
-                label=format!("Remove {}", measure.with_value(|m| m.name.clone()))
-                question=format!("Remove the {} and every answer to it from this session? It cannot be brought back.", measure.with_value(|m| m.name.clone()))
+                label=format!("Remove {name}")
+                question=format!("Remove the {name} and every answer to it from this session? It cannot be brought back.")
                 confirm="Remove"
                 on_confirm=remove
             />
